@@ -1,0 +1,90 @@
+"""The `tchat` command: argparse front door, Rich for non-TUI output.
+
+Each subcommand lives in `tui.commands.<name>` and exposes `register(subparsers)`,
+which adds its parser and sets `func` to a callable taking the parsed namespace and
+returning an exit code. Exit codes: 0 ok, 1 problems found, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.text import Text
+
+from tui import __version__
+
+# Order is the order shown in `tchat --help`.
+COMMANDS = ("run", "rehearse", "new", "check", "drafts", "count", "report", "export")
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A problem with what the user typed: reported in one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # argparse exits 2 on its own; we only make the message say how to get help.
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nTry 'tchat --help'.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tchat",
+        description=(
+            "A terminal run-sheet for hashtag chats. With no command, opens the bundled demo "
+            "plan; with a plan file, opens its run-sheet."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"tchat {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"tui.commands.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"tui.commands.{name}":
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    known = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()  # type: ignore[union-attr]
+    # `tchat` alone opens the demo; `tchat PLAN` is short for `tchat run PLAN`.
+    if "run" in known and (
+        not args_list or (args_list[0] not in known and not args_list[0].startswith("-"))
+    ):
+        args_list = ["run", *args_list]
+    args = parser.parse_args(args_list)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return EXIT_USAGE
+    console = Console(stderr=True, highlight=False)
+    try:
+        code: int = func(args)
+    except UsageError as error:
+        console.print(Text.assemble(("tchat: ", "bold red"), str(error)))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()
