@@ -1,0 +1,70 @@
+"""Dates and times written the way a reader of the plan's language writes them.
+
+Babel, not `strftime`: the machine's locale must not decide whether a French post says
+"jeudi 3 décembre à 18 h 00" or "Thursday, December 3 at 6:00 PM".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_datetime, get_timezone_location
+
+_DATE_TIME = {
+    "fr": "EEEE d MMMM 'à' H 'h' mm",
+    "en": "EEEE, MMMM d 'at' h:mm a",
+}
+_TIME = {"fr": "H 'h' mm", "en": "h:mm a"}
+_AT_PLACE = {"fr": "{time} à {place}", "en": "{time} in {place}"}
+
+
+@lru_cache(maxsize=64)
+def place_name(zone_name: str, language: str) -> str:
+    """The city that names a zone, in the given language: "Paris", "Dakar"."""
+    try:
+        return str(get_timezone_location(ZoneInfo(zone_name), locale=language, return_city=True))
+    except (LookupError, ValueError):
+        return zone_name.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def _zone_name(zone: tzinfo) -> str | None:
+    return zone.key if isinstance(zone, ZoneInfo) else None
+
+
+def long_datetime(moment: datetime, zone: tzinfo, language: str) -> str:
+    """ "jeudi 3 décembre à 18 h 00 (Paris)"; the place is omitted for a bare offset."""
+    text = str(format_datetime(moment, _DATE_TIME[language], tzinfo=zone, locale=language))
+    name = _zone_name(zone)
+    return f"{text} ({place_name(name, language)})" if name else text
+
+
+def short_time(moment: datetime, zone: tzinfo, language: str) -> str:
+    """ "18 h 00" or "6:00 PM"."""
+    return str(format_datetime(moment, _TIME[language], tzinfo=zone, locale=language))
+
+
+def clock_time(moment: datetime, zone: tzinfo) -> str:
+    """ "18:00", the compact form used on the run-sheet in both languages."""
+    return moment.astimezone(zone).strftime("%H:%M")
+
+
+def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: str) -> str:
+    """The start in the chat's zone, then in each audience zone whose clock differs.
+
+    "jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
+    """
+    parts = [long_datetime(moment, zone, language)]
+    local = moment.astimezone(zone)
+    for name in audience:
+        other = ZoneInfo(name)
+        there = moment.astimezone(other)
+        if there.utcoffset() == local.utcoffset() and there.date() == local.date():
+            continue
+        time = short_time(moment, other, language)
+        if there.date() != local.date():
+            day = format_datetime(moment, "EEE d", tzinfo=other, locale=language)
+            time = f"{day} {time}"
+        parts.append(_AT_PLACE[language].format(time=time, place=place_name(name, language)))
+    return " · ".join(parts)

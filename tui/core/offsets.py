@@ -1,0 +1,69 @@
+"""Relative times in a plan: minutes from the chat's start, written the way people think.
+
+A question at minute 12 is written `at = 12`; a promotion post two weeks before is
+`at = "-14d"`, a checklist item due a day before `due = "-1d"`. Everything is held as
+whole minutes (an int) so that arithmetic and TOML writing stay trivial.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, PlainSerializer
+
+_UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
+_OFFSET = re.compile(r"^\s*([+-]?)\s*((?:\d+\s*[dhm]\s*)+)$", re.IGNORECASE)
+_PART = re.compile(r"(\d+)\s*([dhm])", re.IGNORECASE)
+
+# Offsets within a few hours of the start stay plain integers in TOML (`at = 12`);
+# larger ones read better as "-14d".
+_PLAIN_RANGE = 180
+
+
+def parse_offset(value: str) -> int:
+    """Parse "-14d", "1h30m", "+45m" or "12" into minutes; raise ValueError otherwise."""
+    text = value.strip()
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    match = _OFFSET.match(text)
+    if match is None:
+        raise ValueError(
+            f"{value!r} is not a time offset: use minutes (12, -30) or units like "
+            '"-14d", "-2h", "1h30m"'
+        )
+    sign = -1 if match.group(1) == "-" else 1
+    minutes = sum(int(n) * _UNIT_MINUTES[u.lower()] for n, u in _PART.findall(match.group(2)))
+    return sign * minutes
+
+
+def format_offset(minutes: int) -> str:
+    """The compact form of an offset: "-14d", "-1h30m", "0m"."""
+    sign = "-" if minutes < 0 else ""
+    rest = abs(minutes)
+    parts = []
+    for unit, size in _UNIT_MINUTES.items():
+        amount, rest = divmod(rest, size)
+        if amount:
+            parts.append(f"{amount}{unit}")
+    return sign + ("".join(parts) or "0m")
+
+
+def _coerce(value: Any) -> Any:
+    if isinstance(value, str):
+        return parse_offset(value)
+    return value
+
+
+def _serialise(minutes: int) -> int | str:
+    if -_PLAIN_RANGE <= minutes <= _PLAIN_RANGE:
+        return minutes
+    return format_offset(minutes)
+
+
+Offset = Annotated[
+    int,
+    BeforeValidator(_coerce),
+    PlainSerializer(_serialise, return_type=int | str, when_used="always"),
+]
+"""Minutes relative to the chat's start; TOML accepts an int or a string like "-7d"."""

@@ -1,0 +1,253 @@
+"""Reading and writing plan files, with every problem located and said in plain words.
+
+Whatever a file holds (binary junk, nothing, 50 MB, a folder), loading ends either with
+a `Plan` or with a `PlanError` listing problems; it never lets an exception escape.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel, ValidationError
+
+from tui.core.atomic import write_atomic
+from tui.core.model import START_WITHOUT_ZONE, Plan
+from tui.core.problems import PlanError, Problem
+
+# Real plans are a few kilobytes; refusing early keeps a wrong path (a video, a disk
+# image) from being read into memory.
+MAX_PLAN_BYTES = 2 * 1024 * 1024
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(?:#.*)?$")
+
+
+def read_plan_text(path: Path) -> str:
+    """The text of a plan file, or a `PlanError` that says why it cannot be read."""
+    try:
+        if path.is_dir():
+            raise PlanError([Problem("error", "is a folder, not a plan file")])
+        size = path.stat().st_size
+        if size > MAX_PLAN_BYTES:
+            raise PlanError([Problem(
+                "error",
+                f"is {size / 1_048_576:.1f} MB, too large to be a plan "
+                f"(plans are a few KB; the limit is {MAX_PLAN_BYTES // 1_048_576} MB)",
+            )])
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanError([Problem("error", "does not exist")]) from None
+    except PermissionError:
+        raise PlanError([Problem("error", "cannot be read (permission denied)")]) from None
+    except OSError as error:
+        raise PlanError([Problem("error", f"cannot be read ({error.strerror or error})")]) from None
+    if not data.strip():
+        raise PlanError([Problem(
+            "error", "is empty: a plan needs at least a [chat] table (try `tchat new`)"
+        )])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise PlanError([Problem(
+            "error",
+            f"is not UTF-8 text (byte {error.start}): is it really a TOML plan?",
+            line=line,
+        )]) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise PlanError([Problem("error", "holds binary data, not TOML text", line=line)])
+    return text.removeprefix("\ufeff")
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """The TOML document as a dict, or a `PlanError` pointing at the faulty line."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line = None
+        if match and match.group(1):
+            line = int(match.group(1))
+        elif match:
+            line = text.count("\n") + 1
+        reason = _TOML_POSITION.sub("", message).rstrip(".")
+        raise PlanError([Problem("error", f"not valid TOML: {reason}", line=line)]) from None
+
+
+def parse_plan(text: str) -> Plan:
+    """A validated `Plan` from TOML text, or a `PlanError` with every problem located."""
+    document = parse_toml(text)
+    try:
+        return Plan.model_validate(document)
+    except ValidationError as error:
+        raise PlanError(_problems_from(error, text, document)) from None
+
+
+def load_plan(path: Path) -> Plan:
+    return parse_plan(read_plan_text(path))
+
+
+def dump_plan(plan: Plan) -> str:
+    """The plan as TOML text. `None` fields are left out: TOML has no null."""
+    data = plan.model_dump(mode="python", exclude_none=True)
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+def save_plan(plan: Plan, path: Path, *, header: str = "") -> None:
+    """Write the whole plan atomically (temporary file, fsync, rename)."""
+    write_atomic(path, header + dump_plan(plan))
+
+
+# --- turning pydantic's errors into a moderator's words ------------------------------
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    """("questions", 2, "text") -> "questions[3].text": counted from 1, as Q3 is."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part + 1}]"
+        else:
+            path += f".{part}" if path else part
+    return path
+
+
+_PLAIN = {
+    "missing": "is required",
+    "string_type": "should be text, in quotes",
+    "int_type": "should be a whole number, without quotes",
+    "bool_type": "should be true or false, without quotes",
+    "list_type": "should be a list",
+    "model_type": "should be a table",
+    "model_attributes_type": "should be a table",
+    "dict_type": "should be a table",
+    "datetime_type": (
+        "should be a TOML date and time without quotes, such as "
+        "2026-12-03T18:00:00+01:00 or 2026-12-03 18:00:00 with a timezone"
+    ),
+    "string_too_short": "should not be empty",
+}
+
+
+def _plain_message(error: Any) -> str:
+    kind = error["type"]
+    if kind in _PLAIN:
+        return str(_PLAIN[kind])
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"should be one of {expected}"
+    if kind in ("value_error", "assertion_error"):
+        return str(error["ctx"]["error"])
+    return str(error["msg"][0].lower() + error["msg"][1:])
+
+
+def _fields_at(loc: Sequence[int | str]) -> list[str]:
+    model: type[BaseModel] = Plan
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+        args = getattr(annotation, "__args__", ())
+        candidates = [annotation, *args]
+        nested = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+        if not nested:
+            return []
+        model = nested[0]
+    return list(model.model_fields)
+
+
+def _problems_from(
+    error: ValidationError, text: str, document: dict[str, Any]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        path = field_path(loc)
+        if item["type"] == "extra_forbidden":
+            name = str(loc[-1])
+            known = _fields_at(loc)
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            if close:
+                hint = f" (did you mean '{close[0]}'?)"
+            else:
+                hint = f"; known fields here: {', '.join(known)}" if known else ""
+            message = f"unknown field '{name}'{hint}"
+        else:
+            message = _plain_message(item)
+        problems.append(Problem("error", message, field=path, line=locate(text, loc)))
+    seen = {q.message for q in problems}
+    for problem in _zone_problems(document):
+        if problem.message not in seen:
+            problems.append(Problem(problem.severity, problem.message, problem.field,
+                                    locate(text, ("chat", "start"))))
+    return problems
+
+
+def _zone_problems(document: dict[str, Any]) -> list[Problem]:
+    # Pydantic runs the model-level "start needs a zone" check only once every field is
+    # valid; checking it here too lets `tchat check` report it alongside the rest.
+    chat = document.get("chat")
+    if not isinstance(chat, dict):
+        return []
+    start = chat.get("start")
+    if isinstance(start, datetime) and start.tzinfo is None and "timezone" not in chat:
+        return [Problem("error", START_WITHOUT_ZONE, field="chat.start")]
+    return []
+
+
+def locate(text: str, loc: Sequence[int | str]) -> int | None:
+    """The TOML line holding the field at `loc`, found by reading table headers.
+
+    Good enough for hand-written plans (`[chat]`, `[[questions]]`, `key = value`); for
+    exotic layouts (inline tables) it returns None and the field path alone is shown.
+    """
+    if not loc:
+        return None
+    lines = text.splitlines()
+    section = str(loc[0])
+    index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
+    rest = [str(p) for p in loc[(2 if index is not None else 1):] if not isinstance(p, int)]
+    key = rest[0] if rest else None
+
+    start = None
+    seen = -1
+    for number, line in enumerate(lines):
+        header = _HEADER.match(line)
+        if header and header.group(2).strip("\"' ") == section:
+            seen += 1
+            if index is None or seen == index:
+                start = number
+                break
+    if start is None:
+        return _top_level_key(lines, section)
+    if key is None:
+        return start + 1
+    key_line = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for number in range(start + 1, len(lines)):
+        if _HEADER.match(lines[number]):
+            break
+        if key_line.match(lines[number]):
+            return number + 1
+    return start + 1
+
+
+def _top_level_key(lines: list[str], key: str) -> int | None:
+    key_line = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for number, line in enumerate(lines):
+        if _HEADER.match(line):
+            return None
+        if key_line.match(line):
+            return number + 1
+    return None

@@ -1,0 +1,149 @@
+"""The schedule: every post and question of a plan as a cue at an exact moment.
+
+Questions without `at` are spread evenly between the opening posts (welcome, rules) and
+the closing ones, as the guide suggests for a one-hour chat; a heads-up cue is derived
+before each question unless the plan writes its own heads-up posts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from tui.core.model import Plan
+
+CueKind = Literal[
+    "promo", "welcome", "rules", "heads-up", "question", "custom", "closing", "thanks"
+]
+
+# Among cues at the same minute, the natural posting order.
+_KIND_RANK: dict[str, int] = {
+    "promo": 0, "welcome": 1, "rules": 2, "heads-up": 3, "question": 4,
+    "custom": 5, "closing": 6, "thanks": 7,
+}
+
+# Used when the plan has no welcome/rules (or closing) posts to anchor the questions.
+DEFAULT_OPENING_MINUTES = 5
+DEFAULT_CLOSING_MINUTES = 5
+_GAP_AFTER_RULES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One thing to post, at one planned moment."""
+
+    id: str
+    """Stable across edits of text and of other cues, so as-run marks survive them."""
+    kind: CueKind
+    offset: int
+    """Minutes from the chat's start (negative before it)."""
+    at: datetime
+    template: str
+    """The text as written in the plan, placeholders not yet filled."""
+    source: str
+    """The plan field it comes from, such as `questions[3]` or `posts[2]`."""
+    number: int | None = None
+    """The question's number, for a question or its heads-up."""
+    derived: bool = False
+    """True for cues tchat adds itself (heads-ups), absent from the plan file."""
+    notes: str = ""
+
+    @property
+    def label(self) -> str:
+        """ "Q3" for a question, else the kind ("welcome", "heads-up"...)."""
+        return f"Q{self.number}" if self.kind == "question" else self.kind
+
+
+def question_offsets(plan: Plan) -> list[int]:
+    """The minute of each question, in plan order: as written, or spread evenly."""
+    duration = plan.chat.duration
+    opening = [
+        p.at for p in plan.posts if p.kind in ("welcome", "rules") and 0 <= p.at < duration
+    ]
+    closing = [
+        p.at for p in plan.posts if p.kind in ("closing", "thanks") and 0 < p.at <= duration
+    ]
+    window_start = max(opening) + _GAP_AFTER_RULES if opening else DEFAULT_OPENING_MINUTES
+    window_end = min(closing) if closing else duration - DEFAULT_CLOSING_MINUTES
+    if window_end <= window_start:
+        window_end = duration
+
+    written = [q.at for q in plan.questions]
+    result: list[int] = []
+    index = 0
+    while index < len(written):
+        if written[index] is not None:
+            result.append(written[index])  # type: ignore[arg-type]
+            index += 1
+            continue
+        run_end = index
+        while run_end < len(written) and written[run_end] is None:
+            run_end += 1
+        count = run_end - index
+        right = written[run_end] if run_end < len(written) else window_end
+        assert right is not None
+        if index == 0:
+            left = window_start
+            step = (right - left) / count
+            spots = [left + step * k for k in range(count)]
+        else:
+            left = result[-1]
+            step = (right - left) / (count + 1)
+            spots = [left + step * k for k in range(1, count + 1)]
+        result.extend(int(spot) for spot in spots)
+        index = run_end
+    return result
+
+
+def _post_ids(plan: Plan) -> list[str]:
+    # kind@offset, with a suffix when several posts share both: robust to edits of the
+    # text and to posts added elsewhere in the file.
+    seen: dict[str, int] = {}
+    ids = []
+    for post in plan.posts:
+        base = f"{post.kind}@{post.at}"
+        seen[base] = seen.get(base, 0) + 1
+        ids.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
+    return ids
+
+
+def build_schedule(plan: Plan, heads_up_template: str = "") -> list[Cue]:
+    """Every cue of the plan in posting order.
+
+    `heads_up_template` is the text of derived heads-ups (the plan's language decides it,
+    see `tui.core.wording`); derived heads-ups are skipped when it is empty, when the plan
+    writes its own heads-up posts, or when their minute is already taken.
+    """
+    start = plan.chat.start_at
+    cues: list[Cue] = []
+    for index, (post, cue_id) in enumerate(zip(plan.posts, _post_ids(plan), strict=True), 1):
+        cues.append(Cue(
+            id=cue_id, kind=post.kind, offset=post.at,
+            at=start + timedelta(minutes=post.at), template=post.text,
+            source=f"posts[{index}]", notes=post.notes,
+        ))
+    offsets = question_offsets(plan)
+    for number, (question, offset) in enumerate(zip(plan.questions, offsets, strict=True), 1):
+        cues.append(Cue(
+            id=f"q{number}", kind="question", offset=offset,
+            at=start + timedelta(minutes=offset), template=question.text,
+            source=f"questions[{number}]", number=number, notes=question.notes,
+        ))
+
+    lead = plan.chat.heads_up
+    writes_own = any(p.kind == "heads-up" for p in plan.posts)
+    if heads_up_template and lead > 0 and not writes_own:
+        taken = {c.offset for c in cues if 0 <= c.offset <= plan.chat.duration}
+        previous = None
+        for number, offset in enumerate(offsets, 1):
+            minute = offset - lead
+            if minute >= 0 and minute not in taken and (previous is None or minute > previous):
+                cues.append(Cue(
+                    id=f"hu{number}", kind="heads-up", offset=minute,
+                    at=start + timedelta(minutes=minute), template=heads_up_template,
+                    source="chat.heads_up", number=number, derived=True,
+                ))
+            previous = offset
+    cues.sort(key=lambda c: (c.offset, _KIND_RANK[c.kind], c.number or 0))
+    return cues
