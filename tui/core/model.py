@@ -124,6 +124,8 @@ class Post(_Strict):
     at: Offset
     text: str = Field(min_length=1)
     notes: str = ""
+    add_tag: bool = True
+    """Append the chat's tag when the text lacks it (the guide: always use the tag)."""
 
 
 class ChecklistItem(_Strict):

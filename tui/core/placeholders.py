@@ -20,6 +20,7 @@ KNOWN_PLACEHOLDERS: dict[str, str] = {
     "host": "the host's handle",
     "guests": "the guests' handles (confirmed and invited)",
     "start": "the start date and time, written in the plan's language",
+    "zones": "the start, then the time in each audience time zone",
     "time": "the start time alone",
     "end": "the end time",
     "duration": "the duration in minutes",

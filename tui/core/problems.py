@@ -22,9 +22,13 @@ class Problem:
         return self.severity == "error"
 
     def location(self, file_name: str) -> str:
-        """ "plan.toml:12 questions[3].text" or as much of it as is known."""
-        where = f"{file_name}:{self.line}" if self.line is not None else file_name
-        return f"{where} {self.field}".rstrip()
+        """ "plan.toml:12", or the file alone when the line is not known."""
+        return f"{file_name}:{self.line}" if self.line is not None else file_name
+
+    def describe(self, file_name: str) -> str:
+        """ "plan.toml:12: error: questions[3].text: should not be empty"."""
+        field = f"{self.field}: " if self.field else ""
+        return f"{self.location(file_name)}: {self.severity}: {field}{self.message}"
 
 
 class PlanError(Exception):

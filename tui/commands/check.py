@@ -1,0 +1,64 @@
+"""`tchat check PLAN [--strict]`: every problem of a plan at once, located, in plain words."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from tui.core.check import check_file
+from tui.core.problems import Problem
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="validate a plan and list every problem",
+        description=(
+            "Validate a chat plan and print every problem at once, with its line or field. "
+            "Exit 0 when the plan is usable, 1 when it has errors (or warnings with --strict)."
+        ),
+    )
+    parser.add_argument("plan", type=Path, metavar="PLAN", help="the plan's TOML file")
+    parser.add_argument(
+        "--strict", action="store_true", help="treat warnings as problems (exit 1)"
+    )
+    parser.set_defaults(func=run)
+
+
+def render_problems(console: Console, file_name: str, problems: list[Problem]) -> None:
+    for problem in problems:
+        style = "bold red" if problem.is_error else "yellow"
+        label = "error" if problem.is_error else "warning"
+        field = f"{problem.field}: " if problem.field else ""
+        console.print(Text.assemble(
+            (problem.location(file_name), "bold"), ": ", (label, style), ": ", field,
+            problem.message,
+        ))
+
+
+def run(args: argparse.Namespace) -> int:
+    console = Console(highlight=False, soft_wrap=True)
+    path: Path = args.plan
+    plan, problems = check_file(path)
+    problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
+    render_problems(console, str(path), problems)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if plan is not None and not problems:
+        console.print(Text.assemble(
+            ("✓ ", "bold green"), str(path), ": ",
+            f"{len(plan.questions)} questions, {len(plan.posts)} posts, "
+            f"{len(plan.checklist)} checklist items, no problem found",
+        ))
+        return EXIT_OK
+    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    failed = errors > 0 or (args.strict and warnings > 0)
+    verdict = "not usable" if errors else ("not clean (--strict)" if failed else "usable")
+    console.print(Text(f"{path}: {summary}: {verdict}", style="bold red" if failed else "yellow"))
+    return EXIT_PROBLEMS if failed else EXIT_OK

@@ -1,0 +1,209 @@
+"""What `tchat check` reports about a plan that loads: the guide's advice, as warnings and
+errors a moderator can act on before the day.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import UTC
+from pathlib import Path
+
+from tui.core.model import Plan
+from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
+from tui.core.planfile import locate, parse_plan, read_plan_text
+from tui.core.problems import PlanError, Problem
+from tui.core.schedule import question_offsets
+
+# The guide: a short, memorable tag; every character of it is taken from every post.
+LONG_TAG = 16
+MIN_QUESTIONS, MAX_QUESTIONS = 6, 10
+
+Checker = Callable[[Plan, str], Iterable[Problem]]
+_EXTRA_CHECKS: list[Checker] = []
+
+
+def register_check(checker: Checker) -> Checker:
+    """Add a check run on every loadable plan (the drafts module adds its own)."""
+    _EXTRA_CHECKS.append(checker)
+    return checker
+
+
+def _is_tag_char(char: str) -> bool:
+    # What X and the other platforms accept inside a hashtag: letters, marks, digits
+    # and underscore, in any script.
+    return char == "_" or unicodedata.category(char)[0] in ("L", "M", "N")
+
+
+def tag_problems(tag: str) -> list[str]:
+    """Why `tag` is not a usable hashtag; empty when it is."""
+    if not tag.startswith("#"):
+        return [f"tag {tag!r} should start with '#'"]
+    body = tag[1:]
+    if not body:
+        return ["tag is only '#': write the word after it"]
+    bad = sorted({c for c in body if not _is_tag_char(c)})
+    if bad:
+        shown = ", ".join("space" if c == " " else repr(c) for c in bad)
+        return [
+            f"tag {tag!r} contains {shown}: a hashtag stops at the first character that is "
+            "not a letter, digit or underscore, so the platform would link only part of it"
+        ]
+    if body.isdigit() or all(c.isdigit() or c == "_" for c in body):
+        return [f"tag {tag!r} is only digits: platforms do not link such a hashtag"]
+    return []
+
+
+def tag_warnings(tag: str) -> list[str]:
+    warnings = []
+    body = tag[1:]
+    if len(tag) > LONG_TAG:
+        warnings.append(
+            f"tag {tag!r} is {len(tag)} characters long: every post pays for it, "
+            f"aim for {LONG_TAG} or fewer"
+        )
+    letters = [c for c in body if c.isalpha()]
+    if len(letters) >= 8 and (body.islower() or body.isupper()):
+        warnings.append(
+            f"tag {tag!r} is all {'lower' if body.islower() else 'upper'} case: write it in "
+            "CamelCase (each word capitalised) so screen readers read the words"
+        )
+    return warnings
+
+
+def semantic_problems(plan: Plan, text: str = "") -> list[Problem]:
+    """Problems of a plan that loads: tag, question count, timing, placeholders."""
+    problems: list[Problem] = []
+    chat = plan.chat
+    tag_line = locate(text, ("chat", "tag"))
+    problems += [Problem("error", m, "chat.tag", tag_line) for m in tag_problems(chat.tag)]
+    problems += [Problem("warning", m, "chat.tag", tag_line) for m in tag_warnings(chat.tag)]
+
+    count = len(plan.questions)
+    if not MIN_QUESTIONS <= count <= MAX_QUESTIONS:
+        problems.append(Problem(
+            "warning",
+            f"{count} question{'s' if count != 1 else ''}: the guide advises "
+            f"{MIN_QUESTIONS} to {MAX_QUESTIONS} for a one-hour chat",
+            "questions", locate(text, ("questions",)),
+        ))
+
+    problems += _start_problems(plan, text)
+    problems += _timing_problems(plan, text)
+    problems += _placeholder_problems(plan, text)
+    for checker in _EXTRA_CHECKS:
+        problems += checker(plan, text)
+    return problems
+
+
+def _start_problems(plan: Plan, text: str) -> list[Problem]:
+    chat = plan.chat
+    if chat.start.tzinfo is not None or chat.timezone is None:
+        return []
+    # A local time on a daylight-saving change day may not exist, or exist twice.
+    aware = chat.start_at
+    round_trip = aware.astimezone(UTC).astimezone(chat.zone).replace(tzinfo=None)
+    line = locate(text, ("chat", "start"))
+    if round_trip != chat.start:
+        return [Problem(
+            "error",
+            f"start {chat.start:%Y-%m-%d %H:%M} does not exist in {chat.timezone} "
+            "(the clocks jump forward that night): pick another time",
+            "chat.start", line,
+        )]
+    other = aware.replace(fold=1 - aware.fold)
+    if other.utcoffset() != aware.utcoffset():
+        return [Problem(
+            "warning",
+            f"start {chat.start:%Y-%m-%d %H:%M} happens twice in {chat.timezone} (the clocks "
+            "go back that night): write the offset, such as 2026-10-25T02:30:00+02:00",
+            "chat.start", line,
+        )]
+    return []
+
+
+def _timing_problems(plan: Plan, text: str) -> list[Problem]:
+    problems: list[Problem] = []
+    duration = plan.chat.duration
+    offsets = question_offsets(plan)
+    for number, minute in enumerate(offsets, 1):
+        where = f"questions[{number}]"
+        line = locate(text, ("questions", number - 1, "at"))
+        if not 0 <= minute < duration:
+            problems.append(Problem(
+                "error",
+                f"Q{number} is at minute {minute}, outside the chat (0 to {duration - 1})",
+                f"{where}.at", line,
+            ))
+        if number > 1 and minute < offsets[number - 2]:
+            problems.append(Problem(
+                "warning",
+                f"Q{number} is planned before Q{number - 1} (minute {minute} < "
+                f"{offsets[number - 2]}): questions are numbered in file order",
+                f"{where}.at", line,
+            ))
+
+    for index, post in enumerate(plan.posts, 1):
+        line = locate(text, ("posts", index - 1, "at"))
+        if post.kind in ("welcome", "rules", "heads-up", "closing") and not (
+            0 <= post.at <= duration
+        ):
+            problems.append(Problem(
+                "error",
+                f"the {post.kind} post is at minute {post.at}, outside the chat "
+                f"(0 to {duration})",
+                f"posts[{index}].at", line,
+            ))
+
+    during = [i for i, p in enumerate(plan.posts, 1) if p.kind == "promo" and 0 <= p.at <= duration]
+    if len(during) > 2:
+        problems.append(Problem(
+            "warning",
+            f"{len(during)} promotion posts during the chat: the guide warns against "
+            "excessive self-promotion (two at most)",
+            f"posts[{during[2]}]", locate(text, ("posts", during[2] - 1)),
+        ))
+
+    by_minute: dict[int, list[str]] = defaultdict(list)
+    for index, post in enumerate(plan.posts, 1):
+        by_minute[post.at].append(f"posts[{index}]")
+    for number, minute in enumerate(offsets, 1):
+        by_minute[minute].append(f"questions[{number}]")
+    for minute, places in sorted(by_minute.items()):
+        if len(places) > 1:
+            problems.append(Problem(
+                "error",
+                f"{' and '.join(places)} are both at minute {minute}: one post at a time, "
+                "move one of them",
+                places[1],
+            ))
+    return problems
+
+
+def _placeholder_problems(plan: Plan, text: str) -> list[Problem]:
+    problems: list[Problem] = []
+    fields = [(f"posts[{i}].text", ("posts", i - 1, "text"), p.text)
+              for i, p in enumerate(plan.posts, 1)]
+    fields += [(f"questions[{i}].text", ("questions", i - 1, "text"), q.text)
+               for i, q in enumerate(plan.questions, 1)]
+    for path, loc, template in fields:
+        for name in unknown_placeholders(template):
+            problems.append(Problem(
+                "error",
+                f"unknown placeholder {{{name}}}: known ones are "
+                + ", ".join(f"{{{k}}}" for k in KNOWN_PLACEHOLDERS)
+                + " (write {{ and }} for literal braces)",
+                path, locate(text, loc),
+            ))
+    return problems
+
+
+def check_file(path: Path) -> tuple[Plan | None, list[Problem]]:
+    """Load and check a plan file: the plan (None when it cannot load) and every problem."""
+    try:
+        text = read_plan_text(path)
+        plan = parse_plan(text)
+    except PlanError as error:
+        return None, error.problems
+    return plan, semantic_problems(plan, text)
