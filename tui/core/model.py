@@ -6,7 +6,7 @@ reported, not silently ignored or coerced, because the plan drives a live hour.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -89,10 +89,13 @@ class Chat(_Strict):
 
     @property
     def start_at(self) -> datetime:
-        """The start as an aware datetime."""
-        if self.start.tzinfo is None:
-            return self.start.replace(tzinfo=self.zone)
-        return self.start
+        """The start as an aware datetime in UTC.
+
+        UTC because aware arithmetic in a ZoneInfo zone is wall-clock arithmetic: on a
+        daylight-saving night, "start + 45 minutes" must count real minutes.
+        """
+        local = self.start if self.start.tzinfo else self.start.replace(tzinfo=self.zone)
+        return local.astimezone(UTC)
 
     @property
     def end_at(self) -> datetime:
