@@ -165,18 +165,20 @@ def _timing_problems(plan: Plan, text: str) -> list[Problem]:
             f"posts[{during[2]}]", locate(text, ("posts", during[2] - 1)),
         ))
 
-    by_minute: dict[int, list[str]] = defaultdict(list)
+    by_minute: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for index, post in enumerate(plan.posts, 1):
-        by_minute[post.at].append(f"posts[{index}]")
+        by_minute[post.at].append(("posts", index))
     for number, minute in enumerate(offsets, 1):
-        by_minute[minute].append(f"questions[{number}]")
+        by_minute[minute].append(("questions", number))
     for minute, places in sorted(by_minute.items()):
         if len(places) > 1:
+            names = [f"{table}[{index}]" for table, index in places]
+            table, index = places[1]
             problems.append(Problem(
                 "error",
-                f"{' and '.join(places)} are both at minute {minute}: one post at a time, "
+                f"{' and '.join(names)} are both at minute {minute}: one post at a time, "
                 "move one of them",
-                places[1],
+                names[1], locate(text, (table, index - 1)),
             ))
     return problems
 

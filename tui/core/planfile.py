@@ -186,6 +186,8 @@ def _problems_from(
             message = f"unknown field '{name}'{hint}"
         else:
             message = _plain_message(item)
+        if message == START_WITHOUT_ZONE:
+            loc, path = ("chat", "start"), "chat.start"
         problems.append(Problem("error", message, field=path, line=locate(text, loc)))
     seen = {q.message for q in problems}
     for problem in _zone_problems(document):

@@ -1,0 +1,100 @@
+"""`tchat check` on a corpus of broken plans: each file says what it expects."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+BROKEN = Path(__file__).parent / "broken"
+CASES = sorted(BROKEN.glob("*.toml"))
+
+
+def expectations(path: Path) -> dict[str, str]:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("# expect: "), f"{path.name} has no expectation header"
+    return dict(part.split("=", 1) for part in shlex.split(first.removeprefix("# expect: ")))
+
+
+def run_check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(["check", *args])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_broken_plan(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    expected = expectations(path)
+    code, out = run_check(capsys, str(path))
+    assert code == int(expected["exit"]), out
+    lines = [line for line in out.splitlines() if expected["message"] in line]
+    assert lines, f"no line says {expected['message']!r}:\n{out}"
+    if "field" in expected:
+        assert any(f": {expected['field']}: " in line for line in lines), out
+    if "line" in expected:
+        assert any(line.startswith(f"{path}:{expected['line']}:") for line in lines), out
+    if "strict_exit" in expected:
+        strict_code, _ = run_check(capsys, "--strict", str(path))
+        assert strict_code == int(expected["strict_exit"])
+    assert "Traceback" not in out
+
+
+def test_corpus_is_not_empty() -> None:
+    assert len(CASES) >= 15
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (BROKEN / "quoted-number.toml").read_text(encoding="utf-8")
+    text = text.replace('title = "Broken plans corpus"', "title = 3")
+    text += '\n[[questions]]\nnotes = "no text"\n'
+    path = tmp_path / "many.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out = run_check(capsys, str(path))
+    assert code == 1
+    assert re.search(r"chat\.title: should be text", out)
+    assert re.search(r"chat\.duration: should be a whole number", out)
+    assert re.search(r"questions\[7\]\.text: is required", out)
+    assert "3 errors" in out
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x00\x01\x02\xff" * 1000, b"[chat]\n" + b"x" * 5000, b"[[[[", b"\xef\xbb\xbf"],
+    ids=["empty", "binary", "garbage", "brackets", "bom-only"],
+)
+def test_never_a_traceback(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "junk.toml"
+    path.write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "check", str(path)],
+        capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "junk.toml" in result.stdout
+
+
+def test_folder_and_huge_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run_check(capsys, str(tmp_path))
+    assert code == 1 and "is a folder" in out
+    huge = tmp_path / "huge.toml"
+    with huge.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    code, out = run_check(capsys, str(huge))
+    assert code == 1 and "too large to be a plan" in out
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["check"])
+    assert caught.value.code == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["check", "--bogus", "x.toml"])
+    assert caught.value.code == 2
