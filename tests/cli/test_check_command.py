@@ -50,7 +50,9 @@ def test_corpus_is_not_empty() -> None:
     assert len(CASES) >= 15
 
 
-def test_every_problem_is_reported_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_every_problem_is_reported_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = (BROKEN / "quoted-number.toml").read_text(encoding="utf-8")
     text = text.replace('title = "Broken plans corpus"', "title = 3")
     text += '\n[[questions]]\nnotes = "no text"\n'
