@@ -36,7 +36,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nTry 'tchat --help'.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser, and the names of the subcommands it knows."""
     parser = _Parser(
         prog="tchat",
         description=(
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"tchat {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    known: set[str] = set()
     for name in COMMANDS:
         try:
             module = importlib.import_module(f"tui.commands.{name}")
@@ -54,13 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(subparsers)
-    return parser
+        known.add(name)
+    return parser, known
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    known = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()  # type: ignore[union-attr]
+    parser, known = build_parser()
     # `tchat` alone opens the demo; `tchat PLAN` is short for `tchat run PLAN`.
     if "run" in known and (
         not args_list or (args_list[0] not in known and not args_list[0].startswith("-"))
