@@ -1,0 +1,258 @@
+"""Run state folded from the log, and what it means at a given moment."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.helpers import make_plan, plan_dict
+from tui.core.asrun import Event
+from tui.core.model import Plan
+from tui.core.planedit import (
+    PlanChangedOnDisk,
+    changed_on_disk,
+    fingerprint,
+    set_checklist_done,
+    set_template,
+)
+from tui.core.planfile import load_plan
+from tui.core.runstate import (
+    RunState,
+    checklist_groups,
+    countdown,
+    cue_status,
+    effective_at,
+    fold,
+    next_cue,
+    phase_at,
+    projected_end,
+    questions_left,
+    shift_for,
+)
+from tui.core.schedule import Cue, build_schedule
+
+PLAN = make_plan()
+CUES = build_schedule(PLAN, "{q} in {minutes} minutes")
+START = PLAN.chat.start_at
+
+
+def at(minutes: float) -> datetime:
+    return (START + timedelta(minutes=minutes)).astimezone(UTC)
+
+
+def ev(kind: str, minute: float = 0, **fields: object) -> Event:
+    return Event(kind, clock=at(minute), wall=at(minute), **fields)  # type: ignore[arg-type]
+
+
+def cue(cue_id: str) -> Cue:
+    return next(c for c in CUES if c.id == cue_id)
+
+
+def test_marks_skips_and_undo() -> None:
+    state = fold([ev("mark", 0, cue="welcome@0"), ev("skip", 1, cue="rules@2")])
+    assert state.posted == {"welcome@0": at(0)}
+    assert state.skipped == {"rules@2"}
+    state.apply(ev("undo", 2))
+    assert state.skipped == set()
+    state.apply(ev("undo", 3))
+    assert state.posted == {}
+    state.apply(ev("undo", 4))  # nothing left: harmless
+    assert not state.can_undo
+
+
+def test_undo_restores_what_was_before() -> None:
+    state = fold([ev("skip", 0, cue="q1"), ev("mark", 1, cue="q1"), ev("undo", 2)])
+    assert cue_status(state, cue("q1"), at(10)) == "skipped"
+
+
+def test_ticks_and_replies_are_not_undone() -> None:
+    state = fold([
+        ev("tick", 0, item=0, done=True), ev("reply", 1, text="Merci"), ev("undo", 2)
+    ])
+    assert state.ticks == {0: True}
+    assert [r.text for r in state.replies] == ["Merci"]
+
+
+def test_status_follows_time_and_marks() -> None:
+    q1 = cue("q1")
+    state = RunState()
+    assert cue_status(state, q1, q1.at - timedelta(seconds=1)) == "upcoming"
+    assert cue_status(state, q1, q1.at) == "due"
+    state.apply(ev("mark", q1.offset, cue="q1"))
+    assert cue_status(state, q1, q1.at + timedelta(hours=1)) == "posted"
+
+
+def test_phases() -> None:
+    state = RunState()
+    assert phase_at(PLAN, state, at(-1)) == "before"
+    assert phase_at(PLAN, state, at(0)) == "during"
+    assert phase_at(PLAN, state, at(59.9)) == "during"
+    assert phase_at(PLAN, state, at(60)) == "after"
+
+
+def test_countdown_before_during_overrun_after() -> None:
+    state = RunState()
+    before = countdown(PLAN, state, CUES, at(-90))
+    assert (before.mode, before.value) == ("to-start", timedelta(minutes=90))
+
+    state.apply(ev("mark", 0, cue="welcome@0"))
+    during = countdown(PLAN, state, CUES, at(1))
+    assert during.mode == "to-cue"
+    assert during.cue is not None and during.cue.id == "rules@2"
+    assert during.value == timedelta(minutes=1)
+    assert during.to_end == timedelta(minutes=59)
+
+    late = countdown(PLAN, state, CUES, at(3.5))
+    assert (late.mode, late.value) == ("overrun", timedelta(minutes=1.5))
+
+    after = countdown(PLAN, state, CUES, at(75))
+    assert (after.mode, after.value) == ("since-end", timedelta(minutes=15))
+
+
+def test_shift_absorbs_the_overrun_and_moves_the_end() -> None:
+    state = fold([ev("mark", 0, cue="welcome@0")])
+    shift = shift_for(PLAN, state, CUES, at(4))
+    assert shift is not None
+    seconds, moved = shift
+    assert seconds == 120
+    assert "welcome@0" not in moved and "rules@2" in moved and "thanks@58" in moved
+    state.apply(ev("shift", 4, seconds=seconds, cues=moved))
+    assert effective_at(state, cue("rules@2")) == at(4)
+    assert shift_for(PLAN, state, CUES, at(4)) is None
+    assert effective_at(state, cue("q1")) == cue("q1").at + timedelta(minutes=2)
+    assert projected_end(PLAN, state) == at(62)
+    assert phase_at(PLAN, state, at(61)) == "during"
+    # Undo takes the shift back.
+    state.apply(ev("undo", 5))
+    assert projected_end(PLAN, state) == at(60)
+
+
+def test_no_shift_when_on_time_or_before_start() -> None:
+    assert shift_for(PLAN, RunState(), CUES, at(-5)) is None
+    assert shift_for(PLAN, RunState(), CUES, at(-0.5)) is None
+    state = fold([ev("mark", 0, cue="welcome@0")])
+    assert shift_for(PLAN, state, CUES, at(1)) is None
+
+
+def test_next_cue_ignores_stale_promotion() -> None:
+    data = plan_dict()
+    data["posts"] += [
+        {"kind": "promo", "at": "-7d", "text": "In a week"},
+        {"kind": "promo", "at": "-1d", "text": "Tomorrow"},
+        {"kind": "promo", "at": -30, "text": "In 30 minutes"},
+    ]
+    plan = Plan.model_validate(data)
+    cues = build_schedule(plan, "")
+    state = RunState()
+    start = plan.chat.start_at
+    two_days = start - timedelta(days=2)
+    first = next_cue(plan, state, cues, two_days)
+    assert first is not None and first.id == "promo@-10080"
+    hour = next_cue(plan, state, cues, start - timedelta(hours=1))
+    assert hour is not None and hour.id == "promo@-1440"
+    during = next_cue(plan, state, cues, start + timedelta(seconds=1))
+    assert during is not None and during.id == "welcome@0"
+
+
+def test_questions_left() -> None:
+    state = fold([ev("mark", 5, cue="q1"), ev("skip", 6, cue="q2")])
+    assert questions_left(state, CUES) == 6
+
+
+def test_checklist_current_phase_first_and_overdue() -> None:
+    data = plan_dict()
+    data["checklist"] = [
+        {"phase": "before", "text": "Invite", "due": "-7d"},
+        {"phase": "during", "text": "Retweet guests", "due": 30},
+        {"phase": "after", "text": "Write a summary"},
+        {"phase": "before", "text": "Done already", "done": True, "due": -60},
+    ]
+    plan = Plan.model_validate(data)
+    groups = checklist_groups(plan, RunState(), plan.chat.start_at + timedelta(minutes=31))
+    assert [phase for phase, _ in groups] == ["during", "before", "after"]
+    during = groups[0][1]
+    assert during[0].overdue
+    before = dict(groups)["before"]
+    assert [(e.item.text, e.done, e.overdue) for e in before] == [
+        ("Invite", False, True), ("Done already", True, False)
+    ]
+    ticked = fold([ev("tick", 0, item=0, done=True)])
+    before = dict(checklist_groups(plan, ticked, plan.chat.start_at))["before"]
+    assert before[0].done and not before[0].overdue
+
+
+@given(st.lists(st.sampled_from(["mark", "skip", "undo"]), max_size=30),
+       st.lists(st.sampled_from([c.id for c in CUES]), min_size=30, max_size=30))
+def test_undo_of_everything_leaves_nothing(kinds: list[str], ids: list[str]) -> None:
+    events = [ev(k, i, cue=None if k == "undo" else ids[i]) for i, k in enumerate(kinds)]
+    state = fold(events)
+    while state.can_undo:
+        state.apply(ev("undo", 40))
+    assert state.posted == {} and state.skipped == set() and state.shifts == []
+
+
+@given(st.floats(min_value=-3000, max_value=3000, allow_nan=False))
+def test_countdown_is_never_negative(minute: float) -> None:
+    shown = countdown(PLAN, RunState(), CUES, at(minute))
+    assert shown.value >= timedelta(0)
+
+
+# --- writing back into the plan ---------------------------------------------------------
+
+HAND_WRITTEN = """\
+# My chat, written by hand.
+[chat]
+title = "Chat"   # the title
+tag = "#T"
+start = 2026-12-03T18:00:00+01:00
+language = "en"
+
+[[questions]]
+text = "First?"  # keep me
+
+[[questions]]
+text = "Second?"
+
+[[checklist]]
+phase = "before"
+text = "Invite guests"  # important
+"""
+
+
+def test_tick_and_template_keep_comments(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(HAND_WRITTEN)
+    loaded = fingerprint(path)
+    loaded = set_checklist_done(path, loaded, 0, True)
+    loaded = set_template(path, loaded, "questions[2]", "Deux ?\nSur deux lignes")
+    text = path.read_text()
+    for comment in ("# My chat", "# the title", "# keep me", "# important"):
+        assert comment in text
+    plan = load_plan(path)
+    assert plan.checklist[0].done
+    assert plan.questions[1].text == "Deux ?\nSur deux lignes"
+    assert not changed_on_disk(path, loaded)
+
+
+def test_never_overwrites_someone_elses_edit(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(HAND_WRITTEN)
+    loaded = fingerprint(path)
+    path.write_text(HAND_WRITTEN.replace("First?", "Edited elsewhere?"))
+    assert changed_on_disk(path, loaded)
+    with pytest.raises(PlanChangedOnDisk):
+        set_checklist_done(path, loaded, 0, True)
+    assert "Edited elsewhere?" in path.read_text()
+    assert "done" not in path.read_text()
+
+
+def test_touch_is_not_a_change(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(HAND_WRITTEN)
+    loaded = fingerprint(path)
+    path.write_text(HAND_WRITTEN)
+    assert not changed_on_disk(path, loaded)

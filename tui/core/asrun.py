@@ -1,0 +1,152 @@
+"""The as-run log: what the moderator did during the chat, one JSON line per action.
+
+Every event is appended, flushed and fsynced the moment it happens, so a crash or a
+`kill -9` in the middle of a live hour loses nothing. Reading is forgiving: a last line
+cut short by such a crash is skipped, and so is any line that is not an event.
+
+The log lives beside the plan (`<plan>.asrun.jsonl`) for a live run; the path is always
+a parameter so rehearsals can keep their own file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+EventKind = Literal["mark", "undo", "skip", "shift", "tick", "reply", "reload"]
+EVENT_KINDS: frozenset[str] = frozenset(get_args(EventKind))
+FORMAT_VERSION = 1
+
+
+def log_path_for(plan_path: Path, suffix: str = ".asrun.jsonl") -> Path:
+    """`demo.toml` -> `demo.toml.asrun.jsonl`, in the plan's folder."""
+    return plan_path.with_name(plan_path.name + suffix)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One thing the moderator did.
+
+    `clock` is the run's own time (simulated in a rehearsal) and decides the state;
+    `wall` is the real time, kept for the record.
+    """
+
+    kind: EventKind
+    clock: datetime
+    wall: datetime
+    cue: str | None = None
+    """The cue id, for mark and skip."""
+    seconds: int | None = None
+    """How far a shift moved the remaining cues."""
+    cues: tuple[str, ...] = ()
+    """The cues a shift moved."""
+    item: int | None = None
+    """The checklist item's index, for a tick."""
+    done: bool | None = None
+    """A tick's new value."""
+    text: str | None = None
+    """A reply's text."""
+    via: str | None = None
+    """How a text reached the clipboard (system, osc52, manual)."""
+
+    def to_json(self) -> str:
+        data: dict[str, Any] = {
+            "v": FORMAT_VERSION,
+            "kind": self.kind,
+            "clock": self.clock.isoformat(),
+            "wall": self.wall.isoformat(),
+        }
+        for name in ("cue", "seconds", "item", "done", "text", "via"):
+            value = getattr(self, name)
+            if value is not None:
+                data[name] = value
+        if self.cues:
+            data["cues"] = list(self.cues)
+        # ensure_ascii keeps one event on one physical line whatever the text holds.
+        return json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, line: str) -> Event | None:
+        """The event on one line, or None when the line is not a valid event."""
+        try:
+            data = json.loads(line)
+            if not isinstance(data, dict) or data.get("kind") not in EVENT_KINDS:
+                return None
+            clock = datetime.fromisoformat(data["clock"])
+            wall = datetime.fromisoformat(data["wall"])
+            if clock.tzinfo is None or wall.tzinfo is None:
+                return None
+            return cls(
+                kind=data["kind"],
+                clock=clock,
+                wall=wall,
+                cue=_opt(data, "cue", str),
+                seconds=_opt(data, "seconds", int),
+                cues=tuple(str(c) for c in data.get("cues", ())),
+                item=_opt(data, "item", int),
+                done=_opt(data, "done", bool),
+                text=_opt(data, "text", str),
+                via=_opt(data, "via", str),
+            )
+        except (ValueError, KeyError, TypeError):
+            return None
+
+
+def _opt(data: dict[str, Any], key: str, kind: type[Any]) -> Any:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise TypeError(key)
+    return value
+
+
+def read_events(path: Path) -> list[Event]:
+    """Every event in the log, oldest first; no file means no event yet."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    events = []
+    for raw in data.split(b"\n"):
+        if not raw.strip():
+            continue
+        event = Event.from_json(raw.decode("utf-8", errors="replace"))
+        if event is not None:
+            events.append(event)
+    return events
+
+
+class AsRunLog:
+    """An append-only log file; each `append` is on disk when it returns."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def read(self) -> list[Event]:
+        return read_events(self.path)
+
+    def append(self, event: Event) -> None:
+        line = event.to_json().encode("ascii") + b"\n"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            if _needs_newline(fd):
+                # A previous crash cut the last line: start ours on a fresh line, or the
+                # reader would see one garbled line and lose this event too.
+                line = b"\n" + line
+            os.write(fd, line)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _needs_newline(fd: int) -> bool:
+    size = os.fstat(fd).st_size
+    if size == 0:
+        return False
+    return os.pread(fd, 1, size - 1) != b"\n"

@@ -1,0 +1,99 @@
+"""Small edits written back into a hand-written plan, keeping its comments and layout.
+
+The run-sheet ticks checklist items and saves edited templates while the moderator (or a
+co-host, or an editor) may have the same file open. So every write is guarded: it goes
+through only if the file on disk is still the one the app loaded; otherwise
+`PlanChangedOnDisk` is raised and nothing is written, never overwriting someone's edit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomlkit
+from tomlkit.items import String
+
+from tui.core.atomic import write_atomic
+from tui.core.planfile import parse_plan, read_plan_text
+
+_SOURCE = re.compile(r"^(questions|posts)\[(\d+)\]$")
+
+
+class PlanChangedOnDisk(Exception):
+    """The plan file is no longer the one loaded: reload before writing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What the plan file was when loaded: cheap to poll (mtime, size), exact (digest)."""
+
+    mtime_ns: int
+    size: int
+    digest: str
+
+    def same_stat(self, path: Path) -> bool:
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        return (stat.st_mtime_ns, stat.st_size) == (self.mtime_ns, self.size)
+
+
+def fingerprint(path: Path) -> Fingerprint:
+    stat = path.stat()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return Fingerprint(stat.st_mtime_ns, stat.st_size, digest)
+
+
+def changed_on_disk(path: Path, loaded: Fingerprint) -> bool:
+    """True when the file's content differs from what was loaded (a bare touch is not)."""
+    if loaded.same_stat(path):
+        return False
+    try:
+        return fingerprint(path).digest != loaded.digest
+    except OSError:
+        return True
+
+
+def _edit(
+    path: Path, loaded: Fingerprint, apply: Callable[[tomlkit.TOMLDocument], None]
+) -> Fingerprint:
+    if changed_on_disk(path, loaded):
+        raise PlanChangedOnDisk(str(path))
+    document = tomlkit.parse(read_plan_text(path))
+    apply(document)
+    text = tomlkit.dumps(document)
+    parse_plan(text)  # never write a plan that would no longer load
+    write_atomic(path, text)
+    return fingerprint(path)
+
+
+def set_checklist_done(path: Path, loaded: Fingerprint, index: int, done: bool) -> Fingerprint:
+    """Write `done = true|false` into the `index`-th `[[checklist]]` item."""
+
+    def tick(document: tomlkit.TOMLDocument) -> None:
+        document["checklist"][index]["done"] = done
+
+    return _edit(path, loaded, tick)
+
+
+def set_template(path: Path, loaded: Fingerprint, source: str, text: str) -> Fingerprint:
+    """Replace the text of the question or post a cue comes from (`questions[3]`)."""
+    match = _SOURCE.match(source)
+    if match is None:
+        raise ValueError(f"{source} is not a question or post of the plan")
+    table, number = match.group(1), int(match.group(2))
+
+    def replace(document: tomlkit.TOMLDocument) -> None:
+        document[table][number - 1]["text"] = _toml_string(text)
+
+    return _edit(path, loaded, replace)
+
+
+def _toml_string(text: str) -> String:
+    # A post written on several lines stays readable in the file as a multi-line string.
+    return tomlkit.string(text, multiline="\n" in text)
