@@ -256,3 +256,22 @@ def test_touch_is_not_a_change(tmp_path: Path) -> None:
     loaded = fingerprint(path)
     path.write_text(HAND_WRITTEN)
     assert not changed_on_disk(path, loaded)
+
+
+def test_stale_promotion_is_passed_over() -> None:
+    from tui.core.runstate import stale
+
+    data = plan_dict()
+    data["posts"] += [
+        {"kind": "promo", "at": "-7d", "text": "In a week"},
+        {"kind": "promo", "at": "-1d", "text": "Tomorrow"},
+    ]
+    plan = Plan.model_validate(data)
+    cues = build_schedule(plan, "")
+    week, day = (next(c for c in cues if c.id == i) for i in ("promo@-10080", "promo@-1440"))
+    start = plan.chat.start_at
+    state = RunState()
+    assert not stale(plan, state, cues, week, start - timedelta(days=3))
+    assert stale(plan, state, cues, week, start - timedelta(hours=2))
+    assert not stale(plan, state, cues, day, start - timedelta(hours=2))
+    assert stale(plan, state, cues, day, start + timedelta(minutes=1))

@@ -128,6 +128,21 @@ def phase_at(plan: Plan, state: RunState, now: datetime) -> Phase:
     return "during"
 
 
+def stale(plan: Plan, state: RunState, cues: Sequence[Cue], cue: Cue, now: datetime) -> bool:
+    """A promotion cue left behind: due, not done, and no longer worth posting.
+
+    Cues planned before the chat are stale once it has started, or once a later one of
+    them is due too. `next_cue` passes over them; the screen shows them as missed.
+    """
+    if cue.offset >= 0 or state.done(cue.id) or effective_at(state, cue) > now:
+        return False
+    if now >= plan.chat.start_at:
+        return True
+    return any(
+        c.offset < 0 and c.offset > cue.offset and effective_at(state, c) <= now for c in cues
+    )
+
+
 def next_cue(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> Cue | None:
     """The cue the moderator should post next, or None when nothing is left.
 

@@ -1,0 +1,58 @@
+"""Shared fixtures: a reproducible terminal, a frozen clock and a fake clipboard."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from tui.core.clock import FrozenClock
+
+# Snapshots and colours must not depend on the developer's shell.
+for _name in ("NO_COLOR", "TEXTUAL_THEME"):
+    os.environ.pop(_name, None)
+
+from tests.ui import _pending_core  # noqa: E402  (after the environment is clean)
+
+_pending_core.install_if_missing()
+
+
+class FakeClipboard:
+    """Remembers what was copied; `working=False` makes it fail like a headless box."""
+
+    def __init__(self, working: bool = True) -> None:
+        self.working = working
+        self.copied: list[str] = []
+
+    def copy(self, text: str) -> bool:
+        if not self.working:
+            return False
+        self.copied.append(text)
+        return True
+
+    @property
+    def text(self) -> str | None:
+        return self.copied[-1] if self.copied else None
+
+
+@pytest.fixture
+def fake_clipboard() -> FakeClipboard:
+    return FakeClipboard()
+
+
+@pytest.fixture
+def frozen_clock() -> FrozenClock:
+    # 17:20 UTC = 18:20 in Paris: during the test chats, which start at 18:00 Paris.
+    return FrozenClock(datetime(2026, 12, 3, 17, 20, tzinfo=UTC))
+
+
+@pytest.fixture
+def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # A blinking cursor makes snapshots flaky.
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "cursor_blink", False)
+    monkeypatch.setattr(TextArea, "cursor_blink", False)
+    yield

@@ -1,0 +1,80 @@
+"""The tchat application: one run-sheet screen over one plan.
+
+Time and the clipboard are handed in (`clock`, `clipboard`), so a rehearsal can run on a
+simulated clock and tests can freeze time and fake the clipboard. `mode` only changes
+the banner and where the log goes (`log_path`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
+
+from tui.clipboard import Clipboard, SystemClipboard
+from tui.core.asrun import log_path_for
+from tui.core.clock import Clock, WallClock
+from tui.core.model import Language
+from tui.screens.commands import RunSheetCommands
+from tui.screens.keys import APP_KEYS, bindings_for, reword
+from tui.screens.runsheet import RunSheet
+from tui.screens.session import Mode, Session
+from tui.strings import Words
+
+
+class TchatApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "tchat"
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(APP_KEYS, Words("en"))
+    COMMANDS = App.COMMANDS | {RunSheetCommands}
+
+    def __init__(
+        self,
+        plan_path: Path,
+        *,
+        clock: Clock | None = None,
+        clipboard: Clipboard | None = None,
+        mode: Mode = "live",
+        log_path: Path | None = None,
+        language: Language | None = None,
+    ) -> None:
+        # Load first: a plan that does not load raises PlanError before any terminal setup.
+        self.session = Session(
+            plan_path,
+            clock=clock or WallClock(),
+            log_path=log_path or log_path_for(plan_path),
+            mode=mode,
+            language=language,
+        )
+        self.words = Words(self.session.language)
+        self.clipboard_backend: Clipboard = clipboard or SystemClipboard()
+        super().__init__()
+        reword(self, self.words)
+        self.title = f"tchat · {self.session.plan.chat.title}"
+
+    def get_default_screen(self) -> Screen[None]:
+        return RunSheet(self.session, self.clipboard_backend)
+
+    @property
+    def run_sheet(self) -> RunSheet:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, RunSheet)
+        return screen
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # Textual's own commands, kept, in the run's language.
+        for command in super().get_system_commands(screen):
+            title = self.words.get(f"sys.{command.title}", command.title)
+            help_text = self.words.get(f"sys.{command.title}.help", command.help)
+            yield SystemCommand(title, help_text, command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(
+                placeholder=self.words("palette_placeholder"), id="--command-palette"
+            ))

@@ -1,0 +1,49 @@
+"""Getting a draft onto the clipboard, whatever the machine offers.
+
+Order of attempts: the system clipboard through pyperclip (xclip, wl-copy, pbcopy...),
+checked by reading it back because pyperclip can "succeed" without a display server;
+then the terminal's own clipboard through OSC 52, which the app sends (it cannot be
+checked, so the user is told which way was used); and as a last resort the text is
+shown selected in a dialog to be copied by hand.
+
+The app receives a `Clipboard`, so tests pass a fake and never touch the real one.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import pyperclip
+
+
+class Clipboard(Protocol):
+    """Puts text on the system clipboard; blocking, so called from a thread worker."""
+
+    def copy(self, text: str) -> bool:
+        """True when the text is verifiably on the clipboard; never raises."""
+        ...
+
+
+class SystemClipboard:
+    """The machine's clipboard through pyperclip."""
+
+    def copy(self, text: str) -> bool:
+        try:
+            pyperclip.copy(text)
+            # Read back: with DISPLAY set to a dead server, xclip may exit 0 and copy
+            # nothing. Some backends normalise line endings, so compare without them.
+            back = pyperclip.paste()
+        except Exception:  # any backend failure means: use the fallback
+            return False
+        return isinstance(back, str) and _same(back, text)
+
+
+class NoClipboard:
+    """A clipboard that never works: forces the OSC 52 fallback (tests, headless use)."""
+
+    def copy(self, text: str) -> bool:
+        return False
+
+
+def _same(a: str, b: str) -> bool:
+    return a.replace("\r\n", "\n") == b.replace("\r\n", "\n")

@@ -1,0 +1,56 @@
+"""`tchat run PLAN` (and `tchat PLAN`, and `tchat` alone for the demo): the live run-sheet."""
+
+from __future__ import annotations
+
+import argparse
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from tui.commands.check import render_problems
+from tui.core.model import Language
+from tui.core.problems import PlanError
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+
+
+def demo_plan_path(language: Language = "fr") -> Path:
+    """The bundled demo plan: `tui/plans/` in a wheel, the repo's `plans/` when editable."""
+    name = f"demo-{language}.toml"
+    packaged = files("tui") / "plans" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "plans" / name
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "run",
+        help="open a plan's live run-sheet (the default command)",
+        description=(
+            "Open the live run-sheet of a plan on the wall clock: countdown, next question, "
+            "drafts to copy, checklist. Every action goes to PLAN.asrun.jsonl beside the "
+            "plan. Without PLAN, opens the bundled demo."
+        ),
+    )
+    parser.add_argument("plan", type=Path, nargs="?", metavar="PLAN",
+                        help="the plan's TOML file (default: the bundled demo)")
+    parser.add_argument("--lang", choices=("fr", "en"), default=None,
+                        help="language of the screen (default: the plan's)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui.app import TchatApp  # Textual loads only for the commands that need it
+
+    language: Language | None = args.lang
+    path: Path = args.plan if args.plan is not None else demo_plan_path(language or "fr")
+    try:
+        app = TchatApp(path, language=language)
+    except PlanError as error:
+        render_problems(Console(stderr=True, highlight=False), str(path), error.problems)
+        return EXIT_PROBLEMS
+    app.run()
+    return EXIT_OK

@@ -1,0 +1,199 @@
+"""The dialogs: edit a template, compose a quick reply, copy by hand, help."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from tui.core.counting import Count
+from tui.screens.keys import APP_KEYS, RUN_KEYS, reword
+from tui.screens.session import Row, Session
+from tui.strings import Words
+from tui.widgets.cuelist import row_label
+from tui.widgets.literal import literal, with_overflow
+from tui.widgets.panes import OVERFLOW_STYLE
+
+
+def count_line(counted: Count, words: Words) -> str:
+    text = f"{counted.length}/{counted.limit}"
+    if not counted.valid:
+        text += " · " + words("over_by", n=-counted.remaining)
+    return text
+
+
+class _Dialog(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "dismiss_dialog", "Close", id="close")]
+
+    def __init__(self, words: Words) -> None:
+        super().__init__()
+        self.words = words
+        reword(self, words)
+
+    def action_dismiss_dialog(self) -> None:
+        self.dismiss(None)
+
+
+class EditDialog(_Dialog):
+    """Edit a cue's template; the preview shows the filled draft, counted, overflow marked."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", priority=True)]
+
+    def __init__(
+        self, session: Session, row: Row, words: Words, on_save: Callable[[str], None]
+    ) -> None:
+        super().__init__(words)
+        self.session = session
+        self.row = row
+        self.on_save = on_save
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with Vertical(id="dialog", classes="-edit"):
+            yield Label(words("edit_title", label=row_label(self.row, words)), id="dialog-title",
+                        markup=False)
+            yield TextArea(self.row.cue.template, id="edit-area", soft_wrap=True,
+                           show_line_numbers=False)
+            with Horizontal(id="edit-count-row"):
+                yield Label(id="edit-count", markup=False)
+            with VerticalScroll(id="edit-preview-scroll"):
+                yield Static(id="edit-preview", markup=False)
+            yield Label(words("edit_hint"), id="dialog-hint", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield Button(words("cancel"), id="cancel")
+                yield Button(words("save"), id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        self._refresh_count()
+
+    @on(TextArea.Changed, "#edit-area")
+    def _refresh_count(self) -> None:
+        template = self.query_one("#edit-area", TextArea).text
+        cue = dataclasses.replace(self.row.cue, template=template)
+        text = self.session.book.text_for(cue)
+        counted = self.session.book.count(text)
+        self.query_one("#edit-count", Label).update(count_line(counted, self.words))
+        self.query_one("#edit-count-row").set_class(not counted.valid, "-over-limit")
+        self.query_one("#edit-preview", Static).update(
+            with_overflow(text, counted.overflow_index, OVERFLOW_STYLE)
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        text = self.query_one("#edit-area", TextArea).text.strip()
+        if text:
+            self.on_save(text)
+        self.dismiss(None)
+
+
+class ReplyDialog(_Dialog):
+    """A quick reply: the tag is already there, the count is live, enter copies it."""
+
+    def __init__(self, session: Session, words: Words, on_send: Callable[[str], None]) -> None:
+        super().__init__(words)
+        self.session = session
+        self.on_send = on_send
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        tag = self.session.plan.chat.tag
+        with Vertical(id="dialog", classes="-reply"):
+            yield Label(words("reply_title"), id="dialog-title", markup=False)
+            yield Input(value=f" {tag}", id="reply-input", select_on_focus=False)
+            with Horizontal(id="edit-count-row"):
+                yield Label(id="reply-count", markup=False)
+            yield Static(id="reply-preview", markup=False)
+            yield Label(words("reply_hint"), id="dialog-hint", markup=False)
+
+    def on_mount(self) -> None:
+        field = self.query_one("#reply-input", Input)
+        field.cursor_position = 0  # type before the tag
+        self._refresh_count()
+
+    @on(Input.Changed, "#reply-input")
+    def _refresh_count(self) -> None:
+        text = self.query_one("#reply-input", Input).value
+        counted = self.session.book.count(text.strip())
+        self.query_one("#reply-count", Label).update(count_line(counted, self.words))
+        self.query_one("#edit-count-row").set_class(not counted.valid, "-over-limit")
+        self.query_one("#reply-preview", Static).update(
+            with_overflow(text.strip(), counted.overflow_index, OVERFLOW_STYLE)
+            if not counted.valid else ""
+        )
+
+    @on(Input.Submitted, "#reply-input")
+    def _send(self) -> None:
+        text = self.query_one("#reply-input", Input).value.strip()
+        if text and text != self.session.plan.chat.tag:
+            self.on_send(text)
+        self.dismiss(None)
+
+
+class ManualCopyDialog(_Dialog):
+    """Last resort: the text, selected, to be copied with the terminal's own shortcut."""
+
+    def __init__(self, text: str, words: Words) -> None:
+        super().__init__(words)
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with Vertical(id="dialog", classes="-manual"):
+            yield Label(words("manual_title"), id="dialog-title", markup=False)
+            yield Label(words("manual_hint"), id="dialog-hint", markup=False)
+            yield TextArea(self.text, id="manual-text", read_only=True, soft_wrap=True)
+            with Horizontal(id="dialog-buttons"):
+                yield Button(words("close"), id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#manual-text", TextArea).select_all()
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
+class HelpDialog(_Dialog):
+    """Every key, from the same list as the footer and the palette."""
+
+    BINDINGS = [Binding("question_mark", "dismiss_dialog", "Close", id="close", show=False)]
+
+    def __init__(self, words: Words, log_path: Path) -> None:
+        super().__init__(words)
+        self.log_path = log_path
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        lines: list[Content] = []
+        for key in (*RUN_KEYS, *APP_KEYS):
+            shown = key.key_display or key.key
+            lines.append(Content.assemble(
+                (f"{shown:>8}  ", "$text-accent bold"),
+                (words(f"key.{key.id}").ljust(18), "bold"),
+                words(f"help.{key.id}"),
+            ))
+        with Vertical(id="dialog", classes="-help"):
+            yield Label(words("help_title"), id="dialog-title", markup=False)
+            with VerticalScroll(id="help-scroll"):
+                yield Static(literal(words("help_intro")), id="help-intro")
+                yield Static(Content("\n").join(lines), id="help-keys")
+                yield Static(literal(words("help_log", path=str(self.log_path))),
+                             id="help-log")
+            with Horizontal(id="dialog-buttons"):
+                yield Button(words("close"), id="close", variant="primary")
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)

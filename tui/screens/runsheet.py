@@ -1,0 +1,345 @@
+"""The live run-sheet: countdown, next question, cue list, draft, checklist, and keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList
+
+from tui.clipboard import Clipboard
+from tui.core.planedit import PlanChangedOnDisk
+from tui.core.problems import PlanError
+from tui.core.runstate import (
+    countdown,
+    cue_status,
+    next_cue,
+    phase_at,
+    projected_end,
+)
+from tui.core.schedule import Cue
+from tui.screens.dialogs import EditDialog, HelpDialog, ManualCopyDialog, ReplyDialog
+from tui.screens.keys import RUN_KEYS, bindings_for, reword
+from tui.screens.session import Row, Session
+from tui.strings import Words
+from tui.widgets.countdown import Countdown
+from tui.widgets.cuelist import CueList, row_label
+from tui.widgets.header import RunHeader
+from tui.widgets.panes import Checklist, DraftPane, NextQuestion
+from tui.widgets.watcher import PlanWatcher
+
+Via = str  # "system", "osc52" or "manual"
+
+
+@dataclass
+class ClipboardResult(Message):
+    """The system clipboard worker is done with one text."""
+
+    text: str
+    ok: bool
+    row_id: str | None
+    at: datetime
+    reply: bool
+
+
+class RunSheet(Screen[None]):
+    BINDINGS = bindings_for(RUN_KEYS, Words("en"))
+
+    def __init__(self, session: Session, clipboard: Clipboard) -> None:
+        super().__init__(id="run-sheet")
+        self.session = session
+        self.words = Words(session.language)
+        self.clipboard = clipboard
+        self._next_id: str | None = None
+        reword(self, self.words)
+
+    # --- layout ---------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        yield RunHeader(id="header")
+        with Horizontal(id="top"):
+            yield Countdown(self.session.now, words, id="countdown")
+            yield NextQuestion(id="next")
+        with Horizontal(id="main"):
+            cues = CueList(id="cues")
+            cues.border_title = words("timeline")
+            yield cues
+            with Vertical(id="side"):
+                yield DraftPane(id="draft")
+                checklist = Checklist(id="checklist")
+                checklist.border_title = words("checklist")
+                yield checklist
+        yield Footer()
+        yield PlanWatcher(self.session.plan_changed, id="watcher")
+
+    def on_resize(self) -> None:
+        # Layout variants live in the stylesheet; the screen only says which applies.
+        width, height = self.size
+        self.set_class(width < 100, "-narrow")
+        self.set_class(height < 30, "-short")
+        self.query_one(Footer).compact = width < 100
+
+    def on_mount(self) -> None:
+        now = self.session.now()
+        self._next_id = self._next(now)
+        self.query_one(CueList).load(self.session, self.words, now, self._next_id)
+        self.query_one(CueList).focus()
+        self.redraw(now)
+
+    # --- redrawing from one "now" ---------------------------------------------------
+
+    def _next(self, now: datetime) -> str | None:
+        session = self.session
+        cue = next_cue(session.plan, session.state, session.cues, now)
+        return cue.id if cue else None
+
+    @on(Countdown.Tick)
+    def _on_tick(self, message: Countdown.Tick) -> None:
+        self.redraw(message.now)
+
+    def refresh_now(self) -> None:
+        """Redraw at the clock's current time (after an action, or from tests)."""
+        self.redraw(self.session.now())
+
+    def redraw(self, now: datetime) -> None:
+        session, words = self.session, self.words
+        plan, state, cues = session.plan, session.state, session.cues
+        previous_next = self._next_id
+        self._next_id = self._next(now)
+        cue_list = self.query_one(CueList)
+        if self._next_id != previous_next and cue_list.selected_id in (previous_next, None):
+            # The selection was following the next cue: keep following it.
+            cue_list.select_id(self._next_id)
+
+        shown = countdown(plan, state, cues, now)
+        label = self._label(shown.cue) if shown.cue else ""
+        self.query_one(Countdown).show(shown, label)
+        self.query_one(RunHeader).show(session, words, now, projected_end(plan, state))
+        question = next(
+            (c for c in cues if c.kind == "question" and not state.done(c.id)), None
+        )
+        self.query_one(NextQuestion).show(session, words, question)
+        cue_list.show(now, self._next_id)
+        self.query_one(DraftPane).show(session, words, self.selected_row)
+        self.query_one(Checklist).show(session, words, now)
+        phase = phase_at(plan, state, now)
+        for name in ("before", "during", "after"):
+            self.set_class(phase == name, f"-{name}")
+        self.set_class(shown.mode == "overrun", "-overrun")
+
+    def _label(self, cue: Cue) -> str:
+        row = self.session.row(cue.id)
+        return row_label(row, self.words) if row else cue.label
+
+    @property
+    def selected_row(self) -> Row | None:
+        row_id = self.query_one(CueList).selected_id
+        return self.session.row(row_id) if row_id else None
+
+    @on(OptionList.OptionHighlighted, "#cues")
+    def _on_highlight(self) -> None:
+        self.query_one(DraftPane).show(self.session, self.words, self.selected_row)
+
+    @on(OptionList.OptionSelected, "#checklist")
+    def _on_checklist_enter(self) -> None:
+        self.action_tick()
+
+    # --- copying ----------------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        row = self.selected_row
+        if row is None:
+            self.notify(self.words("no_cue"), severity="warning")
+            return
+        already = self.session.state.posted.get(row.id) is not None
+        self._copy(row.draft.text, None if already else row.id, reply=False)
+
+    def _copy(self, text: str, row_id: str | None, *, reply: bool) -> None:
+        self._copy_in_thread(text, row_id, self.session.now(), reply)
+
+    @work(thread=True, group="clipboard")
+    def _copy_in_thread(self, text: str, row_id: str | None, at: datetime, reply: bool) -> None:
+        # pyperclip runs xclip/wl-copy as subprocesses: never on the event loop.
+        ok = self.clipboard.copy(text)
+        self.post_message(ClipboardResult(text, ok, row_id, at, reply))
+
+    @on(ClipboardResult)
+    def _on_clipboard(self, result: ClipboardResult) -> None:
+        words = self.words
+        via: Via = "system"
+        if not result.ok:
+            try:
+                self.app.copy_to_clipboard(result.text)
+                via = "osc52"
+            except Exception:  # a terminal write failing must not end the live run
+                via = "manual"
+                self.app.push_screen(ManualCopyDialog(result.text, words))
+        if result.reply:
+            self.session.reply(result.text, via)
+            self.notify(words("reply_copied", via=words(f"via_{via}")))
+        else:
+            row = self.session.row(result.row_id) if result.row_id else self.selected_row
+            label = row_label(row, words) if row else ""
+            if via == "system":
+                message = words("copied_system", label=label)
+            elif via == "osc52":
+                message = words("copied_osc52", label=label)
+            else:
+                message = words("copied_manual")
+            if result.row_id is not None and row is not None:
+                self.session.mark(result.row_id, via, result.at)
+                time = result.at.astimezone(self.session.plan.chat.zone).strftime("%H:%M")
+                message += " · " + words("marked", label=label, time=time)
+            self.notify(message, severity="information" if via == "system" else "warning")
+        self.refresh_now()
+
+    # --- marks --------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        words = self.words
+        undone = self.session.undo()
+        if undone is None:
+            self.notify(words("nothing_to_undo"), severity="warning")
+            return
+        if undone.kind == "shift":
+            what = words("undo_shift", delay=_delay(undone.seconds or 0))
+        else:
+            row = self.session.row(undone.cue or "")
+            label = row_label(row, words) if row else (undone.cue or "")
+            what = words(f"undo_{undone.kind}", label=label)
+        self.notify(words("undone", what=what))
+        if undone.cue:
+            self.query_one(CueList).select_id(undone.cue)
+        self.refresh_now()
+
+    def action_skip(self) -> None:
+        words = self.words
+        row = self.selected_row
+        if row is None:
+            self.notify(words("no_cue"), severity="warning")
+            return
+        status = cue_status(self.session.state, row.cue, self.session.now())
+        if status in ("posted", "skipped"):
+            self.notify(words("already_done", label=row_label(row, words),
+                              status=words(f"status_{status}", time="").strip()),
+                        severity="warning")
+            return
+        self.session.skip(row.id)
+        self.notify(words("skipped", label=row_label(row, words)))
+        self.refresh_now()
+
+    def action_shift(self) -> None:
+        seconds = self.session.shift()
+        if seconds is None:
+            self.notify(self.words("nothing_late"), severity="warning")
+            return
+        self.notify(self.words("shifted", delay=_delay(seconds)))
+        self.refresh_now()
+
+    def action_go_next(self) -> None:
+        self.query_one(CueList).select_id(self._next_id)
+        self.query_one(CueList).focus()
+
+    # --- checklist ------------------------------------------------------------------------
+
+    def action_tick(self) -> None:
+        words = self.words
+        index = self.query_one(Checklist).selected_index
+        if index is None:
+            self.notify(words("no_item"), severity="warning")
+            return
+        text = self.session.plan.checklist[index].text
+        if not self._guarded(lambda: self.session.tick(index)):
+            return
+        done = self.session.state.ticks.get(index, False)
+        self.notify(words("ticked" if done else "unticked", text=text))
+        self.refresh_now()
+
+    def _guarded(self, write: Callable[[], object]) -> bool:
+        """Run a plan write; on a conflict or an error, say so and return False."""
+        words = self.words
+        try:
+            write()
+        except PlanChangedOnDisk:
+            self._reloaded()
+            self.notify(words("changed_not_written"), severity="error", timeout=10)
+            return False
+        except PlanError as error:
+            self.notify(words("write_failed", error=error.problems[0].message),
+                        severity="error", timeout=10)
+            return False
+        except OSError as error:
+            self.notify(words("write_failed", error=error.strerror or str(error)),
+                        severity="error", timeout=10)
+            return False
+        return True
+
+    # --- dialogs ------------------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        words = self.words
+        row = self.selected_row
+        if row is None:
+            self.notify(words("no_cue"), severity="warning")
+            return
+        if row.cue.derived:
+            self.notify(words("not_editable"), severity="warning", timeout=8)
+            return
+
+        def save(text: str) -> None:
+            if self._guarded(lambda: self.session.save_template(row, text)):
+                self.query_one(CueList).load(
+                    self.session, words, self.session.now(), self._next_id
+                )
+                self.notify(words("saved", label=row_label(row, words)))
+                self.refresh_now()
+
+        self.app.push_screen(EditDialog(self.session, row, words, save))
+
+    def action_reply(self) -> None:
+        self.app.push_screen(
+            ReplyDialog(self.session, self.words,
+                        lambda text: self._copy(text, None, reply=True))
+        )
+
+    def action_show(self) -> None:
+        row = self.selected_row
+        if row is None:
+            self.notify(self.words("no_cue"), severity="warning")
+            return
+        self.app.push_screen(ManualCopyDialog(row.draft.text, self.words))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpDialog(self.words, self.session.log.path))
+
+    # --- the plan changing on disk -------------------------------------------------------
+
+    @on(PlanWatcher.Changed)
+    def _on_plan_changed(self) -> None:
+        error = self.session.try_reload()
+        if error is not None:
+            self.session.ignore_current_file()
+            problem = error.problems[0].message if error.problems else ""
+            self.notify(self.words("reload_failed", problem=problem), severity="error",
+                        timeout=10)
+            return
+        self._reloaded()
+        self.notify(self.words("reloaded"), timeout=6)
+
+    def _reloaded(self) -> None:
+        now = self.session.now()
+        self.query_one(CueList).load(self.session, self.words, now, self._next(now))
+        self.redraw(now)
+
+
+def _delay(seconds: int) -> str:
+    sign = "-" if seconds < 0 else "+"
+    whole = abs(seconds)
+    return f"{sign}{whole // 60}:{whole % 60:02d}"

@@ -1,0 +1,196 @@
+"""One run of one plan: the plan and its drafts, the as-run log, the state folded from it.
+
+No Textual here: the screen asks the session to do things (mark, skip, shift, tick...)
+and redraws from it. Every action is appended to the log before the state changes, so
+the state on screen is never ahead of what is on disk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from tui.core.asrun import AsRunLog, Event, EventKind
+from tui.core.clock import Clock
+from tui.core.drafts import Draft, DraftBook
+from tui.core.model import Language, Plan
+from tui.core.planedit import (
+    Fingerprint,
+    PlanChangedOnDisk,
+    changed_on_disk,
+    fingerprint,
+    set_checklist_done,
+    set_template,
+)
+from tui.core.planfile import load_plan
+from tui.core.problems import PlanError
+from tui.core.runstate import RunState, fold, item_done, shift_for
+from tui.core.schedule import Cue
+
+Mode = Literal["live", "rehearsal"]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the run-sheet: a draft, and its cue under the draft's own id.
+
+    A thank-you split into a thread has one row per part (`thanks@58/2`), each marked on
+    its own; for every other cue the draft's id is the cue's id.
+    """
+
+    cue: Cue
+    draft: Draft
+
+    @property
+    def id(self) -> str:
+        return self.cue.id
+
+
+class Session:
+    def __init__(
+        self,
+        plan_path: Path,
+        *,
+        clock: Clock,
+        log_path: Path,
+        mode: Mode = "live",
+        language: Language | None = None,
+    ) -> None:
+        self.plan_path = plan_path
+        self.clock = clock
+        self.mode: Mode = mode
+        self.log = AsRunLog(log_path)
+        self._language_override = language
+        self.plan: Plan
+        self.book: DraftBook
+        self.rows: list[Row]
+        self.loaded: Fingerprint
+        self._ignored: Fingerprint | None = None
+        self._load()
+        self.state: RunState = fold(self.log.read())
+
+    # --- the plan -----------------------------------------------------------------
+
+    def _load(self) -> None:
+        loaded = fingerprint(self.plan_path)
+        plan = load_plan(self.plan_path)
+        self.plan = plan
+        self.loaded = loaded
+        self.book = DraftBook(plan)
+        self.rows = [
+            Row(dataclasses.replace(d.cue, id=d.id) if d.part else d.cue, d)
+            for d in self.book.drafts
+        ]
+
+    @property
+    def language(self) -> Language:
+        return self._language_override or self.plan.chat.language
+
+    @property
+    def cues(self) -> list[Cue]:
+        return [row.cue for row in self.rows]
+
+    def row(self, row_id: str) -> Row | None:
+        return next((r for r in self.rows if r.id == row_id), None)
+
+    def plan_changed(self) -> bool:
+        """True when the file differs from the plan loaded (and from a known bad one)."""
+        if self._ignored is not None and not changed_on_disk(self.plan_path, self._ignored):
+            return False
+        return changed_on_disk(self.plan_path, self.loaded)
+
+    def ignore_current_file(self) -> None:
+        """The file on disk does not load: stop reporting it until it changes again."""
+        try:
+            self._ignored = fingerprint(self.plan_path)
+        except OSError:
+            self._ignored = None
+
+    def reload(self) -> None:
+        """Load the plan again; marks are kept since they are stored by cue id.
+
+        Raises `PlanError` (and keeps the old plan) when the new file does not load.
+        """
+        self._load()
+
+    def try_reload(self) -> PlanError | None:
+        try:
+            self.reload()
+        except PlanError as error:
+            return error
+        return None
+
+    # --- actions, each logged first ------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    def _record(self, kind: EventKind, **fields: object) -> Event:
+        event = Event(kind, clock=self.now(), wall=datetime.now(UTC), **fields)  # type: ignore[arg-type]
+        self.log.append(event)
+        self.state.apply(event)
+        return event
+
+    def mark(self, row_id: str, via: str, at: datetime | None = None) -> Event:
+        """Mark a row posted, at `at` (when the copy was asked) or now."""
+        event = Event(
+            "mark", clock=at or self.now(), wall=datetime.now(UTC), cue=row_id, via=via
+        )
+        self.log.append(event)
+        self.state.apply(event)
+        return event
+
+    def skip(self, row_id: str) -> Event:
+        return self._record("skip", cue=row_id)
+
+    def undo(self) -> Event | None:
+        """Take back the last mark, skip or shift; returns it, or None if none."""
+        last = self.state.last_undoable
+        if last is None:
+            return None
+        self._record("undo", cue=last.cue)
+        return last
+
+    def shift(self) -> int | None:
+        """Move every remaining cue by the current overrun; the seconds, or None."""
+        found = shift_for(self.plan, self.state, self.cues, self.now())
+        if found is None:
+            return None
+        seconds, moved = found
+        self._record("shift", seconds=seconds, cues=moved)
+        return seconds
+
+    def reply(self, text: str, via: str) -> Event:
+        return self._record("reply", text=text, via=via)
+
+    def tick(self, index: int) -> bool:
+        """Toggle a checklist item; returns its new value.
+
+        In a live run the plan file gets `done = true` too (comments kept). Raises
+        `PlanChangedOnDisk` after reloading when someone else changed the file: nothing
+        is written or logged then.
+        """
+        item = self.plan.checklist[index]
+        done = not item_done(self.state, index, item)
+        if self.mode == "live":
+            self._write(lambda: set_checklist_done(self.plan_path, self.loaded, index, done))
+        self._record("tick", item=index, done=done)
+        return done
+
+    def save_template(self, row: Row, text: str) -> None:
+        """Write a cue's new template into the plan (its question or post)."""
+        self._write(lambda: set_template(self.plan_path, self.loaded, row.cue.source, text))
+        self.reload()
+
+    def _write(self, write: Callable[[], Fingerprint]) -> None:
+        try:
+            self.loaded = write()
+        except PlanChangedOnDisk:
+            self.try_reload()
+            raise
+        # Our own write changed the file: take in the new plan without a "changed" notice.
+        self.reload()

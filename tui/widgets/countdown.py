@@ -1,0 +1,110 @@
+"""The big countdown, and the timer that drives the whole run-sheet.
+
+The timer lives here, on the widget that needs it most. Each tick reads the injected
+clock; when the second shown changes it posts `Countdown.Tick`, and the screen redraws
+everything from that one "now". Nothing counts ticks, so a blocked loop or a sleeping
+laptop never makes the countdown drift: the next tick simply shows the right time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Digits, Label
+
+from tui.core.runstate import Countdown as CountdownValue
+from tui.strings import Words
+from tui.widgets.literal import literal
+
+TICK_SECONDS = 0.2
+
+
+def split_days(value: timedelta) -> tuple[int, timedelta]:
+    whole = max(int(value.total_seconds()), 0)
+    days, rest = divmod(whole, 86_400)
+    return days, timedelta(seconds=rest)
+
+
+def digits_text(value: timedelta, *, sign: str = "") -> str:
+    """ "12:34" under an hour, "01:12:34" under a day; days are said in the caption."""
+    _days, rest = split_days(value)
+    hours, remainder = divmod(int(rest.total_seconds()), 3600)
+    minutes, seconds = divmod(remainder, 60)
+    if hours:
+        return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}"
+    return f"{sign}{minutes:02d}:{seconds:02d}"
+
+
+def short_span(value: timedelta) -> str:
+    """ "23:10" or "1:02:05", for the small line under the digits."""
+    whole = max(int(value.total_seconds()), 0)
+    hours, remainder = divmod(whole, 3600)
+    minutes, seconds = divmod(remainder, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+
+
+class Countdown(Vertical):
+    """Caption, big digits, one line of detail; classes say the mode for the stylesheet."""
+
+    @dataclass
+    class Tick(Message):
+        """The second shown changed: redraw from `now`."""
+
+        now: datetime
+
+    def __init__(
+        self, now: Callable[[], datetime], words: Words, *, id: str | None = None  # noqa: A002
+    ) -> None:
+        super().__init__(id=id)
+        self._now = now
+        self._words = words
+        self._last_second: datetime | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="countdown-caption", markup=False)
+        yield Digits("00:00", id="countdown-digits")
+        yield Label(id="countdown-detail", markup=False)
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, self.tick, name="countdown")
+
+    def tick(self, *, force: bool = False) -> None:
+        moment = self._now().replace(microsecond=0)
+        if force or moment != self._last_second:
+            self._last_second = moment
+            self.post_message(self.Tick(self._now()))
+
+    def show(self, value: CountdownValue, cue_label: str) -> None:
+        words = self._words
+        days, _rest = split_days(value.value)
+        detail = ""
+        if value.mode == "to-start":
+            caption = words("to_start")
+            if days:
+                caption += " " + words("days", n=days) + " +"
+            digits = digits_text(value.value)
+        elif value.mode == "since-end":
+            caption = words("since_end")
+            digits = digits_text(value.value)
+            detail = words("since_end_after")
+        elif value.mode == "overrun":
+            caption = words("overrun", cue=cue_label)
+            digits = digits_text(value.value)
+        elif value.cue is None:
+            caption = words("all_posted")
+            digits = digits_text(value.value)
+        else:
+            caption = words("to_cue", cue=cue_label)
+            digits = digits_text(value.value)
+        if value.to_end is not None:
+            detail = words("left_in_chat", time=short_span(value.to_end))
+        self.query_one("#countdown-caption", Label).update(literal(caption))
+        self.query_one("#countdown-digits", Digits).update(digits)
+        self.query_one("#countdown-detail", Label).update(literal(detail))
+        for mode in ("to-start", "to-cue", "overrun", "since-end"):
+            self.set_class(value.mode == mode, f"-{mode}")

@@ -1,0 +1,158 @@
+"""The run-sheet list: every cue with its time, state and count; the next one marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.runstate import CueStatus, cue_status, effective_at, stale
+from tui.screens.session import Row, Session
+from tui.strings import Words
+from tui.widgets.literal import one_line
+
+TIME_WIDTH = 11
+LABEL_WIDTH = 11
+STATUS_WIDTH = 12
+COUNT_WIDTH = 8
+
+RowStatus = CueStatus | Literal["missed"]
+
+STATUS_STYLE: dict[RowStatus, str] = {
+    "upcoming": "",
+    "due": "$text-warning bold",
+    "posted": "$text-success",
+    "skipped": "$text-muted",
+    "missed": "$text-muted",
+}
+STATUS_MARK: dict[RowStatus, str] = {
+    "upcoming": "·", "due": "!", "posted": "✓", "skipped": "✗", "missed": "–",
+}
+
+
+def row_label(row: Row, words: Words) -> str:
+    """ "Q3", "Rappel Q3", "Accueil", "Merci 1/2": the cue's short name on screen."""
+    cue, draft = row.cue, row.draft
+    if cue.kind == "question":
+        base = f"Q{cue.number}"
+    elif cue.kind == "heads-up" and cue.number is not None:
+        base = f"{words('kind_heads-up')} Q{cue.number}"
+    else:
+        base = words(f"kind_{cue.kind}")
+    return base if draft.part is None else f"{base} {draft.part}/{draft.parts}"
+
+
+def cue_time(session: Session, row: Row) -> str:
+    """ "18:12", or "J-1 18:00" for a cue on another day than the chat."""
+    zone = session.plan.chat.zone
+    moment = effective_at(session.state, row.cue).astimezone(zone)
+    start_day = session.plan.chat.start_at.astimezone(zone).date()
+    days = (moment.date() - start_day).days
+    text = moment.strftime("%H:%M")
+    if days < 0:
+        return f"{Words(session.language)('day_before', n=-days)} {text}"
+    if days > 0:
+        return f"+{days} {text}"
+    return text
+
+
+def row_status(session: Session, row: Row, now: datetime) -> RowStatus:
+    state = session.state
+    if stale(session.plan, state, session.cues, row.cue, now):
+        return "missed"
+    return cue_status(state, row.cue, now)
+
+
+def status_text(session: Session, row: Row, status: RowStatus, words: Words) -> str:
+    """ "✓ 18:12", "! à poster", "· à venir": a mark readable without colour, then words."""
+    if status == "posted":
+        zone = session.plan.chat.zone
+        posted = session.state.posted[row.id].astimezone(zone).strftime("%H:%M")
+        return f"{STATUS_MARK[status]} {posted}"
+    return f"{STATUS_MARK[status]} {words(f'status_{status}')}"
+
+
+@dataclass(frozen=True)
+class _View:
+    session: Session
+    words: Words
+    now: datetime
+    next_id: str | None
+
+
+class CueList(OptionList):
+    """One option per row, id = row id. Prompts are redrawn in place at each second."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._view: _View | None = None
+
+    @property
+    def selected_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+    def select_id(self, row_id: str | None) -> None:
+        if row_id is None:
+            return
+        try:
+            self.highlighted = self.get_option_index(row_id)
+        except Exception:  # an id that vanished with a plan reload: keep the highlight
+            return
+
+    def load(self, session: Session, words: Words, now: datetime, next_id: str | None) -> None:
+        """Rebuild the options (first show, plan reloaded), keeping the selection."""
+        keep = self.selected_id
+        self._view = _View(session, words, now, next_id)
+        self.set_options(
+            Option(self._prompt(row), id=row.id) for row in session.rows
+        )
+        self.select_id(keep if keep and session.row(keep) else next_id)
+
+    def show(self, now: datetime, next_id: str | None) -> None:
+        if self._view is None:
+            return
+        self._view = _View(self._view.session, self._view.words, now, next_id)
+        for index, row in enumerate(self._view.session.rows):
+            self.replace_option_prompt_at_index(index, self._prompt(row))
+
+    def on_resize(self) -> None:
+        if self._view is not None:
+            self.show(self._view.now, self._view.next_id)
+
+    def _prompt(self, row: Row) -> Content:
+        assert self._view is not None
+        session, words, now = self._view.session, self._view.words, self._view.now
+        status = row_status(session, row, now)
+        counted = row.draft.count
+        over = not counted.valid
+        is_next = row.id == self._view.next_id
+        fixed = 2 + TIME_WIDTH + LABEL_WIDTH + STATUS_WIDTH + COUNT_WIDTH
+        room = self.scrollable_content_region.width - fixed - 1
+        excerpt = one_line(row.draft.text)
+        if room < 6:
+            excerpt = ""
+        elif len(excerpt) > room:
+            excerpt = excerpt[: room - 1] + "…"
+        done = status in ("posted", "skipped", "missed")
+        return Content.assemble(
+            ("▶ " if is_next else "  ", "$text-accent bold"),
+            (_fit(cue_time(session, row), TIME_WIDTH), "bold" if is_next else ""),
+            (_fit(row_label(row, words), LABEL_WIDTH),
+             "bold" if row.cue.kind == "question" and not done else ""),
+            (_fit(status_text(session, row, status, words), STATUS_WIDTH), STATUS_STYLE[status]),
+            (f"{counted.length}/{counted.limit}".rjust(COUNT_WIDTH - 1),
+             "$text-error bold reverse" if over else "$text-muted"),
+            (" " + excerpt if excerpt else "", "$text-muted" if done else ""),
+        )
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` in exactly `width` cells, cut with an ellipsis, one space kept after it."""
+    if len(text) > width - 1:
+        text = text[: width - 2] + "…"
+    return text.ljust(width)

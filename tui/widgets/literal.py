@@ -1,0 +1,50 @@
+"""Plan text shown exactly as written, never interpreted.
+
+A draft may contain `[bold]`, `[/]`, `$accent` or terminal escape sequences (pasted from
+anywhere, or planted in a shared plan). Textual would read the first as markup and a
+terminal would obey the last, so text from the plan only ever reaches the screen as a
+`Content` built from the plain string, with control characters replaced by visible
+symbols. The replacement is one character for one, so a count's `overflow_index` still
+points at the right place. This is for display only: the clipboard gets the real text.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+_KEEP = {"\n", "\t"}
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ ␁ ... ␛ ...: the Unicode "control pictures"
+    if code == 0x7F:
+        return "␡"
+    if 0x80 <= code < 0xA0:
+        return "�"
+    return char
+
+
+def displayable(text: str) -> str:
+    """`text` with every control character (but newline and tab) made visible."""
+    return "".join(c if c in _KEEP else _visible(c) for c in text)
+
+
+def literal(text: str, style: str = "") -> Content:
+    """A `Content` showing `text` literally, in one optional style."""
+    content = Content(displayable(text))
+    return content.stylize(style) if style else content
+
+
+def one_line(text: str) -> str:
+    """For lists: the text on a single line, newlines shown as a return symbol."""
+    return displayable(text.replace("\r\n", "\n")).replace("\n", " ⏎ ")
+
+
+def with_overflow(text: str, overflow_index: int | None, style: str) -> Content:
+    """The text, with `style` from the first character past the limit to the end."""
+    content = literal(text)
+    if overflow_index is None or overflow_index >= len(text):
+        return content
+    return content.stylize(style, overflow_index, len(text))

@@ -1,0 +1,157 @@
+"""The next question, the draft as it will be pasted, and the checklist."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.core.runstate import ChecklistEntry, checklist_groups, effective_at, questions_left
+from tui.core.schedule import Cue
+from tui.screens.session import Row, Session
+from tui.strings import Words
+from tui.widgets.cuelist import cue_time, row_label
+from tui.widgets.literal import literal, one_line, with_overflow
+
+OVERFLOW_STYLE = "$text-error reverse"
+
+
+class NextQuestion(Vertical):
+    """The next question, whole: number, text, planned time, how many are left."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(id="next-title", markup=False)
+        yield Label(id="next-meta", markup=False)
+        with VerticalScroll(id="next-scroll"):
+            yield Static(id="next-text", markup=False)
+
+    def show(self, session: Session, words: Words, question: Cue | None) -> None:
+        cues = session.cues
+        total = sum(1 for c in cues if c.kind == "question")
+        left = questions_left(session.state, cues)
+        title = self.query_one("#next-title", Label)
+        meta = self.query_one("#next-meta", Label)
+        text = self.query_one("#next-text", Static)
+        if question is None:
+            title.update(words("no_question_left"))
+            meta.update(words("questions_left", n=left, total=total))
+            text.update("")
+            return
+        row = session.row(question.id)
+        planned = question.at
+        moved = effective_at(session.state, question)
+        when = cue_time(session, row) if row is not None else ""
+        when = (words("moved_to", time=when) if moved != planned
+                else words("planned_at", time=when))
+        title.update(Content.assemble(
+            (words("next_question").upper() + "  ", "$text-secondary bold"),
+            (f"Q{question.number}", "$text-accent bold"),
+        ))
+        meta.update(f"{when} · {words('questions_left', n=left, total=total)}")
+        draft = row.draft.text if row is not None else question.template
+        text.update(literal(draft))
+
+
+class DraftPane(Vertical):
+    """The selected cue's exact text, its count, the overflow marked."""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="draft-head"):
+            yield Label(id="draft-title", markup=False)
+            yield Label(id="draft-count", markup=False)
+        with VerticalScroll(id="draft-scroll"):
+            yield Static(id="draft-text", markup=False)
+        yield Label(id="draft-note", markup=False)
+
+    def show(self, session: Session, words: Words, row: Row | None) -> None:
+        title = self.query_one("#draft-title", Label)
+        counter = self.query_one("#draft-count", Label)
+        body = self.query_one("#draft-text", Static)
+        note = self.query_one("#draft-note", Label)
+        if row is None:
+            title.update(words("draft"))
+            counter.update("")
+            body.update("")
+            note.update("")
+            self.remove_class("-over-limit")
+            return
+        counted = row.draft.count
+        over = not counted.valid
+        self.set_class(over, "-over-limit")
+        title.update(Content.assemble(
+            (words("draft") + " · ", "$text-muted"),
+            (row_label(row, words), "bold"),
+            (" · " + cue_time(session, row), "$text-muted"),
+        ))
+        count_text = f"{counted.length}/{counted.limit}"
+        if over:
+            count_text += " · " + words("over_by", n=-counted.remaining)
+        counter.update(count_text)
+        body.update(with_overflow(row.draft.text, counted.overflow_index, OVERFLOW_STYLE))
+        notes = []
+        if row.cue.derived:
+            notes.append(words("derived_note"))
+        if row.cue.notes:
+            notes.append(one_line(row.cue.notes))
+        notes.extend(one_line(w) for w in counted.warnings)
+        note.update(literal(" · ".join(notes)))
+        note.display = bool(notes)
+
+
+class Checklist(OptionList):
+    """The plan's checklist by phase, the current phase first; overdue items marked."""
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._signature: tuple[object, ...] = ()
+
+    @property
+    def selected_index(self) -> int | None:
+        option = self.highlighted_option
+        if option is None or option.id is None or not option.id.startswith("item-"):
+            return None
+        return int(option.id.removeprefix("item-"))
+
+    def show(self, session: Session, words: Words, now: datetime) -> None:
+        groups = checklist_groups(session.plan, session.state, now)
+        signature = tuple(
+            (phase, tuple((e.index, e.item.text, e.done, e.overdue) for e in entries))
+            for phase, entries in groups
+        )
+        if signature == self._signature:
+            return  # unchanged: keep the cursor where the moderator left it
+        self._signature = signature
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        options: list[Option | None] = []
+        for phase, entries in groups:
+            options.append(Option(
+                Content.styled(words(f"phase_{phase}").upper(), "$text-accent bold"),
+                id=f"phase-{phase}", disabled=True,
+            ))
+            options.extend(Option(_item_prompt(e, words), id=f"item-{e.index}")
+                           for e in entries)
+        if not options:
+            options.append(Option(Content(words("no_checklist")), disabled=True))
+        self.set_options(options)
+        ids = [o.id for o in self.options]
+        if keep in ids:
+            self.highlighted = ids.index(keep)
+        else:
+            first = next((i for i, o in enumerate(self.options) if not o.disabled), None)
+            self.highlighted = first
+
+
+def _item_prompt(entry: ChecklistEntry, words: Words) -> Content:
+    box = "☑ " if entry.done else "☐ "
+    text_style = "$text-muted strike" if entry.done else ""
+    parts: list[tuple[str, str] | str] = [
+        (box, "$text-success" if entry.done else ""),
+        (one_line(entry.item.text), text_style),
+    ]
+    if entry.overdue:
+        parts.append(("  " + words("overdue"), "$text-warning bold"))
+    return Content.assemble(*parts)
