@@ -1,0 +1,142 @@
+"""The platforms a draft can be counted for, their limits, and how each one counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import NamedTuple
+
+from tui.core.counting import bluesky, mastodon, threads, twitter
+from tui.core.counting.graphemes import grapheme_count, grapheme_spans
+from tui.core.counting.measure import Entity, UnitsOf, WeightOf, first_overflow, total_length
+
+
+@dataclass(frozen=True, slots=True)
+class PlatformInfo:
+    """What a user picks: a platform's name, how to call it, and its usual limit."""
+
+    name: str
+    label: str
+    default_limit: int
+    unit: str
+
+
+PLATFORMS: Mapping[str, PlatformInfo] = MappingProxyType({
+    "x": PlatformInfo("x", "X (Twitter)", twitter.MAX_LENGTH, "weighted characters"),
+    "x-legacy": PlatformInfo(
+        "x-legacy", "X, legacy 140", twitter.LEGACY_MAX_LENGTH, "characters"
+    ),
+    "bluesky": PlatformInfo("bluesky", "Bluesky", 300, "characters"),
+    "mastodon": PlatformInfo("mastodon", "Mastodon", mastodon.DEFAULT_LIMIT, "characters"),
+    "threads": PlatformInfo("threads", "Threads", 500, "characters"),
+})
+
+
+class UnknownPlatformError(ValueError):
+    """A platform name that is not in PLATFORMS."""
+
+    def __init__(self, name: str) -> None:
+        known = ", ".join(PLATFORMS)
+        super().__init__(f"unknown platform {name!r} (known: {known})")
+        self.name = name
+
+
+def platform_info(name: str) -> PlatformInfo:
+    try:
+        return PLATFORMS[name]
+    except KeyError:
+        raise UnknownPlatformError(name) from None
+
+
+def resolve_limit(name: str, limit: int | None = None) -> int:
+    """The limit to count against: `limit` when given (a Mastodon server's own, an X
+    Premium account's), else the platform's default."""
+    info = platform_info(name)
+    if limit is None:
+        return info.default_limit
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"a limit must be a whole number of at least 1, not {limit!r}")
+    return limit
+
+
+class Measure(NamedTuple):
+    """A platform's verdict on NFC text: indices are in that NFC text."""
+
+    length: int
+    overflow: int | None
+    invalid: int | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def _measure(
+    text: str,
+    found: list[Entity],
+    limit: int,
+    weight_of: WeightOf,
+    units_of: UnitsOf,
+    length: int | None = None,
+) -> tuple[int, int | None]:
+    if length is None:
+        length = total_length(text, found, weight_of)
+    overflow = first_overflow(text, found, limit, weight_of, units_of) if length > limit else None
+    return length, overflow
+
+
+def _grapheme_units(text: str, start: int, end: int) -> list[Entity]:
+    return [(s, e, 1) for s, e in grapheme_spans(text, start, end)]
+
+
+def _code_point_units(text: str, start: int, end: int) -> list[Entity]:
+    return [(index, index + 1, 1) for index in range(start, end)]
+
+
+def _refused(text: str) -> tuple[int | None, tuple[str, ...]]:
+    invalid = twitter.first_invalid(text)
+    if invalid is None:
+        return None, ()
+    return invalid, (f"X refuses any post holding U+{ord(text[invalid]):04X}.",)
+
+
+def _x(text: str, limit: int, *, emoji_discount: bool = True) -> Measure:
+    found = twitter.entities(text, emoji_discount=emoji_discount)
+    length, overflow = _measure(
+        text, found, limit, twitter.plain_weight, twitter.code_point_units,
+        twitter.weighted_length(text, found),
+    )
+    return Measure(length, overflow, *_refused(text))
+
+
+def _x_v2(text: str, limit: int) -> Measure:
+    return _x(text, limit, emoji_discount=False)
+
+
+def _x_legacy(text: str, limit: int) -> Measure:
+    length, overflow = _measure(text, [], limit, len, _code_point_units)
+    return Measure(length, overflow, *_refused(text))
+
+
+def _bluesky(text: str, limit: int) -> Measure:
+    found = bluesky.link_entities(text)
+    return Measure(*_measure(text, found, limit, grapheme_count, _grapheme_units))
+
+
+def _mastodon(text: str, limit: int) -> Measure:
+    found = mastodon.entities(text)
+    return Measure(*_measure(text, found, limit, grapheme_count, _grapheme_units))
+
+
+def _threads(text: str, limit: int) -> Measure:
+    length, overflow = _measure(text, [], limit, grapheme_count, _grapheme_units)
+    return Measure(length, overflow, warnings=threads.hashtag_warnings(text))
+
+
+MEASURES: Mapping[str, Callable[[str, int], Measure]] = MappingProxyType({
+    "x": _x,
+    "x-legacy": _x_legacy,
+    "bluesky": _bluesky,
+    "mastodon": _mastodon,
+    "threads": _threads,
+})
+# Not offered to users: twitter-text's v2 rules, kept to check against its v2 cases.
+MEASURE_X_V2: Callable[[str, int], Measure] = _x_v2

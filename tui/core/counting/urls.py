@@ -1,0 +1,188 @@
+"""Which spans of a post are links, by the rules of twitter-text's URL extractor.
+
+X replaces every link with a 23-character t.co link, so the counter must find links
+exactly where X does: with or without `https://`, when the domain ends in a real
+top-level domain, without trailing punctuation, and so on. The rules below follow the
+published twitter-text behaviour and are checked against its conformance cases.
+Mastodon's server uses the same extractor, restricted to links written with a scheme.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import regex  # type: ignore[import-untyped]
+
+from tui.core.counting.patterns import trie_pattern
+from tui.core.counting.tlds import known_tlds
+
+_SPACES = (
+    "\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200a"
+    "\\u2028\\u2029\\u202f\\u205f\\u3000"
+)
+_INVALID = "\\ufffe\\ufeff\\uffff"
+_DIRECTIONAL = "\\u202a-\\u202e\\u061c\\u200e\\u200f\\u2066-\\u2069"
+# ASCII punctuation as twitter-text lists it (`"` and `` ` `` are not in it, on purpose).
+_PUNCT = "!'#%&()*+,\\\\\\-./:;<=>?@\\[\\]^_{|}~$"
+_LATIN_ACCENTS = (
+    "\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f\\u0253\\u0254\\u0256"
+    "\\u0257\\u0259\\u025b\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f"
+    "\\u1e00-\\u1eff"
+)
+_CYRILLIC = "\\u0400-\\u04ff"
+
+_DOMAIN_CHAR = f"[^{_PUNCT}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
+_SUBDOMAIN = f"(?:(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
+_DOMAIN_NAME = f"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
+_PUNYCODE = "(?:xn--[-0-9a-z]+)"
+_PATH_CHAR = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\\u2013_~@|&{_LATIN_ACCENTS}]"
+_BALANCED_PARENS = (
+    f"\\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*))\\)"
+)
+_PATH_END = f"(?:[+\\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|{_BALANCED_PARENS})"
+_PATH = (
+    f"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})"
+    f"|(?:@{_PATH_CHAR}+/))"
+)
+_QUERY_CHAR = "[a-z0-9!?*'@();:&=+$/%#\\[\\]\\-_.,~|]"
+_QUERY_END = "[a-z0-9\\-_&=#/]"
+_PRECEDING = f"(?:[^A-Za-z0-9@\\uff20$#\\uff03{_INVALID}]|[{_DIRECTIONAL}]|^)"
+
+_MAX_URL_LENGTH = 4096
+_MAX_TCO_SLUG_LENGTH = 40
+_MAX_LABEL_LENGTH = 63
+
+_PRECEDING_BARE_FORBIDDEN = re.compile("[-_./]$")
+# Links never hold a space, so only the space-separated run around a dot can hold one.
+_NEXT_SPACE = re.compile(f"[{_SPACES}]")
+_PREVIOUS_SPACE: Any = regex.compile(f"(?r)[{_SPACES}]")
+_TCO = re.compile(
+    f"^https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?", re.IGNORECASE
+)
+
+TWITTER_SCHEMES = ("https", "http")
+# Mastodon's server accepts these schemes in its copy of the extractor.
+MASTODON_SCHEMES = ("https", "http", "dat", "dweb", "ipfs", "ipns", "ssb", "gopher", "gemini")
+
+
+@cache
+def _tld_pattern() -> str:
+    # Any TLD, then something that cannot continue a domain: `foo.com-x` is no link.
+    return f"(?:{trie_pattern(sorted(known_tlds()))})(?=[^0-9a-zA-Z@+-]|$)"
+
+
+@cache
+def _ascii_domain() -> re.Pattern[str]:
+    return re.compile(
+        f"(?:(?:[-a-z0-9{_LATIN_ACCENTS}]+)\\.)+(?:{_tld_pattern()}|{_PUNYCODE})",
+        re.IGNORECASE,
+    )
+
+
+# A link at text[start:end], as (start, end).
+UrlSpan = tuple[int, int]
+
+
+class UrlFinder:
+    """Finds links the way one platform's extractor does. Compiles on first use."""
+
+    def __init__(self, schemes: tuple[str, ...], *, bare_domains: bool) -> None:
+        self.schemes = schemes
+        self.bare_domains = bare_domains
+        self._extractor: re.Pattern[str] | None = None
+        # A link with a scheme needs "://"; one without needs a dot. Texts without
+        # either (most keystrokes) skip the extractor entirely.
+        self._needle = "." if bare_domains else "://"
+
+    def _compiled(self) -> re.Pattern[str]:
+        if self._extractor is None:
+            scheme = "|".join(re.escape(s) for s in self.schemes)
+            domain = (
+                f"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{_tld_pattern()}|{_PUNYCODE}))"
+            )
+            self._extractor = re.compile(
+                f"({_PRECEDING})"  # 1: the character before the link
+                f"("  # 2: the link
+                f"((?:{scheme})://)?"  # 3: scheme
+                f"({domain})"  # 4: domain
+                f"(?::[0-9]+)?"
+                f"(/{_PATH}*)?"  # 5: path
+                f"(\\?{_QUERY_CHAR}*{_QUERY_END})?"
+                f")",
+                re.IGNORECASE,
+            )
+        return self._extractor
+
+    def spans(self, text: str) -> list[UrlSpan]:
+        """Every link in `text`, left to right, as code point spans."""
+        if self._needle not in text:
+            return []
+        found: list[UrlSpan] = []
+        extractor = self._compiled()
+        run_end = 0
+        dot = text.find(".")
+        while dot >= 0:
+            if dot >= run_end:
+                space_before = _PREVIOUS_SPACE.search(text, 0, dot)
+                space_after = _NEXT_SPACE.search(text, dot)
+                # Start on the space itself (or at 0): the extractor checks what precedes.
+                begin = space_before.start() if space_before is not None else 0
+                run_end = space_after.start() if space_after is not None else len(text)
+                for match in extractor.finditer(text, begin, run_end):
+                    found.extend(self._accept(match))
+            dot = text.find(".", max(dot + 1, run_end))
+        return found
+
+    def _accept(self, match: re.Match[str]) -> list[UrlSpan]:
+        before, url, scheme, domain, path = match.group(1, 2, 3, 4, 5)
+        start, end = match.span(2)
+        if not _domain_fits_dns(domain):
+            return []
+        if len(scheme or "https://") + len(url) > _MAX_URL_LENGTH:
+            return []
+        if scheme:
+            tco = _TCO.match(url)
+            if tco is not None:
+                # A t.co link ends with its slug (and query): what follows is text.
+                if len(tco.group(1)) > _MAX_TCO_SLUG_LENGTH:
+                    return []
+                end = start + tco.end()
+            return [(start, end)]
+        if not self.bare_domains or _PRECEDING_BARE_FORBIDDEN.search(before):
+            return []
+        # Without a scheme only ASCII domains count; a path sticks to the last one.
+        bare = [(start + m.start(), start + m.end()) for m in _ascii_domain().finditer(domain)]
+        if bare and path:
+            bare[-1] = (bare[-1][0], end)
+        return bare
+
+
+def _domain_fits_dns(domain: str) -> bool:
+    """Each label, once Punycode-encoded, has 1 to 63 characters; `xn--` must be ASCII."""
+    if domain[:4].lower() == "xn--" and _ascii_domain().search(domain) is None:
+        return False
+    for label in domain.split("."):
+        if label.isascii():
+            size = len(label)
+        else:
+            try:
+                size = 4 + len(label.encode("punycode"))
+            except UnicodeError:
+                return False
+        if not 1 <= size <= _MAX_LABEL_LENGTH:
+            return False
+    return True
+
+
+@cache
+def twitter_urls() -> UrlFinder:
+    """Links as X finds them: with or without a scheme."""
+    return UrlFinder(TWITTER_SCHEMES, bare_domains=True)
+
+
+@cache
+def mastodon_urls() -> UrlFinder:
+    """Links as a Mastodon server finds them when it counts: only with a scheme."""
+    return UrlFinder(MASTODON_SCHEMES, bare_domains=False)
