@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+from tui.core.newplan import NewPlanOptions, build_plan
+from tui.core.planfile import load_plan
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_defaults_write_a_french_plan_that_checks_clean(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "tchat.toml"
+    assert main(["new", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"wrote {path}" in out
+    assert f"tchat check {path}" in out
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# ")
+    plan = load_plan(path)
+    assert (plan.chat.language, plan.chat.tag, plan.chat.timezone) == (
+        "fr", "#MonTchat", "Europe/Paris"
+    )
+    assert plan.chat.start_at > datetime.now(UTC)
+    assert plan.chat.start_at.astimezone(plan.chat.zone).weekday() == 3
+    assert main(["check", str(path)]) == 0
+
+
+def test_every_option_lands_in_the_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "safety.toml"
+    code = main([
+        "new", str(path), "--lang", "en", "--title", "Digital safety for girls",
+        "--tag", "GirlsSafeOnline", "--start", "2026-12-03 18:00",
+        "--timezone", "America/Montreal", "--platform", "bluesky", "--questions", "6",
+    ])
+    assert code == 0
+    expected = build_plan(
+        NewPlanOptions(
+            language="en", title="Digital safety for girls", tag="GirlsSafeOnline",
+            start="2026-12-03 18:00", timezone="America/Montreal", platform="bluesky",
+            questions=6,
+        ),
+        datetime.now(UTC),
+    )
+    assert load_plan(path) == expected
+    assert expected.chat.tag == "#GirlsSafeOnline"
+    assert "2026-12-03 18:00 America/Montreal" in capsys.readouterr().out
+
+
+def test_ten_questions(tmp_path: Path) -> None:
+    path = tmp_path / "ten.toml"
+    assert main(["new", str(path), "--questions", "10"]) == 0
+    assert len(load_plan(path).questions) == 10
+
+
+def test_an_existing_file_is_left_untouched(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text("# my own plan, weeks of work\n", encoding="utf-8")
+    assert main(["new", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err
+    assert path.read_text(encoding="utf-8") == "# my own plan, weeks of work\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["mine.toml"]
+
+
+def test_force_replaces_it(tmp_path: Path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text("old", encoding="utf-8")
+    assert main(["new", str(path), "--force", "--lang", "en"]) == 0
+    assert load_plan(path).chat.language == "en"
+
+
+def test_force_writes_through_a_symlink(tmp_path: Path) -> None:
+    target = tmp_path / "shared" / "plan.toml"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "plan.toml"
+    link.symlink_to(target)
+    assert main(["new", str(link)]) == 1
+    assert main(["new", str(link), "--force"]) == 0
+    assert link.is_symlink()
+    assert load_plan(target).chat.language == "fr"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--start", "next thursday"], "is not a date and time"),
+        (["--start", "2026-02-30 18:00"], "not a real date"),
+        (["--start", "2026-03-29 02:30"], "does not exist in Europe/Paris"),
+        (["--timezone", "Mars/Olympus"], "unknown time zone 'Mars/Olympus'"),
+        (["--tag", "#deux mots"], "space"),
+        (["--title", ""], "title is empty"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line_and_write_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], message: str
+) -> None:
+    path = tmp_path / "plan.toml"
+    assert main(["new", str(path), *options]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert err.startswith("tchat: ")
+    assert err.count("\n") == 1
+    assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [["--lang", "de"], ["--questions", "11"], ["--questions", "five"], ["--platform", "myspace"]],
+)
+def test_argument_errors_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["new", str(tmp_path / "plan.toml"), *options])
+    assert caught.value.code == 2
+    assert "error:" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_folder_is_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "nope" / "plan.toml"
+    assert main(["new", str(path)]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not path.parent.exists()
+
+
+def test_a_folder_is_not_a_plan_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", str(tmp_path), "--force"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_a_past_start_is_written_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "old.toml"
+    assert main(["new", str(path), "--start", "2020-01-02 18:00"]) == 0
+    assert "in the past" in capsys.readouterr().err
+    assert load_plan(path).chat.start.year == 2020
+
+
+def test_a_long_tag_is_written_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "long.toml"
+    assert main(["new", str(path), "--tag", "StopMariageEnfants"]) == 0
+    assert "characters long" in capsys.readouterr().err
+
+
+def test_user_text_is_printed_literally(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "[bold]plan[red].toml"
+    assert main(["new", str(path), "--title", "[red]Q&A[/red]"]) == 0
+    assert "[bold]plan[red].toml" in capsys.readouterr().out
+    assert load_plan(path).chat.title == "[red]Q&A[/red]"
+
+
+def test_runs_as_a_program(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "new", str(path), "--lang", "en",
+         "--start", "2026-12-03T18:00+01:00"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    plan = load_plan(path)
+    assert plan.chat.start_at == datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
+    assert plan.chat.timezone is None
+    again = subprocess.run(
+        [sys.executable, "-m", "tui", "new", str(path)],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert again.returncode == 1
+    assert "--force" in again.stderr

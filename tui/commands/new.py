@@ -1,0 +1,169 @@
+"""`tchat new PATH`: write a complete plan that follows the guide, ready to edit."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+from tui.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from tui.core.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_warnings
+from tui.core.model import PLATFORMS
+from tui.core.newplan import (
+    DEFAULT_QUESTIONS,
+    DEFAULT_TIMEZONE,
+    NewPlanError,
+    NewPlanOptions,
+    build_plan,
+)
+from tui.core.planfile import save_plan
+from tui.core.wording import LANGUAGES, file_header
+
+
+def _question_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not MIN_QUESTIONS <= value <= MAX_QUESTIONS:
+        raise argparse.ArgumentTypeError(
+            f"{value} is outside {MIN_QUESTIONS}..{MAX_QUESTIONS}: the guide advises "
+            f"{MIN_QUESTIONS} to {MAX_QUESTIONS} questions for a one-hour chat"
+        )
+    return value
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "new",
+        help="write a new plan that follows the guide",
+        description=(
+            "Write a complete chat plan: welcome and rules posts, question slots, closing "
+            "and thank-you posts, the promotion ladder (two weeks, a week, a day and an hour "
+            "before) and the guide's checklist. Edit it, then run `tchat check` on it."
+        ),
+    )
+    parser.add_argument("path", type=Path, metavar="PATH", help="the plan file to write")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="fr",
+        help="language of the posts and checklist (default: fr)",
+    )
+    parser.add_argument(
+        "--title", help="the chat's title (default: \"Mon tchat\", or \"My chat\" in English)"
+    )
+    parser.add_argument(
+        "--tag", help="the hashtag, '#' optional (default: #MonTchat, or #MyChat in English)"
+    )
+    parser.add_argument(
+        "--start", metavar="WHEN",
+        help=(
+            "\"2026-12-03 18:00\" in --timezone, or ISO with an offset "
+            "(\"2026-12-03T18:00+01:00\"); default: next Thursday at 18:00"
+        ),
+    )
+    parser.add_argument(
+        "--timezone", metavar="ZONE",
+        help=(
+            f"IANA time zone of the chat (default: {DEFAULT_TIMEZONE}, or the offset "
+            "written in --start)"
+        ),
+    )
+    parser.add_argument(
+        "--platform", choices=PLATFORMS, default="x",
+        help="where the chat happens, for the character limit (default: x)",
+    )
+    parser.add_argument(
+        "--questions", type=_question_count, default=DEFAULT_QUESTIONS, metavar="N",
+        help=f"how many question slots, {MIN_QUESTIONS} to {MAX_QUESTIONS} "
+             f"(default: {DEFAULT_QUESTIONS})",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite PATH if it already exists"
+    )
+    parser.set_defaults(func=run)
+
+
+class _Refused(Exception):
+    """Why nothing was written, and the exit code that says so."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def run(args: argparse.Namespace) -> int:
+    # Errors are printed here rather than raised as `UsageError`: tui.cli's console wraps
+    # at 80 columns, and a message split over lines is hard to grep or read in a log.
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        return _run(args, err)
+    except _Refused as refused:
+        err.print(Text.assemble(("tchat: ", "bold red"), str(refused)))
+        return refused.code
+
+
+def _run(args: argparse.Namespace, err: Console) -> int:
+    out = Console(highlight=False, soft_wrap=True)
+    path: Path = args.path
+    options = NewPlanOptions(
+        language=args.lang, title=args.title, tag=args.tag, start=args.start,
+        timezone=args.timezone, platform=args.platform, questions=args.questions,
+    )
+    now = datetime.now(UTC)
+    try:
+        plan = build_plan(options, now)
+    except NewPlanError as error:
+        raise _Refused(str(error), EXIT_USAGE) from None
+
+    target = _target(path, force=args.force)
+    try:
+        save_plan(plan, target, header=file_header(plan.chat.language))
+    except OSError as error:
+        raise _Refused(f"cannot write {path}: {error.strerror or error}", EXIT_PROBLEMS) from None
+
+    for warning in tag_warnings(plan.chat.tag):
+        err.print(Text.assemble(("warning: ", "yellow"), warning))
+    if plan.chat.start_at <= now:
+        err.print(Text.assemble(
+            ("warning: ", "yellow"), "the start is in the past: change it with --start "
+            "or in the file",
+        ))
+    out.print(Text.assemble(
+        ("✓ ", "bold green"), f"wrote {path}: ",
+        f"{len(plan.questions)} question slots, {len(plan.posts)} posts, "
+        f"{len(plan.checklist)} checklist items, start {plan.chat.start:%Y-%m-%d %H:%M}"
+        f"{' ' + plan.chat.timezone if plan.chat.timezone else ''}",
+    ))
+    out.print(Text(
+        f"Next: write your questions and guests in it, then run: tchat check {path}"
+    ))
+    return EXIT_OK
+
+
+def _target(path: Path, *, force: bool) -> Path:
+    """Where to write. A symlink is written through, so a plan kept elsewhere stays there.
+
+    Overwriting is exit 1, not 2: the command line is fine, the file system says no.
+    """
+    if path.is_dir():
+        raise _Refused(
+            f"{path} is a folder: give a file name, such as {path / 'plan.toml'}", EXIT_USAGE
+        )
+    if path.exists() or path.is_symlink():
+        if not force:
+            raise _Refused(
+                f"{path} already exists; nothing written. Add --force to replace it.",
+                EXIT_PROBLEMS,
+            )
+        return path.resolve() if path.is_symlink() else path
+    folder = path.parent
+    if not folder.is_dir():
+        raise _Refused(
+            f"folder {folder} does not exist: create it first, or choose another path",
+            EXIT_USAGE,
+        )
+    return path
