@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
 from datetime import UTC
 from pathlib import Path
 
+from tui.core.drafts import DraftBook, has_tag
 from tui.core.model import Plan
 from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from tui.core.planfile import locate, parse_plan, read_plan_text
@@ -19,16 +19,6 @@ from tui.core.schedule import question_offsets
 # The guide: a short, memorable tag; every character of it is taken from every post.
 LONG_TAG = 16
 MIN_QUESTIONS, MAX_QUESTIONS = 6, 10
-
-Checker = Callable[[Plan, str], Iterable[Problem]]
-_EXTRA_CHECKS: list[Checker] = []
-
-
-def register_check(checker: Checker) -> Checker:
-    """Add a check run on every loadable plan (the drafts module adds its own)."""
-    _EXTRA_CHECKS.append(checker)
-    return checker
-
 
 def _is_tag_char(char: str) -> bool:
     # What X and the other platforms accept inside a hashtag: letters, marks, digits
@@ -92,8 +82,45 @@ def semantic_problems(plan: Plan, text: str = "") -> list[Problem]:
     problems += _start_problems(plan, text)
     problems += _timing_problems(plan, text)
     problems += _placeholder_problems(plan, text)
-    for checker in _EXTRA_CHECKS:
-        problems += checker(plan, text)
+    if not any(p.is_error for p in problems):
+        # Drafts are only meaningful once the plan's timing and templates are sound.
+        problems += _draft_problems(plan, text)
+    return problems
+
+
+def _draft_problems(plan: Plan, text: str) -> list[Problem]:
+    problems: list[Problem] = []
+    book = DraftBook(plan)
+    tag = plan.chat.tag
+    for draft in book.drafts:
+        cue = draft.cue
+        where = cue.source if not cue.derived else "chat.heads_up"
+        loc: tuple[str | int, ...] = ()
+        if not cue.derived:
+            table, index = cue.source.rstrip("]").split("[")
+            loc = (table, int(index) - 1, "text")
+        line = locate(text, loc) if loc else None
+        counted = draft.count
+        name = draft.label if cue.kind != "heads-up" else f"heads-up before Q{cue.number}"
+        if not counted.valid:
+            if counted.length > counted.limit and counted.overflow_index is not None:
+                tail = draft.text[counted.overflow_index:]
+                shown = tail if len(tail) <= 30 else tail[:29] + "…"
+                message = (
+                    f"{name} is {counted.length}/{counted.limit} on {plan.chat.platform}: "
+                    f"{counted.length - counted.limit} too many, from {shown!r} on"
+                )
+            else:
+                message = f"{name} cannot be posted on {plan.chat.platform} (empty or invalid)"
+            problems.append(Problem("error", message, f"{where}.text" if loc else where, line))
+        if not has_tag(draft.text, tag):
+            problems.append(Problem(
+                "warning",
+                f"{name} does not carry {tag}: the guide says to use the tag in every post",
+                where, line,
+            ))
+        for warning in counted.warnings:
+            problems.append(Problem("warning", f"{name}: {warning}", where, line))
     return problems
 
 

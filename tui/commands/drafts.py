@@ -1,0 +1,83 @@
+"""`tchat drafts PLAN`: every cue's draft, with its planned time and its count."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from tui.core.check import check_file
+from tui.core.drafts import Draft, DraftBook
+from tui.core.problems import Problem
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "drafts",
+        help="print every post draft with its time and character count",
+        description=(
+            "Print every cue's draft as it will be pasted, with its planned time and the "
+            "count the platform will show. Exit 1 when a draft is over the limit."
+        ),
+    )
+    parser.add_argument("plan", type=Path, metavar="PLAN", help="the plan's TOML file")
+    parser.set_defaults(func=run)
+
+
+def draft_text(draft: Draft) -> Text:
+    """The draft with the part past the limit marked, shown literally (no markup)."""
+    text = Text(draft.text)
+    overflow = draft.count.overflow_index
+    if overflow is not None:
+        text.stylize("bold white on red", overflow)
+    return text
+
+
+def run(args: argparse.Namespace) -> int:
+    console = Console(highlight=False)
+    path: Path = args.plan
+    plan, problems = check_file(path)
+    if plan is None:
+        _print_problems(console, str(path), problems)
+        return EXIT_PROBLEMS
+    book = DraftBook(plan)
+    chat = plan.chat
+    table = Table(
+        title=Text(f"{chat.title} · {chat.tag} · {chat.platform}"),
+        show_lines=True, expand=True,
+    )
+    table.add_column("time", no_wrap=True)
+    table.add_column("cue", no_wrap=True)
+    table.add_column("draft", ratio=1)
+    table.add_column("count", justify="right", no_wrap=True)
+    over = 0
+    for draft in book.drafts:
+        counted = draft.count
+        fits = counted.valid
+        over += not fits
+        count_text = Text(f"{counted.length}/{counted.limit}",
+                          style="green" if fits else "bold red")
+        local = draft.cue.at.astimezone(chat.zone)
+        same_day = local.date() == chat.start_at.astimezone(chat.zone).date()
+        table.add_row(
+            Text(local.strftime("%H:%M" if same_day else "%d/%m %H:%M")),
+            Text(draft.label),
+            draft_text(draft),
+            count_text,
+        )
+    console.print(table)
+    if over:
+        console.print(Text(f"{over} draft(s) over the limit", style="bold red"))
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def _print_problems(console: Console, name: str, problems: list[Problem]) -> None:
+    for problem in problems:
+        console.print(Text(problem.describe(name)), style="red" if problem.is_error else None)
