@@ -14,10 +14,6 @@ from tui.core.clock import FrozenClock
 for _name in ("NO_COLOR", "TEXTUAL_THEME"):
     os.environ.pop(_name, None)
 
-from tests.ui import _pending_core  # noqa: E402  (after the environment is clean)
-
-_pending_core.install_if_missing()
-
 
 class FakeClipboard:
     """Remembers what was copied; `working=False` makes it fail like a headless box."""

@@ -188,7 +188,7 @@ def countdown(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -
     if upcoming is None:
         return Countdown(phase, "to-cue", end - now, None, end - now)
     at = effective_at(state, upcoming)
-    if at <= now:
+    if at < now:
         return Countdown(phase, "overrun", now - at, upcoming, end - now)
     return Countdown(phase, "to-cue", at - now, upcoming, end - now)
 

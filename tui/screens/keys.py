@@ -64,7 +64,7 @@ def reword(node: DOMNode, words: Words) -> None:
             binding = dataclasses.replace(
                 binding,
                 description=words(f"key.{binding.id}"),
-                tooltip=words(f"help.{binding.id}"),
+                tooltip=words.get(f"help.{binding.id}", binding.tooltip),
             )
         reworded.append(binding)
     node._bindings = BindingsMap(reworded)

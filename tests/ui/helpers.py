@@ -1,0 +1,54 @@
+"""Building a run-sheet app over a throwaway copy of a test plan."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from tui.app import TchatApp
+from tui.clipboard import Clipboard
+from tui.core.clock import FrozenClock
+from tui.screens.runsheet import RunSheet
+
+PLANS = Path(__file__).parent / "plans"
+REPO = Path(__file__).resolve().parents[2]
+# Every test plan starts on 3 December 2026 at 18:00 in Paris (17:00 UTC).
+START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
+
+
+def at(minutes: float) -> datetime:
+    return START + timedelta(minutes=minutes)
+
+
+def copy_plan(tmp_path: Path, name: str = "chat-fr") -> Path:
+    source = PLANS / f"{name}.toml"
+    if not source.exists():
+        source = REPO / "plans" / f"{name}.toml"
+    target = tmp_path / f"{name}.toml"
+    shutil.copy(source, target)
+    return target
+
+
+def make_app(
+    plan: Path, clock: FrozenClock, clipboard: Clipboard, **options: Any
+) -> TchatApp:
+    return TchatApp(plan, clock=clock, clipboard=clipboard, **options)
+
+
+def sheet(app: TchatApp) -> RunSheet:
+    return app.run_sheet
+
+
+def record_notifications(app: TchatApp) -> list[str]:
+    """Every notification's text, in order (toasts are not rendered by run_test)."""
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        seen.append(message)
+        original(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen

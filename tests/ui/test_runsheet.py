@@ -1,0 +1,481 @@
+"""Pilot tests: each state of the run-sheet and each action, on a frozen clock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widget import Widget
+from textual.widgets import Digits, Footer, Label, Static
+
+from tests.conftest import FakeClipboard
+from tests.ui.helpers import at, copy_plan, make_app, record_notifications, sheet
+from tui.clipboard import NoClipboard
+from tui.core.asrun import log_path_for, read_events
+from tui.core.clock import FrozenClock
+from tui.core.planfile import load_plan
+from tui.screens.dialogs import EditDialog, HelpDialog, ManualCopyDialog, ReplyDialog
+from tui.widgets.countdown import Countdown
+from tui.widgets.cuelist import CueList
+from tui.widgets.panes import Checklist
+
+SIZE = (120, 36)
+
+
+def text_of(app: object, selector: str) -> str:
+    widget = app.screen.query_one(selector)  # type: ignore[attr-defined]
+    if isinstance(widget, Digits):
+        return widget.value
+    assert isinstance(widget, Label | Static)
+    return str(widget.visual.plain if hasattr(widget.visual, "plain") else widget.content)
+
+
+def log_kinds(plan: Path) -> list[str]:
+    return [e.kind for e in read_events(log_path_for(plan))]
+
+
+async def test_before_the_chat_counts_down_to_the_start(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    clock = FrozenClock(at(-125))
+    app = make_app(copy_plan(tmp_path), clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#countdown-caption") == "Début dans"
+        assert text_of(app, "#countdown-digits") == "02:05:00"
+        assert app.screen.query_one(Countdown).has_class("-to-start")
+        assert app.screen.has_class("-before")
+        assert "DIRECT" in text_of(app, "#header-mode")
+        assert text_of(app, "#header-clock") == "15:55:00"  # Paris time
+        # Far away: days in the caption, the rest in the digits.
+        clock.set(at(-3 * 1440 - 90))
+        sheet(app).refresh_now()
+        assert text_of(app, "#countdown-caption") == "Début dans 3 j +"
+        assert text_of(app, "#countdown-digits") == "01:30:00"
+
+
+async def test_during_next_cue_and_time_left(tmp_path: Path, fake_clipboard: FakeClipboard) -> None:
+    plan = copy_plan(tmp_path)
+    clock = FrozenClock(at(0))
+    app = make_app(plan, clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(3):  # welcome, rules, heads-up Q1
+            await pilot.press("c")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        clock.set(at(4))
+        sheet(app).refresh_now()
+        assert text_of(app, "#countdown-caption") == "Q1 dans"
+        assert text_of(app, "#countdown-digits") == "01:00"
+        assert text_of(app, "#countdown-detail") == "reste 56:00 de chat"
+        assert app.screen.query_one(CueList).selected_id == "q1"
+        assert "Q1" in text_of(app, "#next-title")
+        assert "4 sur 4 à poser" in text_of(app, "#next-meta")
+        assert "Quel livre" in text_of(app, "#next-text")
+
+
+async def test_overrun_counts_up_in_warning(tmp_path: Path, fake_clipboard: FakeClipboard) -> None:
+    clock = FrozenClock(at(3.5))
+    app = make_app(copy_plan(tmp_path), clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#countdown-caption") == "Accueil en retard de"
+        assert text_of(app, "#countdown-digits") == "03:30"
+        assert app.screen.query_one(Countdown).has_class("-overrun")
+        clock.set(at(4))
+        sheet(app).refresh_now()
+        assert text_of(app, "#countdown-digits") == "04:00"  # from the clock, not ticks
+
+
+async def test_after_the_end(tmp_path: Path, fake_clipboard: FakeClipboard) -> None:
+    clock = FrozenClock(at(70))
+    app = make_app(copy_plan(tmp_path), clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#countdown-caption") == "Terminé depuis"
+        assert text_of(app, "#countdown-digits") == "10:00"
+        assert app.screen.has_class("-after")
+
+
+async def test_the_timer_follows_the_clock(tmp_path: Path, fake_clipboard: FakeClipboard) -> None:
+    clock = FrozenClock(at(-10))
+    app = make_app(copy_plan(tmp_path), clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        clock.set(at(-5))
+        await pilot.pause(0.5)  # the widget's own timer notices the new second
+        assert text_of(app, "#countdown-digits") == "05:00"
+
+
+async def test_copy_marks_posted_and_moves_to_the_next(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    clock = FrozenClock(at(0.5))
+    app = make_app(plan, clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        cues = app.screen.query_one(CueList)
+        assert cues.selected_id == "welcome@0"  # the next cue, selected by default
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        draft = app.session.row("welcome@0")
+        assert draft is not None
+        assert fake_clipboard.text == draft.draft.text
+        assert "👋" in fake_clipboard.text
+        assert app.session.state.posted["welcome@0"] == at(0.5)
+        assert cues.selected_id == "rules@2"
+        assert any("copié (presse-papiers du système)" in m for m in said)
+        assert any("marqué posté à 18:00" in m for m in said)
+        [event] = read_events(log_path_for(plan))
+        assert (event.kind, event.cue, event.via) == ("mark", "welcome@0", "system")
+
+
+async def test_undo_takes_back_the_last_mark(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(1)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("u")
+        assert app.session.state.posted == {}
+        assert app.screen.query_one(CueList).selected_id == "welcome@0"
+        assert any("Annulé" in m for m in said)
+        await pilot.press("u")
+        assert said[-1] == "Rien à annuler"
+    assert log_kinds(plan) == ["mark", "undo"]
+
+
+async def test_skip_and_shift(tmp_path: Path, fake_clipboard: FakeClipboard) -> None:
+    plan = copy_plan(tmp_path)
+    clock = FrozenClock(at(3))
+    app = make_app(plan, clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        await pilot.press("s")  # skip the welcome
+        assert "welcome@0" in app.session.state.skipped
+        await pilot.press("s")  # then the rules: now Q1's heads-up (18:03) is due
+        await pilot.press("d")  # shift: nothing late at 18:03:00 exactly
+        assert said[-1] == "Rien n'est en retard"
+        clock.set(at(5))
+        sheet(app).refresh_now()
+        assert app.screen.query_one(Countdown).has_class("-overrun")
+        await pilot.press("d")
+        assert said[-1] == "Tout ce qui reste est décalé de +2:00"
+        assert "fin décalée 19:02 (+2:00)" in text_of(app, "#header-end")
+        assert app.screen.query_one("#header").has_class("-shifted")
+        assert not app.screen.query_one(Countdown).has_class("-overrun")
+        # A posted or skipped cue cannot be skipped again.
+        app.screen.query_one(CueList).select_id("welcome@0")
+        await pilot.press("s")
+        assert "déjà" in said[-1]
+    assert log_kinds(plan) == ["skip", "skip", "shift"]
+
+
+async def test_tick_writes_done_into_the_plan_keeping_comments(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        checklist = app.screen.query_one(Checklist)
+        # The current phase comes first: "during" is the chat's own tasks.
+        assert checklist.options[0].id == "phase-during"
+        assert checklist.selected_index == 2
+        assert "en retard" in str(checklist.options[1].prompt)
+        await pilot.press("space")
+        await pilot.pause()
+        assert "✓" in str(checklist.options[1].prompt) or "☑" in str(
+            checklist.options[1].prompt
+        )
+    text = plan.read_text()
+    assert "# l'heure de Paris" in text and "# à faire tôt" in text
+    assert load_plan(plan).checklist[2].done is True
+    assert log_kinds(plan) == ["tick"]
+
+
+async def test_rehearsal_ticks_leave_the_plan_alone(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    before = plan.read_bytes()
+    log = tmp_path / "rehearsal.jsonl"
+    app = make_app(plan, FrozenClock(at(31)), fake_clipboard, mode="rehearsal", log_path=log)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "RÉPÉTITION" in text_of(app, "#header-mode")
+        await pilot.press("space")
+    assert plan.read_bytes() == before
+    assert [e.kind for e in read_events(log)] == ["tick"]
+    assert not log_path_for(plan).exists()
+
+
+async def test_osc52_fallback_when_no_clipboard_backend(tmp_path: Path) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(0)), NoClipboard())
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        welcome = app.session.row("welcome@0")
+        assert welcome is not None
+        assert app.clipboard == welcome.draft.text
+        assert any("OSC 52" in m for m in said)
+    [event] = read_events(log_path_for(plan))
+    assert event.via == "osc52"
+
+
+async def test_last_resort_is_a_dialog_to_copy_by_hand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(0)), NoClipboard())
+
+    def broken(text: str) -> None:
+        raise OSError("terminal gone")
+
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(app, "copy_to_clipboard", broken)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ManualCopyDialog)
+        area = app.screen.query_one("#manual-text")
+        assert area.selected_text == app.session.rows[1].draft.text  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ManualCopyDialog)
+
+
+async def test_edit_saves_the_template_and_keeps_comments(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(0)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        app.screen.query_one(CueList).select_id("hu1")
+        await pilot.press("e")
+        assert "tchat" in said[-1] and not isinstance(app.screen, EditDialog)
+        app.screen.query_one(CueList).select_id("q3")
+        await pilot.press("e")
+        assert isinstance(app.screen, EditDialog)
+        count = app.screen.query_one("#edit-count", Label)
+        assert "de trop" in str(count.content)  # Q3 runs past 280
+        area = app.screen.query_one("#edit-area")
+        area.text = "Une question courte, {tag} ?"  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "de trop" not in str(count.content)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("enregistré" in m for m in said)
+        row = app.session.row("q3")
+        assert row is not None and row.draft.text.startswith("Q3 Une question courte")
+    assert load_plan(plan).questions[2].text == "Une question courte, {tag} ?"
+    assert "# l'heure de Paris" in plan.read_text()
+
+
+async def test_reply_is_copied_with_the_tag_and_logged(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(20)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r")
+        assert isinstance(app.screen, ReplyDialog)
+        await pilot.press(*"Merci !")
+        assert "21/280" in str(app.screen.query_one("#reply-count", Label).content)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert fake_clipboard.text == "Merci ! #TchatLecture"
+        assert app.session.state.posted == {}
+    [event] = read_events(log_path_for(plan))
+    assert (event.kind, event.text) == ("reply", "Merci ! #TchatLecture")
+
+
+async def test_reopening_restores_every_mark(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    clock = FrozenClock(at(1))
+    app = make_app(plan, clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("s")
+    again = make_app(plan, clock, fake_clipboard)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.session.state.posted == {"welcome@0": at(1)}
+        assert again.session.state.skipped == {"rules@2"}
+        assert again.screen.query_one(CueList).selected_id == "hu1"
+
+
+async def test_plan_changed_on_disk_is_reloaded_with_marks_kept(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(1)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        plan.write_text(plan.read_text().replace("Un livre à offrir", "Un roman à offrir"))
+        app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert any("rechargé" in m for m in said)
+        row = app.session.row("q4")
+        assert row is not None and "Un roman à offrir" in row.draft.text
+        assert "welcome@0" in app.session.state.posted
+        # A broken edit keeps the old plan and is reported once.
+        plan.write_text("[chat]\ntitle = ")
+        app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert sum("ne se charge pas" in m for m in said) == 1
+        assert app.session.row("q4") is not None
+
+
+async def test_never_overwrites_an_edit_made_elsewhere(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        edited = plan.read_text().replace("Relayer les réponses", "Relayer les meilleures réponses")
+        plan.write_text(edited)
+        await pilot.press("space")  # before the watcher noticed
+        await pilot.pause()
+        assert any("rien n'a été écrit" in m for m in said)
+        assert plan.read_text() == edited
+        assert app.session.plan.checklist[2].text.startswith("Relayer les meilleures")
+    assert log_kinds(plan) == []
+
+
+async def test_hostile_plan_is_shown_literally(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path, "hostile")
+    app = make_app(plan, FrozenClock(at(3)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.query_one(CueList).select_id("q1")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#draft-text", Static).visual.plain)  # type: ignore[union-attr]
+        assert "[link=https://evil.example]click[/link] [/] [red]x" in shown
+        assert "\x1b" not in shown and "␛]52;c;aGk=␇" in shown
+        title = str(app.screen.query_one("#header-title", Static).visual.plain)  # type: ignore[union-attr]
+        assert "[bold]Evil[/] ␛[31mred" in title
+        item = str(app.screen.query_one(Checklist).options[1].prompt)
+        assert "[blink]tick[/blink] me" in item
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # The clipboard gets the text exactly, escape character included.
+        assert fake_clipboard.text is not None and "\x1b]52;c;aGk=\x07" in fake_clipboard.text
+
+
+async def test_words_follow_the_plan_and_lang_overrides(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    french = make_app(copy_plan(tmp_path), FrozenClock(at(0)), fake_clipboard)
+    async with french.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        descriptions = {
+            active.binding.description for active in french.screen.active_bindings.values()
+            if active.binding.show
+        }
+        assert {"Copier", "Annuler", "Sauter", "Décaler", "Quitter"} <= descriptions
+        assert "Copy" not in descriptions and "Quit" not in descriptions
+    english = make_app(copy_plan(tmp_path, "chat-en"), FrozenClock(at(1)), fake_clipboard)
+    async with english.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(english, "#countdown-caption") == "Welcome overdue by"
+    forced = make_app(copy_plan(tmp_path), FrozenClock(at(-60)), fake_clipboard, language="en")
+    async with forced.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(forced, "#countdown-caption") == "Starts in"
+        assert forced.screen.query_one(Footer) is not None
+
+
+async def test_help_screen_lists_every_key(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(0)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpDialog)
+        keys = str(app.screen.query_one("#help-keys", Static).visual.plain)  # type: ignore[union-attr]
+        for word in ("Copier", "Annuler", "Sauter", "Décaler", "Modifier", "Répondre",
+                     "Cocher", "Quitter"):
+            assert word in keys
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpDialog)
+
+
+async def test_palette_offers_the_run_sheet_commands(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from textual.command import CommandPalette
+
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(0)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"Sauter")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "welcome@0" in app.session.state.skipped
+        # The built-in commands are still there, worded in French.
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Thème")
+        await pilot.pause(0.3)
+        rendered = app.screen.query_one("CommandList")
+        assert "Thème" in str(rendered.get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+    assert log_kinds(plan) == ["skip"]
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (200, 60)])
+async def test_no_crash_at_any_size(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(10)), fake_clipboard)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("c", "down", "e", "escape", "r", "escape", "question_mark", "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session.state.posted
+        # Idle means idle: no layout refresh loop (a scrollbar toggling on and off once
+        # kept a core busy at small sizes).
+        calls: list[str] = []
+        original = Widget.refresh
+
+        def counting(self: Widget, *args: Any, layout: bool = False, **kwargs: Any) -> Any:
+            if layout:
+                calls.append(str(self.id))
+            return original(self, *args, layout=layout, **kwargs)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Widget, "refresh", counting)
+            await pilot.pause(0.5)
+        assert len(calls) < 5, calls
+
+
+def test_log_lines_are_json(tmp_path: Path) -> None:
+    # The log is for people too: one self-describing JSON object per line.
+    plan = copy_plan(tmp_path)
+    path = log_path_for(plan)
+    path.write_text('{"v":1,"kind":"mark","clock":"2026-12-03T17:00:00+00:00",'
+                    '"wall":"2026-12-03T17:00:00+00:00","cue":"q1"}\n')
+    assert json.loads(path.read_text())["cue"] == "q1"
