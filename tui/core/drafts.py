@@ -78,7 +78,10 @@ class DraftBook:
             "title": chat.title,
             "topic": chat.topic or chat.title,
             "host": chat.host,
-            "guests": " ".join(g.handle or g.name for g in guests),
+            # Handles read well side by side; plain names need commas between them.
+            "guests": (" " if all(g.handle for g in guests) else ", ").join(
+                g.handle or g.name for g in guests
+            ),
             "start": long_datetime(chat.start_at, zone, language),
             "zones": start_line(chat.start_at, zone, chat.audience_timezones, language),
             "time": short_time(chat.start_at, zone, language),

@@ -99,7 +99,10 @@ def load_plan(path: Path) -> Plan:
 def dump_plan(plan: Plan) -> str:
     """The plan as TOML text. `None` fields are left out: TOML has no null."""
     data = plan.model_dump(mode="python", exclude_none=True)
-    return tomli_w.dumps(data, multiline_strings=True)
+    # Multi-line strings read best, but TOML readers turn a "\r\n" inside them into
+    # "\n"; a plan holding a carriage return is written with escapes to round-trip.
+    multiline = "\r" not in repr(data)
+    return tomli_w.dumps(data, multiline_strings=multiline)
 
 
 def save_plan(plan: Plan, path: Path, *, header: str = "") -> None:

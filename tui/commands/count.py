@@ -1,0 +1,188 @@
+"""`tchat count [--platform NAME] [--limit N] [--jsonl] [TEXT ...]`: a post's length as
+the platform counts it.
+
+Human output: one line per text with its length, the limit and what is left (or over),
+then any warning. `--jsonl`: one JSON string per input line, one JSON object per output
+line, in order, flushed as it goes, so an editor or a script can keep a pipe open.
+Exit 0 when every text fits, 1 when one does not (or a JSONL line was unreadable),
+2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable
+from typing import IO, Any
+
+from rich.console import Console
+from rich.text import Text
+
+from tui.cli import UsageError
+from tui.core.counting import PLATFORMS, Count, UnknownPlatformError, count, resolve_limit
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+_PREVIEW = 40
+
+
+def register(subparsers: Any) -> None:
+    names = ", ".join(PLATFORMS)
+    parser = subparsers.add_parser(
+        "count",
+        help="count a post's characters as the platform does",
+        description=(
+            "Count each TEXT (or standard input) as the platform's composer does: X's "
+            "weighted length with links as 23, graphemes on Bluesky, Mastodon and Threads. "
+            "Exit 0 when every text fits, 1 when one is over the limit or invalid."
+        ),
+    )
+    parser.add_argument(
+        "--platform", default="x", metavar="NAME", help=f"one of {names} (default: x)"
+    )
+    parser.add_argument(
+        "--limit", type=int, metavar="N",
+        help="count against N instead of the platform's limit (a Mastodon server's own)",
+    )
+    parser.add_argument(
+        "--jsonl", action="store_true",
+        help="read one JSON string per line on standard input, write one JSON object per line",
+    )
+    parser.add_argument("texts", nargs="*", metavar="TEXT", help="texts to count")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    platform: str = args.platform
+    try:
+        limit = resolve_limit(platform, args.limit)
+    except UnknownPlatformError as error:
+        raise UsageError(str(error)) from None
+    except ValueError as error:
+        raise UsageError(f"--limit: {error}") from None
+    try:
+        if args.jsonl:
+            if args.texts:
+                raise UsageError("--jsonl reads standard input: give no TEXT with it")
+            return run_jsonl(sys.stdin.buffer, sys.stdout, platform, limit)
+        return run_human(args.texts, platform, limit)
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from
+        # complaining when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def run_human(texts: list[str], platform: str, limit: int) -> int:
+    out = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    if not texts:
+        if sys.stdin.isatty():
+            err.print("Reading the post from standard input; end it with Ctrl-D.")
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("utf-8", errors="replace")
+            err.print("warning: standard input is not UTF-8; unreadable bytes count as U+FFFD.")
+        texts = [_drop_final_newline(text)]
+    label = PLATFORMS[platform].label
+    problems = 0
+    for text in texts:
+        try:
+            counted = count(text, platform, limit=limit)
+        except Exception as error:  # noqa: BLE001 - report, never a traceback
+            err.print(Text(f"tchat: could not count this text: {error}"))
+            problems += 1
+            continue
+        problems += not counted.valid
+        out.print(_line(counted, text, label, show_text=len(texts) > 1))
+        for warning in counted.warnings:
+            out.print(Text.assemble(("  warning: ", "yellow"), warning))
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _drop_final_newline(text: str) -> str:
+    # `echo "post" | tchat count` adds a newline nobody means to post.
+    for ending in ("\r\n", "\n"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def _line(counted: Count, text: str, label: str, *, show_text: bool) -> Text:
+    if counted.remaining >= 0:
+        left = (f"{counted.remaining} left", "green" if counted.valid else "red")
+    else:
+        left = (f"{-counted.remaining} over", "bold red")
+    line = Text.assemble(
+        (f"{counted.length}", "bold"), f" / {counted.limit} ", left, f"  ({label})"
+    )
+    if counted.length == 0:
+        line.append("  empty post", style="red")
+    if counted.overflow_index is not None:
+        line.append(f"  overflows at character {counted.overflow_index + 1}", style="red")
+    if show_text:
+        # Surrogates from undecodable arguments cannot be printed: show "?" instead.
+        preview = " ".join(text.split()).encode("utf-8", "replace").decode("utf-8")
+        if len(preview) > _PREVIEW:
+            preview = preview[: _PREVIEW - 1] + "…"
+        # User text goes in as plain Text: brackets in a post are not markup.
+        line.append("  ")
+        line.append(preview, style="dim")
+    return line
+
+
+def run_jsonl(source: IO[bytes], sink: IO[str], platform: str, limit: int) -> int:
+    problems = 0
+    for result in jsonl_results(source, platform, limit):
+        problems += "error" in result or not result["valid"]
+        sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+        sink.flush()
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def jsonl_results(lines: Iterable[bytes], platform: str, limit: int) -> Iterable[dict[str, Any]]:
+    """One result per input line: the count, or `{"error": ...}` for a line that is
+    not a JSON string. Nothing on one line stops the next."""
+    for number, raw in enumerate(lines, 1):
+        try:
+            value = json.loads(raw.decode("utf-8").rstrip("\r\n"))
+        except UnicodeDecodeError:
+            yield {"error": f"line {number}: not UTF-8"}
+            continue
+        except ValueError as error:
+            yield {"error": f"line {number}: not valid JSON ({error})"}
+            continue
+        if not isinstance(value, str):
+            yield {"error": f"line {number}: expected a JSON string, got {_json_kind(value)}"}
+            continue
+        try:
+            counted = count(value, platform, limit=limit)
+        except Exception as error:  # noqa: BLE001 - a bug must not end the stream
+            yield {"error": f"line {number}: could not count ({error})"}
+            continue
+        yield as_json(counted)
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    return "an array" if isinstance(value, list) else "an object"
+
+
+def as_json(counted: Count) -> dict[str, Any]:
+    return {
+        "weighted_length": counted.length,
+        "limit": counted.limit,
+        "valid": counted.valid,
+        "remaining": counted.remaining,
+        "overflow_index": counted.overflow_index,
+        "warnings": list(counted.warnings),
+    }
