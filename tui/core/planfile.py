@@ -101,8 +101,17 @@ def dump_plan(plan: Plan) -> str:
     data = plan.model_dump(mode="python", exclude_none=True)
     # Multi-line strings read best, but TOML readers turn a "\r\n" inside them into
     # "\n"; a plan holding a carriage return is written with escapes to round-trip.
-    multiline = "\r" not in repr(data)
-    return tomli_w.dumps(data, multiline_strings=multiline)
+    return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
+
+
+def _has_carriage_return(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_carriage_return(v) for v in value)
+    return False
 
 
 def save_plan(plan: Plan, path: Path, *, header: str = "") -> None:
