@@ -17,7 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-EventKind = Literal["mark", "undo", "skip", "shift", "tick", "reply", "reload"]
+EventKind = Literal[
+    "mark", "undo", "skip", "shift", "tick", "reply", "reload", "highlight"
+]
 EVENT_KINDS: frozenset[str] = frozenset(get_args(EventKind))
 FORMAT_VERSION = 1
 
