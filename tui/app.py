@@ -25,6 +25,7 @@ from tui.screens.keys import APP_KEYS, bindings_for, reword
 from tui.screens.runsheet import RunSheet
 from tui.screens.session import Mode, Session
 from tui.strings import Words
+from tui.widgets.literal import one_line
 
 
 class TchatApp(App[None]):
@@ -55,7 +56,8 @@ class TchatApp(App[None]):
         self.clipboard_backend: Clipboard = clipboard or SystemClipboard()
         super().__init__()
         reword(self, self.words)
-        self.title = f"tchat · {self.session.plan.chat.title}"
+        # The title reaches the terminal's window title too: never let escapes through.
+        self.title = f"tchat · {one_line(self.session.plan.chat.title)}"
 
     def get_default_screen(self) -> Screen[None]:
         return RunSheet(self.session, self.clipboard_backend)

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Digits, Footer, Label, Static
 
@@ -24,12 +26,18 @@ from tui.widgets.panes import Checklist
 SIZE = (120, 36)
 
 
-def text_of(app: object, selector: str) -> str:
-    widget = app.screen.query_one(selector)  # type: ignore[attr-defined]
+def shown(widget: object) -> str:
+    """The plain text a Static (or Label) shows."""
+    assert isinstance(widget, Static)
+    visual = widget.visual
+    return visual.plain if isinstance(visual, Content) else str(widget.content)
+
+
+def text_of(app: App[None], selector: str) -> str:
+    widget = app.screen.query_one(selector)
     if isinstance(widget, Digits):
         return widget.value
-    assert isinstance(widget, Label | Static)
-    return str(widget.visual.plain if hasattr(widget.visual, "plain") else widget.content)
+    return shown(widget)
 
 
 def log_kinds(plan: Path) -> list[str]:
@@ -370,10 +378,10 @@ async def test_hostile_plan_is_shown_literally(
     async with app.run_test(size=SIZE) as pilot:
         app.screen.query_one(CueList).select_id("q1")
         await pilot.pause()
-        shown = str(app.screen.query_one("#draft-text", Static).visual.plain)  # type: ignore[union-attr]
-        assert "[link=https://evil.example]click[/link] [/] [red]x" in shown
-        assert "\x1b" not in shown and "␛]52;c;aGk=␇" in shown
-        title = str(app.screen.query_one("#header-title", Static).visual.plain)  # type: ignore[union-attr]
+        draft = shown(app.screen.query_one("#draft-text"))
+        assert "[link=https://evil.example]click[/link] [/] [red]x" in draft
+        assert "\x1b" not in draft and "␛]52;c;aGk=␇" in draft
+        title = shown(app.screen.query_one("#header-title"))
         assert "[bold]Evil[/] ␛[31mred" in title
         item = str(app.screen.query_one(Checklist).options[1].prompt)
         assert "[blink]tick[/blink] me" in item
@@ -414,7 +422,7 @@ async def test_help_screen_lists_every_key(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpDialog)
-        keys = str(app.screen.query_one("#help-keys", Static).visual.plain)  # type: ignore[union-attr]
+        keys = shown(app.screen.query_one("#help-keys"))
         for word in ("Copier", "Annuler", "Sauter", "Décaler", "Modifier", "Répondre",
                      "Cocher", "Quitter"):
             assert word in keys

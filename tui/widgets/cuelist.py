@@ -16,7 +16,7 @@ from tui.strings import Words
 from tui.widgets.literal import one_line
 
 TIME_WIDTH = 11
-LABEL_WIDTH = 11
+LABEL_WIDTH = 12
 STATUS_WIDTH = 12
 COUNT_WIDTH = 8
 

@@ -1,0 +1,113 @@
+"""Screenshots of the run-sheet's main states, from the demo plans, on a frozen clock.
+
+    .venv/bin/python scripts/screenshots.py [--out screenshots]
+
+Writes one SVG per state and, when `rsvg-convert` is installed (Debian: librsvg2-bin),
+a PNG copy. Each state runs over a throwaway copy of the demo plan with marks written
+to its log first, so the pictures show a realistic run and the repo's plans stay clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tui.app import TchatApp  # noqa: E402
+from tui.clipboard import NoClipboard  # noqa: E402
+from tui.commands.run import demo_plan_path  # noqa: E402
+from tui.core.asrun import AsRunLog, Event, log_path_for  # noqa: E402
+from tui.core.clock import FrozenClock  # noqa: E402
+from tui.core.planfile import load_plan  # noqa: E402
+
+SIZE = (120, 36)
+OPENING = {"welcome@0": 0.3, "rules@2": 2.2, "hu1": 3.1}
+HALF = {**OPENING, "q1": 5.1, "hu2": 9.2, "q2": 11.4, "hu3": 15.0, "q3": 17.6}
+
+
+@dataclass(frozen=True)
+class State:
+    name: str
+    language: str
+    minute: float
+    posted: dict[str, float] = field(default_factory=dict)
+    shift: bool = False
+    theme: str | None = None
+    keys: tuple[str, ...] = ()
+
+
+STATES = (
+    State("before", "fr", -48),
+    State("during", "fr", 22.6, HALF | {"hu4": 21.1}),
+    State("overrun", "fr", 25.75, HALF | {"hu4": 21.1}),
+    State("overrun-light", "fr", 25.75, HALF | {"hu4": 21.1}, theme="textual-light"),
+    State("shifted", "fr", 25.75, HALF | {"hu4": 21.1}, shift=True),
+    State("after", "fr", 63,
+          {**HALF, "hu4": 21, "q4": 23, "custom@26": 26, "hu5": 28, "q5": 30, "hu6": 34,
+           "q6": 36, "hu7": 40, "q7": 42, "hu8": 46, "q8": 48, "closing@55": 55,
+           "thanks@58": 58}),
+    State("during-en", "en", 10.2, {**OPENING, "q1": 5.2}),
+    State("edit", "fr", 16.5, HALF, keys=("down", "e")),
+    State("help", "en", 10.2, {**OPENING, "q1": 5.2}, keys=("question_mark",)),
+)
+
+
+async def shoot(state: State, out: Path) -> Path:
+    with tempfile.TemporaryDirectory() as folder:
+        plan = Path(folder) / f"demo-{state.language}.toml"
+        shutil.copy(demo_plan_path(state.language), plan)  # type: ignore[arg-type]
+        start = load_plan(plan).chat.start_at
+        log = AsRunLog(log_path_for(plan))
+        for cue, minute in state.posted.items():
+            moment = start + timedelta(minutes=minute)
+            log.append(Event("mark", clock=moment, wall=moment, cue=cue, via="system"))
+        clock = FrozenClock(start + timedelta(minutes=state.minute))
+        app = TchatApp(plan, clock=clock, clipboard=NoClipboard())
+        if state.theme:
+            app.theme = state.theme
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if state.shift:
+                await pilot.press("d")
+            for key in state.keys:
+                await pilot.press(key)
+            await pilot.pause(0.3)
+            target = out / f"{state.name}.svg"
+            app.save_screenshot(target.name, str(out))
+        return target
+
+
+def to_png(svg: Path) -> Path | None:
+    converter = shutil.which("rsvg-convert")
+    if converter is None:
+        return None
+    png = svg.with_suffix(".png")
+    subprocess.run([converter, "--zoom", "1", str(svg), "-o", str(png)], check=True)
+    return png
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    args = parser.parse_args()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    for state in STATES:
+        svg = asyncio.run(shoot(state, out))
+        png = to_png(svg)
+        print(svg.relative_to(out.parent) if svg.is_relative_to(out.parent) else svg,
+              "+ png" if png else "(no rsvg-convert: SVG only)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""Snapshot tests: the run-sheet's main states at the two sizes that matter.
+
+Each app runs on a frozen clock over a copy of the French test plan, with marks written
+to its log beforehand, so every snapshot is the same on every machine. Regenerate with
+`pytest tests/ui/test_snapshots.py --snapshot-update` and look at the diff report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.conftest import FakeClipboard
+from tests.ui.helpers import at, copy_plan, make_app
+from tui.app import TchatApp
+from tui.core.asrun import AsRunLog, Event, log_path_for
+from tui.core.clock import FrozenClock
+
+SnapCompare = Callable[..., bool]
+WIDE, SMALL = (120, 36), (80, 24)
+
+
+def run_sheet(
+    tmp_path: Path, minute: float, posted: dict[str, float], plan: str = "chat-fr"
+) -> TchatApp:
+    path = copy_plan(tmp_path, plan)
+    log = AsRunLog(log_path_for(path))
+    for cue, when in posted.items():
+        moment: datetime = at(when)
+        log.append(Event("mark", clock=moment, wall=moment, cue=cue, via="system"))
+    return make_app(path, FrozenClock(at(minute)), FakeClipboard())
+
+
+OPENING = {"welcome@0": 0.2, "rules@2": 2.1, "hu1": 3.0}
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["120x36", "80x24"])
+def test_during_question_due(snap_compare: SnapCompare, tmp_path: Path, size: Any) -> None:
+    assert snap_compare(run_sheet(tmp_path, 4.5, OPENING), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["120x36", "80x24"])
+def test_overrun(snap_compare: SnapCompare, tmp_path: Path, size: Any) -> None:
+    assert snap_compare(run_sheet(tmp_path, 7.25, OPENING), terminal_size=size)
+
+
+def test_before(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    assert snap_compare(run_sheet(tmp_path, -75, {}), terminal_size=WIDE)
+
+
+def test_after(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    everything = {**OPENING, "q1": 5, "hu2": 15, "q2": 17, "hu3": 28, "q3": 30,
+                  "hu4": 40, "q4": 42, "closing@55": 55, "thanks@58": 58}
+    assert snap_compare(run_sheet(tmp_path, 64, everything), terminal_size=SMALL)
+
+
+def test_over_limit_draft_selected(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    async def select_q3(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        app = pilot.app
+        assert isinstance(app, TchatApp)
+        app.run_sheet.query_one("#cues").select_id("q3")  # type: ignore[attr-defined]
+        await pilot.pause()
+
+    assert snap_compare(run_sheet(tmp_path, 4.5, OPENING), terminal_size=WIDE,
+                        run_before=select_q3)
+
+
+def test_hostile_plan(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    assert snap_compare(run_sheet(tmp_path, 2, {}, "hostile"), terminal_size=SMALL)
+
+
+def test_light_theme(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    app = run_sheet(tmp_path, 7.25, OPENING)
+    app.theme = "textual-light"
+    assert snap_compare(app, terminal_size=WIDE)
+
+
+def test_help(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    app = run_sheet(tmp_path, 4.5, OPENING)
+
+    async def open_help(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        # The log path changes with tmp_path: hide it from the picture.
+        pilot.app.screen.query_one("#help-log").display = False
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=open_help)
