@@ -120,3 +120,12 @@ def test_promotion_during_the_hour_is_limited() -> None:
     ]
     problems = semantic_problems(Plan.model_validate(data))
     assert any("excessive self-promotion" in p.message for p in problems)
+
+
+def test_unwritten_slots_and_guests_without_handles_are_warnings() -> None:
+    data = plan_dict()
+    data["questions"][4]["text"] = "To write: what causes it?"
+    data["guests"].append({"name": "Someone"})
+    problems = {(p.field, p.severity) for p in semantic_problems(Plan.model_validate(data))}
+    assert ("questions[5].text", "warning") in problems
+    assert ("guests[2].handle", "warning") in problems

@@ -15,6 +15,7 @@ from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from tui.core.planfile import locate, parse_plan, read_plan_text
 from tui.core.problems import PlanError, Problem
 from tui.core.schedule import question_offsets
+from tui.core.wording import UNWRITTEN
 
 # The guide: a short, memorable tag; every character of it is taken from every post.
 LONG_TAG = 16
@@ -79,6 +80,7 @@ def semantic_problems(plan: Plan, text: str = "") -> list[Problem]:
             "questions", locate(text, ("questions",)),
         ))
 
+    problems += _unfinished_problems(plan, text)
     problems += _start_problems(plan, text)
     problems += _timing_problems(plan, text)
     problems += _placeholder_problems(plan, text)
@@ -121,6 +123,27 @@ def _draft_problems(plan: Plan, text: str) -> list[Problem]:
             ))
         for warning in counted.warnings:
             problems.append(Problem("warning", f"{name}: {warning}", where, line))
+    return problems
+
+
+def _unfinished_problems(plan: Plan, text: str) -> list[Problem]:
+    # `tchat new` leaves slots to fill in; a plan that still has them is not ready.
+    problems = []
+    markers = tuple(UNWRITTEN.values())
+    for number, question in enumerate(plan.questions, 1):
+        if question.text.strip().startswith(markers):
+            problems.append(Problem(
+                "warning", f"Q{number} is still a slot from `tchat new`: write the question",
+                f"questions[{number}].text", locate(text, ("questions", number - 1, "text")),
+            ))
+    for index, guest in enumerate(plan.guests, 1):
+        if not guest.handle and guest.status != "declined":
+            problems.append(Problem(
+                "warning",
+                f"guest {guest.name!r} has no handle: posts will name them without "
+                "mentioning them, so they will not be notified",
+                f"guests[{index}].handle", locate(text, ("guests", index - 1)),
+            ))
     return problems
 
 
