@@ -198,6 +198,8 @@ async def test_tick_writes_done_into_the_plan_keeping_comments(
         assert checklist.options[0].id == "phase-during"
         assert checklist.selected_index == 2
         assert "en retard" in str(checklist.options[1].prompt)
+        await pilot.press("space")  # the first press only moves to the checklist
+        assert checklist.has_focus and log_kinds(plan) == []
         await pilot.press("space")
         await pilot.pause()
         assert "✓" in str(checklist.options[1].prompt) or "☑" in str(
@@ -218,7 +220,7 @@ async def test_rehearsal_ticks_leave_the_plan_alone(
     app = make_app(plan, FrozenClock(at(31)), fake_clipboard, mode="rehearsal", log_path=log)
     async with app.run_test(size=SIZE) as pilot:
         assert "RÉPÉTITION" in text_of(app, "#header-mode")
-        await pilot.press("space")
+        await pilot.press("tab", "space")
     assert plan.read_bytes() == before
     assert [e.kind for e in read_events(log)] == ["tick"]
     assert not log_path_for(plan).exists()
@@ -362,7 +364,7 @@ async def test_never_overwrites_an_edit_made_elsewhere(
         said = record_notifications(app)
         edited = plan.read_text().replace("Relayer les réponses", "Relayer les meilleures réponses")
         plan.write_text(edited)
-        await pilot.press("space")  # before the watcher noticed
+        await pilot.press("space", "space")  # before the watcher noticed
         await pilot.pause()
         assert any("rien n'a été écrit" in m for m in said)
         assert plan.read_text() == edited

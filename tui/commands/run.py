@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import tempfile
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,15 @@ def demo_plan_path(language: Language = "fr") -> Path:
     if packaged.is_file():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[2] / "plans" / name
+
+
+def demo_copy(language: Language) -> Path:
+    """A fresh copy of the demo in a temporary folder, so the demo can be ticked and
+    edited freely: the bundled file (read-only inside a wheel) and the repo stay clean."""
+    folder = Path(tempfile.mkdtemp(prefix="tchat-demo-"))
+    target = folder / f"demo-{language}.toml"
+    shutil.copyfile(demo_plan_path(language), target)
+    return target
 
 
 def register(subparsers: Any) -> None:
@@ -46,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from tui.app import TchatApp  # Textual loads only for the commands that need it
 
     language: Language | None = args.lang
-    path: Path = args.plan if args.plan is not None else demo_plan_path(language or "fr")
+    path: Path = args.plan if args.plan is not None else demo_copy(language or "fr")
     try:
         app = TchatApp(path, language=language)
     except PlanError as error:

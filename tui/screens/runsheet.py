@@ -251,7 +251,13 @@ class RunSheet(Screen[None]):
 
     def action_tick(self) -> None:
         words = self.words
-        index = self.query_one(Checklist).selected_index
+        checklist = self.query_one(Checklist)
+        if not checklist.has_focus:
+            # First press shows which item a second press would tick: never tick an
+            # item the moderator is not looking at.
+            checklist.focus()
+            return
+        index = checklist.selected_index
         if index is None:
             self.notify(words("no_item"), severity="warning")
             return

@@ -26,7 +26,7 @@ class NextQuestion(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(id="next-title", markup=False)
         yield Label(id="next-meta", markup=False)
-        with VerticalScroll(id="next-scroll"):
+        with VerticalScroll(id="next-scroll", can_focus=False):
             yield Static(id="next-text", markup=False)
 
     def show(self, session: Session, words: Words, question: Cue | None) -> None:
@@ -63,7 +63,7 @@ class DraftPane(Vertical):
         with Horizontal(id="draft-head"):
             yield Label(id="draft-title", markup=False)
             yield Label(id="draft-count", markup=False)
-        with VerticalScroll(id="draft-scroll"):
+        with VerticalScroll(id="draft-scroll", can_focus=False):
             yield Static(id="draft-text", markup=False)
         yield Label(id="draft-note", markup=False)
 

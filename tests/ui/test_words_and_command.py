@@ -1,0 +1,77 @@
+"""Screen words in both languages, the demo's location, and `tchat run`'s arguments."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+
+from tui.cli import build_parser
+from tui.commands.run import demo_copy, demo_plan_path
+from tui.core.planfile import load_plan
+from tui.screens.keys import APP_KEYS, RUN_KEYS
+from tui.strings import WORDS, Words
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(WORDS))
+def test_every_word_in_both_languages_with_the_same_fields(key: str) -> None:
+    entry = WORDS[key]
+    assert set(entry) == {"fr", "en"}
+    assert fields(entry["fr"]) == fields(entry["en"]), key
+
+
+def test_every_key_has_a_name_and_a_help_line() -> None:
+    for language in ("fr", "en"):
+        words = Words(language)
+        for key in (*RUN_KEYS, *APP_KEYS):
+            assert words(f"key.{key.id}") and words(f"help.{key.id}")
+
+
+def test_keys_are_unique() -> None:
+    keys = [k.key for k in (*RUN_KEYS, *APP_KEYS)]
+    assert len(keys) == len(set(keys))
+    assert "ctrl+c" not in keys  # copies inside inputs; never "copy draft"
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_demo_plans_are_found_and_load(language: str) -> None:
+    path = demo_plan_path(language)  # type: ignore[arg-type]
+    assert path.name == f"demo-{language}.toml" and path.is_file()
+    assert load_plan(path).chat.language == language
+
+
+def test_the_demo_runs_on_a_copy() -> None:
+    copy = demo_copy("fr")
+    assert copy != demo_plan_path("fr")
+    assert copy.read_bytes() == demo_plan_path("fr").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("argv", "plan", "lang"),
+    [
+        (["run", "p.toml"], "p.toml", None),
+        (["run", "p.toml", "--lang", "en"], "p.toml", "en"),
+        (["run"], None, None),
+    ],
+)
+def test_run_arguments(argv: list[str], plan: str | None, lang: str | None) -> None:
+    parser, _known = build_parser()
+    args = parser.parse_args(argv)
+    assert (str(args.plan) if args.plan else None, args.lang) == (plan, lang)
+    assert args.func.__module__ == "tui.commands.run"
+
+
+def test_broken_plan_reports_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import main
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[chat]\ntitle = 'x'\n")
+    assert main([str(broken)]) == 1
+    assert "broken.toml" in capsys.readouterr().err
