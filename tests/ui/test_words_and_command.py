@@ -74,4 +74,5 @@ def test_broken_plan_reports_and_exits_1(
     broken = tmp_path / "broken.toml"
     broken.write_text("[chat]\ntitle = 'x'\n")
     assert main([str(broken)]) == 1
-    assert "broken.toml" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "broken.toml:1: error: chat.tag: is required" in err

@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         app = TchatApp(path, language=language)
     except PlanError as error:
-        render_problems(Console(stderr=True, highlight=False), str(path), error.problems)
+        render_problems(
+            Console(stderr=True, highlight=False, soft_wrap=True), str(path), error.problems
+        )
         return EXIT_PROBLEMS
     app.run()
     return EXIT_OK

@@ -184,7 +184,6 @@ class Session:
     def save_template(self, row: Row, text: str) -> None:
         """Write a cue's new template into the plan (its question or post)."""
         self._write(lambda: set_template(self.plan_path, self.loaded, row.cue.source, text))
-        self.reload()
 
     def _write(self, write: Callable[[], Fingerprint]) -> None:
         try:
