@@ -29,7 +29,7 @@ from tui.screens.keys import RUN_KEYS, bindings_for, reword
 from tui.screens.session import Row, Session
 from tui.strings import Words
 from tui.widgets.countdown import Countdown
-from tui.widgets.cuelist import CueList, row_label
+from tui.widgets.cuelist import CueList, cue_time, row_label
 from tui.widgets.header import RunHeader
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.watcher import PlanWatcher
@@ -120,8 +120,16 @@ class RunSheet(Screen[None]):
 
         shown = countdown(plan, state, cues, now)
         label = self._label(shown.cue) if shown.cue else ""
-        self.query_one(Countdown).show(shown, label)
-        self.query_one(RunHeader).show(session, words, now, projected_end(plan, state))
+        zone = plan.chat.zone
+        end = projected_end(plan, state)
+        cue_row = session.row(shown.cue.id) if shown.cue else None
+        self.query_one(Countdown).show(
+            shown, label,
+            start=plan.chat.start_at.astimezone(zone).strftime("%H:%M"),
+            end=end.astimezone(zone).strftime("%H:%M"),
+            cue_at=cue_time(session, cue_row) if cue_row else "",
+        )
+        self.query_one(RunHeader).show(session, words, now, end)
         question = next(
             (c for c in cues if c.kind == "question" and not state.done(c.id)), None
         )

@@ -79,7 +79,12 @@ class Countdown(Vertical):
             self._last_second = moment
             self.post_message(self.Tick(self._now()))
 
-    def show(self, value: CountdownValue, cue_label: str) -> None:
+    def show(
+        self, value: CountdownValue, cue_label: str, *, start: str = "", end: str = "",
+        cue_at: str = "",
+    ) -> None:
+        """Show one moment. `start`, `end` and `cue_at` are clock times ("18:00") for the
+        line under the digits."""
         words = self._words
         days, _rest = split_days(value.value)
         detail = ""
@@ -88,10 +93,12 @@ class Countdown(Vertical):
             if days:
                 caption += " " + words("days", n=days) + " +"
             digits = digits_text(value.value)
+            detail = (words("starts_at", time=start, cue=cue_label, at=cue_at)
+                      if value.cue is not None and cue_at else words("starts_at_only", time=start))
         elif value.mode == "since-end":
             caption = words("since_end")
             digits = digits_text(value.value)
-            detail = words("since_end_after")
+            detail = words("ended_at", time=end)
         elif value.mode == "overrun":
             caption = words("overrun", cue=cue_label)
             digits = digits_text(value.value)

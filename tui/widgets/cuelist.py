@@ -112,6 +112,8 @@ class CueList(OptionList):
             Option(self._prompt(row), id=row.id) for row in session.rows
         )
         self.select_id(keep if keep and session.row(keep) else next_id)
+        if self.highlighted is None and self.option_count:
+            self.highlighted = self.option_count - 1  # all done: show the last post
 
     def show(self, now: datetime, next_id: str | None) -> None:
         if self._view is None:
