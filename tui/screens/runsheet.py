@@ -84,6 +84,7 @@ class RunSheet(Screen[None]):
         width, height = self.size
         self.set_class(width < 100, "-narrow")
         self.set_class(height < 30, "-short")
+        self.set_class(width < 64, "-tiny")
         self.query_one(Footer).compact = width < 100
 
     def on_mount(self) -> None:
