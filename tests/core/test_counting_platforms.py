@@ -1,0 +1,233 @@
+"""Each platform's counting rules, on examples chosen to tell them apart."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import emoji
+import pytest
+
+from tui.core.counting import (
+    PLATFORMS,
+    Count,
+    UnknownPlatformError,
+    count,
+    platform_info,
+    resolve_limit,
+)
+from tui.core.counting.bluesky import short_url
+from tui.core.counting.emoji_sequences import SEQUENCE_MARKS
+
+FAMILY = "👨\u200d👩\u200d👧\u200d👦"
+PHOENIX = "🐦\u200d🔥"  # Emoji 15.1
+TRANSGENDER_FLAG = "🏳\ufe0f\u200d⚧\ufe0f"
+SCOTLAND = "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+
+
+# --- the public surface ---------------------------------------------------------------
+
+def test_platforms_list_names_labels_and_default_limits() -> None:
+    assert {name: info.default_limit for name, info in PLATFORMS.items()} == {
+        "x": 280, "x-legacy": 140, "bluesky": 300, "mastodon": 500, "threads": 500,
+    }
+    assert all(info.label and info.name == name for name, info in PLATFORMS.items())
+    assert platform_info("bluesky").label == "Bluesky"
+
+
+def test_unknown_platform_is_a_clear_value_error() -> None:
+    with pytest.raises(UnknownPlatformError, match="unknown platform 'myspace'.*mastodon"):
+        count("hi", "myspace")
+    assert issubclass(UnknownPlatformError, ValueError)
+
+
+@pytest.mark.parametrize("limit", [0, -5, True])
+def test_a_limit_must_be_a_positive_whole_number(limit: int) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        count("hi", "mastodon", limit=limit)
+
+
+def test_a_plan_can_set_the_limit_of_its_server() -> None:
+    assert resolve_limit("mastodon") == 500
+    assert resolve_limit("mastodon", 5000) == 5000
+    text = "x" * 600
+    assert not count(text, "mastodon").valid
+    roomy = count(text, "mastodon", limit=5000)
+    assert (roomy.valid, roomy.limit, roomy.remaining) == (True, 5000, 4400)
+
+
+def test_count_is_a_frozen_value() -> None:
+    counted = count("hello")
+    assert isinstance(counted, Count)
+    assert (counted.length, counted.limit, counted.remaining) == (5, 280, 275)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        counted.length = 3  # type: ignore[misc]
+
+
+def test_an_empty_post_is_not_valid() -> None:
+    for name in PLATFORMS:
+        counted = count("", name)
+        assert (counted.length, counted.valid, counted.overflow_index) == (0, False, None)
+
+
+# --- X ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("©", 1), ("®", 1),  # plain characters without U+FE0F
+        ("©\ufe0f", 2), ("®\ufe0f", 2),
+        ("❤", 2), ("❤\ufe0f", 2),  # an emoji followed by U+FE0F is one emoji
+        ("#\ufe0f\u20e3", 2), ("1\u20e3", 2),  # keycaps
+        ("🇫🇷", 2), (SCOTLAND, 2), (FAMILY, 2), ("👋🏽", 2),
+        (PHOENIX, 2), (TRANSGENDER_FLAG, 2),  # newer than twitter-text's own data
+        ("a\r\nb", 4),  # CR LF is two characters
+        ("e\u0301", 1),  # NFC first
+        ("日本", 4), ("Ünïcödé", 7), ("‘quoted’", 8),
+    ],
+)
+def test_x_weights(text: str, length: int) -> None:
+    assert count(text).length == length
+
+
+def test_every_emoji_of_current_unicode_counts_2_on_x() -> None:
+    plain = {"©", "®"}
+    wrong = [seq for seq in emoji.EMOJI_DATA if seq not in plain and count(seq).length != 2]
+    assert wrong == []
+
+
+def test_every_multi_code_point_emoji_has_a_mark_second() -> None:
+    """The matcher only looks before these marks; the data must keep that true."""
+    longer = [seq for seq in emoji.EMOJI_DATA if len(seq) > 1]
+    assert longer and all(SEQUENCE_MARKS.fullmatch(seq[1]) for seq in longer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["https://example.com", "example.com", "t.co/abc", "http://foobar.みんな/"],
+)
+def test_x_links_count_23(text: str) -> None:
+    assert count(f"see {text} now").length == 4 + 23 + 4
+
+
+def test_x_counts_a_long_link_as_23_but_an_invalid_domain_as_typed() -> None:
+    long_link = "https://example.com/" + "a" * 1000
+    assert count(long_link).length == 23
+    assert count("foo.notatld").length == len("foo.notatld")
+
+
+def test_appending_can_shorten_a_post_on_x() -> None:
+    """Why the appending property needs a space: these match X's own counter."""
+    assert (count("foo.com").length, count("foo.com-").length) == (23, 8)
+    partial = "👨\u200d👩\u200d"
+    assert (count(partial).length, count(partial + "👧").length) == (6, 2)
+
+
+def test_refused_characters_make_a_post_invalid_with_a_reason() -> None:
+    counted = count("ABC\uffffABC")
+    assert (counted.valid, counted.invalid_index, counted.overflow_index) == (False, 3, None)
+    assert counted.warnings == ("X refuses any post holding U+FFFF.",)
+    assert count("ABC\u202aABC").valid  # directional marks are fine
+
+
+def test_x_overflow_index_is_in_the_original_text() -> None:
+    decomposed = "e\u0301" * 300  # 600 code points, NFC: 300 characters
+    counted = count(decomposed)
+    assert (counted.length, counted.overflow_index) == (300, 560)
+
+
+def test_x_overflow_index_never_leaves_a_prefix_that_is_too_long() -> None:
+    # The overflow falls on "@": "ab.co@" is no link, but "ab.co" alone would be (23).
+    text = "x" * 274 + " ab.co@yyyyyyy"
+    counted = count(text)
+    assert counted.overflow_index is not None
+    assert counted.overflow_index == 279
+    assert count(text[: counted.overflow_index]).length <= 280
+
+
+def test_x_premium_limit() -> None:
+    assert count("x" * 3000, "x", limit=25_000).valid
+
+
+# --- legacy X --------------------------------------------------------------------------
+
+def test_x_legacy_counts_code_points_and_links_as_typed() -> None:
+    link = "https://example.com/a/long/path"
+    assert count(link, "x-legacy").length == len(link)
+    assert count(FAMILY, "x-legacy").length == 7
+    assert count("日本", "x-legacy").length == 2
+    assert count("x" * 141, "x-legacy").overflow_index == 140
+
+
+# --- Bluesky ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://example.com", "example.com"),
+        ("https://example.com/", "example.com"),
+        # The path keeps its "/": 15 characters are kept whole, 16 are cut to 13 + "...".
+        ("https://example.com/abcdefghijklmn", "example.com/abcdefghijklmn"),
+        ("https://example.com/abcdefghijklmno", "example.com/abcdefghijkl..."),
+        ("https://www.example.com/a?b=c#d", "www.example.com/a?b=c#d"),
+        ("http://Example.COM:80/x", "example.com/x"),
+        ("https://example.com:8443/x", "example.com:8443/x"),
+        ("https://bücher.de/", "xn--bcher-kva.de"),
+    ],
+)
+def test_bluesky_short_url(url: str, shown: str) -> None:
+    assert short_url(url) == shown
+
+
+def test_bluesky_counts_links_as_shown_and_text_in_graphemes() -> None:
+    link = "https://example.com/2026/chat/ecology-and-cities"
+    assert count(f"Read {link}", "bluesky").length == 5 + len("example.com/2026/chat/ec...")
+    assert count(FAMILY + "🇫🇷e\u0301", "bluesky").length == 3
+    assert count("a\r\nb", "bluesky").length == 3
+
+
+def test_bluesky_link_edges() -> None:
+    # A trailing full stop is the sentence's, a link without a scheme is shown as typed,
+    # and the app only links a lower-case "http".
+    assert count("https://example.com/abcdefghijklmnopq.", "bluesky").length == 28
+    assert count("example.com/abcdefghijklmnopqrstuvwxyz", "bluesky").length == 38
+    upper = "HTTPS://EXAMPLE.COM/abcdefghijklmnopq"
+    assert count(upper, "bluesky").length == len(upper)
+
+
+def test_bluesky_limit_is_300_graphemes() -> None:
+    assert count(FAMILY * 300, "bluesky").valid
+    over = count(FAMILY * 301, "bluesky")
+    assert (over.valid, over.overflow_index) == (False, 300 * len(FAMILY))
+
+
+# --- Mastodon --------------------------------------------------------------------------
+
+def test_mastodon_links_and_remote_mentions() -> None:
+    assert count("https://example.com/" + "a" * 200, "mastodon").length == 23
+    assert count("gemini://example.com/page", "mastodon").length == 23
+    # Without a scheme the server counts the text as typed.
+    assert count("example.com/page", "mastodon").length == 16
+    assert count("hi @bob@mastodon.social", "mastodon").length == len("hi @bob")
+    assert count("hi @bob", "mastodon").length == 7
+    assert count("mail bob@example.com", "mastodon").length == 20  # not a mention
+    assert count(FAMILY, "mastodon").length == 1
+
+
+# --- Threads ---------------------------------------------------------------------------
+
+def test_threads_warns_about_a_second_hashtag() -> None:
+    assert count("Join us #ChatTime", "threads").warnings == ()
+    counted = count("Join us #ChatTime tonight #ecology #Ecology", "threads")
+    assert len(counted.warnings) == 1
+    assert "#ChatTime" in counted.warnings[0]
+    assert "#ecology, #Ecology" in counted.warnings[0]
+    assert counted.valid  # a warning, not a refusal
+
+
+def test_threads_hashtags_need_a_letter_and_a_start() -> None:
+    assert count("Q1 #1 and #2 at a#b", "threads").warnings == ()
+
+
+def test_threads_limit() -> None:
+    assert count("é" * 500, "threads").valid
+    assert count("é" * 501, "threads").overflow_index == 500

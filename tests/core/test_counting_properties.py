@@ -1,0 +1,142 @@
+"""Properties every count keeps, whatever the text (hypothesis)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import emoji
+import regex  # type: ignore[import-untyped]
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from tui.core.counting import PLATFORMS, count
+from tui.core.counting.graphemes import grapheme_count
+from tui.core.counting.twitter import LIGHT_RANGES
+
+ALL_PLATFORMS = sorted(PLATFORMS)
+# The first count builds the matchers; warm them so no example pays for it.
+for _name in ALL_PLATFORMS:
+    count("warm up 👋🏽 https://example.com @a@b.social #x", _name)
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+EMOJI = sorted(emoji.EMOJI_DATA)
+TLDS = ["com", "org", "fr", "io", "social", "co.uk", "みんな"]
+
+label = st.from_regex(r"[a-z0-9](?:[a-z0-9-]{0,18}[a-z0-9])?", fullmatch=True)
+# Each segment ends in a letter or digit: a trailing "~" or "." is text, not link.
+path = st.from_regex(r"(?:/[A-Za-z0-9_~.-]{0,39}[A-Za-z0-9]){0,60}/?", fullmatch=True)
+
+
+@st.composite
+def urls(draw: st.DrawFn, schemes: tuple[str, ...] = ("https://", "http://", "")) -> str:
+    scheme = draw(st.sampled_from(schemes))
+    host = ".".join(draw(st.lists(label, min_size=1, max_size=3)))
+    return f"{scheme}{host}.{draw(st.sampled_from(TLDS))}{draw(path)}"
+
+
+fragment = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["Bonjour", "à", "été", "e\u0301", "A\u030a", "日本語", "한국", "\r\n"]),
+    st.sampled_from(EMOJI),
+    st.sampled_from(["\u200d", "\ufe0f", "\U0001f3fd", "#", "@", ".", "/", " ", "\n"]),
+    st.sampled_from(["#chat", "#ÉcoChat", "@bob@mastodon.social", "@ann"]),
+    urls(),
+)
+posts = st.lists(fragment, max_size=25).map("".join)
+platforms = st.sampled_from(ALL_PLATFORMS)
+
+
+@FAST
+@given(posts, platforms)
+def test_canonically_equivalent_texts_count_the_same(text: str, platform: str) -> None:
+    composed = count(text, platform)
+    decomposed = count(unicodedata.normalize("NFD", text), platform)
+    assert (decomposed.length, decomposed.valid, decomposed.warnings) == (
+        composed.length, composed.valid, composed.warnings,
+    )
+
+
+def _is_light(char: str) -> bool:
+    return any(low <= ord(char) <= high for low, high in LIGHT_RANGES)
+
+
+light_text = st.text(
+    alphabet=st.characters(
+        codec=None,
+        categories=None,
+        exclude_characters=".",
+    ).filter(_is_light),
+    max_size=300,
+)
+
+
+@FAST
+@given(light_text)
+def test_light_characters_count_one_each(text: str) -> None:
+    """With no dot there is no link, and light characters (© and ® too) weigh 1."""
+    normalized = unicodedata.normalize("NFC", text)
+    # NFC can compose light characters into a heavy one (a + U+0325 = U+1E01).
+    assume(all(map(_is_light, normalized)))
+    assert count(text).length == len(normalized)
+
+
+words = st.text(alphabet="abcdefghij ", max_size=40)
+
+
+@FAST
+@given(words, urls(), words)
+def test_any_link_counts_23_on_x(before: str, url: str, after: str) -> None:
+    assert count(f"{before} {url} {after}").length == len(before) + 23 + len(after) + 2
+
+
+@FAST
+@given(words, urls(schemes=("https://", "http://")), words)
+def test_any_link_with_a_scheme_counts_23_on_mastodon(before: str, url: str, after: str) -> None:
+    counted = count(f"{before} {url} {after}", "mastodon")
+    assert counted.length == len(before) + 23 + len(after) + 2
+
+
+@FAST
+@given(posts, posts, platforms)
+def test_appending_never_shortens(text: str, more: str, platform: str) -> None:
+    """Appended after a space, text never lowers the count.
+
+    Without the space it can, on X as in the platforms' own counters: `foo.com` is a
+    link (23) but `foo.com-` is not (8), and an emoji ZWJ sequence drops from 6 to 2
+    when its last part is typed (test_counting_platforms shows both).
+    """
+    assert count(f"{text} {more}", platform).length >= count(text, platform).length
+
+
+@FAST
+@given(posts, platforms, st.integers(min_value=1, max_value=80))
+def test_overflow_index_marks_the_first_character_past_the_limit(
+    text: str, platform: str, limit: int
+) -> None:
+    counted = count(text, platform, limit=limit)
+    assert counted.remaining == limit - counted.length
+    assert (counted.overflow_index is None) == (counted.length <= limit)
+    if counted.overflow_index is not None:
+        assert 0 <= counted.overflow_index < len(text)
+        assert count(text[: counted.overflow_index], platform, limit=limit).length <= limit
+        assert not counted.valid
+    elif counted.valid:
+        assert 0 < counted.length <= limit
+
+
+# Characters on both sides of the grapheme shortcut's "never joins" set.
+JOINERS = (
+    "\u0300\u0482\u0483\u0489\u302a\u3099\u309b\uff9e\u1100\u1160\u11a8\uac00\ud7a3"
+    "\u200c\u200d\ufe0f\U0001f1e6\U0001f1eb\U0001f1f7\U0001f3fb\u0600\u0915\u094d"
+    "\u0e33\r\n\u00a9\u203c\u3030a\u00e9 "
+)
+cluster_text = st.text(
+    alphabet=st.one_of(st.characters(codec=None), st.sampled_from(JOINERS)), max_size=60
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(cluster_text, posts))
+def test_grapheme_count_agrees_with_uax29_segmentation(text: str) -> None:
+    assert grapheme_count(text) == len(regex.findall(r"\X", text))
