@@ -64,8 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser, known = build_parser()
     # `tchat` alone opens the demo; `tchat PLAN` is short for `tchat run PLAN`.
+    # Options of the top-level parser itself; anything else starting with "-" (such as
+    # `tchat --lang en`) belongs to `run`.
+    top_level = {"-h", "--help", "--version"}
     if "run" in known and (
-        not args_list or (args_list[0] not in known and not args_list[0].startswith("-"))
+        not args_list or (args_list[0] not in known and args_list[0] not in top_level)
     ):
         args_list = ["run", *args_list]
     args = parser.parse_args(args_list)
