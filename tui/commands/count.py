@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import IO, Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         if args.jsonl:
             if args.texts:
                 raise UsageError("--jsonl reads standard input: give no TEXT with it")
-            return run_jsonl(sys.stdin.buffer, sys.stdout, platform, limit)
+            return run_jsonl(_stdin().buffer, sys.stdout, platform, limit)
         return run_human(args.texts, platform, limit)
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, and keep Python from
@@ -79,9 +79,10 @@ def run_human(texts: list[str], platform: str, limit: int) -> int:
     out = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     if not texts:
-        if sys.stdin.isatty():
+        stdin = _stdin()
+        if stdin.isatty():
             err.print("Reading the post from standard input; end it with Ctrl-D.")
-        data = sys.stdin.buffer.read()
+        data = stdin.buffer.read()
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
@@ -102,6 +103,12 @@ def run_human(texts: list[str], platform: str, limit: int) -> int:
         for warning in counted.warnings:
             out.print(Text.assemble(("  warning: ", "yellow"), warning))
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _stdin() -> TextIO:
+    if sys.stdin is None:
+        raise UsageError("no TEXT given and no standard input to read it from")
+    return sys.stdin
 
 
 def _drop_final_newline(text: str) -> str:

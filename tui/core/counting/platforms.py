@@ -19,17 +19,14 @@ class PlatformInfo:
     name: str
     label: str
     default_limit: int
-    unit: str
 
 
 PLATFORMS: Mapping[str, PlatformInfo] = MappingProxyType({
-    "x": PlatformInfo("x", "X (Twitter)", twitter.MAX_LENGTH, "weighted characters"),
-    "x-legacy": PlatformInfo(
-        "x-legacy", "X, legacy 140", twitter.LEGACY_MAX_LENGTH, "characters"
-    ),
-    "bluesky": PlatformInfo("bluesky", "Bluesky", 300, "characters"),
-    "mastodon": PlatformInfo("mastodon", "Mastodon", mastodon.DEFAULT_LIMIT, "characters"),
-    "threads": PlatformInfo("threads", "Threads", 500, "characters"),
+    "x": PlatformInfo("x", "X (Twitter)", twitter.MAX_LENGTH),
+    "x-legacy": PlatformInfo("x-legacy", "X, legacy 140", twitter.LEGACY_MAX_LENGTH),
+    "bluesky": PlatformInfo("bluesky", "Bluesky", 300),
+    "mastodon": PlatformInfo("mastodon", "Mastodon", mastodon.DEFAULT_LIMIT),
+    "threads": PlatformInfo("threads", "Threads", 500),
 })
 
 

@@ -1,4 +1,4 @@
-"""X's post length: twitter-text's weighted length (config v3), and the legacy count.
+"""X's post length: twitter-text's weighted length (config v3).
 
 Input is NFC text. In v3 a code point in the light ranges weighs 1 and any other 2, an
 emoji sequence weighs 2 in all, and a link weighs 23 whatever it holds. v2 is the same
@@ -31,7 +31,6 @@ _INVALID = re.compile(f"[{INVALID_CHARACTERS}]")
 _LIGHT_RUNS = re.compile(
     "[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in LIGHT_RANGES) + "]+"
 )
-
 
 
 def plain_weight(text: str) -> int:
