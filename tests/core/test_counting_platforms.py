@@ -172,6 +172,15 @@ def test_x_legacy_counts_code_points_and_links_as_typed() -> None:
         ("http://Example.COM:80/x", "example.com/x"),
         ("https://example.com:8443/x", "example.com:8443/x"),
         ("https://bücher.de/", "xn--bcher-kva.de"),
+        ("https://ＥＸＡＭＰＬＥ.com/x", "example.com/x"),  # mapped like a browser does
+        ("http://[0:0::1]:8080/x", "[::1]:8080/x"),
+        ("http://0x7f.1/x", "127.0.0.1/x"),
+        ("https://x.com/a/../b/./c?", "x.com/b/c"),
+        ("https://x.com/é", "x.com/%C3%A9"),
+        # Browsers refuse these hosts, so the app shows the link as typed.
+        ("https://a\u200db.com/x", "https://a\u200db.com/x"),
+        ("https://exa|mple.com/x", "https://exa|mple.com/x"),
+        ("http://1.2.300.4/x", "http://1.2.300.4/x"),
     ],
 )
 def test_bluesky_short_url(url: str, shown: str) -> None:

@@ -9,8 +9,10 @@ without a scheme is shown, and counted, as typed.
 
 from __future__ import annotations
 
+import ipaddress
 import re
-from urllib.parse import quote
+import unicodedata
+from urllib.parse import quote, unquote
 
 from tui.core.counting.graphemes import grapheme_count
 from tui.core.counting.measure import Entity
@@ -25,7 +27,12 @@ _LINK = re.compile(
 )
 _TRAILING_PUNCTUATION = ".,;:!?"
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
-_AUTHORITY = re.compile(r"(?i)(https?)://([^/?#\\]*)(.*)", re.DOTALL)
+# WHATWG forbidden domain code points (after percent-decoding the host).
+_FORBIDDEN_IN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f]")
+# Like a browser, extra slashes after "http://" are skipped.
+_IGNORED_IN_HOST = re.compile("[\u00ad\u034f\u180b-\u180f\u200b\u2060\ufe00-\ufe0f\ufeff]")
+_REFUSED_IN_HOST = re.compile("[\u200c\u200d\u0080-\u009f\u2028\u2029\u3000\ud800-\udfff]")
+_AUTHORITY = re.compile(r"(?i)(https?):[/\\]*([^/?#\\]*)(.*)", re.DOTALL)
 # WHATWG percent-encode sets, beyond controls and non-ASCII (always encoded).
 _PATH_SAFE = "!$&'()*+,-./:;=@[]\\^_|~%"
 _QUERY_SAFE = "!$&()*+,-./:;=?@[]\\^_`{|}~%"
@@ -74,28 +81,79 @@ def short_url(url: str) -> str:
 
 
 def _host(scheme: str, host_port: str) -> str | None:
+    """The URL's `host` (with a port other than the scheme's), or None if it does not parse."""
     if host_port.startswith("["):
         # An IPv6 address keeps its colons; a port may follow "]:".
         inside, _, after = host_port.partition("]")
-        host, port = inside + "]", after.removeprefix(":")
         if after and not after.startswith(":"):
             return None
+        try:
+            host = f"[{ipaddress.IPv6Address(inside[1:]).compressed}]"
+        except ValueError:
+            return None
+        port = after.removeprefix(":")
     else:
-        host, _, port = host_port.partition(":")
-    if not host or (port and not port.isdigit()):
+        name, _, port = host_port.partition(":")
+        try:
+            host = _domain(unquote(name, errors="strict"))
+        except UnicodeDecodeError:
+            return None
+    if host is None or not port.isascii() or (port and not port.isdigit()):
         return None
+    port = port.lstrip("0") or ("0" if port else "")
+    if port and (int(port) > 65535):
+        return None
+    if port and port != _DEFAULT_PORTS[scheme]:
+        host += ":" + port
+    return host
+
+
+def _domain(host: str) -> str | None:
+    """A domain or IPv4 host as a browser serialises it (UTS #46, approximated)."""
+    # Browsers map the name (case, width, compatibility forms), drop default-ignorable
+    # characters, and refuse joiners, controls and spaces.
+    host = unicodedata.normalize("NFKC", _IGNORED_IN_HOST.sub("", host)).casefold()
+    if not host or _FORBIDDEN_IN_HOST.search(host) or _REFUSED_IN_HOST.search(host):
+        return None
+    labels = host.split(".")
+    # A trailing dot is allowed; the label before it decides whether this is IPv4.
+    numeric = labels[:-1] if labels[-1] == "" and len(labels) > 1 else labels
+    if _ipv4_number(numeric[-1]) is not None:
+        return _ipv4(numeric)
     try:
-        labels = [
-            label.lower() if label.isascii() else "xn--" + label.lower().encode("punycode").decode()
-            for label in host.split(".")
-        ]
+        return ".".join(
+            label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+            for label in labels
+        )
     except UnicodeError:
         return None
-    name = ".".join(labels)
-    port = port.lstrip("0") or ("0" if port else "")
-    if port and port != _DEFAULT_PORTS[scheme]:
-        name += ":" + port
-    return name
+
+
+def _ipv4_number(part: str) -> int | None:
+    """A part of an IPv4 host in decimal, 0x hex or 0-led octal, as browsers read it."""
+    base = 10
+    if part[:2] in ("0x", "0X"):
+        part, base = part[2:], 16
+    elif len(part) > 1 and part.startswith("0"):
+        part, base = part[1:], 8
+    if not part:
+        return 0 if base == 16 else None
+    try:
+        return int(part, base) if part.isascii() and part.isalnum() else None
+    except ValueError:
+        return None
+
+
+def _ipv4(parts: list[str]) -> str | None:
+    """A host ending in a number is an IPv4 address (`1.2.3` is 1.2.0.3), or invalid."""
+    numbers = [_ipv4_number(part) for part in parts]
+    if len(numbers) > 4 or any(n is None for n in numbers):
+        return None
+    *head, last = [n for n in numbers if n is not None]
+    if any(n > 255 for n in head) or last >= 256 ** (5 - len(numbers)):
+        return None
+    value = last + sum(n * 256 ** (3 - i) for i, n in enumerate(head))
+    return ".".join(str(value >> shift & 255) for shift in (24, 16, 8, 0))
 
 
 def _pathname(path: str) -> str:

@@ -161,7 +161,7 @@ class UrlFinder:
 
 def _domain_fits_dns(domain: str) -> bool:
     """Each label, once Punycode-encoded, has 1 to 63 characters; `xn--` must be ASCII."""
-    if domain[:4].lower() == "xn--" and _ascii_domain().search(domain) is None:
+    if domain.startswith("xn--") and _ascii_domain().search(domain) is None:
         return False
     for label in domain.split("."):
         if label.isascii():
