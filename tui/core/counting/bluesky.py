@@ -82,6 +82,7 @@ def short_url(url: str) -> str:
 
 def _host(scheme: str, host_port: str) -> str | None:
     """The URL's `host` (with a port other than the scheme's), or None if it does not parse."""
+    host: str | None
     if host_port.startswith("["):
         # An IPv6 address keeps its colons; a port may follow "]:".
         inside, _, after = host_port.partition("]")
@@ -101,7 +102,7 @@ def _host(scheme: str, host_port: str) -> str | None:
     if host is None or not port.isascii() or (port and not port.isdigit()):
         return None
     port = port.lstrip("0") or ("0" if port else "")
-    if port and (int(port) > 65535):
+    if port and int(port) > 65535:
         return None
     if port and port != _DEFAULT_PORTS[scheme]:
         host += ":" + port
