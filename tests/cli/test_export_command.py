@@ -1,0 +1,177 @@
+"""`tchat export`: stdout or a file, never an overwrite without --force, plan problems
+like `tchat check`, usage errors as exit 2."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests" / "golden"
+BROKEN = ROOT / "tests" / "cli" / "broken"
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    """The French fixture plan and its live log, copied where files may be written."""
+    target = tmp_path / "plan-fr.toml"
+    shutil.copyfile(GOLDEN / "plan-fr.toml", target)
+    shutil.copyfile(GOLDEN / "plan-fr.toml.asrun.jsonl", tmp_path / "plan-fr.toml.asrun.jsonl")
+    return target
+
+
+def golden(plan: str, name: str) -> bytes:
+    return (GOLDEN / "expected" / plan / name).read_bytes()
+
+
+def test_stdout_is_the_raw_export(plan: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    assert main(["export", str(plan), "--to", "ics"]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out == golden("plan-fr", "ics.ics")  # CRLF kept, no wrapping
+    assert main(["export", str(plan), "--to", "recap-html"]) == 0
+    # The live log beside the plan is read by default.
+    assert capsysbinary.readouterr().out == golden("plan-fr", "recap-html.html")
+
+
+def test_rehearsal_log(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    plan = tmp_path / "plan-en.toml"
+    shutil.copyfile(GOLDEN / "plan-en.toml", plan)
+    log = tmp_path / "plan-en.toml.rehearsal-1.jsonl"
+    shutil.copyfile(GOLDEN / "plan-en.toml.rehearsal-1.jsonl", log)
+    assert main(["export", str(plan), "--to", "recap-md", "--log", str(log)]) == 0
+    assert capsysbinary.readouterr().out == golden("plan-en", "recap-md.md")
+
+
+def test_missing_default_log_is_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "p.toml"
+    shutil.copyfile(GOLDEN / "plan-en.toml", plan)
+    assert main(["export", str(plan), "--to", "recap-md"]) == 0
+    captured = capsys.readouterr()
+    assert "no as-run log at" in captured.err
+    assert captured.out.count("not posted") == 8
+
+
+def test_output_file_and_force(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = plan.parent / "brief.md"
+    assert main(["export", str(plan), "--to", "guest-brief", "-o", str(out)]) == 0
+    assert out.read_bytes() == golden("plan-fr", "guest-brief.md")
+    assert f"wrote {out}" in capsys.readouterr().err
+
+    out.write_text("mine", encoding="utf-8")
+    assert main(["export", str(plan), "--to", "guest-brief", "-o", str(out)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == "mine"
+
+    assert main(["export", str(plan), "--to", "guest-brief", "-o", str(out), "--force"]) == 0
+    assert out.read_bytes() == golden("plan-fr", "guest-brief.md")
+
+
+def test_never_overwrites_the_plan_or_its_log(
+    plan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = plan.read_bytes()
+    log = plan.parent / "plan-fr.toml.asrun.jsonl"
+    log_before = log.read_bytes()
+    for target in (plan, log):
+        code = main(["export", str(plan), "--to", "thanks", "-o", str(target), "--force"])
+        assert code == 1
+        assert "is the plan or its as-run log" in capsys.readouterr().err
+    assert plan.read_bytes() == before and log.read_bytes() == log_before
+
+
+def test_missing_folder_and_folder_output(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(plan), "--to", "ics", "-o", str(plan.parent / "no" / "x.ics")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["export", str(plan), "--to", "ics", "-o", str(plan.parent)]) == 2
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_a_plan_that_cannot_load(capsys: pytest.CaptureFixture[str]) -> None:
+    broken = BROKEN / "missing-title.toml"
+    assert main(["export", str(broken), "--to", "guest-brief"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"{broken}:" in captured.err and "error" in captured.err
+    assert "chat.title" in captured.err
+    assert main(["export", str(BROKEN / "does-not-exist.toml"), "--to", "ics"]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--to", "pdf"], "invalid choice"),
+    ([], "required: --to"),
+    (["--to", "runsheet-md", "--zones", "Europe/Paris,Mars/Olympus"], "Mars/Olympus"),
+    (["--to", "runsheet-md", "--log", "x.jsonl"], "--log is only read by"),
+])
+def test_usage_errors(
+    plan: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        code = main(["export", str(plan), *argv])
+        raise SystemExit(code)
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_missing_log_given_explicitly(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["export", str(plan), "--to", "recap-md", "--log", str(plan.parent / "no.jsonl")])
+    assert code == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_zones_option(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(plan), "--to", "runsheet-md",
+                 "--zones", "America/Montreal, Europe/Paris"]) == 0
+    out = capsys.readouterr().out
+    assert "Heures en : Montreal, Paris" in out  # not "Toronto", the zone it links to
+    assert "### Accueil · 12:00 (Montreal) · 18:00 (Paris)" in out
+
+
+def test_hostile_terminal_text_is_not_interpreted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "hostile.toml"
+    shutil.copyfile(ROOT / "tests" / "ui" / "plans" / "hostile.toml", plan)
+    assert main(["export", str(plan), "--to", "runsheet-md", "-o", str(tmp_path / "r.md")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "r.md" in err
+
+
+@pytest.mark.slow
+def test_real_process_into_a_closed_pipe() -> None:
+    # `tchat export ... | head -1`: the reader leaves early; no traceback, exit 0.
+    process = subprocess.run(
+        [sys.executable, "-m", "tui", "export", str(GOLDEN / "plan-fr.toml"),
+         "--to", "runsheet-html"],
+        capture_output=True, check=False, cwd=ROOT,
+    )
+    assert process.returncode == 0
+    assert process.stdout == golden("plan-fr", "runsheet-html.html")
+    head = subprocess.run(
+        f"{sys.executable} -m tui export {GOLDEN / 'plan-fr.toml'} --to runsheet-md | head -1",
+        shell=True, capture_output=True, check=False, cwd=ROOT, text=True,
+    )
+    assert head.stdout == "# Conducteur · Mariage des enfants : en parler pour y mettre fin\n"
+    assert "Traceback" not in head.stderr
+
+
+def test_plan_errors_are_shown_but_do_not_stop_the_export(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The start falls in the spring-forward gap: every time in the export is suspect,
+    # so the error is printed in full, as `tchat check` prints it.
+    broken = BROKEN / "dst-gap.toml"
+    assert main(["export", str(broken), "--to", "ics"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("BEGIN:VCALENDAR")
+    assert f"{broken}:5: error: chat.start: start 2026-03-29 02:30 does not exist" in captured.err
+    assert "exported despite 1 error(s)" in captured.err

@@ -1,0 +1,122 @@
+"""The recap reads the as-run log: when each question really went out, the highlights
+captured under it, and the figures."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from helpers import make_plan
+
+from tui.core.asrun import Event, EventKind
+from tui.core.exports import export, make_context
+from tui.core.exports.recap import minutes_of, recap_data
+from tui.core.model import Plan
+
+START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)  # 18:00 in Paris
+
+
+def at(minute: int, second: int = 0) -> datetime:
+    return START + timedelta(minutes=minute, seconds=second)
+
+
+def event(kind: EventKind, moment: datetime, cue: str | None = None,
+          text: str | None = None) -> Event:
+    return Event(kind, moment, moment, cue=cue, text=text)
+
+
+def plan() -> Plan:
+    plan = make_plan(host="@host")
+    plan.guests.append(plan.guests[0].model_copy(update={"name": "Gone", "email": "g@x.example",
+                                                          "status": "declined"}))
+    return plan
+
+
+LOG = [
+    event("mark", at(5, 0) + timedelta(minutes=2), cue="q1"),  # 2:00 late: on time
+    event("highlight", at(7), cue="q1", text="https://x.com/one/status/1"),
+    event("highlight", at(8), cue="q1", text="A fine answer"),
+    event("highlight", at(8, 30), cue="q1", text="https://x.com/one/status/1"),  # twice
+    event("mark", at(11, 1) + timedelta(minutes=2), cue="q2"),  # 2:01 late: not on time
+    event("mark", at(16), cue="q3"),  # a minute early: on time
+    event("mark", at(23), cue="q4"),
+    event("undo", at(23, 5)),  # q4 taken back: not posted
+    event("skip", at(30), cue="q5"),
+    event("highlight", at(31), cue="welcome@0", text="Hello from Dakar"),
+    event("highlight", at(32), cue=None, text="«Already quoted»"),
+    event("highlight", at(33), cue="q6", text="   "),  # empty: ignored
+    event("mark", at(58, 30) + timedelta(minutes=5), cue="thanks@58"),
+]
+
+
+def test_questions_as_posted() -> None:
+    text = export("recap-md", make_context(plan(), events=LOG)).text
+    assert "### Q1 · posted at 6:07 PM (planned 6:05 PM, +2 min)" in text
+    assert "### Q3 · posted at 6:16 PM (planned 6:17 PM, −1 min)" in text
+    assert "### Q4 · not posted" in text
+    assert "### Q5 · not posted (skipped)" in text
+    assert "### Q8 · not posted" in text
+
+
+def test_highlights_under_their_question() -> None:
+    text = export("recap-md", make_context(plan(), events=LOG)).text
+    q1 = text[text.index("### Q1"):text.index("### Q2")]
+    assert q1.count("<https://x.com/one/status/1>") == 1
+    assert "- “A fine answer”" in q1
+    others = text[text.index("## Other highlights"):]
+    assert "- Welcome: “Hello from Dakar”" in others
+    assert "- «Already quoted»" in others  # not quoted twice
+
+
+def test_figures() -> None:
+    data = recap_data(make_context(plan(), events=LOG))
+    figures = data.figures
+    assert (figures.asked, figures.total, figures.on_time) == (3, 8, 2)
+    assert figures.last is not None and figures.last.id == "thanks@58"
+    assert minutes_of(figures.overrun) == 5
+    assert figures.highlights == 4
+    text = export("recap-md", make_context(plan(), events=LOG)).text
+    assert "- Questions asked: 3 of 8" in text
+    assert "- On time (within 2 min): 2 of 3" in text
+    assert "- Total overrun: 5 min (Thanks: 7:03 PM instead of 6:58 PM)" in text
+
+
+def test_thank_you_message_and_nothing_private() -> None:
+    text = export("recap-md", make_context(plan(), events=LOG)).text
+    assert "## The last word\n\nThank you @one! #TestChat" in text
+    assert "@" not in text.replace("@one", "").replace("@host", "")  # no email address
+    assert "Gone" not in text  # a guest who declined did not take part
+
+
+def test_without_a_log() -> None:
+    text = export("recap-md", make_context(plan())).text
+    assert text.count("not posted") == 8
+    assert "- Total overrun: none" in text
+    assert "- On time (within 2 min): 0 of 0" in text
+
+
+def test_french_recap() -> None:
+    french = make_plan(language="fr")
+    text = export("recap-md", make_context(french, events=LOG[:1])).text
+    assert text.startswith("# Récapitulatif · Test chat\n")
+    assert "### Q1 · publiée à 18 h 07 (prévue à 18 h 05, +2 min)" in text
+    assert "### Q2 · non publiée" in text
+    assert "## En chiffres" in text
+
+
+def test_html_recap_has_the_same_content() -> None:
+    html = export("recap-html", make_context(plan(), events=LOG)).text
+    assert "<h3>Q1 · posted at 6:07 PM (planned 6:05 PM, +2 min)</h3>" in html
+    assert ('<a href="https://x.com/one/status/1" rel="nofollow ugc noopener">'
+            "https://x.com/one/status/1</a>") in html
+
+
+def test_overrun_counts_thread_parts() -> None:
+    # A thank-you split into a thread is marked part by part (`thanks@58/2`).
+    data = make_plan(platform="x-legacy").model_dump()
+    data["guests"] = [{"name": f"G{n}", "handle": f"@guest_number_{n:02d}",
+                       "status": "confirmed"} for n in range(8)]
+    crowded = Plan.model_validate(data, strict=False)
+    ctx = make_context(crowded, events=[event("mark", at(62), cue="thanks@58/2")])
+    figures = recap_data(ctx).figures
+    assert figures.last is not None and figures.last.kind == "thanks"
+    assert minutes_of(figures.overrun) == 4

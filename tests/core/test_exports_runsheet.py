@@ -1,0 +1,50 @@
+"""The printable run-sheet: every cue, in order, with its times, exact text and count."""
+
+from __future__ import annotations
+
+from helpers import make_plan
+
+from tui.core.exports import export, make_context
+from tui.core.model import Plan
+
+
+def test_every_draft_in_posting_order() -> None:
+    plan = make_plan(audience_timezones=["Africa/Dakar"])
+    ctx = make_context(plan)
+    text = export("runsheet-md", ctx).text
+    positions = []
+    for draft in ctx.book.drafts:
+        fenced = f"```text\n{draft.text}\n```"
+        assert fenced in text, draft.id
+        positions.append(text.index(fenced))
+        assert f"{draft.count.length}/{draft.count.limit} on X" in text
+    assert positions == sorted(positions)
+    assert "### Q1 · 18:05 (Paris) · 17:05 (Dakar)" in text
+    assert "### Heads-up Q1 · 18:03 (Paris) · 17:03 (Dakar)" in text
+    assert "+3 min · added by tchat · " in text
+    assert text.index("## During the chat") < text.index("### Welcome")
+
+
+def test_phases_and_notes() -> None:
+    plan = make_plan()
+    plan.posts.append(plan.posts[0].model_copy(update={
+        "kind": "promo", "at": -14 * 1440, "notes": "Also the Facebook event",
+    }))
+    plan.posts.append(plan.posts[0].model_copy(update={"kind": "custom", "at": 24 * 60}))
+    text = export("runsheet-md", make_context(plan)).text
+    before = text.index("## Before the chat")
+    assert before < text.index("### Promo · Thu, Nov 19 18:00 (Paris)")
+    assert "−14 d · " in text
+    assert "Note: Also the Facebook event" in text
+    assert text.index("## After the chat") < text.index("### Post · Fri, Dec 4 18:00 (Paris)")
+
+
+def test_over_limit_is_marked() -> None:
+    data = make_plan(platform="x-legacy").model_dump()
+    data["questions"][0]["text"] = "word " * 40
+    plan = Plan.model_validate(data, strict=False)
+    result = export("runsheet-md", make_context(plan))
+    assert any("Q1 is over the limit" in note for note in result.notes)
+    assert "over**" in result.text
+    html = export("runsheet-html", make_context(plan)).text
+    assert '<strong class="alert">' in html

@@ -1,0 +1,195 @@
+"""`tchat export PLAN --to KIND [-o FILE] [--force] [--log FILE] [--zones Z1,Z2]`.
+
+Before the chat: a guest brief, a calendar event, a Facebook event text, a printable
+run-sheet. After it: a recap from the as-run log (Markdown or one HTML page) and the
+thank-you drafts. The export goes to standard output as raw text (no Rich wrapping, so
+it can be piped or redirected byte for byte), or to FILE, which is never replaced
+without --force. Messages for the moderator go to standard error.
+
+Exit codes: 0 written, 1 the plan cannot load or the file cannot be written, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from rich.console import Console
+from rich.text import Text
+
+from tui.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from tui.commands.check import render_problems
+from tui.core.asrun import Event, log_path_for, read_events
+from tui.core.atomic import write_atomic
+from tui.core.check import semantic_problems
+from tui.core.exports import EXPORTS, export, make_context
+from tui.core.planfile import parse_plan, read_plan_text
+from tui.core.problems import PlanError
+
+
+def zones_argument(text: str) -> list[ZoneInfo]:
+    """ "Europe/Paris,Africa/Dakar" -> the zones, each checked, in the order given."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError("give at least one time zone, such as Europe/Paris")
+    zones = []
+    for name in names:
+        try:
+            zones.append(ZoneInfo(name))
+        except (ZoneInfoNotFoundError, ValueError):
+            raise argparse.ArgumentTypeError(
+                f"unknown time zone {name!r}: use IANA names such as Europe/Paris, "
+                "Africa/Dakar or America/Montreal, separated by commas"
+            ) from None
+    return zones
+
+
+def register(subparsers: Any) -> None:
+    kinds = "\n".join(f"  {name:<15} {kind.help}" for name, kind in EXPORTS.items())
+    parser = subparsers.add_parser(
+        "export",
+        help="write a guest brief, calendar event, recap, run-sheet... from a plan",
+        description=(
+            "Export what a chat needs before and after the hour. Writes to standard output "
+            "unless -o is given; an existing file is only replaced with --force."
+        ),
+        epilog=f"KIND is one of:\n{kinds}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("plan", type=Path, metavar="PLAN", help="the plan's TOML file")
+    parser.add_argument(
+        "--to", required=True, choices=list(EXPORTS), metavar="KIND",
+        help="what to export: " + ", ".join(EXPORTS),
+    )
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument(
+        "--log", type=Path, metavar="FILE",
+        help="the as-run log to read for a recap (default: PLAN.asrun.jsonl beside the "
+             "plan; a rehearsal's log is PLAN.rehearsal-*.jsonl)",
+    )
+    parser.add_argument(
+        "--zones", type=zones_argument, metavar="Z1,Z2",
+        help="time zones to give times in, comma-separated IANA names (default: the "
+             "chat's zone, then its audience zones)",
+    )
+    parser.set_defaults(func=run)
+
+
+class _Refused(Exception):
+    """Why nothing was written: said in one line, exit 1."""
+
+
+def run(args: argparse.Namespace) -> int:
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    try:
+        return _run(args, err)
+    except _Refused as refused:
+        err.print(Text.assemble(("tchat: ", "bold red"), str(refused)))
+        return EXIT_PROBLEMS
+
+
+def _run(args: argparse.Namespace, err: Console) -> int:
+    plan_path: Path = args.plan
+    kind = EXPORTS[args.to]
+    if args.log is not None and not kind.reads_log:
+        readers = ", ".join(name for name, k in EXPORTS.items() if k.reads_log)
+        raise UsageError(f"--log is only read by {readers}, not by {kind.name}")
+
+    try:
+        text = read_plan_text(plan_path)
+        plan = parse_plan(text)
+    except PlanError as error:
+        render_problems(err, str(plan_path), error.problems)
+        err.print(Text(f"{plan_path}: cannot be loaded: nothing exported", style="bold red"))
+        return EXIT_PROBLEMS
+    errors = [p for p in semantic_problems(plan, text) if p.is_error]
+    if errors:
+        # Still exported (a brief is worth having while one post is too long), but each
+        # error is shown: a start that does not exist changes every time in the export.
+        render_problems(err, str(plan_path), errors)
+        err.print(Text(
+            f"{plan_path}: exported despite {len(errors)} error(s); see `tchat check`",
+            style="yellow",
+        ))
+
+    events: list[Event] = []
+    if kind.reads_log:
+        events = _events(args.log, plan_path, err)
+
+    zones: list[tzinfo] | None = args.zones
+    result = export(kind.name, make_context(plan, zones=zones, events=events))
+    data = result.text.encode("utf-8")
+
+    output: Path | None = args.output
+    if output is None:
+        _to_stdout(data)
+    else:
+        _to_file(output, data, force=args.force, protected=(plan_path, log_path_for(plan_path)))
+    for note in result.notes:
+        err.print(Text.assemble(("note: ", "yellow"), note))
+    if output is not None:
+        err.print(Text.assemble(("✓ ", "bold green"), f"wrote {output} ({kind.name})"))
+    return EXIT_OK
+
+
+def _events(log: Path | None, plan_path: Path, err: Console) -> list[Event]:
+    path = log if log is not None else log_path_for(plan_path)
+    if log is not None and not log.is_file():
+        raise _Refused(f"log {log} does not exist or is not a file")
+    if not path.exists():
+        err.print(Text.assemble(
+            ("note: ", "yellow"),
+            f"no as-run log at {path}: every question shows as not posted "
+            "(--log FILE reads another one, such as a rehearsal's)",
+        ))
+        return []
+    try:
+        return read_events(path)
+    except OSError as error:
+        raise _Refused(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _to_stdout(data: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, and keep Python from
+        # complaining when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _to_file(path: Path, data: bytes, *, force: bool, protected: tuple[Path, ...]) -> None:
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: give a file name, such as {path / 'brief.md'}")
+    # Even --force never replaces the plan or its live log: a slip of the shell's
+    # completion must not cost the plan.
+    target = path.resolve()
+    for keep in protected:
+        if keep.exists() and target == keep.resolve():
+            raise _Refused(f"{path} is the plan or its as-run log: choose another file")
+    if not path.parent.is_dir():
+        raise _Refused(f"folder {path.parent} does not exist: create it first")
+    try:
+        if force:
+            write_atomic(target if path.is_symlink() else path, data)
+            return
+        # "x": created only if absent, in one system call, so a file that appears
+        # between a check and the write is not replaced either.
+        with path.open("xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except FileExistsError:
+        raise _Refused(f"{path} already exists; nothing written. Add --force to replace it.") \
+            from None
+    except OSError as error:
+        raise _Refused(f"cannot write {path}: {error.strerror or error}") from None

@@ -1,0 +1,70 @@
+"""Exports: the files a moderator needs before and after the chat.
+
+Each export is a function of an `ExportContext` (plan, drafts, zones, as-run log) that
+returns its text and notes for the moderator; nothing here reads the clock or the
+machine's locale, so the same plan and log always give the same bytes (golden tests rely
+on it). The registry below is what `tchat export --to` offers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tui.core.exports.context import ExportContext, ExportResult, default_zones, make_context
+from tui.core.exports.facebook import facebook_event
+from tui.core.exports.guest_brief import guest_brief
+from tui.core.exports.ics import ics
+from tui.core.exports.recap import recap_html, recap_md
+from tui.core.exports.runsheet import runsheet_html, runsheet_md
+from tui.core.exports.thanks import thanks
+
+
+@dataclass(frozen=True, slots=True)
+class ExportKind:
+    name: str
+    render: Callable[[ExportContext], ExportResult]
+    suffix: str
+    """The usual file ending, for golden files and suggested names."""
+    help: str
+    reads_log: bool = False
+
+
+EXPORTS: dict[str, ExportKind] = {
+    kind.name: kind
+    for kind in (
+        ExportKind("guest-brief", guest_brief, ".md",
+                   "Markdown brief for the guests, with an invitation message and email each"),
+        ExportKind("ics", ics, ".ics",
+                   "iCalendar event with the brief and a reminder an hour before"),
+        ExportKind("facebook-event", facebook_event, ".txt",
+                   "the text of a Facebook event announcing the chat"),
+        ExportKind("recap-md", recap_md, ".md",
+                   "recap from the as-run log: questions as posted, highlights, figures",
+                   reads_log=True),
+        ExportKind("recap-html", recap_html, ".html",
+                   "the recap as one self-contained HTML page", reads_log=True),
+        ExportKind("thanks", thanks, ".md",
+                   "thank-you post (a thread if needed) and an email per guest"),
+        ExportKind("runsheet-md", runsheet_md, ".md",
+                   "printable run-sheet: every cue, its times, text and count"),
+        ExportKind("runsheet-html", runsheet_html, ".html",
+                   "the run-sheet as one self-contained HTML page"),
+    )
+}
+
+
+def export(name: str, context: ExportContext) -> ExportResult:
+    """The export `name` of the plan in `context`; KeyError for an unknown name."""
+    return EXPORTS[name].render(context)
+
+
+__all__ = [
+    "EXPORTS",
+    "ExportContext",
+    "ExportKind",
+    "ExportResult",
+    "default_zones",
+    "export",
+    "make_context",
+]

@@ -1,0 +1,242 @@
+"""`--to guest-brief`: what a guest needs to know, and the messages that invite them.
+
+The brief itself (when, the tag and the rules, the questions with their minute and clock
+time, whom to contact) is for the guests; it is also the calendar event's description.
+The last section is for the moderator: per guest, a direct message short enough to be a
+public mention too, and an email.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.core.counting import Count, count, resolve_limit
+from tui.core.dates import long_datetime, short_time
+from tui.core.exports.context import (
+    ExportContext,
+    ExportResult,
+    follow_url,
+    guest_name,
+    guests_taking_part,
+    long_date,
+    offset_label,
+    platform_name,
+    question_cues,
+    question_text,
+    times_in_zones,
+    when_lines,
+    zone_label,
+)
+from tui.core.exports.document import Document, Inline, Span, inline
+from tui.core.exports.markdown import render_markdown
+from tui.core.exports.plain import render_plain
+from tui.core.exports.text import clean
+from tui.core.exports.words import say
+from tui.core.model import Guest, Language
+
+# A direct message on X may be 10,000 characters, but an invitation that also fits a
+# public post can be sent as a mention when the guest's messages are closed.
+MENTION_LIMIT = 280
+_X_PLATFORMS = ("x", "x-legacy")
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    guest: Guest
+    message: str
+    """The direct message (or mention), the longest wording that fits."""
+    count: Count
+    subject: str
+    body: str
+
+
+def message_limit(ctx: ExportContext) -> int:
+    chat = ctx.plan.chat
+    limit = resolve_limit(chat.platform, chat.char_limit)
+    return min(limit, MENTION_LIMIT) if chat.platform in _X_PLATFORMS else limit
+
+
+def invitation(ctx: ExportContext, guest: Guest) -> Invitation:
+    plan, language = ctx.plan, ctx.language
+    chat = plan.chat
+    confirmed = guest.status == "confirmed"
+    greeting = (
+        say("greeting_handle", language, handle=guest.handle) if guest.handle
+        else say("greeting_name", language, name=guest.name)
+    )
+    values = {
+        "greeting": greeting, "tag": chat.tag, "title": chat.title,
+        "start": long_datetime(chat.start_at, ctx.chat_zone, language),
+        "duration": chat.duration, "count": len(plan.questions),
+    }
+    limit = message_limit(ctx)
+    keys = ("dm_confirmed", "dm_confirmed_short") if confirmed else (
+        "dm_invited", "dm_invited_short"
+    )
+    # The full wording when it fits, else the short one; the short one is kept (and its
+    # overflow reported) when neither fits, since it is the closer to fitting.
+    for key in keys:
+        message = clean(say(key, language, **values))
+        counted = count(message, chat.platform, limit=limit)
+        if counted.valid:
+            break
+    subject_key = "subject_confirmed" if confirmed else "subject_invited"
+    subject = clean(say(
+        subject_key, language, tag=chat.tag, title=chat.title,
+        date=long_date(chat.start_at, ctx.chat_zone, language),
+    ))
+    return Invitation(guest, message, counted, subject, email_body(ctx, guest))
+
+
+def email_body(ctx: ExportContext, guest: Guest) -> str:
+    plan, language = ctx.plan, ctx.language
+    chat = plan.chat
+    zone = ctx.chat_zone
+    confirmed = guest.status == "confirmed"
+    place = zone_label(zone, language, chat.start_at)
+    opening = say(
+        "email_confirmed" if confirmed else "email_invited", language,
+        tag=chat.tag, title=chat.title, platform=platform_name(plan), name=guest.name,
+        date=long_date(chat.start_at, zone, language),
+        start=short_time(chat.start_at, zone, language),
+        end=short_time(chat.end_at, zone, language), place=place,
+    )
+    lines = [say("email_hello", language), "", opening, ""]
+    times = when_lines(ctx)
+    if len(times) > 1:
+        lines.append(say("email_times", language))
+        lines += [f"- {say('when_line', language, places=p, text=t)}" for p, t in times]
+        lines.append("")
+    lines += [
+        say("email_rules", language, count=len(plan.questions), answer=ctx.book.answer,
+            tag=chat.tag),
+        "",
+        say("email_questions", language, place=place),
+    ]
+    for cue in question_cues(ctx):
+        time = short_time(cue.at, zone, language)
+        lines.append(f"Q{cue.number} ({time}) {' '.join(question_text(ctx, cue).split())}")
+    lines += [
+        "",
+        say("email_ask_confirmed" if confirmed else "email_ask_invited", language),
+        "",
+        say("email_bye", language),
+        chat.host or say("team", language, tag=chat.tag),
+    ]
+    return clean("\n".join(lines))
+
+
+def brief_document(ctx: ExportContext, *, invitations: bool) -> tuple[Document, list[str]]:
+    """The brief, with the moderator's invitation section when `invitations`, and notes."""
+    plan, language = ctx.plan, ctx.language
+    chat = plan.chat
+    notes: list[str] = []
+    title = say("brief_title", language, title=chat.title)
+    doc = Document(title, language)
+    doc.heading(1, title)
+    doc.paragraph(say(
+        "chat_line", language, tag=chat.tag, platform=platform_name(plan),
+        duration=chat.duration, count=len(plan.questions),
+    ))
+    if chat.topic:
+        doc.paragraph(say("topic", language, topic=chat.topic))
+
+    doc.heading(2, say("when", language))
+    doc.bullets([
+        inline(Span(places, strong=True), say("when_line", language, places="", text=text))
+        for places, text in when_lines(ctx)
+    ])
+
+    doc.heading(2, say("brief_rules", language))
+    answer = ctx.book.answer
+    url = follow_url(plan)
+    follow: Inline = (
+        inline(say("follow_url", language), Span(url, href=url)) if url
+        else inline(say("follow_search", language, tag=chat.tag, platform=platform_name(plan)))
+    )
+    doc.bullets([
+        inline(say("rule_tag", language, tag=chat.tag)),
+        inline(say("rule_answer", language, answer=answer)),
+        inline(say("rule_example", language, example=say(
+            "example_answer", language, answer=answer, tag=chat.tag))),
+        inline(say("rule_thread", language, answer=answer)),
+        follow,
+    ])
+
+    guests = guests_taking_part(plan)
+    if guests:
+        doc.heading(2, say("guests", language))
+        doc.bullets([guest_item(guest, language) for guest in guests])
+
+    doc.heading(2, say("brief_questions", language))
+    doc.paragraph(say("brief_questions_intro", language))
+    doc.bullets([
+        inline(
+            Span(f"Q{cue.number}", strong=True),
+            f" · {offset_label(cue.offset, language)} · "
+            + times_in_zones(cue.at, ctx.zones, language, reference=chat.start_at)
+            + " · " + question_text(ctx, cue),
+        )
+        for cue in question_cues(ctx)
+    ])
+
+    doc.heading(2, say("brief_contact", language))
+    if chat.host:
+        doc.paragraph(say("brief_contact_line", language, host=chat.host))
+    else:
+        doc.paragraph(say("brief_contact_none", language))
+        notes.append("the plan has no host ([chat] host): the brief names no contact")
+
+    if invitations and guests:
+        doc.heading(2, say("brief_invitations", language))
+        for guest in guests:
+            notes += _invitation_blocks(doc, ctx, guest)
+    return doc, notes
+
+
+def guest_item(guest: Guest, language: Language, *, pending: bool = True) -> Inline:
+    """ "**Name** (@handle) : role (à confirmer)"."""
+    handle = f" ({guest.handle})" if guest.handle else ""
+    role = say("guest_line", language, name="", role=guest.role) if guest.role else ""
+    tail = " " + say("to_confirm", language) if pending and guest.status == "invited" else ""
+    return inline(Span(guest.name, strong=True), handle + role + tail)
+
+
+def _invitation_blocks(doc: Document, ctx: ExportContext, guest: Guest) -> list[str]:
+    language = ctx.language
+    invite = invitation(ctx, guest)
+    counted = invite.count
+    doc.heading(3, guest_name(guest))
+    figure = say(
+        "count_line", language, length=counted.length, limit=counted.limit,
+        platform=platform_name(ctx.plan),
+    )
+    notes = []
+    if counted.valid:
+        doc.paragraph(say("dm_label", language), figure)
+    else:
+        over = say("over_by", language, n=counted.length - counted.limit)
+        doc.paragraph(say("dm_label", language), Span(f"{figure} · {over}", alert=True))
+        notes.append(
+            f"the message to {guest.name} is {counted.length}/{counted.limit}: shorten the "
+            "title, or send it as a direct message only"
+        )
+    doc.verbatim(invite.message)
+    if guest.email:
+        doc.paragraph(say("email_to", language), Span(guest.email, strong=True))
+    else:
+        doc.paragraph(say("no_email", language))
+    doc.paragraph(say("subject", language, subject=invite.subject))
+    doc.verbatim(invite.body)
+    return notes
+
+
+def guest_brief(ctx: ExportContext) -> ExportResult:
+    doc, notes = brief_document(ctx, invitations=True)
+    return ExportResult(render_markdown(doc), tuple(notes))
+
+
+def brief_text(ctx: ExportContext) -> str:
+    """The brief as plain text, without the moderator's section (a calendar description)."""
+    doc, _ = brief_document(ctx, invitations=False)
+    return render_plain(doc)

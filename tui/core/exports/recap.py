@@ -1,0 +1,228 @@
+"""`--to recap-md` and `--to recap-html`: what happened, ready to publish.
+
+Everything comes from the plan and the as-run log: the time each question actually went
+out (or that it did not), the highlights captured under it, the thank-you message and a
+few figures. No guest email or moderator note appears: the page is meant for the public.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from tui.core.dates import short_time
+from tui.core.exports.context import (
+    ExportContext,
+    ExportResult,
+    guests_taking_part,
+    long_date,
+    platform_name,
+    question_cues,
+    question_text,
+    zone_label,
+)
+from tui.core.exports.document import Document, Inline, Span, inline
+from tui.core.exports.guest_brief import guest_item
+from tui.core.exports.html import render_html
+from tui.core.exports.markdown import render_markdown
+from tui.core.exports.text import one_line, safe_url
+from tui.core.exports.thanks import thanks_text
+from tui.core.exports.words import say
+from tui.core.model import Language
+from tui.core.runstate import fold
+from tui.core.schedule import Cue
+
+# The guide's sense of "on time" for a live hour: a question two minutes late is fine.
+ON_TIME = timedelta(minutes=2)
+_QUOTES = {"fr": ("« ", " »"), "en": ("“", "”")}
+_OPENING_MARKS = ("«", "“", "‘", "\"", "'", "„", "‹")
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRun:
+    cue: Cue
+    posted: datetime | None
+    skipped: bool
+    highlights: tuple[str, ...]
+
+    @property
+    def delay(self) -> timedelta | None:
+        return None if self.posted is None else self.posted - self.cue.at
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    asked: int
+    total: int
+    on_time: int
+    overrun: timedelta
+    """How much later than planned the chat's last posted cue went out (0 if not late)."""
+    last: Cue | None
+    last_posted: datetime | None
+    highlights: int
+
+
+@dataclass(frozen=True, slots=True)
+class RecapData:
+    questions: tuple[QuestionRun, ...]
+    other_highlights: tuple[tuple[Cue | None, str], ...]
+    figures: Figures
+    thanks: tuple[str, ...]
+
+
+def recap_data(ctx: ExportContext) -> RecapData:
+    state = fold(ctx.events)
+    by_cue: dict[str | None, list[str]] = {}
+    for event in ctx.events:
+        if event.kind != "highlight" or event.text is None or not event.text.strip():
+            continue
+        captured = by_cue.setdefault(event.cue, [])
+        # A key pressed twice on the same post must not list it twice.
+        if event.text.strip() not in captured:
+            captured.append(event.text.strip())
+
+    runs = tuple(
+        QuestionRun(
+            cue, state.posted.get(cue.id), cue.id in state.skipped,
+            tuple(by_cue.pop(cue.id, [])),
+        )
+        for cue in question_cues(ctx)
+    )
+    cues = {c.id: c for c in ctx.book.cues}
+    others = tuple(
+        (cues.get(cue_id) if cue_id is not None else None, text)
+        for cue_id, texts in by_cue.items() for text in texts
+    )
+    asked = [r for r in runs if r.delay is not None]
+    on_time = sum(1 for r in asked if r.delay is not None and abs(r.delay) <= ON_TIME)
+    # By draft, not by cue: each part of a thank-you thread is marked on its own
+    # (`thanks@58/2`). The same measure as `tchat report`: the delay of the chat's last
+    # post, here never below zero (finishing early is no overrun).
+    in_chat = [(state.posted[d.id], d.cue) for d in ctx.book.drafts
+               if d.cue.offset >= 0 and d.id in state.posted]
+    last: Cue | None = None
+    last_posted: datetime | None = None
+    overrun = timedelta(0)
+    if in_chat:
+        last_posted, last = max(in_chat, key=lambda pair: (pair[0], pair[1].at))
+        overrun = max(last_posted - last.at, timedelta(0))
+    figures = Figures(
+        asked=len(asked), total=len(runs), on_time=on_time, overrun=overrun, last=last,
+        last_posted=last_posted,
+        highlights=sum(len(r.highlights) for r in runs) + len(others),
+    )
+    return RecapData(runs, others, figures, tuple(thanks_text(ctx)))
+
+
+def minutes_of(delta: timedelta) -> int:
+    """Whole minutes, rounded down, as the clock times shown beside it differ.
+
+    Planned times fall on the minute, so a question posted at 18:39:40 for 18:36 reads
+    "18 h 39 (prévue à 18 h 36, +3 min)": the figure matches the two times printed.
+    """
+    return int(delta.total_seconds() // 60)
+
+
+def delay_label(delta: timedelta, language: Language) -> str:
+    minutes = minutes_of(delta)
+    if minutes == 0:
+        return say("on_the_minute", language)
+    sign = "+" if minutes > 0 else "−"
+    return say("delta", language, sign=sign, minutes=abs(minutes))
+
+
+def cue_label(cue: Cue, language: Language) -> str:
+    if cue.kind == "question":
+        return f"Q{cue.number}"
+    return say(f"kind_{cue.kind}", language)
+
+
+def highlight_item(text: str, language: Language, cue: Cue | None = None) -> Inline:
+    """A link as a link; anything else as a quotation, never as markup."""
+    prefix = say("label_prefix", language, label=cue_label(cue, language)) if cue else ""
+    url = safe_url(text)
+    if url is not None:
+        return inline(prefix, Span(url, href=url))
+    quoted = one_line(text)
+    if not quoted.startswith(_OPENING_MARKS):
+        # Quotation marks are added unless the moderator already wrote some.
+        opening, closing = _QUOTES[language]
+        quoted = opening + quoted + closing
+    return inline(prefix + quoted)
+
+
+def recap_document(ctx: ExportContext) -> Document:
+    plan, language = ctx.plan, ctx.language
+    chat = plan.chat
+    zone = ctx.chat_zone
+    data = recap_data(ctx)
+    title = say("recap_title", language, title=chat.title)
+    doc = Document(title, language)
+    doc.heading(1, title)
+    doc.paragraph(say(
+        "recap_when", language, date=long_date(chat.start_at, zone, language),
+        start=short_time(chat.start_at, zone, language),
+        end=short_time(chat.end_at, zone, language),
+        place=zone_label(zone, language, chat.start_at), platform=platform_name(plan),
+        tag=chat.tag,
+    ))
+    if chat.topic:
+        doc.paragraph(say("topic", language, topic=chat.topic))
+    if chat.host:
+        doc.paragraph(say("hosted_by", language, host=chat.host))
+
+    guests = guests_taking_part(plan)
+    if guests:
+        doc.heading(2, say("guests", language))
+        doc.bullets([guest_item(guest, language, pending=False) for guest in guests])
+
+    doc.heading(2, say("recap_questions", language))
+    for run in data.questions:
+        cue = run.cue
+        if run.posted is not None and run.delay is not None:
+            status = say(
+                "posted_at", language, time=short_time(run.posted, zone, language),
+                planned=short_time(cue.at, zone, language),
+                delta=delay_label(run.delay, language),
+            )
+        else:
+            status = say("skipped" if run.skipped else "not_posted", language)
+        doc.heading(3, f"Q{cue.number} · {status}")
+        doc.paragraph(question_text(ctx, cue))
+        doc.bullets([highlight_item(text, language) for text in run.highlights])
+
+    if data.other_highlights:
+        doc.heading(2, say("highlights_other", language))
+        doc.bullets([highlight_item(text, language, cue) for cue, text in data.other_highlights])
+
+    if data.thanks:
+        doc.heading(2, say("recap_thanks", language))
+        for text in data.thanks:
+            doc.paragraph(text)
+
+    figures = data.figures
+    doc.heading(2, say("recap_figures", language))
+    if figures.overrun > timedelta(0) and figures.last is not None and figures.last_posted:
+        overrun = say(
+            "fig_overrun_detail", language, minutes=minutes_of(figures.overrun),
+            label=cue_label(figures.last, language),
+            time=short_time(figures.last_posted, zone, language),
+            planned=short_time(figures.last.at, zone, language),
+        )
+    else:
+        overrun = say("fig_no_overrun", language)
+    doc.bullets([
+        inline(say("fig_asked", language, asked=figures.asked, total=figures.total)),
+        inline(say("fig_on_time", language, on_time=figures.on_time, asked=figures.asked)),
+        inline(say("fig_overrun", language, overrun=overrun)),
+        inline(say("fig_highlights", language, n=figures.highlights)),
+    ])
+    return doc
+
+
+def recap_md(ctx: ExportContext) -> ExportResult:
+    return ExportResult(render_markdown(recap_document(ctx)))
+
+
+def recap_html(ctx: ExportContext) -> ExportResult:
+    return ExportResult(render_html(recap_document(ctx)))

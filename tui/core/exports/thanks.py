@@ -1,0 +1,110 @@
+"""`--to thanks`: the public thank-you post (a numbered thread when the guests' mentions
+make it too long for one post) and a thank-you email for each guest.
+
+Kept apart from the recap on purpose: the recap is meant to be published, and these are
+the moderator's drafts, with the guests' email addresses.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tui.core.drafts import Draft
+from tui.core.exports.context import (
+    ExportContext,
+    ExportResult,
+    guest_name,
+    guests_taking_part,
+    long_date,
+    platform_name,
+)
+from tui.core.exports.document import Document, Span
+from tui.core.exports.markdown import render_markdown
+from tui.core.exports.text import clean
+from tui.core.exports.words import WORDS, say
+from tui.core.model import Guest
+from tui.core.schedule import Cue
+
+
+def thanks_cues(ctx: ExportContext) -> list[Cue]:
+    """The plan's thank-you posts; a default one, after the end, when it has none."""
+    cues = [c for c in ctx.book.cues if c.kind == "thanks"]
+    if cues:
+        return cues
+    chat = ctx.plan.chat
+    return [Cue(
+        id="thanks", kind="thanks", offset=chat.duration,
+        at=chat.start_at + timedelta(minutes=chat.duration),
+        # A post template like the plan's own: DraftBook fills its {guests} and {tag}.
+        template=WORDS["thanks_default"][ctx.language], source="export", derived=True,
+    )]
+
+
+def thanks_drafts(ctx: ExportContext) -> list[list[Draft]]:
+    """Per thank-you post, its drafts: one, or the parts of its thread."""
+    return [ctx.book.drafts_for(cue) for cue in thanks_cues(ctx)]
+
+
+def thanks_text(ctx: ExportContext) -> list[str]:
+    """Each thank-you post whole, as the recap shows it."""
+    return [ctx.book.text_for(cue) for cue in thanks_cues(ctx)]
+
+
+def thanks_email(ctx: ExportContext, guest: Guest) -> tuple[str, str]:
+    """(subject, body) of the email thanking `guest`."""
+    language = ctx.language
+    chat = ctx.plan.chat
+    subject = say("thanks_subject", language, tag=chat.tag, title=chat.title)
+    body = "\n".join([
+        say("email_hello", language),
+        "",
+        say("thanks_body", language, tag=chat.tag, title=chat.title,
+            date=long_date(chat.start_at, ctx.chat_zone, language)),
+        "",
+        say("thanks_recap", language),
+        "",
+        say("email_bye", language),
+        chat.host or say("team", language, tag=chat.tag),
+    ])
+    return clean(subject), clean(body)
+
+
+def thanks(ctx: ExportContext) -> ExportResult:
+    plan, language = ctx.plan, ctx.language
+    chat = plan.chat
+    title = say("thanks_title", language, title=chat.title)
+    doc = Document(title, language)
+    doc.heading(1, title)
+    notes: list[str] = []
+    doc.heading(2, say("thanks_public", language))
+    for drafts in thanks_drafts(ctx):
+        if len(drafts) > 1:
+            doc.paragraph(say("thanks_thread", language, n=len(drafts)))
+        for draft in drafts:
+            counted = draft.count
+            figure = say(
+                "count_line", language, length=counted.length, limit=counted.limit,
+                platform=platform_name(plan),
+            )
+            part = f"{draft.part}/{draft.parts} · " if draft.part is not None else ""
+            if counted.valid:
+                doc.paragraph(part + figure)
+            else:
+                over = say("over_by", language, n=counted.length - counted.limit)
+                doc.paragraph(part, Span(f"{figure} · {over}", alert=True))
+                notes.append(f"a thank-you post is {counted.length}/{counted.limit}: shorten it")
+            doc.verbatim(draft.text)
+
+    guests = guests_taking_part(plan)
+    if guests:
+        doc.heading(2, say("thanks_emails", language))
+    for guest in guests:
+        subject, body = thanks_email(ctx, guest)
+        doc.heading(3, guest_name(guest))
+        if guest.email:
+            doc.paragraph(say("email_to", language), Span(guest.email, strong=True))
+        else:
+            doc.paragraph(say("no_email", language))
+        doc.paragraph(say("subject", language, subject=subject))
+        doc.verbatim(body)
+    return ExportResult(render_markdown(doc), tuple(notes))
