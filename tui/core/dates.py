@@ -6,10 +6,12 @@ Babel, not `strftime`: the machine's locale must not decide whether a French pos
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from babel.core import get_global
 from babel.dates import format_datetime, get_timezone_location
 
 _DATE_TIME = {
@@ -20,9 +22,20 @@ _TIME = {"fr": "H 'h' mm", "en": "h:mm a"}
 _AT_PLACE = {"fr": "{time} à {place}", "en": "{time} in {place}"}
 
 
+# tzdata keeps old names as links (America/Montreal -> America/Toronto) and Babel names
+# a link by its target's city: people in Montreal would read "Toronto". A zone written
+# as such a geographic link keeps the city written.
+_ALIASES: Mapping[str, str] = get_global("zone_aliases")
+_AREAS = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/",
+          "Pacific/")
+
+
 @lru_cache(maxsize=64)
 def place_name(zone_name: str, language: str) -> str:
     """The city that names a zone, in the given language: "Paris", "Dakar"."""
+    city = zone_name.rsplit("/", 1)[-1]
+    if zone_name in _ALIASES and zone_name.startswith(_AREAS) and not city.isupper():
+        return city.replace("_", " ")
     try:
         return str(get_timezone_location(ZoneInfo(zone_name), locale=language, return_city=True))
     except (LookupError, ValueError):
