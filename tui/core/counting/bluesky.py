@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote, unquote
 
 from tui.core.counting.graphemes import grapheme_count
@@ -20,10 +21,11 @@ from tui.core.counting.measure import Entity
 ELLIPSIS = "..."  # three full stops, as the app writes them (not U+2026)
 _PATH_KEEP = 13
 _PATH_MAX = 15
-# atproto's link detection: a link starts a line, or follows a space or "(".
+# atproto's link detection: a link starts the text, or follows a space or "(". The
+# character before is matched (not looked behind) so that `re` can jump from one space or
+# parenthesis to the next; the text gets a leading space for the start.
 _LINK = re.compile(
-    r"(?:^|(?<=[\s(]))((https?://\S+)|(?P<domain>[a-z][a-z0-9]*(?:\.[a-z0-9]+)+)\S*)",
-    re.IGNORECASE | re.MULTILINE,
+    r"[\s(]((https?://\S+)|[a-z][a-z0-9]*(?:\.[a-z0-9]+)+\S*)", re.IGNORECASE
 )
 _TRAILING_PUNCTUATION = ".,;:!?"
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
@@ -44,18 +46,24 @@ def link_entities(text: str) -> list[Entity]:
     found: list[Entity] = []
     if "://" not in text:
         return found
-    for match in _LINK.finditer(text):
+    for match in _LINK.finditer(" " + text):
         uri = match.group(2)
         # The app checks for a lower-case "http" prefix; "HTTPS://..." is no link there.
         if uri is None or not uri.startswith("http"):
             continue
-        start, end = match.span(2)
+        start, end = match.start(2) - 1, match.end(2) - 1
         if uri[-1] in _TRAILING_PUNCTUATION:
             uri, end = uri[:-1], end - 1
         if uri.endswith(")") and "(" not in uri:
             uri, end = uri[:-1], end - 1
-        found.append((start, end, grapheme_count(short_url(uri))))
+        found.append((start, end, _shown_length(uri)))
     return found
+
+
+@lru_cache(maxsize=1024)
+def _shown_length(uri: str) -> int:
+    # The same links come back at every keystroke of the post around them.
+    return grapheme_count(short_url(uri))
 
 
 def short_url(url: str) -> str:

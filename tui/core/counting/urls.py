@@ -10,6 +10,7 @@ Mastodon's server uses the same extractor, restricted to links written with a sc
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -85,42 +86,54 @@ def _ascii_domain() -> re.Pattern[str]:
 UrlSpan = tuple[int, int]
 
 
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    # The extractor is one pattern in twitter-text. Here it is cut after the domain:
+    # the rest (port, path, query) is optional and never makes a match fail, so the
+    # result is the same, and the domain search can stop at the last top-level domain
+    # of the run instead of scanning every later position to the end (quadratic on a
+    # long text without spaces, as CJK posts are).
+    domain: re.Pattern[str]
+    rest: re.Pattern[str]
+    tld: re.Pattern[str]
+
+
 class UrlFinder:
     """Finds links the way one platform's extractor does. Compiles on first use."""
 
     def __init__(self, schemes: tuple[str, ...], *, bare_domains: bool) -> None:
         self.schemes = schemes
         self.bare_domains = bare_domains
-        self._extractor: re.Pattern[str] | None = None
+        self._patterns: _Patterns | None = None
         # A link with a scheme needs "://"; one without needs a dot. Texts without
         # either (most keystrokes) skip the extractor entirely.
         self._needle = "." if bare_domains else "://"
 
-    def _compiled(self) -> re.Pattern[str]:
-        if self._extractor is None:
+    def _compiled(self) -> _Patterns:
+        if self._patterns is None:
             scheme = "|".join(re.escape(s) for s in self.schemes)
-            domain = (
-                f"(?:{_SUBDOMAIN}*{_DOMAIN_NAME}(?:{_tld_pattern()}|{_PUNYCODE}))"
+            top = f"(?:{_tld_pattern()}|{_PUNYCODE})"
+            self._patterns = _Patterns(
+                domain=re.compile(
+                    f"({_PRECEDING})"  # 1: the character before the link
+                    f"((?:{scheme})://)?"  # 2: scheme
+                    f"({_SUBDOMAIN}*{_DOMAIN_NAME}{top})",  # 3: domain
+                    re.IGNORECASE,
+                ),
+                rest=re.compile(
+                    f"(?::[0-9]+)?(/{_PATH}*)?(?:\\?{_QUERY_CHAR}*{_QUERY_END})?",  # 1: path
+                    re.IGNORECASE,
+                ),
+                tld=re.compile(f"\\.{top}", re.IGNORECASE),
             )
-            self._extractor = re.compile(
-                f"({_PRECEDING})"  # 1: the character before the link
-                f"("  # 2: the link
-                f"((?:{scheme})://)?"  # 3: scheme
-                f"({domain})"  # 4: domain
-                f"(?::[0-9]+)?"
-                f"(/{_PATH}*)?"  # 5: path
-                f"(\\?{_QUERY_CHAR}*{_QUERY_END})?"
-                f")",
-                re.IGNORECASE,
-            )
-        return self._extractor
+        return self._patterns
 
     def spans(self, text: str) -> list[UrlSpan]:
         """Every link in `text`, left to right, as code point spans."""
         if self._needle not in text:
             return []
         found: list[UrlSpan] = []
-        extractor = self._compiled()
+        patterns = self._compiled()
         run_end = 0
         dot = text.find(".")
         while dot >= 0:
@@ -130,14 +143,32 @@ class UrlFinder:
                 # Start on the space itself (or at 0): the extractor checks what precedes.
                 begin = space_before.start() if space_before is not None else 0
                 run_end = space_after.start() if space_after is not None else len(text)
-                for match in extractor.finditer(text, begin, run_end):
-                    found.extend(self._accept(match))
+                found.extend(self._run_spans(text, begin, run_end, patterns))
             dot = text.find(".", max(dot + 1, run_end))
         return found
 
-    def _accept(self, match: re.Match[str]) -> list[UrlSpan]:
-        before, url, scheme, domain, path = match.group(1, 2, 3, 4, 5)
-        start, end = match.span(2)
+    def _run_spans(
+        self, text: str, begin: int, run_end: int, patterns: _Patterns
+    ) -> list[UrlSpan]:
+        """Links of one space-free run, `text[begin:run_end]`."""
+        found: list[UrlSpan] = []
+        domain_end = max((m.end() for m in patterns.tld.finditer(text, begin, run_end)), default=0)
+        position = begin
+        while position < domain_end:
+            head = patterns.domain.search(text, position, domain_end)
+            if head is None:
+                break
+            tail = patterns.rest.match(text, head.end(), run_end)
+            assert tail is not None  # every part of it is optional
+            found.extend(self._accept(text, head, tail))
+            position = tail.end()
+        return found
+
+    def _accept(self, text: str, head: re.Match[str], tail: re.Match[str]) -> list[UrlSpan]:
+        before, scheme, domain = head.group(1, 2, 3)
+        path = tail.group(1)
+        start, end = head.end(1), tail.end()
+        url = text[start:end]
         if not _domain_fits_dns(domain):
             return []
         if len(scheme or "https://") + len(url) > _MAX_URL_LENGTH:
