@@ -115,6 +115,22 @@ def test_x_counts_a_long_link_as_23_but_an_invalid_domain_as_typed() -> None:
     assert count("foo.notatld").length == len("foo.notatld")
 
 
+def test_x_link_paths_end_as_in_twitter_text() -> None:
+    # twitter-text's path pattern ends a path before "!(y)" (its ending characters are
+    # pasted in without a group); Mastodon's server groups them and keeps "(y)".
+    assert count("see a.co/x!(y)").length == 4 + 23 + 4
+    assert count("see http://a.co/x!(y)", "mastodon").length == 4 + 23
+    assert count("http://en.wikipedia.org/wiki/Primer_(film)").length == 23
+
+
+def test_a_long_post_without_spaces_is_counted_whole() -> None:
+    text = "日本語" * 3000 + " x.com " + "日本語" * 3000 + " example.com"
+    assert count(text, limit=50_000).length == 2 * 9000 + 1 + 23 + 1 + 2 * 9000 + 1 + 23
+    # As in twitter-text, "com日本語…example" reads as one label, too long for DNS: no link.
+    glued = "x.com" + "日本語" * 30 + "example.com"
+    assert count(glued).length == len(glued) + 90
+
+
 def test_appending_can_shorten_a_post_on_x() -> None:
     """Why the appending property needs a space: these match X's own counter."""
     assert (count("foo.com").length, count("foo.com-").length) == (23, 8)
@@ -220,6 +236,13 @@ def test_mastodon_links_and_remote_mentions() -> None:
     assert count("hi @bob", "mastodon").length == 7
     assert count("mail bob@example.com", "mastodon").length == 20  # not a mention
     assert count(FAMILY, "mastodon").length == 1
+
+
+def test_mastodon_paths_hold_any_script_but_not_final_punctuation() -> None:
+    # Mastodon widens twitter-text's path characters; X stops at the first kanji.
+    text = "https://ja.wikipedia.org/wiki/東京."
+    assert count(text, "mastodon").length == 23 + 1
+    assert count(text, "x").length == 23 + 2 * 2 + 1
 
 
 # --- Threads ---------------------------------------------------------------------------

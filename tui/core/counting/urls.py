@@ -42,13 +42,38 @@ _PATH_CHAR = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\\u2013_~@|&{_LATIN_ACCEN
 _BALANCED_PARENS = (
     f"\\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*))\\)"
 )
-_PATH_END = f"(?:[+\\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|{_BALANCED_PARENS})"
+_PATH_END = f"[+\\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|(?:{_BALANCED_PARENS})"
+# twitter-text (JS and Java) pastes the ending characters into the path pattern without a
+# group, so their "|" splits it: a path part is either text ending in an ending character,
+# or a parenthesised group alone. Kept as is, so `a.co/x!(y)` stops at `x` as on X.
 _PATH = (
     f"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})"
     f"|(?:@{_PATH_CHAR}+/))"
 )
 _QUERY_CHAR = "[a-z0-9!?*'@();:&=+$/%#\\[\\]\\-_.,~|]"
 _QUERY_END = "[a-z0-9\\-_&=#/]"
+_QUERY = f"\\?{_QUERY_CHAR}*{_QUERY_END}"
+
+# Mastodon's copy of the extractor lets a path hold any character but spaces and a few
+# delimiters, and a query hold non-ASCII (config/initializers/twitter_regex.rb).
+_WHITE_SPACE = _SPACES.replace("\\u180e", "")
+_UCHARS = (
+    "\\u00a0-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\uffef\\ue000-\\uf8ff"
+    + "".join(f"\\U{plane:04x}0000-\\U{plane:04x}fffd" for plane in range(1, 17) if plane != 14)
+    + "\\U000e1000-\\U000efffd"
+)
+_M_PATH_CHAR = f"[^{_WHITE_SPACE}<>()?]"
+_M_BALANCED_PARENS = (
+    f"\\((?:{_M_PATH_CHAR}+|(?:{_M_PATH_CHAR}*\\({_M_PATH_CHAR}+\\){_M_PATH_CHAR}*))\\)"
+)
+_M_PATH_END = f"(?:[^{_WHITE_SPACE}()?!*\"'\u300c\u300d<>;:=,.$%\\[\\]~&|@]|{_M_BALANCED_PARENS})"
+_M_PATH = (
+    f"(?:(?:{_M_PATH_CHAR}*(?:{_M_BALANCED_PARENS}{_M_PATH_CHAR}*)*{_M_PATH_END})"
+    f"|(?:{_M_PATH_CHAR}+/))"
+)
+_M_QUERY = (
+    f"\\?[a-z0-9!?*'();:&=+$/%#\\[\\]\\-_.,~|@^{_UCHARS}]*[a-z0-9_&=#/\\-{_UCHARS}]"
+)
 _PRECEDING = f"(?:[^A-Za-z0-9@\\uff20$#\\uff03{_INVALID}]|[{_DIRECTIONAL}]|^)"
 
 _MAX_URL_LENGTH = 4096
@@ -59,9 +84,7 @@ _PRECEDING_BARE_FORBIDDEN = re.compile("[-_./]$")
 # Links never hold a space, so only the space-separated run around a dot can hold one.
 _NEXT_SPACE = re.compile(f"[{_SPACES}]")
 _PREVIOUS_SPACE: Any = regex.compile(f"(?r)[{_SPACES}]")
-_TCO = re.compile(
-    f"^https?://t\\.co/([a-z0-9]+)(?:\\?{_QUERY_CHAR}*{_QUERY_END})?", re.IGNORECASE
-)
+_TCO = re.compile(f"^https?://t\\.co/([a-z0-9]+)(?:{_QUERY})?", re.IGNORECASE)
 
 TWITTER_SCHEMES = ("https", "http")
 # Mastodon's server accepts these schemes in its copy of the extractor.
@@ -101,9 +124,18 @@ class _Patterns:
 class UrlFinder:
     """Finds links the way one platform's extractor does. Compiles on first use."""
 
-    def __init__(self, schemes: tuple[str, ...], *, bare_domains: bool) -> None:
+    def __init__(
+        self,
+        schemes: tuple[str, ...],
+        *,
+        bare_domains: bool,
+        path: str = _PATH,
+        query: str = _QUERY,
+    ) -> None:
         self.schemes = schemes
         self.bare_domains = bare_domains
+        self._path = path
+        self._query = query
         self._patterns: _Patterns | None = None
         # A link with a scheme needs "://"; one without needs a dot. Texts without
         # either (most keystrokes) skip the extractor entirely.
@@ -121,7 +153,7 @@ class UrlFinder:
                     re.IGNORECASE,
                 ),
                 rest=re.compile(
-                    f"(?::[0-9]+)?(/{_PATH}*)?(?:\\?{_QUERY_CHAR}*{_QUERY_END})?",  # 1: path
+                    f"(?::[0-9]+)?(/{self._path}*)?(?:{self._query})?",  # 1: path
                     re.IGNORECASE,
                 ),
                 tld=re.compile(f"\\.{top}", re.IGNORECASE),
@@ -216,4 +248,4 @@ def twitter_urls() -> UrlFinder:
 @cache
 def mastodon_urls() -> UrlFinder:
     """Links as a Mastodon server finds them when it counts: only with a scheme."""
-    return UrlFinder(MASTODON_SCHEMES, bare_domains=False)
+    return UrlFinder(MASTODON_SCHEMES, bare_domains=False, path=_M_PATH, query=_M_QUERY)
