@@ -1,4 +1,10 @@
-"""Threads: one topic per post. Only the first hashtag becomes the post's topic."""
+"""Threads: 500 characters, one topic per post.
+
+Threads publishes no counting rule beyond "500 characters"; the counter uses grapheme
+clusters (what a person sees as one character, as Bluesky and Mastodon count) and takes
+links as typed. Only the first hashtag of a post becomes its topic, so a second one is
+reported as a warning, not refused.
+"""
 
 from __future__ import annotations
 
