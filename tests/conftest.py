@@ -1,4 +1,5 @@
-"""Shared fixtures: a reproducible terminal, a frozen clock and a fake clipboard."""
+"""Shared fixtures: a reproducible terminal, a frozen clock, a stepped monotonic time
+for simulated clocks, and a fake clipboard."""
 
 from __future__ import annotations
 
@@ -31,6 +32,25 @@ class FakeClipboard:
     @property
     def text(self) -> str | None:
         return self.copied[-1] if self.copied else None
+
+
+class FakeMonotonic:
+    """A monotonic time that moves only when told: a `SimulatedClock` built on it is
+    stepped exactly, without sleeping (`SimulatedClock(..., monotonic=fake)`)."""
+
+    def __init__(self) -> None:
+        self.value = 0.0
+
+    def __call__(self) -> float:
+        return self.value
+
+    def advance(self, seconds: float) -> None:
+        self.value += seconds
+
+
+@pytest.fixture
+def fake_monotonic() -> FakeMonotonic:
+    return FakeMonotonic()
 
 
 @pytest.fixture

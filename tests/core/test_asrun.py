@@ -13,7 +13,15 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.asrun import AsRunLog, Event, log_path_for, read_events
+from tui.core.asrun import (
+    AsRunLog,
+    Event,
+    last_rehearsal_log,
+    log_path_for,
+    new_rehearsal_log,
+    read_events,
+    rehearsal_logs,
+)
 from tui.core.runstate import fold
 
 T0 = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
@@ -118,3 +126,46 @@ def test_kill_9_loses_no_mark(tmp_path: Path) -> None:
     assert child.returncode == -signal.SIGKILL
     state = fold(read_events(path))
     assert set(state.posted) == {"q1", "q2", "q3", "q4", "q5"}
+
+
+# --- rehearsal logs --------------------------------------------------------------------
+
+LAUNCH = datetime(2026, 11, 25, 17, 45, 1, tzinfo=UTC)
+
+
+def test_each_rehearsal_gets_its_own_log_named_from_the_launch(tmp_path: Path) -> None:
+    plan = tmp_path / "demo.toml"
+    first = new_rehearsal_log(plan, LAUNCH)
+    assert first == tmp_path / "demo.toml.rehearsal-20261125-174501.jsonl"
+    assert first.exists() and first.read_bytes() == b""  # created: the name is taken
+    # Launched within the same second (two windows, a script): never the same file.
+    second = new_rehearsal_log(plan, LAUNCH)
+    third = new_rehearsal_log(plan, LAUNCH)
+    assert second.name == "demo.toml.rehearsal-20261125-174501-2.jsonl"
+    assert third.name == "demo.toml.rehearsal-20261125-174501-3.jsonl"
+    assert log_path_for(plan) not in (first, second, third)
+
+
+def test_rehearsal_logs_in_launch_order_and_only_this_plans(tmp_path: Path) -> None:
+    plan = tmp_path / "demo.toml"
+    later = new_rehearsal_log(plan, LAUNCH + timedelta(days=1))
+    first = new_rehearsal_log(plan, LAUNCH)
+    again = new_rehearsal_log(plan, LAUNCH)  # "-2": after `first`, not before it
+    new_rehearsal_log(tmp_path / "other.toml", LAUNCH + timedelta(days=2))
+    new_rehearsal_log(tmp_path / "demo.toml.bak", LAUNCH + timedelta(days=2))
+    (tmp_path / "demo.toml.rehearsal-notes.txt").write_text("not a log")
+    assert rehearsal_logs(plan) == [first, again, later]
+    assert rehearsal_logs(tmp_path / "missing" / "x.toml") == []
+
+
+def test_last_rehearsal_is_the_newest_with_something_in_it(tmp_path: Path) -> None:
+    plan = tmp_path / "demo.toml"
+    assert last_rehearsal_log(plan) is None
+    older = new_rehearsal_log(plan, LAUNCH)
+    assert last_rehearsal_log(plan) == older  # empty, but the only one
+    newer = new_rehearsal_log(plan, LAUNCH + timedelta(minutes=5))
+    AsRunLog(older).append(mark("q1"))
+    # The newest was opened and closed untouched: it does not hide the real one.
+    assert last_rehearsal_log(plan) == older
+    AsRunLog(newer).append(mark("q1"))
+    assert last_rehearsal_log(plan) == newer

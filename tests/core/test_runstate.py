@@ -31,7 +31,11 @@ from tui.core.runstate import (
     phase_at,
     projected_end,
     questions_left,
+    run_over,
     shift_for,
+    waypoint_after,
+    waypoint_before,
+    waypoints,
 )
 from tui.core.schedule import Cue, build_schedule
 
@@ -275,3 +279,56 @@ def test_stale_promotion_is_passed_over() -> None:
     assert stale(plan, state, cues, week, start - timedelta(hours=2))
     assert not stale(plan, state, cues, day, start - timedelta(hours=2))
     assert stale(plan, state, cues, day, start + timedelta(minutes=1))
+
+
+# --- the end of a run, and where a rehearsal can jump --------------------------------
+
+
+def test_run_over_at_the_end_or_once_the_last_cue_is_out() -> None:
+    state = RunState()
+    assert not run_over(PLAN, state, CUES, at(59))
+    assert run_over(PLAN, state, CUES, at(60))
+    # The thank-you posted early: the hour is done, skipped questions or not.
+    state.apply(ev("mark", 58, cue="thanks@58"))
+    assert run_over(PLAN, state, CUES, at(58))
+    state.apply(ev("undo", 58))
+    state.apply(ev("skip", 58, cue="thanks@58"))
+    assert run_over(PLAN, state, CUES, at(58))
+    # A shift moves the end too.
+    shifted = fold([ev("shift", 10, seconds=300, cues=("q8", "thanks@58"))])
+    assert not run_over(PLAN, shifted, CUES, at(62))
+
+
+def test_waypoints_are_the_cues_the_start_and_the_end_in_time_order() -> None:
+    points = waypoints(PLAN, RunState(), CUES)
+    moments = [p.at for p in points]
+    assert moments == sorted(set(moments))  # one per moment
+    # The welcome stands for the start (same minute); the end has a waypoint of its own.
+    assert (points[0].kind, points[0].cue and points[0].cue.id) == ("cue", "welcome@0")
+    assert (points[-1].kind, points[-1].at) == ("end", at(60))
+    assert waypoint_after(points, at(0)) == points[1]
+    assert waypoint_after(points, at(60)) is None
+    assert waypoint_before(points, at(0)) is None
+    # Just past a cue, "back" goes to the one before it rather than to the same cue.
+    q1 = next(p for p in points if p.cue is not None and p.cue.id == "q1")
+    before_q1 = points[points.index(q1) - 1]
+    assert waypoint_before(points, q1.at) == before_q1
+    assert waypoint_before(points, q1.at + timedelta(seconds=1), timedelta(seconds=2)) == before_q1
+    assert waypoint_before(points, q1.at + timedelta(seconds=30), timedelta(seconds=2)) == q1
+
+
+def test_a_plan_without_a_post_at_the_start_has_a_start_waypoint() -> None:
+    data = plan_dict()
+    data["posts"] = [p for p in data["posts"] if p["at"] != 0]
+    plan = Plan.model_validate(data)
+    cues = build_schedule(plan, "")
+    points = waypoints(plan, RunState(), cues)
+    assert (points[0].kind, points[0].at) == ("start", plan.chat.start_at)
+
+
+def test_waypoints_follow_shifts() -> None:
+    state = fold([ev("shift", 20, seconds=120, cues=("q3",))])
+    points = waypoints(PLAN, state, CUES)
+    q3 = next(p for p in points if p.cue is not None and p.cue.id == "q3")
+    assert q3.at == cue("q3").at + timedelta(minutes=2)
+    assert points[-1].at == at(62)

@@ -5,13 +5,16 @@ Every event is appended, flushed and fsynced the moment it happens, so a crash o
 cut short by such a crash is skipped, and so is any line that is not an event.
 
 The log lives beside the plan (`<plan>.asrun.jsonl`) for a live run; the path is always
-a parameter so rehearsals can keep their own file.
+a parameter so rehearsals can keep their own file: one per rehearsal,
+`<plan>.rehearsal-YYYYMMDD-HHMMSS.jsonl`, named from the wall clock at launch, so a
+rehearsal never leaves a mark in the live run and each one can be reported on its own.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +30,65 @@ FORMAT_VERSION = 1
 def log_path_for(plan_path: Path, suffix: str = ".asrun.jsonl") -> Path:
     """`demo.toml` -> `demo.toml.asrun.jsonl`, in the plan's folder."""
     return plan_path.with_name(plan_path.name + suffix)
+
+
+REHEARSAL_INFIX = ".rehearsal-"
+_REHEARSAL_NAME = re.compile(r"\.rehearsal-(\d{8}-\d{6})(?:-(\d+))?\.jsonl$")
+
+
+def new_rehearsal_log(plan_path: Path, launched: datetime) -> Path:
+    """Create and return an empty log for one new rehearsal of `plan_path`.
+
+    Named from `launched` (the wall clock, in the user's zone: it is the name a person
+    will look for) as `demo.toml.rehearsal-20261125-174501.jsonl`; a second rehearsal
+    started within the same second gets `-2`, `-3`... The file is created exclusively
+    here, so two tchat processes can never share one.
+    """
+    stamp = launched.strftime("%Y%m%d-%H%M%S")
+    plan_path.parent.mkdir(parents=True, exist_ok=True)
+    number = 1
+    while True:
+        suffix = f"{REHEARSAL_INFIX}{stamp}" + (f"-{number}" if number > 1 else "") + ".jsonl"
+        path = log_path_for(plan_path, suffix)
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        except FileExistsError:
+            number += 1
+            continue
+        return path
+
+
+def rehearsal_logs(plan_path: Path) -> list[Path]:
+    """Every rehearsal log beside the plan, oldest first (by the time in its name)."""
+    found: list[tuple[str, int, Path]] = []
+    prefix = plan_path.name + REHEARSAL_INFIX
+    try:
+        candidates = list(plan_path.parent.iterdir())
+    except OSError:
+        return []
+    for path in candidates:
+        if not path.name.startswith(prefix):
+            continue
+        match = _REHEARSAL_NAME.search(path.name[len(plan_path.name):])
+        if match is None or match.start() != 0:
+            continue
+        # Sorted on the parsed stamp and number: as plain strings "-2.jsonl" would sort
+        # before ".jsonl" and the second rehearsal of a second would look older.
+        found.append((match.group(1), int(match.group(2) or 1), path))
+    return [path for _stamp, _number, path in sorted(found)]
+
+
+def last_rehearsal_log(plan_path: Path) -> Path | None:
+    """The newest rehearsal log in which something happened (else the newest at all).
+
+    A rehearsal opened and closed without a keypress says nothing about the timing, so
+    it does not hide the last real one.
+    """
+    logs = rehearsal_logs(plan_path)
+    for path in reversed(logs):
+        if read_events(path):
+            return path
+    return logs[-1] if logs else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -217,6 +217,62 @@ def questions_left(state: RunState, cues: Sequence[Cue]) -> int:
     return sum(1 for c in cues if c.kind == "question" and not state.done(c.id))
 
 
+def run_over(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> bool:
+    """The run is over: past the (shifted) end, or the chat's last cue posted or skipped.
+
+    The last cue is the thank-you in most plans; once it is out, the hour is done even
+    if the moderator skipped through a question or two on the way.
+    """
+    if now >= projected_end(plan, state):
+        return True
+    in_chat = [c for c in cues if c.offset >= 0]
+    return bool(in_chat) and state.done(in_chat[-1].id)
+
+
+WaypointKind = Literal["cue", "start", "end"]
+
+
+@dataclass(frozen=True, slots=True)
+class Waypoint:
+    """A moment a rehearsal can jump to: a cue's time, the chat's start or its end."""
+
+    at: datetime
+    kind: WaypointKind
+    cue: Cue | None = None
+
+
+def waypoints(plan: Plan, state: RunState, cues: Sequence[Cue]) -> list[Waypoint]:
+    """Every cue's effective time, the start and the projected end, in time order; one
+    waypoint per moment (the first cue in posting order wins a shared minute)."""
+    points = [Waypoint(effective_at(state, c), "cue", c) for c in cues]
+    points.append(Waypoint(plan.chat.start_at, "start"))
+    points.append(Waypoint(projected_end(plan, state), "end"))
+    rank = {"start": 0, "cue": 1, "end": 2}
+    points.sort(key=lambda w: (w.at, rank[w.kind]))
+    kept: list[Waypoint] = []
+    for point in points:
+        if kept and kept[-1].at == point.at:
+            # A cue at the start reads better than "start"; a cue at the end likewise.
+            if kept[-1].kind == "start" and point.kind == "cue":
+                kept[-1] = point
+            continue
+        kept.append(point)
+    return kept
+
+
+def waypoint_after(points: Sequence[Waypoint], now: datetime) -> Waypoint | None:
+    return next((w for w in points if w.at > now), None)
+
+
+def waypoint_before(
+    points: Sequence[Waypoint], now: datetime, grace: timedelta = timedelta(0)
+) -> Waypoint | None:
+    """The last waypoint earlier than `now - grace`: pressed just after a jump, "back"
+    goes to the cue before rather than to the one just reached."""
+    earlier = [w for w in points if w.at < now - grace]
+    return earlier[-1] if earlier else None
+
+
 # --- the checklist ---------------------------------------------------------------------
 
 
