@@ -26,7 +26,7 @@ from tui.app import TchatApp  # noqa: E402
 from tui.clipboard import NoClipboard  # noqa: E402
 from tui.commands.run import demo_plan_path  # noqa: E402
 from tui.core.asrun import AsRunLog, Event, log_path_for  # noqa: E402
-from tui.core.clock import FrozenClock  # noqa: E402
+from tui.core.clock import Clock, FrozenClock, SimulatedClock  # noqa: E402
 from tui.core.planfile import load_plan  # noqa: E402
 
 SIZE = (120, 36)
@@ -43,6 +43,8 @@ class State:
     shift: bool = False
     theme: str | None = None
     keys: tuple[str, ...] = ()
+    rehearsal: float | None = None
+    """The rehearsal's speed; None for a live run."""
 
 
 STATES = (
@@ -58,6 +60,12 @@ STATES = (
     State("during-en", "en", 10.2, {**OPENING, "q1": 5.2}),
     State("edit", "fr", 16.5, HALF, keys=("down", "e")),
     State("help", "en", 10.2, {**OPENING, "q1": 5.2}, keys=("question_mark",)),
+    State("rehearsal", "fr", 16.4, {**OPENING, "q1": 5.6, "hu2": 9.4, "q2": 12.1},
+          rehearsal=10),
+    State("rehearsal-report", "fr", 49.5,
+          {**HALF, "hu4": 21.3, "q4": 24.2, "custom@26": 27.0, "hu5": 28.5, "q5": 31.2,
+           "hu6": 34.1, "q6": 37.9, "hu7": 40.2, "q7": 43.0, "hu8": 46.4, "q8": 49.1},
+          rehearsal=60, keys=("p", "R")),
 )
 
 
@@ -66,12 +74,18 @@ async def shoot(state: State, out: Path) -> Path:
         plan = Path(folder) / f"demo-{state.language}.toml"
         shutil.copy(demo_plan_path(state.language), plan)  # type: ignore[arg-type]
         start = load_plan(plan).chat.start_at
-        log = AsRunLog(log_path_for(plan))
+        suffix = ".rehearsal-20261203-090000.jsonl" if state.rehearsal else ".asrun.jsonl"
+        log = AsRunLog(log_path_for(plan, suffix))
         for cue, minute in state.posted.items():
             moment = start + timedelta(minutes=minute)
             log.append(Event("mark", clock=moment, wall=moment, cue=cue, via="system"))
-        clock = FrozenClock(start + timedelta(minutes=state.minute))
-        app = TchatApp(plan, clock=clock, clipboard=NoClipboard())
+        moment = start + timedelta(minutes=state.minute)
+        clock: Clock = FrozenClock(moment)
+        if state.rehearsal:
+            # Held still (the monotonic time never moves) but running, at its speed.
+            clock = SimulatedClock(moment, speed=state.rehearsal, monotonic=lambda: 0.0)
+        app = TchatApp(plan, clock=clock, clipboard=NoClipboard(), log_path=log.path,
+                       mode="rehearsal" if state.rehearsal else "live")
         if state.theme:
             app.theme = state.theme
         async with app.run_test(size=SIZE) as pilot:
@@ -81,6 +95,9 @@ async def shoot(state: State, out: Path) -> Path:
             for key in state.keys:
                 await pilot.press(key)
             await pilot.pause(0.3)
+            for log_line in app.screen.query("#report-log"):
+                log_line.display = False  # a temporary path: the picture would never settle
+            await pilot.pause()
             target = out / f"{state.name}.svg"
             app.save_screenshot(target.name, str(out))
         return target

@@ -16,6 +16,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "rehearsal": {"fr": "RÉPÉTITION", "en": "REHEARSAL"},
     "end_projected": {"fr": "fin prévue {time}", "en": "ends {time}"},
     "end_shifted": {"fr": "fin décalée {time} (+{delay})", "en": "ends {time} (+{delay})"},
+    "paused": {"fr": "EN PAUSE", "en": "PAUSED"},
     # countdown
     "to_start": {"fr": "Début dans", "en": "Starts in"},
     "to_cue": {"fr": "{cue} dans", "en": "{cue} in"},
@@ -79,6 +80,13 @@ WORDS: dict[str, dict[Lang, str]] = {
     "key.close": {"fr": "Fermer", "en": "Close"},
     "key.save": {"fr": "Enregistrer", "en": "Save"},
     "key.send": {"fr": "Copier la réponse", "en": "Copy the reply"},
+    "key.highlight": {"fr": "Temps fort", "en": "Highlight"},
+    "key.report": {"fr": "Bilan", "en": "Report"},
+    "key.pause": {"fr": "Pause", "en": "Pause"},
+    "key.faster": {"fr": "Plus vite", "en": "Faster"},
+    "key.slower": {"fr": "Moins vite", "en": "Slower"},
+    "key.jump_next": {"fr": "Envoi suivant", "en": "Jump ahead"},
+    "key.jump_back": {"fr": "Envoi précédent", "en": "Jump back"},
     "help.copy": {
         "fr": "Copie le texte choisi et le marque posté maintenant",
         "en": "Copy the selected text and mark it posted now",
@@ -101,6 +109,23 @@ WORDS: dict[str, dict[Lang, str]] = {
     },
     "help.next": {"fr": "Revient au prochain envoi", "en": "Select the next cue again"},
     "help.focus": {"fr": "Passe au volet suivant", "en": "Move to the next pane"},
+    "help.highlight": {
+        "fr": "Note le lien ou la citation d'un message marquant sous la question en cours",
+        "en": "Save a link or a quote of a notable post under the current question",
+    },
+    "help.report": {
+        "fr": "Compare l'heure prévue et l'heure réelle de chaque envoi",
+        "en": "Compare the planned and actual time of every cue",
+    },
+    "help.pause": {"fr": "Met en pause ou relance l'horloge de la répétition",
+                   "en": "Pause or resume the rehearsal clock"},
+    "help.faster": {"fr": "Accélère la répétition (1×, 2×, 5×, 10×, 60×)",
+                    "en": "Run the rehearsal faster (1×, 2×, 5×, 10×, 60×)"},
+    "help.slower": {"fr": "Ralentit la répétition", "en": "Run the rehearsal slower"},
+    "help.jump_next": {"fr": "Avance l'horloge à l'heure du prochain envoi",
+                       "en": "Move the clock to the next cue's time"},
+    "help.jump_back": {"fr": "Ramène l'horloge à l'heure de l'envoi précédent",
+                       "en": "Move the clock back to the previous cue's time"},
     "help.help": {"fr": "Affiche cette aide", "en": "Show this help"},
     "help.quit": {"fr": "Quitte tchat", "en": "Quit tchat"},
     "help.palette": {"fr": "Cherche une commande", "en": "Search for a command"},
@@ -169,6 +194,27 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "The plan changed on disk: reloaded, nothing written. Try again.",
     },
     "write_failed": {"fr": "Écriture impossible : {error}", "en": "Could not write: {error}"},
+    "rehearsal_intro": {
+        "fr": "Répétition : rien n'est publié, tout va dans un journal à part. "
+              "p pause · + plus vite · - moins vite · > envoi suivant · < précédent",
+        "en": "Rehearsal: nothing is posted, everything goes to a log of its own. "
+              "p pause · + faster · - slower · > next cue · < previous",
+    },
+    "speed_now": {"fr": "Répétition à ×{n}", "en": "Rehearsal at ×{n}"},
+    "paused_now": {"fr": "Horloge de la répétition en pause", "en": "Rehearsal clock paused"},
+    "resumed_now": {"fr": "L'horloge de la répétition repart", "en": "Rehearsal clock running"},
+    "jumped": {"fr": "Horloge à {time} : {label}", "en": "Clock at {time}: {label}"},
+    "jump_start": {"fr": "début du tchat", "en": "the chat starts"},
+    "jump_end": {"fr": "fin du tchat", "en": "the chat ends"},
+    "nothing_ahead": {"fr": "Plus aucun envoi après", "en": "No cue further ahead"},
+    "nothing_before": {"fr": "Aucun envoi avant", "en": "No cue earlier"},
+    "not_steerable": {"fr": "Cette horloge ne se règle pas", "en": "This clock cannot be steered"},
+    "highlight_saved": {"fr": "Temps fort noté sous {label}",
+                        "en": "Highlight saved under {label}"},
+    "highlight_saved_loose": {"fr": "Temps fort noté (aucune question posée encore)",
+                              "en": "Highlight saved (no question posted yet)"},
+    "run_over": {"fr": "Le tchat est terminé : R affiche le bilan prévu / réel",
+                 "en": "The chat is over: R shows planned versus actual"},
     "reply_copied": {"fr": "Réponse copiée ({via})", "en": "Reply copied ({via})"},
     "via_system": {"fr": "système", "en": "system"},
     "via_osc52": {"fr": "terminal OSC 52", "en": "terminal OSC 52"},
@@ -180,6 +226,30 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "ctrl+s saves into the plan · escape cancels · {{tag}}, {{q}}… are filled in",
     },
     "reply_title": {"fr": "Réponse rapide", "en": "Quick reply"},
+    "highlight_title": {"fr": "Temps fort sous {label}", "en": "Highlight under {label}"},
+    "highlight_title_loose": {"fr": "Temps fort (aucune question posée encore)",
+                              "en": "Highlight (no question posted yet)"},
+    "highlight_hint": {
+        "fr": "Collez le lien ou la citation du message · entrée enregistre · échap ferme",
+        "en": "Paste the post's link or quote · enter saves · escape closes",
+    },
+    "report_title": {"fr": "Prévu / réel", "en": "Planned versus actual"},
+    "report_title_rehearsal": {"fr": "Prévu / réel (répétition)",
+                               "en": "Planned versus actual (rehearsal)"},
+    "report_cue": {"fr": "Envoi", "en": "Cue"},
+    "report_planned": {"fr": "Prévu", "en": "Planned"},
+    "report_actual": {"fr": "Réel", "en": "Actual"},
+    "report_delta": {"fr": "Écart", "en": "Delta"},
+    "report_skipped": {"fr": "sauté", "en": "skipped"},
+    "report_overrun": {
+        "fr": "Dépassement total : {delta} ({label} posté à {time}, prévu à {planned})",
+        "en": "Total overrun: {delta} ({label} posted at {time}, planned {planned})",
+    },
+    "report_nothing": {"fr": "Dépassement total : — (rien de posté)",
+                       "en": "Total overrun: — (nothing posted)"},
+    "report_counts": {"fr": "{posted} posté(s), {skipped} sauté(s), {missing} non fait(s)",
+                      "en": "{posted} posted, {skipped} skipped, {missing} not done"},
+    "report_log": {"fr": "Journal : {path}", "en": "Log: {path}"},
     "reply_hint": {"fr": "entrée copie · échap ferme", "en": "enter copies · escape closes"},
     "manual_title": {"fr": "Copiez ce texte à la main", "en": "Copy this text by hand"},
     "manual_hint": {
@@ -191,6 +261,20 @@ WORDS: dict[str, dict[Lang, str]] = {
     "close": {"fr": "Fermer", "en": "Close"},
     "copy": {"fr": "Copier", "en": "Copy"},
 }
+
+
+def cue_label(
+    kind: str, number: int | None, words: Words, part: int | None = None,
+    parts: int | None = None,
+) -> str:
+    """ "Q3", "Rappel Q3", "Accueil", "Merci 1/2": a cue's short name, in `words`'s language."""
+    if kind == "question":
+        base = f"Q{number}"
+    elif kind == "heads-up" and number is not None:
+        base = f"{words('kind_heads-up')} Q{number}"
+    else:
+        base = words(f"kind_{kind}")
+    return base if part is None else f"{base} {part}/{parts}"
 
 
 class Words:

@@ -9,7 +9,7 @@ from typing import Any
 
 from tui.app import TchatApp
 from tui.clipboard import Clipboard
-from tui.core.clock import FrozenClock
+from tui.core.clock import Clock
 from tui.screens.runsheet import RunSheet
 
 PLANS = Path(__file__).parent / "plans"
@@ -32,7 +32,7 @@ def copy_plan(tmp_path: Path, name: str = "chat-fr") -> Path:
 
 
 def make_app(
-    plan: Path, clock: FrozenClock, clipboard: Clipboard, **options: Any
+    plan: Path, clock: Clock, clipboard: Clipboard, **options: Any
 ) -> TchatApp:
     return TchatApp(plan, clock=clock, clipboard=clipboard, **options)
 

@@ -19,7 +19,7 @@ from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copy_plan, make_app
 from tui.app import TchatApp
 from tui.core.asrun import AsRunLog, Event, log_path_for
-from tui.core.clock import FrozenClock
+from tui.core.clock import FrozenClock, SimulatedClock
 
 SnapCompare = Callable[..., bool]
 WIDE, SMALL = (120, 36), (80, 24)
@@ -92,3 +92,32 @@ def test_help(snap_compare: SnapCompare, tmp_path: Path) -> None:
         pilot.app.screen.query_one("#help-log").display = False
 
     assert snap_compare(app, terminal_size=SMALL, run_before=open_help)
+
+
+def rehearsal_sheet(tmp_path: Path, minute: float, posted: dict[str, float]) -> TchatApp:
+    """A rehearsal at ten times, its clock held still by a monotonic time that never moves
+    (not paused: the picture shows a running rehearsal)."""
+    path = copy_plan(tmp_path)
+    log = AsRunLog(tmp_path / "chat-fr.toml.rehearsal-20261125-174501.jsonl")
+    for cue, when in posted.items():
+        moment: datetime = at(when)
+        log.append(Event("mark", clock=moment, wall=moment, cue=cue, via="system"))
+    clock = SimulatedClock(at(minute), speed=10, monotonic=lambda: 0.0)
+    return make_app(path, clock, FakeClipboard(), mode="rehearsal", log_path=log.path)
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["120x36", "80x24"])
+def test_rehearsal(snap_compare: SnapCompare, tmp_path: Path, size: Any) -> None:
+    assert snap_compare(rehearsal_sheet(tmp_path, 7.25, OPENING), terminal_size=size)
+
+
+def test_rehearsal_paused_with_its_report(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    app = rehearsal_sheet(tmp_path, 7.25, {**OPENING, "q1": 6.5})
+
+    async def pause_and_report(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("p", "R")
+        await pilot.pause()
+        pilot.app.screen.query_one("#report-log").display = False  # tmp_path varies
+
+    assert snap_compare(app, terminal_size=WIDE, run_before=pause_and_report)

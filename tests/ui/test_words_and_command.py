@@ -10,7 +10,7 @@ import pytest
 from tui.cli import build_parser
 from tui.commands.run import demo_copy, demo_plan_path
 from tui.core.planfile import load_plan
-from tui.screens.keys import APP_KEYS, RUN_KEYS
+from tui.screens.keys import APP_KEYS, REHEARSAL_KEYS, RUN_KEYS
 from tui.strings import WORDS, Words
 
 
@@ -28,12 +28,13 @@ def test_every_word_in_both_languages_with_the_same_fields(key: str) -> None:
 def test_every_key_has_a_name_and_a_help_line() -> None:
     for language in ("fr", "en"):
         words = Words(language)
-        for key in (*RUN_KEYS, *APP_KEYS):
+        for key in (*RUN_KEYS, *REHEARSAL_KEYS, *APP_KEYS):
             assert words(f"key.{key.id}") and words(f"help.{key.id}")
 
 
 def test_keys_are_unique() -> None:
-    keys = [k.key for k in (*RUN_KEYS, *APP_KEYS)]
+    # Rehearsal keys included: a rehearsal has every key at once.
+    keys = [k.key for k in (*RUN_KEYS, *REHEARSAL_KEYS, *APP_KEYS)]
     assert len(keys) == len(set(keys))
     assert "ctrl+c" not in keys  # copies inside inputs; never "copy draft"
 

@@ -1,4 +1,9 @@
-"""`tchat run PLAN` (and `tchat PLAN`, and `tchat` alone for the demo): the live run-sheet."""
+"""`tchat run PLAN` (and `tchat PLAN`): the live run-sheet on the wall clock.
+
+`tchat` alone (or `tchat run` without a plan) rehearses the bundled demo instead: a
+newcomer sees the hour unfold on a simulated clock, and nothing they do touches a real
+run.
+"""
 
 from __future__ import annotations
 
@@ -43,7 +48,7 @@ def register(subparsers: Any) -> None:
         description=(
             "Open the live run-sheet of a plan on the wall clock: countdown, next question, "
             "drafts to copy, checklist. Every action goes to PLAN.asrun.jsonl beside the "
-            "plan. Without PLAN, opens the bundled demo."
+            "plan. Without PLAN, rehearses the bundled demo (see tchat rehearse)."
         ),
     )
     parser.add_argument("plan", type=Path, nargs="?", metavar="PLAN",
@@ -55,9 +60,12 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from tui.app import TchatApp  # Textual loads only for the commands that need it
+    from tui.commands.rehearse import DEMO_START_IN, Rehearsal, rehearse
 
     language: Language | None = args.lang
-    path: Path = args.plan if args.plan is not None else demo_copy(language or "fr")
+    if args.plan is None:
+        return rehearse(Rehearsal(None, offset=-DEMO_START_IN, language=language))
+    path: Path = args.plan
     try:
         app = TchatApp(path, language=language)
     except PlanError as error:

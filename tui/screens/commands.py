@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from tui.screens.keys import RUN_KEYS
-
 if TYPE_CHECKING:
     from tui.screens.runsheet import RunSheet
 
@@ -29,7 +27,7 @@ class RunSheetCommands(Provider):
         words = sheet.words
         return [
             (words(f"key.{key.id}"), words(f"help.{key.id}"), key.action)
-            for key in RUN_KEYS
+            for key in sheet.keys  # a live run offers no clock commands
         ]
 
     async def discover(self) -> Hits:

@@ -1,4 +1,5 @@
-"""The dialogs: edit a template, compose a quick reply, copy by hand, help."""
+"""The dialogs: edit a template, compose a quick reply, keep a highlight, copy by hand,
+planned versus actual, help."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.core.counting import Count
-from tui.screens.keys import APP_KEYS, RUN_KEYS, reword
+from tui.core.report import Report
+from tui.screens.keys import APP_KEYS, Key, reword
 from tui.screens.session import Row, Session
 from tui.strings import Words
 from tui.widgets.cuelist import row_label
@@ -141,6 +143,66 @@ class ReplyDialog(_Dialog):
         self.dismiss(None)
 
 
+class HighlightDialog(_Dialog):
+    """A link or a quote of a notable post, kept under a question for the recap."""
+
+    def __init__(self, words: Words, label: str | None, on_save: Callable[[str], None]) -> None:
+        super().__init__(words)
+        self.label = label
+        self.on_save = on_save
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        title = (words("highlight_title", label=self.label) if self.label
+                 else words("highlight_title_loose"))
+        with Vertical(id="dialog", classes="-highlight"):
+            yield Label(title, id="dialog-title", markup=False)
+            yield Input(id="highlight-input")
+            yield Label(words("highlight_hint"), id="dialog-hint", markup=False)
+
+    @on(Input.Submitted, "#highlight-input")
+    def _save(self) -> None:
+        text = self.query_one("#highlight-input", Input).value.strip()
+        if text:
+            self.on_save(text)
+        self.dismiss(None)
+
+
+class ReportDialog(_Dialog):
+    """Planned versus actual: the very table `tchat report` prints."""
+
+    AUTO_FOCUS = "#report-scroll"  # arrows and page keys scroll a long run at once
+
+    def __init__(self, report: Report, words: Words, *, rehearsal: bool, log_path: Path) -> None:
+        super().__init__(words)
+        self.report = report
+        self.rehearsal = rehearsal
+        self.log_path = log_path
+
+    def compose(self) -> ComposeResult:
+        # Imported here: the table lives with the command, which the run-sheet otherwise
+        # never needs at start-up.
+        from tui.commands.report import report_summary, report_table, report_title
+
+        words = self.words
+        with Vertical(id="dialog", classes="-report"):
+            yield Label(report_title(self.report, words, rehearsal=self.rehearsal),
+                        id="dialog-title", markup=False)
+            with VerticalScroll(id="report-scroll"):
+                yield Static(report_table(self.report, words), id="report-table")
+            yield Static(Content("\n").join(
+                Content.from_rich_text(line) for line in report_summary(self.report, words)
+            ), id="report-summary")
+            yield Static(literal(words("report_log", path=str(self.log_path))),
+                         id="report-log")
+            with Horizontal(id="dialog-buttons"):
+                yield Button(words("close"), id="close", variant="primary")
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
 class ManualCopyDialog(_Dialog):
     """Last resort: the text, selected, to be copied with the terminal's own shortcut."""
 
@@ -170,14 +232,15 @@ class HelpDialog(_Dialog):
 
     BINDINGS = [Binding("question_mark", "dismiss_dialog", "Close", id="close", show=False)]
 
-    def __init__(self, words: Words, log_path: Path) -> None:
+    def __init__(self, words: Words, log_path: Path, keys: tuple[Key, ...]) -> None:
         super().__init__(words)
         self.log_path = log_path
+        self.keys = keys
 
     def compose(self) -> ComposeResult:
         words = self.words
         lines: list[Content] = []
-        for key in (*RUN_KEYS, *APP_KEYS):
+        for key in (*self.keys, *APP_KEYS):
             shown = key.key_display or key.key
             lines.append(Content.assemble(
                 (f"{shown:>8}  ", "$text-accent bold"),

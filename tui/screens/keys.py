@@ -40,10 +40,23 @@ RUN_KEYS: tuple[Key, ...] = (
     Key("shift", "d", "shift", key_display="d"),
     Key("edit", "e", "edit"),
     Key("reply", "r", "reply"),
+    Key("highlight", "h", "highlight"),
     Key("tick", "space", "tick", key_display="␣"),
     Key("show", "v", "show", show=False),
     Key("next", "n", "go_next", show=False),
+    Key("report", "R", "report", show=False),
     Key("help", "question_mark", "help", key_display="?"),
+)
+
+# Steering the simulated clock. These bindings are only added to a rehearsal's
+# run-sheet: a live run has no such keys at all, so a stray "p" during the real hour
+# can never pause anything or suggest that time could be paused.
+REHEARSAL_KEYS: tuple[Key, ...] = (
+    Key("pause", "p", "pause"),
+    Key("faster", "plus", "faster", key_display="+"),
+    Key("slower", "minus", "slower", key_display="-", show=False),
+    Key("jump_next", "greater_than_sign", "jump_next", key_display=">", show=False),
+    Key("jump_back", "less_than_sign", "jump_back", key_display="<", show=False),
 )
 
 APP_KEYS: tuple[Key, ...] = (
@@ -54,6 +67,11 @@ APP_KEYS: tuple[Key, ...] = (
 
 def bindings_for(keys: tuple[Key, ...], words: Words) -> list[BindingType]:
     return [key.binding(words) for key in keys]
+
+
+def run_keys(rehearsal: bool) -> tuple[Key, ...]:
+    """The run-sheet's keys in one mode: the footer, help and palette all use this."""
+    return (*RUN_KEYS, *REHEARSAL_KEYS) if rehearsal else RUN_KEYS
 
 
 def reword(node: DOMNode, words: Words) -> None:

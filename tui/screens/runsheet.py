@@ -1,33 +1,53 @@
-"""The live run-sheet: countdown, next question, cue list, draft, checklist, and keys."""
+"""The run-sheet: countdown, next question, cue list, draft, checklist, and keys.
+
+The same screen serves the live hour and a rehearsal. A rehearsal adds the keys that
+steer its simulated clock (pause, speed, jump), wears its own colours, and writes to its
+own log; everything else, down to the clipboard, behaves exactly as it will live.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
 from tui.clipboard import Clipboard
+from tui.core.clock import SimulatedClock
 from tui.core.planedit import PlanChangedOnDisk
 from tui.core.problems import PlanError
+from tui.core.report import build_report
 from tui.core.runstate import (
+    Waypoint,
     countdown,
     cue_status,
     next_cue,
     phase_at,
     projected_end,
+    run_over,
+    waypoint_after,
+    waypoint_before,
+    waypoints,
 )
 from tui.core.schedule import Cue
-from tui.screens.dialogs import EditDialog, HelpDialog, ManualCopyDialog, ReplyDialog
-from tui.screens.keys import RUN_KEYS, bindings_for, reword
+from tui.screens.dialogs import (
+    EditDialog,
+    HelpDialog,
+    HighlightDialog,
+    ManualCopyDialog,
+    ReplyDialog,
+    ReportDialog,
+)
+from tui.screens.keys import REHEARSAL_KEYS, RUN_KEYS, Key, bindings_for, reword, run_keys
 from tui.screens.session import Row, Session
-from tui.strings import Words
+from tui.strings import Words, cue_label
 from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList, cue_time, row_label
 from tui.widgets.header import RunHeader
@@ -35,6 +55,10 @@ from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.watcher import PlanWatcher
 
 Via = str  # "system", "osc52" or "manual"
+
+# Pressed within this much real time after reaching a cue, "jump back" goes to the cue
+# before it (as a music player's "previous" does) instead of to the same cue again.
+JUMP_BACK_GRACE_SECONDS = 2.0
 
 
 @dataclass
@@ -57,6 +81,13 @@ class RunSheet(Screen[None]):
         self.words = Words(session.language)
         self.clipboard = clipboard
         self._next_id: str | None = None
+        self._report_offered = False
+        self.keys: tuple[Key, ...] = run_keys(session.rehearsal)
+        if session.rehearsal:
+            # Only a rehearsal has these bindings: the live footer, help and palette
+            # never offer to pause or speed up the real hour.
+            extra = bindings_for(REHEARSAL_KEYS, self.words)
+            self._bindings = BindingsMap([*(b for _k, b in self._bindings), *extra])
         reword(self, self.words)
 
     # --- layout ---------------------------------------------------------------------
@@ -76,7 +107,7 @@ class RunSheet(Screen[None]):
                 checklist = Checklist(id="checklist")
                 checklist.border_title = words("checklist")
                 yield checklist
-        yield Footer()
+        yield Footer(show_command_palette=not self.session.rehearsal)
         yield PlanWatcher(self.session.plan_changed, id="watcher")
 
     def on_resize(self) -> None:
@@ -85,13 +116,25 @@ class RunSheet(Screen[None]):
         self.set_class(width < 100, "-narrow")
         self.set_class(height < 30, "-short")
         self.set_class(width < 64, "-tiny")
-        self.query_one(Footer).compact = width < 100
+        footer = self.query_one(Footer)
+        footer.compact = width < 100
+        # The run-sheet's own keys come first; ctrl+p stays listed in the help. A
+        # rehearsal needs the room for its clock keys (pause, faster) at any width.
+        footer.show_command_palette = not self.session.rehearsal and width >= 100
 
     def on_mount(self) -> None:
         now = self.session.now()
+        session = self.session
+        self.set_class(session.rehearsal, "-rehearsal")
         self._next_id = self._next(now)
-        self.query_one(CueList).load(self.session, self.words, now, self._next_id)
+        self.query_one(CueList).load(session, self.words, now, self._next_id)
         self.query_one(CueList).focus()
+        if run_over(session.plan, session.state, session.cues, now):
+            # Opened on a finished run: say where the report is, do not pop it up.
+            self._report_offered = True
+            self.notify(self.words("run_over"), timeout=10)
+        if session.rehearsal:
+            self.notify(self.words("rehearsal_intro"), timeout=15)
         self.redraw(now)
 
     # --- redrawing from one "now" ---------------------------------------------------
@@ -142,6 +185,16 @@ class RunSheet(Screen[None]):
         for name in ("before", "during", "after"):
             self.set_class(phase == name, f"-{name}")
         self.set_class(shown.mode == "overrun", "-overrun")
+        if not self._report_offered and run_over(plan, state, cues, now):
+            self._offer_report()
+
+    def _offer_report(self) -> None:
+        """Once per session, when the run ends under the moderator's eyes."""
+        self._report_offered = True
+        if self.app.screen is self:
+            self.action_report()
+        else:  # a dialog is open: do not stack another on it
+            self.notify(self.words("run_over"), timeout=10)
 
     def _label(self, cue: Cue) -> str:
         row = self.session.row(cue.id)
@@ -332,7 +385,91 @@ class RunSheet(Screen[None]):
         self.app.push_screen(ManualCopyDialog(row.draft.text, self.words))
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpDialog(self.words, self.session.log.path))
+        self.app.push_screen(HelpDialog(self.words, self.session.log.path, self.keys))
+
+    def action_highlight(self) -> None:
+        words = self.words
+        question = self.session.current_question(self.query_one(CueList).selected_id)
+        label = row_label(question, words) if question else None
+
+        def save(text: str) -> None:
+            self.session.highlight(text, question.id if question else None)
+            self.notify(words("highlight_saved", label=label) if label
+                        else words("highlight_saved_loose"))
+
+        self.app.push_screen(HighlightDialog(words, label, save))
+
+    def action_report(self) -> None:
+        session = self.session
+        report = build_report(session.plan, session.log.read(), session.book)
+        self.app.push_screen(ReportDialog(
+            report, self.words, rehearsal=session.rehearsal, log_path=session.log.path
+        ))
+
+    # --- the rehearsal clock ---------------------------------------------------------
+
+    def _steerable(self) -> SimulatedClock | None:
+        clock = self.session.clock
+        if self.session.rehearsal and isinstance(clock, SimulatedClock):
+            return clock
+        self.notify(self.words("not_steerable"), severity="warning")
+        return None
+
+    def action_pause(self) -> None:
+        clock = self._steerable()
+        if clock is None:
+            return
+        paused = clock.toggle()
+        self.notify(self.words("paused_now" if paused else "resumed_now"), timeout=3)
+        self.refresh_now()
+
+    def action_faster(self) -> None:
+        self._set_speed(faster=True)
+
+    def action_slower(self) -> None:
+        self._set_speed(faster=False)
+
+    def _set_speed(self, *, faster: bool) -> None:
+        clock = self._steerable()
+        if clock is None:
+            return
+        speed = clock.faster() if faster else clock.slower()
+        self.notify(self.words("speed_now", n=f"{speed:g}"), timeout=3)
+        self.refresh_now()
+
+    def action_jump_next(self) -> None:
+        clock = self._steerable()
+        if clock is None:
+            return
+        self._jump(clock, waypoint_after(self._waypoints(), clock.now()), "nothing_ahead")
+
+    def action_jump_back(self) -> None:
+        clock = self._steerable()
+        if clock is None:
+            return
+        grace = timedelta(seconds=JUMP_BACK_GRACE_SECONDS * clock.speed)
+        point = waypoint_before(self._waypoints(), clock.now(), grace)
+        self._jump(clock, point, "nothing_before")
+
+    def _waypoints(self) -> list[Waypoint]:
+        session = self.session
+        return waypoints(session.plan, session.state, session.cues)
+
+    def _jump(self, clock: SimulatedClock, point: Waypoint | None, none_key: str) -> None:
+        words = self.words
+        if point is None:
+            self.notify(words(none_key), severity="warning", timeout=3)
+            return
+        clock.jump_to(point.at)
+        if point.cue is not None:
+            row = self.session.row(point.cue.id)
+            label = (row_label(row, words) if row
+                     else cue_label(point.cue.kind, point.cue.number, words))
+        else:
+            label = words(f"jump_{point.kind}")
+        time = point.at.astimezone(self.session.plan.chat.zone).strftime("%H:%M")
+        self.notify(words("jumped", time=time, label=label), timeout=3)
+        self.refresh_now()
 
     # --- the plan changing on disk -------------------------------------------------------
 

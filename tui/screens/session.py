@@ -87,6 +87,10 @@ class Session:
         ]
 
     @property
+    def rehearsal(self) -> bool:
+        return self.mode == "rehearsal"
+
+    @property
     def language(self) -> Language:
         return self._language_override or self.plan.chat.language
 
@@ -166,6 +170,26 @@ class Session:
 
     def reply(self, text: str, via: str) -> Event:
         return self._record("reply", text=text, via=via)
+
+    def highlight(self, text: str, cue_id: str | None) -> Event:
+        """Keep a notable post (a link or a quote) under a question, for the recap."""
+        return self._record("highlight", cue=cue_id, text=text)
+
+    def current_question(self, selected_id: str | None = None) -> Row | None:
+        """The question a highlight belongs to: the selected one if it was posted, else
+        the question posted last; None before the first question.
+
+        The selection usually follows the next cue, a question not asked yet: what
+        people are answering right now is the last question posted.
+        """
+        posted = self.state.posted
+        selected = self.row(selected_id) if selected_id else None
+        if selected is not None and selected.cue.kind == "question" and selected.id in posted:
+            return selected
+        asked = [r for r in self.rows if r.cue.kind == "question" and r.id in posted]
+        if not asked:
+            return None
+        return max(asked, key=lambda r: (posted[r.id], r.cue.offset))
 
     def tick(self, index: int) -> bool:
         """Toggle a checklist item; returns its new value.

@@ -19,7 +19,7 @@ from textual.widgets import Digits, Label
 
 from tui.core.runstate import Countdown as CountdownValue
 from tui.strings import Words
-from tui.widgets.literal import literal
+from tui.widgets.literal import literal, set_content
 
 TICK_SECONDS = 0.2
 
@@ -110,8 +110,13 @@ class Countdown(Vertical):
             digits = digits_text(value.value)
         if value.to_end is not None:
             detail = words("left_in_chat", time=short_span(value.to_end))
-        self.query_one("#countdown-caption", Label).update(literal(caption))
-        self.query_one("#countdown-digits", Digits).update(digits)
-        self.query_one("#countdown-detail", Label).update(literal(detail))
+        # The caption and detail span the pane's width: their text never resizes them.
+        set_content(self.query_one("#countdown-caption", Label), literal(caption),
+                    fixed_width=True)
+        shown = self.query_one("#countdown-digits", Digits)
+        if shown.value != digits:
+            shown.update(digits)
+        set_content(self.query_one("#countdown-detail", Label), literal(detail),
+                    fixed_width=True)
         for mode in ("to-start", "to-cue", "overrun", "since-end"):
             self.set_class(value.mode == mode, f"-{mode}")

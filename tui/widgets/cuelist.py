@@ -12,13 +12,15 @@ from textual.widgets.option_list import Option
 
 from tui.core.runstate import CueStatus, cue_status, effective_at, stale
 from tui.screens.session import Row, Session
-from tui.strings import Words
+from tui.strings import Words, cue_label
 from tui.widgets.literal import one_line
 
 TIME_WIDTH = 11
 LABEL_WIDTH = 12
 STATUS_WIDTH = 12
-COUNT_WIDTH = 8
+COUNT_WIDTH = 7
+# Between the count and the excerpt: without it "185/280À noter" reads as one word.
+GAP = "  "
 
 RowStatus = CueStatus | Literal["missed"]
 
@@ -37,13 +39,7 @@ STATUS_MARK: dict[RowStatus, str] = {
 def row_label(row: Row, words: Words) -> str:
     """ "Q3", "Rappel Q3", "Accueil", "Merci 1/2": the cue's short name on screen."""
     cue, draft = row.cue, row.draft
-    if cue.kind == "question":
-        base = f"Q{cue.number}"
-    elif cue.kind == "heads-up" and cue.number is not None:
-        base = f"{words('kind_heads-up')} Q{cue.number}"
-    else:
-        base = words(f"kind_{cue.kind}")
-    return base if draft.part is None else f"{base} {draft.part}/{draft.parts}"
+    return cue_label(cue.kind, cue.number, words, draft.part, draft.parts)
 
 
 def cue_time(session: Session, row: Row) -> str:
@@ -120,7 +116,12 @@ class CueList(OptionList):
             return
         self._view = _View(self._view.session, self._view.words, now, next_id)
         for index, row in enumerate(self._view.session.rows):
-            self.replace_option_prompt_at_index(index, self._prompt(row))
+            prompt = self._prompt(row)
+            current = self.get_option_at_index(index).prompt
+            # Replacing a prompt re-renders the whole list: only touch the rows whose
+            # status or marker really changed since the last second.
+            if not (isinstance(current, Content) and current.is_same(prompt)):
+                self.replace_option_prompt_at_index(index, prompt)
 
     def on_resize(self) -> None:
         if self._view is not None:
@@ -133,7 +134,7 @@ class CueList(OptionList):
         counted = row.draft.count
         over = not counted.valid
         is_next = row.id == self._view.next_id
-        fixed = 2 + TIME_WIDTH + LABEL_WIDTH + STATUS_WIDTH + COUNT_WIDTH
+        fixed = 2 + TIME_WIDTH + LABEL_WIDTH + STATUS_WIDTH + COUNT_WIDTH + len(GAP)
         room = self.scrollable_content_region.width - fixed - 1
         excerpt = one_line(row.draft.text)
         if room < 6:
@@ -147,9 +148,12 @@ class CueList(OptionList):
             (_fit(row_label(row, words), LABEL_WIDTH),
              "bold" if row.cue.kind == "question" and not done else ""),
             (_fit(status_text(session, row, status, words), STATUS_WIDTH), STATUS_STYLE[status]),
-            (f"{counted.length}/{counted.limit}".rjust(COUNT_WIDTH - 1),
+            (f"{counted.length}/{counted.limit}".rjust(COUNT_WIDTH),
              "$text-error bold reverse" if over else "$text-muted"),
-            (" " + excerpt if excerpt else "", "$text-muted" if done else ""),
+            # The gap takes the count's muted style so it ends the count's span: an
+            # excerpt starting with blanks loses them in some SVG renderers.
+            (GAP if excerpt else "", "$text-muted"),
+            (excerpt, "$text-muted" if done else ""),
         )
 
 

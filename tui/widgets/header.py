@@ -1,4 +1,9 @@
-"""The one-line header: what chat, where, which mode, and the time in the chat's zone."""
+"""The one-line header: what chat, where, which mode, and the time in the chat's zone.
+
+In a rehearsal the mode badge says so in its own colour, and the simulated clock's speed
+(and "paused") sits right beside it: whoever glances at the screen must never take a
+rehearsal for the live hour, nor a paused clock for a running one.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.core.clock import SimulatedClock
 from tui.screens.session import Session
 from tui.strings import Words
-from tui.widgets.literal import one_line
+from tui.widgets.literal import one_line, set_content
 
 PLATFORM_NAMES = {
     "x": "X", "x-legacy": "X (legacy)", "bluesky": "Bluesky", "mastodon": "Mastodon",
@@ -20,10 +26,12 @@ PLATFORM_NAMES = {
 
 
 class RunHeader(Horizontal):
-    """Left: mode badge, title, tag, platform. Right: projected end and the clock."""
+    """Left: mode badge, (rehearsal speed), title, tag, platform. Right: projected end and
+    the clock."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="header-mode")
+        yield Static(id="header-sim")
         yield Static(id="header-title")
         yield Static(id="header-end")
         yield Static(id="header-clock")
@@ -41,17 +49,26 @@ class RunHeader(Horizontal):
             ending = words("end_projected", time=end_text)
         self.set_class(shifted > 0, "-shifted")
         self.set_class(rehearsal, "-rehearsal")
-        self.query_one("#header-mode", Static).update(
-            Content(words("rehearsal") if rehearsal else words("live"))
-        )
-        self.query_one("#header-title", Static).update(Content.assemble(
+        set_content(self.query_one("#header-mode", Static),
+                    Content(words("rehearsal") if rehearsal else words("live")))
+        set_content(self.query_one("#header-title", Static), Content.assemble(
             (one_line(chat.title), "bold"),
             "  ",
             (one_line(chat.tag), "$text-accent bold"),
             "  ",
             (PLATFORM_NAMES.get(chat.platform, chat.platform), "$text-muted"),
         ))
-        self.query_one("#header-end", Static).update(Content(ending))
-        self.query_one("#header-clock", Static).update(
-            Content(now.astimezone(zone).strftime("%H:%M:%S"))
-        )
+        sim = self.query_one("#header-sim", Static)
+        clock = session.clock
+        if rehearsal and isinstance(clock, SimulatedClock):
+            speed = f"×{clock.speed:g}"
+            # No pause symbol: U+23F8 is missing from many terminal fonts, or double width.
+            paused = f"{speed} · {words('paused')}"
+            set_content(sim, Content(paused if clock.paused else speed))
+            sim.display = True
+            self.set_class(clock.paused, "-paused")
+        else:
+            sim.display = False
+        set_content(self.query_one("#header-end", Static), Content(ending))
+        set_content(self.query_one("#header-clock", Static),
+                    Content(now.astimezone(zone).strftime("%H:%M:%S")), fixed_width=True)

@@ -10,7 +10,9 @@ points at the right place. This is for display only: the clipboard gets the real
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.content import Content
+from textual.widgets import Static
 
 _KEEP = {"\n", "\t"}
 
@@ -48,3 +50,28 @@ def with_overflow(text: str, overflow_index: int | None, style: str) -> Content:
     if overflow_index is None or overflow_index >= len(text):
         return content
     return content.stylize(style, overflow_index, len(text))
+
+
+def set_content(widget: Static, content: Content | str, *, fixed_width: bool = False) -> None:
+    """`widget.update(content)` unless it already shows exactly that.
+
+    Every update lays the whole screen out again; the run-sheet redraws from the clock
+    at each second (five times a second in a fast rehearsal), and most of what it shows
+    has not changed since the last time. `fixed_width` says the widget's size does not
+    follow its text (a clock "18:04:59" -> "18:05:00"): then only a change of length
+    needs a new layout.
+    """
+    current = widget.content
+    if isinstance(content, Content) and isinstance(current, Content):
+        if content.is_same(current):
+            return
+    elif isinstance(content, str) and isinstance(current, str) and content == current:
+        return
+    layout = True
+    if fixed_width and isinstance(current, Content | str):
+        layout = _cells(current) != _cells(content)
+    widget.update(content, layout=layout)
+
+
+def _cells(text: Content | str) -> int:
+    return text.cell_length if isinstance(text, Content) else cell_len(text)

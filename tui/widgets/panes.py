@@ -15,7 +15,7 @@ from tui.core.schedule import Cue
 from tui.screens.session import Row, Session
 from tui.strings import Words
 from tui.widgets.cuelist import cue_time, row_label
-from tui.widgets.literal import literal, one_line, with_overflow
+from tui.widgets.literal import literal, one_line, set_content, with_overflow
 
 OVERFLOW_STYLE = "$text-error reverse"
 
@@ -37,9 +37,9 @@ class NextQuestion(Vertical):
         meta = self.query_one("#next-meta", Label)
         text = self.query_one("#next-text", Static)
         if question is None:
-            title.update(words("no_question_left"))
-            meta.update(words("questions_left", n=left, total=total))
-            text.update("")
+            set_content(title, words("no_question_left"))
+            set_content(meta, words("questions_left", n=left, total=total))
+            set_content(text, "")
             return
         row = session.row(question.id)
         planned = question.at
@@ -47,13 +47,13 @@ class NextQuestion(Vertical):
         when = cue_time(session, row) if row is not None else ""
         when = (words("moved_to", time=when) if moved != planned
                 else words("planned_at", time=when))
-        title.update(Content.assemble(
+        set_content(title, Content.assemble(
             (words("next_question").upper() + "  ", "$text-secondary bold"),
             (f"Q{question.number}", "$text-accent bold"),
         ))
-        meta.update(f"{when} · {words('questions_left', n=left, total=total)}")
+        set_content(meta, f"{when} · {words('questions_left', n=left, total=total)}")
         draft = row.draft.text if row is not None else question.template
-        text.update(literal(draft))
+        set_content(text, literal(draft))
 
 
 class DraftPane(Vertical):
@@ -73,16 +73,16 @@ class DraftPane(Vertical):
         body = self.query_one("#draft-text", Static)
         note = self.query_one("#draft-note", Label)
         if row is None:
-            title.update(words("draft"))
-            counter.update("")
-            body.update("")
-            note.update("")
+            set_content(title, words("draft"))
+            set_content(counter, "")
+            set_content(body, "")
+            set_content(note, "")
             self.remove_class("-over-limit")
             return
         counted = row.draft.count
         over = not counted.valid
         self.set_class(over, "-over-limit")
-        title.update(Content.assemble(
+        set_content(title, Content.assemble(
             (words("draft") + " · ", "$text-muted"),
             (row_label(row, words), "bold"),
             (" · " + cue_time(session, row), "$text-muted"),
@@ -90,15 +90,16 @@ class DraftPane(Vertical):
         count_text = f"{counted.length}/{counted.limit}"
         if over:
             count_text += " · " + words("over_by", n=-counted.remaining)
-        counter.update(count_text)
-        body.update(with_overflow(row.draft.text, counted.overflow_index, OVERFLOW_STYLE))
+        set_content(counter, count_text)
+        set_content(body,
+                    with_overflow(row.draft.text, counted.overflow_index, OVERFLOW_STYLE))
         notes = []
         if row.cue.derived:
             notes.append(words("derived_note"))
         if row.cue.notes:
             notes.append(one_line(row.cue.notes))
         notes.extend(one_line(w) for w in counted.warnings)
-        note.update(literal(" · ".join(notes)))
+        set_content(note, literal(" · ".join(notes)))
         note.display = bool(notes)
 
 

@@ -1,0 +1,149 @@
+"""`tchat rehearse` and bare `tchat`: arguments, the simulated clock's start, the log."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.ui.helpers import START, copy_plan
+from tui.app import TchatApp
+from tui.cli import build_parser, main
+from tui.commands.rehearse import (
+    DEFAULT_START_IN,
+    DEMO_START_IN,
+    Rehearsal,
+    build_app,
+    from_args,
+)
+from tui.core.asrun import log_path_for, rehearsal_logs
+from tui.core.clock import SimulatedClock
+
+LAUNCH = datetime(2026, 11, 25, 17, 45, 1, tzinfo=UTC)
+
+
+def parse(*argv: str) -> argparse.Namespace:
+    parser, _known = build_parser()
+    return parser.parse_args(["rehearse", *argv])
+
+
+@pytest.fixture
+def launched(monkeypatch: pytest.MonkeyPatch) -> list[TchatApp]:
+    """Apps that `tchat` would have run, instead of running them."""
+    apps: list[TchatApp] = []
+
+    def fake_run(self: TchatApp, *args: Any, **kwargs: Any) -> None:
+        apps.append(self)
+
+    monkeypatch.setattr(TchatApp, "run", fake_run)
+    return apps
+
+
+@pytest.mark.parametrize(
+    ("argv", "speed", "offset"),
+    [
+        ((), 1.0, -DEFAULT_START_IN),
+        (("--speed", "10"), 10.0, -DEFAULT_START_IN),
+        (("--speed", "60x"), 60.0, -DEFAULT_START_IN),
+        (("--speed", "0.5"), 0.5, -DEFAULT_START_IN),
+        (("--at", "25"), 1.0, timedelta(minutes=25)),
+        (("--at", "25m"), 1.0, timedelta(minutes=25)),
+        (("--at", "-2m"), 1.0, timedelta(minutes=-2)),
+        (("--at=-2m",), 1.0, timedelta(minutes=-2)),
+        (("--at", "1h5m"), 1.0, timedelta(minutes=65)),
+        (("--at", "-1d"), 1.0, timedelta(days=-1)),
+        (("--start-in", "30s"), 1.0, timedelta(seconds=-30)),
+        (("--start-in", "2m"), 1.0, timedelta(minutes=-2)),
+        (("--start-in", "1h30s"), 1.0, timedelta(seconds=-3630)),
+        (("--start-in", "5"), 1.0, timedelta(minutes=-5)),
+        (("--start-in", "0s", "--speed", "5"), 5.0, timedelta(0)),
+    ],
+)
+def test_arguments(argv: tuple[str, ...], speed: float, offset: timedelta) -> None:
+    wanted = from_args(parse("plan.toml", *argv))
+    assert (wanted.plan, wanted.speed, wanted.offset) == (Path("plan.toml"), speed, offset)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("--speed", "0"), "above 0"),
+        (("--speed", "-3"), "above 0"),
+        (("--speed", "fast"), "not a speed"),
+        (("--speed", "nan"), "above 0"),
+        (("--speed", "100000"), "at most 3600"),
+        (("--at", "soon"), "not a time offset"),
+        (("--at", "25s"), "not a time offset"),
+        (("--start-in", "-5m"), "not a duration"),
+        (("--start-in", "2 weeks"), "not a duration"),
+        (("--at", "5", "--start-in", "2m"), "not allowed with"),
+        (("--lang", "de"), "invalid choice"),
+    ],
+)
+def test_bad_values_exit_2_with_a_clear_message(
+    argv: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["rehearse", "plan.toml", *argv])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_the_clock_starts_on_the_chats_own_day_whatever_today_is(tmp_path: Path) -> None:
+    plan = copy_plan(tmp_path)
+    app = build_app(Rehearsal(plan, speed=10, offset=timedelta(minutes=25)), launched=LAUNCH)
+    clock = app.session.clock
+    assert isinstance(clock, SimulatedClock) and clock.speed == 10 and not clock.paused
+    assert abs(clock.now() - (START + timedelta(minutes=25))) < timedelta(seconds=30)
+    assert app.session.mode == "rehearsal"
+    # Its own log beside the plan, named from the launch in the user's zone.
+    stamp = LAUNCH.astimezone().strftime("%Y%m%d-%H%M%S")
+    assert app.session.log.path == tmp_path / f"chat-fr.toml.rehearsal-{stamp}.jsonl"
+    assert app.session.log.path.exists() and not log_path_for(plan).exists()
+
+
+def test_rehearse_runs_the_app_and_a_broken_plan_leaves_nothing(
+    tmp_path: Path, launched: list[TchatApp], capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = copy_plan(tmp_path)
+    assert main(["rehearse", str(plan), "--speed", "5", "--lang", "en"]) == 0
+    [app] = launched
+    assert app.session.rehearsal and app.words.language == "en"
+    assert len(rehearsal_logs(plan)) == 1
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[chat]\ntitle = 'x'\n")
+    assert main(["rehearse", str(broken)]) == 1
+    assert "broken.toml:1: error: chat.tag: is required" in capsys.readouterr().err
+    assert rehearsal_logs(broken) == [] and len(launched) == 1
+
+
+@pytest.mark.parametrize(("argv", "language"), [([], "fr"), (["--lang", "en"], "en"),
+                                                (["run"], "fr")])
+def test_bare_tchat_rehearses_the_demo(
+    argv: list[str], language: str, launched: list[TchatApp]
+) -> None:
+    assert main(argv) == 0
+    [app] = launched
+    session = app.session
+    assert session.rehearsal and session.plan.chat.language == language
+    assert session.plan_path.name == f"demo-{language}.toml"
+    assert session.plan_path.parent.name.startswith("tchat-demo-")  # a copy, not the repo's
+    clock = session.clock
+    assert isinstance(clock, SimulatedClock) and clock.speed == 1
+    start = session.plan.chat.start_at
+    assert start - DEMO_START_IN <= clock.now() < start - DEMO_START_IN + timedelta(seconds=30)
+    assert [p.parent for p in rehearsal_logs(session.plan_path)] == [session.plan_path.parent]
+
+
+def test_a_plan_on_its_own_is_still_the_live_run(
+    tmp_path: Path, launched: list[TchatApp]
+) -> None:
+    plan = copy_plan(tmp_path)
+    assert main([str(plan)]) == 0
+    [app] = launched
+    assert app.session.mode == "live" and not app.session.clock.simulated
+    assert app.session.log.path == log_path_for(plan)

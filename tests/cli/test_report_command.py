@@ -1,0 +1,115 @@
+"""`tchat report`: the table, the CSV, and which log it reads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.ui.helpers import at, copy_plan
+from tui.cli import main
+from tui.core.asrun import AsRunLog, Event, log_path_for, new_rehearsal_log
+
+LAUNCH = datetime(2026, 11, 25, 17, 45, 1, tzinfo=UTC)
+
+
+def write(log: Path, marks: dict[str, float], skips: tuple[str, ...] = ()) -> Path:
+    run = AsRunLog(log)
+    for cue, minute in marks.items():
+        moment = at(minute)
+        run.append(Event("mark", clock=moment, wall=moment, cue=cue, via="system"))
+    for cue in skips:
+        run.append(Event("skip", clock=at(0), wall=at(0), cue=cue))
+    return log
+
+
+def report(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["report", *argv])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def line_of(out: str, label: str) -> str:
+    return next(line for line in out.splitlines() if f" {label} " in f" {line} ")
+
+
+def test_live_table_with_deltas_and_total_overrun(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = copy_plan(tmp_path)
+    write(log_path_for(plan), {"welcome@0": 0.5, "rules@2": 1.75, "q1": 6}, skips=("hu1",))
+    code, out, _err = report(capsys, str(plan))
+    assert code == 0
+    assert "Prévu / réel · Tchat Lecture Jeunesse · #TchatLecture" in out
+    for header in ("Envoi", "Prévu", "Réel", "Écart"):
+        assert header in out
+    assert "18:00:30" in line_of(out, "Accueil") and "+0:30" in line_of(out, "Accueil")
+    assert "-0:15" in line_of(out, "Règles")
+    assert "sauté" in line_of(out, "Rappel Q1")
+    assert "—" in line_of(out, "Q2")
+    assert "Dépassement total : +1:00 (Q1 posté à 18:06:00, prévu à 18:05)" in out
+    assert "3 posté(s), 1 sauté(s)" in out
+    assert "Annonce" not in out  # the promotion the day before was not run: left out
+
+
+def test_english_words_with_lang(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = copy_plan(tmp_path)
+    write(log_path_for(plan), {"welcome@0": 0})
+    code, out, _err = report(capsys, str(plan), "--lang", "en")
+    assert code == 0
+    assert "Planned versus actual" in out and "Total overrun: +0:00" in out
+
+
+def test_csv_is_plain_and_stable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = copy_plan(tmp_path)
+    write(log_path_for(plan), {"welcome@0": 0.5})
+    code, out, err = report(capsys, str(plan), "--csv")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "cue,kind,question,part,planned,actual,outcome,delta_seconds,delta"
+    assert lines[1] == ("welcome@0,welcome,,,2026-12-03T18:00:00+01:00,"
+                        "2026-12-03T18:00:30+01:00,posted,30,+0:30")
+    assert lines[4] == "q1,question,1,,2026-12-03T18:05:00+01:00,,not-done,,"
+    assert "\x1b" not in out
+    assert report(capsys, str(plan), "--csv")[1] == out
+
+
+def test_rehearsal_last_is_the_newest_rehearsal_not_the_live_log(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = copy_plan(tmp_path)
+    write(log_path_for(plan), {"welcome@0": 10})
+    write(new_rehearsal_log(plan, LAUNCH), {"welcome@0": 1})
+    newest = write(new_rehearsal_log(plan, LAUNCH + timedelta(hours=1)), {"welcome@0": 2})
+    new_rehearsal_log(plan, LAUNCH + timedelta(hours=2))  # opened, nothing done
+    for argv in (["--rehearsal"], ["--rehearsal", "LAST"], ["--rehearsal", "last"]):
+        code, out, _err = report(capsys, str(plan), "--csv", *argv)
+        assert code == 0 and ",posted,120,+2:00" in out, argv
+    code, out, _err = report(capsys, str(plan), "--rehearsal")
+    assert "Prévu / réel (répétition)" in out and newest.name in out.replace("\n", "")
+    code, out, _err = report(capsys, str(plan), "--csv")
+    assert ",posted,600,+10:00" in out  # without --rehearsal: the live log
+
+
+def test_rehearsal_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = copy_plan(tmp_path)
+    older = write(new_rehearsal_log(plan, LAUNCH), {"welcome@0": 3})
+    write(new_rehearsal_log(plan, LAUNCH + timedelta(hours=1)), {"welcome@0": 1})
+    code, out, _err = report(capsys, str(plan), "--csv", "--rehearsal", str(older))
+    assert code == 0 and ",posted,180,+3:00" in out
+
+
+def test_problems_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = copy_plan(tmp_path)
+    code, _out, err = report(capsys, str(plan), "--rehearsal")
+    assert code == 1 and "no rehearsal log" in err and "tchat rehearse" in err
+    code, _out, err = report(capsys, str(plan), "--rehearsal", str(tmp_path / "nope.jsonl"))
+    assert code == 2 and "nope.jsonl: no such rehearsal log" in err
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[chat]\ntitle = 'x'\n")
+    code, _out, err = report(capsys, str(broken))
+    assert code == 1 and "broken.toml:1: error" in err and "Traceback" not in err
+    # No live run yet: every cue not done, said plainly, not an error.
+    code, out, err = report(capsys, str(plan))
+    assert code == 0 and "rien de posté" in out and "no log yet" in err

@@ -1,0 +1,167 @@
+"""`tchat rehearse PLAN`: the run-sheet on a simulated clock, offline, on a log of its own.
+
+The simulated clock starts at the chat's own date and hour whatever today is, so next
+week's chat can be rehearsed tonight. Marks, skips, replies, highlights and ticks go to
+`PLAN.rehearsal-YYYYMMDD-HHMMSS.jsonl`, never to the live log nor into the plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Console
+
+from tui.clipboard import Clipboard
+from tui.commands.check import render_problems
+from tui.core.asrun import new_rehearsal_log
+from tui.core.clock import SimulatedClock
+from tui.core.model import Language
+from tui.core.offsets import parse_offset
+from tui.core.planfile import load_plan
+from tui.core.problems import PlanError
+
+if TYPE_CHECKING:
+    from tui.app import TchatApp
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+MAX_SPEED = 3600.0
+DEFAULT_START_IN = timedelta(minutes=2)
+# The bare `tchat` demo: half a minute to read the screen, then the hour starts at real
+# speed; the opening notification says how to speed up or jump ahead.
+DEMO_START_IN = timedelta(seconds=30)
+
+_DURATION = re.compile(r"^\s*((?:\d+\s*[dhms]\s*)+)$", re.IGNORECASE)
+_DURATION_PART = re.compile(r"(\d+)\s*([dhms])", re.IGNORECASE)
+_UNIT_SECONDS = {"d": 86_400, "h": 3600, "m": 60, "s": 1}
+
+
+def parse_speed(text: str) -> float:
+    """ "10" or "10x" -> 10.0; argparse turns the error into a usage error (exit 2)."""
+    cleaned = text.strip().lower().removesuffix("x").removeprefix("×")
+    try:
+        speed = float(cleaned)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a speed: use a number such as 1, 2, 10 or 60"
+        ) from None
+    if not 0 < speed <= MAX_SPEED:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: the speed must be above 0 and at most {MAX_SPEED:g}"
+        )
+    return speed
+
+
+def parse_start_in(text: str) -> timedelta:
+    """How long before the start: "30s", "2m", "1h30m", or plain minutes ("5")."""
+    stripped = text.strip()
+    if re.fullmatch(r"\d+", stripped):
+        return timedelta(minutes=int(stripped))
+    if _DURATION.match(stripped) is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a duration: use 30s, 2m, 1h30m or plain minutes"
+        )
+    seconds = sum(int(n) * _UNIT_SECONDS[u.lower()] for n, u in _DURATION_PART.findall(stripped))
+    return timedelta(seconds=seconds)
+
+
+def parse_at(text: str) -> timedelta:
+    """Where to start, from the chat's start: "25", "25m", "-2m", "1h5m", "-1d"."""
+    try:
+        return timedelta(minutes=parse_offset(text))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "rehearse",
+        help="rehearse a chat offline on a simulated clock (nothing is posted)",
+        description=(
+            "Open the run-sheet on a simulated clock set to the chat's own date, by default "
+            "two minutes before its start at real speed. Keys: p pause, + faster, - slower, "
+            "> next cue, < previous cue. Everything done goes to a rehearsal log beside the "
+            "plan (PLAN.rehearsal-YYYYMMDD-HHMMSS.jsonl), never to the live log or the "
+            "plan's checklist. Without PLAN, rehearses the bundled demo."
+        ),
+    )
+    parser.add_argument("plan", type=Path, nargs="?", metavar="PLAN",
+                        help="the plan's TOML file (default: the bundled demo)")
+    parser.add_argument("--speed", type=parse_speed, default=None, metavar="N",
+                        help="times faster than real time: 1 (default), 2, 5, 10, 60...")
+    when = parser.add_mutually_exclusive_group()
+    when.add_argument("--start-in", type=parse_start_in, default=None, metavar="DURATION",
+                      help="start this long before the chat: 30s, 2m (default), 1h")
+    when.add_argument("--at", type=parse_at, default=None, metavar="OFFSET",
+                      help="start at this point of the chat: 25m, -2m, 1h5m, -1d")
+    parser.add_argument("--lang", choices=("fr", "en"), default=None,
+                        help="language of the screen (default: the plan's)")
+    # argparse takes "-2m" for an option unless it looks like a negative number; here
+    # anything starting with "-" and a digit is a value (`--at -2m`, `--at -1d`).
+    parser._negative_number_matcher = re.compile(r"^-\d")
+    parser.set_defaults(func=run)
+
+
+@dataclass(frozen=True)
+class Rehearsal:
+    """What `tchat rehearse` was asked for, once the arguments are read."""
+
+    plan: Path | None
+    speed: float = 1.0
+    offset: timedelta = -DEFAULT_START_IN
+    """Where the simulated clock starts, from the chat's start."""
+    language: Language | None = None
+
+
+def from_args(args: argparse.Namespace) -> Rehearsal:
+    plan: Path | None = args.plan
+    if args.at is not None:
+        offset: timedelta = args.at
+    elif args.start_in is not None:
+        offset = -args.start_in
+    else:
+        offset = -(DEFAULT_START_IN if plan is not None else DEMO_START_IN)
+    return Rehearsal(plan, args.speed or 1.0, offset, args.lang)
+
+
+def build_app(
+    rehearsal: Rehearsal,
+    *,
+    clipboard: Clipboard | None = None,
+    launched: datetime | None = None,
+    monotonic: Any = None,
+) -> TchatApp:
+    """The app for one rehearsal, its log created. Raises `PlanError` before creating
+    anything when the plan does not load. `launched` names the log (default: now);
+    `monotonic` drives the simulated clock (tests step it)."""
+    from tui.app import TchatApp  # Textual loads only for the commands that need it
+    from tui.commands.run import demo_copy
+
+    path = rehearsal.plan or demo_copy(rehearsal.language or "fr")
+    plan = load_plan(path)
+    start = plan.chat.start_at + rehearsal.offset
+    options = {"monotonic": monotonic} if monotonic is not None else {}
+    clock = SimulatedClock(start, speed=rehearsal.speed, **options)
+    # The user's local time: the name is read by a person looking for "tonight's" run.
+    log = new_rehearsal_log(path, (launched or datetime.now(UTC)).astimezone())
+    return TchatApp(path, clock=clock, clipboard=clipboard, mode="rehearsal", log_path=log,
+                    language=rehearsal.language)
+
+
+def run(args: argparse.Namespace) -> int:
+    return rehearse(from_args(args))
+
+
+def rehearse(rehearsal: Rehearsal) -> int:
+    try:
+        app = build_app(rehearsal)
+    except PlanError as error:
+        render_problems(Console(stderr=True, highlight=False, soft_wrap=True),
+                        str(rehearsal.plan), error.problems)
+        return EXIT_PROBLEMS
+    app.run()
+    return EXIT_OK

@@ -1,0 +1,174 @@
+"""`tchat report PLAN [--rehearsal [LAST|FILE]] [--csv]`: planned versus actual, per cue.
+
+The table is built here once, from `tui.core.report`, for both the terminal and the
+run-sheet's end-of-run dialog, so they always agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from tui.cli import UsageError
+from tui.commands.check import render_problems
+from tui.core.asrun import last_rehearsal_log, log_path_for, read_events
+from tui.core.model import Chat
+from tui.core.planfile import load_plan
+from tui.core.problems import PlanError
+from tui.core.report import Report, ReportRow, build_report, format_delta, round_seconds, to_csv
+from tui.strings import Words, cue_label
+
+EXIT_OK, EXIT_PROBLEMS = 0, 1
+LAST = "LAST"
+ON_TIME_SECONDS = 60
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "report",
+        help="planned versus actual time of every cue, from the live log or a rehearsal",
+        description=(
+            "Print each cue's planned time, the time it was actually posted (or skipped), "
+            "the difference, and the total overrun. Reads the live log PLAN.asrun.jsonl, "
+            "or with --rehearsal the newest rehearsal log beside the plan (or FILE)."
+        ),
+    )
+    parser.add_argument("plan", type=Path, metavar="PLAN", help="the plan's TOML file")
+    parser.add_argument(
+        "--rehearsal", nargs="?", const=LAST, default=None, metavar="LAST|FILE",
+        help="report on a rehearsal: LAST (the default) is the newest one beside the plan",
+    )
+    parser.add_argument("--csv", action="store_true",
+                        help="print CSV (one row per cue) instead of a table")
+    parser.add_argument("--lang", choices=("fr", "en"), default=None,
+                        help="language of the table (default: the plan's)")
+    parser.set_defaults(func=run)
+
+
+def log_for(plan: Path, rehearsal: str | None) -> Path | None:
+    """The log to read: the live one, the newest rehearsal, or a file; None when LAST
+    finds no rehearsal. A FILE that does not exist is a usage error."""
+    if rehearsal is None:
+        return log_path_for(plan)
+    if rehearsal.upper() == LAST:
+        return last_rehearsal_log(plan)
+    path = Path(rehearsal)
+    if not path.is_file():
+        raise UsageError(f"{rehearsal}: no such rehearsal log")
+    return path
+
+
+def run(args: argparse.Namespace) -> int:
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    path: Path = args.plan
+    log = log_for(path, args.rehearsal)
+    try:
+        plan = load_plan(path)
+    except PlanError as error:
+        render_problems(err, str(path), error.problems)
+        return EXIT_PROBLEMS
+    if log is None:
+        err.print(Text(f"{path}: no rehearsal log beside the plan yet "
+                       f"(start one with: tchat rehearse {path})"))
+        return EXIT_PROBLEMS
+    report = build_report(plan, read_events(log))
+    if args.csv:
+        sys.stdout.write(to_csv(report))
+        return EXIT_OK
+    words = Words(args.lang or plan.chat.language)
+    out = Console(highlight=False)
+    # Title and notes on lines of their own: inside the table they would wrap to its width.
+    out.print(Text(report_title(report, words, rehearsal=args.rehearsal is not None),
+                   style="bold"), soft_wrap=True)
+    out.print(report_table(report, words))
+    for line in report_summary(report, words):
+        out.print(line, soft_wrap=True)
+    out.print(Text(words("report_log", path=str(log)), style="dim"), soft_wrap=True)
+    if not log.exists():
+        err.print(Text(f"{log}: no log yet, nothing was run", style="yellow"))
+    return EXIT_OK
+
+
+# --- the table, shared with the run-sheet's dialog -----------------------------------
+
+
+def clock_text(moment: datetime, chat: Chat, words: Words, *, seconds: bool) -> str:
+    """ "18:12" (or "18:12:05"), with "J-1"/"D-1" or "+1" when not on the chat's day."""
+    zone = chat.zone
+    local = moment.astimezone(zone)
+    text = local.strftime("%H:%M:%S" if seconds else "%H:%M")
+    days = (local.date() - chat.start_at.astimezone(zone).date()).days
+    if days < 0:
+        return f"{words('day_before', n=-days)} {text}"
+    if days > 0:
+        return f"+{days} {text}"
+    return text
+
+
+def row_label(row: ReportRow, words: Words) -> str:
+    return cue_label(row.cue.kind, row.cue.number, words, row.draft.part, row.draft.parts)
+
+
+def delta_style(seconds: int) -> str:
+    if abs(seconds) <= ON_TIME_SECONDS:
+        return "green"
+    return "yellow" if seconds > 0 else "cyan"
+
+
+def report_title(report: Report, words: Words, *, rehearsal: bool) -> str:
+    chat = report.plan.chat
+    title = words("report_title_rehearsal" if rehearsal else "report_title")
+    return f"{title} · {chat.title} · {chat.tag}"
+
+
+def report_table(report: Report, words: Words) -> Table:
+    chat = report.plan.chat
+    # A rule under the header only: fewer box characters for fonts to get wrong.
+    table = Table(expand=False, box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column(words("report_cue"), no_wrap=True)
+    table.add_column(words("report_planned"), no_wrap=True, justify="right")
+    table.add_column(words("report_actual"), no_wrap=True, justify="right")
+    table.add_column(words("report_delta"), no_wrap=True, justify="right")
+    for row in report.rows:
+        delta = row.delta
+        if row.actual is not None and delta is not None:
+            actual = Text(clock_text(row.actual, chat, words, seconds=True))
+            seconds = round_seconds(delta)
+            shown = Text(format_delta(delta), style=delta_style(seconds))
+        elif row.outcome == "skipped":
+            actual, shown = Text(words("report_skipped"), style="dim"), Text("")
+        else:
+            actual, shown = Text("—", style="dim"), Text("")
+        table.add_row(
+            Text(row_label(row, words), style="bold" if row.cue.kind == "question" else ""),
+            Text(clock_text(row.planned, chat, words, seconds=False)),
+            actual,
+            shown,
+        )
+    return table
+
+
+def report_summary(report: Report, words: Words) -> list[Text]:
+    """Counts, then the total overrun with the post that sets it."""
+    chat = report.plan.chat
+    lines = [Text(words("report_counts", posted=report.posted, skipped=report.skipped,
+                        missing=report.not_done))]
+    last, overrun = report.last_posted, report.overrun
+    if last is None or overrun is None or last.actual is None:
+        lines.append(Text(words("report_nothing"), style="bold"))
+        return lines
+    seconds = round_seconds(overrun)
+    lines.append(Text(words(
+        "report_overrun", delta=format_delta(overrun), label=row_label(last, words),
+        time=clock_text(last.actual, chat, words, seconds=True),
+        planned=clock_text(last.planned, chat, words, seconds=False),
+    ), style=f"bold {delta_style(seconds)}"))
+    return lines
