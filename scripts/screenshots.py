@@ -95,7 +95,7 @@ async def shoot(state: State, out: Path) -> Path:
             for key in state.keys:
                 await pilot.press(key)
             await pilot.pause(0.3)
-            for log_line in app.screen.query("#report-log"):
+            for log_line in app.screen.query("#report-log, #help-log"):
                 log_line.display = False  # a temporary path: the picture would never settle
             await pilot.pause()
             target = out / f"{state.name}.svg"

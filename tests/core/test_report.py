@@ -97,6 +97,14 @@ def test_delta_text(seconds: float, text: str) -> None:
     assert format_delta(timedelta(seconds=seconds)) == text
 
 
+def test_actual_times_are_whole_seconds_so_time_and_delta_agree() -> None:
+    marks = [ev("mark", 5 + 2.6 / 60, cue="q1"), ev("mark", 11 + 2.4 / 60, cue="q2")]
+    rows = {r.id: r for r in build_report(PLAN, marks).rows}
+    assert rows["q1"].actual == at(5) + timedelta(seconds=3)
+    assert rows["q2"].actual == at(11) + timedelta(seconds=2)
+    assert rows["q1"].delta == timedelta(seconds=3)
+
+
 def test_rounding_is_symmetric() -> None:
     for seconds in (0.5, 1.49, 59.5, 3600.5):
         assert round_seconds(timedelta(seconds=-seconds)) == -round_seconds(

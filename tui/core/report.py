@@ -100,7 +100,7 @@ def build_report(
     for draft in (book or DraftBook(plan)).drafts:
         row_id = draft.id
         if row_id in state.posted:
-            actual: datetime | None = state.posted[row_id]
+            actual: datetime | None = nearest_second(state.posted[row_id])
             outcome: Outcome = "posted"
         elif row_id in state.skipped:
             actual, outcome = None, "skipped"
@@ -110,6 +110,13 @@ def build_report(
             continue
         rows.append(ReportRow(row_id, draft, draft.cue.at, actual, outcome))
     return Report(plan, tuple(rows))
+
+
+def nearest_second(moment: datetime) -> datetime:
+    """The report speaks in whole seconds: a mark at 18:05:02.6 is 18:05:03, so the time
+    shown and the delta shown always agree (times cut and deltas rounded would not)."""
+    whole = moment.replace(microsecond=0)
+    return whole + timedelta(seconds=1) if moment.microsecond >= 500_000 else whole
 
 
 def format_delta(delta: timedelta) -> str:
