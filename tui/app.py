@@ -1,8 +1,9 @@
 """The tchat application: one run-sheet screen over one plan.
 
 Time and the clipboard are handed in (`clock`, `clipboard`), so a rehearsal can run on a
-simulated clock and tests can freeze time and fake the clipboard. `mode` only changes
-the banner and where the log goes (`log_path`).
+simulated clock and tests can freeze time and fake the clipboard. `mode` changes the
+banner and colours, adds the keys that steer a simulated clock, and keeps checklist
+ticks out of the plan; `log_path` says where the run's actions go.
 """
 
 from __future__ import annotations

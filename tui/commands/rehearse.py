@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -133,7 +134,7 @@ def build_app(
     *,
     clipboard: Clipboard | None = None,
     launched: datetime | None = None,
-    monotonic: Any = None,
+    monotonic: Callable[[], float] | None = None,
 ) -> TchatApp:
     """The app for one rehearsal, its log created. Raises `PlanError` before creating
     anything when the plan does not load. `launched` names the log (default: now);
