@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -145,8 +146,7 @@ def build_app(
     path = rehearsal.plan or demo_copy(rehearsal.language or "fr")
     plan = load_plan(path)
     start = plan.chat.start_at + rehearsal.offset
-    options = {"monotonic": monotonic} if monotonic is not None else {}
-    clock = SimulatedClock(start, speed=rehearsal.speed, **options)
+    clock = SimulatedClock(start, speed=rehearsal.speed, monotonic=monotonic or time.monotonic)
     # The user's local time: the name is read by a person looking for "tonight's" run.
     log = new_rehearsal_log(path, (launched or datetime.now(UTC)).astimezone())
     return TchatApp(path, clock=clock, clipboard=clipboard, mode="rehearsal", log_path=log,
