@@ -29,6 +29,7 @@ from tui.core.exports.text import one_line, safe_url
 from tui.core.exports.thanks import thanks_text
 from tui.core.exports.words import say
 from tui.core.model import Language
+from tui.core.report import build_report
 from tui.core.runstate import fold
 from tui.core.schedule import Cue
 
@@ -95,17 +96,13 @@ def recap_data(ctx: ExportContext) -> RecapData:
     )
     asked = [r for r in runs if r.delay is not None]
     on_time = sum(1 for r in asked if r.delay is not None and abs(r.delay) <= ON_TIME)
-    # By draft, not by cue: each part of a thank-you thread is marked on its own
-    # (`thanks@58/2`). The same measure as `tchat report`: the delay of the chat's last
+    # The same measure as `tchat report` (one computation): the delay of the chat's last
     # post, here never below zero (finishing early is no overrun).
-    in_chat = [(state.posted[d.id], d.cue) for d in ctx.book.drafts
-               if d.cue.offset >= 0 and d.id in state.posted]
-    last: Cue | None = None
-    last_posted: datetime | None = None
-    overrun = timedelta(0)
-    if in_chat:
-        last_posted, last = max(in_chat, key=lambda pair: (pair[0], pair[1].at))
-        overrun = max(last_posted - last.at, timedelta(0))
+    report = build_report(ctx.plan, ctx.events, ctx.book)
+    final = report.last_posted
+    last = final.cue if final is not None else None
+    last_posted = final.actual if final is not None else None
+    overrun = max(report.overrun or timedelta(0), timedelta(0))
     figures = Figures(
         asked=len(asked), total=len(runs), on_time=on_time, overrun=overrun, last=last,
         last_posted=last_posted,
