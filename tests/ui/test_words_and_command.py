@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,23 @@ def test_broken_plan_reports_and_exits_1(
     assert main([str(broken)]) == 1
     err = capsys.readouterr().err
     assert "broken.toml:1: error: chat.tag: is required" in err
+
+
+def test_the_demo_rehearsal_leaves_no_files_behind(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import tui.commands.rehearse as rehearse_module
+    from tui.app import TchatApp
+
+    seen: list[Path] = []
+
+    def fake_run(app: TchatApp) -> None:
+        seen.append(app.session.plan_path)
+        assert app.session.plan_path.is_file()
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(TchatApp, "run", fake_run)
+    code = rehearse_module.rehearse(rehearse_module.Rehearsal(None, language="en"))
+    assert code == 0
+    assert seen and seen[0].name == "demo-en.toml"
+    assert list(tmp_path.iterdir()) == []

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import argparse
 import re
+import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -158,6 +159,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def rehearse(rehearsal: Rehearsal) -> int:
+    if rehearsal.plan is None:
+        from tui.commands.run import demo_copy
+
+        # The demo is a throwaway: its copy and rehearsal log go when the app closes,
+        # instead of piling up in the temporary folder at every launch.
+        with tempfile.TemporaryDirectory(prefix="tchat-demo-") as folder:
+            copy = demo_copy(rehearsal.language or "fr", Path(folder))
+            return rehearse(replace(rehearsal, plan=copy))
     try:
         app = build_app(rehearsal)
     except PlanError as error:

@@ -32,10 +32,11 @@ def demo_plan_path(language: Language = "fr") -> Path:
     return Path(__file__).resolve().parents[2] / "plans" / name
 
 
-def demo_copy(language: Language) -> Path:
-    """A fresh copy of the demo in a temporary folder, so the demo can be ticked and
-    edited freely: the bundled file (read-only inside a wheel) and the repo stay clean."""
-    folder = Path(tempfile.mkdtemp(prefix="tchat-demo-"))
+def demo_copy(language: Language, folder: Path | None = None) -> Path:
+    """A fresh copy of the demo in `folder` (a new temporary folder by default), so the
+    demo can be ticked and edited freely: the bundled file (read-only inside a wheel) and
+    the repo stay clean."""
+    folder = folder or Path(tempfile.mkdtemp(prefix="tchat-demo-"))
     target = folder / f"demo-{language}.toml"
     shutil.copyfile(demo_plan_path(language), target)
     return target
