@@ -100,3 +100,13 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["check", "--bogus", "x.toml"])
     assert caught.value.code == 2
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_bundled_demo_plans_pass_strict(
+    language: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = Path(__file__).resolve().parents[2] / "plans" / f"demo-{language}.toml"
+    code, out = run_check(capsys, "--strict", str(demo))
+    assert code == 0, out
+    assert "no problem found" in out
