@@ -76,7 +76,13 @@ class Session:
     # --- the plan -----------------------------------------------------------------
 
     def _load(self) -> None:
-        loaded = fingerprint(self.plan_path)
+        try:
+            # Taken before reading, so an edit made while we read is seen as a change.
+            loaded = fingerprint(self.plan_path)
+        except OSError:
+            # Missing, a folder, unreadable: let the loader say which, in plain words.
+            load_plan(self.plan_path)
+            raise
         plan = load_plan(self.plan_path)
         self.plan = plan
         self.loaded = loaded
