@@ -175,3 +175,10 @@ def test_plan_errors_are_shown_but_do_not_stop_the_export(
     assert captured.out.startswith("BEGIN:VCALENDAR")
     assert f"{broken}:5: error: chat.start: start 2026-03-29 02:30 does not exist" in captured.err
     assert "exported despite 1 error(s)" in captured.err
+
+
+def test_a_log_that_is_not_a_log(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The plan itself given as --log by a slip: refused, not read as an empty run.
+    code = main(["export", str(plan), "--to", "recap-md", "--log", str(plan)])
+    assert code == 1
+    assert "is not a tchat run log" in capsys.readouterr().err

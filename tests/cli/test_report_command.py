@@ -105,7 +105,12 @@ def test_problems_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     code, _out, err = report(capsys, str(plan), "--rehearsal")
     assert code == 1 and "no rehearsal log" in err and "tchat rehearse" in err
     code, _out, err = report(capsys, str(plan), "--rehearsal", str(tmp_path / "nope.jsonl"))
-    assert code == 2 and "nope.jsonl: no such rehearsal log" in err
+    assert code == 1 and "nope.jsonl: does not exist" in err
+    code, _out, err = report(capsys, str(plan), "--rehearsal", str(tmp_path))
+    assert code == 1 and "is a folder, not a run log" in err
+    # A plan (or any file) named by mistake is not read as an empty run.
+    code, _out, err = report(capsys, str(plan), "--rehearsal", str(plan))
+    assert code == 1 and "is not a tchat run log (line 1 is not an event)" in err
     broken = tmp_path / "broken.toml"
     broken.write_text("[chat]\ntitle = 'x'\n")
     code, _out, err = report(capsys, str(broken))

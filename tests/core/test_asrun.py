@@ -10,16 +10,19 @@ import textwrap
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.core.asrun import (
     AsRunLog,
     Event,
+    LogError,
     last_rehearsal_log,
     log_path_for,
     new_rehearsal_log,
     read_events,
+    read_named_log,
     rehearsal_logs,
 )
 from tui.core.runstate import fold
@@ -169,3 +172,18 @@ def test_last_rehearsal_is_the_newest_with_something_in_it(tmp_path: Path) -> No
     assert last_rehearsal_log(plan) == older
     AsRunLog(newer).append(mark("q1"))
     assert last_rehearsal_log(plan) == newer
+
+
+def test_named_log_tells_junk_from_a_crash(tmp_path: Path) -> None:
+    log = tmp_path / "run.jsonl"
+    good = mark("q1").to_json()
+    log.write_text(f"{good}\nnot json\n{good}\n{{\"kind\": \"ma", encoding="utf-8")
+    reading = read_named_log(log)
+    # The cut-off last line is what a crash leaves: skipped without a word.
+    assert len(reading.events) == 2 and reading.skipped_lines == [2]
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(b"\x00\xff\x10binary\nmore\n")
+    with pytest.raises(LogError, match="is not a tchat run log"):
+        read_named_log(junk)
+    with pytest.raises(LogError, match="does not exist"):
+        read_named_log(tmp_path / "missing.jsonl")

@@ -42,6 +42,16 @@ def render_problems(console: Console, file_name: str, problems: list[Problem]) -
         ))
 
 
+def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:
+    """Say which lines of a run log were not events (read on without them)."""
+    if lines:
+        shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
+        console.print(Text.assemble(
+            (f"{log}: ", "bold"), ("warning", "yellow"),
+            f": {len(lines)} line(s) are not events and were skipped ({shown})",
+        ))
+
+
 def run(args: argparse.Namespace) -> int:
     console = Console(highlight=False, soft_wrap=True)
     path: Path = args.plan

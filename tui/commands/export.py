@@ -23,8 +23,8 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
-from tui.commands.check import render_problems
-from tui.core.asrun import Event, log_path_for, read_events
+from tui.commands.check import render_problems, warn_skipped
+from tui.core.asrun import Event, LogError, log_path_for, read_named_log
 from tui.core.atomic import write_atomic
 from tui.core.check import semantic_problems
 from tui.core.exports import EXPORTS, export, make_context
@@ -131,7 +131,8 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     if output is None:
         _to_stdout(data)
     else:
-        _to_file(output, data, force=args.force, protected=(plan_path, log_path_for(plan_path)))
+        _to_file(output, data, force=args.force, protected=(plan_path, log_path_for(plan_path)),
+                 example=f"{kind.name}{kind.suffix}")
     for note in result.notes:
         err.print(Text.assemble(("note: ", "yellow"), note))
     if output is not None:
@@ -141,9 +142,7 @@ def _run(args: argparse.Namespace, err: Console) -> int:
 
 def _events(log: Path | None, plan_path: Path, err: Console) -> list[Event]:
     path = log if log is not None else log_path_for(plan_path)
-    if log is not None and not log.is_file():
-        raise _Refused(f"log {log} does not exist or is not a file")
-    if not path.exists():
+    if log is None and not path.exists():
         err.print(Text.assemble(
             ("note: ", "yellow"),
             f"no as-run log at {path}: every question shows as not posted "
@@ -151,9 +150,11 @@ def _events(log: Path | None, plan_path: Path, err: Console) -> list[Event]:
         ))
         return []
     try:
-        return read_events(path)
-    except OSError as error:
-        raise _Refused(f"cannot read {path}: {error.strerror or error}") from None
+        reading = read_named_log(path)
+    except LogError as error:
+        raise _Refused(str(error)) from None
+    warn_skipped(err, path, reading.skipped_lines)
+    return reading.events
 
 
 def _to_stdout(data: bytes) -> None:
@@ -167,9 +168,11 @@ def _to_stdout(data: bytes) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _to_file(path: Path, data: bytes, *, force: bool, protected: tuple[Path, ...]) -> None:
+def _to_file(
+    path: Path, data: bytes, *, force: bool, protected: tuple[Path, ...], example: str
+) -> None:
     if path.is_dir():
-        raise UsageError(f"{path} is a folder: give a file name, such as {path / 'brief.md'}")
+        raise UsageError(f"{path} is a folder: give a file name, such as {path / example}")
     # Even --force never replaces the plan or its live log: a slip of the shell's
     # completion must not cost the plan.
     target = path.resolve()

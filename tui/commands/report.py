@@ -17,9 +17,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.cli import UsageError
-from tui.commands.check import render_problems
-from tui.core.asrun import last_rehearsal_log, log_path_for, read_events
+from tui.commands.check import render_problems, warn_skipped
+from tui.core.asrun import LogError, last_rehearsal_log, log_path_for, read_named_log
 from tui.core.model import Chat
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
@@ -55,15 +54,12 @@ def register(subparsers: Any) -> None:
 
 def log_for(plan: Path, rehearsal: str | None) -> Path | None:
     """The log to read: the live one, the newest rehearsal, or a file; None when LAST
-    finds no rehearsal. A FILE that does not exist is a usage error."""
+    finds no rehearsal."""
     if rehearsal is None:
         return log_path_for(plan)
     if rehearsal.upper() == LAST:
         return last_rehearsal_log(plan)
-    path = Path(rehearsal)
-    if not path.is_file():
-        raise UsageError(f"{rehearsal}: no such rehearsal log")
-    return path
+    return Path(rehearsal)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -79,7 +75,17 @@ def run(args: argparse.Namespace) -> int:
         err.print(Text(f"{path}: no rehearsal log beside the plan yet "
                        f"(start one with: tchat rehearse {path})"))
         return EXIT_PROBLEMS
-    report = build_report(plan, read_events(log))
+    if log.exists() or args.rehearsal is not None:
+        try:
+            reading = read_named_log(log)
+        except LogError as error:
+            err.print(Text(str(error), style="red"))
+            return EXIT_PROBLEMS
+        warn_skipped(err, log, reading.skipped_lines)
+        events = reading.events
+    else:
+        events = []
+    report = build_report(plan, events)
     if args.csv:
         sys.stdout.write(to_csv(report))
         return EXIT_OK

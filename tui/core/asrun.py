@@ -185,6 +185,45 @@ def read_events(path: Path) -> list[Event]:
     return events
 
 
+class LogError(Exception):
+    """A file named as a run log that cannot be one (a folder, a plan, random bytes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LogReading:
+    events: list[Event]
+    skipped_lines: list[int]
+    """Lines that are not events, except a last line cut short by a crash."""
+
+
+def read_named_log(path: Path) -> LogReading:
+    """A log someone pointed a command at: forgiving of a crash's cut-off last line like
+    `read_events`, but a file with no event at all and lines that are not events is not
+    a tchat log, and says so instead of reading as an empty run."""
+    if path.is_dir():
+        raise LogError(f"{path}: is a folder, not a run log")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LogError(f"{path}: does not exist") from None
+    except OSError as error:
+        raise LogError(f"{path}: cannot be read ({error.strerror or error})") from None
+    lines = data.split(b"\n")
+    events: list[Event] = []
+    skipped: list[int] = []
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        event = Event.from_json(raw.decode("utf-8", errors="replace"))
+        if event is not None:
+            events.append(event)
+        elif not (number == len(lines) and not data.endswith(b"\n")):
+            skipped.append(number)
+    if skipped and not events:
+        raise LogError(f"{path}: is not a tchat run log (line {skipped[0]} is not an event)")
+    return LogReading(events, skipped)
+
+
 class AsRunLog:
     """An append-only log file; each `append` is on disk when it returns."""
 
