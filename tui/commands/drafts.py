@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tui.commands.check import render_problems
 from tui.core.check import check_file
 from tui.core.drafts import Draft, DraftBook
-from tui.core.problems import Problem
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     path: Path = args.plan
     plan, problems = check_file(path)
     if plan is None:
-        _print_problems(console, str(path), problems)
+        render_problems(Console(stderr=True, highlight=False, soft_wrap=True), str(path),
+                        problems)
         return EXIT_PROBLEMS
     book = DraftBook(plan)
     chat = plan.chat
@@ -77,7 +78,3 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     return EXIT_OK
 
-
-def _print_problems(console: Console, name: str, problems: list[Problem]) -> None:
-    for problem in problems:
-        console.print(Text(problem.describe(name)), style="red" if problem.is_error else None)

@@ -106,11 +106,12 @@ def _draft_problems(plan: Plan, text: str) -> list[Problem]:
         name = draft.label if cue.kind != "heads-up" else f"heads-up before Q{cue.number}"
         if not counted.valid:
             if counted.length > counted.limit and counted.overflow_index is not None:
-                tail = draft.text[counted.overflow_index:]
-                shown = tail if len(tail) <= 30 else tail[:29] + "…"
+                fits = draft.text[:counted.overflow_index]
+                shown = fits if len(fits) <= 30 else "…" + fits[-29:]
                 message = (
                     f"{name} is {counted.length}/{counted.limit} on {plan.chat.platform}: "
-                    f"{counted.length - counted.limit} too many, from {shown!r} on"
+                    f"{counted.length - counted.limit} too many; the post fits up to "
+                    f"{shown!r}"
                 )
             else:
                 message = f"{name} cannot be posted on {plan.chat.platform} (empty or invalid)"
