@@ -10,7 +10,9 @@ import difflib
 import re
 import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -229,39 +231,50 @@ def locate(text: str, loc: Sequence[int | str]) -> int | None:
     """
     if not loc:
         return None
-    lines = text.splitlines()
+    outline = _outline(text)
     section = str(loc[0])
     index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
     rest = [str(p) for p in loc[(2 if index is not None else 1):] if not isinstance(p, int)]
     key = rest[0] if rest else None
 
-    start = None
-    seen = -1
-    for number, line in enumerate(lines):
-        header = _HEADER.match(line)
-        if header and header.group(2).strip("\"' ") == section:
-            seen += 1
-            if index is None or seen == index:
-                start = number
-                break
-    if start is None:
-        return _top_level_key(lines, section)
+    starts = outline.headers.get(section, [])
+    position = 0 if index is None else index
+    if position >= len(starts):
+        top = outline.keys.get(_TOP, {}).get(section)
+        return top + 1 if top is not None else None
+    start = starts[position]
     if key is None:
         return start + 1
-    key_line = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-    for number in range(start + 1, len(lines)):
-        if _HEADER.match(lines[number]):
-            break
-        if key_line.match(lines[number]):
-            return number + 1
-    return start + 1
+    return outline.keys.get(start, {}).get(key, start) + 1
 
 
-def _top_level_key(lines: list[str], key: str) -> int | None:
-    key_line = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-    for number, line in enumerate(lines):
-        if _HEADER.match(line):
-            return None
-        if key_line.match(line):
-            return number + 1
-    return None
+_TOP = -1
+_KEY = re.compile(r"^\s*[\"']?([A-Za-z0-9_\-]+)[\"']?\s*=")
+
+
+@dataclass(frozen=True, slots=True)
+class _Outline:
+    headers: dict[str, list[int]]
+    """Table name -> the (0-based) line of each of its headers, in order."""
+    keys: dict[int, dict[str, int]]
+    """Header line (or _TOP) -> key -> the line of its first assignment in that table."""
+
+
+@lru_cache(maxsize=4)
+def _outline(text: str) -> _Outline:
+    # Read once per text: `tchat check` asks for a line per problem and per draft, and
+    # rescanning a large plan each time made checking quadratic.
+    headers: dict[str, list[int]] = {}
+    keys: dict[int, dict[str, int]] = {_TOP: {}}
+    current = _TOP
+    for number, line in enumerate(text.splitlines()):
+        header = _HEADER.match(line)
+        if header:
+            current = number
+            headers.setdefault(header.group(2).strip("\"' "), []).append(number)
+            keys[current] = {}
+            continue
+        key = _KEY.match(line)
+        if key:
+            keys[current].setdefault(key.group(1), number)
+    return _Outline(headers, keys)
