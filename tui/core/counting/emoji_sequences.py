@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import emoji
-
 from tui.core.counting.patterns import trie_pattern
 
 VS16 = "\ufe0f"
@@ -27,26 +25,36 @@ SEQUENCE_MARKS = re.compile(
 
 
 @cache
-def _matchers_by_first_char() -> dict[str, re.Pattern[str]]:
-    """For each character that can start a sequence, a matcher of the sequences it starts.
+def _sequences_by_first_char() -> dict[str, list[str]]:
+    # Imported here: the data is large, and a text without any sequence mark (most
+    # posts) never needs it, so the app's first frame does not wait for it.
+    import emoji
 
-    Longest first; a trailing U+FE0F joins the emoji before it. Splitting by the first
-    character keeps each pattern small: one big alternation would be tried branch by
-    branch at every candidate.
-    """
     by_first: dict[str, list[str]] = {}
     for seq in emoji.EMOJI_DATA:
         if len(seq) > 1 or seq not in _TEXT_BY_DEFAULT:
             by_first.setdefault(seq[0], []).append(seq)
-    matchers: dict[str, re.Pattern[str]] = {}
-    for first, sequences in by_first.items():
-        longer = [seq for seq in sequences if len(seq) > 1]
-        alternatives = [
-            "(?:" + trie_pattern(longer) + ")" + VS16 + "?" if longer else "",
-            re.escape(first) + VS16 if first in sequences else "",
-        ]
-        matchers[first] = re.compile("|".join(a for a in alternatives if a))
-    return matchers
+    return by_first
+
+
+@cache
+def _matcher(first: str) -> re.Pattern[str] | None:
+    """A matcher of the sequences that `first` starts; None when it starts none.
+
+    Longest first; a trailing U+FE0F joins the emoji before it. One small pattern per
+    first character: one big alternation would be tried branch by branch at every
+    candidate. Compiled on first need, since compiling all of them up front cost more
+    than the app's first frame can spare and a text meets only a few.
+    """
+    sequences = _sequences_by_first_char().get(first)
+    if not sequences:
+        return None
+    longer = [seq for seq in sequences if len(seq) > 1]
+    alternatives = [
+        "(?:" + trie_pattern(longer) + ")" + VS16 + "?" if longer else "",
+        re.escape(first) + VS16 if first in sequences else "",
+    ]
+    return re.compile("|".join(a for a in alternatives if a))
 
 
 def emoji_sequence_spans(text: str) -> list[tuple[int, int]]:
@@ -56,13 +64,12 @@ def emoji_sequence_spans(text: str) -> list[tuple[int, int]]:
     positions that cannot start a sequence.
     """
     spans: list[tuple[int, int]] = []
-    matchers = _matchers_by_first_char()
     resume = 0
     for mark in SEQUENCE_MARKS.finditer(text, 1):
         start = mark.start() - 1
         if start < resume:
             continue
-        matcher = matchers.get(text[start])
+        matcher = _matcher(text[start])
         found = matcher.match(text, start) if matcher is not None else None
         if found is not None:
             resume = found.end()
