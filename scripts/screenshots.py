@@ -45,6 +45,7 @@ class State:
     keys: tuple[str, ...] = ()
     rehearsal: float | None = None
     """The rehearsal's speed; None for a live run."""
+    size: tuple[int, int] = SIZE
 
 
 STATES = (
@@ -62,6 +63,8 @@ STATES = (
     State("help", "en", 10.2, {**OPENING, "q1": 5.2}, keys=("question_mark",)),
     State("rehearsal", "fr", 16.4, {**OPENING, "q1": 5.6, "hu2": 9.4, "q2": 12.1},
           rehearsal=10),
+    # The default `tchat` in an 80x24 terminal: the footer's keys that fit, help and quit.
+    State("small", "fr", 22.6, HALF | {"hu4": 21.1}, rehearsal=1, size=(80, 24)),
     State("rehearsal-report", "fr", 49.5,
           {**HALF, "hu4": 21.3, "q4": 24.2, "custom@26": 27.0, "hu5": 28.5, "q5": 31.2,
            "hu6": 34.1, "q6": 37.9, "hu7": 40.2, "q7": 43.0, "hu8": 46.4, "q8": 49.1},
@@ -88,7 +91,7 @@ async def shoot(state: State, out: Path) -> Path:
                        mode="rehearsal" if state.rehearsal else "live")
         if state.theme:
             app.theme = state.theme
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=state.size) as pilot:
             await pilot.pause()
             if state.shift:
                 await pilot.press("d")
@@ -100,7 +103,21 @@ async def shoot(state: State, out: Path) -> Path:
             await pilot.pause()
             target = out / f"{state.name}.svg"
             app.save_screenshot(target.name, str(out))
+        keep_blanks(target)
         return target
+
+
+def keep_blanks(svg: Path) -> None:
+    """Mark the SVG's text as whitespace-preserving.
+
+    Textual writes each run of text at its own x, and a run may start with blanks (the
+    footer's " Copier", a right-aligned count). Browsers keep them (the SVG's CSS says
+    `white-space: pre`), but rsvg-convert ignores that CSS and drops them, which glues
+    "cCopier" together in the PNGs. `xml:space="preserve"` is read by both.
+    """
+    text = svg.read_text(encoding="utf-8")
+    if 'xml:space="preserve"' not in text:
+        svg.write_text(text.replace("<svg ", '<svg xml:space="preserve" ', 1), encoding="utf-8")
 
 
 def to_png(svg: Path) -> Path | None:

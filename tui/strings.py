@@ -21,7 +21,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "to_start": {"fr": "Début dans", "en": "Starts in"},
     "to_cue": {"fr": "{cue} dans", "en": "{cue} in"},
     "overrun": {"fr": "{cue} en retard de", "en": "{cue} overdue by"},
-    "since_end": {"fr": "Terminé depuis", "en": "Time since the end"},
+    "since_end": {"fr": "Terminé depuis", "en": "Since the end"},
     "ended_at": {"fr": "fin à {time}", "en": "ended at {time}"},
     "starts_at": {"fr": "début à {time} · {cue} à {at}", "en": "starts at {time} · {cue} at {at}"},
     "starts_at_only": {"fr": "début à {time}", "en": "starts at {time}"},
@@ -32,6 +32,15 @@ WORDS: dict[str, dict[Lang, str]] = {
     "next_question": {"fr": "Prochaine question", "en": "Next question"},
     "no_question_left": {"fr": "Plus de question à poser", "en": "No question left"},
     "questions_left": {"fr": "{n} sur {total} à poser", "en": "{n} of {total} to ask"},
+    "chat_over": {"fr": "Tchat terminé", "en": "Chat over"},
+    "all_questions_posted": {"fr": "Toutes les questions postées ({total})",
+                             "en": "All questions posted ({total})"},
+    "one_question_not_posted": {"fr": "1 question sur {total} non postée",
+                                "en": "1 question of {total} not posted"},
+    "questions_not_posted": {"fr": "{n} questions sur {total} non postées",
+                             "en": "{n} questions of {total} not posted"},
+    "report_hint": {"fr": "R affiche le bilan prévu / réel",
+                    "en": "R shows planned versus actual"},
     "planned_at": {"fr": "prévue à {time}", "en": "planned {time}"},
     "moved_to": {"fr": "décalée à {time}", "en": "moved to {time}"},
     # cue list
@@ -52,6 +61,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     # draft pane
     "draft": {"fr": "Texte à coller", "en": "Text to paste"},
     "over_by": {"fr": "{n} de trop", "en": "{n} over"},
+    "note": {"fr": "Note", "en": "Note"},
     "derived_note": {
         "fr": "Rappel ajouté par tchat (non modifiable ici)",
         "en": "Heads-up added by tchat (not editable here)",
@@ -76,7 +86,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "key.focus": {"fr": "Volet suivant", "en": "Next pane"},
     "key.help": {"fr": "Aide", "en": "Help"},
     "key.quit": {"fr": "Quitter", "en": "Quit"},
-    "key.palette": {"fr": "commandes", "en": "commands"},
+    "key.palette": {"fr": "Commandes", "en": "Commands"},
     "key.close": {"fr": "Fermer", "en": "Close"},
     "key.save": {"fr": "Enregistrer", "en": "Save"},
     "key.send": {"fr": "Copier la réponse", "en": "Copy the reply"},
@@ -149,9 +159,11 @@ WORDS: dict[str, dict[Lang, str]] = {
     "help_title": {"fr": "Aide de tchat", "en": "tchat help"},
     "help_intro": {
         "fr": "Choisissez un envoi dans le déroulé, copiez-le avec c, collez-le sur la "
-              "plateforme. Tout est noté dans le journal à côté du plan.",
+              "plateforme. Tout est noté dans le journal à côté du plan. Tab passe d'un "
+              "volet à l'autre ; les flèches font défiler un texte long.",
         "en": "Pick a cue in the run-sheet, copy it with c, paste it on the platform. "
-              "Every action is written to the log beside the plan.",
+              "Every action is written to the log beside the plan. Tab moves between "
+              "panes; the arrows scroll a long text.",
     },
     "help_log": {"fr": "Journal : {path}", "en": "Log: {path}"},
     # notifications
@@ -194,11 +206,11 @@ WORDS: dict[str, dict[Lang, str]] = {
         "en": "The plan changed on disk: reloaded, nothing written. Try again.",
     },
     "write_failed": {"fr": "Écriture impossible : {error}", "en": "Could not write: {error}"},
+    # Short: it covers part of the screen while it shows. The clock keys are in the
+    # footer and the help.
     "rehearsal_intro": {
-        "fr": "Répétition : rien n'est publié, tout va dans un journal à part. "
-              "p pause · + plus vite · - moins vite · > envoi suivant · < précédent",
-        "en": "Rehearsal: nothing is posted, everything goes to a log of its own. "
-              "p pause · + faster · - slower · > next cue · < previous",
+        "fr": "Répétition : rien n'est publié, journal à part",
+        "en": "Rehearsal: nothing is posted, separate log",
     },
     "speed_now": {"fr": "Répétition à ×{n}", "en": "Rehearsal at ×{n}"},
     "paused_now": {"fr": "Horloge de la répétition en pause", "en": "Rehearsal clock paused"},

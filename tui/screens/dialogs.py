@@ -10,7 +10,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, HorizontalGroup, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
@@ -228,7 +228,11 @@ class ManualCopyDialog(_Dialog):
 
 
 class HelpDialog(_Dialog):
-    """Every key, from the same list as the footer and the palette."""
+    """Every key, from the same list as the footer and the palette.
+
+    One row per key: the key, its name, what it does. A long description wraps inside
+    its own column, never back under the key, so no line reads as a stray label.
+    """
 
     BINDINGS = [Binding("question_mark", "dismiss_dialog", "Close", id="close", show=False)]
 
@@ -239,23 +243,29 @@ class HelpDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         words = self.words
-        lines: list[Content] = []
-        for key in (*self.keys, *APP_KEYS):
-            shown = key.key_display or key.key
-            lines.append(Content.assemble(
-                (f"{shown:>8}  ", "$text-accent bold"),
-                (words(f"key.{key.id}").ljust(18), "bold"),
-                words(f"help.{key.id}"),
-            ))
         with Vertical(id="dialog", classes="-help"):
             yield Label(words("help_title"), id="dialog-title", markup=False)
             with VerticalScroll(id="help-scroll"):
                 yield Static(literal(words("help_intro")), id="help-intro")
-                yield Static(Content("\n").join(lines), id="help-keys")
+                with Vertical(id="help-keys"):
+                    for key in (*self.keys, *APP_KEYS):
+                        with HorizontalGroup(classes="help-row"):
+                            yield Label(key.key_display or key.key, classes="help-key",
+                                        markup=False)
+                            with HorizontalGroup(classes="help-entry"):
+                                yield Label(words(f"key.{key.id}"), classes="help-name",
+                                            markup=False)
+                                yield Static(words(f"help.{key.id}"), classes="help-text",
+                                             markup=False)
                 yield Static(literal(words("help_log", path=str(self.log_path))),
                              id="help-log")
             with Horizontal(id="dialog-buttons"):
                 yield Button(words("close"), id="close", variant="primary")
+
+    def on_resize(self) -> None:
+        # Too narrow for three columns: each description goes under its key's name.
+        self.set_class(self.size.width < 64, "-narrow")
+        self.set_class(self.size.height < 20, "-short")
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:

@@ -3,13 +3,19 @@ palette are all generated from this list, worded in the run's language.
 
 Textual reads `BINDINGS` at class creation, in one language; the run's language is only
 known once the plan is read, so each screen re-words its bindings by id when created.
+
+The footer is one line: when it is too narrow for every key, `fit_footer` drops the
+least needed ones (by `Key.rank`) so that help and quit, rank 0, always show. A key
+left out of the footer stays in the help screen and the command palette.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.dom import DOMNode
 
@@ -24,6 +30,8 @@ class Key:
     show: bool = True
     key_display: str | None = None
     priority: bool = False
+    rank: int = 3
+    """How much the footer needs this key: 0 always shown, higher ranks leave first."""
 
     def binding(self, words: Words) -> Binding:
         return Binding(
@@ -33,35 +41,37 @@ class Key:
         )
 
 
+# Ranks: what the live hour needs most stays in a narrow footer (copy, undo, skip);
+# editing a template or keeping a highlight is rarer, and is one `?` away.
 RUN_KEYS: tuple[Key, ...] = (
-    Key("copy", "c", "copy"),
-    Key("undo", "u", "undo"),
-    Key("skip", "s", "skip"),
-    Key("shift", "d", "shift", key_display="d"),
-    Key("edit", "e", "edit"),
-    Key("reply", "r", "reply"),
-    Key("highlight", "h", "highlight"),
-    Key("tick", "space", "tick", key_display="␣"),
+    Key("copy", "c", "copy", rank=1),
+    Key("undo", "u", "undo", rank=2),
+    Key("skip", "s", "skip", rank=2),
+    Key("shift", "d", "shift", key_display="d", rank=3),
+    Key("edit", "e", "edit", rank=4),
+    Key("reply", "r", "reply", rank=3),
+    Key("highlight", "h", "highlight", rank=4),
+    Key("tick", "space", "tick", key_display="␣", rank=3),
     Key("show", "v", "show", show=False),
     Key("next", "n", "go_next", show=False),
     Key("report", "R", "report", show=False),
-    Key("help", "question_mark", "help", key_display="?"),
+    Key("help", "question_mark", "help", key_display="?", rank=0),
 )
 
 # Steering the simulated clock. These bindings are only added to a rehearsal's
 # run-sheet: a live run has no such keys at all, so a stray "p" during the real hour
 # can never pause anything or suggest that time could be paused.
 REHEARSAL_KEYS: tuple[Key, ...] = (
-    Key("pause", "p", "pause"),
-    Key("faster", "plus", "faster", key_display="+"),
+    Key("pause", "p", "pause", rank=1),
+    Key("faster", "plus", "faster", key_display="+", rank=2),
     Key("slower", "minus", "slower", key_display="-", show=False),
     Key("jump_next", "greater_than_sign", "jump_next", key_display=">", show=False),
     Key("jump_back", "less_than_sign", "jump_back", key_display="<", show=False),
 )
 
 APP_KEYS: tuple[Key, ...] = (
-    Key("quit", "ctrl+q", "quit", priority=True),
-    Key("palette", "ctrl+p", "command_palette", show=False, priority=True),
+    Key("quit", "ctrl+q", "quit", priority=True, rank=0),
+    Key("palette", "ctrl+p", "command_palette", show=False, priority=True, rank=5),
 )
 
 
@@ -70,8 +80,64 @@ def bindings_for(keys: tuple[Key, ...], words: Words) -> list[BindingType]:
 
 
 def run_keys(rehearsal: bool) -> tuple[Key, ...]:
-    """The run-sheet's keys in one mode: the footer, help and palette all use this."""
-    return (*RUN_KEYS, *REHEARSAL_KEYS) if rehearsal else RUN_KEYS
+    """The run-sheet's keys in one mode, in footer order: the footer, help and palette
+    all use this. Help comes last, next to the app's quit key that follows it."""
+    keys = (*RUN_KEYS, *REHEARSAL_KEYS) if rehearsal else RUN_KEYS
+    return (*(k for k in keys if k.id != "help"), *(k for k in keys if k.id == "help"))
+
+
+@dataclass(frozen=True, slots=True)
+class FooterItem:
+    """One key as the footer would show it: its display ("^q"), its label, its rank."""
+
+    id: str
+    key: str
+    label: str
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class FooterFit:
+    shown: frozenset[str]
+    """The ids of the keys shown, the palette's included."""
+    compact: bool
+
+
+def _item_width(item: FooterItem, *, compact: bool, palette: bool) -> int:
+    # Textual's FooterKey: compact is "k label" plus a one-cell margin; otherwise
+    # " k " then "label ". The palette key, docked right, adds its border and padding.
+    cells = cell_len(item.key) + cell_len(item.label)
+    if compact:
+        return cells + (3 if palette else 2)
+    return cells + (5 if palette else 3)
+
+
+def fit_footer(
+    items: Sequence[FooterItem], width: int, palette: FooterItem | None = None
+) -> FooterFit:
+    """The keys that fit on a footer `width` cells wide, and in which style.
+
+    Every key in the roomy style if they all fit; else the compact style, dropping the
+    highest rank first (the later key first within a rank) until the rest fits. Rank 0
+    keys are never dropped: if even they do not fit, they are all that is shown.
+    """
+    everything = [*items, *([palette] if palette else [])]
+
+    def total(chosen: list[FooterItem], compact: bool) -> int:
+        return sum(_item_width(i, compact=compact, palette=i is palette) for i in chosen)
+
+    if total(everything, compact=False) <= width:
+        return FooterFit(frozenset(i.id for i in everything), compact=False)
+    chosen = list(everything)
+    leaving = sorted(
+        (i for i in everything if i.rank > 0),
+        key=lambda i: (-i.rank, -everything.index(i)),
+    )
+    for item in leaving:
+        if total(chosen, compact=True) <= width:
+            break
+        chosen.remove(item)
+    return FooterFit(frozenset(i.id for i in chosen), compact=True)
 
 
 def reword(node: DOMNode, words: Words) -> None:

@@ -7,6 +7,7 @@ own log; everything else, down to the clipboard, behaves exactly as it will live
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -45,7 +46,17 @@ from tui.screens.dialogs import (
     ReplyDialog,
     ReportDialog,
 )
-from tui.screens.keys import REHEARSAL_KEYS, RUN_KEYS, Key, bindings_for, reword, run_keys
+from tui.screens.keys import (
+    APP_KEYS,
+    REHEARSAL_KEYS,
+    RUN_KEYS,
+    FooterItem,
+    Key,
+    bindings_for,
+    fit_footer,
+    reword,
+    run_keys,
+)
 from tui.screens.session import Row, Session
 from tui.strings import Words, cue_label
 from tui.widgets.countdown import Countdown
@@ -82,12 +93,13 @@ class RunSheet(Screen[None]):
         self.clipboard = clipboard
         self._next_id: str | None = None
         self._report_offered = False
+        # Only a rehearsal has the clock keys: the live footer, help and palette never
+        # offer to pause or speed up the real hour.
         self.keys: tuple[Key, ...] = run_keys(session.rehearsal)
-        if session.rehearsal:
-            # Only a rehearsal has these bindings: the live footer, help and palette
-            # never offer to pause or speed up the real hour.
-            extra = bindings_for(REHEARSAL_KEYS, self.words)
-            self._bindings = BindingsMap([*(b for _k, b in self._bindings), *extra])
+        ours = {key.id for key in (*RUN_KEYS, *REHEARSAL_KEYS)}
+        inherited = [b for _k, b in self._bindings if b.id not in ours]  # tab, shift+tab
+        # In `self.keys`'s order, which is the footer's.
+        self._bindings = BindingsMap([*inherited, *bindings_for(self.keys, self.words)])
         reword(self, self.words)
 
     # --- layout ---------------------------------------------------------------------
@@ -103,11 +115,13 @@ class RunSheet(Screen[None]):
             cues.border_title = words("timeline")
             yield cues
             with Vertical(id="side"):
-                yield DraftPane(id="draft")
+                draft = DraftPane(id="draft")
+                draft.border_title = words("draft")
+                yield draft
                 checklist = Checklist(id="checklist")
                 checklist.border_title = words("checklist")
                 yield checklist
-        yield Footer(show_command_palette=not self.session.rehearsal)
+        yield Footer(show_command_palette=False)  # `_fit_footer` decides, once sized
         yield PlanWatcher(self.session.plan_changed, id="watcher")
 
     def on_resize(self) -> None:
@@ -116,11 +130,28 @@ class RunSheet(Screen[None]):
         self.set_class(width < 100, "-narrow")
         self.set_class(height < 30, "-short")
         self.set_class(width < 64, "-tiny")
+        self._fit_footer(width)
+
+    def _fit_footer(self, width: int) -> None:
+        """Show the keys that fit on one footer line; help and quit always do."""
+        app_keys = {key.id: key for key in APP_KEYS}
+        items = [self._footer_item(key) for key in self.keys if key.show]
+        items.append(self._footer_item(app_keys["quit"]))
+        fit = fit_footer(items, width, palette=self._footer_item(app_keys["palette"]))
+        footer_ids = {item.id for item in items}
+        self._bindings = BindingsMap([
+            dataclasses.replace(b, show=b.id in fit.shown) if b.id in footer_ids else b
+            for _k, b in self._bindings
+        ])
         footer = self.query_one(Footer)
-        footer.compact = width < 100
-        # The run-sheet's own keys come first; ctrl+p stays listed in the help. A
-        # rehearsal needs the room for its clock keys (pause, faster) at any width.
-        footer.show_command_palette = not self.session.rehearsal and width >= 100
+        footer.compact = fit.compact
+        footer.show_command_palette = "palette" in fit.shown
+        self.refresh_bindings()  # the footer recomposes from the new flags
+
+    def _footer_item(self, key: Key) -> FooterItem:
+        binding = key.binding(self.words)
+        return FooterItem(key.id, self.app.get_key_display(binding), binding.description,
+                          key.rank)
 
     def on_mount(self) -> None:
         now = self.session.now()
@@ -133,8 +164,10 @@ class RunSheet(Screen[None]):
             # Opened on a finished run: say where the report is, do not pop it up.
             self._report_offered = True
             self.notify(self.words("run_over"), timeout=10)
-        if session.rehearsal:
-            self.notify(self.words("rehearsal_intro"), timeout=15)
+        if session.rehearsal and self.app.size.width >= 64:
+            # Short-lived: the banner says "rehearsal" for as long as it lasts. A split
+            # pane too small for the side panes gets no toast over its countdown at all.
+            self.notify(self.words("rehearsal_intro"), timeout=6)
         self.redraw(now)
 
     # --- redrawing from one "now" ---------------------------------------------------
@@ -177,7 +210,8 @@ class RunSheet(Screen[None]):
         question = next(
             (c for c in cues if c.kind == "question" and not state.done(c.id)), None
         )
-        self.query_one(NextQuestion).show(session, words, question)
+        over = run_over(plan, state, cues, now)
+        self.query_one(NextQuestion).show(session, words, question, over=over)
         cue_list.show(now, self._next_id)
         self.query_one(DraftPane).show(session, words, self.selected_row)
         self.query_one(Checklist).show(session, words, now)
@@ -185,7 +219,7 @@ class RunSheet(Screen[None]):
         for name in ("before", "during", "after"):
             self.set_class(phase == name, f"-{name}")
         self.set_class(shown.mode == "overrun", "-overrun")
-        if not self._report_offered and run_over(plan, state, cues, now):
+        if not self._report_offered and over:
             self._offer_report()
 
     def _offer_report(self) -> None:

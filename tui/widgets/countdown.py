@@ -86,28 +86,26 @@ class Countdown(Vertical):
         """Show one moment. `start`, `end` and `cue_at` are clock times ("18:00") for the
         line under the digits."""
         words = self._words
-        days, _rest = split_days(value.value)
         detail = ""
         if value.mode == "to-start":
             caption = words("to_start")
-            if days:
-                caption += " " + words("days", n=days) + " +"
-            digits = digits_text(value.value)
             detail = (words("starts_at", time=start, cue=cue_label, at=cue_at)
                       if value.cue is not None and cue_at else words("starts_at_only", time=start))
         elif value.mode == "since-end":
             caption = words("since_end")
-            digits = digits_text(value.value)
             detail = words("ended_at", time=end)
         elif value.mode == "overrun":
             caption = words("overrun", cue=cue_label)
-            digits = digits_text(value.value)
         elif value.cue is None:
             caption = words("all_posted")
-            digits = digits_text(value.value)
         else:
             caption = words("to_cue", cue=cue_label)
-            digits = digits_text(value.value)
+        # The digits hold hours at most: whole days go in the caption, before the chat
+        # ("Début dans 3 j +") as after it ("Terminé depuis 4 j +"), never dropped.
+        days, _rest = split_days(value.value)
+        if days:
+            caption += " " + words("days", n=days) + " +"
+        digits = digits_text(value.value)
         if value.to_end is not None:
             detail = words("left_in_chat", time=short_span(value.to_end))
         # The caption and detail span the pane's width: their text never resizes them.

@@ -18,6 +18,8 @@ from tui.widgets.cuelist import cue_time, row_label
 from tui.widgets.literal import literal, one_line, set_content, with_overflow
 
 OVERFLOW_STYLE = "$text-error reverse"
+# Reversed text colour: readable on dark and light themes, and under the cursor bar.
+OVERDUE_STYLE = "$text-warning bold reverse"
 
 
 class NextQuestion(Vertical):
@@ -29,13 +31,31 @@ class NextQuestion(Vertical):
         with VerticalScroll(id="next-scroll", can_focus=False):
             yield Static(id="next-text", markup=False)
 
-    def show(self, session: Session, words: Words, question: Cue | None) -> None:
+    def show(
+        self, session: Session, words: Words, question: Cue | None, *, over: bool = False
+    ) -> None:
+        """`over`: the run has ended; say what became of the questions, not which one
+        would be next."""
         cues = session.cues
         total = sum(1 for c in cues if c.kind == "question")
         left = questions_left(session.state, cues)
         title = self.query_one("#next-title", Label)
         meta = self.query_one("#next-meta", Label)
         text = self.query_one("#next-text", Static)
+        if over:
+            unposted = sum(1 for c in cues
+                           if c.kind == "question" and c.id not in session.state.posted)
+            if unposted == 0:
+                outcome = words("all_questions_posted", total=total)
+            elif unposted == 1:
+                outcome = words("one_question_not_posted", total=total)
+            else:
+                outcome = words("questions_not_posted", n=unposted, total=total)
+            set_content(title, Content.styled(words("chat_over").upper(),
+                                              "$text-secondary bold"))
+            set_content(meta, outcome)
+            set_content(text, words("report_hint"))
+            return
         if question is None:
             set_content(title, words("no_question_left"))
             set_content(meta, words("questions_left", n=left, total=total))
@@ -57,35 +77,48 @@ class NextQuestion(Vertical):
 
 
 class DraftPane(Vertical):
-    """The selected cue's exact text, its count, the overflow marked."""
+    """The selected cue's exact text, its count, the overflow marked; its notes below.
+
+    Text and notes share one scroll area, so a long draft is readable whole in a small
+    pane (tab focuses it, the arrows scroll it), and the notes sit under a labelled rule
+    of their own: they never read as the end of the draft.
+    """
+
+    _row_id: str | None = None  # the row shown, to scroll back up when it changes
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="draft-head"):
             yield Label(id="draft-title", markup=False)
             yield Label(id="draft-count", markup=False)
-        with VerticalScroll(id="draft-scroll", can_focus=False):
+        with VerticalScroll(id="draft-scroll"):
             yield Static(id="draft-text", markup=False)
-        yield Label(id="draft-note", markup=False)
+            yield Static(id="draft-note", markup=False)
 
     def show(self, session: Session, words: Words, row: Row | None) -> None:
         title = self.query_one("#draft-title", Label)
         counter = self.query_one("#draft-count", Label)
         body = self.query_one("#draft-text", Static)
-        note = self.query_one("#draft-note", Label)
+        note = self.query_one("#draft-note", Static)
+        note.border_title = f" {words('note')} "  # without corners Textual pads nothing
         if row is None:
-            set_content(title, words("draft"))
+            set_content(title, "")
             set_content(counter, "")
             set_content(body, "")
             set_content(note, "")
+            note.display = False
             self.remove_class("-over-limit")
             return
+        if row.id != self._row_id:
+            self._row_id = row.id
+            self.query_one("#draft-scroll").scroll_home(animate=False)  # a new text: its start
         counted = row.draft.count
         over = not counted.valid
         self.set_class(over, "-over-limit")
+        # Each span ends with its blank, never starts with one: some SVG renderers drop
+        # a span's leading blanks ("Q4· 18:23").
         set_content(title, Content.assemble(
-            (words("draft") + " · ", "$text-muted"),
-            (row_label(row, words), "bold"),
-            (" · " + cue_time(session, row), "$text-muted"),
+            (row_label(row, words) + " ", "bold"),
+            ("· " + cue_time(session, row), "$text-muted"),
         ))
         count_text = f"{counted.length}/{counted.limit}"
         if over:
@@ -99,7 +132,7 @@ class DraftPane(Vertical):
         if row.cue.notes:
             notes.append(one_line(row.cue.notes))
         notes.extend(one_line(w) for w in counted.warnings)
-        set_content(note, literal(" · ".join(notes)))
+        set_content(note, literal("\n".join(notes)))
         note.display = bool(notes)
 
 
@@ -148,11 +181,9 @@ class Checklist(OptionList):
 
 def _item_prompt(entry: ChecklistEntry, words: Words) -> Content:
     box = "☑ " if entry.done else "☐ "
-    text_style = "$text-muted strike" if entry.done else ""
-    parts: list[tuple[str, str] | str] = [
-        (box, "$text-success" if entry.done else ""),
-        (one_line(entry.item.text), text_style),
-    ]
+    parts: list[tuple[str, str] | str] = [(box, "$text-success" if entry.done else "")]
     if entry.overdue:
-        parts.append(("  " + words("overdue"), "$text-warning bold"))
+        # A badge at the start of the line, reversed: a state, not the end of the task.
+        parts += [(f" {words('overdue')} ", OVERDUE_STYLE), " "]
+    parts.append((one_line(entry.item.text), "$text-muted strike" if entry.done else ""))
     return Content.assemble(*parts)

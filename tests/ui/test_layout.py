@@ -1,0 +1,318 @@
+"""What a newcomer sees at the sizes terminals really have: the footer's keys, the draft
+and its note, the panel heads, the help screen, the checklist's badge, the end of the
+chat, and the notices. Assertions read the rendered screen where it matters."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
+
+from tests.conftest import FakeClipboard, FakeMonotonic
+from tests.ui.helpers import at, copy_plan, make_app
+from tests.ui.test_runsheet import shown, text_of
+from tui.cli import main as tchat
+from tui.core.clock import FrozenClock, SimulatedClock
+from tui.screens.dialogs import HelpDialog
+from tui.screens.keys import FooterItem, fit_footer
+from tui.widgets.cuelist import CueList
+from tui.widgets.panes import OVERDUE_STYLE, Checklist
+
+
+def screen_lines(app: App[None]) -> list[str]:
+    """The screen as the terminal shows it, one string per line."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def footer_line(app: App[None]) -> str:
+    return screen_lines(app)[app.screen.query_one(Footer).region.y]
+
+
+def notices(app: App[None]) -> list[tuple[str, float | None]]:
+    """Every notification's text and timeout, in order."""
+    seen: list[tuple[str, float | None]] = []
+    original = app.notify
+
+    def notify(message: str, *args: Any, **kwargs: Any) -> None:
+        seen.append((message, kwargs.get("timeout")))
+        original(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen
+
+
+# --- the footer: help and quit at every width ---------------------------------------
+
+HELP_QUIT = {"fr": ("? Aide", "^q Quitter"), "en": ("? Help", "^q Quit")}
+WIDTHS = (40, 80, 100, 120, 160)
+
+
+@pytest.mark.parametrize("mode", ["live", "rehearsal"])
+@pytest.mark.parametrize("language", ["fr", "en"])
+async def test_the_footer_always_shows_help_and_quit(
+    tmp_path: Path, fake_clipboard: FakeClipboard, language: str, mode: str
+) -> None:
+    plan = copy_plan(tmp_path, f"demo-{language}")
+    app = make_app(plan, FrozenClock(at(10)), fake_clipboard, mode=mode,
+                   log_path=tmp_path / "run.jsonl")
+    help_key, quit_key = HELP_QUIT[language]
+    copy_key = "c Copier" if language == "fr" else "c Copy"
+    async with app.run_test(size=(80, 24)) as pilot:
+        for width in WIDTHS:
+            await pilot.resize_terminal(width, 24 if width < 120 else 36)
+            await pilot.pause()
+            line = footer_line(app)
+            assert help_key in line and quit_key in line, (width, line)
+            # Whole keys only: none runs past the edge or under the palette key.
+            keys = list(app.screen.query(FooterKey))
+            assert all(key.region.right <= width for key in keys), (width, line)
+            palette = [key for key in keys if key.has_class("-command-palette")]
+            others = [key for key in keys if not key.has_class("-command-palette")]
+            if palette:
+                assert max(key.region.right for key in others) <= palette[0].region.x
+            assert copy_key in line, (width, line)  # the main action, even at 40
+            if mode == "rehearsal" and width >= 64:
+                assert "p Pause" in line, (width, line)
+        # Wide enough for every key: nothing is left out.
+        assert all(binding.show for _key, binding in app.screen._bindings
+                   if binding.id in {k.id for k in app.run_sheet.keys if k.show})
+
+
+def test_fit_footer_drops_the_highest_rank_first_and_never_rank_0() -> None:
+    items = [FooterItem("copy", "c", "Copy", 1), FooterItem("edit", "e", "Edit", 4),
+             FooterItem("reply", "r", "Reply", 3), FooterItem("tick", "␣", "Tick", 3),
+             FooterItem("help", "?", "Help", 0), FooterItem("quit", "^q", "Quit", 0)]
+    palette = FooterItem("palette", "^p", "Commands", 5)
+    roomy = fit_footer(items, 200, palette)
+    assert not roomy.compact and len(roomy.shown) == 7
+    # Compact widths: c Copy 8, e Edit 8, r Reply 9, ␣ Tick 8, ? Help 8, ^q Quit 9.
+    assert fit_footer(items, 50, palette).shown == {"copy", "edit", "reply", "tick",
+                                                    "help", "quit"}
+    assert fit_footer(items, 42, palette).shown == {"copy", "reply", "tick", "help", "quit"}
+    assert fit_footer(items, 34, palette).shown == {"copy", "reply", "help", "quit"}
+    assert fit_footer(items, 5, palette).shown == {"help", "quit"}
+
+
+async def test_keys_left_out_of_a_narrow_footer_stay_in_help_and_palette(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.commands import RunSheetCommands
+
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(10)), fake_clipboard)
+    async with app.run_test(size=(64, 24)) as pilot:
+        await pilot.pause()
+        assert "Temps fort" not in footer_line(app)
+        names = [name for name, _help, _action in RunSheetCommands(app.screen)._commands()]
+        assert "Temps fort" in names
+        await pilot.press("h")  # and the key itself still works
+        assert "Temps fort" in text_of(app, "#dialog-title")
+
+
+# --- the draft pane -------------------------------------------------------------------
+
+
+async def test_a_long_draft_scrolls_and_its_note_stands_apart(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    """The `tchat new` plan at 80x24: the first promotion's text is longer than its pane,
+    and its note ("Two weeks ahead: ...") must not read as the draft's last sentence."""
+    plan = tmp_path / "new.toml"
+    assert tchat(["new", str(plan), "--lang", "en", "--title", "Girls and online safety",
+                  "--tag", "#GirlsSafeOnline", "--start", "2026-12-03 18:00",
+                  "--timezone", "Europe/London"]) == 0
+    app = make_app(plan, FrozenClock(at(-14 * 1440 - 5)), fake_clipboard)
+    app.animation_level = "none"  # scroll at once: no waiting for an animation
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        scroll = screen.query_one("#draft-scroll")
+        body, note = screen.query_one("#draft-text"), screen.query_one("#draft-note")
+        row = app.session.row(screen.query_one(CueList).selected_id or "")
+        assert row is not None and row.cue.notes.startswith("Two weeks ahead")
+        assert shown(body) == row.draft.text  # the whole text, none of the note
+        assert shown(note) == row.cue.notes
+        assert "Note" in str(note.border_title)
+        assert note.region.y > body.region.bottom  # below the text, past a rule
+        assert note.styles.text_style.italic
+        # Too long for the pane: it scrolls, and the keyboard reaches it.
+        assert scroll.virtual_size.height > scroll.scrollable_content_region.height
+        await pilot.press("tab")
+        assert scroll.has_focus
+        await pilot.press("end")
+        await pilot.pause()
+        assert scroll.scroll_y == scroll.max_scroll_y > 0
+        lines = screen_lines(app)
+        region = scroll.region
+        pane = "\n".join(line[region.x:region.right] for line in lines[region.y:region.bottom])
+        assert "Two weeks ahead" in pane and "Note" in pane
+        # Another cue starts at the top of its own text.
+        await pilot.press("shift+tab", "down")
+        await pilot.pause()
+        assert scroll.scroll_y == 0
+
+
+async def test_the_draft_head_never_glues_its_label_to_the_count(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(CueList).select_id("q3")  # over the limit: a long count
+        await pilot.pause()
+        head = app.screen.query_one("#draft-head").region
+        text = screen_lines(app)[head.y][head.x:head.right]
+        assert re.search(r"…\s{2,}\d+/280 · \d+ de trop", text), text
+        assert "Texte à coller" in str(app.screen.query_one("#draft").border_title)
+
+
+# --- the help screen ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_help_descriptions_wrap_in_their_own_column(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(0)), fake_clipboard)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, HelpDialog)
+        texts = list(dialog.query(".help-text").results(Static))
+        names = [shown(name) for name in dialog.query(".help-name").results(Static)]
+        # Every description starts in one column, right of the key: a wrapped line stays
+        # in it, and never reads as a label of its own.
+        assert len({text.region.x for text in texts}) == 1
+        key_column = dialog.query_one(".help-key").region
+        assert texts[0].region.x > key_column.x
+        highlight = next(t for t in texts if "en cours" in shown(t))
+        if size == (80, 24):
+            assert highlight.region.height == 2  # it wraps, under itself
+        assert all(name[:1].isupper() for name in names), names  # "Commandes" too
+        assert "Commandes" in names
+        if size == (80, 24):
+            assert dialog.query_one("#close").region.bottom <= size[1]  # reachable
+
+
+# --- the checklist ------------------------------------------------------------------
+
+
+async def test_an_overdue_item_wears_a_badge_at_the_start(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(31)), fake_clipboard)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        prompt = app.screen.query_one(Checklist).options[1].prompt
+        assert str(prompt).startswith("☐  en retard  ")
+        badge = [span for span in prompt.spans if span.style == OVERDUE_STYLE]  # type: ignore[union-attr]
+        assert badge and str(prompt)[badge[0].start:badge[0].end] == " en retard "
+
+
+# --- after the end --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("posted", "meta"),
+    [
+        ({}, "4 questions sur 4 non postées"),
+        ({"q1": 5, "q2": 17, "q3": 30}, "1 question sur 4 non postée"),
+        ({"q1": 5, "q2": 17, "q3": 30, "q4": 42}, "Toutes les questions postées (4)"),
+    ],
+)
+async def test_after_the_end_the_top_panel_says_what_became_of_the_questions(
+    tmp_path: Path, fake_clipboard: FakeClipboard, posted: dict[str, float], meta: str
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(70)), fake_clipboard)
+    for cue_id, minute in posted.items():
+        app.session.mark(cue_id, "system", at(minute))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#next-title") == "TCHAT TERMINÉ"
+        assert text_of(app, "#next-meta") == meta
+        assert text_of(app, "#next-text") == "R affiche le bilan prévu / réel"
+        assert "PROCHAINE QUESTION" not in "\n".join(screen_lines(app))
+
+
+async def test_after_the_last_post_the_panel_says_over_in_english(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path, "chat-en"), FrozenClock(at(70)), fake_clipboard)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#next-title") == "CHAT OVER"
+        assert text_of(app, "#next-meta").endswith("not posted")
+        assert text_of(app, "#next-text") == "R shows planned versus actual"
+
+
+# --- days, after the chat as before it ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("plan", "minute", "caption", "digits"),
+    [
+        ("chat-fr", 60 + 4 * 1440 + 120 + 3 / 60, "Terminé depuis 4 j +", "02:00:03"),
+        ("chat-en", 60 + 1440, "Since the end 1 d +", "00:00"),
+        ("chat-en", 60 + 1439, "Since the end", "23:59:00"),
+        ("chat-en", -2 * 1440 - 30, "Starts in 2 d +", "30:00"),
+    ],
+)
+async def test_a_span_of_days_shows_its_days(
+    tmp_path: Path, fake_clipboard: FakeClipboard, plan: str, minute: float, caption: str,
+    digits: str,
+) -> None:
+    app = make_app(copy_plan(tmp_path, plan), FrozenClock(at(minute)), fake_clipboard)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#countdown-caption") == caption
+        assert text_of(app, "#countdown-digits") == digits
+        top = "\n".join(screen_lines(app)[:8])
+        assert caption in top  # whole, not cut by the narrow countdown
+
+
+# --- the rehearsal's notice, and a split pane -----------------------------------------
+
+
+async def test_the_rehearsal_notice_is_brief_and_short(
+    tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
+) -> None:
+    clock = SimulatedClock(at(-1), monotonic=fake_monotonic)
+    app = make_app(copy_plan(tmp_path), clock, fake_clipboard, mode="rehearsal",
+                   log_path=tmp_path / "rehearsal.jsonl")
+    said = notices(app)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        [(message, timeout)] = said
+        assert message.startswith("Répétition : rien n'est publié")
+        assert timeout is not None and timeout <= 6
+        assert "p pause" not in message  # the clock keys are in the footer
+        assert "p Pause" in footer_line(app)
+        toast = app.screen.query_one("Toast")
+        assert toast.region.height <= 2  # no blank lines around a one-line notice
+
+
+async def test_a_split_pane_keeps_the_countdown_and_help_and_quit(
+    tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
+) -> None:
+    clock = SimulatedClock(at(-1), monotonic=fake_monotonic)
+    app = make_app(copy_plan(tmp_path), clock, fake_clipboard, mode="rehearsal",
+                   log_path=tmp_path / "rehearsal.jsonl")
+    said = notices(app)
+    async with app.run_test(size=(40, 12), notifications=True) as pilot:
+        await pilot.pause()
+        assert said == []  # no notice over a countdown this small; the banner says it
+        lines = screen_lines(app)
+        assert "Début dans" in "\n".join(lines[:3])
+        digits = app.screen.query_one("#countdown-digits").region
+        assert digits.height == 3 and digits.right <= 40 and digits.bottom < 11
+        assert "? Aide" in lines[-1] and "^q Quitter" in lines[-1]
+        assert "17:59:00" in lines[0]  # the clock, whole, in the header
+        for key in ("c", "down", "question_mark", "escape", "r", "escape", "plus"):
+            await pilot.press(key)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.session.state.posted
