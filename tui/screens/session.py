@@ -21,10 +21,11 @@ from tui.core.model import Language, Plan
 from tui.core.planedit import (
     Fingerprint,
     PlanChangedOnDisk,
+    Written,
     changed_on_disk,
     fingerprint,
-    set_checklist_done,
-    set_template,
+    write_checklist_done,
+    write_template,
 )
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
@@ -83,7 +84,9 @@ class Session:
             # Missing, a folder, unreadable: let the loader say which, in plain words.
             load_plan(self.plan_path)
             raise
-        plan = load_plan(self.plan_path)
+        self._take(load_plan(self.plan_path), loaded)
+
+    def _take(self, plan: Plan, loaded: Fingerprint) -> None:
         self.plan = plan
         self.loaded = loaded
         self.book = DraftBook(plan)
@@ -207,19 +210,28 @@ class Session:
         item = self.plan.checklist[index]
         done = not item_done(self.state, index, item)
         if self.mode == "live":
-            self._write(lambda: set_checklist_done(self.plan_path, self.loaded, index, done))
+            written = self._write(
+                lambda: write_checklist_done(self.plan_path, self.loaded, index, done)
+            )
+            # Only a checklist item changed: the schedule and the drafts (all counted)
+            # are the same, so keep them and take the new plan alone.
+            self.plan = self.book.plan = written.plan
+            self.loaded = written.fingerprint
         self._record("tick", item=index, done=done)
         return done
 
     def save_template(self, row: Row, text: str) -> None:
         """Write a cue's new template into the plan (its question or post)."""
-        self._write(lambda: set_template(self.plan_path, self.loaded, row.cue.source, text))
+        written = self._write(
+            lambda: write_template(self.plan_path, self.loaded, row.cue.source, text)
+        )
+        # Our own write changed the file: take in the new plan without a "changed"
+        # notice, and without reading back and validating what was just validated.
+        self._take(written.plan, written.fingerprint)
 
-    def _write(self, write: Callable[[], Fingerprint]) -> None:
+    def _write(self, write: Callable[[], Written]) -> Written:
         try:
-            self.loaded = write()
+            return write()
         except PlanChangedOnDisk:
             self.try_reload()
             raise
-        # Our own write changed the file: take in the new plan without a "changed" notice.
-        self.reload()

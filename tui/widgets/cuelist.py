@@ -86,6 +86,10 @@ class CueList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self._view: _View | None = None
+        # Row id -> (the row, what its prompt was made from, the prompt): a row whose
+        # inputs have not changed since the last second keeps its prompt, so the excerpt
+        # is cleaned and the line assembled again only when something shown changed.
+        self._prompts: dict[str, tuple[Row, tuple[object, ...], Content]] = {}
 
     @property
     def selected_id(self) -> str | None:
@@ -104,6 +108,7 @@ class CueList(OptionList):
         """Rebuild the options (first show, plan reloaded), keeping the selection."""
         keep = self.selected_id
         self._view = _View(session, words, now, next_id)
+        self._prompts.clear()
         self.set_options(
             Option(self._prompt(row), id=row.id) for row in session.rows
         )
@@ -120,6 +125,8 @@ class CueList(OptionList):
             current = self.get_option_at_index(index).prompt
             # Replacing a prompt re-renders the whole list: only touch the rows whose
             # status or marker really changed since the last second.
+            if current is prompt:
+                continue
             if not (isinstance(current, Content) and current.is_same(prompt)):
                 self.replace_option_prompt_at_index(index, prompt)
 
@@ -131,11 +138,26 @@ class CueList(OptionList):
         assert self._view is not None
         session, words, now = self._view.session, self._view.words, self._view.now
         status = row_status(session, row, now)
-        counted = row.draft.count
-        over = not counted.valid
         is_next = row.id == self._view.next_id
         fixed = 2 + TIME_WIDTH + LABEL_WIDTH + STATUS_WIDTH + COUNT_WIDTH + len(GAP)
         room = self.scrollable_content_region.width - fixed - 1
+        time = cue_time(session, row)
+        label = row_label(row, words)
+        shown = status_text(session, row, status, words)
+        inputs = (status, is_next, room, time, label, shown)
+        cached = self._prompts.get(row.id)
+        if cached is not None and cached[0] is row and cached[1] == inputs:
+            return cached[2]
+        prompt = self._assemble(row, status, is_next, room, time, label, shown)
+        self._prompts[row.id] = (row, inputs, prompt)
+        return prompt
+
+    def _assemble(
+        self, row: Row, status: RowStatus, is_next: bool, room: int,
+        time: str, label: str, shown: str,
+    ) -> Content:
+        counted = row.draft.count
+        over = not counted.valid
         excerpt = one_line(row.draft.text)
         if room < 6:
             excerpt = ""
@@ -144,10 +166,10 @@ class CueList(OptionList):
         done = status in ("posted", "skipped", "missed")
         return Content.assemble(
             ("▶ " if is_next else "  ", "$text-accent bold"),
-            (_fit(cue_time(session, row), TIME_WIDTH), "bold" if is_next else ""),
-            (_fit(row_label(row, words), LABEL_WIDTH),
+            (_fit(time, TIME_WIDTH), "bold" if is_next else ""),
+            (_fit(label, LABEL_WIDTH),
              "bold" if row.cue.kind == "question" and not done else ""),
-            (_fit(status_text(session, row, status, words), STATUS_WIDTH), STATUS_STYLE[status]),
+            (_fit(shown, STATUS_WIDTH), STATUS_STYLE[status]),
             (f"{counted.length}/{counted.limit}".rjust(COUNT_WIDTH),
              "$text-error bold reverse" if over else "$text-muted"),
             # The gap takes the count's muted style so it ends the count's span: an

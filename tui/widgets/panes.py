@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from textual.app import ComposeResult
@@ -20,6 +21,9 @@ from tui.widgets.literal import literal, one_line, set_content, with_overflow
 OVERFLOW_STYLE = "$text-error reverse"
 # Reversed text colour: readable on dark and light themes, and under the cursor bar.
 OVERDUE_STYLE = "$text-warning bold reverse"
+
+# Per phase: each item's index, text, done, overdue; what the checklist shows.
+_Signature = tuple[tuple[str, tuple[tuple[int, str, bool, bool], ...]], ...]
 
 
 class NextQuestion(Vertical):
@@ -141,7 +145,9 @@ class Checklist(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
-        self._signature: tuple[object, ...] = ()
+        self._signature: _Signature = ()
+        self._layout: tuple[tuple[str, tuple[int, ...]], ...] = ()
+        self._words: Words | None = None
 
     @property
     def selected_index(self) -> int | None:
@@ -152,13 +158,20 @@ class Checklist(OptionList):
 
     def show(self, session: Session, words: Words, now: datetime) -> None:
         groups = checklist_groups(session.plan, session.state, now)
-        signature = tuple(
+        signature: _Signature = tuple(
             (phase, tuple((e.index, e.item.text, e.done, e.overdue) for e in entries))
             for phase, entries in groups
         )
         if signature == self._signature:
             return  # unchanged: keep the cursor where the moderator left it
-        self._signature = signature
+        previous, self._signature = self._signature, signature
+        layout = tuple((phase, tuple(e.index for e in entries)) for phase, entries in groups)
+        if layout == self._layout and words is self._words:
+            # The same items in the same places (an item ticked, one falling overdue):
+            # replace the prompts that changed, not the whole list of options.
+            self._update_prompts(previous, signature, groups, words)
+            return
+        self._layout, self._words = layout, words
         keep = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option | None] = []
         for phase, entries in groups:
@@ -177,6 +190,23 @@ class Checklist(OptionList):
         else:
             first = next((i for i, o in enumerate(self.options) if not o.disabled), None)
             self.highlighted = first
+
+    def _update_prompts(
+        self,
+        previous: _Signature,
+        signature: _Signature,
+        groups: Sequence[tuple[str, Sequence[ChecklistEntry]]],
+        words: Words,
+    ) -> None:
+        position = 0
+        for (_phase, entries), (_, old), (_, new) in zip(
+            groups, previous, signature, strict=True
+        ):
+            position += 1  # the phase's heading
+            for entry, before, after in zip(entries, old, new, strict=True):
+                if before != after:
+                    self.replace_option_prompt_at_index(position, _item_prompt(entry, words))
+                position += 1
 
 
 def _item_prompt(entry: ChecklistEntry, words: Words) -> Content:
