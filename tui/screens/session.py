@@ -8,7 +8,7 @@ the state on screen is never ahead of what is on disk.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -94,6 +94,11 @@ class Session:
             Row(dataclasses.replace(d.cue, id=d.id) if d.part else d.cue, d)
             for d in self.book.drafts
         ]
+        # Asked for by every row at every second: built once per plan, not per call.
+        self._cues: tuple[Cue, ...] = tuple(row.cue for row in self.rows)
+        self._row_by_id: dict[str, Row] = {}
+        for row in self.rows:
+            self._row_by_id.setdefault(row.id, row)  # the first, as a scan would find
 
     @property
     def rehearsal(self) -> bool:
@@ -104,11 +109,11 @@ class Session:
         return self._language_override or self.plan.chat.language
 
     @property
-    def cues(self) -> list[Cue]:
-        return [row.cue for row in self.rows]
+    def cues(self) -> Sequence[Cue]:
+        return self._cues
 
     def row(self, row_id: str) -> Row | None:
-        return next((r for r in self.rows if r.id == row_id), None)
+        return self._row_by_id.get(row_id)
 
     def plan_changed(self) -> bool:
         """True when the file differs from the plan loaded (and from a known bad one)."""

@@ -109,8 +109,9 @@ class CueList(OptionList):
         keep = self.selected_id
         self._view = _View(session, words, now, next_id)
         self._prompts.clear()
+        room = self._room()
         self.set_options(
-            Option(self._prompt(row), id=row.id) for row in session.rows
+            Option(self._prompt(row, room), id=row.id) for row in session.rows
         )
         self.select_id(keep if keep and session.row(keep) else next_id)
         if self.highlighted is None and self.option_count:
@@ -120,8 +121,9 @@ class CueList(OptionList):
         if self._view is None:
             return
         self._view = _View(self._view.session, self._view.words, now, next_id)
+        room = self._room()
         for index, row in enumerate(self._view.session.rows):
-            prompt = self._prompt(row)
+            prompt = self._prompt(row, room)
             current = self.get_option_at_index(index).prompt
             # Replacing a prompt re-renders the whole list: only touch the rows whose
             # status or marker really changed since the last second.
@@ -134,13 +136,16 @@ class CueList(OptionList):
         if self._view is not None:
             self.show(self._view.now, self._view.next_id)
 
-    def _prompt(self, row: Row) -> Content:
+    def _room(self) -> int:
+        """Cells left for the excerpt, after the fixed columns."""
+        fixed = 2 + TIME_WIDTH + LABEL_WIDTH + STATUS_WIDTH + COUNT_WIDTH + len(GAP)
+        return self.scrollable_content_region.width - fixed - 1
+
+    def _prompt(self, row: Row, room: int) -> Content:
         assert self._view is not None
         session, words, now = self._view.session, self._view.words, self._view.now
         status = row_status(session, row, now)
         is_next = row.id == self._view.next_id
-        fixed = 2 + TIME_WIDTH + LABEL_WIDTH + STATUS_WIDTH + COUNT_WIDTH + len(GAP)
-        room = self.scrollable_content_region.width - fixed - 1
         time = cue_time(session, row)
         label = row_label(row, words)
         shown = status_text(session, row, status, words)
