@@ -53,9 +53,19 @@ def step(app: TchatApp, fake: FakeMonotonic, seconds: float) -> None:
 
 
 async def copy(app: TchatApp, pilot: Any) -> None:
+    """Press `c` and return once the copy's result has been handled.
+
+    The mark is made when the worker's message reaches the screen, which a single pause
+    does not guarantee on a loaded machine: wait for the log to grow instead.
+    """
+    events = len(app.session.log.read())
     await pilot.press("c")
     await app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(200):
+        await pilot.pause()
+        if len(app.session.log.read()) > events:
+            return
+    raise AssertionError("the copy was never recorded")
 
 
 # --- keys that only a rehearsal has ---------------------------------------------------
