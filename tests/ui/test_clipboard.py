@@ -14,7 +14,7 @@ from pathlib import Path
 import pyperclip
 import pytest
 
-from tests.ui.helpers import at, copy_plan, make_app
+from tests.ui.helpers import at, copies_done, copy_plan, make_app
 from tui.app import TchatApp
 from tui.clipboard import SystemClipboard
 from tui.core.asrun import log_path_for, read_events
@@ -83,8 +83,7 @@ async def test_copy_key_puts_the_draft_on_the_x_clipboard(
     app: TchatApp = make_app(plan, FrozenClock(at(0.5)), SystemClipboard())
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         welcome = app.session.row("welcome@0")
         assert welcome is not None
         assert "👋" in welcome.draft.text

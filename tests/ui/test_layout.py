@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import FakeClipboard, FakeMonotonic
-from tests.ui.helpers import at, copy_plan, make_app
+from tests.ui.helpers import at, copies_done, copy_plan, make_app
 from tests.ui.test_runsheet import shown, text_of
 from tui.cli import main as tchat
 from tui.core.clock import FrozenClock, SimulatedClock
@@ -313,6 +313,5 @@ async def test_a_split_pane_keeps_the_countdown_and_help_and_quit(
         assert "17:59:00" in lines[0]  # the clock, whole, in the header
         for key in ("c", "down", "question_mark", "escape", "r", "escape", "plus"):
             await pilot.press(key)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         assert app.session.state.posted

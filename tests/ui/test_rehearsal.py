@@ -12,7 +12,15 @@ import pytest
 from textual.widgets import Input
 
 from tests.conftest import FakeClipboard, FakeMonotonic
-from tests.ui.helpers import START, at, copy_plan, make_app, record_notifications, sheet
+from tests.ui.helpers import (
+    START,
+    at,
+    copies_done,
+    copy_plan,
+    make_app,
+    record_notifications,
+    sheet,
+)
 from tests.ui.test_runsheet import shown, text_of
 from tui.app import TchatApp
 from tui.commands.rehearse import Rehearsal, build_app
@@ -53,19 +61,9 @@ def step(app: TchatApp, fake: FakeMonotonic, seconds: float) -> None:
 
 
 async def copy(app: TchatApp, pilot: Any) -> None:
-    """Press `c` and return once the copy's result has been handled.
-
-    The mark is made when the worker's message reaches the screen, which a single pause
-    does not guarantee on a loaded machine: wait for the log to grow instead.
-    """
-    events = len(app.session.log.read())
+    """Press `c` and return once the copy's result has been handled (marked)."""
     await pilot.press("c")
-    await app.workers.wait_for_complete()
-    for _ in range(200):
-        await pilot.pause()
-        if len(app.session.log.read()) > events:
-            return
-    raise AssertionError("the copy was never recorded")
+    await copies_done(app, pilot)
 
 
 # --- keys that only a rehearsal has ---------------------------------------------------
@@ -237,7 +235,7 @@ async def test_three_rehearsals_then_the_live_run_shows_nothing_posted(
             await copy(app, pilot)  # something posted
             await pilot.press("s", "space", "space")  # a skip, then a checklist tick
             await pilot.press("r", "M", "enter")
-            await app.workers.wait_for_complete()
+            await copies_done(app, pilot)
             await pilot.press("h")
             app.screen.query_one("#highlight-input", Input).value = f"citation {number}"
             await pilot.press("enter")

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Digits, Footer, Label, Static
 
 from tests.conftest import FakeClipboard
-from tests.ui.helpers import at, copy_plan, make_app, record_notifications, sheet
+from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
 from tui.clipboard import NoClipboard
 from tui.core.asrun import log_path_for, read_events
 from tui.core.clock import FrozenClock
@@ -74,8 +74,7 @@ async def test_during_next_cue_and_time_left(tmp_path: Path, fake_clipboard: Fak
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(3):  # welcome, rules, heads-up Q1
             await pilot.press("c")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await copies_done(app, pilot)
         clock.set(at(4))
         sheet(app).refresh_now()
         assert text_of(app, "#countdown-caption") == "Q1 dans"
@@ -131,8 +130,7 @@ async def test_copy_marks_posted_and_moves_to_the_next(
         cues = app.screen.query_one(CueList)
         assert cues.selected_id == "welcome@0"  # the next cue, selected by default
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         draft = app.session.row("welcome@0")
         assert draft is not None
         assert fake_clipboard.text == draft.draft.text
@@ -153,8 +151,7 @@ async def test_undo_takes_back_the_last_mark(
     async with app.run_test(size=SIZE) as pilot:
         said = record_notifications(app)
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         await pilot.press("u")
         assert app.session.state.posted == {}
         assert app.screen.query_one(CueList).selected_id == "welcome@0"
@@ -235,8 +232,7 @@ async def test_osc52_fallback_when_no_clipboard_backend(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         said = record_notifications(app)
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         welcome = app.session.row("welcome@0")
         assert welcome is not None
         assert app.clipboard == welcome.draft.text
@@ -256,8 +252,7 @@ async def test_last_resort_is_a_dialog_to_copy_by_hand(
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(app, "copy_to_clipboard", broken)
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         assert isinstance(app.screen, ManualCopyDialog)
         area = app.screen.query_one("#manual-text")
         assert area.selected_text == app.session.rows[1].draft.text  # type: ignore[attr-defined]
@@ -304,8 +299,7 @@ async def test_reply_is_copied_with_the_tag_and_logged(
         await pilot.press(*"Merci !")
         assert "21/280" in str(app.screen.query_one("#reply-count", Label).content)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         assert fake_clipboard.text == "Merci ! #TchatLecture"
         assert app.session.state.posted == {}
     [event] = read_events(log_path_for(plan))
@@ -320,8 +314,7 @@ async def test_reopening_restores_every_mark(
     app = make_app(plan, clock, fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         await pilot.press("s")
     again = make_app(plan, clock, fake_clipboard)
     async with again.run_test(size=SIZE) as pilot:
@@ -339,8 +332,7 @@ async def test_plan_changed_on_disk_is_reloaded_with_marks_kept(
     async with app.run_test(size=SIZE) as pilot:
         said = record_notifications(app)
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         plan.write_text(plan.read_text().replace("Un livre à offrir", "Un roman à offrir"))
         app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
         await pilot.pause()
@@ -391,8 +383,7 @@ async def test_hostile_plan_is_shown_literally(
         item = str(app.screen.query_one(Checklist).options[1].prompt)
         assert "[blink]tick[/blink] me" in item
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         # The clipboard gets the text exactly, escape character included.
         assert fake_clipboard.text is not None and "\x1b]52;c;aGk=\x07" in fake_clipboard.text
 
@@ -466,8 +457,7 @@ async def test_no_crash_at_any_size(
     app = make_app(copy_plan(tmp_path), FrozenClock(at(10)), fake_clipboard)
     async with app.run_test(size=size) as pilot:
         await pilot.press("c", "down", "e", "escape", "r", "escape", "question_mark", "escape")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await copies_done(app, pilot)
         assert app.session.state.posted
         # Idle means idle: no layout refresh loop (a scrollbar toggling on and off once
         # kept a core busy at small sizes).

@@ -93,6 +93,9 @@ class RunSheet(Screen[None]):
         self.clipboard = clipboard
         self._next_id: str | None = None
         self._report_offered = False
+        self.copies_pending = 0
+        """Copies handed to the clipboard worker whose result is not handled yet (the
+        result comes back as a message, so tests wait on this, not on the worker)."""
         # Only a rehearsal has the clock keys: the live footer, help and palette never
         # offer to pause or speed up the real hour.
         self.keys: tuple[Key, ...] = run_keys(session.rehearsal)
@@ -258,6 +261,7 @@ class RunSheet(Screen[None]):
         self._copy(row.draft.text, None if already else row.id, reply=False)
 
     def _copy(self, text: str, row_id: str | None, *, reply: bool) -> None:
+        self.copies_pending += 1
         self._copy_in_thread(text, row_id, self.session.now(), reply)
 
     @work(thread=True, group="clipboard")
@@ -268,6 +272,7 @@ class RunSheet(Screen[None]):
 
     @on(ClipboardResult)
     def _on_clipboard(self, result: ClipboardResult) -> None:
+        self.copies_pending -= 1
         words = self.words
         via: Via = "system"
         if not result.ok:
