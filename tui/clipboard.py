@@ -11,6 +11,7 @@ The app receives a `Clipboard`, so tests pass a fake and never touch the real on
 
 from __future__ import annotations
 
+import time
 from typing import Protocol
 
 import pyperclip
@@ -24,6 +25,10 @@ class Clipboard(Protocol):
         ...
 
 
+VERIFY_TRIES = 3
+VERIFY_PAUSE = 0.05
+
+
 class SystemClipboard:
     """The machine's clipboard through pyperclip."""
 
@@ -32,10 +37,16 @@ class SystemClipboard:
             pyperclip.copy(text)
             # Read back: with DISPLAY set to a dead server, xclip may exit 0 and copy
             # nothing. Some backends normalise line endings, so compare without them.
-            back = pyperclip.paste()
+            # xclip serves the selection from a background process, which a busy machine
+            # may start a moment late: a few short retries, in this worker thread only.
+            for attempt in range(VERIFY_TRIES):
+                back = pyperclip.paste()
+                if isinstance(back, str) and _same(back, text):
+                    return True
+                time.sleep(VERIFY_PAUSE * (attempt + 1))
         except Exception:  # any backend failure means: use the fallback
             return False
-        return isinstance(back, str) and _same(back, text)
+        return False
 
 
 class NoClipboard:
