@@ -42,6 +42,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "report_hint": {"fr": "R affiche le bilan prévu / réel",
                     "en": "R shows planned versus actual"},
     "planned_at": {"fr": "prévue à {time}", "en": "planned {time}"},
+    "starts_on": {"fr": "Début : {when}", "en": "Starts {when}"},
     "moved_to": {"fr": "décalée à {time}", "en": "moved to {time}"},
     # cue list
     "timeline": {"fr": "Déroulé", "en": "Run-sheet"},

@@ -93,3 +93,15 @@ def test_autumn_night_keeps_elapsed_time_across_the_repeated_hour() -> None:
     # Both read 02:43 on the wall, an hour of real time apart.
     assert thanks.at.astimezone(paris).strftime("%H:%M %Z") == "02:43 CEST"
     assert late.at.astimezone(paris).strftime("%H:%M %Z") == "02:43 CET"
+
+
+def test_start_line_names_zones_that_share_a_clock_together() -> None:
+    from tui.core.dates import start_line
+
+    plan = make_plan(language="fr")
+    line = start_line(plan.chat.start_at, plan.chat.zone,
+                      ["Africa/Dakar", "Africa/Abidjan", "Africa/Douala", "America/New_York"],
+                      "fr")
+    # Douala has Paris's clock in December; New York is six hours behind.
+    assert line == ("jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar, Abidjan"
+                    " · 12 h 00 à New York")

@@ -482,3 +482,23 @@ def test_log_lines_are_json(tmp_path: Path) -> None:
     path.write_text('{"v":1,"kind":"mark","clock":"2026-12-03T17:00:00+00:00",'
                     '"wall":"2026-12-03T17:00:00+00:00","cue":"q1"}\n')
     assert json.loads(path.read_text())["cue"] == "q1"
+
+
+@pytest.mark.parametrize(
+    ("minute", "shown"), [(-30, True), (10, False)], ids=["before", "during"]
+)
+async def test_start_in_the_audience_zones_before_the_chat(
+    tmp_path: Path, fake_clipboard: FakeClipboard, minute: float, shown: bool
+) -> None:
+    plan = copy_plan(tmp_path)
+    text = plan.read_text(encoding="utf-8").replace(
+        'heads_up = 2', 'heads_up = 2\naudience_timezones = ["Africa/Dakar", "Africa/Douala"]'
+    )
+    plan.write_text(text, encoding="utf-8")
+    app = make_app(plan, FrozenClock(at(minute)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        meta = text_of(app, "#next-meta")
+        # Douala shares Paris's clock in December: only Dakar is named.
+        expected = "Début : jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
+        assert (expected in meta) is shown, meta

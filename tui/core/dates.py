@@ -64,20 +64,23 @@ def clock_time(moment: datetime, zone: tzinfo) -> str:
 
 
 def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: str) -> str:
-    """The start in the chat's zone, then in each audience zone whose clock differs.
+    """The start in the chat's zone, then in each audience zone whose clock differs, the
+    zones that share a clock named together.
 
-    "jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
+    "jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar, Abidjan"
     """
     parts = [long_datetime(moment, zone, language)]
     local = moment.astimezone(zone)
+    places: dict[str, list[str]] = {}
     for name in audience:
-        other = ZoneInfo(name)
-        there = moment.astimezone(other)
+        there = moment.astimezone(ZoneInfo(name))
         if there.utcoffset() == local.utcoffset() and there.date() == local.date():
             continue
-        time = short_time(moment, other, language)
+        time = short_time(moment, ZoneInfo(name), language)
         if there.date() != local.date():
-            day = format_datetime(moment, "EEE d", tzinfo=other, locale=language)
+            day = format_datetime(moment, "EEE d", tzinfo=ZoneInfo(name), locale=language)
             time = f"{day} {time}"
-        parts.append(_AT_PLACE[language].format(time=time, place=place_name(name, language)))
+        places.setdefault(time, []).append(place_name(name, language))
+    for time, names in places.items():
+        parts.append(_AT_PLACE[language].format(time=time, place=", ".join(names)))
     return " · ".join(parts)

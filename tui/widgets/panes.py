@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
+from functools import lru_cache
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -11,6 +12,7 @@ from textual.content import Content
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.core.dates import start_line
 from tui.core.runstate import ChecklistEntry, checklist_groups, effective_at, questions_left
 from tui.core.schedule import Cue
 from tui.screens.session import Row, Session
@@ -24,6 +26,12 @@ OVERDUE_STYLE = "$text-warning bold reverse"
 
 # Per phase: each item's index, text, done, overdue; what the checklist shows.
 _Signature = tuple[tuple[str, tuple[tuple[int, str, bool, bool], ...]], ...]
+
+
+@lru_cache(maxsize=8)
+def start_in_zones(start: datetime, zone: tzinfo, audience: tuple[str, ...], language: str) -> str:
+    # Cached: the pane is redrawn every second and Babel formatting is not free.
+    return start_line(start, zone, list(audience), language)
 
 
 class NextQuestion(Vertical):
@@ -75,6 +83,12 @@ class NextQuestion(Vertical):
             (words("next_question").upper() + "  ", "$text-secondary bold"),
             (f"Q{question.number}", "$text-accent bold"),
         ))
+        chat = session.plan.chat
+        if session.now() < chat.start_at and chat.audience_timezones:
+            # Before the start, the one date that matters, in every audience's zone:
+            # co-hosts and guests abroad ask "what time is that for me?".
+            when = words("starts_on", when=start_in_zones(
+                chat.start_at, chat.zone, tuple(chat.audience_timezones), words.language))
         set_content(meta, f"{when} · {words('questions_left', n=left, total=total)}")
         draft = row.draft.text if row is not None else question.template
         set_content(text, literal(draft))
