@@ -19,12 +19,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from benchmarks.bench_counting import ASCII, MIXED
+from benchmarks.bench_counting import ASCII, MIXED, per_second
 from benchmarks.report import Figure, Target, ratios, samples
 from tui.core.counting import count
 
@@ -34,19 +33,6 @@ NODE_DIR = HERE / ".node"
 NODE_PACKAGE = "twitter-text@3.1.0"
 TARGET_RATE = 30_000
 TEXTS = {"mixed": MIXED, "ascii": ASCII}
-
-
-def per_second(func: Callable[[], object], seconds: float) -> float:
-    batch = 100
-    calls = 0
-    start = time.perf_counter()
-    while True:
-        for _ in range(batch):
-            func()
-        calls += batch
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds:
-            return calls / elapsed
 
 
 def python_reference() -> Callable[[str], object] | None:
