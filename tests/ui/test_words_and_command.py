@@ -47,8 +47,8 @@ def test_demo_plans_are_found_and_load(language: str) -> None:
     assert load_plan(path).chat.language == language
 
 
-def test_the_demo_runs_on_a_copy() -> None:
-    copy = demo_copy("fr")
+def test_the_demo_runs_on_a_copy(tmp_path: Path) -> None:
+    copy = demo_copy("fr", tmp_path)
     assert copy != demo_plan_path("fr")
     assert copy.read_bytes() == demo_plan_path("fr").read_bytes()
 
