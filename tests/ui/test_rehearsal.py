@@ -24,6 +24,7 @@ from tests.ui.helpers import (
 from tests.ui.test_runsheet import shown, text_of
 from tui.app import TchatApp
 from tui.commands.rehearse import Rehearsal, build_app
+from tui.commands.run import demo_copy
 from tui.core.asrun import log_path_for, read_events, rehearsal_logs
 from tui.core.clock import FrozenClock, SimulatedClock
 from tui.screens.commands import RunSheetCommands
@@ -274,8 +275,9 @@ async def test_rehearses_and_copies_with_the_network_refused(
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    # The bare `tchat` path: the bundled demo, on its temporary copy.
-    app = build_app(Rehearsal(None, offset=timedelta(minutes=-1)), clipboard=fake_clipboard,
+    # The bare `tchat` path: the bundled demo, on a copy.
+    demo = demo_copy("fr", tmp_path)
+    app = build_app(Rehearsal(demo, offset=timedelta(minutes=-1)), clipboard=fake_clipboard,
                     monotonic=fake_monotonic)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("greater_than_sign")  # to the chat's start

@@ -142,9 +142,10 @@ def build_app(
     anything when the plan does not load. `launched` names the log (default: now);
     `monotonic` drives the simulated clock (tests step it)."""
     from tui.app import TchatApp  # Textual loads only for the commands that need it
-    from tui.commands.run import demo_copy
 
-    path = rehearsal.plan or demo_copy(rehearsal.language or "fr")
+    path = rehearsal.plan
+    if path is None:
+        raise ValueError("build_app needs a plan: rehearse() makes the demo's copy")
     plan = load_plan(path)
     start = plan.chat.start_at + rehearsal.offset
     clock = SimulatedClock(start, speed=rehearsal.speed, monotonic=monotonic or time.monotonic)
