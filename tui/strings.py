@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from tui.core.wording import KIND_NAMES
+
 Lang = Literal["fr", "en"]
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -51,13 +53,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "status_posted": {"fr": "posté {time}", "en": "posted {time}"},
     "status_skipped": {"fr": "sauté", "en": "skipped"},
     "status_missed": {"fr": "passé", "en": "missed"},
-    "kind_promo": {"fr": "Annonce", "en": "Promo"},
-    "kind_welcome": {"fr": "Accueil", "en": "Welcome"},
-    "kind_rules": {"fr": "Règles", "en": "Rules"},
-    "kind_heads-up": {"fr": "Rappel", "en": "Heads-up"},
-    "kind_custom": {"fr": "Message", "en": "Post"},
-    "kind_closing": {"fr": "Clôture", "en": "Closing"},
-    "kind_thanks": {"fr": "Merci", "en": "Thanks"},
+    **KIND_NAMES,
     "day_before": {"fr": "J-{n}", "en": "D-{n}"},
     # draft pane
     "draft": {"fr": "Texte à coller", "en": "Text to paste"},

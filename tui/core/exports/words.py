@@ -8,6 +8,7 @@ run-sheet's own names, so the paper backup and the screen say the same thing.
 from __future__ import annotations
 
 from tui.core.model import Language
+from tui.core.wording import KIND_NAMES
 
 WORDS: dict[str, dict[Language, str]] = {
     # shared
@@ -58,13 +59,7 @@ WORDS: dict[str, dict[Language, str]] = {
     "label_prefix": {"fr": "{label} : ", "en": "{label}: "},
     "not_posted": {"fr": "non publiée", "en": "not posted"},
     "skipped": {"fr": "non publiée (sautée)", "en": "not posted (skipped)"},
-    "kind_promo": {"fr": "Annonce", "en": "Promo"},
-    "kind_welcome": {"fr": "Accueil", "en": "Welcome"},
-    "kind_rules": {"fr": "Règles", "en": "Rules"},
-    "kind_heads-up": {"fr": "Rappel", "en": "Heads-up"},
-    "kind_custom": {"fr": "Message", "en": "Post"},
-    "kind_closing": {"fr": "Clôture", "en": "Closing"},
-    "kind_thanks": {"fr": "Merci", "en": "Thanks"},
+    **KIND_NAMES,
     "kind_question": {"fr": "Question", "en": "Question"},
     "count_line": {
         "fr": "{length}/{limit} sur {platform}",
