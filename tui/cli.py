@@ -25,8 +25,19 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
 
-class UsageError(Exception):
+class CommandError(Exception):
+    """Why a command stopped, said in one line by `main`; exit `code` (1 by default)."""
+
+    def __init__(self, message: str, code: int = EXIT_PROBLEMS) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class UsageError(CommandError):
     """A problem with what the user typed: reported in one line, exit code 2."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, EXIT_USAGE)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,9 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         code: int = func(args)
-    except UsageError as error:
+    except CommandError as error:
         console.print(Text.assemble(("tchat: ", "bold red"), str(error)))
-        return EXIT_USAGE
+        return error.code
     except KeyboardInterrupt:
         return 130
     return code

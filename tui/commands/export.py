@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from rich.console import Console
 from rich.text import Text
 
-from tui.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from tui.cli import EXIT_OK, EXIT_PROBLEMS, CommandError, UsageError
 from tui.commands.check import render_problems, warn_skipped
 from tui.core.asrun import Event, LogError, log_path_for, read_named_log
 from tui.core.atomic import write_atomic
@@ -82,17 +82,9 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-class _Refused(Exception):
-    """Why nothing was written: said in one line, exit 1."""
-
 
 def run(args: argparse.Namespace) -> int:
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
-    try:
-        return _run(args, err)
-    except _Refused as refused:
-        err.print(Text.assemble(("tchat: ", "bold red"), str(refused)))
-        return EXIT_PROBLEMS
+    return _run(args, Console(stderr=True, highlight=False, soft_wrap=True))
 
 
 def _run(args: argparse.Namespace, err: Console) -> int:
@@ -152,7 +144,7 @@ def _events(log: Path | None, plan_path: Path, err: Console) -> list[Event]:
     try:
         reading = read_named_log(path)
     except LogError as error:
-        raise _Refused(str(error)) from None
+        raise CommandError(str(error)) from None
     warn_skipped(err, path, reading.skipped_lines)
     return reading.events
 
@@ -178,9 +170,9 @@ def _to_file(
     target = path.resolve()
     for keep in protected:
         if keep.exists() and target == keep.resolve():
-            raise _Refused(f"{path} is the plan or its as-run log: choose another file")
+            raise CommandError(f"{path} is the plan or its as-run log: choose another file")
     if not path.parent.is_dir():
-        raise _Refused(f"folder {path.parent} does not exist: create it first")
+        raise CommandError(f"folder {path.parent} does not exist: create it first")
     try:
         if force:
             write_atomic(target if path.is_symlink() else path, data)
@@ -192,7 +184,7 @@ def _to_file(
             handle.flush()
             os.fsync(handle.fileno())
     except FileExistsError:
-        raise _Refused(f"{path} already exists; nothing written. Add --force to replace it.") \
+        raise CommandError(f"{path} already exists; nothing written. Add --force to replace it.") \
             from None
     except OSError as error:
-        raise _Refused(f"cannot write {path}: {error.strerror or error}") from None
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None

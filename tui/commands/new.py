@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from tui.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from tui.cli import EXIT_OK, CommandError, UsageError
 from tui.core.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_warnings
 from tui.core.model import PLATFORMS
 from tui.core.newplan import (
@@ -87,23 +87,9 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-class _Refused(Exception):
-    """Why nothing was written, and the exit code that says so."""
-
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.code = code
-
 
 def run(args: argparse.Namespace) -> int:
-    # Errors are printed here rather than raised as `UsageError`: tui.cli's console wraps
-    # at 80 columns, and a message split over lines is hard to grep or read in a log.
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
-    try:
-        return _run(args, err)
-    except _Refused as refused:
-        err.print(Text.assemble(("tchat: ", "bold red"), str(refused)))
-        return refused.code
+    return _run(args, Console(stderr=True, highlight=False, soft_wrap=True))
 
 
 def _run(args: argparse.Namespace, err: Console) -> int:
@@ -117,13 +103,13 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     try:
         plan = build_plan(options, now)
     except NewPlanError as error:
-        raise _Refused(str(error), EXIT_USAGE) from None
+        raise UsageError(str(error)) from None
 
     target = _target(path, force=args.force)
     try:
         save_plan(plan, target, header=file_header(plan.chat.language))
     except OSError as error:
-        raise _Refused(f"cannot write {path}: {error.strerror or error}", EXIT_PROBLEMS) from None
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
 
     for warning in tag_warnings(plan.chat.tag):
         err.print(Text.assemble(("warning: ", "yellow"), warning))
@@ -150,20 +136,16 @@ def _target(path: Path, *, force: bool) -> Path:
     Overwriting is exit 1, not 2: the command line is fine, the file system says no.
     """
     if path.is_dir():
-        raise _Refused(
-            f"{path} is a folder: give a file name, such as {path / 'plan.toml'}", EXIT_USAGE
-        )
+        raise UsageError(f"{path} is a folder: give a file name, such as {path / 'plan.toml'}")
     if path.exists() or path.is_symlink():
         if not force:
-            raise _Refused(
-                f"{path} already exists; nothing written. Add --force to replace it.",
-                EXIT_PROBLEMS,
+            raise CommandError(
+                f"{path} already exists; nothing written. Add --force to replace it."
             )
         return path.resolve() if path.is_symlink() else path
     folder = path.parent
     if not folder.is_dir():
-        raise _Refused(
-            f"folder {folder} does not exist: create it first, or choose another path",
-            EXIT_USAGE,
+        raise UsageError(
+            f"folder {folder} does not exist: create it first, or choose another path"
         )
     return path
