@@ -129,3 +129,10 @@ def test_unwritten_slots_and_guests_without_handles_are_warnings() -> None:
     problems = {(p.field, p.severity) for p in semantic_problems(Plan.model_validate(data))}
     assert ("questions[5].text", "warning") in problems
     assert ("guests[2].handle", "warning") in problems
+
+
+def test_every_plan_platform_has_a_counter() -> None:
+    from tui.core.counting import PLATFORMS as COUNTED
+    from tui.core.model import PLATFORMS as PLANNED
+
+    assert set(PLANNED) == set(COUNTED)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from tui.core.counting import Count, count
-from tui.core.dates import clock_time, long_datetime, short_time, start_line
+from tui.core.dates import long_datetime, short_time, start_line
 from tui.core.model import Plan
 from tui.core.placeholders import fill
 from tui.core.schedule import Cue, build_schedule
@@ -142,9 +142,6 @@ class DraftBook:
     def drafts(self) -> list[Draft]:
         """Every draft in posting order (thread parts in a row)."""
         return [d for cue in self.cues for d in self.drafts_for(cue)]
-
-    def clock(self, cue: Cue) -> str:
-        return clock_time(cue.at, self.plan.chat.zone)
 
 
 def split_thread(text: str, tag: str, count_of: Callable[[str], Count]) -> list[str]:

@@ -7,7 +7,7 @@ reported, not silently ignored or coerced, because the plan drives a live hour.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Literal
+from typing import Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -20,13 +20,11 @@ GuestStatus = Literal["invited", "confirmed", "declined"]
 PostKind = Literal["promo", "welcome", "rules", "heads-up", "closing", "thanks", "custom"]
 Phase = Literal["before", "during", "after"]
 
-PLATFORMS: tuple[str, ...] = ("x", "x-legacy", "bluesky", "mastodon", "threads")
+PLATFORMS: tuple[str, ...] = get_args(Platform)
 START_WITHOUT_ZONE = (
     "start has no time zone: write an offset (2026-12-03T18:00:00+01:00) "
     'or add timezone = "Europe/Paris" to [chat]'
 )
-
-PHASES: tuple[Phase, ...] = ("before", "during", "after")
 
 
 class _Strict(BaseModel):
