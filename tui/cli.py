@@ -17,8 +17,20 @@ from rich.text import Text
 
 from tui import __version__
 
-# Order is the order shown in `tchat --help`.
-COMMANDS = ("run", "rehearse", "new", "check", "drafts", "count", "report", "export")
+# Order is the order shown in `tchat --help`, with the line it shows for each. The
+# lines live here, not in the command modules, so that `tchat --help` and `tchat run`
+# import no command but the one they need: importing `export` alone loads icalendar,
+# and every millisecond before the run-sheet's first frame is the moderator's.
+COMMANDS: dict[str, str] = {
+    "run": "open a plan's live run-sheet (the default command)",
+    "rehearse": "rehearse a chat offline on a simulated clock (nothing is posted)",
+    "new": "write a new plan that follows the guide",
+    "check": "validate a plan and list every problem",
+    "drafts": "print every post draft with its time and character count",
+    "count": "count a post's characters as the platform does",
+    "report": "planned versus actual time of every cue, from the live log or a rehearsal",
+    "export": "write a guest brief, calendar event, recap, run-sheet... from a plan",
+}
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -47,8 +59,12 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nTry '{self.prog} --help'.\n")
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
-    """The parser, and the names of the subcommands it knows."""
+def build_parser(command: str | None = None) -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser, and the names of the subcommands it knows.
+
+    With `command`, only that subcommand's module is imported and given its full parser;
+    the others are listed with their help line only, which is all `tchat --help` shows.
+    """
     parser = _Parser(
         prog="tchat",
         description=(
@@ -58,30 +74,26 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     )
     parser.add_argument("--version", action="version", version=f"tchat {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    known: set[str] = set()
-    for name in COMMANDS:
-        try:
+    for name, summary in COMMANDS.items():
+        if command is None or name == command:
             module = importlib.import_module(f"tui.commands.{name}")
-        except ModuleNotFoundError as error:
-            if error.name != f"tui.commands.{name}":
-                raise
-            continue
-        module.register(subparsers)
-        known.add(name)
-    return parser, known
+            module.register(subparsers, summary)
+        else:
+            subparsers.add_parser(name, help=summary, add_help=False)
+    return parser, set(COMMANDS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser, known = build_parser()
+    known = set(COMMANDS)
     # `tchat` alone opens the demo; `tchat PLAN` is short for `tchat run PLAN`.
     # Options of the top-level parser itself; anything else starting with "-" (such as
     # `tchat --lang en`) belongs to `run`.
     top_level = {"-h", "--help", "--version"}
-    if "run" in known and (
-        not args_list or (args_list[0] not in known and args_list[0] not in top_level)
-    ):
+    if not args_list or (args_list[0] not in known and args_list[0] not in top_level):
         args_list = ["run", *args_list]
+    chosen = args_list[0] if args_list[0] in known else None
+    parser, _known = build_parser(chosen)
     args = parser.parse_args(args_list)
     func = getattr(args, "func", None)
     if func is None:

@@ -15,10 +15,10 @@ from tui.core.problems import Problem
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, summary: str) -> None:
     parser = subparsers.add_parser(
         "check",
-        help="validate a plan and list every problem",
+        help=summary,
         description=(
             "Validate a chat plan and print every problem at once, with its line or field. "
             "Exit 0 when the plan is usable, 1 when it has errors (or warnings with --strict)."

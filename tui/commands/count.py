@@ -27,11 +27,11 @@ EXIT_OK, EXIT_PROBLEMS = 0, 1
 _PREVIEW = 40
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, summary: str) -> None:
     names = ", ".join(PLATFORMS)
     parser = subparsers.add_parser(
         "count",
-        help="count a post's characters as the platform does",
+        help=summary,
         description=(
             "Count each TEXT (or standard input) as the platform's composer does: X's "
             "weighted length with links as 23, graphemes on Bluesky, Mastodon and Threads. "

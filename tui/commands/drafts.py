@@ -17,10 +17,10 @@ from tui.core.drafts import Draft, DraftBook
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, summary: str) -> None:
     parser = subparsers.add_parser(
         "drafts",
-        help="print every post draft with its time and character count",
+        help=summary,
         description=(
             "Print every cue's draft as it will be pasted, with its planned time and the "
             "count the platform will show. Exit 1 when a draft is over the limit."

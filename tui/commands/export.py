@@ -49,11 +49,11 @@ def zones_argument(text: str) -> list[ZoneInfo]:
     return zones
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, summary: str) -> None:
     kinds = "\n".join(f"  {name:<15} {kind.help}" for name, kind in EXPORTS.items())
     parser = subparsers.add_parser(
         "export",
-        help="write a guest brief, calendar event, recap, run-sheet... from a plan",
+        help=summary,
         description=(
             "Export what a chat needs before and after the hour. Writes to standard output "
             "unless -o is given; an existing file is only replaced with --force."

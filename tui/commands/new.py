@@ -37,10 +37,10 @@ def _question_count(text: str) -> int:
     return value
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, summary: str) -> None:
     parser = subparsers.add_parser(
         "new",
-        help="write a new plan that follows the guide",
+        help=summary,
         description=(
             "Write a complete chat plan: welcome and rules posts, question slots, closing "
             "and thank-you posts, the promotion ladder (two weeks, a week, a day and an hour "

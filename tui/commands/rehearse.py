@@ -80,10 +80,10 @@ def parse_at(text: str) -> timedelta:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, summary: str) -> None:
     parser = subparsers.add_parser(
         "rehearse",
-        help="rehearse a chat offline on a simulated clock (nothing is posted)",
+        help=summary,
         description=(
             "Open the run-sheet on a simulated clock set to the chat's own date, by default "
             "two minutes before its start at real speed. Keys: p pause, + faster, - slower, "

@@ -30,10 +30,10 @@ LAST = "LAST"
 ON_TIME_SECONDS = 60
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, summary: str) -> None:
     parser = subparsers.add_parser(
         "report",
-        help="planned versus actual time of every cue, from the live log or a rehearsal",
+        help=summary,
         description=(
             "Print each cue's planned time, the time it was actually posted (or skipped), "
             "the difference, and the total overrun. Reads the live log PLAN.asrun.jsonl, "

@@ -42,10 +42,10 @@ def demo_copy(language: Language, folder: Path | None = None) -> Path:
     return target
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Any, summary: str) -> None:
     parser = subparsers.add_parser(
         "run",
-        help="open a plan's live run-sheet (the default command)",
+        help=summary,
         description=(
             "Open the live run-sheet of a plan on the wall clock: countdown, next question, "
             "drafts to copy, checklist. Every action goes to PLAN.asrun.jsonl beside the "

@@ -1,0 +1,52 @@
+"""The front door: `tchat --help` lists every command, and a command imports only itself."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tui.cli import COMMANDS, main
+
+
+def test_help_lists_every_command_with_its_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--help"])
+    assert stopped.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    for name, summary in COMMANDS.items():
+        assert f"{name} {summary}" in shown
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_each_command_has_its_own_full_help(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main([name, "--help"])
+    assert stopped.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: tchat {name}")
+    assert "options:" in out
+
+
+def test_opening_a_plan_imports_no_other_command() -> None:
+    # The run-sheet's start-up pays for every module imported before its first frame;
+    # `export` alone would bring icalendar.
+    code = (
+        "import sys\n"
+        "from tui.cli import build_parser\n"
+        "parser, _ = build_parser('run')\n"
+        "parser.parse_args(['run', 'plan.toml'])\n"
+        "print(sorted(m for m in sys.modules\n"
+        "             if m.startswith('tui.commands.') or m.split('.')[0] == 'icalendar'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded = result.stdout.strip()
+    assert "'tui.commands.run'" in loaded
+    for name in set(COMMANDS) - {"run", "rehearse", "check"}:
+        assert f"'tui.commands.{name}'" not in loaded
+    assert "icalendar" not in loaded
