@@ -18,6 +18,7 @@ from tui.core.planedit import (
     fingerprint,
     set_checklist_done,
     set_template,
+    write_checklist_done,
 )
 from tui.core.planfile import load_plan
 from tui.core.runstate import (
@@ -332,3 +333,18 @@ def test_waypoints_follow_shifts() -> None:
     q3 = next(p for p in points if p.cue is not None and p.cue.id == "q3")
     assert q3.at == cue("q3").at + timedelta(minutes=2)
     assert points[-1].at == at(62)
+
+
+def test_a_tick_derives_the_plan_the_file_now_holds(tmp_path: Path) -> None:
+    # The run-sheet takes the plan from the tick instead of reading the file back: it
+    # must be the plan a fresh load gives, item after item, ticked and unticked.
+    path = tmp_path / "plan.toml"
+    path.write_text((Path(__file__).parents[2] / "plans" / "demo-en.toml").read_text())
+    plan, loaded = load_plan(path), fingerprint(path)
+    assert len(plan.checklist) >= 5
+    for index in (0, len(plan.checklist) - 1, 2, 0):
+        for done in (not plan.checklist[index].done, plan.checklist[index].done):
+            written = write_checklist_done(path, loaded, index, done, plan)
+            assert written.plan == load_plan(path)
+            assert written.plan.checklist[index].done is done
+            plan, loaded = written.plan, written.fingerprint

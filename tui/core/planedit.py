@@ -13,13 +13,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import tomlkit
-from tomlkit.items import String
+from typing import TYPE_CHECKING
 
 from tui.core.atomic import write_atomic
 from tui.core.model import Plan
 from tui.core.planfile import parse_plan, read_plan_text
+
+if TYPE_CHECKING:
+    import tomlkit
+    from tomlkit.items import String
 
 _SOURCE = re.compile(r"^(questions|posts)\[(\d+)\]$")
 
@@ -79,19 +81,30 @@ def _document(path: Path, loaded: Fingerprint) -> tomlkit.TOMLDocument:
     last, _last_written = _last_written, None  # taken: a failed edit leaves no cache
     if last is not None and last[0] == path and last[1] == loaded.digest:
         return last[2]
+    import tomlkit  # only once something is written: it is not needed to open a plan
+
     return tomlkit.parse(read_plan_text(path))
 
 
 def _edit(
-    path: Path, loaded: Fingerprint, apply: Callable[[tomlkit.TOMLDocument], None]
+    path: Path,
+    loaded: Fingerprint,
+    apply: Callable[[tomlkit.TOMLDocument], None],
+    result: Callable[[], Plan] | None = None,
 ) -> Written:
+    """Apply an edit to the file's document and write it back.
+
+    The new text is parsed and validated before it is written (never write a plan that
+    would no longer load), unless the caller knows the `result` already: an edit that
+    cannot make a valid plan invalid, applied to the plan that was loaded.
+    """
     global _last_written
     if changed_on_disk(path, loaded):
         raise PlanChangedOnDisk(str(path))
     document = _document(path, loaded)
     apply(document)
-    text = tomlkit.dumps(document)
-    plan = parse_plan(text)  # never write a plan that would no longer load
+    text = document.as_string()
+    plan = parse_plan(text) if result is None else result()
     write_atomic(path, text)
     written = fingerprint(path)
     if written.digest == hashlib.sha256(text.encode("utf-8")).hexdigest():
@@ -104,13 +117,27 @@ def set_checklist_done(path: Path, loaded: Fingerprint, index: int, done: bool) 
     return write_checklist_done(path, loaded, index, done).fingerprint
 
 
-def write_checklist_done(path: Path, loaded: Fingerprint, index: int, done: bool) -> Written:
-    """`set_checklist_done`, also giving the plan as written."""
+def write_checklist_done(
+    path: Path, loaded: Fingerprint, index: int, done: bool, plan: Plan | None = None
+) -> Written:
+    """`set_checklist_done`, also giving the plan as written.
+
+    With `plan`, the plan the file held when `loaded` was taken, the plan written is
+    derived from it rather than read back: a true or false in a `done` field cannot make
+    a valid plan invalid, and validating a plan of a few hundred cues again at every
+    tick would cost more than the whole rest of the key press.
+    """
 
     def tick(document: tomlkit.TOMLDocument) -> None:
         document["checklist"][index]["done"] = done
 
-    return _edit(path, loaded, tick)
+    def ticked() -> Plan:
+        assert plan is not None
+        items = list(plan.checklist)
+        items[index] = items[index].model_copy(update={"done": done})
+        return plan.model_copy(update={"checklist": items})
+
+    return _edit(path, loaded, tick, None if plan is None else ticked)
 
 
 def set_template(path: Path, loaded: Fingerprint, source: str, text: str) -> Fingerprint:
@@ -132,5 +159,7 @@ def write_template(path: Path, loaded: Fingerprint, source: str, text: str) -> W
 
 
 def _toml_string(text: str) -> String:
+    import tomlkit
+
     # A post written on several lines stays readable in the file as a multi-line string.
     return tomlkit.string(text, multiline="\n" in text)

@@ -216,7 +216,7 @@ class Session:
         done = not item_done(self.state, index, item)
         if self.mode == "live":
             written = self._write(
-                lambda: write_checklist_done(self.plan_path, self.loaded, index, done)
+                lambda: write_checklist_done(self.plan_path, self.loaded, index, done, self.plan)
             )
             # Only a checklist item changed: the schedule and the drafts (all counted)
             # are the same, so keep them and take the new plan alone.
