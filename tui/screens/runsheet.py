@@ -24,7 +24,6 @@ from tui.clipboard import Clipboard
 from tui.core.clock import SimulatedClock
 from tui.core.planedit import PlanChangedOnDisk
 from tui.core.problems import PlanError
-from tui.core.report import build_report
 from tui.core.runstate import (
     Waypoint,
     countdown,
@@ -38,14 +37,6 @@ from tui.core.runstate import (
     waypoints,
 )
 from tui.core.schedule import Cue
-from tui.screens.dialogs import (
-    EditDialog,
-    HelpDialog,
-    HighlightDialog,
-    ManualCopyDialog,
-    ReplyDialog,
-    ReportDialog,
-)
 from tui.screens.keys import (
     APP_KEYS,
     REHEARSAL_KEYS,
@@ -272,6 +263,7 @@ class RunSheet(Screen[None]):
 
     @on(ClipboardResult)
     def _on_clipboard(self, result: ClipboardResult) -> None:
+        from tui.screens.dialogs import ManualCopyDialog
         self.copies_pending -= 1
         words = self.words
         via: Via = "system"
@@ -389,8 +381,11 @@ class RunSheet(Screen[None]):
         return True
 
     # --- dialogs ------------------------------------------------------------------------
+    # Each dialog's module is imported when one is first opened: none is on the first
+    # frame, and their widgets (the text editor above all) would delay it.
 
     def action_edit(self) -> None:
+        from tui.screens.dialogs import EditDialog
         words = self.words
         row = self.selected_row
         if row is None:
@@ -411,12 +406,14 @@ class RunSheet(Screen[None]):
         self.app.push_screen(EditDialog(self.session, row, words, save))
 
     def action_reply(self) -> None:
+        from tui.screens.dialogs import ReplyDialog
         self.app.push_screen(
             ReplyDialog(self.session, self.words,
                         lambda text: self._copy(text, None, reply=True))
         )
 
     def action_show(self) -> None:
+        from tui.screens.dialogs import ManualCopyDialog
         row = self.selected_row
         if row is None:
             self.notify(self.words("no_cue"), severity="warning")
@@ -424,9 +421,11 @@ class RunSheet(Screen[None]):
         self.app.push_screen(ManualCopyDialog(row.draft.text, self.words))
 
     def action_help(self) -> None:
+        from tui.screens.dialogs import HelpDialog
         self.app.push_screen(HelpDialog(self.words, self.session.log.path, self.keys))
 
     def action_highlight(self) -> None:
+        from tui.screens.dialogs import HighlightDialog
         words = self.words
         question = self.session.current_question(self.query_one(CueList).selected_id)
         label = row_label(question, words) if question else None
@@ -439,6 +438,8 @@ class RunSheet(Screen[None]):
         self.app.push_screen(HighlightDialog(words, label, save))
 
     def action_report(self) -> None:
+        from tui.core.report import build_report
+        from tui.screens.dialogs import ReportDialog
         session = self.session
         report = build_report(session.plan, session.log.read(), session.book)
         self.app.push_screen(ReportDialog(
