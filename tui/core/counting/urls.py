@@ -12,9 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-import regex  # type: ignore[import-untyped]
 
 from tui.core.counting.patterns import trie_pattern
 from tui.core.counting.tlds import known_tlds
@@ -83,7 +80,14 @@ _MAX_LABEL_LENGTH = 63
 _PRECEDING_BARE_FORBIDDEN = re.compile("[-_./]$")
 # Links never hold a space, so only the space-separated run around a dot can hold one.
 _NEXT_SPACE = re.compile(f"[{_SPACES}]")
-_PREVIOUS_SPACE: Any = regex.compile(f"(?r)[{_SPACES}]")
+_SPACE_CHARS = frozenset(
+    chr(c) for c in (*range(0x09, 0x0E), 0x20, 0x85, 0xA0, 0x1680, 0x180E,
+                     *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
+)
+# For ASCII text: what a top-level domain cannot be followed by (`foo.com-x` is no
+# link), so a domain after a dot can only be all of the run of these characters.
+_ASCII_NOT_AFTER_TLD = re.compile("[0-9A-Za-z@+-]*")
+_ASCII_PUNYCODE = re.compile("xn--[-0-9a-z]+", re.IGNORECASE)
 _TCO = re.compile(f"^https?://t\\.co/([a-z0-9]+)(?:{_QUERY})?", re.IGNORECASE)
 
 TWITTER_SCHEMES = ("https", "http")
@@ -95,6 +99,33 @@ MASTODON_SCHEMES = ("https", "http", "dat", "dweb", "ipfs", "ipns", "ssb", "goph
 def _tld_pattern() -> str:
     # Any TLD, then something that cannot continue a domain: `foo.com-x` is no link.
     return f"(?:{trie_pattern(sorted(known_tlds()))})(?=[^0-9a-zA-Z@+-]|$)"
+
+
+@cache
+def _ascii_tlds() -> frozenset[str]:
+    return frozenset(tld for tld in known_tlds() if tld.isascii())
+
+
+def _ascii_domain_end(text: str, begin: int, end: int) -> int:
+    """Where the last `.tld` of `text[begin:end]` ends (0 if none), for ASCII text.
+
+    The same answer as searching `_tld_after_dot()`, without compiling it: a set lookup
+    per dot. Most posts hold dots but no link, and that pattern (every top-level domain,
+    as a trie) takes longer to compile than the run-sheet takes to draw.
+    """
+    found = 0
+    tlds = _ascii_tlds()
+    dot = text.find(".", begin, end)
+    while dot >= 0:
+        start = dot + 1
+        word = _ASCII_NOT_AFTER_TLD.match(text, start, end)
+        assert word is not None  # it may be empty, never missing
+        if word.group().lower() in tlds:
+            found = word.end()
+        elif (punycode := _ASCII_PUNYCODE.match(text, start, end)) is not None:
+            found = punycode.end()
+        dot = text.find(".", start, end)
+    return found
 
 
 @cache
@@ -118,7 +149,13 @@ class _Patterns:
     # long text without spaces, as CJK posts are).
     domain: re.Pattern[str]
     rest: re.Pattern[str]
-    tld: re.Pattern[str]
+
+
+@cache
+def _tld_after_dot() -> re.Pattern[str]:
+    """A dot and a top-level domain: for runs that are not ASCII (`_ascii_domain_end`
+    does the same for ASCII without a pattern)."""
+    return re.compile(f"\\.(?:{_tld_pattern()}|{_PUNYCODE})", re.IGNORECASE)
 
 
 class UrlFinder:
@@ -156,7 +193,6 @@ class UrlFinder:
                     f"(?::[0-9]+)?(/{self._path}*)?(?:{self._query})?",  # 1: path
                     re.IGNORECASE,
                 ),
-                tld=re.compile(f"\\.{top}", re.IGNORECASE),
             )
         return self._patterns
 
@@ -165,26 +201,35 @@ class UrlFinder:
         if self._needle not in text:
             return []
         found: list[UrlSpan] = []
-        patterns = self._compiled()
         run_end = 0
         dot = text.find(".")
         while dot >= 0:
             if dot >= run_end:
-                space_before = _PREVIOUS_SPACE.search(text, 0, dot)
+                # Back to the space before the run: each run is walked once, so this
+                # stays linear however many dots a run holds.
+                start = dot
+                while start > 0 and text[start - 1] not in _SPACE_CHARS:
+                    start -= 1
                 space_after = _NEXT_SPACE.search(text, dot)
                 # Start on the space itself (or at 0): the extractor checks what precedes.
-                begin = space_before.start() if space_before is not None else 0
+                begin = max(start - 1, 0)
                 run_end = space_after.start() if space_after is not None else len(text)
-                found.extend(self._run_spans(text, begin, run_end, patterns))
+                found.extend(self._run_spans(text, begin, run_end))
             dot = text.find(".", max(dot + 1, run_end))
         return found
 
-    def _run_spans(
-        self, text: str, begin: int, run_end: int, patterns: _Patterns
-    ) -> list[UrlSpan]:
+    def _run_spans(self, text: str, begin: int, run_end: int) -> list[UrlSpan]:
         """Links of one space-free run, `text[begin:run_end]`."""
+        if text.isascii() or text[begin:run_end].isascii():
+            domain_end = _ascii_domain_end(text, begin, run_end)
+        else:
+            domain_end = max(
+                (m.end() for m in _tld_after_dot().finditer(text, begin, run_end)), default=0
+            )
+        if not domain_end:
+            return []
+        patterns = self._compiled()
         found: list[UrlSpan] = []
-        domain_end = max((m.end() for m in patterns.tld.finditer(text, begin, run_end)), default=0)
         position = begin
         while position < domain_end:
             head = patterns.domain.search(text, position, domain_end)
