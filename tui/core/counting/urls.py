@@ -106,12 +106,16 @@ def _ascii_tlds() -> frozenset[str]:
     return frozenset(tld for tld in known_tlds() if tld.isascii())
 
 
-def _ascii_domain_end(text: str, begin: int, end: int) -> int:
-    """Where the last `.tld` of `text[begin:end]` ends (0 if none), for ASCII text.
+def _domain_end(text: str, begin: int, end: int) -> int:
+    """Where the last `.tld` of `text[begin:end]` ends, 0 if none: the last match of
+    `_tld_after_dot()`, found without it when the text around the dots is ASCII.
 
-    The same answer as searching `_tld_after_dot()`, without compiling it: a set lookup
-    per dot. Most posts hold dots but no link, and that pattern (every top-level domain,
-    as a trie) takes longer to compile than the run-sheet takes to draw.
+    That pattern (every top-level domain, as a trie) takes longer to compile than the
+    run-sheet takes to draw, and most posts hold dots but no link. After a dot, an ASCII
+    top-level domain can only be the whole run of characters that may not follow one
+    (`foo.com-x` is no link), so one set lookup per dot decides. A character that is not
+    ASCII just after the dot or the run could still match case-insensitively (the Kelvin
+    sign is a k), so then the pattern decides.
     """
     found = 0
     tlds = _ascii_tlds()
@@ -120,8 +124,13 @@ def _ascii_domain_end(text: str, begin: int, end: int) -> int:
         start = dot + 1
         word = _ASCII_NOT_AFTER_TLD.match(text, start, end)
         assert word is not None  # it may be empty, never missing
+        after = word.end()
+        if after < end and not text[after].isascii():
+            return max(
+                (m.end() for m in _tld_after_dot().finditer(text, begin, end)), default=0
+            )
         if word.group().lower() in tlds:
-            found = word.end()
+            found = after
         elif (punycode := _ASCII_PUNYCODE.match(text, start, end)) is not None:
             found = punycode.end()
         dot = text.find(".", start, end)
@@ -220,12 +229,7 @@ class UrlFinder:
 
     def _run_spans(self, text: str, begin: int, run_end: int) -> list[UrlSpan]:
         """Links of one space-free run, `text[begin:run_end]`."""
-        if text.isascii() or text[begin:run_end].isascii():
-            domain_end = _ascii_domain_end(text, begin, run_end)
-        else:
-            domain_end = max(
-                (m.end() for m in _tld_after_dot().finditer(text, begin, run_end)), default=0
-            )
+        domain_end = _domain_end(text, begin, run_end)
         if not domain_end:
             return []
         patterns = self._compiled()
