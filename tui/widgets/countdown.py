@@ -109,12 +109,10 @@ class Countdown(Vertical):
         if value.to_end is not None:
             detail = words("left_in_chat", time=short_span(value.to_end))
         # The caption and detail span the pane's width: their text never resizes them.
-        set_content(self.query_one("#countdown-caption", Label), literal(caption),
-                    fixed_width=True)
+        set_content(self.query_one("#countdown-caption", Label), literal(caption))
         shown = self.query_one("#countdown-digits", Digits)
         if shown.value != digits:
             shown.update(digits)
-        set_content(self.query_one("#countdown-detail", Label), literal(detail),
-                    fixed_width=True)
+        set_content(self.query_one("#countdown-detail", Label), literal(detail))
         for mode in ("to-start", "to-cue", "overrun", "since-end"):
             self.set_class(value.mode == mode, f"-{mode}")

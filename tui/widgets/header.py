@@ -71,4 +71,4 @@ class RunHeader(Horizontal):
             sim.display = False
         set_content(self.query_one("#header-end", Static), Content(ending))
         set_content(self.query_one("#header-clock", Static),
-                    Content(now.astimezone(zone).strftime("%H:%M:%S")), fixed_width=True)
+                    Content(now.astimezone(zone).strftime("%H:%M:%S")))

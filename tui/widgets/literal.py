@@ -10,8 +10,12 @@ points at the right place. This is for display only: the clipboard gets the real
 
 from __future__ import annotations
 
-from rich.cells import cell_len
+from typing import cast
+
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.visual import Visual
+from textual.widget import Widget
 from textual.widgets import Static
 
 _KEEP = {"\n", "\t"}
@@ -61,14 +65,14 @@ def with_overflow(text: str, overflow_index: int | None, style: str) -> Content:
     return content.stylize(style, overflow_index, len(text))
 
 
-def set_content(widget: Static, content: Content | str, *, fixed_width: bool = False) -> None:
-    """`widget.update(content)` unless it already shows exactly that.
+def set_content(widget: Static, content: Content | str) -> None:
+    """`widget.update(content)` unless it already shows exactly that, laying the screen
+    out again only when the widget's size can change.
 
-    Every update lays the whole screen out again; the run-sheet redraws from the clock
-    at each second (five times a second in a fast rehearsal), and most of what it shows
-    has not changed since the last time. `fixed_width` says the widget's size does not
-    follow its text (a clock "18:04:59" -> "18:05:00"): then only a change of length
-    needs a new layout.
+    Textual lays the whole screen out again after every `update`, and a layout costs
+    several frames (scrollbars follow it). The run-sheet redraws from the clock at each
+    second and at each key, and mostly the new text takes the same room as the old one:
+    a clock "18:04:59" -> "18:05:00", a draft of as many lines.
     """
     current = widget.content
     if isinstance(content, Content) and isinstance(current, Content):
@@ -76,11 +80,27 @@ def set_content(widget: Static, content: Content | str, *, fixed_width: bool = F
             return
     elif isinstance(content, str) and isinstance(current, str) and content == current:
         return
-    layout = True
-    if fixed_width and isinstance(current, Content | str):
-        layout = _cells(current) != _cells(content)
-    widget.update(content, layout=layout)
+    before = widget.visual
+    widget.update(content, layout=False)
+    if _size_may_change(widget, before, widget.visual):
+        widget.refresh(layout=True)
 
 
-def _cells(text: Content | str) -> int:
-    return text.cell_length if isinstance(text, Content) else cell_len(text)
+def _size_may_change(widget: Widget, before: Visual, after: Visual) -> bool:
+    """Whether `after` can give `widget` another size than `before` did.
+
+    Only a width or height that follows the content (`auto`) can change; the height is
+    taken at the width the widget has now, as Textual's layout would.
+    """
+    width = widget.content_size.width
+    if not widget.is_mounted or width <= 0:
+        return True  # not laid out yet: nothing to keep
+    styles = widget.styles
+    # Textual hands a visual the widget's styles as its rules (Widget.get_content_width).
+    rules = cast("RulesMap", styles)
+    if styles.width is not None and styles.width.is_auto:
+        if before.get_optimal_width(rules, width) != after.get_optimal_width(rules, width):
+            return True
+    if styles.height is not None and styles.height.is_auto:
+        return before.get_height(rules, width) != after.get_height(rules, width)
+    return False
