@@ -21,6 +21,7 @@ from tui.core.clock import FrozenClock, SimulatedClock
 from tui.screens.dialogs import HelpDialog
 from tui.screens.keys import FooterItem, fit_footer
 from tui.widgets.cuelist import CueList
+from tui.widgets.draftbody import DraftBody
 from tui.widgets.panes import OVERDUE_STYLE, Checklist
 
 
@@ -130,15 +131,16 @@ async def test_a_long_draft_scrolls_and_its_note_stands_apart(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
-        scroll = screen.query_one("#draft-scroll")
-        body, note = screen.query_one("#draft-text"), screen.query_one("#draft-note")
+        scroll = screen.query_one(DraftBody)
         row = app.session.row(screen.query_one(CueList).selected_id or "")
         assert row is not None and row.cue.notes.startswith("Two weeks ahead")
-        assert shown(body) == row.draft.text  # the whole text, none of the note
-        assert shown(note) == row.cue.notes
-        assert "Note" in str(note.border_title)
-        assert note.region.y > body.region.bottom  # below the text, past a rule
-        assert note.styles.text_style.italic
+        assert scroll.text_shown == row.draft.text  # the whole text, none of the note
+        assert scroll.note_shown == row.cue.notes
+        assert "Note" in scroll.note_title
+        # Under the text, past a blank line: a rule of its own, titled.
+        note_top = scroll.note_top
+        assert note_top is not None and note_top > 1
+        assert scroll.get_component_styles("draft-body--note").text_style.italic
         # Too long for the pane: it scrolls, and the keyboard reaches it.
         assert scroll.virtual_size.height > scroll.scrollable_content_region.height
         await pilot.press("tab")
@@ -149,7 +151,7 @@ async def test_a_long_draft_scrolls_and_its_note_stands_apart(
         lines = screen_lines(app)
         region = scroll.region
         pane = "\n".join(line[region.x:region.right] for line in lines[region.y:region.bottom])
-        assert "Two weeks ahead" in pane and "Note" in pane
+        assert "Two weeks ahead" in pane and "╌╌ Note ╌" in pane
         # Another cue starts at the top of its own text.
         await pilot.press("shift+tab", "down")
         await pilot.pause()

@@ -21,6 +21,7 @@ from tui.core.planfile import load_plan
 from tui.screens.dialogs import EditDialog, HelpDialog, ManualCopyDialog, ReplyDialog
 from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList
+from tui.widgets.draftbody import DraftBody
 from tui.widgets.panes import Checklist
 
 SIZE = (120, 36)
@@ -375,7 +376,7 @@ async def test_hostile_plan_is_shown_literally(
     async with app.run_test(size=SIZE) as pilot:
         app.screen.query_one(CueList).select_id("q1")
         await pilot.pause()
-        draft = shown(app.screen.query_one("#draft-text"))
+        draft = app.screen.query_one(DraftBody).text_shown
         assert "[link=https://evil.example]click[/link] [/] [red]x" in draft
         assert "\x1b" not in draft and "␛]52;c;aGk=␇" in draft
         title = shown(app.screen.query_one("#header-title"))

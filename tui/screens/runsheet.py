@@ -105,7 +105,7 @@ class RunSheet(Screen[None]):
             yield Countdown(self.session.now, words, id="countdown")
             yield NextQuestion(id="next")
         with Horizontal(id="main"):
-            cues = CueList(id="cues")
+            cues = CueList(id="cues", on_move=self._draft_follows)
             cues.border_title = words("timeline")
             yield cues
             with Vertical(id="side"):
@@ -233,9 +233,9 @@ class RunSheet(Screen[None]):
         row_id = self.query_one(CueList).selected_id
         return self.session.row(row_id) if row_id else None
 
-    @on(OptionList.OptionHighlighted, "#cues")
-    def _on_highlight(self) -> None:
-        self.query_one(DraftPane).show(self.session, self.words, self.selected_row)
+    def _draft_follows(self) -> None:
+        if self.is_mounted:
+            self.query_one(DraftPane).show(self.session, self.words, self.selected_row)
 
     @on(OptionList.OptionSelected, "#checklist")
     def _on_checklist_enter(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -81,15 +82,29 @@ class _View:
 
 
 class CueList(OptionList):
-    """One option per row, id = row id. Prompts are redrawn in place at each second."""
+    """One option per row, id = row id. Prompts are redrawn in place at each second.
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    `on_move` is called as soon as the highlight moves, in the same step: the draft pane
+    then changes in the same frame as the highlight. Through the `OptionHighlighted`
+    message it changed a frame later, and Textual paces frames, so up to 33 ms later.
+    """
+
+    def __init__(
+        self, *, id: str | None = None,  # noqa: A002 - Textual's name
+        on_move: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(id=id)
+        self._on_move = on_move
         self._view: _View | None = None
         # Row id -> (the row, what its prompt was made from, the prompt): a row whose
         # inputs have not changed since the last second keeps its prompt, so the excerpt
         # is cleaned and the line assembled again only when something shown changed.
         self._prompts: dict[str, tuple[Row, tuple[object, ...], Content]] = {}
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if self._on_move is not None:
+            self._on_move()
 
     @property
     def selected_id(self) -> str | None:

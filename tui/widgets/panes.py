@@ -18,6 +18,7 @@ from tui.core.schedule import Cue
 from tui.screens.session import Row, Session
 from tui.strings import Words
 from tui.widgets.cuelist import cue_time, row_label
+from tui.widgets.draftbody import DraftBody
 from tui.widgets.literal import literal, one_line, set_content, with_overflow
 
 OVERFLOW_STYLE = "$text-error reverse"
@@ -108,27 +109,22 @@ class DraftPane(Vertical):
         with Horizontal(id="draft-head"):
             yield Label(id="draft-title", markup=False)
             yield Label(id="draft-count", markup=False)
-        with VerticalScroll(id="draft-scroll"):
-            yield Static(id="draft-text", markup=False)
-            yield Static(id="draft-note", markup=False)
+        yield DraftBody(id="draft-body")
 
     def show(self, session: Session, words: Words, row: Row | None) -> None:
         title = self.query_one("#draft-title", Label)
         counter = self.query_one("#draft-count", Label)
-        body = self.query_one("#draft-text", Static)
-        note = self.query_one("#draft-note", Static)
-        note.border_title = f" {words('note')} "  # without corners Textual pads nothing
+        body = self.query_one(DraftBody)
+        note_title = f" {words('note')} "
         if row is None:
             set_content(title, "")
             set_content(counter, "")
-            set_content(body, "")
-            set_content(note, "")
-            note.display = False
+            body.show(Content(""), Content(""), note_title)
             self.remove_class("-over-limit")
             return
         if row.id != self._row_id:
             self._row_id = row.id
-            self.query_one("#draft-scroll").scroll_home(animate=False)  # a new text: its start
+            body.scroll_home(animate=False, immediate=True)  # a new cue: its text's start
         counted = row.draft.count
         over = not counted.valid
         self.set_class(over, "-over-limit")
@@ -138,20 +134,20 @@ class DraftPane(Vertical):
             (row_label(row, words) + " ", "bold"),
             ("· " + cue_time(session, row), "$text-muted"),
         ))
-        count_text = f"{counted.length}/{counted.limit}"
+        # As wide as the limit ("␣96/280", "186/280"): moving between drafts then never
+        # resizes the label, which would cost a layout of the whole screen.
+        count_text = f"{counted.length:>{len(str(counted.limit))}}/{counted.limit}"
         if over:
             count_text += " · " + words("over_by", n=-counted.remaining)
         set_content(counter, count_text)
-        set_content(body,
-                    with_overflow(row.draft.text, counted.overflow_index, OVERFLOW_STYLE))
         notes = []
         if row.cue.derived:
             notes.append(words("derived_note"))
         if row.cue.notes:
             notes.append(one_line(row.cue.notes))
         notes.extend(one_line(w) for w in counted.warnings)
-        set_content(note, literal("\n".join(notes)))
-        note.display = bool(notes)
+        body.show(with_overflow(row.draft.text, counted.overflow_index, OVERFLOW_STYLE),
+                  literal("\n".join(notes)), note_title)
 
 
 class Checklist(OptionList):
