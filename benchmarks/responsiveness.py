@@ -32,8 +32,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from rich.cells import cell_len
+from rich.console import ConsoleRenderable
+from rich.segment import ControlType
 from textual._compositor import CompositorUpdate
 from textual.app import App
 from textual.pilot import Pilot
@@ -73,11 +76,16 @@ class Step:
 
 
 class Repaints:
-    """Timestamps of every repaint of `app`, each rendered to terminal sequences."""
+    """Timestamps of every repaint of `app`, each rendered to terminal sequences, and
+    which of them changed what the terminal shows."""
 
     def __init__(self, app: App[Any]) -> None:
         self.times: list[float] = []
         self.dialogs_closed = 0
+        self._console = app.console
+        self._frames: list[tuple[float, CompositorUpdate]] = []
+        self._seen = 0
+        self._cells: dict[tuple[int, int], tuple[str, Any]] = {}
         original: Callable[..., None] = app._display
         console = app.console
 
@@ -87,9 +95,54 @@ class Repaints:
                 return
             if isinstance(renderable, CompositorUpdate):
                 renderable.render_segments(console)
+                self._frames.append((time.perf_counter(), renderable))
             self.times.append(time.perf_counter())
 
         app._display = display  # type: ignore[method-assign]
+
+    def visible_since(self, started: float) -> tuple[list[float], int]:
+        """Times of the repaints after `started` that changed a cell of the terminal
+        (a character or its style), and how many repaints changed none.
+
+        Textual repaints the scrollbars of the whole screen after a layout, in frames of
+        their own, with what they already showed: the terminal gets the same cells again
+        and nothing on screen moves. Those are not the moment the screen settles.
+        """
+        changed: list[float] = []
+        unchanged = 0
+        for when, frame in self._frames[self._seen:]:
+            if self._apply(frame):
+                if when >= started:
+                    changed.append(when)
+            elif when >= started:
+                unchanged += 1
+        self._seen = len(self._frames)
+        return changed, unchanged
+
+    def _apply(self, frame: CompositorUpdate) -> bool:
+        """Write `frame` into the copy of the terminal's cells; True if any changed."""
+        cells = self._cells
+        changed = False
+        x = y = 0
+        # Every update (chops, full layout, inline) is a Rich renderable of segments.
+        renderable = cast(ConsoleRenderable, frame)
+        for segment in self._console.render(renderable, self._console.options):
+            if segment.control:
+                for control in segment.control:
+                    if control[0] == ControlType.CURSOR_MOVE_TO and len(control) == 3:
+                        x, y = control[1], control[2]
+                continue
+            style = segment.style
+            for char in segment.text:
+                if char == "\n":
+                    x, y = 0, y + 1
+                    continue
+                cell = (char, style)
+                if cells.get((x, y)) != cell:
+                    cells[(x, y)] = cell
+                    changed = True
+                x += cell_len(char)
+        return changed
 
 
 async def _settle(pilot: Pilot[Any], repaints: Repaints) -> None:
@@ -103,22 +156,25 @@ async def _settle(pilot: Pilot[Any], repaints: Repaints) -> None:
 
 async def _press(
     pilot: Pilot[Any], repaints: Repaints, key: str
-) -> tuple[float, float] | None:
-    """(first repaint, last repaint) in ms after the key, or None if nothing repainted."""
+) -> tuple[float, float, int] | None:
+    """(first, last) visible repaint in ms after the key, and the repaints that changed
+    nothing; None if nothing on screen changed."""
     app = pilot.app
     while len(app.screen_stack) > 1:  # a dialog the last key opened: not this sample's
         app.pop_screen()
         repaints.dialogs_closed += 1
     app.clear_notifications()
     await _settle(pilot, repaints)
+    repaints.visible_since(time.perf_counter())  # the screen as it is before the key
     repaints.times.clear()
     started = time.perf_counter()
     await pilot.press(key)
     await app.workers.wait_for_complete()
     await _settle(pilot, repaints)
-    if not repaints.times:
+    visible, unchanged = repaints.visible_since(started)
+    if not visible:
         return None
-    return (repaints.times[0] - started) * 1000, (repaints.times[-1] - started) * 1000
+    return (visible[0] - started) * 1000, (visible[-1] - started) * 1000, unchanged
 
 
 @dataclass
@@ -126,7 +182,9 @@ class Timings:
     first: list[float]
     last: list[float]
     silent: int = 0
-    """Presses after which nothing was repainted (not counted in the samples)."""
+    """Presses after which nothing on screen changed (not counted in the samples)."""
+    unchanged: int = 0
+    """Repaints that changed no cell on screen (after a layout: scrollbars again)."""
     dialogs_closed: int = 0
     """Dialogs a key opened that had to be closed before the next sample."""
 
@@ -150,6 +208,7 @@ async def _drive(app: App[Any], steps: list[Step]) -> dict[str, Timings]:
                     else:
                         timings.first.append(value[0])
                         timings.last.append(value[1])
+                        timings.unchanged += value[2]
         if repaints.dialogs_closed:
             for timings in found.values():
                 timings.dialogs_closed = repaints.dialogs_closed
@@ -178,7 +237,9 @@ def _figures(plan: str, found: dict[str, Timings],
             raise RuntimeError(f"{plan}: {name}: no press repainted anything")
         notes = []
         if timings.silent:
-            notes.append(f"{timings.silent} presses repainted nothing")
+            notes.append(f"{timings.silent} presses changed nothing on screen")
+        if timings.unchanged:
+            notes.append(f"{timings.unchanged} later repaints changed no cell, not counted")
         if timings.dialogs_closed:
             notes.append(f"{timings.dialogs_closed} dialogs opened by keys were closed")
         note = "; ".join(notes)
