@@ -191,8 +191,6 @@ WORDS: dict[str, dict[Lang, str]] = {
               "heads-up posts",
     },
     "saved": {"fr": "{label} enregistré dans le plan", "en": "{label} saved in the plan"},
-    "ticked": {"fr": "Coché : {text}", "en": "Ticked: {text}"},
-    "unticked": {"fr": "Décoché : {text}", "en": "Unticked: {text}"},
     "no_item": {"fr": "Aucune tâche choisie", "en": "No checklist item selected"},
     "reloaded": {"fr": "Le plan a changé sur le disque : rechargé, marques conservées",
                  "en": "The plan changed on disk: reloaded, marks kept"},

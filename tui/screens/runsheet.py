@@ -22,7 +22,7 @@ from textual.widgets import Footer, OptionList
 
 from tui.clipboard import Clipboard
 from tui.core.clock import SimulatedClock
-from tui.core.planedit import PlanChangedOnDisk
+from tui.core.planedit import PlanChangedOnDisk, prepare_edits
 from tui.core.problems import PlanError
 from tui.core.runstate import (
     Waypoint,
@@ -163,6 +163,13 @@ class RunSheet(Screen[None]):
             # pane too small for the side panes gets no toast over its countdown at all.
             self.notify(self.words("rehearsal_intro"), timeout=6)
         self.redraw(now)
+        if not session.rehearsal:
+            # Once the screen is up: the parse competes with nothing the moderator waits for.
+            self.set_timer(1.0, self._prepare_edits)
+
+    @work(thread=True, group="plan-edits", exit_on_error=False)
+    def _prepare_edits(self) -> None:
+        prepare_edits(self.session.plan_path, self.session.loaded)
 
     # --- redrawing from one "now" ---------------------------------------------------
 
@@ -354,11 +361,10 @@ class RunSheet(Screen[None]):
         if index is None:
             self.notify(words("no_item"), severity="warning")
             return
-        text = self.session.plan.checklist[index].text
         if not self._guarded(lambda: self.session.tick(index)):
             return
-        done = self.session.state.ticks.get(index, False)
-        self.notify(words("ticked" if done else "unticked", text=text))
+        # No toast: the box and the strike-through say it, in the same frame, and a
+        # toast per tick would pile up over the screen in the busy minutes.
         self.refresh_now()
 
     def _guarded(self, write: Callable[[], object]) -> bool:
