@@ -58,6 +58,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     # draft pane
     "draft": {"fr": "Texte à coller", "en": "Text to paste"},
     "over_by": {"fr": "{n} de trop", "en": "{n} over"},
+    "refused_one": {"fr": "Un texte serait refusé : {cues}. Touche e pour le modifier.",
+                    "en": "One draft would be refused: {cues}. Press e to edit it."},
+    "refused_many": {"fr": "{n} textes seraient refusés : {cues}. Touche e pour les modifier.",
+                     "en": "{n} drafts would be refused: {cues}. Press e to edit them."},
     "note": {"fr": "Note", "en": "Note"},
     "derived_note": {
         "fr": "Rappel ajouté par tchat (non modifiable ici)",

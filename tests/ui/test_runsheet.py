@@ -503,3 +503,30 @@ async def test_start_in_the_audience_zones_before_the_chat(
         # Douala shares Paris's clock in December: only Dakar is named.
         expected = "Début : jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
         assert (expected in meta) is shown, meta
+
+
+async def test_drafts_that_would_be_refused_are_named_at_start(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-30)), fake_clipboard)
+    said = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert "Un texte serait refusé : Q3 (307/280). Touche e pour le modifier." in said
+
+
+async def test_a_plan_whose_drafts_all_fit_opens_without_warning(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    text = plan.read_text()
+    # Cut Q3 (the one draft over the limit) down to a few words: every draft fits then.
+    start = text.index("Comment donner envie de lire")
+    end = text.index('"', start)
+    plan.write_text(text[:start] + "Une astuce ?" + text[end:])
+    app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)
+    said = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert all(row.draft.count.valid for row in app.session.rows)
+    assert not any("refusé" in message for message in said)

@@ -7,7 +7,7 @@ to its log beforehand, so every snapshot is the same on every machine. Regenerat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,23 @@ from tui.core.asrun import AsRunLog, Event, log_path_for
 from tui.core.clock import FrozenClock, SimulatedClock
 
 SnapCompare = Callable[..., bool]
+RunBefore = Callable[[Pilot[Any]], Awaitable[None]]
 WIDE, SMALL = (120, 36), (80, 24)
+
+
+def quiet(then: RunBefore | None = None) -> RunBefore:
+    """Clear the toasts shown at start (a refused draft, the rehearsal banner), then run
+    `then`: whether a second toast is mounted yet when the picture is taken depends on
+    timing, and the toasts have Pilot tests of their own."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+        if then is not None:
+            await then(pilot)
+
+    return run_before
 
 
 def run_sheet(
@@ -41,22 +57,26 @@ OPENING = {"welcome@0": 0.2, "rules@2": 2.1, "hu1": 3.0}
 
 @pytest.mark.parametrize("size", [WIDE, SMALL], ids=["120x36", "80x24"])
 def test_during_question_due(snap_compare: SnapCompare, tmp_path: Path, size: Any) -> None:
-    assert snap_compare(run_sheet(tmp_path, 4.5, OPENING), terminal_size=size)
+    assert snap_compare(run_sheet(tmp_path, 4.5, OPENING), terminal_size=size,
+                        run_before=quiet())
 
 
 @pytest.mark.parametrize("size", [WIDE, SMALL], ids=["120x36", "80x24"])
 def test_overrun(snap_compare: SnapCompare, tmp_path: Path, size: Any) -> None:
-    assert snap_compare(run_sheet(tmp_path, 7.25, OPENING), terminal_size=size)
+    assert snap_compare(run_sheet(tmp_path, 7.25, OPENING), terminal_size=size,
+                        run_before=quiet())
 
 
 def test_before(snap_compare: SnapCompare, tmp_path: Path) -> None:
-    assert snap_compare(run_sheet(tmp_path, -75, {}), terminal_size=WIDE)
+    assert snap_compare(run_sheet(tmp_path, -75, {}), terminal_size=WIDE,
+                        run_before=quiet())
 
 
 def test_after(snap_compare: SnapCompare, tmp_path: Path) -> None:
     everything = {**OPENING, "q1": 5, "hu2": 15, "q2": 17, "hu3": 28, "q3": 30,
                   "hu4": 40, "q4": 42, "closing@55": 55, "thanks@58": 58}
-    assert snap_compare(run_sheet(tmp_path, 64, everything), terminal_size=SMALL)
+    assert snap_compare(run_sheet(tmp_path, 64, everything), terminal_size=SMALL,
+                        run_before=quiet())
 
 
 def test_over_limit_draft_selected(snap_compare: SnapCompare, tmp_path: Path) -> None:
@@ -68,17 +88,19 @@ def test_over_limit_draft_selected(snap_compare: SnapCompare, tmp_path: Path) ->
         await pilot.pause()
 
     assert snap_compare(run_sheet(tmp_path, 4.5, OPENING), terminal_size=WIDE,
-                        run_before=select_q3)
+                        run_before=quiet(select_q3))
 
 
 def test_hostile_plan(snap_compare: SnapCompare, tmp_path: Path) -> None:
-    assert snap_compare(run_sheet(tmp_path, 2, {}, "hostile"), terminal_size=SMALL)
+    assert snap_compare(run_sheet(tmp_path, 2, {}, "hostile"), terminal_size=SMALL,
+                        run_before=quiet())
 
 
 def test_light_theme(snap_compare: SnapCompare, tmp_path: Path) -> None:
     app = run_sheet(tmp_path, 7.25, OPENING)
     app.theme = "textual-light"
-    assert snap_compare(app, terminal_size=WIDE)
+    assert snap_compare(app, terminal_size=WIDE,
+                        run_before=quiet())
 
 
 def test_help(snap_compare: SnapCompare, tmp_path: Path) -> None:
@@ -91,7 +113,7 @@ def test_help(snap_compare: SnapCompare, tmp_path: Path) -> None:
         # The log path changes with tmp_path: hide it from the picture.
         pilot.app.screen.query_one("#help-log").display = False
 
-    assert snap_compare(app, terminal_size=SMALL, run_before=open_help)
+    assert snap_compare(app, terminal_size=SMALL, run_before=quiet(open_help))
 
 
 def rehearsal_sheet(tmp_path: Path, minute: float, posted: dict[str, float]) -> TchatApp:
@@ -108,7 +130,8 @@ def rehearsal_sheet(tmp_path: Path, minute: float, posted: dict[str, float]) -> 
 
 @pytest.mark.parametrize("size", [WIDE, SMALL], ids=["120x36", "80x24"])
 def test_rehearsal(snap_compare: SnapCompare, tmp_path: Path, size: Any) -> None:
-    assert snap_compare(rehearsal_sheet(tmp_path, 7.25, OPENING), terminal_size=size)
+    assert snap_compare(rehearsal_sheet(tmp_path, 7.25, OPENING), terminal_size=size,
+                        run_before=quiet())
 
 
 def test_rehearsal_paused_with_its_report(snap_compare: SnapCompare, tmp_path: Path) -> None:
@@ -120,4 +143,4 @@ def test_rehearsal_paused_with_its_report(snap_compare: SnapCompare, tmp_path: P
         await pilot.pause()
         pilot.app.screen.query_one("#report-log").display = False  # tmp_path varies
 
-    assert snap_compare(app, terminal_size=WIDE, run_before=pause_and_report)
+    assert snap_compare(app, terminal_size=WIDE, run_before=quiet(pause_and_report))

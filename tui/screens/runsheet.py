@@ -158,14 +158,33 @@ class RunSheet(Screen[None]):
             # Opened on a finished run: say where the report is, do not pop it up.
             self._report_offered = True
             self.notify(self.words("run_over"), timeout=10)
-        if session.rehearsal and self.app.size.width >= 64:
-            # Short-lived: the banner says "rehearsal" for as long as it lasts. A split
-            # pane too small for the side panes gets no toast over its countdown at all.
-            self.notify(self.words("rehearsal_intro"), timeout=6)
+        # A split pane too small for the side panes gets no toast over its countdown.
+        if self.app.size.width >= 64:
+            self._warn_refused_drafts()
+            if session.rehearsal:
+                # Short-lived: the banner says "rehearsal" for as long as it lasts.
+                self.notify(self.words("rehearsal_intro"), timeout=6)
         self.redraw(now)
         if not session.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
             self.set_timer(1.0, self._prepare_edits)
+
+    def _warn_refused_drafts(self) -> None:
+        """Say at once which drafts the platform would refuse (over the limit, or with a
+        character it refuses): `tchat check` calls such a plan not usable, and on the
+        screen alone a red count is easy to miss."""
+        words = self.words
+        refused = [row for row in self.session.rows if not row.draft.count.valid]
+        if not refused:
+            return
+        names = []
+        for row in refused[:4]:
+            counted = row.draft.count
+            over = f" ({counted.length}/{counted.limit})" if counted.remaining < 0 else ""
+            names.append(row_label(row, words) + over)
+        cues = ", ".join(names) + (", …" if len(refused) > 4 else "")
+        key = "refused_one" if len(refused) == 1 else "refused_many"
+        self.notify(words(key, n=len(refused), cues=cues), severity="warning", timeout=12)
 
     @work(thread=True, group="plan-edits", exit_on_error=False)
     def _prepare_edits(self) -> None:
