@@ -82,13 +82,13 @@ def test_never_overwrites_the_plan_or_its_log(
     log_before = log.read_bytes()
     for target in (plan, log):
         code = main(["export", str(plan), "--to", "thanks", "-o", str(target), "--force"])
-        assert code == 1
+        assert code == 2  # an output path that cannot be used as typed, like `new`
         assert "is the plan or its as-run log" in capsys.readouterr().err
     assert plan.read_bytes() == before and log.read_bytes() == log_before
 
 
 def test_missing_folder_and_folder_output(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", str(plan), "--to", "ics", "-o", str(plan.parent / "no" / "x.ics")]) == 1
+    assert main(["export", str(plan), "--to", "ics", "-o", str(plan.parent / "no" / "x.ics")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert main(["export", str(plan), "--to", "ics", "-o", str(plan.parent)]) == 2
     assert "is a folder" in capsys.readouterr().err

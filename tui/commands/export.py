@@ -170,9 +170,11 @@ def _to_file(
     target = path.resolve()
     for keep in protected:
         if keep.exists() and target == keep.resolve():
-            raise CommandError(f"{path} is the plan or its as-run log: choose another file")
+            raise UsageError(f"{path} is the plan or its as-run log: choose another file")
     if not path.parent.is_dir():
-        raise CommandError(f"folder {path.parent} does not exist: create it first")
+        raise UsageError(
+            f"folder {path.parent} does not exist: create it first, or choose another path"
+        )
     try:
         if force:
             write_atomic(target if path.is_symlink() else path, data)
