@@ -11,8 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.commands.check import render_problems
-from tui.core.check import check_file
 from tui.core.drafts import Draft, DraftBook
+from tui.core.planfile import load_plan
+from tui.core.problems import PlanError
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -42,10 +43,12 @@ def draft_text(draft: Draft) -> Text:
 def run(args: argparse.Namespace) -> int:
     console = Console(highlight=False)
     path: Path = args.plan
-    plan, problems = check_file(path)
-    if plan is None:
+    try:
+        # Only the drafts are shown: `tchat check` is the one that lists a plan's problems.
+        plan = load_plan(path)
+    except PlanError as error:
         render_problems(Console(stderr=True, highlight=False, soft_wrap=True), str(path),
-                        problems)
+                        error.problems)
         return EXIT_PROBLEMS
     book = DraftBook(plan)
     chat = plan.chat
