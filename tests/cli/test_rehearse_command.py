@@ -149,3 +149,14 @@ def test_a_plan_on_its_own_is_still_the_live_run(
     [app] = launched
     assert app.session.mode == "live" and not app.session.clock.simulated
     assert app.session.log.path == log_path_for(plan)
+
+
+def test_the_commands_freeze_the_heap_of_the_app_they_run(
+    tmp_path: Path, launched: list[TchatApp]
+) -> None:
+    plan = copy_plan(tmp_path)
+    assert main(["rehearse", str(plan)]) == 0
+    assert main(["run", str(plan)]) == 0
+    assert [app.settles_heap for app in launched] == [True, True]
+    # Apps made another way (tests, benchmarks) leave the collector alone.
+    assert not build_app(Rehearsal(plan)).settles_heap

@@ -530,3 +530,25 @@ async def test_a_plan_whose_drafts_all_fit_opens_without_warning(
         await pilot.pause()
         assert all(row.draft.count.valid for row in app.session.rows)
     assert not any("refusé" in message for message in said)
+
+
+@pytest.mark.parametrize("settle", [True, False])
+async def test_the_heap_is_frozen_once_the_screen_is_up(
+    settle: bool, tmp_path: Path, fake_clipboard: FakeClipboard,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    import tui.app
+
+    calls: list[str] = []
+    # Recorded, not done: a frozen heap in the test process would keep every later
+    # test's garbage.
+    monkeypatch.setattr(gc, "collect", lambda: calls.append("collect") or 0)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(tui.app, "HEAP_SETTLES_AFTER", 0.05)
+    app = tui.app.TchatApp(copy_plan(tmp_path), clock=FrozenClock(at(3)),
+                           clipboard=fake_clipboard, settle_heap=settle)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+    assert calls == (["collect", "freeze"] if settle else [])

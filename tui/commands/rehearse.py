@@ -137,6 +137,7 @@ def build_app(
     clipboard: Clipboard | None = None,
     launched: datetime | None = None,
     monotonic: Callable[[], float] | None = None,
+    settle_heap: bool = False,
 ) -> TchatApp:
     """The app for one rehearsal, its log created. Raises `PlanError` before creating
     anything when the plan does not load. `launched` names the log (default: now);
@@ -152,7 +153,7 @@ def build_app(
     # The user's local time: the name is read by a person looking for "tonight's" run.
     log = new_rehearsal_log(path, (launched or datetime.now(UTC)).astimezone())
     return TchatApp(path, clock=clock, clipboard=clipboard, mode="rehearsal", log_path=log,
-                    language=rehearsal.language)
+                    language=rehearsal.language, settle_heap=settle_heap)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -169,7 +170,7 @@ def rehearse(rehearsal: Rehearsal) -> int:
             copy = demo_copy(rehearsal.language or "fr", Path(folder))
             return rehearse(replace(rehearsal, plan=copy))
     try:
-        app = build_app(rehearsal)
+        app = build_app(rehearsal, settle_heap=True)
     except PlanError as error:
         render_problems(Console(stderr=True, highlight=False, soft_wrap=True),
                         str(rehearsal.plan), error.problems)

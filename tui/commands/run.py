@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         return rehearse(Rehearsal(None, offset=-DEMO_START_IN, language=language))
     path: Path = args.plan
     try:
-        app = TchatApp(path, language=language)
+        app = TchatApp(path, language=language, settle_heap=True)
     except PlanError as error:
         render_problems(
             Console(stderr=True, highlight=False, soft_wrap=True), str(path), error.problems
