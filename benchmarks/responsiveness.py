@@ -1,7 +1,8 @@
 """Key press to repaint, driven by Textual's Pilot with the repaints timestamped.
 
 Method. The app runs in `run_test()` at 120x36 with a frozen clock, a fake clipboard
-and notifications on; the plan is a throwaway copy in a temporary folder, in live mode,
+and notifications on, made as `tchat` makes it (its heap frozen once the screen is up,
+the first key after that); the plan is a throwaway copy in a temporary folder, in live mode,
 so a checklist tick really rewrites the plan file as it would on the day. Each repaint
 goes through `App._display` (the compositor's update for the screen); the benchmark
 wraps it to note the time of every call and, since the headless driver skips it, to
