@@ -64,7 +64,7 @@ class DraftBody(ScrollView, can_focus=True):
         return self._text_height(self._width()) + 1
 
     def show(self, text: Content, note: Content, note_title: str) -> None:
-        """Show a new text and note; scrolls back to the top when the text changed."""
+        """Show a new text and note; a new text (another cue's) starts at its top."""
         if (text.is_same(self.text) and note.is_same(self.note)
                 and note_title == self.note_title):
             return

@@ -103,8 +103,6 @@ class DraftPane(Vertical):
     of their own: they never read as the end of the draft.
     """
 
-    _row_id: str | None = None  # the row shown, to scroll back up when it changes
-
     def compose(self) -> ComposeResult:
         with Horizontal(id="draft-head"):
             yield Label(id="draft-title", markup=False)
@@ -122,9 +120,6 @@ class DraftPane(Vertical):
             body.show(Content(""), Content(""), note_title)
             self.remove_class("-over-limit")
             return
-        if row.id != self._row_id:
-            self._row_id = row.id
-            body.scroll_home(animate=False, immediate=True)  # a new cue: its text's start
         counted = row.draft.count
         over = not counted.valid
         self.set_class(over, "-over-limit")
