@@ -19,7 +19,7 @@ from tui.commands.rehearse import (
     build_app,
     from_args,
 )
-from tui.core.asrun import log_path_for, rehearsal_logs
+from tui.core.asrun import log_path_for, read_events, rehearsal_logs
 from tui.core.clock import SimulatedClock
 
 LAUNCH = datetime(2026, 11, 25, 17, 45, 1, tzinfo=UTC)
@@ -160,3 +160,18 @@ def test_the_commands_freeze_the_heap_of_the_app_they_run(
     assert [app.settles_heap for app in launched] == [True, True]
     # Apps made another way (tests, benchmarks) leave the collector alone.
     assert not build_app(Rehearsal(plan)).settles_heap
+
+
+def test_a_rehearsal_started_inside_the_hour_skips_what_came_before(tmp_path: Path) -> None:
+    plan = copy_plan(tmp_path)
+    app = build_app(Rehearsal(plan, offset=timedelta(minutes=25)), launched=LAUNCH)
+    session = app.session
+    skipped = [e.cue for e in read_events(session.log.path) if e.kind == "skip"]
+    # Every cue of the hour before minute 25, in order; not the promotion before it.
+    expected = [row.id for row in session.rows if 0 <= row.cue.offset < 25]
+    assert skipped == expected and "q2" in skipped and "q3" not in skipped
+    assert all(session.state.done(cue) for cue in skipped)
+    assert not any(row.cue.offset < 0 and session.state.done(row.id) for row in session.rows)
+    # Started before the hour: nothing is skipped.
+    early = build_app(Rehearsal(plan, offset=timedelta(minutes=-2)), launched=LAUNCH)
+    assert [e for e in read_events(early.session.log.path) if e.kind == "skip"] == []

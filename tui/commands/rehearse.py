@@ -100,7 +100,8 @@ def register(subparsers: Any, summary: str) -> None:
     when.add_argument("--start-in", type=parse_start_in, default=None, metavar="DURATION",
                       help="start this long before the chat: 30s, 2m (default), 1h")
     when.add_argument("--at", type=parse_at, default=None, metavar="OFFSET",
-                      help="start at this point of the chat: 25m, -2m, 1h5m, -1d")
+                      help="start at this point of the chat: 25m, -2m, 1h5m, -1d (cues "
+                           "of the hour planned before it count as skipped)")
     parser.add_argument("--lang", choices=("fr", "en"), default=None,
                         help="language of the screen (default: the plan's)")
     # argparse takes "-2m" for an option unless it looks like a negative number; here
@@ -152,8 +153,13 @@ def build_app(
     clock = SimulatedClock(start, speed=rehearsal.speed, monotonic=monotonic or time.monotonic)
     # The user's local time: the name is read by a person looking for "tonight's" run.
     log = new_rehearsal_log(path, (launched or datetime.now(UTC)).astimezone())
-    return TchatApp(path, clock=clock, clipboard=clipboard, mode="rehearsal", log_path=log,
-                    language=rehearsal.language, settle_heap=settle_heap)
+    app = TchatApp(path, clock=clock, clipboard=clipboard, mode="rehearsal", log_path=log,
+                   language=rehearsal.language, settle_heap=settle_heap)
+    if rehearsal.offset > timedelta(0):
+        # Started inside the hour (`--at 25m`): what came before counts as skipped, in
+        # the log, so the report says so too.
+        app.session.skip_before(start)
+    return app
 
 
 def run(args: argparse.Namespace) -> int:
