@@ -16,6 +16,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui.clipboard import Clipboard, SystemClipboard
@@ -85,6 +86,19 @@ class TchatApp(App[None]):
         """
         gc.collect()
         gc.freeze()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is shown literally: they quote labels, paths, plan fields
+        (`[chat] heads_up`) and the plan's own text, and none is written in markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         return RunSheet(self.session, self.clipboard_backend)

@@ -118,6 +118,19 @@ def test_countdown_before_during_overrun_after() -> None:
     assert (after.mode, after.value) == ("since-end", timedelta(minutes=15))
 
 
+def test_countdown_agrees_with_the_clock_to_the_second() -> None:
+    # The header shows 18:00:06 at 18:00:06.4: 59:54 left (not 59:53), 4:54 to the
+    # rules at 18:02... whatever the fraction of the second.
+    state = fold([ev("mark", 0, cue="welcome@0")])
+    for fraction in (0, 0.4, 0.999):
+        now = at(0.1) + timedelta(seconds=fraction)
+        shown = countdown(PLAN, state, CUES, now)
+        assert shown.to_end == timedelta(minutes=59, seconds=54)
+        assert shown.value == timedelta(minutes=1, seconds=54)
+        late = countdown(PLAN, state, CUES, at(3) + timedelta(seconds=fraction))
+        assert (late.mode, late.value) == ("overrun", timedelta(minutes=1))
+
+
 def test_shift_absorbs_the_overrun_and_moves_the_end() -> None:
     state = fold([ev("mark", 0, cue="welcome@0")])
     shift = shift_for(PLAN, state, CUES, at(4))

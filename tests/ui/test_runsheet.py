@@ -10,7 +10,7 @@ import pytest
 from textual.app import App
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Digits, Footer, Label, Static
+from textual.widgets import Digits, Footer, Label, Static, TextArea
 
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
@@ -271,9 +271,15 @@ async def test_edit_saves_the_template_and_keeps_comments(
         app.screen.query_one(CueList).select_id("hu1")
         await pilot.press("e")
         assert "tchat" in said[-1] and not isinstance(app.screen, EditDialog)
+        # The plan field is shown as written, not taken for a markup tag.
+        assert "modifiez [chat] heads_up" in said[-1]
+        [toast] = [n for n in app._notifications if n.message == said[-1]]
+        assert not toast.markup
         app.screen.query_one(CueList).select_id("q3")
         await pilot.press("e")
         assert isinstance(app.screen, EditDialog)
+        area = app.screen.query_one("#edit-area", TextArea)
+        assert area.cursor_location == area.document.end  # typing adds at the end
         count = app.screen.query_one("#edit-count", Label)
         assert "de trop" in str(count.content)  # Q3 runs past 280
         area = app.screen.query_one("#edit-area")

@@ -177,6 +177,10 @@ class Countdown:
 
 
 def countdown(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> Countdown:
+    """The countdown at `now`, to the whole second the header's clock shows: at 18:00:06.4
+    the header says 18:00:06 and the chat has 59:54 left, not 59:53 (a time to go is
+    rounded up, a time past down, so the two always add up)."""
+    now = now.replace(microsecond=0)
     phase = phase_at(plan, state, now)
     upcoming = next_cue(plan, state, cues, now)
     start = plan.chat.start_at

@@ -74,6 +74,10 @@ class EditDialog(_Dialog):
                 yield Button(words("save"), id="save", variant="primary")
 
     def on_mount(self) -> None:
+        # At the end of the text, as in any field that opens filled in: typing adds to
+        # it instead of landing before its first word.
+        area = self.query_one("#edit-area", TextArea)
+        area.move_cursor(area.document.end)
         self._refresh_count()
 
     @on(TextArea.Changed, "#edit-area")
