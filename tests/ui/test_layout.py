@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import FakeClipboard, FakeMonotonic
-from tests.ui.helpers import at, copies_done, copy_plan, make_app
+from tests.ui.helpers import at, copies_done, copy_plan, make_app, sheet
 from tests.ui.test_runsheet import shown, text_of
 from tui.cli import main as tchat
 from tui.core.clock import FrozenClock, SimulatedClock
@@ -319,3 +319,43 @@ async def test_a_split_pane_keeps_the_countdown_and_help_and_quit(
             await pilot.press(key)
         await copies_done(app, pilot)
         assert app.session.state.posted
+
+
+async def test_the_checklist_cursor_follows_the_phase_to_what_is_left_to_do(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    text = plan.read_text()
+    during = '[[checklist]]\nphase = "during"\ntext = "Relayer'
+    assert during in text
+    # A "during" item already done, before the one left to do.
+    plan.write_text(text.replace(
+        during, '[[checklist]]\nphase = "during"\ntext = "Accueillir"\ndone = true\n\n' + during
+    ))
+    clock = FrozenClock(at(-60))
+    app = make_app(plan, clock, fake_clipboard)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        checklist = app.screen.query_one(Checklist)
+        item = app.session.plan.checklist
+
+        def highlighted() -> str:
+            index = checklist.selected_index
+            return "" if index is None else item[index].text
+
+        assert highlighted() == "Confirmer les invités"
+        clock.set(at(1))  # the chat starts: "during" comes first
+        sheet(app).refresh_now()
+        await pilot.pause()
+        # Not the done item (space would untick it): the one left to do.
+        assert highlighted() == "Relayer les réponses des invités"
+        pane = checklist.region
+        first_line = screen_lines(app)[pane.y + 1][pane.x:pane.right]
+        assert "PENDANT" in first_line  # the phase's heading stays in view
+        # Working in the checklist, the moderator keeps their place when the phase moves.
+        checklist.focus()
+        checklist.highlighted = checklist.get_option_index("item-3")  # "after"
+        clock.set(at(61))
+        sheet(app).refresh_now()
+        await pilot.pause()
+        assert highlighted() == "Écrire le résumé du tchat"

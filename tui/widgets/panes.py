@@ -176,8 +176,13 @@ class Checklist(OptionList):
             # replace the prompts that changed, not the whole list of options.
             self._update_prompts(previous, signature, groups, words)
             return
+        phases_moved = [p for p, _ in layout] != [p for p, _ in self._layout]
         self._layout, self._words = layout, words
         keep = self.highlighted_option.id if self.highlighted_option else None
+        if phases_moved and not self.has_focus:
+            # A new phase (or the first show): the cursor goes to what is to do now, not
+            # where it was in a group that has just moved down the list.
+            keep = None
         options: list[Option | None] = []
         for phase, entries in groups:
             options.append(Option(
@@ -192,9 +197,17 @@ class Checklist(OptionList):
         ids = [o.id for o in self.options]
         if keep in ids:
             self.highlighted = ids.index(keep)
-        else:
-            first = next((i for i, o in enumerate(self.options) if not o.disabled), None)
-            self.highlighted = first
+            return
+        # The current phase's first item not done yet (space must not untick what is
+        # already done), else its first item; its heading stays in view above it.
+        current = groups[0][1] if groups else []
+        target = next((e for e in current if not e.done), current[0] if current else None)
+        if target is None:
+            self.highlighted = None
+            return
+        self.highlighted = ids.index(f"item-{target.index}")
+        if self.highlighted == 1:
+            self.scroll_home(animate=False, immediate=True)
 
     def _update_prompts(
         self,
