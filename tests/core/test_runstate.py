@@ -331,6 +331,17 @@ def test_waypoints_are_the_cues_the_start_and_the_end_in_time_order() -> None:
     assert waypoint_before(points, q1.at + timedelta(seconds=30), timedelta(seconds=2)) == q1
 
 
+def test_waypoints_pass_over_cues_already_posted_or_skipped() -> None:
+    state = fold([ev("mark", 0, cue="welcome@0"), ev("skip", 1, cue="rules@2")])
+    points = waypoints(PLAN, state, CUES)
+    ids = [p.cue.id for p in points if p.cue is not None]
+    assert "welcome@0" not in ids and "rules@2" not in ids and "q1" in ids
+    # The start stands again where the welcome was; the next jump is the first cue left.
+    assert (points[0].kind, points[0].at) == ("start", at(0))
+    nxt = waypoint_after(points, at(0))
+    assert nxt is not None and nxt.cue is not None and nxt.cue.id == ids[0]
+
+
 def test_a_plan_without_a_post_at_the_start_has_a_start_waypoint() -> None:
     data = plan_dict()
     data["posts"] = [p for p in data["posts"] if p["at"] != 0]

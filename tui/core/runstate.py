@@ -247,8 +247,11 @@ class Waypoint:
 
 def waypoints(plan: Plan, state: RunState, cues: Sequence[Cue]) -> list[Waypoint]:
     """Every cue's effective time, the start and the projected end, in time order; one
-    waypoint per moment (the first cue in posting order wins a shared minute)."""
-    points = [Waypoint(effective_at(state, c), "cue", c) for c in cues]
+    waypoint per moment (the first cue in posting order wins a shared minute).
+
+    Cues already posted or skipped are left out: jumping to them would land on nothing
+    to do."""
+    points = [Waypoint(effective_at(state, c), "cue", c) for c in cues if not state.done(c.id)]
     points.append(Waypoint(plan.chat.start_at, "start"))
     points.append(Waypoint(projected_end(plan, state), "end"))
     rank = {"start": 0, "cue": 1, "end": 2}
