@@ -14,6 +14,7 @@ from tui.commands.check import render_problems
 from tui.core.drafts import Draft, DraftBook
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
+from tui.strings import Words, cue_label
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -52,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     book = DraftBook(plan)
     chat = plan.chat
+    # Cue names as the run-sheet and the report give them: "Rappel Q3" in a French plan.
+    words = Words(chat.language)
     table = Table(
         title=Text(f"{chat.title} · {chat.tag} · {chat.platform}"),
         show_lines=True, expand=True,
@@ -71,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         same_day = local.date() == chat.start_at.astimezone(chat.zone).date()
         table.add_row(
             Text(local.strftime("%H:%M" if same_day else "%d/%m %H:%M")),
-            Text(draft.label),
+            Text(cue_label(draft.cue.kind, draft.cue.number, words, draft.part, draft.parts)),
             draft_text(draft),
             count_text,
         )

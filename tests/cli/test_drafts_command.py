@@ -1,0 +1,49 @@
+"""`tchat drafts PLAN`: every draft with its time and count, cue names in the plan's language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+PLANS = Path(__file__).parents[2] / "plans"
+TEST_PLANS = Path(__file__).parents[1] / "ui" / "plans"
+
+
+@pytest.fixture(autouse=True)
+def wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+
+
+def test_every_draft_is_listed_with_its_count(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["drafts", str(PLANS / "demo-fr.toml")]) == 0
+    out = capsys.readouterr().out
+    for shown in ("Accueil", "Rappel Q1", "Q8", "Annonce", "Merci", "185/280", "194/280"):
+        assert shown in out
+    assert "heads-up" not in out and "welcome" not in out  # the run-sheet's French names
+    assert main(["drafts", str(PLANS / "demo-en.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "Heads-up Q1" in out and "Welcome" in out
+
+
+def test_a_draft_over_the_limit_is_counted_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "chat-fr.toml"
+    shutil.copyfile(TEST_PLANS / "chat-fr.toml", plan)
+    assert main(["drafts", str(plan)]) == 1
+    out = capsys.readouterr().out
+    assert "307/280" in out and "1 draft(s) over the limit" in out
+
+
+def test_a_plan_that_does_not_load_is_reported_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "broken.toml"
+    plan.write_text("[chat]\ntitle = \n", encoding="utf-8")
+    assert main(["drafts", str(plan)]) == 1
+    err = capsys.readouterr().err
+    assert f"{plan}:2: error: not valid TOML" in err and "Traceback" not in err
