@@ -8,9 +8,11 @@ returning an exit code. Exit codes: 0 ok, 1 problems found, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
@@ -91,6 +93,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # `tchat --lang en`) belongs to `run`.
     top_level = {"-h", "--help", "--version"}
     if not args_list or (args_list[0] not in known and args_list[0] not in top_level):
+        if args_list and _looks_like_a_command(args_list[0]):
+            return _unknown_command(args_list[0])
         args_list = ["run", *args_list]
     chosen = args_list[0] if args_list[0] in known else None
     parser, _known = build_parser(chosen)
@@ -108,6 +112,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return code
+
+
+def _looks_like_a_command(word: str) -> bool:
+    """A bare word that names no file (`tchat rehaerse`): a mistyped command, not a plan
+    that does not exist."""
+    return (not word.startswith("-") and "/" not in word and "." not in word
+            and not Path(word).exists())
+
+
+def _unknown_command(word: str) -> int:
+    close = difflib.get_close_matches(word, list(COMMANDS), n=1)
+    hint = f" Did you mean `tchat {close[0]}`?" if close else ""
+    Console(stderr=True, highlight=False, soft_wrap=True).print(Text.assemble(
+        ("tchat: ", "bold red"),
+        f"'{word}' is neither a command nor a plan file.{hint} "
+        f"Commands: {', '.join(COMMANDS)}. See `tchat --help`.",
+    ))
+    return EXIT_USAGE
 
 
 def entry() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +51,24 @@ def test_opening_a_plan_imports_no_other_command() -> None:
     for name in set(COMMANDS) - {"run", "rehearse", "check"}:
         assert f"'tui.commands.{name}'" not in loaded
     assert "icalendar" not in loaded
+
+
+@pytest.mark.parametrize(
+    ("word", "hint"),
+    [("rehaerse", "Did you mean `tchat rehearse`?"), ("frobnicate", "")],
+)
+def test_a_mistyped_command_is_not_taken_for_a_missing_plan(
+    word: str, hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([word, "plans/x.toml"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"'{word}' is neither a command nor a plan file." in err
+    assert hint in err and "Commands: run, rehearse" in err
+
+
+def test_a_missing_plan_file_is_still_said_to_be_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "chat.toml"
+    assert main([str(missing)]) == 1
+    assert f"{missing}: error: does not exist" in capsys.readouterr().err

@@ -44,8 +44,8 @@ def test_counts_each_text_with_limit_and_what_is_left(
     code, out, _ = run_count(capsys, monkeypatch, "Bonjour 👋🏽", "https://example.com/x")
     assert code == 0
     first, second = out.splitlines()
-    assert first.startswith("10 / 280 270 left")
-    assert second.startswith("23 / 280 257 left")
+    assert first.startswith("10 / 280 · 270 left")
+    assert second.startswith("23 / 280 · 257 left")
 
 
 def test_over_the_limit_exits_1_and_says_by_how_much(
@@ -53,7 +53,7 @@ def test_over_the_limit_exits_1_and_says_by_how_much(
 ) -> None:
     code, out, _ = run_count(capsys, monkeypatch, "ok", "x" * 290)
     assert code == 1
-    assert "290 / 280 10 over" in out
+    assert "290 / 280 · 10 over" in out
     assert "overflows at character 281" in out
 
 
@@ -64,7 +64,7 @@ def test_reads_standard_input_without_its_final_newline(
         capsys, monkeypatch, "--platform", "bluesky", stdin="Salut 🇫🇷\n".encode()
     )
     assert code == 0
-    assert out.startswith("7 / 300 293 left")
+    assert out.startswith("7 / 300 · 293 left")
 
 
 def test_user_text_is_not_read_as_markup(
@@ -83,7 +83,7 @@ def test_limit_and_warnings(
         capsys, monkeypatch, "--platform", "threads", "--limit", "10", "#one #two"
     )
     assert code == 0
-    assert out.startswith("9 / 10 1 left")
+    assert out.startswith("9 / 10 · 1 left")
     assert "warning: Threads takes one topic per post" in out
 
 

@@ -91,7 +91,10 @@ def test_missing_folder_and_folder_output(plan: Path, capsys: pytest.CaptureFixt
     assert main(["export", str(plan), "--to", "ics", "-o", str(plan.parent / "no" / "x.ics")]) == 2
     assert "does not exist" in capsys.readouterr().err
     assert main(["export", str(plan), "--to", "ics", "-o", str(plan.parent)]) == 2
-    assert "is a folder" in capsys.readouterr().err
+    assert f"is a folder: give a file name, such as {plan.parent / 'plan-fr.ics'}" in " ".join(
+        capsys.readouterr().err.split())
+    assert main(["export", str(plan), "--to", "guest-brief", "-o", str(plan.parent)]) == 2
+    assert str(plan.parent / "plan-fr-guest-brief.md") in "".join(capsys.readouterr().err.split())
 
 
 def test_a_plan_that_cannot_load(capsys: pytest.CaptureFixture[str]) -> None:

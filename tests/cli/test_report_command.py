@@ -105,7 +105,7 @@ def test_problems_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     code, _out, err = report(capsys, str(plan), "--rehearsal")
     assert code == 1 and "no rehearsal log" in err and "tchat rehearse" in err
     code, _out, err = report(capsys, str(plan), "--rehearsal", str(tmp_path / "nope.jsonl"))
-    assert code == 1 and "nope.jsonl: does not exist" in err
+    assert code == 1 and "nope.jsonl: error: does not exist" in err
     code, _out, err = report(capsys, str(plan), "--rehearsal", str(tmp_path))
     assert code == 1 and "is a folder, not a run log" in err
     # A plan (or any file) named by mistake is not read as an empty run.

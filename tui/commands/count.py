@@ -125,7 +125,7 @@ def _line(counted: Count, text: str, label: str, *, show_text: bool) -> Text:
     else:
         left = (f"{-counted.remaining} over", "bold red")
     line = Text.assemble(
-        (f"{counted.length}", "bold"), f" / {counted.limit} ", left, f"  ({label})"
+        (f"{counted.length}", "bold"), f" / {counted.limit} · ", left, f"  ({label})"
     )
     if counted.length == 0:
         line.append("  empty post", style="red")

@@ -124,7 +124,7 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         _to_stdout(data)
     else:
         _to_file(output, data, force=args.force, protected=(plan_path, log_path_for(plan_path)),
-                 example=f"{kind.name}{kind.suffix}")
+                 example=_file_name(plan_path, kind.name, kind.suffix))
     for note in result.notes:
         err.print(Text.assemble(("note: ", "yellow"), note))
     if output is not None:
@@ -147,6 +147,14 @@ def _events(log: Path | None, plan_path: Path, err: Console) -> list[Event]:
         raise CommandError(str(error)) from None
     warn_skipped(err, path, reading.skipped_lines)
     return reading.events
+
+
+def _file_name(plan: Path, kind: str, suffix: str) -> str:
+    """A name to suggest: the plan's, then the kind unless the suffix says it already
+    ("demo-fr.ics", "demo-fr-guest-brief.md", not "ics.ics")."""
+    if suffix.lstrip(".") == kind:
+        return f"{plan.stem}{suffix}"
+    return f"{plan.stem}-{kind}{suffix}"
 
 
 def _to_stdout(data: bytes) -> None:

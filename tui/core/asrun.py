@@ -186,7 +186,14 @@ def read_events(path: Path) -> list[Event]:
 
 
 class LogError(Exception):
-    """A file named as a run log that cannot be one (a folder, a plan, random bytes)."""
+    """A file named as a run log that cannot be one (a folder, a plan, random bytes).
+
+    Said as the plan's problems are: `FILE: error: reason`."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: error: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,13 +208,13 @@ def read_named_log(path: Path) -> LogReading:
     `read_events`, but a file with no event at all and lines that are not events is not
     a tchat log, and says so instead of reading as an empty run."""
     if path.is_dir():
-        raise LogError(f"{path}: is a folder, not a run log")
+        raise LogError(path, "is a folder, not a run log")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise LogError(f"{path}: does not exist") from None
+        raise LogError(path, "does not exist") from None
     except OSError as error:
-        raise LogError(f"{path}: cannot be read ({error.strerror or error})") from None
+        raise LogError(path, f"cannot be read ({error.strerror or error})") from None
     lines = data.split(b"\n")
     events: list[Event] = []
     skipped: list[int] = []
@@ -220,7 +227,7 @@ def read_named_log(path: Path) -> LogReading:
         elif not (number == len(lines) and not data.endswith(b"\n")):
             skipped.append(number)
     if skipped and not events:
-        raise LogError(f"{path}: is not a tchat run log (line {skipped[0]} is not an event)")
+        raise LogError(path, f"is not a tchat run log (line {skipped[0]} is not an event)")
     return LogReading(events, skipped)
 
 
