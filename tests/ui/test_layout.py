@@ -17,6 +17,7 @@ from tests.conftest import FakeClipboard, FakeMonotonic
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, sheet
 from tests.ui.test_runsheet import shown, text_of
 from tui.cli import main as tchat
+from tui.commands.run import demo_copy
 from tui.core.clock import FrozenClock, SimulatedClock
 from tui.screens.dialogs import HelpDialog
 from tui.screens.keys import FooterItem, fit_footer
@@ -359,3 +360,16 @@ async def test_the_checklist_cursor_follows_the_phase_to_what_is_left_to_do(
         sheet(app).refresh_now()
         await pilot.pause()
         assert highlighted() == "Écrire le résumé du tchat"
+
+
+async def test_a_tall_terminal_shares_the_room_with_the_checklist(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(demo_copy("fr", tmp_path), FrozenClock(at(10)), fake_clipboard)
+    async with app.run_test(size=(120, 70)) as pilot:
+        await pilot.pause()
+        checklist = app.screen.query_one(Checklist).region
+        draft = app.screen.query_one("#draft").region
+        # The demo's checklist is long: it gets about half the column, not 12 rows.
+        assert checklist.height > 20
+        assert abs(checklist.height - draft.height) <= 2

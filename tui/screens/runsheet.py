@@ -123,6 +123,7 @@ class RunSheet(Screen[None]):
         width, height = self.size
         self.set_class(width < 100, "-narrow")
         self.set_class(height < 30, "-short")
+        self.set_class(height >= 48, "-tall")
         self.set_class(width < 64, "-tiny")
         self._fit_footer(width)
 
