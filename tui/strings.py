@@ -196,6 +196,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     },
     "saved": {"fr": "{label} enregistré dans le plan", "en": "{label} saved in the plan"},
     "no_item": {"fr": "Aucune tâche choisie", "en": "No checklist item selected"},
+    "tick_next": {"fr": "Espace encore pour cocher : {item}",
+                  "en": "Space again to tick: {item}"},
     "reloaded": {"fr": "Le plan a changé sur le disque : rechargé, marques conservées",
                  "en": "The plan changed on disk: reloaded, marks kept"},
     "reload_failed": {"fr": "Le plan modifié ne se charge pas ({problem}) : on garde l'ancien",

@@ -194,6 +194,7 @@ async def test_tick_writes_done_into_the_plan_keeping_comments(
     plan = copy_plan(tmp_path)
     app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
         checklist = app.screen.query_one(Checklist)
         # The current phase comes first: "during" is the chat's own tasks.
         assert checklist.options[0].id == "phase-during"
@@ -201,6 +202,7 @@ async def test_tick_writes_done_into_the_plan_keeping_comments(
         assert "en retard" in str(checklist.options[1].prompt)
         await pilot.press("space")  # the first press only moves to the checklist
         assert checklist.has_focus and log_kinds(plan) == []
+        assert said == ["Espace encore pour cocher : Relayer les réponses des invités"]
         await pilot.press("space")
         await pilot.pause()
         assert "✓" in str(checklist.options[1].prompt) or "☑" in str(

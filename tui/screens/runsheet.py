@@ -53,6 +53,7 @@ from tui.strings import Words, cue_label
 from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList, cue_time, row_label
 from tui.widgets.header import RunHeader
+from tui.widgets.literal import one_line
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.watcher import PlanWatcher
 
@@ -374,8 +375,13 @@ class RunSheet(Screen[None]):
         checklist = self.query_one(Checklist)
         if not checklist.has_focus:
             # First press shows which item a second press would tick: never tick an
-            # item the moderator is not looking at.
+            # item the moderator is not looking at. The toast says so, since a border's
+            # colour alone is easy to miss.
             checklist.focus()
+            index = checklist.selected_index
+            if index is not None:
+                item = one_line(self.session.plan.checklist[index].text)
+                self.notify(words("tick_next", item=item), timeout=4)
             return
         index = checklist.selected_index
         if index is None:
