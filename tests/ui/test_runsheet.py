@@ -15,7 +15,7 @@ from textual.widgets import Digits, Footer, Label, Static, TextArea
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
 from tui.clipboard import NoClipboard
-from tui.core.asrun import log_path_for, read_events
+from tui.core.asrun import AsRunLog, Event, log_path_for, read_events
 from tui.core.clock import FrozenClock
 from tui.core.planfile import load_plan
 from tui.screens.dialogs import EditDialog, HelpDialog, ManualCopyDialog, ReplyDialog
@@ -560,3 +560,22 @@ async def test_the_heap_is_frozen_once_the_screen_is_up(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.3)
     assert calls == (["collect", "freeze"] if settle else [])
+
+
+async def test_before_the_start_the_first_cue_is_named_only_when_it_fits(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(-10)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Next is yesterday's promotion: "début à 18:00 · Annonce à J-1 18:00" is longer
+        # than the pane, and cut it would end on a bare "J-…".
+        assert text_of(app, "#countdown-detail") == "début à 18:00"
+    posted = at(-1440)
+    AsRunLog(log_path_for(plan)).append(
+        Event("mark", clock=posted, wall=posted, cue="promo@-1440", via="system"))
+    app = make_app(plan, FrozenClock(at(-10)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#countdown-detail") == "début à 18:00 · Accueil à 18:00"

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
@@ -89,8 +90,14 @@ class Countdown(Vertical):
         detail = ""
         if value.mode == "to-start":
             caption = words("to_start")
-            detail = (words("starts_at", time=start, cue=cue_label, at=cue_at)
-                      if value.cue is not None and cue_at else words("starts_at_only", time=start))
+            detail = words("starts_at_only", time=start)
+            if value.cue is not None and cue_at:
+                full = words("starts_at", time=start, cue=cue_label, at=cue_at)
+                # The first cue only when it fits whole: "début à 18:00 · Annonce à J-…"
+                # says less than "début à 18:00".
+                room = self.content_size.width
+                if not room or cell_len(full) <= room:
+                    detail = full
         elif value.mode == "since-end":
             caption = words("since_end")
             detail = words("ended_at", time=end)
