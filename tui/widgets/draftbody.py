@@ -23,7 +23,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
-# The rule over the notes: dashed, with its title on the left ("╍╍ Note ╍╍╍╍").
+# The rule over the notes: dashed, with its title on the left ("╌╌ Note ╌╌╌╌").
 RULE = "╌"
 
 
@@ -110,6 +110,7 @@ class DraftBody(ScrollView, can_focus=True):
             self.virtual_size = size  # the scrollbar comes or goes: a layout is due
         else:
             self.set_reactive(Widget.virtual_size, size)
+        # Thumb size and position, as Textual's own OptionList updates them.
         self._scroll_update(size)
 
     def on_resize(self, event: Resize) -> None:
