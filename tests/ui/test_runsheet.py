@@ -579,3 +579,27 @@ async def test_before_the_start_the_first_cue_is_named_only_when_it_fits(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert text_of(app, "#countdown-detail") == "début à 18:00 · Accueil à 18:00"
+
+
+async def test_the_mouse_selects_in_the_draft_text_and_in_its_note(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one(CueList).select_id("hu2")  # a derived heads-up: it has a note
+        await pilot.pause()
+        body = app.screen.query_one(DraftBody)
+        assert body.text_shown.startswith("Q2 arrive") and body.note_top is not None
+        await pilot.mouse_down(body, offset=(0, 1))  # line 0 is the blank over the text
+        await pilot.hover(body, offset=(8, 1))
+        await pilot.mouse_up(body, offset=(8, 1))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == "Q2 arrive"
+        app.screen.clear_selection()
+        note_line = body.note_top + 1
+        await pilot.mouse_down(body, offset=(0, note_line))
+        await pilot.hover(body, offset=(5, note_line))
+        await pilot.mouse_up(body, offset=(5, note_line))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == "Rappel"  # the note's, not the draft's

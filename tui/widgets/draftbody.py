@@ -13,12 +13,12 @@ from __future__ import annotations
 from typing import ClassVar, cast
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.events import Resize
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
@@ -47,6 +47,8 @@ class DraftBody(ScrollView, can_focus=True):
         self.note_title = ""
         self._strips: list[Strip] | None = None
         self._strips_key: tuple[object, ...] = ()
+        self._body_content: Content | None = None
+        self._body_key: tuple[object, ...] = ()
 
     @property
     def text_shown(self) -> str:
@@ -71,7 +73,7 @@ class DraftBody(ScrollView, can_focus=True):
         if not text.is_same(self.text):
             self.scroll_to(0, 0, animate=False, immediate=True)
         self.text, self.note, self.note_title = text, note, note_title
-        self._strips = None
+        self._strips = self._body_content = None
         self._update_size()
         self.refresh()
 
@@ -92,10 +94,29 @@ class DraftBody(ScrollView, can_focus=True):
         return content.get_height(cast(RulesMap, self.styles), width) if content.plain else 0
 
     def _line_count(self, width: int) -> int:
-        count = self._text_height(width)
+        return self._top_padding() + self._height_of(self._body(width), width)
+
+    def _body(self, width: int) -> Content:
+        """The text, then a blank line, the rule and the note: one Content, so the mouse
+        selects across them as in any text, each line knowing its place."""
+        rule = self.get_visual_style("draft-body--rule")
+        title = self.get_visual_style("draft-body--rule-title")
+        note = self.get_visual_style("draft-body--note")
+        # Styles are part of the key: a change of theme redraws with the new colours.
+        key = (width, rule, title, note)
+        if self._body_content is not None and key == self._body_key:
+            return self._body_content
+        body = self.text
         if self.note.plain:
-            count += 2 + self._height_of(self.note, width)  # blank, rule, note
-        return count
+            name = self.note_title
+            body = Content.assemble(
+                self.text, "\n\n",
+                (RULE * 2, rule), (name, title),
+                (RULE * max(width - 2 - cell_len(name), 0), rule), "\n",
+                self.note.stylize(note),
+            )
+        self._body_content, self._body_key = body, key
+        return body
 
     def _update_size(self) -> None:
         if not self.is_mounted or not self.scrollable_content_region:
@@ -119,28 +140,22 @@ class DraftBody(ScrollView, can_focus=True):
     def _render_strips(self) -> list[Strip]:
         width = self._width()
         base = self.visual_style
-        note_style = self.get_visual_style("draft-body--note")
-        rule_style = self.get_visual_style("draft-body--rule")
-        title_style = self.get_visual_style("draft-body--rule-title")
-        # Styles are part of the key: a change of theme redraws with the new colours.
-        key = (width, self._top_padding(), base, note_style, rule_style, title_style)
+        body = self._body(width)
+        key = (width, self._top_padding(), base, body)
         if self._strips is not None and key == self._strips_key:
             return self._strips
-        blank = Strip.blank(width, base.rich_style)
-        strips = [blank] * self._top_padding()
-        if self.text.plain:
-            strips += Visual.to_strips(self, self.text, width, None, base, pad=True)
-        if self.note.plain:
-            strips.append(blank)
-            name = self.note_title
-            rule = rule_style.rich_style
-            strips.append(Strip([
-                Segment(RULE * 2, rule), Segment(name, title_style.rich_style),
-                Segment(RULE * max(width - 2 - cell_len(name), 0), rule),
-            ]).crop_extend(0, width, rule))
-            strips += Visual.to_strips(self, self.note, width, None, note_style, pad=True)
+        strips = [Strip.blank(width, base.rich_style)] * self._top_padding()
+        if body.plain:
+            strips += Visual.to_strips(self, body, width, None, base, pad=True)
         self._strips, self._strips_key = strips, key
         return strips
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract(self._body(self._width()).plain), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips = None  # drawn again with the selection's colours
+        self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The screen's "-short" class (no blank over the text) may have changed since the
