@@ -41,16 +41,16 @@ def test_opening_a_plan_imports_no_other_command() -> None:
         "parser, _ = build_parser('run')\n"
         "parser.parse_args(['run', 'plan.toml'])\n"
         "print(sorted(m for m in sys.modules\n"
-        "             if m.startswith('tui.commands.') or m.split('.')[0] == 'icalendar'))\n"
+        "             if m.startswith(('tui.commands.', 'tui.core.check', 'icalendar'))))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     loaded = result.stdout.strip()
     assert "'tui.commands.run'" in loaded
-    for name in set(COMMANDS) - {"run", "rehearse", "check"}:
+    for name in set(COMMANDS) - {"run"}:
         assert f"'tui.commands.{name}'" not in loaded
-    assert "icalendar" not in loaded
+    assert "icalendar" not in loaded and "tui.core.check" not in loaded
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from tui.commands.output import render_problems
 from tui.core.check import check_file
-from tui.core.problems import Problem
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -29,27 +29,6 @@ def register(subparsers: Any, summary: str) -> None:
         "--strict", action="store_true", help="treat warnings as problems (exit 1)"
     )
     parser.set_defaults(func=run)
-
-
-def render_problems(console: Console, file_name: str, problems: list[Problem]) -> None:
-    for problem in problems:
-        style = "bold red" if problem.is_error else "yellow"
-        label = "error" if problem.is_error else "warning"
-        field = f"{problem.field}: " if problem.field else ""
-        console.print(Text.assemble(
-            (problem.location(file_name), "bold"), ": ", (label, style), ": ", field,
-            problem.message,
-        ))
-
-
-def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:
-    """Say which lines of a run log were not events (read on without them)."""
-    if lines:
-        shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
-        console.print(Text.assemble(
-            (f"{log}: ", "bold"), ("warning", "yellow"),
-            f": {len(lines)} line(s) are not events and were skipped ({shown})",
-        ))
 
 
 def run(args: argparse.Namespace) -> int:

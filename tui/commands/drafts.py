@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.commands.check import render_problems
+from tui.commands.output import render_problems
 from tui.core.drafts import Draft, DraftBook
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError

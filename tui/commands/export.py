@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.cli import EXIT_OK, EXIT_PROBLEMS, CommandError, UsageError
-from tui.commands.check import render_problems, warn_skipped
+from tui.commands.output import render_problems, warn_skipped
 from tui.core.asrun import Event, LogError, log_path_for, read_named_log
 from tui.core.atomic import write_atomic
 from tui.core.check import semantic_problems

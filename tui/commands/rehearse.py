@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 
 from tui.clipboard import Clipboard
-from tui.commands.check import render_problems
+from tui.commands.output import render_problems
 from tui.core.asrun import new_rehearsal_log
 from tui.core.clock import SimulatedClock
 from tui.core.model import Language

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.commands.check import render_problems, warn_skipped
+from tui.commands.output import render_problems, warn_skipped
 from tui.core.asrun import LogError, last_rehearsal_log, log_path_for, read_named_log
 from tui.core.model import Chat
 from tui.core.planfile import load_plan

@@ -16,7 +16,7 @@ from typing import Any
 
 from rich.console import Console
 
-from tui.commands.check import render_problems
+from tui.commands.output import render_problems
 from tui.core.model import Language
 from tui.core.problems import PlanError
 

@@ -25,16 +25,23 @@ _AT_PLACE = {"fr": "{time} à {place}", "en": "{time} in {place}"}
 # tzdata keeps old names as links (America/Montreal -> America/Toronto) and Babel names
 # a link by its target's city: people in Montreal would read "Toronto". A zone written
 # as such a geographic link keeps the city written.
-_ALIASES: Mapping[str, str] = get_global("zone_aliases")
 _AREAS = ("Africa/", "America/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/",
           "Pacific/")
+
+
+@lru_cache(maxsize=1)
+def _zone_aliases() -> Mapping[str, str]:
+    # Read from Babel's data on first use: a run-sheet whose chat names no other zone
+    # never needs it, and loading it cost a few ms before the first frame.
+    aliases: Mapping[str, str] = get_global("zone_aliases")
+    return aliases
 
 
 @lru_cache(maxsize=64)
 def place_name(zone_name: str, language: str) -> str:
     """The city that names a zone, in the given language: "Paris", "Dakar"."""
     city = zone_name.rsplit("/", 1)[-1]
-    if zone_name in _ALIASES and zone_name.startswith(_AREAS) and not city.isupper():
+    if zone_name in _zone_aliases() and zone_name.startswith(_AREAS) and not city.isupper():
         return city.replace("_", " ")
     try:
         return str(get_timezone_location(ZoneInfo(zone_name), locale=language, return_city=True))
