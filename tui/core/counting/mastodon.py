@@ -13,7 +13,6 @@ from tui.core.counting.measure import Entity
 from tui.core.counting.urls import mastodon_urls
 
 URL_WEIGHT = 23
-DEFAULT_LIMIT = 500
 # Account::MENTION_RE: not after a word character, "=" or "/"; the domain is optional.
 _MENTION = re.compile(
     r"(?<![=/\w])@([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(@\w+(?:[.-]+\w+)*)?", re.IGNORECASE

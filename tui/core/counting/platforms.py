@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
-from tui.core.counting import bluesky, mastodon, threads, twitter
-from tui.core.counting.graphemes import grapheme_count, grapheme_spans
+from tui.core.counting import twitter
 from tui.core.counting.measure import Entity, UnitsOf, WeightOf, first_overflow, total_length
+
+# The counters of the other platforms (and the `regex` module their grapheme clusters
+# need) are imported by the first count for them: a plan for X never loads them, and
+# each was paid at start-up before the run-sheet's first frame.
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +28,7 @@ PLATFORMS: Mapping[str, PlatformInfo] = MappingProxyType({
     "x": PlatformInfo("x", "X (Twitter)", twitter.MAX_LENGTH),
     "x-legacy": PlatformInfo("x-legacy", "X, legacy 140", twitter.LEGACY_MAX_LENGTH),
     "bluesky": PlatformInfo("bluesky", "Bluesky", 300),
-    "mastodon": PlatformInfo("mastodon", "Mastodon", mastodon.DEFAULT_LIMIT),
+    "mastodon": PlatformInfo("mastodon", "Mastodon", 500),  # a server may set its own
     "threads": PlatformInfo("threads", "Threads", 500),
 })
 
@@ -81,7 +84,15 @@ def _measure(
 
 
 def _grapheme_units(text: str, start: int, end: int) -> list[Entity]:
+    from tui.core.counting.graphemes import grapheme_spans
+
     return [(s, e, 1) for s, e in grapheme_spans(text, start, end)]
+
+
+def _graphemes(text: str) -> int:
+    from tui.core.counting.graphemes import grapheme_count
+
+    return grapheme_count(text)
 
 
 def _code_point_units(text: str, start: int, end: int) -> list[Entity]:
@@ -114,17 +125,23 @@ def _x_legacy(text: str, limit: int) -> Measure:
 
 
 def _bluesky(text: str, limit: int) -> Measure:
+    from tui.core.counting import bluesky
+
     found = bluesky.link_entities(text)
-    return Measure(*_measure(text, found, limit, grapheme_count, _grapheme_units))
+    return Measure(*_measure(text, found, limit, _graphemes, _grapheme_units))
 
 
 def _mastodon(text: str, limit: int) -> Measure:
+    from tui.core.counting import mastodon
+
     found = mastodon.entities(text)
-    return Measure(*_measure(text, found, limit, grapheme_count, _grapheme_units))
+    return Measure(*_measure(text, found, limit, _graphemes, _grapheme_units))
 
 
 def _threads(text: str, limit: int) -> Measure:
-    length, overflow = _measure(text, [], limit, grapheme_count, _grapheme_units)
+    from tui.core.counting import threads
+
+    length, overflow = _measure(text, [], limit, _graphemes, _grapheme_units)
     return Measure(length, overflow, warnings=threads.hashtag_warnings(text))
 
 
