@@ -14,8 +14,6 @@ from __future__ import annotations
 import time
 from typing import Protocol
 
-import pyperclip
-
 
 class Clipboard(Protocol):
     """Puts text on the system clipboard; blocking, so called from a thread worker."""
@@ -34,6 +32,9 @@ class SystemClipboard:
 
     def copy(self, text: str) -> bool:
         try:
+            # Imported at the first copy, in the worker thread: not before the first frame.
+            import pyperclip
+
             pyperclip.copy(text)
             # Read back: with DISPLAY set to a dead server, xclip may exit 0 and copy
             # nothing. Some backends normalise line endings, so compare without them.
