@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
+from functools import lru_cache
 from typing import Literal
 
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.core.model import Language
 from tui.core.runstate import CueStatus, cue_status, effective_at, stale
 from tui.screens.session import Row, Session
 from tui.strings import Words, cue_label
@@ -45,13 +47,20 @@ def row_label(row: Row, words: Words) -> str:
 
 def cue_time(session: Session, row: Row) -> str:
     """ "18:12", or "J-1 18:00" for a cue on another day than the chat."""
-    zone = session.plan.chat.zone
-    moment = effective_at(session.state, row.cue).astimezone(zone)
-    start_day = session.plan.chat.start_at.astimezone(zone).date()
-    days = (moment.date() - start_day).days
-    text = moment.strftime("%H:%M")
+    chat = session.plan.chat
+    return _clock_text(effective_at(session.state, row.cue), chat.zone, chat.start_at,
+                       session.language)
+
+
+@lru_cache(maxsize=4096)
+def _clock_text(moment: datetime, zone: tzinfo, start: datetime, language: Language) -> str:
+    # Asked for every row at every second: a plan of 500 cues spent most of its idle
+    # redraw converting the same moments to local time again.
+    local = moment.astimezone(zone)
+    days = (local.date() - start.astimezone(zone).date()).days
+    text = local.strftime("%H:%M")
     if days < 0:
-        return f"{Words(session.language)('day_before', n=-days)} {text}"
+        return f"{Words(language)('day_before', n=-days)} {text}"
     if days > 0:
         return f"+{days} {text}"
     return text
