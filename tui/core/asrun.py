@@ -192,8 +192,6 @@ class LogError(Exception):
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path}: error: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
