@@ -165,17 +165,14 @@ class Session:
     def skip(self, row_id: str) -> Event:
         return self._record("skip", cue=row_id)
 
-    def skip_before(self, moment: datetime) -> list[str]:
+    def skip_before(self, moment: datetime) -> None:
         """Skip every cue of the hour planned before `moment`, not yet posted or skipped:
         a rehearsal started at minute 25 begins with minute 25's cue, not with 25
         minutes of overdue posts. Promotion before the chat is left as it is (it shows
-        as missed once the chat has started). Returns the ids skipped, in order."""
-        skipped = []
+        as missed once the chat has started)."""
         for row in self.rows:
             if 0 <= row.cue.offset and row.cue.at < moment and not self.state.done(row.id):
                 self.skip(row.id)
-                skipped.append(row.id)
-        return skipped
 
     def undo(self) -> Event | None:
         """Take back the last mark, skip or shift; returns it, or None if none."""
