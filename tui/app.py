@@ -60,19 +60,15 @@ class TchatApp(App[None]):
         )
         self.words = Words(self.session.language)
         self.clipboard_backend: Clipboard = clipboard or SystemClipboard()
-        self._settle_heap = settle_heap
+        self.settles_heap = settle_heap
+        """Whether the heap is frozen once the screen is up (see `_freeze_heap`)."""
         super().__init__()
         reword(self, self.words)
         # The title reaches the terminal's window title too: never let escapes through.
         self.title = f"tchat · {one_line(self.session.plan.chat.title)}"
 
-    @property
-    def settles_heap(self) -> bool:
-        """Whether the heap is frozen once the screen is up (see `_freeze_heap`)."""
-        return self._settle_heap
-
     def on_mount(self) -> None:
-        if self._settle_heap:
+        if self.settles_heap:
             self.set_timer(HEAP_SETTLES_AFTER, self._freeze_heap)
 
     def _freeze_heap(self) -> None:
