@@ -359,9 +359,21 @@ def test_waypoints_follow_shifts() -> None:
     assert points[-1].at == at(62)
 
 
-def test_a_tick_derives_the_plan_the_file_now_holds(tmp_path: Path) -> None:
-    # The run-sheet takes the plan from the tick instead of reading the file back: it
-    # must be the plan a fresh load gives, item after item, ticked and unticked.
+def test_a_tick_derives_the_plan_the_file_now_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The run-sheet takes the plan from the tick instead of validating the file again:
+    # it must be the plan a fresh load gives, item after item, ticked and unticked.
+    from tui.core import planedit
+
+    validated: list[str] = []
+    real_parse = planedit.parse_plan
+
+    def parse_plan(text: str) -> Plan:
+        validated.append(text)
+        return real_parse(text)
+
+    monkeypatch.setattr(planedit, "parse_plan", parse_plan)
     path = tmp_path / "plan.toml"
     path.write_text((Path(__file__).parents[2] / "plans" / "demo-en.toml").read_text())
     plan, loaded = load_plan(path), fingerprint(path)
@@ -369,6 +381,7 @@ def test_a_tick_derives_the_plan_the_file_now_holds(tmp_path: Path) -> None:
     for index in (0, len(plan.checklist) - 1, 2, 0):
         for done in (not plan.checklist[index].done, plan.checklist[index].done):
             written = write_checklist_done(path, loaded, index, done, plan)
+            assert validated == []  # derived, not read back
             assert written.plan == load_plan(path)
             assert written.plan.checklist[index].done is done
             plan, loaded = written.plan, written.fingerprint
