@@ -6,19 +6,18 @@ reported, not silently ignored or coerced, because the plan drives a live hour.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, tzinfo
-from typing import Literal, get_args
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime, timedelta, tzinfo
+from typing import get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from tui.core.chattime import chat_zone, known_zone, start_utc
 from tui.core.offsets import Offset
-
-Language = Literal["fr", "en"]
-Platform = Literal["x", "x-legacy", "bluesky", "mastodon", "threads"]
-GuestStatus = Literal["invited", "confirmed", "declined"]
-PostKind = Literal["promo", "welcome", "rules", "heads-up", "closing", "thanks", "custom"]
-Phase = Literal["before", "during", "after"]
+from tui.core.vocabulary import GuestStatus as GuestStatus
+from tui.core.vocabulary import Language as Language
+from tui.core.vocabulary import Phase as Phase
+from tui.core.vocabulary import Platform as Platform
+from tui.core.vocabulary import PostKind as PostKind
 
 PLATFORMS: tuple[str, ...] = get_args(Platform)
 START_WITHOUT_ZONE = (
@@ -29,15 +28,6 @@ START_WITHOUT_ZONE = (
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as error:
-        raise ValueError(
-            f"{name!r} is not a known time zone (use an IANA name such as Europe/Paris)"
-        ) from error
 
 
 class Chat(_Strict):
@@ -61,14 +51,14 @@ class Chat(_Strict):
     @classmethod
     def _known_zone(cls, value: str | None) -> str | None:
         if value is not None:
-            _zone(value)
+            known_zone(value)
         return value
 
     @field_validator("audience_timezones")
     @classmethod
     def _known_zones(cls, value: list[str]) -> list[str]:
         for name in value:
-            _zone(name)
+            known_zone(name)
         return value
 
     @model_validator(mode="after")
@@ -80,20 +70,12 @@ class Chat(_Strict):
     @property
     def zone(self) -> tzinfo:
         """The zone the chat is shown in: `timezone` if given, else start's own offset."""
-        if self.timezone is not None:
-            return _zone(self.timezone)
-        assert self.start.tzinfo is not None  # guaranteed by _start_has_zone
-        return self.start.tzinfo
+        return chat_zone(self.start, self.timezone)  # a zone is guaranteed by _start_has_zone
 
     @property
     def start_at(self) -> datetime:
-        """The start as an aware datetime in UTC.
-
-        UTC because aware arithmetic in a ZoneInfo zone is wall-clock arithmetic: on a
-        daylight-saving night, "start + 45 minutes" must count real minutes.
-        """
-        local = self.start if self.start.tzinfo else self.start.replace(tzinfo=self.zone)
-        return local.astimezone(UTC)
+        """The start as an aware datetime in UTC (see `chattime.start_utc`)."""
+        return start_utc(self.start, self.zone)
 
     @property
     def end_at(self) -> datetime:

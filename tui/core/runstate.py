@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from tui.core.asrun import Event
+from tui.core.countdown import Countdown, whole_second
 from tui.core.model import ChecklistItem, Phase, Plan
 from tui.core.schedule import Cue
 
 CueStatus = Literal["upcoming", "due", "posted", "skipped"]
-CountdownMode = Literal["to-start", "to-cue", "overrun", "since-end"]
 
 # The events that `u` can take back, newest first.
 UNDOABLE = frozenset({"mark", "skip", "shift"})
@@ -162,25 +162,9 @@ def next_cue(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) ->
     return pending[0] if pending else None
 
 
-@dataclass(frozen=True, slots=True)
-class Countdown:
-    """What the big countdown shows at one moment."""
-
-    phase: Phase
-    mode: CountdownMode
-    value: timedelta
-    """Always positive: time to go, or time past (overrun, since the end)."""
-    cue: Cue | None
-    """The next cue (the overrunning one in overrun mode)."""
-    to_end: timedelta | None
-    """Time left in the chat, during it."""
-
-
 def countdown(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> Countdown:
-    """The countdown at `now`, to the whole second the header's clock shows: at 18:00:06.4
-    the header says 18:00:06 and the chat has 59:54 left, not 59:53 (a time to go is
-    rounded up, a time past down, so the two always add up)."""
-    now = now.replace(microsecond=0)
+    """The countdown at `now`, to the whole second the header's clock shows."""
+    now = whole_second(now)
     phase = phase_at(plan, state, now)
     upcoming = next_cue(plan, state, cues, now)
     start = plan.chat.start_at

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tui.core.model import Language, Phase, PostKind
 from tui.core.placeholders import KNOWN_PLACEHOLDERS
+
+if TYPE_CHECKING:
+    from tui.core.model import Language, Phase, PostKind
 
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
 
