@@ -4,6 +4,10 @@ Time and the clipboard are handed in (`clock`, `clipboard`), so a rehearsal can 
 simulated clock and tests can freeze time and fake the clipboard. `mode` changes the
 banner and colours, adds the keys that steer a simulated clock, and keeps checklist
 ticks out of the plan; `log_path` says where the run's actions go.
+
+With `opening`, a glance at the plan, the plan is validated only once a first frame
+drawn from the glance is on screen (see `tui.screens.opening`); this module and that
+screen import neither pydantic nor the run-sheet, which load with the plan.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
@@ -22,13 +26,17 @@ from textual.screen import Screen
 from tui.clipboard import Clipboard, SystemClipboard
 from tui.core.asrun import log_path_for
 from tui.core.clock import Clock, WallClock
-from tui.core.model import Language
+from tui.core.glance import Glance
+from tui.core.problems import PlanError
+from tui.core.vocabulary import Language
 from tui.screens.commands import RunSheetCommands
 from tui.screens.keys import APP_KEYS, bindings_for, reword
-from tui.screens.runsheet import RunSheet
-from tui.screens.session import Mode, Session
 from tui.strings import Words
 from tui.widgets.literal import one_line
+
+if TYPE_CHECKING:
+    from tui.screens.runsheet import RunSheet
+    from tui.screens.session import Mode, Session
 
 HEAP_SETTLES_AFTER = 1.5  # seconds after start-up, once the first frames are drawn
 
@@ -38,6 +46,10 @@ class TchatApp(App[None]):
     TITLE = "tchat"
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(APP_KEYS, Words("en"))
     COMMANDS = App.COMMANDS | {RunSheetCommands}
+
+    session: Session
+    """The plan and its run. Set by the constructor, or with `opening` once the opening
+    frame is on screen."""
 
     def __init__(
         self,
@@ -49,27 +61,78 @@ class TchatApp(App[None]):
         log_path: Path | None = None,
         language: Language | None = None,
         settle_heap: bool = False,
+        opening: Glance | None = None,
     ) -> None:
-        # Load first: a plan that does not load raises PlanError before any terminal setup.
-        self.session = Session(
-            plan_path,
-            clock=clock or WallClock(),
-            log_path=log_path or log_path_for(plan_path),
-            mode=mode,
-            language=language,
-        )
-        self.words = Words(self.session.language)
+        """Without `opening`, a plan that does not load raises PlanError here, before any
+        terminal setup. With it, the app exits after its first frame instead, and
+        `load_error` holds the PlanError for the caller to report."""
+        self._plan_path = plan_path
+        self._clock = clock or WallClock()
+        self._log_path = log_path or log_path_for(plan_path)
+        self._mode: Mode = mode
+        self._language = language
+        self.opening = opening
+        self.load_error: PlanError | None = None
+        """Why the plan did not load after the opening frame (the app has exited)."""
+        if opening is None:
+            self.session = self._new_session()
+            language, title = self.session.language, self.session.plan.chat.title
+        else:
+            language, title = language or opening.language, opening.title
+        self.words = Words(language)
         self.clipboard_backend: Clipboard = clipboard or SystemClipboard()
         self.settles_heap = settle_heap
         """Whether the heap is frozen once the screen is up (see `_freeze_heap`)."""
         super().__init__()
         reword(self, self.words)
         # The title reaches the terminal's window title too: never let escapes through.
-        self.title = f"tchat · {one_line(self.session.plan.chat.title)}"
+        self.title = f"tchat · {one_line(title)}"
+
+    def load(self) -> Session:
+        """The session, the plan loaded now if it was not yet. Raises PlanError."""
+        if not self.loaded:
+            self.session = self._new_session()
+        return self.session
+
+    def _new_session(self) -> Session:
+        from tui.screens.session import Session  # with pydantic and the plan model
+
+        return Session(
+            self._plan_path,
+            clock=self._clock,
+            log_path=self._log_path,
+            mode=self._mode,
+            language=self._language,
+        )
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the plan is loaded and the run-sheet can be shown."""
+        return hasattr(self, "session")
 
     def on_mount(self) -> None:
         if self.settles_heap:
             self.set_timer(HEAP_SETTLES_AFTER, self._freeze_heap)
+
+    def on_ready(self) -> None:
+        if not self.loaded:
+            # After the opening frame is written, not before: that is the whole point.
+            self.call_after_refresh(self.finish_opening)
+
+    def finish_opening(self) -> None:
+        """Load the plan and put the run-sheet in the opening frame's place; or, when the
+        plan does not load, exit and leave the reason in `load_error`."""
+        if self.loaded:
+            return
+        try:
+            self.load()
+        except PlanError as error:
+            self.load_error = error
+            self.exit(return_code=1)
+            return
+        # A mode of its own: Textual cannot switch away from an app's first screen.
+        self.add_mode("run", self._run_sheet)
+        self.switch_mode("run")
 
     def _freeze_heap(self) -> None:
         """Keep the garbage collector's full passes off the live hour.
@@ -79,9 +142,11 @@ class TchatApp(App[None]):
         500 cues), and when one fell in a key press, that key took twice as long.
         Frozen, they are skipped; what is made later is collected as usual. Only for
         the `tchat` process itself: in a test session a frozen app would never be freed.
+        `tchat` also starts with the collector off (`tui.launch`): it is turned on here.
         """
         gc.collect()
         gc.freeze()
+        gc.enable()
 
     def notify(
         self,
@@ -97,10 +162,22 @@ class TchatApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
+        if self.opening is not None and not self.loaded:
+            from tui.screens.opening import Opening
+
+            return Opening(self.opening, self.words, self._clock,
+                           rehearsal=self._mode == "rehearsal")
+        return self._run_sheet()
+
+    def _run_sheet(self) -> RunSheet:
+        from tui.screens.runsheet import RunSheet
+
         return RunSheet(self.session, self.clipboard_backend)
 
     @property
     def run_sheet(self) -> RunSheet:
+        from tui.screens.runsheet import RunSheet
+
         screen = self.screen_stack[0]
         assert isinstance(screen, RunSheet)
         return screen

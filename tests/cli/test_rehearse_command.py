@@ -147,8 +147,9 @@ def test_a_plan_on_its_own_is_still_the_live_run(
     plan = copy_plan(tmp_path)
     assert main([str(plan)]) == 0
     [app] = launched
-    assert app.session.mode == "live" and not app.session.clock.simulated
-    assert app.session.log.path == log_path_for(plan)
+    session = app.load()  # `tchat run` loads it once the opening frame is drawn
+    assert session.mode == "live" and not session.clock.simulated
+    assert session.log.path == log_path_for(plan)
 
 
 def test_the_commands_freeze_the_heap_of_the_app_they_run(

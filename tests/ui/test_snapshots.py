@@ -20,6 +20,7 @@ from tests.ui.helpers import at, copy_plan, make_app
 from tui.app import TchatApp
 from tui.core.asrun import AsRunLog, Event, log_path_for
 from tui.core.clock import FrozenClock, SimulatedClock
+from tui.core.glance import glance
 
 SnapCompare = Callable[..., bool]
 RunBefore = Callable[[Pilot[Any]], Awaitable[None]]
@@ -144,3 +145,15 @@ def test_rehearsal_paused_with_its_report(snap_compare: SnapCompare, tmp_path: P
         pilot.app.screen.query_one("#report-log").display = False  # tmp_path varies
 
     assert snap_compare(app, terminal_size=WIDE, run_before=quiet(pause_and_report))
+
+
+def test_opening_frame(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `tchat run`'s first frame, drawn from a glance while the plan loads: the run-sheet's
+    # layout, header and countdown filled in, the panes still empty.
+    monkeypatch.setattr(TchatApp, "finish_opening", lambda self: None)
+    path = copy_plan(tmp_path)
+    app = TchatApp(path, clock=FrozenClock(at(-75)), clipboard=FakeClipboard(),
+                   opening=glance(path))
+    assert snap_compare(app, terminal_size=WIDE)

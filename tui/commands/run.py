@@ -17,8 +17,9 @@ from typing import Any
 from rich.console import Console
 
 from tui.commands.output import render_problems
-from tui.core.model import Language
+from tui.core.glance import glance
 from tui.core.problems import PlanError
+from tui.core.vocabulary import Language
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -60,19 +61,30 @@ def register(subparsers: Any, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from tui.app import TchatApp  # Textual loads only for the commands that need it
-    from tui.commands.rehearse import DEMO_START_IN, Rehearsal, rehearse
-
     language: Language | None = args.lang
     if args.plan is None:
+        from tui.commands.rehearse import DEMO_START_IN, Rehearsal, rehearse
+
         return rehearse(Rehearsal(None, offset=-DEMO_START_IN, language=language))
+    from tui.app import TchatApp  # Textual loads only for the commands that need it
+
     path: Path = args.plan
     try:
-        app = TchatApp(path, language=language, settle_heap=True)
+        # The screen opens on a glance at the plan and validates it right after: the
+        # moderator sees the countdown before pydantic has even loaded. A plan that
+        # cannot be glanced at is validated first, so its problems come without a flash.
+        app = TchatApp(path, language=language, settle_heap=True, opening=glance(path))
     except PlanError as error:
-        render_problems(
-            Console(stderr=True, highlight=False, soft_wrap=True), str(path), error.problems
-        )
+        _report(path, error)
         return EXIT_PROBLEMS
     app.run()
+    if app.load_error is not None:
+        _report(path, app.load_error)
+        return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _report(path: Path, error: PlanError) -> None:
+    render_problems(
+        Console(stderr=True, highlight=False, soft_wrap=True), str(path), error.problems
+    )

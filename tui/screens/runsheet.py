@@ -48,6 +48,7 @@ from tui.screens.keys import (
     reword,
     run_keys,
 )
+from tui.screens.layout import size_classes
 from tui.screens.session import Row, Session
 from tui.strings import Words, cue_label
 from tui.widgets.countdown import Countdown
@@ -120,12 +121,8 @@ class RunSheet(Screen[None]):
         yield PlanWatcher(self.session.plan_changed, id="watcher")
 
     def on_resize(self) -> None:
-        # Layout variants live in the stylesheet; the screen only says which applies.
         width, height = self.size
-        self.set_class(width < 100, "-narrow")
-        self.set_class(height < 30, "-short")
-        self.set_class(height >= 48, "-tall")
-        self.set_class(width < 64, "-tiny")
+        size_classes(self, width, height)
         self._fit_footer(width)
 
     def _fit_footer(self, width: int) -> None:
@@ -228,7 +225,10 @@ class RunSheet(Screen[None]):
             end=end.astimezone(zone).strftime("%H:%M"),
             cue_at=cue_time(session, cue_row) if cue_row else "",
         )
-        self.query_one(RunHeader).show(session, words, now, end)
+        self.query_one(RunHeader).show(
+            session.plan.chat, words, now, clock=session.clock,
+            rehearsal=session.mode == "rehearsal", end=end,
+        )
         question = next(
             (c for c in cues if c.kind == "question" and not state.done(c.id)), None
         )

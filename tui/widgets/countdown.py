@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Digits, Label
 
-from tui.core.runstate import Countdown as CountdownValue
+from tui.core.countdown import Countdown as CountdownValue
 from tui.strings import Words
 from tui.widgets.literal import literal, set_content
 
@@ -59,12 +59,17 @@ class Countdown(Vertical):
         now: datetime
 
     def __init__(
-        self, now: Callable[[], datetime], words: Words, *, id: str | None = None  # noqa: A002
+        self, now: Callable[[], datetime], words: Words, *,
+        id: str | None = None, ticks: bool = True,  # noqa: A002
     ) -> None:
+        """`ticks=False` for a countdown that is shown once and never drives a redraw (the
+        opening frame's)."""
         super().__init__(id=id)
         self._now = now
         self._words = words
+        self._ticks = ticks
         self._last_second: datetime | None = None
+        self._shown: tuple[CountdownValue, str, str, str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(id="countdown-caption", markup=False)
@@ -72,7 +77,20 @@ class Countdown(Vertical):
         yield Label(id="countdown-detail", markup=False)
 
     def on_mount(self) -> None:
-        self.set_interval(TICK_SECONDS, self.tick, name="countdown")
+        if self._ticks:
+            self.set_interval(TICK_SECONDS, self.tick, name="countdown")
+
+    def on_resize(self) -> None:
+        if self._shown is not None:  # what fits under the digits depends on the width
+            value, cue_label, start, end, cue_at = self._shown
+            self.show(value, cue_label, start=start, end=end, cue_at=cue_at)
+
+    def blank(self) -> None:
+        """Nothing known yet: no caption, no digits (a "00:00" would read as "now")."""
+        self._shown = None
+        set_content(self.query_one("#countdown-caption", Label), literal(""))
+        self.query_one("#countdown-digits", Digits).update("")
+        set_content(self.query_one("#countdown-detail", Label), literal(""))
 
     def tick(self, *, force: bool = False) -> None:
         moment = self._now().replace(microsecond=0)
@@ -86,6 +104,7 @@ class Countdown(Vertical):
     ) -> None:
         """Show one moment. `start`, `end` and `cue_at` are clock times ("18:00") for the
         line under the digits."""
+        self._shown = (value, cue_label, start, end, cue_at)
         words = self._words
         detail = ""
         if value.mode == "to-start":
@@ -95,8 +114,9 @@ class Countdown(Vertical):
                 full = words("starts_at", time=start, cue=cue_label, at=cue_at)
                 # The first cue only when it fits whole: "début à 18:00 · Annonce à J-…"
                 # says less than "début à 18:00".
-                room = self.content_size.width
-                if not room or cell_len(full) <= room:
+                # Before the first layout the room is unknown (0): the short line, until
+                # `on_resize` shows the same moment again.
+                if cell_len(full) <= self.content_size.width:
                     detail = full
         elif value.mode == "since-end":
             caption = words("since_end")

@@ -14,8 +14,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.clock import SimulatedClock
-from tui.screens.session import Session
+from tui.core.clock import Clock, SimulatedClock
+from tui.core.glance import ChatFacts
 from tui.strings import Words
 from tui.widgets.literal import one_line, set_content
 
@@ -36,17 +36,22 @@ class RunHeader(Horizontal):
         yield Static(id="header-end")
         yield Static(id="header-clock")
 
-    def show(self, session: Session, words: Words, now: datetime, end: datetime) -> None:
-        chat = session.plan.chat
+    def show(
+        self, chat: ChatFacts, words: Words, now: datetime, *, clock: Clock, rehearsal: bool,
+        end: datetime | None,
+    ) -> None:
+        """`end` is the projected end; None leaves it unsaid (before the log is read, a
+        shift may have moved it)."""
         zone = chat.zone
-        rehearsal = session.mode == "rehearsal"
-        shifted = int((end - chat.end_at).total_seconds())
-        end_text = end.astimezone(zone).strftime("%H:%M")
-        if shifted > 0:
-            delay = f"{shifted // 60}:{shifted % 60:02d}"
-            ending = words("end_shifted", time=end_text, delay=delay)
-        else:
-            ending = words("end_projected", time=end_text)
+        shifted = 0 if end is None else int((end - chat.end_at).total_seconds())
+        ending = ""
+        if end is not None:
+            end_text = end.astimezone(zone).strftime("%H:%M")
+            if shifted > 0:
+                delay = f"{shifted // 60}:{shifted % 60:02d}"
+                ending = words("end_shifted", time=end_text, delay=delay)
+            else:
+                ending = words("end_projected", time=end_text)
         self.set_class(shifted > 0, "-shifted")
         self.set_class(rehearsal, "-rehearsal")
         set_content(self.query_one("#header-mode", Static),
@@ -59,7 +64,6 @@ class RunHeader(Horizontal):
             (PLATFORM_NAMES.get(chat.platform, chat.platform), "$text-muted"),
         ))
         sim = self.query_one("#header-sim", Static)
-        clock = session.clock
         if rehearsal and isinstance(clock, SimulatedClock):
             speed = f"×{clock.speed:g}"
             # No pause symbol: U+23F8 is missing from many terminal fonts, or double width.

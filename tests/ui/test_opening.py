@@ -1,0 +1,165 @@
+"""`tchat run`'s opening frame: header and countdown from a glance, then the run-sheet.
+
+The app is built as `tchat run` builds it (`opening=glance(path)`). To look at the
+opening frame itself, `finish_opening` is held back and then called by the test.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Digits, Static
+
+from tests.conftest import FakeClipboard
+from tests.ui.helpers import REPO, at, copy_plan
+from tui.app import TchatApp
+from tui.cli import main
+from tui.clipboard import Clipboard
+from tui.core.clock import Clock, FrozenClock
+from tui.core.glance import glance
+from tui.screens.opening import Opening
+from tui.screens.runsheet import RunSheet
+from tui.widgets.cuelist import CueList
+
+SIZE = (120, 36)
+
+
+def opening_app(plan: Path, clock: Clock, clipboard: Clipboard, **options: Any) -> TchatApp:
+    seen = glance(plan)
+    assert seen is not None
+    return TchatApp(plan, clock=clock, clipboard=clipboard, opening=seen, **options)
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[TchatApp]]:
+    """Apps whose opening frame stays up until the test calls `finish_opening`."""
+    waiting: list[TchatApp] = []
+    monkeypatch.setattr(TchatApp, "finish_opening", lambda self: waiting.append(self))
+    yield waiting
+
+
+def text_of(app: TchatApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_the_first_frame_shows_header_and_countdown_then_the_run_sheet(
+    tmp_path: Path, fake_clipboard: FakeClipboard, held: list[TchatApp],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = opening_app(plan, FrozenClock(at(-75)), fake_clipboard)
+    assert not app.loaded, "nothing is validated before the first frame"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert held == [app]
+        assert isinstance(app.screen, Opening)
+        assert "Tchat Lecture Jeunesse" in text_of(app, "#header-title")
+        assert text_of(app, "#header-clock") == "16:45:00"
+        assert text_of(app, "#header-mode") == "DIRECT"
+        assert text_of(app, "#countdown-caption") == "Début dans"
+        assert app.screen.query_one("#countdown-digits", Digits).value == "01:15:00"
+        assert text_of(app, "#countdown-detail") == "début à 18:00"
+        assert not app.screen.query(CueList), "the panes wait for the plan"
+
+        monkeypatch.undo()  # the real finish_opening from now on
+        app.finish_opening()
+        await pilot.pause()
+        assert app.loaded
+        assert isinstance(app.screen, RunSheet) and app.run_sheet is app.screen
+        assert text_of(app, "#countdown-caption") == "Début dans"
+        assert app.screen.query_one(CueList).option_count > 0
+        # Keys work on the run-sheet as on one opened directly.
+        await pilot.press("c")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert fake_clipboard.copied
+
+
+async def test_without_holding_the_run_sheet_follows_at_once(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = opening_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.loaded and isinstance(app.screen, RunSheet)
+        # Nothing posted at 18:04:30: the plan's cues make it an overrun.
+        assert text_of(app, "#countdown-caption") == "Accueil en retard de"
+
+
+async def test_during_the_chat_the_opening_countdown_waits_for_the_plan(
+    tmp_path: Path, fake_clipboard: FakeClipboard, held: list[TchatApp]
+) -> None:
+    # During the chat the countdown is to the next cue, which only the plan knows: the
+    # opening frame shows nothing rather than a wrong time.
+    app = opening_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, Opening)
+        assert text_of(app, "#countdown-caption") == ""
+        assert app.screen.query_one("#countdown-digits", Digits).value == ""
+        assert text_of(app, "#header-clock") == "18:04:30"
+
+
+async def test_a_rehearsal_opening_says_rehearsal(
+    tmp_path: Path, fake_clipboard: FakeClipboard, held: list[TchatApp]
+) -> None:
+    app = opening_app(copy_plan(tmp_path), FrozenClock(at(-2)), fake_clipboard,
+                      mode="rehearsal")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#header-mode") == "RÉPÉTITION"
+        assert app.screen.has_class("-rehearsal")
+
+
+async def test_a_plan_that_fails_after_the_glance_exits_with_its_problems(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
+                    encoding="utf-8")
+    app = opening_app(plan, FrozenClock(at(-75)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert app.return_code == 1
+    assert app.load_error is not None
+    assert any("texte" in problem.message for problem in app.load_error.problems)
+
+
+def test_tchat_run_reports_a_plan_that_fails_after_the_glance(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = copy_plan(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
+                    encoding="utf-8")
+    run = TchatApp.run
+    monkeypatch.setattr(TchatApp, "run",
+                        lambda self: run(self, headless=True, size=SIZE))
+    assert main(["run", str(plan)]) == 1
+    err = capsys.readouterr().err
+    assert f"{plan}:" in err and "texte" in err
+
+
+def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
+    # Whatever is imported before the first frame is paid at every start-up.
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tui.cli import build_parser\n"
+        "import tui.commands.run\n"
+        "from tui.app import TchatApp\n"
+        "from tui.core.glance import glance\n"
+        "from tui.screens.opening import Opening\n"
+        "app = TchatApp(Path('plans/demo-fr.toml'), opening=glance(Path('plans/demo-fr.toml')))\n"
+        "screen = app.get_default_screen()\n"
+        "assert isinstance(screen, Opening), screen\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tomli_w',\n"
+        "    'tui.core.model', 'tui.screens.runsheet', 'tui.screens.session'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=REPO)
+    assert result.stdout.strip() == "[]"
