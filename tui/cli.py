@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -33,6 +34,9 @@ COMMANDS: dict[str, str] = {
     "report": "planned versus actual time of every cue, from the live log or a rehearsal",
     "export": "write a guest brief, calendar event, recap, run-sheet... from a plan",
 }
+
+# The commands that open the run-sheet, which turns the garbage collector back on.
+SCREEN_COMMANDS = frozenset({"run", "rehearse"})
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -97,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _unknown_command(args_list[0])
         args_list = ["run", *args_list]
     chosen = args_list[0] if args_list[0] in known else None
+    if chosen not in SCREEN_COMMANDS:
+        gc.enable()  # `tchat` starts with it off (tui.launch); only a screen turns it on later
     parser, _known = build_parser(chosen)
     args = parser.parse_args(args_list)
     func = getattr(args, "func", None)
@@ -132,9 +138,7 @@ def _unknown_command(word: str) -> int:
     return EXIT_USAGE
 
 
-def entry() -> None:
-    sys.exit(main())
-
-
 if __name__ == "__main__":
+    from tui.launch import entry
+
     entry()

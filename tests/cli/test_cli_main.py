@@ -72,3 +72,23 @@ def test_a_missing_plan_file_is_still_said_to_be_missing(
     missing = tmp_path / "chat.toml"
     assert main([str(missing)]) == 1
     assert f"{missing}: error: does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("argv", "enabled"), [
+    (["count", "Bonjour"], True),
+    (["--version"], True),
+    (["run", "missing.toml"], False),  # a screen turns it on once it is up
+])
+def test_tchat_starts_with_the_garbage_collector_off_until_it_is_of_use(
+    argv: list[str], enabled: bool, tmp_path: Path
+) -> None:
+    code = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('collector on:', gc.isenabled()))\n"
+        f"sys.argv = ['tchat', *{argv!r}]\n"
+        "from tui.launch import entry\n"
+        "entry()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert f"collector on: {enabled}" in result.stdout, result.stderr
