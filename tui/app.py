@@ -13,7 +13,7 @@ screen import neither pydantic nor the run-sheet, which load with the plan.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -62,20 +62,23 @@ class TchatApp(App[None]):
         language: Language | None = None,
         settle_heap: bool = False,
         opening: Glance | None = None,
+        on_load: Callable[[Session], None] | None = None,
     ) -> None:
         """Without `opening`, a plan that does not load raises PlanError here, before any
         terminal setup. With it, the app exits after its first frame instead, and
-        `load_error` holds the PlanError for the caller to report."""
+        `load_error` holds the PlanError for the caller to report. `on_load` is given
+        the session as soon as the plan is loaded, before the run-sheet shows it."""
         self._plan_path = plan_path
         self._clock = clock or WallClock()
-        self._log_path = log_path or log_path_for(plan_path)
+        self.log_path = log_path or log_path_for(plan_path)
         self._mode: Mode = mode
         self._language = language
+        self._on_load = on_load
         self.opening = opening
         self.load_error: PlanError | None = None
         """Why the plan did not load after the opening frame (the app has exited)."""
         if opening is None:
-            self.session = self._new_session()
+            self.load()
             language, title = self.session.language, self.session.plan.chat.title
         else:
             language, title = language or opening.language, opening.title
@@ -92,6 +95,8 @@ class TchatApp(App[None]):
         """The session, the plan loaded now if it was not yet. Raises PlanError."""
         if not self.loaded:
             self.session = self._new_session()
+            if self._on_load is not None:
+                self._on_load(self.session)
         return self.session
 
     def _new_session(self) -> Session:
@@ -100,7 +105,7 @@ class TchatApp(App[None]):
         return Session(
             self._plan_path,
             clock=self._clock,
-            log_path=self._log_path,
+            log_path=self.log_path,
             mode=self._mode,
             language=self._language,
         )

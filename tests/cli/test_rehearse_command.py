@@ -32,10 +32,12 @@ def parse(*argv: str) -> argparse.Namespace:
 
 @pytest.fixture
 def launched(monkeypatch: pytest.MonkeyPatch) -> list[TchatApp]:
-    """Apps that `tchat` would have run, instead of running them."""
+    """Apps that `tchat` would have run, instead of running them; their plan is loaded,
+    as the real run does once its first frame is drawn."""
     apps: list[TchatApp] = []
 
     def fake_run(self: TchatApp, *args: Any, **kwargs: Any) -> None:
+        self.load()
         apps.append(self)
 
     monkeypatch.setattr(TchatApp, "run", fake_run)
@@ -147,7 +149,7 @@ def test_a_plan_on_its_own_is_still_the_live_run(
     plan = copy_plan(tmp_path)
     assert main([str(plan)]) == 0
     [app] = launched
-    session = app.load()  # `tchat run` loads it once the opening frame is drawn
+    session = app.session
     assert session.mode == "live" and not session.clock.simulated
     assert session.log.path == log_path_for(plan)
 

@@ -9,17 +9,20 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.widgets import Digits, Static
 
-from tests.conftest import FakeClipboard
+from tests.conftest import FakeClipboard, FakeMonotonic
 from tests.ui.helpers import REPO, at, copy_plan
 from tui.app import TchatApp
 from tui.cli import main
 from tui.clipboard import Clipboard
+from tui.commands.rehearse import Rehearsal, build_app
+from tui.core.asrun import rehearsal_logs
 from tui.core.clock import Clock, FrozenClock
 from tui.core.glance import glance
 from tui.screens.opening import Opening
@@ -163,3 +166,31 @@ def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=REPO)
     assert result.stdout.strip() == "[]"
+
+
+async def test_a_rehearsal_at_minute_25_skips_the_earlier_cues_once_loaded(
+    tmp_path: Path, fake_clipboard: FakeClipboard, fake_monotonic: FakeMonotonic
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = build_app(Rehearsal(plan, offset=timedelta(minutes=25)), clipboard=fake_clipboard,
+                    monotonic=fake_monotonic, opening=True)
+    assert app.opening is not None and not app.loaded
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session = app.session
+        earlier = {r.id for r in session.rows if 0 <= r.cue.offset and r.cue.at < at(25)}
+        assert earlier and session.state.skipped == earlier
+        assert app.screen.query_one(CueList).selected_id not in earlier
+
+
+def test_tchat_rehearse_reports_a_plan_that_fails_after_the_glance_and_keeps_no_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = copy_plan(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
+                    encoding="utf-8")
+    run = TchatApp.run
+    monkeypatch.setattr(TchatApp, "run", lambda self: run(self, headless=True, size=SIZE))
+    assert main(["rehearse", str(plan)]) == 1
+    assert "texte" in capsys.readouterr().err
+    assert rehearsal_logs(plan) == []

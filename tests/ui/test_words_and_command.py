@@ -89,6 +89,7 @@ def test_the_demo_rehearsal_leaves_no_files_behind(
     seen: list[Path] = []
 
     def fake_run(app: TchatApp) -> None:
+        app.load()  # as the real run does once its first frame is drawn
         seen.append(app.session.plan_path)
         assert app.session.plan_path.is_file()
 

@@ -23,13 +23,13 @@ from tui.clipboard import Clipboard
 from tui.commands.output import render_problems
 from tui.core.asrun import new_rehearsal_log
 from tui.core.clock import SimulatedClock
-from tui.core.model import Language
-from tui.core.offsets import parse_offset
-from tui.core.planfile import load_plan
+from tui.core.glance import glance
 from tui.core.problems import PlanError
+from tui.core.vocabulary import Language
 
 if TYPE_CHECKING:
     from tui.app import TchatApp
+    from tui.screens.session import Session
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 MAX_SPEED = 3600.0
@@ -74,6 +74,8 @@ def parse_start_in(text: str) -> timedelta:
 
 def parse_at(text: str) -> timedelta:
     """Where to start, from the chat's start: "25", "25m", "-2m", "1h5m", "-1d"."""
+    from tui.core.offsets import parse_offset  # with pydantic: only for --at
+
     try:
         return timedelta(minutes=parse_offset(text))
     except ValueError as error:
@@ -139,27 +141,38 @@ def build_app(
     launched: datetime | None = None,
     monotonic: Callable[[], float] | None = None,
     settle_heap: bool = False,
+    opening: bool = False,
 ) -> TchatApp:
     """The app for one rehearsal, its log created. Raises `PlanError` before creating
     anything when the plan does not load. `launched` names the log (default: now);
-    `monotonic` drives the simulated clock (tests step it)."""
+    `monotonic` drives the simulated clock (tests step it). With `opening`, the plan is
+    only glanced at here and validated once the app's first frame is drawn, as `tchat
+    run` does (see `TchatApp`); a plan that cannot be glanced at is validated now."""
     from tui.app import TchatApp  # Textual loads only for the commands that need it
 
     path = rehearsal.plan
     if path is None:
         raise ValueError("build_app needs a plan: rehearse() makes the demo's copy")
-    plan = load_plan(path)
-    start = plan.chat.start_at + rehearsal.offset
+    seen = glance(path) if opening else None
+    if seen is None:
+        from tui.core.planfile import load_plan  # pydantic: only when not glancing
+
+        start_at = load_plan(path).chat.start_at
+    else:
+        start_at = seen.start_at
+    start = start_at + rehearsal.offset
     clock = SimulatedClock(start, speed=rehearsal.speed, monotonic=monotonic or time.monotonic)
     # The user's local time: the name is read by a person looking for "tonight's" run.
     log = new_rehearsal_log(path, (launched or datetime.now(UTC)).astimezone())
-    app = TchatApp(path, clock=clock, clipboard=clipboard, mode="rehearsal", log_path=log,
-                   language=rehearsal.language, settle_heap=settle_heap)
-    if rehearsal.offset > timedelta(0):
+
+    def skip_earlier(session: Session) -> None:
         # Started inside the hour (`--at 25m`): what came before counts as skipped, in
         # the log, so the report says so too.
-        app.session.skip_before(start)
-    return app
+        session.skip_before(start)
+
+    return TchatApp(path, clock=clock, clipboard=clipboard, mode="rehearsal", log_path=log,
+                    language=rehearsal.language, settle_heap=settle_heap, opening=seen,
+                    on_load=skip_earlier if rehearsal.offset > timedelta(0) else None)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -176,10 +189,18 @@ def rehearse(rehearsal: Rehearsal) -> int:
             copy = demo_copy(rehearsal.language or "fr", Path(folder))
             return rehearse(replace(rehearsal, plan=copy))
     try:
-        app = build_app(rehearsal, settle_heap=True)
+        app = build_app(rehearsal, settle_heap=True, opening=True)
     except PlanError as error:
-        render_problems(Console(stderr=True, highlight=False, soft_wrap=True),
-                        str(rehearsal.plan), error.problems)
+        _report(rehearsal.plan, error)
         return EXIT_PROBLEMS
     app.run()
+    if app.load_error is not None:
+        app.log_path.unlink(missing_ok=True)  # nothing was rehearsed: no log left behind
+        _report(rehearsal.plan, app.load_error)
+        return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _report(path: Path, error: PlanError) -> None:
+    render_problems(Console(stderr=True, highlight=False, soft_wrap=True), str(path),
+                    error.problems)
