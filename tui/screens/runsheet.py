@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
+from textual.screen import UPDATE_PERIOD, Screen
 from textual.widgets import Footer, OptionList
 
 from tui.clipboard import Clipboard
@@ -49,6 +49,7 @@ from tui.screens.keys import (
     run_keys,
 )
 from tui.screens.layout import size_classes
+from tui.screens.pacing import FramePacer
 from tui.screens.session import Row, Session
 from tui.strings import Words, cue_label
 from tui.widgets.countdown import Countdown
@@ -86,6 +87,7 @@ class RunSheet(Screen[None]):
         self.clipboard = clipboard
         self._next_id: str | None = None
         self._report_offered = False
+        self._pacer: FramePacer | None = None
         self.copies_pending = 0
         """Copies handed to the clipboard worker whose result is not handled yet (the
         result comes back as a message, so tests wait on this, not on the worker)."""
@@ -145,6 +147,20 @@ class RunSheet(Screen[None]):
         binding = key.binding(self.words)
         return FooterItem(key.id, self.app.get_key_display(binding), binding.description,
                           key.rank)
+
+    @property
+    def _update_timer(self) -> FramePacer:  # type: ignore[override]
+        # Textual's own update timer loses a frame slot after every pause (see pacing).
+        if self._pacer is None:
+            # The frame is drawn from the screen's queue, where Textual handles errors.
+            self._pacer = FramePacer(
+                UPDATE_PERIOD, lambda: self.call_next(self._on_timer_update)
+            )
+        return self._pacer
+
+    def on_unmount(self) -> None:
+        if self._pacer is not None:
+            self._pacer.pause()
 
     def on_mount(self) -> None:
         now = self.session.now()
