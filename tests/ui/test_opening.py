@@ -140,11 +140,31 @@ def test_tchat_run_reports_a_plan_that_fails_after_the_glance(
     plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
                     encoding="utf-8")
     run = TchatApp.run
-    monkeypatch.setattr(TchatApp, "run",
-                        lambda self: run(self, headless=True, size=SIZE))
+    ran: list[TchatApp] = []
+
+    def headless(self: TchatApp) -> None:
+        ran.append(self)
+        run(self, headless=True, size=SIZE)
+
+    monkeypatch.setattr(TchatApp, "run", headless)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert main(["run", str(plan)]) == 1
     err = capsys.readouterr().err
     assert f"{plan}:" in err and "texte" in err
+    assert len(ran) == 1 and ran[0].load_error is not None
+
+
+def test_without_a_terminal_the_plan_is_validated_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Output to a pipe or a file gets the problems alone, no screen drawn before them.
+    plan = copy_plan(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
+                    encoding="utf-8")
+    monkeypatch.setattr(TchatApp, "run", lambda self: pytest.fail("no screen expected"))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    assert main(["run", str(plan)]) == 1
+    assert "texte" in capsys.readouterr().err
 
 
 def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
@@ -190,7 +210,16 @@ def test_tchat_rehearse_reports_a_plan_that_fails_after_the_glance_and_keeps_no_
     plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
                     encoding="utf-8")
     run = TchatApp.run
-    monkeypatch.setattr(TchatApp, "run", lambda self: run(self, headless=True, size=SIZE))
+    ran: list[TchatApp] = []
+
+    def headless(self: TchatApp) -> None:
+        ran.append(self)
+        assert self.log_path.exists()  # created for the rehearsal that did not happen
+        run(self, headless=True, size=SIZE)
+
+    monkeypatch.setattr(TchatApp, "run", headless)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert main(["rehearse", str(plan)]) == 1
     assert "texte" in capsys.readouterr().err
+    assert len(ran) == 1 and ran[0].load_error is not None
     assert rehearsal_logs(plan) == []

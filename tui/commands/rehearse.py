@@ -180,8 +180,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def rehearse(rehearsal: Rehearsal) -> int:
+    from tui.commands.run import demo_copy, opens_on_a_glance
+
     if rehearsal.plan is None:
-        from tui.commands.run import demo_copy
 
         # The demo is a throwaway: its copy and rehearsal log go when the app closes,
         # instead of piling up in the temporary folder at every launch.
@@ -189,7 +190,7 @@ def rehearse(rehearsal: Rehearsal) -> int:
             copy = demo_copy(rehearsal.language or "fr", Path(folder))
             return rehearse(replace(rehearsal, plan=copy))
     try:
-        app = build_app(rehearsal, settle_heap=True, opening=True)
+        app = build_app(rehearsal, settle_heap=True, opening=opens_on_a_glance())
     except PlanError as error:
         _report(rehearsal.plan, error)
         return EXIT_PROBLEMS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 import tempfile
 from importlib.resources import files
 from pathlib import Path
@@ -43,6 +44,18 @@ def demo_copy(language: Language, folder: Path | None = None) -> Path:
     return target
 
 
+def opens_on_a_glance() -> bool:
+    """Whether the screen opens on a glance at the plan and validates it just after.
+
+    In a terminal, yes: the moderator sees the countdown before pydantic has even
+    loaded, and a plan found invalid after the glance shows the screen for a blink
+    before its problems are printed. Output that goes to no terminal (a script, a pipe)
+    gets the problems alone, as the plan is then validated first; so does a plan that
+    cannot be glanced at.
+    """
+    return sys.stdout.isatty()
+
+
 def register(subparsers: Any, summary: str) -> None:
     parser = subparsers.add_parser(
         "run",
@@ -70,10 +83,8 @@ def run(args: argparse.Namespace) -> int:
 
     path: Path = args.plan
     try:
-        # The screen opens on a glance at the plan and validates it right after: the
-        # moderator sees the countdown before pydantic has even loaded. A plan that
-        # cannot be glanced at is validated first, so its problems come without a flash.
-        app = TchatApp(path, language=language, settle_heap=True, opening=glance(path))
+        app = TchatApp(path, language=language, settle_heap=True,
+                       opening=glance(path) if opens_on_a_glance() else None)
     except PlanError as error:
         _report(path, error)
         return EXIT_PROBLEMS
