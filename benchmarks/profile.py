@@ -1,9 +1,10 @@
-"""Profiles of the work behind each missed target, with pyinstrument.
+"""Profiles of the work behind each target, with pyinstrument.
 
     .venv/bin/pip install pyinstrument      # a benchmark tool, not a project dependency
     .venv/bin/python -m benchmarks.profile startup|idle|idle-large|move|copy|tick|check [--all]
 
-startup  import tchat, load the demo, compose and lay out the first frame (headless)
+startup  import tchat, load the demo, compose and lay out the whole run-sheet (headless;
+         `tchat run` draws an opening frame before this, see tui/screens/opening.py)
 idle     ten seconds of the demo counting down on the real clock, no key pressed
 idle-large  the same with the large plan (500 cues, 1,000 checklist items)
 move     30 presses of down/up in the large plan's cue list
