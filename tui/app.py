@@ -195,6 +195,8 @@ class TchatApp(App[None]):
             yield SystemCommand(title, help_text, command.callback, command.discover)
 
     def action_command_palette(self) -> None:
+        if not self.loaded:
+            return  # the opening frame: nothing to command until the plan is in
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(
                 placeholder=self.words("palette_placeholder"), id="--command-palette"

@@ -83,6 +83,24 @@ async def test_the_first_frame_shows_header_and_countdown_then_the_run_sheet(
         assert fake_clipboard.copied
 
 
+async def test_keys_during_the_opening_frame_are_harmless(
+    tmp_path: Path, fake_clipboard: FakeClipboard, held: list[TchatApp],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = opening_app(copy_plan(tmp_path), FrozenClock(at(-75)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", "c", "space", "question_mark", "down")
+        assert isinstance(app.screen, Opening) and len(app.screen_stack) == 1
+        assert not fake_clipboard.copied
+        monkeypatch.undo()
+        app.finish_opening()
+        await pilot.pause()
+        assert isinstance(app.screen, RunSheet)
+        await pilot.press("ctrl+p")
+        assert app.screen.id == "--command-palette"
+
+
 async def test_without_holding_the_run_sheet_follows_at_once(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
