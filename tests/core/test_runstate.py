@@ -174,6 +174,15 @@ def test_next_cue_ignores_stale_promotion() -> None:
     assert hour is not None and hour.id == "promo@-1440"
     during = next_cue(plan, state, cues, start + timedelta(seconds=1))
     assert during is not None and during.id == "welcome@0"
+    # Once the latest promotion due is out (posted or skipped), the earlier ones it
+    # superseded stay superseded: the next cue is the one after it, not a missed one.
+    late = start - timedelta(minutes=10)
+    latest = next_cue(plan, state, cues, late)
+    assert latest is not None and latest.id == "promo@-30"
+    for kind in ("mark", "skip"):
+        done = fold([Event(kind, clock=late, wall=late, cue="promo@-30")])
+        after = next_cue(plan, done, cues, late)
+        assert after is not None and after.id == "welcome@0", kind
 
 
 def test_questions_left() -> None:

@@ -146,20 +146,16 @@ def stale(plan: Plan, state: RunState, cues: Sequence[Cue], cue: Cue, now: datet
 def next_cue(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> Cue | None:
     """The cue the moderator should post next, or None when nothing is left.
 
-    The first cue neither posted nor skipped, in schedule order, except stale promotion:
-    once the chat has started, cues planned before it no longer count; before it, a
-    promotion post whose time has passed is superseded by a later one already due (a
-    missed two-weeks-before post is pointless once the one-week post is due).
+    The first cue neither posted nor skipped, in schedule order, except stale promotion
+    (see `stale`): once the chat has started, cues planned before it no longer count;
+    before it, a promotion post whose time has passed is superseded by a later one
+    already due, posted or not (a missed two-weeks-before post is pointless once the
+    one-week post is due, and still pointless once that one is out).
     """
-    started = now >= plan.chat.start_at
-    pending = [c for c in cues if not state.done(c.id)]
-    if started:
-        pending = [c for c in pending if c.offset >= 0]
-    else:
-        due_before = [c for c in pending if c.offset < 0 and effective_at(state, c) <= now]
-        stale = {c.id for c in due_before[:-1]}
-        pending = [c for c in pending if c.id not in stale]
-    return pending[0] if pending else None
+    for cue in cues:
+        if not state.done(cue.id) and not stale(plan, state, cues, cue, now):
+            return cue
+    return None
 
 
 def countdown(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> Countdown:
