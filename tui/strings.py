@@ -167,23 +167,24 @@ WORDS: dict[str, dict[Lang, str]] = {
               "panes; the arrows scroll a long text.",
     },
     "help_log": {"fr": "Journal : {path}", "en": "Log: {path}"},
-    # notifications
-    "copied_system": {"fr": "{label} copié (presse-papiers du système)",
+    # notifications. French ones never make a participle agree with a label: "Annonce",
+    # "Accueil", "Règles", "Q1" differ in gender and number ("Annonce copié" is wrong).
+    "copied_system": {"fr": "Copié (presse-papiers du système) : {label}",
                       "en": "{label} copied (system clipboard)"},
     "copied_osc52": {
-        "fr": "{label} copié par le terminal (OSC 52) ; si rien ne se colle, touche v",
+        "fr": "Copié par le terminal (OSC 52) : {label} ; si rien ne se colle, touche v",
         "en": "{label} copied through the terminal (OSC 52); if nothing pastes, press v",
     },
     "copied_manual": {"fr": "Copie impossible : copiez le texte à la main",
                       "en": "Could not copy: copy the text by hand"},
-    "marked": {"fr": "{label} marqué posté à {time}", "en": "{label} marked posted at {time}"},
+    "marked": {"fr": "publication notée à {time}", "en": "marked posted at {time}"},
     "undone": {"fr": "Annulé : {what}", "en": "Undone: {what}"},
     "nothing_to_undo": {"fr": "Rien à annuler", "en": "Nothing to undo"},
-    "undo_mark": {"fr": "{label} posté", "en": "{label} posted"},
-    "undo_skip": {"fr": "{label} sauté", "en": "{label} skipped"},
+    "undo_mark": {"fr": "publication de « {label} »", "en": "{label} posted"},
+    "undo_skip": {"fr": "saut de « {label} »", "en": "{label} skipped"},
     "undo_shift": {"fr": "décalage de {delay}", "en": "shift of {delay}"},
-    "skipped": {"fr": "{label} sauté", "en": "{label} skipped"},
-    "already_done": {"fr": "{label} est déjà {status}", "en": "{label} is already {status}"},
+    "skipped": {"fr": "Sauté : {label}", "en": "{label} skipped"},
+    "already_done": {"fr": "{label} : déjà {status}", "en": "{label} is already {status}"},
     "shifted": {"fr": "Tout ce qui reste est décalé de {delay}",
                 "en": "Every remaining cue moved by {delay}"},
     "nothing_late": {"fr": "Rien n'est en retard", "en": "Nothing is running late"},
@@ -255,7 +256,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "report_delta": {"fr": "Écart", "en": "Delta"},
     "report_skipped": {"fr": "sauté", "en": "skipped"},
     "report_overrun": {
-        "fr": "Dépassement total : {delta} ({label} posté à {time}, prévu à {planned})",
+        "fr": "Dépassement total : {delta} ({label} : posté à {time}, prévu à {planned})",
         "en": "Total overrun: {delta} ({label} posted at {time}, planned {planned})",
     },
     "report_nothing": {"fr": "Dépassement total : — (rien de posté)",
@@ -291,7 +292,7 @@ def cue_label(
 
 
 class Words:
-    """The words of one language: `words("marked", label="Q1", time="18:12")`."""
+    """The words of one language: `words("copied_system", label="Q1")`."""
 
     def __init__(self, language: Lang) -> None:
         self.language: Lang = language

@@ -213,7 +213,7 @@ async def test_a_whole_hour_at_60x_then_the_report(
             assert row is not None and moment == row.cue.at  # exactly on time
         summary = shown(app.screen.query_one("#report-summary"))
         assert f"{len(in_chat)} posté(s), 0 sauté(s), 0 non fait(s)" in summary
-        assert "Dépassement total : +0:00 (Merci posté à 18:58:00" in summary
+        assert "Dépassement total : +0:00 (Merci : posté à 18:58:00" in summary
         assert "Prévu / réel (répétition)" in text_of(app, "#dialog-title")
         await pilot.press("escape")
         # Offered once: time running on past the end does not open it again.
@@ -371,7 +371,7 @@ async def test_report_key_and_the_end_of_a_live_run(
         clock.set(at(58.25))
         await copy(app, pilot)
         assert isinstance(app.screen, ReportDialog)
-        assert "Dépassement total : +0:15 (Merci posté à 18:58:15" in shown(
+        assert "Dépassement total : +0:15 (Merci : posté à 18:58:15" in shown(
             app.screen.query_one("#report-summary"))
 
 

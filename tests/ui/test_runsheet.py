@@ -140,8 +140,8 @@ async def test_copy_marks_posted_and_moves_to_the_next(
         assert "👋" in fake_clipboard.text
         assert app.session.state.posted["welcome@0"] == at(0.5)
         assert cues.selected_id == "rules@2"
-        assert any("copié (presse-papiers du système)" in m for m in said)
-        assert any("marqué posté à 18:00" in m for m in said)
+        assert any("Copié (presse-papiers du système)" in m for m in said)
+        assert any("publication notée à 18:00" in m for m in said)
         [event] = read_events(log_path_for(plan))
         assert (event.kind, event.cue, event.via) == ("mark", "welcome@0", "system")
 

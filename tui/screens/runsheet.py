@@ -333,7 +333,7 @@ class RunSheet(Screen[None]):
             if result.row_id is not None and row is not None:
                 self.session.mark(result.row_id, via, result.at)
                 time = result.at.astimezone(self.session.plan.chat.zone).strftime("%H:%M")
-                message += " · " + words("marked", label=label, time=time)
+                message += " · " + words("marked", time=time)
             self.notify(message, severity="information" if via == "system" else "warning")
         self.refresh_now()
 
