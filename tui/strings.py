@@ -21,6 +21,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "paused": {"fr": "EN PAUSE", "en": "PAUSED"},
     # countdown
     "to_start": {"fr": "Début dans", "en": "Starts in"},
+    "reading_plan": {"fr": "Lecture du plan…", "en": "Reading the plan…"},
     "to_cue": {"fr": "{cue} dans", "en": "{cue} in"},
     "overrun": {"fr": "{cue} en retard de", "en": "{cue} overdue by"},
     "since_end": {"fr": "Terminé depuis", "en": "Since the end"},

@@ -116,12 +116,12 @@ async def test_during_the_chat_the_opening_countdown_waits_for_the_plan(
     tmp_path: Path, fake_clipboard: FakeClipboard, held: list[TchatApp]
 ) -> None:
     # During the chat the countdown is to the next cue, which only the plan knows: the
-    # opening frame shows nothing rather than a wrong time.
+    # opening frame says the plan is being read rather than show a wrong time.
     app = opening_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, Opening)
-        assert text_of(app, "#countdown-caption") == ""
+        assert text_of(app, "#countdown-caption") == "Lecture du plan…"
         assert app.screen.query_one("#countdown-digits", Digits).value == ""
         assert text_of(app, "#header-clock") == "18:04:30"
 

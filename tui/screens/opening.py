@@ -62,7 +62,7 @@ class Opening(Screen[None]):
             countdown.show(value, "", start=start)
         else:
             # During the chat the countdown is to the next cue, which the plan says.
-            countdown.blank()
+            countdown.blank(self.words("reading_plan"))
 
 
 def _pane(pane_id: str, title: str) -> Vertical:

@@ -85,10 +85,11 @@ class Countdown(Vertical):
             value, cue_label, start, end, cue_at = self._shown
             self.show(value, cue_label, start=start, end=end, cue_at=cue_at)
 
-    def blank(self) -> None:
-        """Nothing known yet: no caption, no digits (a "00:00" would read as "now")."""
+    def blank(self, caption: str = "") -> None:
+        """Nothing to count yet: `caption` says why, and no digits (a "00:00" would read
+        as "now")."""
         self._shown = None
-        set_content(self.query_one("#countdown-caption", Label), literal(""))
+        set_content(self.query_one("#countdown-caption", Label), literal(caption))
         self.query_one("#countdown-digits", Digits).update("")
         set_content(self.query_one("#countdown-detail", Label), literal(""))
 
