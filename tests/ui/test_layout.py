@@ -201,6 +201,26 @@ async def test_help_descriptions_wrap_in_their_own_column(
             assert dialog.query_one("#close").region.bottom <= size[1]  # reachable
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (120, 48)])
+async def test_help_uses_the_height_it_has_and_keeps_its_close_button_in_view(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    # On a tall terminal, a help that scrolls with room to spare hides keys for nothing.
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(0)), fake_clipboard, mode="rehearsal")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, HelpDialog)
+        scroll = dialog.query_one("#help-scroll")
+        close = dialog.query_one("#close").region
+        assert close.bottom <= size[1]
+        room = int(size[1] * 0.9) - 8  # the dialog's 90 %, less its title, button, border
+        assert scroll.region.height >= min(room, scroll.virtual_size.height) - 1
+        if size[1] >= 48:
+            assert scroll.virtual_size.height <= scroll.region.height  # every key shown
+
+
 # --- the checklist ------------------------------------------------------------------
 
 

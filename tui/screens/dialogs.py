@@ -270,6 +270,7 @@ class HelpDialog(_Dialog):
         # Too narrow for three columns: each description goes under its key's name.
         self.set_class(self.size.width < 64, "-narrow")
         self.set_class(self.size.height < 20, "-short")
+        self.set_class(self.size.height >= 34, "-tall")
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
