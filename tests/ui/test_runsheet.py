@@ -513,6 +513,8 @@ async def test_start_in_the_audience_zones_before_the_chat(
         # Douala shares Paris's clock in December: only Dakar is named.
         expected = "Début : jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
         assert (expected in meta) is shown, meta
+        # However long the start line, the count comes first: a cut line keeps it.
+        assert meta.startswith("4 sur 4 à poser · "), meta
 
 
 async def test_drafts_that_would_be_refused_are_named_at_start(

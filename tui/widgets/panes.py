@@ -90,7 +90,8 @@ class NextQuestion(Vertical):
             # co-hosts and guests abroad ask "what time is that for me?".
             when = words("starts_on", when=start_in_zones(
                 chat.start_at, chat.zone, tuple(chat.audience_timezones), words.language))
-        set_content(meta, f"{when} · {words('questions_left', n=left, total=total)}")
+        # The count first: a long start line (every audience's zone) is what gets cut.
+        set_content(meta, f"{words('questions_left', n=left, total=total)} · {when}")
         draft = row.draft.text if row is not None else question.template
         set_content(text, literal(draft))
 
