@@ -161,7 +161,8 @@ async def _press(
     """(first, last) visible repaint in ms after the key, and the repaints that changed
     nothing; None if nothing on screen changed."""
     app = pilot.app
-    while len(app.screen_stack) > 1:  # a dialog the last key opened: not this sample's
+    assert isinstance(app, TchatApp)
+    while app.screen is not app.run_sheet:  # a dialog the last key opened: not this sample's
         app.pop_screen()
         repaints.dialogs_closed += 1
     app.clear_notifications()

@@ -135,9 +135,10 @@ class TchatApp(App[None]):
             self.load_error = error
             self.exit(return_code=1)
             return
-        # A mode of its own: Textual cannot switch away from an app's first screen.
-        self.add_mode("run", self._run_sheet)
-        self.switch_mode("run")
+        # On top of the opening screen, which stays under it unseen: Textual cannot
+        # switch away from an app's first screen, and a mode switch of its own holds
+        # the screen back 50 ms to hide the change.
+        self.push_screen(self._run_sheet())
 
     def _freeze_heap(self) -> None:
         """Keep the garbage collector's full passes off the live hour.
@@ -181,9 +182,11 @@ class TchatApp(App[None]):
 
     @property
     def run_sheet(self) -> RunSheet:
+        from tui.screens.opening import Opening
         from tui.screens.runsheet import RunSheet
 
-        screen = self.screen_stack[0]
+        # The base of the stack, or just above the opening frame's screen.
+        screen = next(s for s in self.screen_stack if not isinstance(s, Opening))
         assert isinstance(screen, RunSheet)
         return screen
 

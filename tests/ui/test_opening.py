@@ -81,6 +81,13 @@ async def test_the_first_frame_shows_header_and_countdown_then_the_run_sheet(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert fake_clipboard.copied
+        sheet = app.screen
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is not sheet and app.run_sheet is sheet  # the help, on top
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is sheet, "closing a dialog comes back to the run-sheet"
 
 
 async def test_keys_during_the_opening_frame_are_harmless(
