@@ -125,8 +125,8 @@ class TchatApp(App[None]):
             self.call_after_refresh(self.finish_opening)
 
     def finish_opening(self) -> None:
-        """Load the plan and put the run-sheet in the opening frame's place; or, when the
-        plan does not load, exit and leave the reason in `load_error`."""
+        """Load the plan and put the run-sheet over the opening frame; or, when the plan
+        does not load, exit and leave the reason in `load_error`."""
         if self.loaded:
             return
         try:

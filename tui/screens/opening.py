@@ -4,8 +4,8 @@ Loading pydantic and the plan model, validating the plan and composing the run-s
 take longer than Python and Textual take to draw a first frame. So the first frame
 shows what a glance at the `[chat]` table tells (the header, and before the chat the
 countdown to its start) in the run-sheet's own layout, with its panes still empty; the
-app loads the plan just after this frame is on screen and puts the run-sheet in its
-place (`TchatApp.finish_opening`).
+app loads the plan just after this frame is on screen and puts the run-sheet over it
+(`TchatApp.finish_opening`).
 """
 
 from __future__ import annotations
