@@ -155,14 +155,19 @@ async def _settle(pilot: Pilot[Any], repaints: Repaints) -> None:
             return
 
 
+def _dialog_open(app: Any) -> bool:
+    if isinstance(app, TchatApp):
+        return app.screen is not app.run_sheet
+    return len(app.screen_stack) > 1
+
+
 async def _press(
     pilot: Pilot[Any], repaints: Repaints, key: str
 ) -> tuple[float, float, int] | None:
     """(first, last) visible repaint in ms after the key, and the repaints that changed
     nothing; None if nothing on screen changed."""
     app = pilot.app
-    assert isinstance(app, TchatApp)
-    while app.screen is not app.run_sheet:  # a dialog the last key opened: not this sample's
+    while _dialog_open(app):  # a dialog the last key opened: not this sample's
         app.pop_screen()
         repaints.dialogs_closed += 1
     app.clear_notifications()
