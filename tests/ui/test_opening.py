@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from textual.widgets import Digits, Static
 
+import tui.commands.run as run_command
 from tests.conftest import FakeClipboard, FakeMonotonic
 from tests.ui.helpers import REPO, at, copy_plan
 from tui.app import TchatApp
@@ -48,6 +49,32 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[TchatApp]]:
 
 def text_of(app: TchatApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
+
+
+def fails_after_the_glance(tmp_path: Path) -> Path:
+    """A plan whose [chat] table is fine (it gets a glance) and whose last question has
+    a misspelt key (the validation that follows refuses it)."""
+    plan = copy_plan(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
+                    encoding="utf-8")
+    assert glance(plan) is not None
+    return plan
+
+
+@pytest.fixture
+def in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> list[TchatApp]:
+    """`tchat` as run in a terminal, its apps run headless; the apps it ran."""
+    run = TchatApp.run
+    ran: list[TchatApp] = []
+
+    def headless(self: TchatApp) -> None:
+        ran.append(self)
+        run(self, headless=True, size=SIZE)
+
+    monkeypatch.setattr(TchatApp, "run", headless)
+    # Not sys.stdout.isatty: capsys puts its own stdout in place after this fixture.
+    monkeypatch.setattr(run_command, "opens_on_a_glance", lambda: True)
+    return ran
 
 
 async def test_the_first_frame_shows_header_and_countdown_then_the_run_sheet(
@@ -147,9 +174,7 @@ async def test_a_rehearsal_opening_says_rehearsal(
 async def test_a_plan_that_fails_after_the_glance_exits_with_its_problems(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
-    plan = copy_plan(tmp_path)
-    plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
-                    encoding="utf-8")
+    plan = fails_after_the_glance(tmp_path)
     app = opening_app(plan, FrozenClock(at(-75)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -159,20 +184,10 @@ async def test_a_plan_that_fails_after_the_glance_exits_with_its_problems(
 
 
 def test_tchat_run_reports_a_plan_that_fails_after_the_glance(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, in_a_terminal: list[TchatApp], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    plan = copy_plan(tmp_path)
-    plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
-                    encoding="utf-8")
-    run = TchatApp.run
-    ran: list[TchatApp] = []
-
-    def headless(self: TchatApp) -> None:
-        ran.append(self)
-        run(self, headless=True, size=SIZE)
-
-    monkeypatch.setattr(TchatApp, "run", headless)
-    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    plan = fails_after_the_glance(tmp_path)
+    ran = in_a_terminal
     assert main(["run", str(plan)]) == 1
     err = capsys.readouterr().err
     assert f"{plan}:" in err and "texte" in err
@@ -183,9 +198,7 @@ def test_without_a_terminal_the_plan_is_validated_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Output to a pipe or a file gets the problems alone, no screen drawn before them.
-    plan = copy_plan(tmp_path)
-    plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
-                    encoding="utf-8")
+    plan = fails_after_the_glance(tmp_path)
     monkeypatch.setattr(TchatApp, "run", lambda self: pytest.fail("no screen expected"))
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
     assert main(["run", str(plan)]) == 1
@@ -229,22 +242,20 @@ async def test_a_rehearsal_at_minute_25_skips_the_earlier_cues_once_loaded(
 
 
 def test_tchat_rehearse_reports_a_plan_that_fails_after_the_glance_and_keeps_no_log(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, in_a_terminal: list[TchatApp], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    plan = copy_plan(tmp_path)
-    plan.write_text(plan.read_text(encoding="utf-8") + "\n[[questions]]\ntexte = 'Q?'\n",
-                    encoding="utf-8")
-    run = TchatApp.run
-    ran: list[TchatApp] = []
-
-    def headless(self: TchatApp) -> None:
-        ran.append(self)
-        assert self.log_path.exists()  # created for the rehearsal that did not happen
-        run(self, headless=True, size=SIZE)
-
-    monkeypatch.setattr(TchatApp, "run", headless)
-    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    plan = fails_after_the_glance(tmp_path)
+    ran = in_a_terminal
     assert main(["rehearse", str(plan)]) == 1
     assert "texte" in capsys.readouterr().err
     assert len(ran) == 1 and ran[0].load_error is not None
-    assert rehearsal_logs(plan) == []
+    assert ran[0].log_path.parent == plan.parent  # a log was made for the rehearsal...
+    assert rehearsal_logs(plan) == []  # ...and removed when it did not happen
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_the_glance_is_for_a_terminal_only(
+    terminal: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: terminal)
+    assert run_command.opens_on_a_glance() is terminal
