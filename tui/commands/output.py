@@ -25,6 +25,12 @@ def render_problems(console: Console, file_name: str, problems: list[Problem]) -
         ))
 
 
+def report_plan_error(path: Path, problems: list[Problem]) -> None:
+    """A plan that did not load, said on stderr: what `run` and `rehearse` print, whether
+    it failed before the screen opened or just after its first frame."""
+    render_problems(Console(stderr=True, highlight=False, soft_wrap=True), str(path), problems)
+
+
 def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:
     """Say which lines of a run log were not events (read on without them)."""
     if lines:

@@ -17,10 +17,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-
 from tui.clipboard import Clipboard
-from tui.commands.output import render_problems
+from tui.commands.output import report_plan_error
 from tui.core.asrun import new_rehearsal_log
 from tui.core.clock import SimulatedClock
 from tui.core.glance import glance
@@ -183,7 +181,6 @@ def rehearse(rehearsal: Rehearsal) -> int:
     from tui.commands.run import demo_copy, opens_on_a_glance
 
     if rehearsal.plan is None:
-
         # The demo is a throwaway: its copy and rehearsal log go when the app closes,
         # instead of piling up in the temporary folder at every launch.
         with tempfile.TemporaryDirectory(prefix="tchat-demo-") as folder:
@@ -192,16 +189,11 @@ def rehearse(rehearsal: Rehearsal) -> int:
     try:
         app = build_app(rehearsal, settle_heap=True, opening=opens_on_a_glance())
     except PlanError as error:
-        _report(rehearsal.plan, error)
+        report_plan_error(rehearsal.plan, error.problems)
         return EXIT_PROBLEMS
     app.run()
     if app.load_error is not None:
         app.log_path.unlink(missing_ok=True)  # nothing was rehearsed: no log left behind
-        _report(rehearsal.plan, app.load_error)
+        report_plan_error(rehearsal.plan, app.load_error.problems)
         return EXIT_PROBLEMS
     return EXIT_OK
-
-
-def _report(path: Path, error: PlanError) -> None:
-    render_problems(Console(stderr=True, highlight=False, soft_wrap=True), str(path),
-                    error.problems)

@@ -15,9 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
-from tui.commands.output import render_problems
+from tui.commands.output import report_plan_error
 from tui.core.glance import glance
 from tui.core.problems import PlanError
 from tui.core.vocabulary import Language
@@ -86,16 +84,10 @@ def run(args: argparse.Namespace) -> int:
         app = TchatApp(path, language=language, settle_heap=True,
                        opening=glance(path) if opens_on_a_glance() else None)
     except PlanError as error:
-        _report(path, error)
+        report_plan_error(path, error.problems)
         return EXIT_PROBLEMS
     app.run()
     if app.load_error is not None:
-        _report(path, app.load_error)
+        report_plan_error(path, app.load_error.problems)
         return EXIT_PROBLEMS
     return EXIT_OK
-
-
-def _report(path: Path, error: PlanError) -> None:
-    render_problems(
-        Console(stderr=True, highlight=False, soft_wrap=True), str(path), error.problems
-    )
