@@ -242,14 +242,23 @@ async def test_a_rehearsal_at_minute_25_skips_the_earlier_cues_once_loaded(
 
 
 def test_tchat_rehearse_reports_a_plan_that_fails_after_the_glance_and_keeps_no_log(
-    tmp_path: Path, in_a_terminal: list[TchatApp], capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, in_a_terminal: list[TchatApp], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     plan = fails_after_the_glance(tmp_path)
     ran = in_a_terminal
+    headless = TchatApp.run
+    logs_at_run: list[bool] = []
+
+    def run(self: TchatApp) -> None:
+        logs_at_run.append(self.log_path.exists())
+        headless(self)
+
+    monkeypatch.setattr(TchatApp, "run", run)
     assert main(["rehearse", str(plan)]) == 1
     assert "texte" in capsys.readouterr().err
     assert len(ran) == 1 and ran[0].load_error is not None
-    assert ran[0].log_path.parent == plan.parent  # a log was made for the rehearsal...
+    assert logs_at_run == [True]  # a log was made for the rehearsal...
     assert rehearsal_logs(plan) == []  # ...and removed when it did not happen
 
 
