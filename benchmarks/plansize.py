@@ -24,9 +24,9 @@ from benchmarks.plans import generated_plan
 from benchmarks.report import Figure, samples
 from tui.core.check import semantic_problems
 from tui.core.drafts import DraftBook
+from tui.core.guide_texts import heads_up_template
 from tui.core.planfile import load_plan
 from tui.core.schedule import build_schedule
-from tui.core.wording import heads_up_template
 
 SECTION = "Plan size (load, check, schedule, drafts; in process)"
 SIZES = (10, 100, 1000)

@@ -29,9 +29,9 @@ from tui.core.clock import Clock, WallClock
 from tui.core.glance import Glance
 from tui.core.problems import PlanError
 from tui.core.vocabulary import Language
+from tui.core.words import Words
 from tui.screens.commands import RunSheetCommands
 from tui.screens.keys import APP_KEYS, bindings_for, reword
-from tui.strings import Words
 from tui.widgets.literal import one_line
 
 if TYPE_CHECKING:

@@ -49,7 +49,7 @@ def test_live_table_with_deltas_and_total_overrun(
     assert "sauté" in line_of(out, "Rappel Q1")
     assert "—" in line_of(out, "Q2")
     assert "Dépassement total : +1:00 (Q1 : posté à 18:06:00, prévu à 18:05)" in out
-    assert "3 posté(s), 1 sauté(s)" in out
+    assert "3 postés, 1 sauté, " in out  # Babel: French singular for 0 and 1
     assert "Annonce" not in out  # the promotion the day before was not run: left out
 
 

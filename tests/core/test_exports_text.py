@@ -15,7 +15,6 @@ from tui.core.exports.html import escape as html_escape
 from tui.core.exports.markdown import escape, fence, render_markdown
 from tui.core.exports.plain import render_plain
 from tui.core.exports.text import clean, one_line, safe_url
-from tui.core.exports.words import WORDS, say
 
 HOSTILE = [
     "# Not a heading",
@@ -126,19 +125,3 @@ def test_plain_text_is_unescaped_and_underlined() -> None:
     doc.heading(2, "Quand")
     doc.paragraph("*pas* d'échappement <ici>")
     assert render_plain(doc) == "Quand\n-----\n\n*pas* d'échappement <ici>\n"
-
-
-def test_wording_has_both_languages_with_the_same_fields() -> None:
-    import string
-
-    for key, texts in WORDS.items():
-        assert set(texts) == {"fr", "en"}, key
-        fields = [
-            {name for _, name, _, _ in string.Formatter().parse(text) if name}
-            for text in texts.values()
-        ]
-        assert fields[0] == fields[1], key
-
-
-def test_wording_inserts_values_literally() -> None:
-    assert say("topic", "en", topic="{title.__class__}") == "Topic: {title.__class__}"

@@ -10,6 +10,7 @@ import pytest
 
 from tui.core.check import check_file
 from tui.core.dates import long_datetime, short_time, start_line
+from tui.core.guide_texts import UNWRITTEN, file_header, heads_up_template
 from tui.core.model import Guest, Language, Plan
 from tui.core.newplan import (
     NewPlanError,
@@ -23,7 +24,6 @@ from tui.core.offsets import parse_offset
 from tui.core.placeholders import KNOWN_PLACEHOLDERS, fill, unknown_placeholders
 from tui.core.planfile import load_plan, save_plan
 from tui.core.schedule import build_schedule
-from tui.core.wording import UNWRITTEN, file_header, heads_up_template
 
 PLANS = Path(__file__).resolve().parents[2] / "plans"
 DEMOS = [PLANS / "demo-fr.toml", PLANS / "demo-en.toml"]

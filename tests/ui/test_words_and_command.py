@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 import tempfile
 from pathlib import Path
 
@@ -11,19 +10,8 @@ import pytest
 from tui.cli import build_parser
 from tui.commands.run import demo_copy, demo_plan_path
 from tui.core.planfile import load_plan
+from tui.core.words import Words
 from tui.screens.keys import APP_KEYS, REHEARSAL_KEYS, RUN_KEYS
-from tui.strings import WORDS, Words
-
-
-def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-@pytest.mark.parametrize("key", sorted(WORDS))
-def test_every_word_in_both_languages_with_the_same_fields(key: str) -> None:
-    entry = WORDS[key]
-    assert set(entry) == {"fr", "en"}
-    assert fields(entry["fr"]) == fields(entry["en"]), key
 
 
 def test_every_key_has_a_name_and_a_help_line() -> None:

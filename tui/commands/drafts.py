@@ -14,7 +14,7 @@ from tui.commands.output import render_problems
 from tui.core.drafts import Draft, DraftBook
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
-from tui.strings import Words, cue_label
+from tui.core.words import Words, cue_name
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -74,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         same_day = local.date() == chat.start_at.astimezone(chat.zone).date()
         table.add_row(
             Text(local.strftime("%H:%M" if same_day else "%d/%m %H:%M")),
-            Text(cue_label(draft.cue.kind, draft.cue.number, words, draft.part, draft.parts)),
+            Text(cue_name(draft.cue, words, draft)),
             draft_text(draft),
             count_text,
         )

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from tui.cli import EXIT_OK, CommandError, UsageError
 from tui.core.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_warnings
+from tui.core.guide_texts import LANGUAGES, file_header
 from tui.core.model import PLATFORMS
 from tui.core.newplan import (
     DEFAULT_QUESTIONS,
@@ -21,7 +22,6 @@ from tui.core.newplan import (
     build_plan,
 )
 from tui.core.planfile import save_plan
-from tui.core.wording import LANGUAGES, file_header
 
 
 def _question_count(text: str) -> int:

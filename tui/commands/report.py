@@ -22,8 +22,8 @@ from tui.core.asrun import LogError, last_rehearsal_log, log_path_for, read_name
 from tui.core.model import Chat
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
-from tui.core.report import Report, ReportRow, build_report, format_delta, round_seconds, to_csv
-from tui.strings import Words, cue_label
+from tui.core.report import Report, build_report, format_delta, round_seconds, to_csv
+from tui.core.words import Words, cue_name
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 LAST = "LAST"
@@ -119,10 +119,6 @@ def clock_text(moment: datetime, chat: Chat, words: Words, *, seconds: bool) -> 
     return text
 
 
-def row_label(row: ReportRow, words: Words) -> str:
-    return cue_label(row.cue.kind, row.cue.number, words, row.draft.part, row.draft.parts)
-
-
 def delta_style(seconds: int) -> str:
     if abs(seconds) <= ON_TIME_SECONDS:
         return "green"
@@ -154,7 +150,8 @@ def report_table(report: Report, words: Words) -> Table:
         else:
             actual, shown = Text("—", style="dim"), Text("")
         table.add_row(
-            Text(row_label(row, words), style="bold" if row.cue.kind == "question" else ""),
+            Text(cue_name(row.cue, words, row.draft),
+                 style="bold" if row.cue.kind == "question" else ""),
             Text(clock_text(row.planned, chat, words, seconds=False)),
             actual,
             shown,
@@ -165,15 +162,16 @@ def report_table(report: Report, words: Words) -> Table:
 def report_summary(report: Report, words: Words) -> list[Text]:
     """Counts, then the total overrun with the post that sets it."""
     chat = report.plan.chat
-    lines = [Text(words("report_counts", posted=report.posted, skipped=report.skipped,
-                        missing=report.not_done))]
+    lines = [Text(", ".join((words("report_posted", n=report.posted),
+                             words("report_skipped_n", n=report.skipped),
+                             words("report_not_done", n=report.not_done))))]
     last, overrun = report.last_posted, report.overrun
     if last is None or overrun is None or last.actual is None:
         lines.append(Text(words("report_nothing"), style="bold"))
         return lines
     seconds = round_seconds(overrun)
     lines.append(Text(words(
-        "report_overrun", delta=format_delta(overrun), label=row_label(last, words),
+        "report_overrun", delta=format_delta(overrun), label=cue_name(last.cue, words, last.draft),
         time=clock_text(last.actual, chat, words, seconds=True),
         planned=clock_text(last.planned, chat, words, seconds=False),
     ), style=f"bold {delta_style(seconds)}"))

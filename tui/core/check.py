@@ -10,12 +10,13 @@ from datetime import UTC
 from pathlib import Path
 
 from tui.core.drafts import DraftBook, has_tag
+from tui.core.guide_texts import UNWRITTEN
 from tui.core.model import Plan
 from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from tui.core.planfile import locate, parse_plan, read_plan_text
 from tui.core.problems import PlanError, Problem
 from tui.core.schedule import question_offsets
-from tui.core.wording import UNWRITTEN
+from tui.core.words import Words, cue_name
 
 # The guide: a short, memorable tag; every character of it is taken from every post.
 LONG_TAG = 16
@@ -94,6 +95,7 @@ def _draft_problems(plan: Plan, text: str) -> list[Problem]:
     problems: list[Problem] = []
     book = DraftBook(plan)
     tag = plan.chat.tag
+    english = Words("en")  # check speaks English; cues are named as on the English screen
     for draft in book.drafts:
         cue = draft.cue
         where = cue.source if not cue.derived else "chat.heads_up"
@@ -103,7 +105,7 @@ def _draft_problems(plan: Plan, text: str) -> list[Problem]:
             loc = (table, int(index) - 1, "text")
         line = locate(text, loc) if loc else None
         counted = draft.count
-        name = draft.label if cue.kind != "heads-up" else f"heads-up before Q{cue.number}"
+        name = cue_name(cue, english, draft)
         if not counted.valid:
             if counted.length > counted.limit and counted.overflow_index is not None:
                 fits = draft.text[:counted.overflow_index]

@@ -11,10 +11,10 @@ from functools import cached_property
 
 from tui.core.counting import Count, count
 from tui.core.dates import long_datetime, short_time, start_line
+from tui.core.guide_texts import heads_up_template
 from tui.core.model import Plan
 from tui.core.placeholders import fill
 from tui.core.schedule import Cue, build_schedule
-from tui.core.wording import heads_up_template
 
 ANSWER_LETTER = {"fr": "R", "en": "A"}
 # Kinds whose overflowing text is split into a numbered thread rather than reported:
@@ -36,11 +36,6 @@ class Draft:
     def id(self) -> str:
         """The cue's id, plus the part for a thread (`thanks@58/2`)."""
         return self.cue.id if self.part is None else f"{self.cue.id}/{self.part}"
-
-    @property
-    def label(self) -> str:
-        base = self.cue.label
-        return base if self.part is None else f"{base} {self.part}/{self.parts}"
 
 
 def has_tag(text: str, tag: str) -> bool:

@@ -14,18 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tui.core.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_problems
 from tui.core.counting import platform_info
-from tui.core.model import (
-    Chat,
-    ChecklistItem,
-    Guest,
-    Language,
-    Plan,
-    Platform,
-    Post,
-    Question,
-)
-from tui.core.offsets import parse_offset
-from tui.core.wording import (
+from tui.core.guide_texts import (
     CHECKLIST,
     DEFAULT_TAG,
     DEFAULT_TITLE,
@@ -38,6 +27,17 @@ from tui.core.wording import (
     QUESTION_NOTES,
     UNWRITTEN,
 )
+from tui.core.model import (
+    Chat,
+    ChecklistItem,
+    Guest,
+    Language,
+    Plan,
+    Platform,
+    Post,
+    Question,
+)
+from tui.core.offsets import parse_offset
 
 DEFAULT_TIMEZONE = "Europe/Paris"
 DEFAULT_QUESTIONS = 8

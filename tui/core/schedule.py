@@ -49,11 +49,6 @@ class Cue:
     """True for cues tchat adds itself (heads-ups), absent from the plan file."""
     notes: str = ""
 
-    @property
-    def label(self) -> str:
-        """ "Q3" for a question, else the kind ("welcome", "heads-up"...)."""
-        return f"Q{self.number}" if self.kind == "question" else self.kind
-
 
 def question_offsets(plan: Plan) -> list[int]:
     """The minute of each question, in plan order: as written, or spread evenly."""
@@ -112,7 +107,7 @@ def build_schedule(plan: Plan, heads_up_template: str = "") -> list[Cue]:
     """Every cue of the plan in posting order.
 
     `heads_up_template` is the text of derived heads-ups (the plan's language decides it,
-    see `tui.core.wording`); derived heads-ups are skipped when it is empty, when the plan
+    see `tui.core.guide_texts`); derived heads-ups are skipped when it is empty, when the plan
     writes its own heads-up posts, or when their minute is already taken.
     """
     start = plan.chat.start_at

@@ -17,10 +17,9 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.core.counting import Count
 from tui.core.report import Report
+from tui.core.words import Words, cue_name
 from tui.screens.keys import APP_KEYS, Key, reword
 from tui.screens.session import Row, Session
-from tui.strings import Words
-from tui.widgets.cuelist import row_label
 from tui.widgets.literal import literal, with_overflow
 from tui.widgets.panes import OVERFLOW_STYLE
 
@@ -60,8 +59,8 @@ class EditDialog(_Dialog):
     def compose(self) -> ComposeResult:
         words = self.words
         with Vertical(id="dialog", classes="-edit"):
-            yield Label(words("edit_title", label=row_label(self.row, words)), id="dialog-title",
-                        markup=False)
+            label = cue_name(self.row.cue, words, self.row.draft)
+            yield Label(words("edit_title", label=label), id="dialog-title", markup=False)
             yield TextArea(self.row.cue.template, id="edit-area", soft_wrap=True,
                            show_line_numbers=False)
             with Horizontal(id="edit-count-row"):

@@ -18,8 +18,8 @@ from textual.widgets import Static
 from tui.core.clock import Clock
 from tui.core.countdown import to_start
 from tui.core.glance import Glance
+from tui.core.words import Words
 from tui.screens.layout import size_classes
-from tui.strings import Words
 from tui.widgets.countdown import Countdown
 from tui.widgets.header import RunHeader
 

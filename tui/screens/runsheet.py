@@ -37,6 +37,7 @@ from tui.core.runstate import (
     waypoints,
 )
 from tui.core.schedule import Cue
+from tui.core.words import Words, cue_name
 from tui.screens.keys import (
     APP_KEYS,
     REHEARSAL_KEYS,
@@ -51,9 +52,8 @@ from tui.screens.keys import (
 from tui.screens.layout import size_classes
 from tui.screens.pacing import FramePacer
 from tui.screens.session import Row, Session
-from tui.strings import Words, cue_label
 from tui.widgets.countdown import Countdown
-from tui.widgets.cuelist import CueList, cue_time, row_label
+from tui.widgets.cuelist import CueList, cue_time
 from tui.widgets.header import RunHeader
 from tui.widgets.literal import one_line
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
@@ -196,10 +196,9 @@ class RunSheet(Screen[None]):
         for row in refused[:4]:
             counted = row.draft.count
             over = f" ({counted.length}/{counted.limit})" if counted.remaining < 0 else ""
-            names.append(row_label(row, words) + over)
+            names.append(cue_name(row.cue, words, row.draft) + over)
         cues = ", ".join(names) + (", …" if len(refused) > 4 else "")
-        key = "refused_one" if len(refused) == 1 else "refused_many"
-        self.notify(words(key, n=len(refused), cues=cues), severity="warning", timeout=12)
+        self.notify(words("refused", n=len(refused), cues=cues), severity="warning", timeout=12)
 
     @work(thread=True, group="plan-edits", exit_on_error=False)
     def _prepare_edits(self) -> None:
@@ -270,7 +269,7 @@ class RunSheet(Screen[None]):
 
     def _label(self, cue: Cue) -> str:
         row = self.session.row(cue.id)
-        return row_label(row, self.words) if row else cue.label
+        return cue_name(cue, self.words, row.draft if row else None)
 
     @property
     def selected_row(self) -> Row | None:
@@ -323,7 +322,7 @@ class RunSheet(Screen[None]):
             self.notify(words("reply_copied", via=words(f"via_{via}")))
         else:
             row = self.session.row(result.row_id) if result.row_id else self.selected_row
-            label = row_label(row, words) if row else ""
+            label = cue_name(row.cue, words, row.draft) if row else ""
             if via == "system":
                 message = words("copied_system", label=label)
             elif via == "osc52":
@@ -349,7 +348,7 @@ class RunSheet(Screen[None]):
             what = words("undo_shift", delay=_delay(undone.seconds or 0))
         else:
             row = self.session.row(undone.cue or "")
-            label = row_label(row, words) if row else (undone.cue or "")
+            label = cue_name(row.cue, words, row.draft) if row else (undone.cue or "")
             what = words(f"undo_{undone.kind}", label=label)
         self.notify(words("undone", what=what))
         if undone.cue:
@@ -364,12 +363,12 @@ class RunSheet(Screen[None]):
             return
         status = cue_status(self.session.state, row.cue, self.session.now())
         if status in ("posted", "skipped"):
-            self.notify(words("already_done", label=row_label(row, words),
+            self.notify(words("already_done", label=cue_name(row.cue, words, row.draft),
                               status=words(f"status_{status}", time="").strip()),
                         severity="warning")
             return
         self.session.skip(row.id)
-        self.notify(words("skipped", label=row_label(row, words)))
+        self.notify(words("skipped", label=cue_name(row.cue, words, row.draft)))
         self.refresh_now()
 
     def action_shift(self) -> None:
@@ -448,7 +447,7 @@ class RunSheet(Screen[None]):
                 self.query_one(CueList).load(
                     self.session, words, self.session.now(), self._next_id
                 )
-                self.notify(words("saved", label=row_label(row, words)))
+                self.notify(words("saved", label=cue_name(row.cue, words, row.draft)))
                 self.refresh_now()
 
         self.app.push_screen(EditDialog(self.session, row, words, save))
@@ -476,7 +475,7 @@ class RunSheet(Screen[None]):
         from tui.screens.dialogs import HighlightDialog
         words = self.words
         question = self.session.current_question(self.query_one(CueList).selected_id)
-        label = row_label(question, words) if question else None
+        label = cue_name(question.cue, words, question.draft) if question else None
 
         def save(text: str) -> None:
             self.session.highlight(text, question.id if question else None)
@@ -551,8 +550,8 @@ class RunSheet(Screen[None]):
         clock.jump_to(point.at)
         if point.cue is not None:
             row = self.session.row(point.cue.id)
-            label = (row_label(row, words) if row
-                     else cue_label(point.cue.kind, point.cue.number, words))
+            label = (cue_name(row.cue, words, row.draft) if row
+                     else cue_name(point.cue, words))
         else:
             label = words(f"jump_{point.kind}")
         time = point.at.astimezone(self.session.plan.chat.zone).strftime("%H:%M")

@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Digits, Label
 
 from tui.core.countdown import Countdown as CountdownValue
-from tui.strings import Words
+from tui.core.words import Words
 from tui.widgets.literal import literal, set_content
 
 TICK_SECONDS = 0.2

@@ -14,8 +14,8 @@ from textual.widgets.option_list import Option
 
 from tui.core.model import Language
 from tui.core.runstate import CueStatus, cue_status, effective_at, stale
+from tui.core.words import Words, cue_name
 from tui.screens.session import Row, Session
-from tui.strings import Words, cue_label
 from tui.widgets.literal import one_line
 
 TIME_WIDTH = 11
@@ -37,12 +37,6 @@ STATUS_STYLE: dict[RowStatus, str] = {
 STATUS_MARK: dict[RowStatus, str] = {
     "upcoming": "·", "due": "!", "posted": "✓", "skipped": "✗", "missed": "–",
 }
-
-
-def row_label(row: Row, words: Words) -> str:
-    """ "Q3", "Rappel Q3", "Accueil", "Merci 1/2": the cue's short name on screen."""
-    cue, draft = row.cue, row.draft
-    return cue_label(cue.kind, cue.number, words, draft.part, draft.parts)
 
 
 def cue_time(session: Session, row: Row) -> str:
@@ -171,7 +165,7 @@ class CueList(OptionList):
         status = row_status(session, row, now)
         is_next = row.id == self._view.next_id
         time = cue_time(session, row)
-        label = row_label(row, words)
+        label = cue_name(row.cue, words, row.draft)
         shown = status_text(session, row, status, words)
         inputs = (status, is_next, room, time, label, shown)
         cached = self._prompts.get(row.id)

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from tui.core.clock import Clock, SimulatedClock
 from tui.core.glance import ChatFacts
-from tui.strings import Words
+from tui.core.words import Words
 from tui.widgets.literal import one_line, set_content
 
 PLATFORM_NAMES = {

@@ -15,9 +15,9 @@ from textual.widgets.option_list import Option
 from tui.core.dates import start_line
 from tui.core.runstate import ChecklistEntry, checklist_groups, effective_at, questions_left
 from tui.core.schedule import Cue
+from tui.core.words import Words, cue_name
 from tui.screens.session import Row, Session
-from tui.strings import Words
-from tui.widgets.cuelist import cue_time, row_label
+from tui.widgets.cuelist import cue_time
 from tui.widgets.draftbody import DraftBody
 from tui.widgets.literal import literal, one_line, set_content, with_overflow
 
@@ -60,8 +60,6 @@ class NextQuestion(Vertical):
                            if c.kind == "question" and c.id not in session.state.posted)
             if unposted == 0:
                 outcome = words("all_questions_posted", total=total)
-            elif unposted == 1:
-                outcome = words("one_question_not_posted", total=total)
             else:
                 outcome = words("questions_not_posted", n=unposted, total=total)
             set_content(title, Content.styled(words("chat_over").upper(),
@@ -127,7 +125,7 @@ class DraftPane(Vertical):
         # Each span ends with its blank, never starts with one: some SVG renderers drop
         # a span's leading blanks ("Q4· 18:23").
         set_content(title, Content.assemble(
-            (row_label(row, words) + " ", "bold"),
+            (cue_name(row.cue, words, row.draft) + " ", "bold"),
             ("· " + cue_time(session, row), "$text-muted"),
         ))
         # As wide as the limit ("␣96/280", "186/280"): moving between drafts then never

@@ -17,46 +17,47 @@ from tui.core.exports.context import (
 from tui.core.exports.document import Document, Span, inline
 from tui.core.exports.guest_brief import guest_item
 from tui.core.exports.plain import render_plain
-from tui.core.exports.words import say
+from tui.core.words import Words
 
 
 def facebook_event(ctx: ExportContext) -> ExportResult:
     plan, language = ctx.plan, ctx.language
+    words = Words(language)
     chat = plan.chat
     platform = platform_name(plan)
-    name = say("ics_summary", language, tag=chat.tag, title=chat.title)
+    name = words("export.ics_summary", tag=chat.tag, title=chat.title)
     doc = Document(name, language)
-    doc.heading(2, say("fb_name", language))
+    doc.heading(2, words("export.fb_name"))
     doc.paragraph(name)
 
-    doc.heading(2, say("fb_when", language))
+    doc.heading(2, words("export.fb_when"))
     doc.bullets([
-        inline(say("when_line", language, places=places, text=text))
+        inline(words("export.when_line", places=places, text=text))
         for places, text in when_lines(ctx)
     ])
 
     url = follow_url(plan)
-    doc.heading(2, say("fb_where", language))
-    where = say("online_on", language, platform=platform)
+    doc.heading(2, words("export.fb_where"))
+    where = words("export.online_on", platform=platform)
     doc.paragraph(f"{where} · {chat.tag}" + (f" · {url}" if url else ""))
 
-    doc.heading(2, say("fb_details", language))
-    intro = "fb_intro" if chat.duration == 60 else "fb_intro_minutes"
-    doc.paragraph(say(
-        intro, language, platform=platform, tag=chat.tag, topic=chat.topic or chat.title,
+    doc.heading(2, words("export.fb_details"))
+    intro = "export.fb_intro" if chat.duration == 60 else "export.fb_intro_minutes"
+    doc.paragraph(words(
+        intro, platform=platform, tag=chat.tag, topic=chat.topic or chat.title,
         duration=chat.duration,
     ))
-    doc.heading(3, say("fb_how", language))
+    doc.heading(3, words("export.fb_how"))
     answer = ctx.book.answer
     follow = (
-        inline(say("fb_follow_url", language, tag=chat.tag, platform=platform), Span(url, href=url))
-        if url else inline(say("fb_follow", language, tag=chat.tag, platform=platform))
+        inline(words("export.fb_follow_url", tag=chat.tag, platform=platform), Span(url, href=url))
+        if url else inline(words("export.fb_follow", tag=chat.tag, platform=platform))
     )
     doc.bullets([
         follow,
-        inline(say("rule_answer", language, answer=answer)),
-        inline(say("rule_tag", language, tag=chat.tag)),
-        inline(say("fb_ask", language, tag=chat.tag)),
+        inline(words("export.rule_answer", answer=answer)),
+        inline(words("export.rule_tag", tag=chat.tag)),
+        inline(words("export.fb_ask", tag=chat.tag)),
     ], ordered=True)
 
     guests = guests_taking_part(plan)
@@ -65,8 +66,8 @@ def facebook_event(ctx: ExportContext) -> ExportResult:
         for guest in guests if guest.status == "invited"
     )
     if guests:
-        doc.heading(3, say("fb_guests", language))
+        doc.heading(3, words("export.fb_guests"))
         doc.bullets([guest_item(guest, language, pending=False) for guest in guests])
     if chat.host:
-        doc.paragraph(Span(say("hosted_by", language, host=chat.host)))
+        doc.paragraph(Span(words("export.hosted_by", host=chat.host)))
     return ExportResult(render_plain(doc), notes)

@@ -31,8 +31,8 @@ from tui.core.exports.document import Document, Inline, Span, inline
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.plain import render_plain
 from tui.core.exports.text import clean
-from tui.core.exports.words import say
 from tui.core.model import Guest, Language
+from tui.core.words import Words
 
 # A direct message on X may be 10,000 characters, but an invitation that also fits a
 # public post can be sent as a mention when the guest's messages are closed.
@@ -58,11 +58,12 @@ def message_limit(ctx: ExportContext) -> int:
 
 def invitation(ctx: ExportContext, guest: Guest) -> Invitation:
     plan, language = ctx.plan, ctx.language
+    words = Words(language)
     chat = plan.chat
     confirmed = guest.status == "confirmed"
     greeting = (
-        say("greeting_handle", language, handle=guest.handle) if guest.handle
-        else say("greeting_name", language, name=guest.name)
+        words("export.greeting_handle", handle=guest.handle) if guest.handle
+        else words("export.greeting_name", name=guest.name)
     )
     values = {
         "greeting": greeting, "tag": chat.tag, "title": chat.title,
@@ -70,19 +71,19 @@ def invitation(ctx: ExportContext, guest: Guest) -> Invitation:
         "duration": chat.duration, "count": len(plan.questions),
     }
     limit = message_limit(ctx)
-    keys = ("dm_confirmed", "dm_confirmed_short") if confirmed else (
-        "dm_invited", "dm_invited_short"
+    keys = ("export.dm_confirmed", "export.dm_confirmed_short") if confirmed else (
+        "export.dm_invited", "export.dm_invited_short"
     )
     # The full wording when it fits, else the short one; the short one is kept (and its
     # overflow reported) when neither fits, since it is the closer to fitting.
     for key in keys:
-        message = clean(say(key, language, **values))
+        message = clean(words(key, **values))
         counted = count(message, chat.platform, limit=limit)
         if counted.valid:
             break
-    subject_key = "subject_confirmed" if confirmed else "subject_invited"
-    subject = clean(say(
-        subject_key, language, tag=chat.tag, title=chat.title,
+    subject_key = "export.subject_confirmed" if confirmed else "export.subject_invited"
+    subject = clean(words(
+        subject_key, tag=chat.tag, title=chat.title,
         date=long_date(chat.start_at, ctx.chat_zone, language),
     ))
     return Invitation(guest, message, counted, subject, email_body(ctx, guest))
@@ -90,38 +91,39 @@ def invitation(ctx: ExportContext, guest: Guest) -> Invitation:
 
 def email_body(ctx: ExportContext, guest: Guest) -> str:
     plan, language = ctx.plan, ctx.language
+    words = Words(language)
     chat = plan.chat
     zone = ctx.chat_zone
     confirmed = guest.status == "confirmed"
     place = zone_label(zone, language, chat.start_at)
-    opening = say(
-        "email_confirmed" if confirmed else "email_invited", language,
+    opening = words(
+        "export.email_confirmed" if confirmed else "export.email_invited",
         tag=chat.tag, title=chat.title, platform=platform_name(plan), name=guest.name,
         date=long_date(chat.start_at, zone, language),
         start=short_time(chat.start_at, zone, language),
         end=short_time(chat.end_at, zone, language), place=place,
     )
-    lines = [say("email_hello", language), "", opening, ""]
+    lines = [words("export.email_hello"), "", opening, ""]
     times = when_lines(ctx)
     if len(times) > 1:
-        lines.append(say("email_times", language))
-        lines += [f"- {say('when_line', language, places=p, text=t)}" for p, t in times]
+        lines.append(words("export.email_times"))
+        lines += [f"- {words('export.when_line', places=p, text=t)}" for p, t in times]
         lines.append("")
     lines += [
-        say("email_rules", language, count=len(plan.questions), answer=ctx.book.answer,
+        words("export.email_rules", count=len(plan.questions), answer=ctx.book.answer,
             tag=chat.tag),
         "",
-        say("email_questions", language, place=place),
+        words("export.email_questions", place=place),
     ]
     for cue in question_cues(ctx):
         time = short_time(cue.at, zone, language)
         lines.append(f"Q{cue.number} ({time}) {' '.join(question_text(ctx, cue).split())}")
     lines += [
         "",
-        say("email_ask_confirmed" if confirmed else "email_ask_invited", language),
+        words("export.email_ask_confirmed" if confirmed else "export.email_ask_invited"),
         "",
-        say("email_bye", language),
-        chat.host or say("team", language, tag=chat.tag),
+        words("export.email_bye"),
+        chat.host or words("export.team", tag=chat.tag),
     ]
     return clean("\n".join(lines))
 
@@ -129,47 +131,48 @@ def email_body(ctx: ExportContext, guest: Guest) -> str:
 def brief_document(ctx: ExportContext, *, invitations: bool) -> tuple[Document, list[str]]:
     """The brief, with the moderator's invitation section when `invitations`, and notes."""
     plan, language = ctx.plan, ctx.language
+    words = Words(language)
     chat = plan.chat
     notes: list[str] = []
-    title = say("brief_title", language, title=chat.title)
+    title = words("export.brief_title", title=chat.title)
     doc = Document(title, language)
     doc.heading(1, title)
-    doc.paragraph(say(
-        "chat_line", language, tag=chat.tag, platform=platform_name(plan),
+    doc.paragraph(words(
+        "export.chat_line", tag=chat.tag, platform=platform_name(plan),
         duration=chat.duration, count=len(plan.questions),
     ))
     if chat.topic:
-        doc.paragraph(say("topic", language, topic=chat.topic))
+        doc.paragraph(words("export.topic", topic=chat.topic))
 
-    doc.heading(2, say("when", language))
+    doc.heading(2, words("export.when"))
     doc.bullets([
-        inline(Span(places, strong=True), say("when_line", language, places="", text=text))
+        inline(Span(places, strong=True), words("export.when_line", places="", text=text))
         for places, text in when_lines(ctx)
     ])
 
-    doc.heading(2, say("brief_rules", language))
+    doc.heading(2, words("export.brief_rules"))
     answer = ctx.book.answer
     url = follow_url(plan)
     follow: Inline = (
-        inline(say("follow_url", language), Span(url, href=url)) if url
-        else inline(say("follow_search", language, tag=chat.tag, platform=platform_name(plan)))
+        inline(words("export.follow_url"), Span(url, href=url)) if url
+        else inline(words("export.follow_search", tag=chat.tag, platform=platform_name(plan)))
     )
     doc.bullets([
-        inline(say("rule_tag", language, tag=chat.tag)),
-        inline(say("rule_answer", language, answer=answer)),
-        inline(say("rule_example", language, example=say(
-            "example_answer", language, answer=answer, tag=chat.tag))),
-        inline(say("rule_thread", language, answer=answer)),
+        inline(words("export.rule_tag", tag=chat.tag)),
+        inline(words("export.rule_answer", answer=answer)),
+        inline(words("export.rule_example", example=words(
+            "export.example_answer", answer=answer, tag=chat.tag))),
+        inline(words("export.rule_thread", answer=answer)),
         follow,
     ])
 
     guests = guests_taking_part(plan)
     if guests:
-        doc.heading(2, say("guests", language))
+        doc.heading(2, words("export.guests"))
         doc.bullets([guest_item(guest, language) for guest in guests])
 
-    doc.heading(2, say("brief_questions", language))
-    doc.paragraph(say("brief_questions_intro", language))
+    doc.heading(2, words("export.brief_questions"))
+    doc.paragraph(words("export.brief_questions_intro"))
     doc.bullets([
         inline(
             Span(f"Q{cue.number}", strong=True),
@@ -180,15 +183,15 @@ def brief_document(ctx: ExportContext, *, invitations: bool) -> tuple[Document, 
         for cue in question_cues(ctx)
     ])
 
-    doc.heading(2, say("brief_contact", language))
+    doc.heading(2, words("export.brief_contact"))
     if chat.host:
-        doc.paragraph(say("brief_contact_line", language, host=chat.host))
+        doc.paragraph(words("export.brief_contact_line", host=chat.host))
     else:
-        doc.paragraph(say("brief_contact_none", language))
+        doc.paragraph(words("export.brief_contact_none"))
         notes.append("the plan has no host ([chat] host): the brief names no contact")
 
     if invitations and guests:
-        doc.heading(2, say("brief_invitations", language))
+        doc.heading(2, words("export.brief_invitations"))
         for guest in guests:
             notes += _invitation_blocks(doc, ctx, guest)
     return doc, notes
@@ -196,37 +199,39 @@ def brief_document(ctx: ExportContext, *, invitations: bool) -> tuple[Document, 
 
 def guest_item(guest: Guest, language: Language, *, pending: bool = True) -> Inline:
     """ "**Name** (@handle) : role (à confirmer)"."""
+    words = Words(language)
     handle = f" ({guest.handle})" if guest.handle else ""
-    role = say("guest_line", language, name="", role=guest.role) if guest.role else ""
-    tail = " " + say("to_confirm", language) if pending and guest.status == "invited" else ""
+    role = words("export.guest_line", name="", role=guest.role) if guest.role else ""
+    tail = " " + words("export.to_confirm") if pending and guest.status == "invited" else ""
     return inline(Span(guest.name, strong=True), handle + role + tail)
 
 
 def _invitation_blocks(doc: Document, ctx: ExportContext, guest: Guest) -> list[str]:
     language = ctx.language
+    words = Words(language)
     invite = invitation(ctx, guest)
     counted = invite.count
     doc.heading(3, guest_name(guest))
-    figure = say(
-        "count_line", language, length=counted.length, limit=counted.limit,
+    figure = words(
+        "export.count_line", length=counted.length, limit=counted.limit,
         platform=platform_name(ctx.plan),
     )
     notes = []
     if counted.valid:
-        doc.paragraph(say("dm_label", language), figure)
+        doc.paragraph(words("export.dm_label"), figure)
     else:
-        over = say("over_by", language, n=counted.length - counted.limit)
-        doc.paragraph(say("dm_label", language), Span(f"{figure} · {over}", alert=True))
+        over = words("count.over_by", n=counted.length - counted.limit)
+        doc.paragraph(words("export.dm_label"), Span(f"{figure} · {over}", alert=True))
         notes.append(
             f"the message to {guest.name} is {counted.length}/{counted.limit}: shorten the "
             "title, or send it as a direct message only"
         )
     doc.verbatim(invite.message)
     if guest.email:
-        doc.paragraph(say("email_to", language), Span(guest.email, strong=True))
+        doc.paragraph(words("export.email_to"), Span(guest.email, strong=True))
     else:
-        doc.paragraph(say("no_email", language))
-    doc.paragraph(say("subject", language, subject=invite.subject))
+        doc.paragraph(words("export.no_email"))
+    doc.paragraph(words("export.subject", subject=invite.subject))
     doc.verbatim(invite.body)
     return notes
 

@@ -18,7 +18,7 @@ from icalendar import Alarm, Calendar, Event
 from tui.core.exports.context import ExportContext, ExportResult, follow_url, platform_name
 from tui.core.exports.guest_brief import brief_text
 from tui.core.exports.text import clean, one_line
-from tui.core.exports.words import say
+from tui.core.words import Words
 
 PRODID = "-//tchat//tchat export//EN"
 REMINDER = timedelta(hours=1)
@@ -32,6 +32,7 @@ def event_uid(ctx: ExportContext) -> str:
 
 def calendar(ctx: ExportContext) -> Calendar:
     plan, language = ctx.plan, ctx.language
+    words = Words(language)
     chat = plan.chat
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -44,9 +45,9 @@ def calendar(ctx: ExportContext) -> Calendar:
     event.add("dtstamp", chat.start_at)
     event.add("dtstart", chat.start_at)
     event.add("duration", timedelta(minutes=chat.duration))
-    event.add("summary", one_line(say("ics_summary", language, tag=chat.tag, title=chat.title)))
+    event.add("summary", one_line(words("export.ics_summary", tag=chat.tag, title=chat.title)))
     event.add("location", one_line(
-        f"{say('online_on', language, platform=platform_name(plan))} · {chat.tag}"
+        f"{words('export.online_on', platform=platform_name(plan))} · {chat.tag}"
     ))
     url = follow_url(plan)
     if url is not None:
@@ -57,7 +58,7 @@ def calendar(ctx: ExportContext) -> Calendar:
 
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", one_line(say("ics_alarm", language, tag=chat.tag)))
+    alarm.add("description", one_line(words("export.ics_alarm", tag=chat.tag)))
     alarm.add("trigger", -REMINDER)
     event.add_component(alarm)
     cal.add_component(event)

@@ -27,11 +27,11 @@ from tui.core.exports.html import render_html
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.text import one_line, safe_url
 from tui.core.exports.thanks import thanks_text
-from tui.core.exports.words import say
 from tui.core.model import Language
 from tui.core.report import build_report
 from tui.core.runstate import fold
 from tui.core.schedule import Cue
+from tui.core.words import Words, cue_name
 
 # The guide's sense of "on time" for a live hour: a question two minutes late is fine.
 ON_TIME = timedelta(minutes=2)
@@ -121,22 +121,18 @@ def minutes_of(delta: timedelta) -> int:
 
 
 def delay_label(delta: timedelta, language: Language) -> str:
+    words = Words(language)
     minutes = minutes_of(delta)
     if minutes == 0:
-        return say("on_the_minute", language)
+        return words("export.on_the_minute")
     sign = "+" if minutes > 0 else "−"
-    return say("delta", language, sign=sign, minutes=abs(minutes))
-
-
-def cue_label(cue: Cue, language: Language) -> str:
-    if cue.kind == "question":
-        return f"Q{cue.number}"
-    return say(f"kind_{cue.kind}", language)
+    return words("export.delta", sign=sign, minutes=abs(minutes))
 
 
 def highlight_item(text: str, language: Language, cue: Cue | None = None) -> Inline:
     """A link as a link; anything else as a quotation, never as markup."""
-    prefix = say("label_prefix", language, label=cue_label(cue, language)) if cue else ""
+    words = Words(language)
+    prefix = words("export.label_prefix", label=cue_name(cue, words)) if cue else ""
     url = safe_url(text)
     if url is not None:
         return inline(prefix, Span(url, href=url))
@@ -150,69 +146,70 @@ def highlight_item(text: str, language: Language, cue: Cue | None = None) -> Inl
 
 def recap_document(ctx: ExportContext) -> Document:
     plan, language = ctx.plan, ctx.language
+    words = Words(language)
     chat = plan.chat
     zone = ctx.chat_zone
     data = recap_data(ctx)
-    title = say("recap_title", language, title=chat.title)
+    title = words("export.recap_title", title=chat.title)
     doc = Document(title, language)
     doc.heading(1, title)
-    doc.paragraph(say(
-        "recap_when", language, date=long_date(chat.start_at, zone, language),
+    doc.paragraph(words(
+        "export.recap_when", date=long_date(chat.start_at, zone, language),
         start=short_time(chat.start_at, zone, language),
         end=short_time(chat.end_at, zone, language),
         place=zone_label(zone, language, chat.start_at), platform=platform_name(plan),
         tag=chat.tag,
     ))
     if chat.topic:
-        doc.paragraph(say("topic", language, topic=chat.topic))
+        doc.paragraph(words("export.topic", topic=chat.topic))
     if chat.host:
-        doc.paragraph(say("hosted_by", language, host=chat.host))
+        doc.paragraph(words("export.hosted_by", host=chat.host))
 
     guests = guests_taking_part(plan)
     if guests:
-        doc.heading(2, say("guests", language))
+        doc.heading(2, words("export.guests"))
         doc.bullets([guest_item(guest, language, pending=False) for guest in guests])
 
-    doc.heading(2, say("recap_questions", language))
+    doc.heading(2, words("export.recap_questions"))
     for run in data.questions:
         cue = run.cue
         if run.posted is not None and run.delay is not None:
-            status = say(
-                "posted_at", language, time=short_time(run.posted, zone, language),
+            status = words(
+                "export.posted_at", time=short_time(run.posted, zone, language),
                 planned=short_time(cue.at, zone, language),
                 delta=delay_label(run.delay, language),
             )
         else:
-            status = say("skipped" if run.skipped else "not_posted", language)
+            status = words("export.skipped" if run.skipped else "export.not_posted")
         doc.heading(3, f"Q{cue.number} · {status}")
         doc.paragraph(question_text(ctx, cue))
         doc.bullets([highlight_item(text, language) for text in run.highlights])
 
     if data.other_highlights:
-        doc.heading(2, say("highlights_other", language))
+        doc.heading(2, words("export.highlights_other"))
         doc.bullets([highlight_item(text, language, cue) for cue, text in data.other_highlights])
 
     if data.thanks:
-        doc.heading(2, say("recap_thanks", language))
+        doc.heading(2, words("export.recap_thanks"))
         for text in data.thanks:
             doc.paragraph(text)
 
     figures = data.figures
-    doc.heading(2, say("recap_figures", language))
+    doc.heading(2, words("export.recap_figures"))
     if figures.overrun > timedelta(0) and figures.last is not None and figures.last_posted:
-        overrun = say(
-            "fig_overrun_detail", language, minutes=minutes_of(figures.overrun),
-            label=cue_label(figures.last, language),
+        overrun = words(
+            "export.fig_overrun_detail", minutes=minutes_of(figures.overrun),
+            label=cue_name(figures.last, words),
             time=short_time(figures.last_posted, zone, language),
             planned=short_time(figures.last.at, zone, language),
         )
     else:
-        overrun = say("fig_no_overrun", language)
+        overrun = words("export.fig_no_overrun")
     doc.bullets([
-        inline(say("fig_asked", language, asked=figures.asked, total=figures.total)),
-        inline(say("fig_on_time", language, on_time=figures.on_time, asked=figures.asked)),
-        inline(say("fig_overrun", language, overrun=overrun)),
-        inline(say("fig_highlights", language, n=figures.highlights)),
+        inline(words("export.fig_asked", asked=figures.asked, total=figures.total)),
+        inline(words("export.fig_on_time", on_time=figures.on_time, asked=figures.asked)),
+        inline(words("export.fig_overrun", overrun=overrun)),
+        inline(words("export.fig_highlights", n=figures.highlights)),
     ])
     return doc
 

@@ -31,9 +31,8 @@ from tui.core.exports.document import (
 )
 from tui.core.exports.html import render_html
 from tui.core.exports.markdown import render_markdown
-from tui.core.exports.recap import cue_label
-from tui.core.exports.words import say
 from tui.core.model import Phase
+from tui.core.words import Words, cue_name
 
 
 def phase_of(draft: Draft, duration: int) -> Phase:
@@ -45,18 +44,19 @@ def phase_of(draft: Draft, duration: int) -> Phase:
 
 def runsheet_document(ctx: ExportContext) -> tuple[Document, list[str]]:
     plan, language = ctx.plan, ctx.language
+    words = Words(language)
     chat = plan.chat
     platform = platform_name(plan)
-    title = say("runsheet_title", language, title=chat.title)
+    title = words("export.runsheet_title", title=chat.title)
     doc = Document(title, language)
     notes: list[str] = []
     doc.heading(1, title)
-    doc.paragraph(say(
-        "chat_line", language, tag=chat.tag, platform=platform, duration=chat.duration,
+    doc.paragraph(words(
+        "export.chat_line", tag=chat.tag, platform=platform, duration=chat.duration,
         count=len(plan.questions),
     ))
     doc.bullets([
-        inline(say("when_line", language, places=places, text=text))
+        inline(words("export.when_line", places=places, text=text))
         for places, text in when_lines(ctx)
     ])
     guests = guests_taking_part(plan)
@@ -64,34 +64,30 @@ def runsheet_document(ctx: ExportContext) -> tuple[Document, list[str]]:
         people = [chat.host] if chat.host else []
         doc.paragraph(" · ".join([*people, *(guest_name(g) for g in guests)]))
     labels = ", ".join(zone_label(z, language, chat.start_at) for z in ctx.zones)
-    doc.paragraph(say("runsheet_zones", language, zones=labels))
+    doc.paragraph(words("export.runsheet_zones", zones=labels))
 
     current: Phase | None = None
     for draft in ctx.book.drafts:
         phase = phase_of(draft, chat.duration)
         if phase != current:
-            doc.heading(2, say(f"phase_{phase}", language))
+            doc.heading(2, words(f"export.phase_{phase}"))
             current = phase
         cue = draft.cue
-        name = cue_label(cue, language)
-        if cue.kind == "heads-up" and cue.number is not None:
-            name = f"{name} Q{cue.number}"
-        if draft.part is not None:
-            name = f"{name} {draft.part}/{draft.parts}"
+        name = cue_name(cue, words, draft)
         when = times_in_zones(
             cue.at, ctx.zones, language, compact=True, reference=chat.start_at
         )
         counted = draft.count
-        figure = say(
-            "count_line", language, length=counted.length, limit=counted.limit,
+        figure = words(
+            "export.count_line", length=counted.length, limit=counted.limit,
             platform=platform,
         )
         meta = [offset_label(cue.offset, language)]
         if cue.derived:
-            meta.append(say("added_by_tchat", language))
+            meta.append(words("export.added_by_tchat"))
         status: tuple[str | Span, ...] = (" · ".join([*meta, figure]),)
         if not counted.valid:
-            over = say("over_by", language, n=counted.length - counted.limit)
+            over = words("count.over_by", n=counted.length - counted.limit)
             status = (" · ".join(meta) + " · ", Span(f"{figure} · {over}", alert=True))
             notes.append(f"{name} is over the limit ({counted.length}/{counted.limit})")
         blocks: list[Block] = [
@@ -100,7 +96,7 @@ def runsheet_document(ctx: ExportContext) -> tuple[Document, list[str]]:
             Verbatim(draft.text),
         ]
         if cue.notes.strip() and draft.part in (None, 1):
-            blocks.append(Paragraph(inline(say("note", language, note=cue.notes))))
+            blocks.append(Paragraph(inline(words("export.note", note=cue.notes))))
         doc.card(*blocks)
     return doc, notes
 

@@ -21,9 +21,9 @@ from tui.core.exports.context import (
 from tui.core.exports.document import Document, Span
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.text import clean
-from tui.core.exports.words import WORDS, say
 from tui.core.model import Guest
 from tui.core.schedule import Cue
+from tui.core.words import Words
 
 
 def thanks_cues(ctx: ExportContext) -> list[Cue]:
@@ -36,7 +36,8 @@ def thanks_cues(ctx: ExportContext) -> list[Cue]:
         id="thanks", kind="thanks", offset=chat.duration,
         at=chat.start_at + timedelta(minutes=chat.duration),
         # A post template like the plan's own: DraftBook fills its {guests} and {tag}.
-        template=WORDS["thanks_default"][ctx.language], source="export", derived=True,
+        template=Words(ctx.language).template("export.thanks_default"), source="export",
+        derived=True,
     )]
 
 
@@ -53,58 +54,60 @@ def thanks_text(ctx: ExportContext) -> list[str]:
 def thanks_email(ctx: ExportContext, guest: Guest) -> tuple[str, str]:
     """(subject, body) of the email thanking `guest`."""
     language = ctx.language
+    words = Words(language)
     chat = ctx.plan.chat
-    subject = say("thanks_subject", language, tag=chat.tag, title=chat.title)
+    subject = words("export.thanks_subject", tag=chat.tag, title=chat.title)
     body = "\n".join([
-        say("email_hello", language),
+        words("export.email_hello"),
         "",
-        say("thanks_body", language, tag=chat.tag, title=chat.title,
+        words("export.thanks_body", tag=chat.tag, title=chat.title,
             date=long_date(chat.start_at, ctx.chat_zone, language)),
         "",
-        say("thanks_recap", language),
+        words("export.thanks_recap"),
         "",
-        say("email_bye", language),
-        chat.host or say("team", language, tag=chat.tag),
+        words("export.email_bye"),
+        chat.host or words("export.team", tag=chat.tag),
     ])
     return clean(subject), clean(body)
 
 
 def thanks(ctx: ExportContext) -> ExportResult:
     plan, language = ctx.plan, ctx.language
+    words = Words(language)
     chat = plan.chat
-    title = say("thanks_title", language, title=chat.title)
+    title = words("export.thanks_title", title=chat.title)
     doc = Document(title, language)
     doc.heading(1, title)
     notes: list[str] = []
-    doc.heading(2, say("thanks_public", language))
+    doc.heading(2, words("export.thanks_public"))
     for drafts in thanks_drafts(ctx):
         if len(drafts) > 1:
-            doc.paragraph(say("thanks_thread", language, n=len(drafts)))
+            doc.paragraph(words("export.thanks_thread", n=len(drafts)))
         for draft in drafts:
             counted = draft.count
-            figure = say(
-                "count_line", language, length=counted.length, limit=counted.limit,
+            figure = words(
+                "export.count_line", length=counted.length, limit=counted.limit,
                 platform=platform_name(plan),
             )
             part = f"{draft.part}/{draft.parts} · " if draft.part is not None else ""
             if counted.valid:
                 doc.paragraph(part + figure)
             else:
-                over = say("over_by", language, n=counted.length - counted.limit)
+                over = words("count.over_by", n=counted.length - counted.limit)
                 doc.paragraph(part, Span(f"{figure} · {over}", alert=True))
                 notes.append(f"a thank-you post is {counted.length}/{counted.limit}: shorten it")
             doc.verbatim(draft.text)
 
     guests = guests_taking_part(plan)
     if guests:
-        doc.heading(2, say("thanks_emails", language))
+        doc.heading(2, words("export.thanks_emails"))
     for guest in guests:
         subject, body = thanks_email(ctx, guest)
         doc.heading(3, guest_name(guest))
         if guest.email:
-            doc.paragraph(say("email_to", language), Span(guest.email, strong=True))
+            doc.paragraph(words("export.email_to"), Span(guest.email, strong=True))
         else:
-            doc.paragraph(say("no_email", language))
-        doc.paragraph(say("subject", language, subject=subject))
+            doc.paragraph(words("export.no_email"))
+        doc.paragraph(words("export.subject", subject=subject))
         doc.verbatim(body)
     return ExportResult(render_markdown(doc), tuple(notes))

@@ -56,17 +56,6 @@ _HEADS_UP: dict[Language, str] = {
     "en": "{q} is coming in {minutes} min! Answer with {a} and {tag}",
 }
 
-# The short name of each kind of cue, shared by the run-sheet and the exports.
-KIND_NAMES: dict[str, dict[Language, str]] = {
-    "kind_promo": {"fr": "Annonce", "en": "Promo"},
-    "kind_welcome": {"fr": "Accueil", "en": "Welcome"},
-    "kind_rules": {"fr": "Règles", "en": "Rules"},
-    "kind_heads-up": {"fr": "Rappel", "en": "Heads-up"},
-    "kind_custom": {"fr": "Message", "en": "Post"},
-    "kind_closing": {"fr": "Clôture", "en": "Closing"},
-    "kind_thanks": {"fr": "Merci", "en": "Thanks"},
-}
-
 DEFAULT_TITLE: dict[Language, str] = {"fr": "Mon tchat", "en": "My chat"}
 DEFAULT_TAG: dict[Language, str] = {"fr": "#MonTchat", "en": "#MyChat"}
 

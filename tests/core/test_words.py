@@ -1,0 +1,162 @@
+"""The one table of words: both languages everywhere, plurals by Babel, no dead key."""
+
+from __future__ import annotations
+
+import ast
+import string
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from babel.core import Locale
+
+from tui.core.drafts import Draft
+from tui.core.schedule import Cue
+from tui.core.words import WORDS, Words, cue_name
+
+TUI = Path(__file__).resolve().parents[2] / "tui"
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def forms(text: str | dict[str, str]) -> list[str]:
+    return [text] if isinstance(text, str) else list(text.values())
+
+
+@pytest.mark.parametrize("key", sorted(WORDS))
+def test_every_word_in_both_languages_with_the_same_fields(key: str) -> None:
+    entry = WORDS[key]
+    assert set(entry) == {"fr", "en"}
+    # A plural's "one" may say "Un texte" rather than "{n}": `n` aside, every form of
+    # both languages fills the same fields.
+    found = [fields(text) - {"n"} for language in entry for text in forms(entry[language])]
+    assert all(f == found[0] for f in found), key
+
+
+@pytest.mark.parametrize("key", sorted(k for k, e in WORDS.items()
+                                       if any(not isinstance(t, str) for t in e.values())))
+def test_plurals_use_the_categories_of_their_language(key: str) -> None:
+    for language, text in WORDS[key].items():
+        if isinstance(text, str):
+            continue
+        assert "other" in text and "{n}" in text["other"], (key, language)
+        assert set(text) <= set(Locale.parse(language).plural_form.tags) | {"other"}
+
+
+@pytest.mark.parametrize(
+    ("language", "n", "expected"),
+    [
+        # French counts 0 and 1 as singular ("0 posté"), English only 1.
+        ("fr", 0, "0 posté, 0 sauté, 0 non fait"),
+        ("fr", 1, "1 posté, 1 sauté, 1 non fait"),
+        ("fr", 2, "2 postés, 2 sautés, 2 non faits"),
+        ("en", 0, "0 posted, 0 skipped, 0 not done"),
+        ("en", 1, "1 posted, 1 skipped, 1 not done"),
+    ],
+)
+def test_plurals_follow_babel(language: str, n: int, expected: str) -> None:
+    words = Words(language)  # type: ignore[arg-type]
+    keys = ("report_posted", "report_skipped_n", "report_not_done")
+    assert ", ".join(words(key, n=n) for key in keys) == expected
+
+
+def test_a_plural_without_its_number_is_refused() -> None:
+    with pytest.raises(TypeError, match="n="):
+        Words("fr")("report_posted")
+
+
+def test_singular_and_plural_sentences() -> None:
+    fr, en = Words("fr"), Words("en")
+    assert fr("refused", n=1, cues="Q1") == (
+        "Un texte serait refusé : Q1. Touche e pour le modifier.")
+    assert en("refused", n=3, cues="Q1") == "3 drafts would be refused: Q1. Press e to edit them."
+    assert fr("questions_not_posted", n=1, total=5) == "1 question sur 5 non postée"
+    assert en("questions_not_posted", n=2, total=5) == "2 questions of 5 not posted"
+
+
+def test_values_are_inserted_literally() -> None:
+    words = Words("en")
+    assert words("export.topic", topic="{title.__class__}") == "Topic: {title.__class__}"
+
+
+def test_one_key_means_one_thing() -> None:
+    # "skipped" once meant a notification on screen and a status in the recap.
+    assert Words("en")("skipped", label="Q2") == "Q2 skipped"
+    assert Words("en")("export.skipped") == "not posted (skipped)"
+
+
+def used_names(files: Iterable[Path]) -> tuple[set[str], set[str]]:
+    """String constants of `files`, and the fixed starts of their f-strings."""
+    constants: set[str] = set()
+    prefixes: set[str] = set()
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for table in ast.walk(tree):
+            # The table's own keys are not uses of them.
+            if isinstance(table, ast.AnnAssign) and ast.unparse(table.target) == "WORDS":
+                table.value = None
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                first = node.values[0] if node.values else None
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    prefixes.add(first.value)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                constants.add(node.value)
+    return constants, prefixes
+
+
+def unused_keys(keys: Iterable[str], files: Iterable[Path]) -> list[str]:
+    constants, prefixes = used_names(files)
+    return sorted(
+        key for key in keys
+        if key not in constants and not any(len(p) > 2 and key.startswith(p) for p in prefixes)
+    )
+
+
+def code_files() -> list[Path]:
+    return sorted(TUI.rglob("*.py"))
+
+
+def test_every_key_is_used_somewhere() -> None:
+    # A key is used when the code names it, or builds it from a fixed start such as
+    # f"key.{binding.id}"; a word nobody shows is a word nobody keeps up to date.
+    assert unused_keys(WORDS, code_files()) == []
+
+
+def test_an_unused_key_is_found(tmp_path: Path) -> None:
+    code = tmp_path / "screen.py"
+    code.write_text('WORDS: dict = {"status_skipped": {}}\n'
+                    'words("status_due")\nwords(f"key.{name}")\n', encoding="utf-8")
+    keys = ["status_due", "key.copy", "status_skipped"]
+    assert unused_keys(keys, [code]) == ["status_skipped"]
+
+
+def cue(kind: str, number: int | None) -> Cue:
+    return Cue(id=f"{kind}{number}", kind=kind, offset=5,  # type: ignore[arg-type]
+               at=datetime(2026, 3, 1, 18, tzinfo=UTC), template="", source="posts[1]",
+               number=number)
+
+
+@pytest.mark.parametrize(
+    ("kind", "number", "fr", "en"),
+    [
+        ("question", 3, "Q3", "Q3"),
+        ("heads-up", 3, "Rappel Q3", "Heads-up Q3"),
+        ("welcome", None, "Accueil", "Welcome"),
+        ("custom", 4, "Message", "Post"),
+    ],
+)
+def test_a_cue_is_named_one_way(kind: str, number: int | None, fr: str, en: str) -> None:
+    assert cue_name(cue(kind, number), Words("fr")) == fr
+    assert cue_name(cue(kind, number), Words("en")) == en
+
+
+def test_a_thread_part_says_its_place() -> None:
+    thanks = cue("thanks", None)
+    part = Draft(cue=thanks, text="…", count=None, part=1, parts=2)  # type: ignore[arg-type]
+    assert cue_name(thanks, Words("fr"), part) == "Merci 1/2"
+    whole = Draft(cue=thanks, text="…", count=None)  # type: ignore[arg-type]
+    assert cue_name(thanks, Words("en"), whole) == "Thanks"
