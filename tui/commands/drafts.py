@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.commands.output import render_problems
+from tui.core.clocktime import clock_time
 from tui.core.drafts import Draft, DraftBook
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
@@ -71,9 +72,11 @@ def run(args: argparse.Namespace) -> int:
         count_text = Text(f"{counted.length}/{counted.limit}",
                           style="green" if fits else "bold red")
         local = draft.cue.at.astimezone(chat.zone)
-        same_day = local.date() == chat.start_at.astimezone(chat.zone).date()
+        when = clock_time(local, chat.zone)
+        if local.date() != chat.start_at.astimezone(chat.zone).date():
+            when = f"{local:%d/%m} {when}"
         table.add_row(
-            Text(local.strftime("%H:%M" if same_day else "%d/%m %H:%M")),
+            Text(when),
             Text(cue_name(draft.cue, words, draft)),
             draft_text(draft),
             count_text,

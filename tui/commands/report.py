@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from rich.text import Text
 
 from tui.commands.output import render_problems, warn_skipped
 from tui.core.asrun import LogError, last_rehearsal_log, log_path_for, read_named_log
-from tui.core.model import Chat
+from tui.core.clocktime import chat_clock_time
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
 from tui.core.report import Report, build_report, format_delta, round_seconds, to_csv
@@ -106,19 +105,6 @@ def run(args: argparse.Namespace) -> int:
 # --- the table, shared with the run-sheet's dialog -----------------------------------
 
 
-def clock_text(moment: datetime, chat: Chat, words: Words, *, seconds: bool) -> str:
-    """ "18:12" (or "18:12:05"), with "J-1"/"D-1" or "+1" when not on the chat's day."""
-    zone = chat.zone
-    local = moment.astimezone(zone)
-    text = local.strftime("%H:%M:%S" if seconds else "%H:%M")
-    days = (local.date() - chat.start_at.astimezone(zone).date()).days
-    if days < 0:
-        return f"{words('day_before', n=-days)} {text}"
-    if days > 0:
-        return f"+{days} {text}"
-    return text
-
-
 def delta_style(seconds: int) -> str:
     if abs(seconds) <= ON_TIME_SECONDS:
         return "green"
@@ -142,7 +128,8 @@ def report_table(report: Report, words: Words) -> Table:
     for row in report.rows:
         delta = row.delta
         if row.actual is not None and delta is not None:
-            actual = Text(clock_text(row.actual, chat, words, seconds=True))
+            actual = Text(chat_clock_time(row.actual, chat.zone, chat.start_at, words.language,
+                                          seconds=True))
             seconds = round_seconds(delta)
             shown = Text(format_delta(delta), style=delta_style(seconds))
         elif row.outcome == "skipped":
@@ -152,7 +139,8 @@ def report_table(report: Report, words: Words) -> Table:
         table.add_row(
             Text(cue_name(row.cue, words, row.draft),
                  style="bold" if row.cue.kind == "question" else ""),
-            Text(clock_text(row.planned, chat, words, seconds=False)),
+            Text(chat_clock_time(row.planned, chat.zone, chat.start_at, words.language,
+                                 seconds=False)),
             actual,
             shown,
         )
@@ -172,7 +160,9 @@ def report_summary(report: Report, words: Words) -> list[Text]:
     seconds = round_seconds(overrun)
     lines.append(Text(words(
         "report_overrun", delta=format_delta(overrun), label=cue_name(last.cue, words, last.draft),
-        time=clock_text(last.actual, chat, words, seconds=True),
-        planned=clock_text(last.planned, chat, words, seconds=False),
+        time=chat_clock_time(last.actual, chat.zone, chat.start_at, words.language,
+                             seconds=True),
+        planned=chat_clock_time(last.planned, chat.zone, chat.start_at, words.language,
+                                seconds=False),
     ), style=f"bold {delta_style(seconds)}"))
     return lines

@@ -65,11 +65,6 @@ def short_time(moment: datetime, zone: tzinfo, language: str) -> str:
     return str(format_datetime(moment, _TIME[language], tzinfo=zone, locale=language))
 
 
-def clock_time(moment: datetime, zone: tzinfo) -> str:
-    """ "18:00", the compact form used on the run-sheet in both languages."""
-    return moment.astimezone(zone).strftime("%H:%M")
-
-
 def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: str) -> str:
     """The start in the chat's zone, then in each audience zone whose clock differs, the
     zones that share a clock named together.

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.core.clock import Clock
+from tui.core.clocktime import clock_time
 from tui.core.countdown import to_start
 from tui.core.glance import Glance
 from tui.core.words import Words
@@ -58,7 +59,7 @@ class Opening(Screen[None]):
         countdown = self.query_one(Countdown)
         value = to_start(glance.start_at, now)
         if value is not None:
-            start = glance.start_at.astimezone(glance.zone).strftime("%H:%M")
+            start = clock_time(glance.start_at, glance.zone)
             countdown.show(value, "", start=start)
         else:
             # During the chat the countdown is to the next cue, which the plan says.

@@ -22,6 +22,7 @@ from textual.widgets import Footer, OptionList
 
 from tui.clipboard import Clipboard
 from tui.core.clock import SimulatedClock
+from tui.core.clocktime import clock_time
 from tui.core.planedit import PlanChangedOnDisk, prepare_edits
 from tui.core.problems import PlanError
 from tui.core.runstate import (
@@ -236,8 +237,8 @@ class RunSheet(Screen[None]):
         cue_row = session.row(shown.cue.id) if shown.cue else None
         self.query_one(Countdown).show(
             shown, label,
-            start=plan.chat.start_at.astimezone(zone).strftime("%H:%M"),
-            end=end.astimezone(zone).strftime("%H:%M"),
+            start=clock_time(plan.chat.start_at, zone),
+            end=clock_time(end, zone),
             cue_at=cue_time(session, cue_row) if cue_row else "",
         )
         self.query_one(RunHeader).show(
@@ -331,7 +332,7 @@ class RunSheet(Screen[None]):
                 message = words("copied_manual")
             if result.row_id is not None and row is not None:
                 self.session.mark(result.row_id, via, result.at)
-                time = result.at.astimezone(self.session.plan.chat.zone).strftime("%H:%M")
+                time = clock_time(result.at, self.session.plan.chat.zone)
                 message += " · " + words("marked", time=time)
             self.notify(message, severity="information" if via == "system" else "warning")
         self.refresh_now()
@@ -554,7 +555,7 @@ class RunSheet(Screen[None]):
                      else cue_name(point.cue, words))
         else:
             label = words(f"jump_{point.kind}")
-        time = point.at.astimezone(self.session.plan.chat.zone).strftime("%H:%M")
+        time = clock_time(point.at, self.session.plan.chat.zone)
         self.notify(words("jumped", time=time, label=label), timeout=3)
         self.refresh_now()
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
-from functools import lru_cache
+from datetime import datetime
 from typing import Literal
 
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.model import Language
+from tui.core.clocktime import chat_clock_time, clock_time
 from tui.core.runstate import CueStatus, cue_status, effective_at, stale
 from tui.core.words import Words, cue_name
 from tui.screens.session import Row, Session
@@ -42,22 +41,8 @@ STATUS_MARK: dict[RowStatus, str] = {
 def cue_time(session: Session, row: Row) -> str:
     """ "18:12", or "J-1 18:00" for a cue on another day than the chat."""
     chat = session.plan.chat
-    return _clock_text(effective_at(session.state, row.cue), chat.zone, chat.start_at,
-                       session.language)
-
-
-@lru_cache(maxsize=4096)
-def _clock_text(moment: datetime, zone: tzinfo, start: datetime, language: Language) -> str:
-    # Asked for every row at every second: a plan of 500 cues spent most of its idle
-    # redraw converting the same moments to local time again.
-    local = moment.astimezone(zone)
-    days = (local.date() - start.astimezone(zone).date()).days
-    text = local.strftime("%H:%M")
-    if days < 0:
-        return f"{Words(language)('day_before', n=-days)} {text}"
-    if days > 0:
-        return f"+{days} {text}"
-    return text
+    return chat_clock_time(effective_at(session.state, row.cue), chat.zone, chat.start_at,
+                           session.language)
 
 
 def row_status(session: Session, row: Row, now: datetime) -> RowStatus:
@@ -71,7 +56,7 @@ def status_text(session: Session, row: Row, status: RowStatus, words: Words) -> 
     """ "✓ 18:12", "! à poster", "· à venir": a mark readable without colour, then words."""
     if status == "posted":
         zone = session.plan.chat.zone
-        posted = session.state.posted[row.id].astimezone(zone).strftime("%H:%M")
+        posted = clock_time(session.state.posted[row.id], zone)
         return f"{STATUS_MARK[status]} {posted}"
     return f"{STATUS_MARK[status]} {words(f'status_{status}')}"
 

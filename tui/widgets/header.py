@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.core.clock import Clock, SimulatedClock
+from tui.core.clocktime import clock_time
 from tui.core.glance import ChatFacts
 from tui.core.words import Words
 from tui.widgets.literal import one_line, set_content
@@ -46,7 +47,7 @@ class RunHeader(Horizontal):
         shifted = 0 if end is None else int((end - chat.end_at).total_seconds())
         ending = ""
         if end is not None:
-            end_text = end.astimezone(zone).strftime("%H:%M")
+            end_text = clock_time(end, zone)
             if shifted > 0:
                 delay = f"{shifted // 60}:{shifted % 60:02d}"
                 ending = words("end_shifted", time=end_text, delay=delay)
@@ -75,4 +76,4 @@ class RunHeader(Horizontal):
             sim.display = False
         set_content(self.query_one("#header-end", Static), Content(ending))
         set_content(self.query_one("#header-clock", Static),
-                    Content(now.astimezone(zone).strftime("%H:%M:%S")))
+                    Content(clock_time(now, zone, seconds=True)))

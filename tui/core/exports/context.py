@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_datetime
 
 from tui.core.asrun import Event
-from tui.core.dates import clock_time, place_name, short_time
+from tui.core.clocktime import clock_time
+from tui.core.dates import place_name, short_time
 from tui.core.drafts import DraftBook
 from tui.core.model import Guest, Language, Plan
 from tui.core.placeholders import fill
