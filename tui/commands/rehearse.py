@@ -21,6 +21,7 @@ from tui.clipboard import Clipboard
 from tui.commands.output import report_plan_error
 from tui.core.asrun import new_rehearsal_log
 from tui.core.clock import SimulatedClock
+from tui.core.durations import OFFSET, START_IN, DurationSyntax, parse_duration
 from tui.core.glance import glance
 from tui.core.problems import PlanError
 from tui.core.vocabulary import Language
@@ -35,10 +36,6 @@ DEFAULT_START_IN = timedelta(minutes=2)
 # The bare `tchat` demo: half a minute to read the screen, then the hour starts at real
 # speed; the opening notification says how to speed up or jump ahead.
 DEMO_START_IN = timedelta(seconds=30)
-
-_DURATION = re.compile(r"^\s*((?:\d+\s*[dhms]\s*)+)$", re.IGNORECASE)
-_DURATION_PART = re.compile(r"(\d+)\s*([dhms])", re.IGNORECASE)
-_UNIT_SECONDS = {"d": 86_400, "h": 3600, "m": 60, "s": 1}
 
 
 def parse_speed(text: str) -> float:
@@ -59,23 +56,17 @@ def parse_speed(text: str) -> float:
 
 def parse_start_in(text: str) -> timedelta:
     """How long before the start: "30s", "2m", "1h30m", or plain minutes ("5")."""
-    stripped = text.strip()
-    if re.fullmatch(r"\d+", stripped):
-        return timedelta(minutes=int(stripped))
-    if _DURATION.match(stripped) is None:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a duration: use 30s, 2m, 1h30m or plain minutes"
-        )
-    seconds = sum(int(n) * _UNIT_SECONDS[u.lower()] for n, u in _DURATION_PART.findall(stripped))
-    return timedelta(seconds=seconds)
+    return _argument(text, START_IN)
 
 
 def parse_at(text: str) -> timedelta:
     """Where to start, from the chat's start: "25", "25m", "-2m", "1h5m", "-1d"."""
-    from tui.core.offsets import parse_offset  # with pydantic: only for --at
+    return _argument(text, OFFSET)
 
+
+def _argument(text: str, syntax: DurationSyntax) -> timedelta:
     try:
-        return timedelta(minutes=parse_offset(text))
+        return parse_duration(text, syntax)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 

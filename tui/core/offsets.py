@@ -7,14 +7,14 @@ whole minutes (an int) so that arithmetic and TOML writing stay trivial.
 
 from __future__ import annotations
 
-import re
+from datetime import timedelta
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, PlainSerializer
 
+from tui.core.durations import OFFSET, parse_duration
+
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
-_OFFSET = re.compile(r"^\s*([+-]?)\s*((?:\d+\s*[dhm]\s*)+)$", re.IGNORECASE)
-_PART = re.compile(r"(\d+)\s*([dhm])", re.IGNORECASE)
 
 # Offsets within a few hours of the start stay plain integers in TOML (`at = 12`);
 # larger ones read better as "-14d".
@@ -23,18 +23,7 @@ _PLAIN_RANGE = 180
 
 def parse_offset(value: str) -> int:
     """Parse "-14d", "1h30m", "+45m" or "12" into minutes; raise ValueError otherwise."""
-    text = value.strip()
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
-    match = _OFFSET.match(text)
-    if match is None:
-        raise ValueError(
-            f"{value!r} is not a time offset: use minutes (12, -30) or units like "
-            '"-14d", "-2h", "1h30m"'
-        )
-    sign = -1 if match.group(1) == "-" else 1
-    minutes = sum(int(n) * _UNIT_MINUTES[u.lower()] for n, u in _PART.findall(match.group(2)))
-    return sign * minutes
+    return parse_duration(value, OFFSET) // timedelta(minutes=1)
 
 
 def format_offset(minutes: int) -> str:
