@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from babel.core import Locale
 
+from tui.core.counting.result import Count
 from tui.core.drafts import Draft
 from tui.core.schedule import Cue
-from tui.core.words import WORDS, Words, cue_name
+from tui.core.words import WORDS, Words, count_line, cue_name
 
 TUI = Path(__file__).resolve().parents[2] / "tui"
 
@@ -160,3 +161,19 @@ def test_a_thread_part_says_its_place() -> None:
     assert cue_name(thanks, Words("fr"), part) == "Merci 1/2"
     whole = Draft(cue=thanks, text="…", count=None)  # type: ignore[arg-type]
     assert cue_name(thanks, Words("en"), whole) == "Thanks"
+
+
+def counted(length: int, limit: int = 280) -> Count:
+    return Count(platform="x", length=length, limit=limit, valid=length <= limit,
+                 overflow_index=None if length <= limit else limit)
+
+
+def test_the_count_line() -> None:
+    fr, en = Words("fr"), Words("en")
+    assert count_line(counted(183), en) == "183/280"
+    assert count_line(counted(283), en) == "283/280 · 3 over"
+    assert count_line(counted(283), fr) == "283/280 · 3 de trop"
+    # Padded to the limit's width, so a label showing it keeps its size.
+    assert count_line(counted(96), en, pad=True) == " 96/280"
+    assert count_line(counted(96), fr, platform="X") == "96/280 sur X"
+    assert count_line(counted(290), en, platform="X") == "290/280 on X · 10 over"

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from tui.core.counting.result import Count
     from tui.core.drafts import Draft
     from tui.core.model import Language
     from tui.core.schedule import Cue
@@ -46,6 +47,10 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "kind.thanks": {"fr": "Merci", "en": "Thanks"},
     # a character count, on the screen and in the exports
     "count.over_by": {"fr": "{n} de trop", "en": "{n} over"},
+    "count.on_platform": {
+        "fr": "{length}/{limit} sur {platform}",
+        "en": "{length}/{limit} on {platform}",
+    },
     # header and banner
     "live": {"fr": "DIRECT", "en": "LIVE"},
     "rehearsal": {"fr": "RÉPÉTITION", "en": "REHEARSAL"},
@@ -92,7 +97,6 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "day_before": {"fr": "J-{n}", "en": "D-{n}"},
     # draft pane
     "draft": {"fr": "Texte à coller", "en": "Text to paste"},
-    "over_by": {"fr": "{n} de trop", "en": "{n} over"},
     "refused": {
         "fr": {"one": "Un texte serait refusé : {cues}. Touche e pour le modifier.",
                "other": "{n} textes seraient refusés : {cues}. Touche e pour les modifier."},
@@ -363,10 +367,6 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "export.label_prefix": {"fr": "{label} : ", "en": "{label}: "},
     "export.not_posted": {"fr": "non publiée", "en": "not posted"},
     "export.skipped": {"fr": "non publiée (sautée)", "en": "not posted (skipped)"},
-    "export.count_line": {
-        "fr": "{length}/{limit} sur {platform}",
-        "en": "{length}/{limit} on {platform}",
-    },
     "export.no_email": {
         "fr": "E-mail (pas d'adresse dans le plan)",
         "en": "Email (no address in the plan)",
@@ -642,3 +642,22 @@ def cue_name(cue: Cue, words: Words, draft: Draft | None = None) -> str:
     if draft is None or draft.part is None:
         return base
     return f"{base} {draft.part}/{draft.parts}"
+
+
+def count_line(
+    counted: Count, words: Words, *, platform: str | None = None, pad: bool = False,
+) -> str:
+    """ "183/280", "283/280 · 3 over", "183/280 sur X": a post's count in one line.
+
+    The one way a count is written, on the screen and in the exports. `platform` names
+    where it is counted; `pad` right-aligns the length to the limit's width (" 96/280")
+    so that a label showing it keeps its size from one draft to the next.
+    """
+    length = f"{counted.length:>{len(str(counted.limit))}}" if pad else str(counted.length)
+    text = (
+        f"{length}/{counted.limit}" if platform is None
+        else words("count.on_platform", length=length, limit=counted.limit, platform=platform)
+    )
+    if not counted.valid:
+        text += " · " + words("count.over_by", n=counted.length - counted.limit)
+    return text

@@ -15,20 +15,12 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from tui.core.counting import Count
 from tui.core.report import Report
-from tui.core.words import Words, cue_name
+from tui.core.words import Words, count_line, cue_name
 from tui.screens.keys import APP_KEYS, Key, reword
 from tui.screens.session import Row, Session
 from tui.widgets.literal import literal, with_overflow
 from tui.widgets.panes import OVERFLOW_STYLE
-
-
-def count_line(counted: Count, words: Words) -> str:
-    text = f"{counted.length}/{counted.limit}"
-    if not counted.valid:
-        text += " · " + words("over_by", n=-counted.remaining)
-    return text
 
 
 class _Dialog(ModalScreen[None]):

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from tui.core.dates import start_line
 from tui.core.runstate import ChecklistEntry, checklist_groups, effective_at, questions_left
 from tui.core.schedule import Cue
-from tui.core.words import Words, cue_name
+from tui.core.words import Words, count_line, cue_name
 from tui.screens.session import Row, Session
 from tui.widgets.cuelist import cue_time
 from tui.widgets.draftbody import DraftBody
@@ -130,10 +130,7 @@ class DraftPane(Vertical):
         ))
         # As wide as the limit ("␣96/280", "186/280"): moving between drafts then never
         # resizes the label, which would cost a layout of the whole screen.
-        count_text = f"{counted.length:>{len(str(counted.limit))}}/{counted.limit}"
-        if over:
-            count_text += " · " + words("over_by", n=-counted.remaining)
-        set_content(counter, count_text)
+        set_content(counter, count_line(counted, words, pad=True))
         notes = []
         if row.cue.derived:
             notes.append(words("derived_note"))

@@ -32,7 +32,7 @@ from tui.core.exports.markdown import render_markdown
 from tui.core.exports.plain import render_plain
 from tui.core.exports.text import clean
 from tui.core.model import Guest, Language
-from tui.core.words import Words
+from tui.core.words import Words, count_line
 
 # A direct message on X may be 10,000 characters, but an invitation that also fits a
 # public post can be sent as a mention when the guest's messages are closed.
@@ -212,16 +212,12 @@ def _invitation_blocks(doc: Document, ctx: ExportContext, guest: Guest) -> list[
     invite = invitation(ctx, guest)
     counted = invite.count
     doc.heading(3, guest_name(guest))
-    figure = words(
-        "export.count_line", length=counted.length, limit=counted.limit,
-        platform=platform_name(ctx.plan),
-    )
+    figure = count_line(counted, words, platform=platform_name(ctx.plan))
     notes = []
     if counted.valid:
         doc.paragraph(words("export.dm_label"), figure)
     else:
-        over = words("count.over_by", n=counted.length - counted.limit)
-        doc.paragraph(words("export.dm_label"), Span(f"{figure} · {over}", alert=True))
+        doc.paragraph(words("export.dm_label"), Span(figure, alert=True))
         notes.append(
             f"the message to {guest.name} is {counted.length}/{counted.limit}: shorten the "
             "title, or send it as a direct message only"

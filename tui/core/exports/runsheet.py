@@ -32,7 +32,7 @@ from tui.core.exports.document import (
 from tui.core.exports.html import render_html
 from tui.core.exports.markdown import render_markdown
 from tui.core.model import Phase
-from tui.core.words import Words, cue_name
+from tui.core.words import Words, count_line, cue_name
 
 
 def phase_of(draft: Draft, duration: int) -> Phase:
@@ -78,17 +78,13 @@ def runsheet_document(ctx: ExportContext) -> tuple[Document, list[str]]:
             cue.at, ctx.zones, language, compact=True, reference=chat.start_at
         )
         counted = draft.count
-        figure = words(
-            "export.count_line", length=counted.length, limit=counted.limit,
-            platform=platform,
-        )
+        figure = count_line(counted, words, platform=platform)
         meta = [offset_label(cue.offset, language)]
         if cue.derived:
             meta.append(words("export.added_by_tchat"))
         status: tuple[str | Span, ...] = (" · ".join([*meta, figure]),)
         if not counted.valid:
-            over = words("count.over_by", n=counted.length - counted.limit)
-            status = (" · ".join(meta) + " · ", Span(f"{figure} · {over}", alert=True))
+            status = (" · ".join(meta) + " · ", Span(figure, alert=True))
             notes.append(f"{name} is over the limit ({counted.length}/{counted.limit})")
         blocks: list[Block] = [
             Heading(3, inline(f"{name} · {when}")),

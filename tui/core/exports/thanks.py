@@ -23,7 +23,7 @@ from tui.core.exports.markdown import render_markdown
 from tui.core.exports.text import clean
 from tui.core.model import Guest
 from tui.core.schedule import Cue
-from tui.core.words import Words
+from tui.core.words import Words, count_line
 
 
 def thanks_cues(ctx: ExportContext) -> list[Cue]:
@@ -85,16 +85,12 @@ def thanks(ctx: ExportContext) -> ExportResult:
             doc.paragraph(words("export.thanks_thread", n=len(drafts)))
         for draft in drafts:
             counted = draft.count
-            figure = words(
-                "export.count_line", length=counted.length, limit=counted.limit,
-                platform=platform_name(plan),
-            )
+            figure = count_line(counted, words, platform=platform_name(plan))
             part = f"{draft.part}/{draft.parts} · " if draft.part is not None else ""
             if counted.valid:
                 doc.paragraph(part + figure)
             else:
-                over = words("count.over_by", n=counted.length - counted.limit)
-                doc.paragraph(part, Span(f"{figure} · {over}", alert=True))
+                doc.paragraph(part, Span(figure, alert=True))
                 notes.append(f"a thank-you post is {counted.length}/{counted.limit}: shorten it")
             doc.verbatim(draft.text)
 
