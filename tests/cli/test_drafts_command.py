@@ -36,7 +36,7 @@ def test_a_draft_over_the_limit_is_counted_and_exits_1(
     shutil.copyfile(TEST_PLANS / "chat-fr.toml", plan)
     assert main(["drafts", str(plan)]) == 1
     out = capsys.readouterr().out
-    assert "307/280" in out and "1 draft(s) over the limit" in out
+    assert "307/280" in out and "1 draft over the limit" in out
 
 
 def test_a_plan_that_does_not_load_is_reported_with_its_line(

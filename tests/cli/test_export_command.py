@@ -177,7 +177,7 @@ def test_plan_errors_are_shown_but_do_not_stop_the_export(
     captured = capsys.readouterr()
     assert captured.out.startswith("BEGIN:VCALENDAR")
     assert f"{broken}:5: error: chat.start: start 2026-03-29 02:30 does not exist" in captured.err
-    assert "exported despite 1 error(s)" in captured.err
+    assert "exported despite 1 error; see" in captured.err
 
 
 def test_a_log_that_is_not_a_log(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:

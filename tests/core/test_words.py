@@ -177,3 +177,11 @@ def test_the_count_line() -> None:
     assert count_line(counted(96), en, pad=True) == " 96/280"
     assert count_line(counted(96), fr, platform="X") == "96/280 sur X"
     assert count_line(counted(290), en, platform="X") == "290/280 on X · 10 over"
+
+
+def test_command_line_counts_agree_with_their_number() -> None:
+    en = Words("en")
+    assert en("cli.lines_skipped", n=1, shown="3") == "1 line is not an event and was skipped (3)"
+    assert en("cli.lines_skipped", n=2, shown="3, 4") == (
+        "2 lines are not events and were skipped (3, 4)")
+    assert en("cli.drafts_over", n=2) == "2 drafts over the limit"

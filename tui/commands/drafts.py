@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.commands.output import render_problems
+from tui.commands.output import ENGLISH, render_problems
 from tui.core.clocktime import clock_time
 from tui.core.drafts import Draft, DraftBook
 from tui.core.planfile import load_plan
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         )
     console.print(table)
     if over:
-        console.print(Text(f"{over} draft(s) over the limit", style="bold red"))
+        console.print(Text(ENGLISH("cli.drafts_over", n=over), style="bold red"))
         return EXIT_PROBLEMS
     return EXIT_OK
 

@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.cli import EXIT_OK, EXIT_PROBLEMS, CommandError, UsageError
-from tui.commands.output import render_problems, warn_skipped
+from tui.commands.output import ENGLISH, render_problems, warn_skipped
 from tui.core.asrun import Event, LogError, log_path_for, read_named_log
 from tui.core.atomic import write_atomic
 from tui.core.check import semantic_problems
@@ -107,7 +107,7 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         # error is shown: a start that does not exist changes every time in the export.
         render_problems(err, str(plan_path), errors)
         err.print(Text(
-            f"{plan_path}: exported despite {len(errors)} error(s); see `tchat check`",
+            f"{plan_path}: " + ENGLISH("cli.exported_despite", n=len(errors)),
             style="yellow",
         ))
 

@@ -12,6 +12,10 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.core.problems import Problem
+from tui.core.words import Words
+
+ENGLISH = Words("en")
+"""The words of the command line's diagnostics, which are in English like `tchat check`."""
 
 
 def render_problems(console: Console, file_name: str, problems: list[Problem]) -> None:
@@ -37,5 +41,5 @@ def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:
         shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
         console.print(Text.assemble(
             (f"{log}: ", "bold"), ("warning", "yellow"),
-            f": {len(lines)} line(s) are not events and were skipped ({shown})",
+            ": " + ENGLISH("cli.lines_skipped", n=len(lines), shown=shown),
         ))
