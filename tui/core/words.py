@@ -9,7 +9,11 @@ never meets an English label. Keys are namespaced so that one key means one thin
 - `export.*` are the words of the exports (guest brief, event, recap, run-sheet...);
 - `kind.*` are the short names of the kinds of cue, shared by the screen and the
   exports so that the paper backup and the screen say the same thing;
-- `count.*` are the words of a character count, shared as well.
+- `count.*` are the words of a character count, shared as well;
+- `cli.*` are the command line's diagnostics (in English, like `tchat check`).
+
+`cue_name` and `count_line`, at the end, are the one way to name a cue and to write a
+post's count.
 
 An entry gives each language a text, or for a word that depends on a number a table of
 texts by CLDR plural category (`"one"`, `"other"`, read with Babel's rules for the
