@@ -35,8 +35,8 @@ from tui.screens.keys import APP_KEYS, bindings_for, reword
 from tui.widgets.literal import one_line
 
 if TYPE_CHECKING:
+    from tui.core.session import Mode, Session
     from tui.screens.runsheet import RunSheet
-    from tui.screens.session import Mode, Session
 
 HEAP_SETTLES_AFTER = 1.5  # seconds after start-up, once the first frames are drawn
 
@@ -100,7 +100,7 @@ class TchatApp(App[None]):
         return self.session
 
     def _new_session(self) -> Session:
-        from tui.screens.session import Session  # with pydantic and the plan model
+        from tui.core.session import Session  # with pydantic and the plan model
 
         return Session(
             self._plan_path,

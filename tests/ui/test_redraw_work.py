@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import tui.core.planedit as planedit
-import tui.screens.session as session_module
+import tui.core.session as session_module
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copy_plan, make_app
 from tui.core.clock import FrozenClock

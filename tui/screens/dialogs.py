@@ -16,9 +16,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.core.report import Report
+from tui.core.session import Row, Session
 from tui.core.words import Words, count_line, cue_name
 from tui.screens.keys import APP_KEYS, Key, reword
-from tui.screens.session import Row, Session
 from tui.widgets.literal import literal, with_overflow
 from tui.widgets.panes import OVERFLOW_STYLE
 
@@ -177,7 +177,7 @@ class ReportDialog(_Dialog):
     def compose(self) -> ComposeResult:
         # Imported here: the table lives with the command, which the run-sheet otherwise
         # never needs at start-up.
-        from tui.commands.report import report_summary, report_table, report_title
+        from tui.report_table import report_summary, report_table, report_title
 
         words = self.words
         with Vertical(id="dialog", classes="-report"):

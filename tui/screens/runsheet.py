@@ -38,6 +38,7 @@ from tui.core.runstate import (
     waypoints,
 )
 from tui.core.schedule import Cue
+from tui.core.session import Row, Session
 from tui.core.words import Words, cue_name
 from tui.screens.keys import (
     APP_KEYS,
@@ -52,7 +53,6 @@ from tui.screens.keys import (
 )
 from tui.screens.layout import size_classes
 from tui.screens.pacing import FramePacer
-from tui.screens.session import Row, Session
 from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList, cue_time
 from tui.widgets.header import RunHeader

@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 
 from tui.core.clocktime import chat_clock_time, clock_time
 from tui.core.runstate import CueStatus, cue_status, effective_at, stale
+from tui.core.session import Row, Session
 from tui.core.words import Words, cue_name
-from tui.screens.session import Row, Session
 from tui.widgets.literal import one_line
 
 TIME_WIDTH = 11

@@ -15,8 +15,8 @@ from textual.widgets.option_list import Option
 from tui.core.dates import start_line
 from tui.core.runstate import ChecklistEntry, checklist_groups, effective_at, questions_left
 from tui.core.schedule import Cue
+from tui.core.session import Row, Session
 from tui.core.words import Words, count_line, cue_name
-from tui.screens.session import Row, Session
 from tui.widgets.cuelist import cue_time
 from tui.widgets.draftbody import DraftBody
 from tui.widgets.literal import literal, one_line, set_content, with_overflow
