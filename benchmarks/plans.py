@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import tomlkit
 
-from tui.commands.run import demo_plan_path
+from tui.commands.demo import demo_plan_path
 from tui.core.check import check_file
 from tui.core.model import Plan
 from tui.core.planfile import save_plan

@@ -46,7 +46,7 @@ from benchmarks.bare_app import FloorApp
 from benchmarks.plans import large_plan
 from benchmarks.report import Figure, Target, samples
 from tui.app import HEAP_SETTLES_AFTER, TchatApp
-from tui.commands.run import demo_plan_path
+from tui.commands.demo import demo_plan_path
 from tui.core.clock import FrozenClock
 
 SECTION = "Key press to repaint (Pilot, 120x36)"

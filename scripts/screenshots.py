@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from tui.app import TchatApp  # noqa: E402
 from tui.clipboard import NoClipboard  # noqa: E402
-from tui.commands.run import demo_plan_path  # noqa: E402
+from tui.commands.demo import demo_plan_path  # noqa: E402
 from tui.core.asrun import AsRunLog, Event, log_path_for  # noqa: E402
 from tui.core.clock import Clock, FrozenClock, SimulatedClock  # noqa: E402
 from tui.core.planfile import load_plan  # noqa: E402

@@ -15,10 +15,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich.console import Console
-from rich.text import Text
-
 from tui import __version__
+from tui.commands.output import EXIT_USAGE, CommandError, print_error
 
 # Order is the order shown in `tchat --help`, with the line it shows for each. The
 # lines live here, not in the command modules, so that `tchat --help` and `tchat run`
@@ -37,26 +35,6 @@ COMMANDS: dict[str, str] = {
 
 # The commands that open the run-sheet, which turns the garbage collector back on.
 SCREEN_COMMANDS = frozenset({"run", "rehearse"})
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """Why a command stopped, said in one line by `main`; exit `code` (1 by default)."""
-
-    def __init__(self, message: str, code: int = EXIT_PROBLEMS) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-class UsageError(CommandError):
-    """A problem with what the user typed: reported in one line, exit code 2."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, EXIT_USAGE)
-
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -109,11 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help()
         return EXIT_USAGE
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         code: int = func(args)
     except CommandError as error:
-        console.print(Text.assemble(("tchat: ", "bold red"), str(error)))
+        print_error(str(error))
         return error.code
     except KeyboardInterrupt:
         return 130
@@ -130,15 +107,13 @@ def _looks_like_a_command(word: str) -> bool:
 def _unknown_command(word: str) -> int:
     close = difflib.get_close_matches(word, list(COMMANDS), n=1)
     hint = f" Did you mean `tchat {close[0]}`?" if close else ""
-    Console(stderr=True, highlight=False, soft_wrap=True).print(Text.assemble(
-        ("tchat: ", "bold red"),
+    print_error(
         f"'{word}' is neither a command nor a plan file.{hint} "
-        f"Commands: {', '.join(COMMANDS)}. See `tchat --help`.",
-    ))
+        f"Commands: {', '.join(COMMANDS)}. See `tchat --help`."
+    )
     return EXIT_USAGE
 
 
 if __name__ == "__main__":
-    from tui.launch import entry
-
-    entry()
+    # `python -m tui.cli`; `tchat` and `python -m tui` come in through `tui.launch`.
+    sys.exit(main())

@@ -12,9 +12,9 @@ import pytest
 from tests.ui.helpers import START, copy_plan
 from tui.app import TchatApp
 from tui.cli import build_parser, main
+from tui.commands.demo import DEMO_START_IN
 from tui.commands.rehearse import (
     DEFAULT_START_IN,
-    DEMO_START_IN,
     Rehearsal,
     build_app,
     from_args,

@@ -17,7 +17,7 @@ from tests.conftest import FakeClipboard, FakeMonotonic
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, sheet
 from tests.ui.test_runsheet import shown, text_of
 from tui.cli import main as tchat
-from tui.commands.run import demo_copy
+from tui.commands.demo import demo_copy
 from tui.core.clock import FrozenClock, SimulatedClock
 from tui.screens.dialogs import HelpDialog
 from tui.screens.keys import FooterItem, fit_footer

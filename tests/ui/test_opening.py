@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from textual.widgets import Digits, Static
 
-import tui.commands.run as run_command
+import tui.startup as startup
 from tests.conftest import FakeClipboard, FakeMonotonic
 from tests.ui.helpers import REPO, at, copy_plan
 from tui.app import TchatApp
@@ -73,7 +73,7 @@ def in_a_terminal(monkeypatch: pytest.MonkeyPatch) -> list[TchatApp]:
 
     monkeypatch.setattr(TchatApp, "run", headless)
     # Not sys.stdout.isatty: capsys puts its own stdout in place after this fixture.
-    monkeypatch.setattr(run_command, "opens_on_a_glance", lambda: True)
+    monkeypatch.setattr(startup, "opens_on_a_glance", lambda: True)
     return ran
 
 
@@ -219,7 +219,7 @@ def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
         "screen = app.get_default_screen()\n"
         "assert isinstance(screen, Opening), screen\n"
         "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tomli_w',\n"
-        "    'tui.core.model', 'tui.screens.runsheet', 'tui.screens.session'))))\n"
+        "    'tui.core.model', 'tui.screens.runsheet', 'tui.core.session'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=REPO)
@@ -267,4 +267,4 @@ def test_the_glance_is_for_a_terminal_only(
     terminal: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys.stdout, "isatty", lambda: terminal)
-    assert run_command.opens_on_a_glance() is terminal
+    assert startup.opens_on_a_glance() is terminal

@@ -23,8 +23,8 @@ from tests.ui.helpers import (
 )
 from tests.ui.test_runsheet import shown, text_of
 from tui.app import TchatApp
+from tui.commands.demo import demo_copy
 from tui.commands.rehearse import Rehearsal, build_app
-from tui.commands.run import demo_copy
 from tui.core.asrun import log_path_for, read_events, rehearsal_logs
 from tui.core.clock import FrozenClock, SimulatedClock
 from tui.screens.commands import RunSheetCommands

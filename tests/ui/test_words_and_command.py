@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import build_parser
-from tui.commands.run import demo_copy, demo_plan_path
+from tui.commands.demo import demo_copy, demo_plan_path
 from tui.core.planfile import load_plan
 from tui.core.words import Words
 from tui.screens.keys import APP_KEYS, REHEARSAL_KEYS, RUN_KEYS

@@ -9,10 +9,8 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from tui.commands.output import render_problems
+from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, render_problems
 from tui.core.check import check_file
-
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def register(subparsers: Any, summary: str) -> None:

@@ -20,10 +20,9 @@ from typing import IO, Any, TextIO
 from rich.console import Console
 from rich.text import Text
 
-from tui.cli import UsageError
+from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, UsageError, error_console
 from tui.core.counting import PLATFORMS, Count, UnknownPlatformError, count, resolve_limit
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 _PREVIEW = 40
 
 
@@ -77,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_human(texts: list[str], platform: str, limit: int) -> int:
     out = Console(highlight=False, soft_wrap=True)
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = error_console()
     if not texts:
         stdin = _stdin()
         if stdin.isatty():

@@ -10,14 +10,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.commands.output import ENGLISH, render_problems
+from tui.commands.output import ENGLISH, EXIT_OK, EXIT_PROBLEMS, error_console, render_problems
 from tui.core.clocktime import clock_time
 from tui.core.drafts import Draft, DraftBook
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
 from tui.core.words import Words, cue_name
-
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def register(subparsers: Any, summary: str) -> None:
@@ -49,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         # Only the drafts are shown: `tchat check` is the one that lists a plan's problems.
         plan = load_plan(path)
     except PlanError as error:
-        render_problems(Console(stderr=True, highlight=False, soft_wrap=True), str(path),
+        render_problems(error_console(), str(path),
                         error.problems)
         return EXIT_PROBLEMS
     book = DraftBook(plan)

@@ -22,10 +22,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from rich.console import Console
 from rich.text import Text
 
-from tui.cli import EXIT_OK, EXIT_PROBLEMS, CommandError, UsageError
-from tui.commands.output import ENGLISH, render_problems, warn_skipped
+from tui.commands.output import (
+    ENGLISH,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    CommandError,
+    UsageError,
+    error_console,
+    render_problems,
+    warn_skipped,
+    write_output,
+)
 from tui.core.asrun import Event, LogError, log_path_for, read_named_log
-from tui.core.atomic import write_atomic
 from tui.core.check import semantic_problems
 from tui.core.exports import EXPORTS, export, make_context
 from tui.core.planfile import parse_plan, read_plan_text
@@ -84,7 +92,7 @@ def register(subparsers: Any, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return _run(args, Console(stderr=True, highlight=False, soft_wrap=True))
+    return _run(args, error_console())
 
 
 def _run(args: argparse.Namespace, err: Console) -> int:
@@ -123,8 +131,8 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     if output is None:
         _to_stdout(data)
     else:
-        _to_file(output, data, force=args.force, protected=(plan_path, log_path_for(plan_path)),
-                 example=_file_name(plan_path, kind.name, kind.suffix))
+        write_output(output, data, force=args.force, example=_file_name(plan_path, kind.name,
+                     kind.suffix), protected=(plan_path, log_path_for(plan_path)))
     for note in result.notes:
         err.print(Text.assemble(("note: ", "yellow"), note))
     if output is not None:
@@ -167,34 +175,3 @@ def _to_stdout(data: bytes) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
 
-
-def _to_file(
-    path: Path, data: bytes, *, force: bool, protected: tuple[Path, ...], example: str
-) -> None:
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder: give a file name, such as {path / example}")
-    # Even --force never replaces the plan or its live log: a slip of the shell's
-    # completion must not cost the plan.
-    target = path.resolve()
-    for keep in protected:
-        if keep.exists() and target == keep.resolve():
-            raise UsageError(f"{path} is the plan or its as-run log: choose another file")
-    if not path.parent.is_dir():
-        raise UsageError(
-            f"folder {path.parent} does not exist: create it first, or choose another path"
-        )
-    try:
-        if force:
-            write_atomic(target if path.is_symlink() else path, data)
-            return
-        # "x": created only if absent, in one system call, so a file that appears
-        # between a check and the write is not replaced either.
-        with path.open("xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except FileExistsError:
-        raise CommandError(f"{path} already exists; nothing written. Add --force to replace it.") \
-            from None
-    except OSError as error:
-        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None

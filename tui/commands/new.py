@@ -10,7 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from tui.cli import EXIT_OK, CommandError, UsageError
+from tui.commands.output import EXIT_OK, UsageError, error_console, write_output
 from tui.core.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_warnings
 from tui.core.guide_texts import LANGUAGES, file_header
 from tui.core.model import PLATFORMS
@@ -21,7 +21,7 @@ from tui.core.newplan import (
     NewPlanOptions,
     build_plan,
 )
-from tui.core.planfile import save_plan
+from tui.core.planfile import dump_plan
 
 
 def _question_count(text: str) -> int:
@@ -89,7 +89,7 @@ def register(subparsers: Any, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return _run(args, Console(stderr=True, highlight=False, soft_wrap=True))
+    return _run(args, error_console())
 
 
 def _run(args: argparse.Namespace, err: Console) -> int:
@@ -105,11 +105,8 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     except NewPlanError as error:
         raise UsageError(str(error)) from None
 
-    target = _target(path, force=args.force)
-    try:
-        save_plan(plan, target, header=file_header(plan.chat.language))
-    except OSError as error:
-        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
+    text = file_header(plan.chat.language) + dump_plan(plan)
+    write_output(path, text.encode("utf-8"), force=args.force, example="plan.toml")
 
     for warning in tag_warnings(plan.chat.tag):
         err.print(Text.assemble(("warning: ", "yellow"), warning))
@@ -129,23 +126,3 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     ))
     return EXIT_OK
 
-
-def _target(path: Path, *, force: bool) -> Path:
-    """Where to write. A symlink is written through, so a plan kept elsewhere stays there.
-
-    Overwriting is exit 1, not 2: the command line is fine, the file system says no.
-    """
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder: give a file name, such as {path / 'plan.toml'}")
-    if path.exists() or path.is_symlink():
-        if not force:
-            raise CommandError(
-                f"{path} already exists; nothing written. Add --force to replace it."
-            )
-        return path.resolve() if path.is_symlink() else path
-    folder = path.parent
-    if not folder.is_dir():
-        raise UsageError(
-            f"folder {folder} does not exist: create it first, or choose another path"
-        )
-    return path

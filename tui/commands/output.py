@@ -1,21 +1,96 @@
-"""What several commands print the same way: a plan's problems, a log's skipped lines.
+"""What every command shares: exit codes, the errors that stop a command, how errors,
+a plan's problems and a log's skipped lines are printed, and how an output file is
+written without losing one.
 
-Its own module, light to import: `tchat run` needs it only when a plan does not load,
-and importing `tchat check` for it would load every check before the first frame.
+`tui.cli` and each `tui.commands.<name>` import from here, never from each other. Its
+own module, light to import: `tchat run` needs it only when a plan does not load, and
+importing `tchat check` for it would load every check before the first frame.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
 
+from tui.core.atomic import write_atomic
 from tui.core.problems import Problem
 from tui.core.words import Words
 
 ENGLISH = Words("en")
 """The words of the command line's diagnostics, which are in English like `tchat check`."""
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """Why a command stopped, said in one line by `tui.cli.main`; exit `code` (1 by
+    default)."""
+
+    def __init__(self, message: str, code: int = EXIT_PROBLEMS) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class UsageError(CommandError):
+    """A problem with what the user typed: reported in one line, exit code 2."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, EXIT_USAGE)
+
+
+def error_console() -> Console:
+    """Standard error, for what the moderator reads: never Rich's highlighting, never a
+    line cut."""
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_error(message: str) -> None:
+    """`tchat: message`, the one line a stopped command leaves on standard error."""
+    error_console().print(Text.assemble(("tchat: ", "bold red"), message))
+
+
+def write_output(
+    path: Path, data: bytes, *, force: bool, example: str, protected: tuple[Path, ...] = ()
+) -> None:
+    """Write a command's output file (`tchat new PATH`, `tchat export -o FILE`).
+
+    Exit 2 (UsageError) when the path cannot be written as typed: a folder (`example`
+    names a file to suggest in it), a file in a folder that does not exist, or one of
+    the `protected` files (the plan and its live log: even --force never replaces them,
+    a slip of the shell's completion must not cost the plan). Exit 1 (CommandError)
+    when the file system says no: the file exists and there is no --force, or the write
+    fails. A symlink is written through, so a file kept elsewhere stays there.
+    """
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder: give a file name, such as {path / example}")
+    target = path.resolve()
+    for keep in protected:
+        if keep.exists() and target == keep.resolve():
+            raise UsageError(f"{path} is the plan or its as-run log: choose another file")
+    if not path.parent.is_dir():
+        raise UsageError(
+            f"folder {path.parent} does not exist: create it first, or choose another path"
+        )
+    try:
+        if force:
+            write_atomic(target if path.is_symlink() else path, data)
+            return
+        # "x": created only if absent, in one system call, so a file that appears
+        # between a check and the write is not replaced either.
+        with path.open("xb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except FileExistsError:
+        raise CommandError(f"{path} already exists; nothing written. Add --force to replace it.") \
+            from None
+    except OSError as error:
+        raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def render_problems(console: Console, file_name: str, problems: list[Problem]) -> None:
@@ -32,7 +107,7 @@ def render_problems(console: Console, file_name: str, problems: list[Problem]) -
 def report_plan_error(path: Path, problems: list[Problem]) -> None:
     """A plan that did not load, said on stderr: what `run` and `rehearse` print, whether
     it failed before the screen opened or just after its first frame."""
-    render_problems(Console(stderr=True, highlight=False, soft_wrap=True), str(path), problems)
+    render_problems(error_console(), str(path), problems)
 
 
 def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:

@@ -17,8 +17,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui import startup
 from tui.clipboard import Clipboard
-from tui.commands.output import report_plan_error
+from tui.commands.demo import DEMO_START_IN, demo_copy
+from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, report_plan_error
 from tui.core.asrun import new_rehearsal_log
 from tui.core.clock import SimulatedClock
 from tui.core.durations import OFFSET, START_IN, DurationSyntax, parse_duration
@@ -28,14 +30,10 @@ from tui.core.vocabulary import Language
 
 if TYPE_CHECKING:
     from tui.app import TchatApp
-    from tui.screens.session import Session
+    from tui.core.session import Session
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
 MAX_SPEED = 3600.0
 DEFAULT_START_IN = timedelta(minutes=2)
-# The bare `tchat` demo: half a minute to read the screen, then the hour starts at real
-# speed; the opening notification says how to speed up or jump ahead.
-DEMO_START_IN = timedelta(seconds=30)
 
 
 def parse_speed(text: str) -> float:
@@ -169,8 +167,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def rehearse(rehearsal: Rehearsal) -> int:
-    from tui.commands.run import demo_copy, opens_on_a_glance
-
     if rehearsal.plan is None:
         # The demo is a throwaway: its copy and rehearsal log go when the app closes,
         # instead of piling up in the temporary folder at every launch.
@@ -178,7 +174,7 @@ def rehearse(rehearsal: Rehearsal) -> int:
             copy = demo_copy(rehearsal.language or "fr", Path(folder))
             return rehearse(replace(rehearsal, plan=copy))
     try:
-        app = build_app(rehearsal, settle_heap=True, opening=opens_on_a_glance())
+        app = build_app(rehearsal, settle_heap=True, opening=startup.opens_on_a_glance())
     except PlanError as error:
         report_plan_error(rehearsal.plan, error.problems)
         return EXIT_PROBLEMS
