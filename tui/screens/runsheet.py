@@ -7,6 +7,7 @@ own log; everything else, down to the clipboard, behaves exactly as it will live
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import UPDATE_PERIOD, Screen
 from textual.widgets import Footer, OptionList
 
@@ -67,8 +67,8 @@ Via = str  # "system", "osc52" or "manual"
 JUMP_BACK_GRACE_SECONDS = 2.0
 
 
-@dataclass
-class ClipboardResult(Message):
+@dataclass(frozen=True)
+class ClipboardResult:
     """The system clipboard worker is done with one text."""
 
     text: str
@@ -89,9 +89,6 @@ class RunSheet(Screen[None]):
         self._next_id: str | None = None
         self._report_offered = False
         self._pacer: FramePacer | None = None
-        self.copies_pending = 0
-        """Copies handed to the clipboard worker whose result is not handled yet (the
-        result comes back as a message, so tests wait on this, not on the worker)."""
         # Only a rehearsal has the clock keys: the live footer, help and palette never
         # offer to pause or speed up the real hour.
         self.keys: tuple[Key, ...] = run_keys(session.rehearsal)
@@ -296,19 +293,20 @@ class RunSheet(Screen[None]):
         self._copy(row.draft.text, None if already else row.id, reply=False)
 
     def _copy(self, text: str, row_id: str | None, *, reply: bool) -> None:
-        self.copies_pending += 1
         self._copy_in_thread(text, row_id, self.session.now(), reply)
 
-    @work(thread=True, group="clipboard")
-    def _copy_in_thread(self, text: str, row_id: str | None, at: datetime, reply: bool) -> None:
-        # pyperclip runs xclip/wl-copy as subprocesses: never on the event loop.
-        ok = self.clipboard.copy(text)
-        self.post_message(ClipboardResult(text, ok, row_id, at, reply))
+    @work(group="clipboard")
+    async def _copy_in_thread(self, text: str, row_id: str | None, at: datetime,
+                              reply: bool) -> None:
+        # pyperclip runs xclip/wl-copy as subprocesses: in a thread, never on the event
+        # loop. The result is handled here, in the worker, so the worker is done only
+        # once the copy is marked and said.
+        ok = await asyncio.to_thread(self.clipboard.copy, text)
+        self._on_clipboard(ClipboardResult(text, ok, row_id, at, reply))
 
-    @on(ClipboardResult)
     def _on_clipboard(self, result: ClipboardResult) -> None:
         from tui.screens.dialogs import ManualCopyDialog
-        self.copies_pending -= 1
+
         words = self.words
         via: Via = "system"
         if not result.ok:
