@@ -16,9 +16,8 @@ from tui.core.planedit import (
     PlanChangedOnDisk,
     changed_on_disk,
     fingerprint,
-    set_checklist_done,
-    set_template,
     write_checklist_done,
+    write_template,
 )
 from tui.core.planfile import load_plan
 from tui.core.runstate import (
@@ -254,8 +253,8 @@ def test_tick_and_template_keep_comments(tmp_path: Path) -> None:
     path = tmp_path / "plan.toml"
     path.write_text(HAND_WRITTEN)
     loaded = fingerprint(path)
-    loaded = set_checklist_done(path, loaded, 0, True)
-    loaded = set_template(path, loaded, "questions[2]", "Deux ?\nSur deux lignes")
+    loaded = write_checklist_done(path, loaded, 0, True).fingerprint
+    loaded = write_template(path, loaded, "questions[2]", "Deux ?\nSur deux lignes").fingerprint
     text = path.read_text()
     for comment in ("# My chat", "# the title", "# keep me", "# important"):
         assert comment in text
@@ -272,7 +271,7 @@ def test_never_overwrites_someone_elses_edit(tmp_path: Path) -> None:
     path.write_text(HAND_WRITTEN.replace("First?", "Edited elsewhere?"))
     assert changed_on_disk(path, loaded)
     with pytest.raises(PlanChangedOnDisk):
-        set_checklist_done(path, loaded, 0, True)
+        write_checklist_done(path, loaded, 0, True)
     assert "Edited elsewhere?" in path.read_text()
     assert "done" not in path.read_text()
 
@@ -417,7 +416,7 @@ def test_edits_prepared_ahead_parse_the_file_once(
     loaded = fingerprint(path)
     planedit.prepare_edits(path, loaded)
     assert len(parses) == 1
-    set_checklist_done(path, loaded, 0, True)
+    write_checklist_done(path, loaded, 0, True)
     assert len(parses) == 1  # the tick used the document parsed ahead
     assert "# important" in path.read_text() and load_plan(path).checklist[0].done
 

@@ -52,20 +52,21 @@ def test_edits_from_the_kept_document_write_what_a_fresh_parse_would(tmp_path: P
             if not reuse:
                 planedit._last_written = None
             if what == "tick":
-                loaded[path] = planedit.set_checklist_done(path, loaded[path], where, value)
+                written = planedit.write_checklist_done(path, loaded[path], where, value)
             else:
-                loaded[path] = planedit.set_template(path, loaded[path], where, value)
+                written = planedit.write_template(path, loaded[path], where, value)
+            loaded[path] = written.fingerprint
     assert kept.read_bytes() == fresh.read_bytes()
 
 
 def test_the_kept_document_is_not_used_once_the_file_changed(tmp_path: Path) -> None:
     path = copy_plan(tmp_path)
-    loaded = planedit.set_checklist_done(path, planedit.fingerprint(path), 0, True)
+    loaded = planedit.write_checklist_done(path, planedit.fingerprint(path), 0, True).fingerprint
     edited = path.read_text().replace("Relayer les réponses", "Relayer les meilleures réponses")
     path.write_text(edited)
     with pytest.raises(planedit.PlanChangedOnDisk):
-        planedit.set_checklist_done(path, loaded, 1, True)
-    planedit.set_checklist_done(path, planedit.fingerprint(path), 1, True)
+        planedit.write_checklist_done(path, loaded, 1, True)
+    planedit.write_checklist_done(path, planedit.fingerprint(path), 1, True)
     plan = load_plan(path)
     assert plan.checklist[2].text.startswith("Relayer les meilleures")
     assert plan.checklist[0].done and plan.checklist[1].done

@@ -133,15 +133,11 @@ def _edit(
     return Written(written, plan)
 
 
-def set_checklist_done(path: Path, loaded: Fingerprint, index: int, done: bool) -> Fingerprint:
-    """Write `done = true|false` into the `index`-th `[[checklist]]` item."""
-    return write_checklist_done(path, loaded, index, done).fingerprint
-
-
 def write_checklist_done(
     path: Path, loaded: Fingerprint, index: int, done: bool, plan: Plan | None = None
 ) -> Written:
-    """`set_checklist_done`, also giving the plan as written.
+    """Write `done = true|false` into the `index`-th `[[checklist]]` item; the file's new
+    fingerprint and the plan as written.
 
     With `plan`, the plan the file held when `loaded` was taken, the plan written is
     derived from it rather than read back: a true or false in a `done` field cannot make
@@ -161,13 +157,9 @@ def write_checklist_done(
     return _edit(path, loaded, tick, None if plan is None else ticked)
 
 
-def set_template(path: Path, loaded: Fingerprint, source: str, text: str) -> Fingerprint:
-    """Replace the text of the question or post a cue comes from (`questions[3]`)."""
-    return write_template(path, loaded, source, text).fingerprint
-
-
 def write_template(path: Path, loaded: Fingerprint, source: str, text: str) -> Written:
-    """`set_template`, also giving the plan as written."""
+    """Replace the text of the question or post a cue comes from (`questions[3]`); the
+    file's new fingerprint and the plan as written."""
     match = _SOURCE.match(source)
     if match is None:
         raise ValueError(f"{source} is not a question or post of the plan")
