@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.screen import UPDATE_PERIOD, Screen
 from textual.widgets import Footer, OptionList
@@ -48,6 +47,7 @@ from tui.screens.keys import (
     Key,
     bindings_for,
     fit_footer,
+    rebind,
     reword,
     run_keys,
 )
@@ -93,9 +93,9 @@ class RunSheet(Screen[None]):
         # offer to pause or speed up the real hour.
         self.keys: tuple[Key, ...] = run_keys(session.rehearsal)
         ours = {key.id for key in (*RUN_KEYS, *REHEARSAL_KEYS)}
-        inherited = [b for _k, b in self._bindings if b.id not in ours]  # tab, shift+tab
-        # In `self.keys`'s order, which is the footer's.
-        self._bindings = BindingsMap([*inherited, *bindings_for(self.keys, self.words)])
+        # Tab and shift+tab inherited, then ours in `self.keys`'s order, the footer's.
+        rebind(self, lambda inherited: [*(b for b in inherited if b.id not in ours),
+                                        *bindings_for(self.keys, self.words)])
         reword(self, self.words)
 
     # --- layout ---------------------------------------------------------------------
@@ -132,9 +132,9 @@ class RunSheet(Screen[None]):
         items.append(self._footer_item(app_keys["quit"]))
         fit = fit_footer(items, width, palette=self._footer_item(app_keys["palette"]))
         footer_ids = {item.id for item in items}
-        self._bindings = BindingsMap([
+        rebind(self, lambda bindings: [
             dataclasses.replace(b, show=b.id in fit.shown) if b.id in footer_ids else b
-            for _k, b in self._bindings
+            for b in bindings
         ])
         footer = self.query_one(Footer)
         footer.compact = fit.compact
@@ -149,6 +149,8 @@ class RunSheet(Screen[None]):
     @property
     def _update_timer(self) -> FramePacer:  # type: ignore[override]
         # Textual's own update timer loses a frame slot after every pause (see pacing).
+        # The one use of Textual's private `Screen._update_timer` (pinned Textual
+        # 8.2.8): tests/test_private_apis.py fails, naming the version, if it moves.
         if self._pacer is None:
             # The frame is drawn from the screen's queue, where Textual handles errors.
             self._pacer = FramePacer(

@@ -1,0 +1,96 @@
+"""The private APIs tchat relies on, one test each, failing loudly on an upgrade.
+
+Each is used in one small function: `tui.screens.keys.rebind` (Textual's
+`DOMNode._bindings`), `RunSheet._update_timer` (Textual's `Screen._update_timer`) and
+`tui.commands.rehearse.dash_digit_is_a_value` (argparse's `_negative_number_matcher`).
+When one of these tests fails after an upgrade, that function is the one to rewrite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import platform
+from typing import ClassVar
+
+import textual
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Label
+
+from tui.commands.rehearse import dash_digit_is_a_value
+from tui.screens.keys import rebind
+
+TEXTUAL = f"Textual {textual.__version__} (tchat pins 8.2.8)"
+PYTHON = f"Python {platform.python_version()}"
+
+
+class _Bound(App[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "bell", "Old words", id="ring"),
+        Binding("y", "bell", "Shown", id="other"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Label("bound")
+
+    def on_mount(self) -> None:
+        rebind(self, lambda bindings: [
+            Binding(b.key, b.action, "New words", id=b.id) if b.id == "ring"
+            else Binding(b.key, b.action, b.description, show=False, id=b.id)
+            for b in bindings
+        ])
+
+
+async def test_rebind_changes_what_textual_shows_and_dispatches() -> None:
+    app = _Bound()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        active = {key: a.binding for key, a in app.active_bindings.items()}
+        assert "x" in active and "y" in active, (
+            f"{TEXTUAL}: DOMNode._bindings no longer holds a node's bindings; "
+            "rewrite tui.screens.keys.rebind"
+        )
+        assert active["x"].description == "New words", (
+            f"{TEXTUAL}: bindings set through DOMNode._bindings are not the ones shown; "
+            "rewrite tui.screens.keys.rebind"
+        )
+        assert active["y"].show is False
+
+
+def test_screens_draw_their_frames_from_update_timer() -> None:
+    # RunSheet replaces this property with a FramePacer (tui/screens/pacing.py), which
+    # only works while Screen resumes and pauses its frames through it.
+    attribute = inspect.getattr_static(Screen, "_update_timer", None)
+    source = inspect.getsource(Screen)
+    assert isinstance(attribute, property) and inspect.signature(
+        attribute.fget  # type: ignore[arg-type]
+    ).return_annotation in (Timer, "Timer"), (
+        f"{TEXTUAL}: Screen._update_timer is no longer a Timer property; "
+        "rewrite RunSheet._update_timer (tui/screens/runsheet.py)"
+    )
+    for call in ("self._update_timer.resume()", "self._update_timer.pause()"):
+        assert call in source, (
+            f"{TEXTUAL}: Screen no longer calls {call}; the run-sheet's FramePacer "
+            "would never draw: rewrite RunSheet._update_timer (tui/screens/runsheet.py)"
+        )
+
+
+def test_a_dash_and_a_digit_is_a_value() -> None:
+    parser = argparse.ArgumentParser()
+    assert hasattr(parser, "_negative_number_matcher"), (
+        f"{PYTHON}: argparse has no _negative_number_matcher any more; "
+        "rewrite tui.commands.rehearse.dash_digit_is_a_value"
+    )
+    parser.add_argument("--at")
+    dash_digit_is_a_value(parser)
+    try:
+        at = parser.parse_args(["--at", "-2m"]).at  # "expected one argument" without it
+    except SystemExit:
+        at = None
+    assert at == "-2m", (
+        f"{PYTHON}: argparse ignores _negative_number_matcher; "
+        "rewrite tui.commands.rehearse.dash_digit_is_a_value"
+    )
