@@ -45,9 +45,10 @@ from textual.pilot import Pilot
 from benchmarks.bare_app import FloorApp
 from benchmarks.plans import large_plan
 from benchmarks.report import Figure, Target, samples
-from tui.app import HEAP_SETTLES_AFTER, TchatApp
+from tui.app import TchatApp
 from tui.commands.demo import demo_plan_path
 from tui.core.clock import FrozenClock
+from tui.startup import HEAP_SETTLES_AFTER, begin
 
 SECTION = "Key press to repaint (Pilot, 120x36)"
 SIZE = (120, 36)
@@ -271,12 +272,12 @@ def measure(quick: bool) -> list[Figure]:
         # Half an hour into the chat, nothing posted yet: the selection starts on the
         # welcome, the oldest cue still due, with every row after it to move through.
         clock = FrozenClock(DEMO_START + timedelta(minutes=30))
-        large_app = TchatApp(large, clock=clock, clipboard=FakeClipboard(),
-                             log_path=folder / "large.asrun.jsonl", settle_heap=True)
+        large_app = TchatApp(begin(large, clock=clock, log_path=folder / "large.asrun.jsonl"),
+                             clipboard=FakeClipboard(), settle_heap=True)
         large_found = asyncio.run(_drive(large_app, _tchat_steps(presses)))
         clock = FrozenClock(DEMO_START + timedelta(minutes=20))
-        demo_app = TchatApp(demo, clock=clock, clipboard=FakeClipboard(),
-                            log_path=folder / "demo.asrun.jsonl", settle_heap=True)
+        demo_app = TchatApp(begin(demo, clock=clock, log_path=folder / "demo.asrun.jsonl"),
+                            clipboard=FakeClipboard(), settle_heap=True)
         demo_found = asyncio.run(_drive(demo_app, _tchat_steps(presses)))
     floor_found = asyncio.run(_drive(FloorApp(), [Step((("label update", "down"),), presses)]))
     return [

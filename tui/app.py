@@ -1,20 +1,17 @@
 """The tchat application: one run-sheet screen over one plan.
 
-Time and the clipboard are handed in (`clock`, `clipboard`), so a rehearsal can run on a
-simulated clock and tests can freeze time and fake the clipboard. `mode` changes the
-banner and colours, adds the keys that steer a simulated clock, and keeps checklist
-ticks out of the plan; `log_path` says where the run's actions go.
-
-With `opening`, a glance at the plan, the plan is validated only once a first frame
-drawn from the glance is on screen (see `tui.screens.opening`); this module and that
+The app opens a `Start` (`tui.startup`, whose docstring tells the whole start-up in
+order): a plan loaded, or one glanced at whose first frame is drawn before it loads.
+Time and the clipboard are handed in, so a rehearsal can run on a simulated clock and
+tests can freeze time and fake the clipboard. The start's `mode` changes the banner and
+colours, adds the keys that steer a simulated clock, and keeps checklist ticks out of
+the plan; its `log_path` says where the run's actions go. This module and the opening
 screen import neither pydantic nor the run-sheet, which load with the plan.
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable
-from pathlib import Path
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
@@ -23,23 +20,18 @@ from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from tui import startup
 from tui.clipboard import Clipboard, SystemClipboard
-from tui.core.asrun import log_path_for
-from tui.core.clock import Clock, WallClock
-from tui.core.glance import Glance
 from tui.core.problems import PlanError
-from tui.core.vocabulary import Language
 from tui.core.words import Words
 from tui.screens.commands import RunSheetCommands
 from tui.screens.keys import APP_KEYS, bindings_for, reword
+from tui.startup import Start
 from tui.widgets.literal import one_line
 
 if TYPE_CHECKING:
     from tui.core.session import Mode, Session
     from tui.screens.runsheet import RunSheet
-
-HEAP_SETTLES_AFTER = 1.5  # seconds after start-up, once the first frames are drawn
-
 
 class TchatApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -53,39 +45,31 @@ class TchatApp(App[None]):
 
     def __init__(
         self,
-        plan_path: Path,
+        start: Start,
         *,
-        clock: Clock | None = None,
         clipboard: Clipboard | None = None,
-        mode: Mode = "live",
-        log_path: Path | None = None,
-        language: Language | None = None,
         settle_heap: bool = False,
-        opening: Glance | None = None,
-        on_load: Callable[[Session], None] | None = None,
     ) -> None:
-        """Without `opening`, a plan that does not load raises PlanError here, before any
-        terminal setup. With it, the app exits after its first frame instead, and
-        `load_error` holds the PlanError for the caller to report. `on_load` is given
-        the session as soon as the plan is loaded, before the run-sheet shows it."""
-        self._plan_path = plan_path
-        self._clock = clock or WallClock()
-        self.log_path = log_path or log_path_for(plan_path)
-        self._mode: Mode = mode
-        self._language = language
-        self._on_load = on_load
-        self.opening = opening
+        """A pending start is loaded once the opening frame is on screen; when its plan
+        does not load, the app exits after that frame and `load_error` holds the
+        PlanError for the caller to report. `settle_heap`: see `tui.startup`, step 6."""
+        self.start = start
+        self._clock = start.clock
+        self.log_path = start.log_path
+        self._mode: Mode = start.mode
+        self.opening = start.glance if start.session is None else None
         self.load_error: PlanError | None = None
         """Why the plan did not load after the opening frame (the app has exited)."""
-        if opening is None:
-            self.load()
+        if start.session is not None:
+            self.session = start.session
             language, title = self.session.language, self.session.plan.chat.title
         else:
-            language, title = language or opening.language, opening.title
+            assert start.glance is not None
+            language, title = start.language or start.glance.language, start.glance.title
         self.words = Words(language)
         self.clipboard_backend: Clipboard = clipboard or SystemClipboard()
         self.settles_heap = settle_heap
-        """Whether the heap is frozen once the screen is up (see `_freeze_heap`)."""
+        """Whether the heap is frozen once the screen is up (`tui.startup`, step 6)."""
         super().__init__()
         reword(self, self.words)
         # The title reaches the terminal's window title too: never let escapes through.
@@ -94,21 +78,8 @@ class TchatApp(App[None]):
     def load(self) -> Session:
         """The session, the plan loaded now if it was not yet. Raises PlanError."""
         if not self.loaded:
-            self.session = self._new_session()
-            if self._on_load is not None:
-                self._on_load(self.session)
+            self.session = self.start.load()
         return self.session
-
-    def _new_session(self) -> Session:
-        from tui.core.session import Session  # with pydantic and the plan model
-
-        return Session(
-            self._plan_path,
-            clock=self._clock,
-            log_path=self.log_path,
-            mode=self._mode,
-            language=self._language,
-        )
 
     @property
     def loaded(self) -> bool:
@@ -117,7 +88,7 @@ class TchatApp(App[None]):
 
     def on_mount(self) -> None:
         if self.settles_heap:
-            self.set_timer(HEAP_SETTLES_AFTER, self._freeze_heap)
+            self.set_timer(startup.HEAP_SETTLES_AFTER, startup.settle_heap)
 
     def on_ready(self) -> None:
         if not self.loaded:
@@ -139,20 +110,6 @@ class TchatApp(App[None]):
         # switch away from an app's first screen, and a mode switch of its own holds
         # the screen back 50 ms to hide the change.
         self.push_screen(self._run_sheet())
-
-    def _freeze_heap(self) -> None:
-        """Keep the garbage collector's full passes off the live hour.
-
-        Once the screen is up, nearly every object is the plan, its drafts and the
-        widgets, all alive until the end. A full collection walks them all (30 ms with
-        500 cues), and when one fell in a key press, that key took twice as long.
-        Frozen, they are skipped; what is made later is collected as usual. Only for
-        the `tchat` process itself: in a test session a frozen app would never be freed.
-        `tchat` also starts with the collector off (`tui.launch`): it is turned on here.
-        """
-        gc.collect()
-        gc.freeze()
-        gc.enable()
 
     def notify(
         self,

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import gc
 import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui import __version__
+from tui import __version__, startup
 from tui.commands.output import EXIT_USAGE, CommandError, print_error
 
 # Order is the order shown in `tchat --help`, with the line it shows for each. The
@@ -80,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list = ["run", *args_list]
     chosen = args_list[0] if args_list[0] in known else None
     if chosen not in SCREEN_COMMANDS:
-        gc.enable()  # `tchat` starts with it off (tui.launch); only a screen turns it on later
+        startup.collector_on()  # off since tui.launch; a screen turns it on later
     parser, _known = build_parser(chosen)
     args = parser.parse_args(args_list)
     func = getattr(args, "func", None)

@@ -11,6 +11,7 @@ from tui.app import TchatApp
 from tui.clipboard import Clipboard
 from tui.core.clock import Clock
 from tui.screens.runsheet import RunSheet
+from tui.startup import begin
 
 PLANS = Path(__file__).parent / "plans"
 REPO = Path(__file__).resolve().parents[2]
@@ -34,7 +35,7 @@ def copy_plan(tmp_path: Path, name: str = "chat-fr") -> Path:
 def make_app(
     plan: Path, clock: Clock, clipboard: Clipboard, **options: Any
 ) -> TchatApp:
-    return TchatApp(plan, clock=clock, clipboard=clipboard, **options)
+    return TchatApp(begin(plan, clock=clock, **options), clipboard=clipboard)
 
 
 def sheet(app: TchatApp) -> RunSheet:

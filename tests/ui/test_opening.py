@@ -1,6 +1,6 @@
 """`tchat run`'s opening frame: header and countdown from a glance, then the run-sheet.
 
-The app is built as `tchat run` builds it (`opening=glance(path)`). To look at the
+The app is built as `tchat run` builds it (`begin(path, glance=glance(path))`). To look at the
 opening frame itself, `finish_opening` is held back and then called by the test.
 """
 
@@ -28,6 +28,7 @@ from tui.core.clock import Clock, FrozenClock
 from tui.core.glance import glance
 from tui.screens.opening import Opening
 from tui.screens.runsheet import RunSheet
+from tui.startup import begin
 from tui.widgets.cuelist import CueList
 
 SIZE = (120, 36)
@@ -36,7 +37,7 @@ SIZE = (120, 36)
 def opening_app(plan: Path, clock: Clock, clipboard: Clipboard, **options: Any) -> TchatApp:
     seen = glance(plan)
     assert seen is not None
-    return TchatApp(plan, clock=clock, clipboard=clipboard, opening=seen, **options)
+    return TchatApp(begin(plan, clock=clock, glance=seen, **options), clipboard=clipboard)
 
 
 @pytest.fixture
@@ -215,7 +216,9 @@ def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
         "from tui.app import TchatApp\n"
         "from tui.core.glance import glance\n"
         "from tui.screens.opening import Opening\n"
-        "app = TchatApp(Path('plans/demo-fr.toml'), opening=glance(Path('plans/demo-fr.toml')))\n"
+        "from tui.startup import begin\n"
+        "path = Path('plans/demo-fr.toml')\n"
+        "app = TchatApp(begin(path, glance=glance(path)))\n"
         "screen = app.get_default_screen()\n"
         "assert isinstance(screen, Opening), screen\n"
         "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tomli_w',\n"

@@ -21,6 +21,7 @@ from tui.app import TchatApp
 from tui.core.asrun import AsRunLog, Event, log_path_for
 from tui.core.clock import FrozenClock, SimulatedClock
 from tui.core.glance import glance
+from tui.startup import begin
 
 SnapCompare = Callable[..., bool]
 RunBefore = Callable[[Pilot[Any]], Awaitable[None]]
@@ -154,6 +155,6 @@ def test_opening_frame(
     # layout, header and countdown filled in, the panes still empty.
     monkeypatch.setattr(TchatApp, "finish_opening", lambda self: None)
     path = copy_plan(tmp_path)
-    app = TchatApp(path, clock=FrozenClock(at(-75)), clipboard=FakeClipboard(),
-                   opening=glance(path))
+    app = TchatApp(begin(path, clock=FrozenClock(at(-75)), glance=glance(path)),
+                   clipboard=FakeClipboard())
     assert snap_compare(app, terminal_size=WIDE)

@@ -142,7 +142,7 @@ def build_app(
     anything when the plan does not load. `launched` names the log (default: now);
     `monotonic` drives the simulated clock (tests step it). With `opening`, the plan is
     only glanced at here and validated once the app's first frame is drawn, as `tchat
-    run` does (see `TchatApp`); a plan that cannot be glanced at is validated now."""
+    run` does (see `tui.startup`); a plan that cannot be glanced at is validated now."""
     from tui.app import TchatApp  # Textual loads only for the commands that need it
 
     path = rehearsal.plan
@@ -165,9 +165,10 @@ def build_app(
         # the log, so the report says so too.
         session.skip_before(start)
 
-    return TchatApp(path, clock=clock, clipboard=clipboard, mode="rehearsal", log_path=log,
-                    language=rehearsal.language, settle_heap=settle_heap, opening=seen,
-                    on_load=skip_earlier if rehearsal.offset > timedelta(0) else None)
+    plan = startup.begin(path, clock=clock, mode="rehearsal", log_path=log,
+                         language=rehearsal.language, glance=seen,
+                         on_load=skip_earlier if rehearsal.offset > timedelta(0) else None)
+    return TchatApp(plan, clipboard=clipboard, settle_heap=settle_heap)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -45,9 +45,9 @@ def run(args: argparse.Namespace) -> int:
     from tui.app import TchatApp  # Textual loads only for the commands that need it
 
     path: Path = args.plan
+    seen = glance(path) if startup.opens_on_a_glance() else None
     try:
-        app = TchatApp(path, language=language, settle_heap=True,
-                       opening=glance(path) if startup.opens_on_a_glance() else None)
+        app = TchatApp(startup.begin(path, language=language, glance=seen), settle_heap=True)
     except PlanError as error:
         report_plan_error(path, error.problems)
         return EXIT_PROBLEMS

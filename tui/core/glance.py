@@ -4,7 +4,7 @@ The run-sheet's first frame needs only this: the title, tag and platform for the
 and the start for the countdown. Validating the whole plan takes pydantic, and loading
 pydantic and the plan model takes longer than Python and Textual take to draw a first
 frame; so `tchat run` draws the header and the countdown from a glance, and validates
-the plan right after (`TchatApp(..., opening=...)`). A plan whose `[chat]` table is
+the plan right after (`tui.startup`). A plan whose `[chat]` table is
 anything but plain gets no glance (None), and is validated before the screen opens, as
 before: its problems are then said without a screen flashing first.
 """
