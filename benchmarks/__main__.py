@@ -16,12 +16,13 @@ from pathlib import Path
 
 from rich.console import Console
 
-from benchmarks import counting, idle, plansize, responsiveness, startup
+from benchmarks import counting, idle, plansize, responsiveness, startup, work
 from benchmarks.report import Figure, Results, commit, machine, markdown, print_tables
 
 HERE = Path(__file__).resolve().parent
 # Cheapest and most CPU-bound first; the minute-long idle run last.
 SECTIONS: dict[str, Callable[[bool], list[Figure]]] = {
+    "work": work.measure,
     "plansize": plansize.measure,
     "responsiveness": responsiveness.measure,
     "startup": startup.measure,

@@ -395,32 +395,6 @@ def test_a_tick_derives_the_plan_the_file_now_holds(
             plan, loaded = written.plan, written.fingerprint
 
 
-def test_edits_prepared_ahead_parse_the_file_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import tomlkit
-
-    from tui.core import planedit
-
-    parses: list[str] = []
-    real_parse = tomlkit.parse
-
-    def parse(text: str) -> tomlkit.TOMLDocument:
-        parses.append(text)
-        return real_parse(text)
-
-    monkeypatch.setattr(tomlkit, "parse", parse)
-    monkeypatch.setattr(planedit, "_last_written", None)
-    path = tmp_path / "plan.toml"
-    path.write_text(HAND_WRITTEN)
-    loaded = fingerprint(path)
-    planedit.prepare_edits(path, loaded)
-    assert len(parses) == 1
-    write_checklist_done(path, loaded, 0, True)
-    assert len(parses) == 1  # the tick used the document parsed ahead
-    assert "# important" in path.read_text() and load_plan(path).checklist[0].done
-
-
 def test_edits_are_not_prepared_from_a_file_changed_since_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -432,6 +406,10 @@ def test_edits_are_not_prepared_from_a_file_changed_since_loaded(
     loaded = fingerprint(path)
     path.write_text(HAND_WRITTEN.replace("First?", "Edited elsewhere?"))
     planedit.prepare_edits(path, loaded)
-    assert planedit._last_written is None
     planedit.prepare_edits(tmp_path / "missing.toml", loaded)
-    assert planedit._last_written is None
+    # Back as it was when loaded: the tick must edit that text, not the one prepared
+    # from while the file was changed.
+    path.write_text(HAND_WRITTEN)
+    write_checklist_done(path, loaded, 0, True)
+    assert "Edited elsewhere?" not in path.read_text()
+    assert load_plan(path).checklist[0].done
