@@ -36,13 +36,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.asrun import log_path_for
-from tui.core.clock import Clock, WallClock
-from tui.core.glance import Glance
-from tui.core.vocabulary import Language
-
 if TYPE_CHECKING:
+    from tui.core.clock import Clock
+    from tui.core.glance import Glance
     from tui.core.session import Mode, Session
+    from tui.core.vocabulary import Language
 
 HEAP_SETTLES_AFTER = 1.5  # seconds after start-up, once the first frames are drawn
 
@@ -110,6 +108,10 @@ def begin(
     """Step 3: the app's start. With `glance`, the plan is loaded after the first frame;
     without, now, and a plan that does not load raises PlanError here. The clock is the
     wall clock and the log the plan's live log unless given."""
+    # Here, not at the top: `tui.cli` imports this module for every command.
+    from tui.core.asrun import log_path_for
+    from tui.core.clock import WallClock
+
     start = Start(path, clock or WallClock(), log_path or log_path_for(path), mode,
                   language, glance, on_load)
     if glance is None:
