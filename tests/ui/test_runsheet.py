@@ -21,6 +21,7 @@ from tui.core.asrun import AsRunLog, Event, log_path_for, read_events
 from tui.core.clock import FrozenClock
 from tui.core.planfile import load_plan
 from tui.screens.dialogs import EditDialog, HelpDialog, ManualCopyDialog, ReplyDialog
+from tui.widgets import watcher
 from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList
 from tui.widgets.draftbody import DraftBody
@@ -362,8 +363,11 @@ async def test_plan_changed_on_disk_is_reloaded_with_marks_kept(
 
 
 async def test_never_overwrites_an_edit_made_elsewhere(
-    tmp_path: Path, fake_clipboard: FakeClipboard
+    tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The watcher must not notice the edit first: on a loaded machine its 2 s poll came
+    # between the edit and the key, the plan was reloaded, and the tick was then right.
+    monkeypatch.setattr(watcher, "POLL_SECONDS", 3600.0)
     plan = copy_plan(tmp_path)
     app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
