@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-import emoji
 import pytest
+from twemoji_language import twemoji_language
 
 from tui.core.counting import (
     PLATFORMS,
@@ -14,6 +14,7 @@ from tui.core.counting import (
     count,
     platform_info,
     resolve_limit,
+    twitter,
 )
 from tui.core.counting.bluesky import short_url
 from tui.core.counting.emoji_sequences import SEQUENCE_MARKS
@@ -89,16 +90,50 @@ def test_x_weights(text: str, length: int) -> None:
     assert count(text).length == length
 
 
-def test_every_emoji_of_current_unicode_counts_2_on_x() -> None:
-    plain = {"©", "®"}
-    wrong = [seq for seq in emoji.EMOJI_DATA if seq not in plain and count(seq).length != 2]
+def test_every_twemoji_match_counts_2_on_x() -> None:
+    language = twemoji_language()
+    assert len(language) > 3000
+    wrong = [seq for seq in language if count(seq).length != 2]
     assert wrong == []
 
 
-def test_every_multi_code_point_emoji_has_a_mark_second() -> None:
-    """The matcher only looks before these marks; the data must keep that true."""
-    longer = [seq for seq in emoji.EMOJI_DATA if len(seq) > 1]
+def test_every_twemoji_sequence_has_a_mark_second() -> None:
+    """The matcher only looks before these marks; the pattern must keep that true."""
+    longer = [seq for seq in twemoji_language() if len(seq) > 1]
     assert longer and all(SEQUENCE_MARKS.fullmatch(seq[1]) for seq in longer)
+
+
+def test_no_single_code_point_twemoji_is_light() -> None:
+    """Matches of one code point are not looked for: each must weigh 2 on its own."""
+    singles = [seq for seq in twemoji_language() if len(seq) == 1]
+    assert singles and all(count(seq, "x-legacy").length == 1 for seq in singles)
+    assert all(twitter.plain_weight(seq) == 2 for seq in singles)
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        # Twemoji pairs these with U+FE0F: one emoji, 2.
+        ("⭐\ufe0f", 2), ("⚽\ufe0f", 2), ("❤\ufe0f", 2), ("☺\ufe0f", 2),
+        # Not these: the emoji (2), then the stray U+FE0F (2).
+        ("✅\ufe0f", 4), ("❌\ufe0f", 4), ("😀\ufe0f", 4),
+        # U+FE0E asks for the text form: two plain characters.
+        ("❤\ufe0e", 4),
+    ],
+)
+def test_x_follows_twemoji_on_a_following_fe0f(text: str, length: int) -> None:
+    assert count(text).length == length
+
+
+def test_x_counts_a_bare_link_with_an_idn_label_as_twitter_text_does() -> None:
+    # twitter-text keeps "www.blog" (the last ASCII domain) plus the path, then skips
+    # that many characters from the link's start: the rest counts as text.
+    text = "www.blog.日本.fr/fr/articles/x"
+    dropped = len(".日本.fr")
+    tail = text[-dropped:]
+    assert count(text).length == 23 + len(tail)
+    # With a scheme the whole link is 23.
+    assert count("https://" + text).length == 23
 
 
 @pytest.mark.parametrize(

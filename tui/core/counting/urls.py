@@ -267,8 +267,33 @@ class UrlFinder:
         # Without a scheme only ASCII domains count; a path sticks to the last one.
         bare = [(start + m.start(), start + m.end()) for m in _ascii_domain().finditer(domain)]
         if bare and path:
-            bare[-1] = (bare[-1][0], end)
+            last_start, last_end = bare[-1]
+            if last_end < start + len(domain):
+                path_units = _utf16_length(text, start + len(domain), end)
+                end = _counted_end(text, last_start, end, last_end - last_start + path_units)
+            bare[-1] = (last_start, end)
         return bare
+
+
+def _utf16_length(text: str, start: int, end: int) -> int:
+    return end - start + sum(1 for char in text[start:end] if char > "\uffff")
+
+
+def _counted_end(text: str, start: int, end: int, length: int) -> int:
+    """Where X stops counting a link as 23, at most `end`.
+
+    twitter-text keeps, for a link without a scheme, the last ASCII domain and the path
+    (`www.blog.日本.fr/x` becomes `www.blog/x`), and the counter then skips that many
+    UTF-16 units of the text from the link's start: the rest of the span (as long as
+    what was dropped) counts character by character. A skip ending inside a surrogate
+    pair leaves that character counted (its low half weighs 2, as the character would).
+    """
+    units = 0
+    for index in range(start, end):
+        units += 2 if text[index] > "\uffff" else 1
+        if units > length:
+            return index
+    return end
 
 
 def _domain_fits_dns(domain: str) -> bool:
