@@ -53,7 +53,8 @@ def reference_counts(platform: str, texts: list[str]) -> list[dict[str, Any]]:
         ["node", str(SCRIPT)], input=lines, capture_output=True, text=True,
         encoding="utf-8", check=True, timeout=120,
     )
-    found = [json.loads(line) for line in result.stdout.splitlines()]
+    # Split on "\n" only: JSON may hold U+2028 unescaped, which splitlines() splits on.
+    found = [json.loads(line) for line in result.stdout.split("\n") if line]
     if len(found) != len(texts):
         raise RuntimeError(f"reference.js answered {len(found)} of {len(texts)} posts")
     return found

@@ -32,6 +32,7 @@ def test_wheel_carries_demo_plans_and_data(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("tui/plans/demo-fr.toml", "tui/plans/demo-en.toml", "tui/app.tcss",
                    "tui/core/counting/tlds.txt", "tui/core/counting/twemoji.txt",
+                   "tui/core/counting/bluesky_tlds.txt",
                    "tui/cli.py"):
         assert needed in names, f"{needed} missing from {wheel.name}"
     assert not any(n.startswith("tests/") for n in names)

@@ -45,3 +45,35 @@ def test_x_agrees_with_twitter_text_on_every_post(corpus: list[str]) -> None:
         lambda r: (r["length"], r["valid"]),
     )
     assert wrong[:5] == [] and len(wrong) == 0
+
+
+def test_bluesky_agrees_with_the_app_on_every_post(corpus: list[str]) -> None:
+    """The count is what the app means to count; when its bugs would publish something
+    else, tchat says so (and only then)."""
+    def ours(counted: Any) -> tuple[object, ...]:
+        return counted.length, counted.valid, any("mangle" in w for w in counted.warnings)
+
+    def theirs(reference: Any) -> tuple[object, ...]:
+        valid = (
+            0 < reference["intended"] <= 300
+            and not reference["blank"]
+            and reference["bytes"] <= 3000
+        )
+        return reference["intended"], valid, reference["published"] != reference["shortened"]
+
+    wrong = _disagreements(corpus, "bluesky", ours, theirs)
+    assert wrong[:5] == [] and len(wrong) == 0
+
+
+def test_bluesky_refusals_agree_with_the_app() -> None:
+    if (reason := unavailable()) is not None:
+        pytest.skip(f"no reference counter: {reason}")
+    family = "👨\u200d👩\u200d👧\u200d👦"
+    texts = [" ", "\n\n", "\ufeff", " \ufeff\u3000", family * 120, family * 121,
+             "https://example.com/" + "é" * 1400, "x.com " * 500]
+    for text, reference in zip(texts, reference_counts("bluesky", texts), strict=True):
+        counted = count(text, "bluesky")
+        assert counted.length == reference["intended"]
+        refused = reference["blank"] or reference["bytes"] > 3000
+        assert (counted.refusal is not None) == refused, text
+        assert counted.valid == (not refused and counted.length <= 300)

@@ -255,9 +255,65 @@ def test_bluesky_link_edges() -> None:
 
 
 def test_bluesky_limit_is_300_graphemes() -> None:
-    assert count(FAMILY * 300, "bluesky").valid
-    over = count(FAMILY * 301, "bluesky")
-    assert (over.valid, over.overflow_index) == (False, 300 * len(FAMILY))
+    flag = "🇫🇷"  # one grapheme, 8 bytes: 300 of them stay under 3000 bytes
+    assert count(flag * 300, "bluesky").valid
+    over = count(flag * 301, "bluesky")
+    assert (over.valid, over.overflow_index) == (False, 300 * len(flag))
+
+
+@pytest.mark.parametrize("text", [" ", "\n\n", "\ufeff", " \u3000\ufeff\r\n"])
+def test_bluesky_will_not_post_a_blank_text(text: str) -> None:
+    counted = count(text, "bluesky")
+    assert not counted.valid
+    assert counted.refusal == "Bluesky will not post a blank text."
+    assert counted.warnings[0] == counted.refusal
+    assert count("\u200b", "bluesky").valid  # JavaScript's trim() keeps U+200B
+
+
+def test_bluesky_refuses_more_than_3000_bytes_even_under_300_graphemes() -> None:
+    assert count(FAMILY * 120, "bluesky").valid  # 3000 bytes
+    counted = count(FAMILY * 121, "bluesky")  # 3025 bytes, 121 graphemes
+    assert (counted.length, counted.valid) == (121, False)
+    assert counted.refusal is not None and "3,025" in counted.refusal
+    # The bytes are those of the text as published: links in their short form.
+    assert count("https://example.com/" + "a" * 4000, "bluesky").valid
+
+
+def test_bluesky_counts_a_link_as_typed_not_normalised() -> None:
+    # The app percent-encodes the decomposed accent: "e%CC%81" is one more character
+    # than "%C3%A9", and both push the path past 15 characters differently.
+    assert short_url("https://example.com/e\u0301coles") == "example.com/e%CC%81coles"
+    assert count("https://example.com/e\u0301coles", "bluesky").length == len(
+        "example.com/e%CC%81co..."
+    )
+    assert count("https://example.com/écoles", "bluesky").length == len(
+        "example.com/%C3%A9coles"
+    )
+
+
+def test_bluesky_finds_links_by_the_apps_rules() -> None:
+    # A bare domain is a link only with a listed (lower-case) TLD; either way it stays
+    # as typed. An "xn--" label holding a hyphen is no bare link for the app.
+    bare = "voir xn--bcher-kva.com/abcdefghijklmnopqrstu"
+    assert count(bare, "bluesky").length == len(bare)
+    assert short_url("https://xn--bcher-kva.com/x") == "xn--bcher-kva.com/x"
+    assert short_url("https://xn--abc.com/x") == "https://xn--abc.com/x"  # no valid name
+    assert count("https://localhost/abcdefghijklmnopqrstu", "bluesky").length == len(
+        "localhost/abcdefghijkl..."
+    )
+
+
+def test_bluesky_warns_when_the_app_will_mangle_the_post() -> None:
+    text = "lire blog.fr/été puis https://example.com/abcdefghijklmnopqrstuvwxyz"
+    counted = count(text, "bluesky")
+    # What the app means: the first link as typed, the second shortened.
+    assert counted.length == len("lire blog.fr/été puis example.com/abcdefghijkl...")
+    assert any("mangle" in w and "https://" in w for w in counted.warnings)
+    assert counted.valid  # a warning, not a refusal
+    fixed = count(text.replace("blog.fr", "https://blog.fr"), "bluesky")
+    assert not any("mangle" in w for w in fixed.warnings)
+    # Alone, such a link harms nothing.
+    assert count("lire blog.fr/été", "bluesky").warnings == ()
 
 
 # --- Mastodon --------------------------------------------------------------------------

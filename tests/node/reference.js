@@ -8,9 +8,9 @@
 //    twemoji-parser (package.json's "overrides").
 // bluesky: what the app's composer computes, with @atproto/api's RichText: facets found
 //    by detectFacetsWithoutResolution(), every link facet replaced by its short form as
-//    the app displays it, then graphemeLength. `length` is the app as published (its
-//    insert() shifts later facets by UTF-16 units although they are UTF-8 offsets);
-//    `intended` is the same with the shift in bytes, which is what the app means to count.
+//    the app displays it, then graphemeLength. `length` and `published` are the app's
+//    own result; `intended` and `shortened` what it means to count and publish (they
+//    differ when the app's bugs mangle the post, see meant()).
 "use strict";
 
 const path = require("path");
@@ -46,11 +46,9 @@ function isLink(facet) {
   return facet.features.some((f) => f.$type === "app.bsky.richtext.facet#link");
 }
 
-// Each link facet replaced by its short form, left to right, the way the app does it
-// (insert the short form before the link, then delete the link). `asApp`: later facets
-// move by the short form's UTF-16 length, as RichText.insert() does; otherwise by its
-// UTF-8 length.
-function shortened(rt, asApp) {
+// Each link facet replaced by its short form, left to right, the way the app does it:
+// RichText.insert() of the short form before the link, then delete() of the link.
+function asApp(rt) {
   if (!rt.facets || !rt.facets.length) {
     return rt;
   }
@@ -62,15 +60,6 @@ function shortened(rt, asApp) {
     const { byteStart, byteEnd } = facet.index;
     const short = new UnicodeString(shortForm(copy.unicodeText.slice(byteStart, byteEnd)));
     copy.insert(byteStart, short.utf16);
-    if (!asApp) {
-      const error = short.length - short.utf16.length;
-      for (const other of copy.facets) {
-        if (other !== facet && other.index.byteStart >= byteStart) {
-          other.index.byteStart += error;
-          other.index.byteEnd += error;
-        }
-      }
-    }
     facet.index.byteStart = byteStart;
     facet.index.byteEnd = byteStart + short.length;
     copy.delete(byteStart + short.length, byteEnd + short.length);
@@ -78,16 +67,40 @@ function shortened(rt, asApp) {
   return copy;
 }
 
+// What the app means to publish and count: the same links, each replaced by its short
+// form, with plain string operations (insert() shifts later facets by UTF-16 units
+// although they are UTF-8 offsets, and its TextDecoder drops a U+FEFF that starts a
+// slice: both can mangle a post).
+function meant(text, rt) {
+  const utf8 = new TextEncoder().encode(text);
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  const at = (bytes) => decoder.decode(utf8.slice(0, bytes)).length;
+  let out = "";
+  let position = 0;
+  for (const facet of rt.facets || []) {
+    if (!isLink(facet)) {
+      continue;
+    }
+    const start = at(facet.index.byteStart);
+    const end = at(facet.index.byteEnd);
+    out += text.slice(position, start) + shortForm(text.slice(start, end));
+    position = end;
+  }
+  return new RichText({ text: out + text.slice(position) });
+}
+
 function bluesky(text) {
   const rt = new RichText({ text });
   rt.detectFacetsWithoutResolution();
-  const asApp = shortened(rt, true);
-  const meant = shortened(rt, false);
+  const published = asApp(rt);
+  const intended = meant(text, rt);
   return {
-    length: asApp.graphemeLength,
-    intended: meant.graphemeLength,
-    bytes: meant.length,
+    length: published.graphemeLength,
+    intended: intended.graphemeLength,
+    bytes: intended.length,
     blank: text.trim().length === 0,
+    published: published.text,
+    shortened: intended.text,
   };
 }
 

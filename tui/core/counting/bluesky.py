@@ -1,10 +1,12 @@
-"""Bluesky links: the app counts a link as the short form it displays.
+"""Bluesky: what the app's composer counts, and what it refuses.
 
-The Bluesky app finds links the way `@atproto/api` detects link facets, then replaces
-each link typed with `http(s)://` by host + path, the path cut to 13 characters and
-`...` when it is longer than 15 (`toShortUrl` in bluesky-social/social-app). The
-composer's 300 then counts grapheme clusters of that shortened text. A link typed
-without a scheme is shown, and counted, as typed.
+The app finds links as `@atproto/api` detects link facets, then shows (and publishes)
+each one in a short form: host + path, the path cut to 13 characters and `...` when it
+is longer than 15 (`toShortUrl` in bluesky-social/social-app). Its 300 counts grapheme
+clusters of that shortened text, as typed (not normalised). A link without `https://`,
+or one that a browser's URL parser refuses, stays as typed. The server then refuses a
+record over 3000 UTF-8 bytes, and the app will not post a text that is blank once
+trimmed.
 """
 
 from __future__ import annotations
@@ -12,22 +14,37 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
+from typing import NamedTuple
 from urllib.parse import quote, unquote
 
 from tui.core.counting.graphemes import grapheme_count
 from tui.core.counting.measure import Entity
 
 ELLIPSIS = "..."  # three full stops, as the app writes them (not U+2026)
+MAX_BYTES = 3000  # app.bsky.feed.post: text maxLength, in UTF-8 bytes
 _PATH_KEEP = 13
 _PATH_MAX = 15
-# atproto's link detection: a link starts the text, or follows a space or "(". The
-# character before is matched (not looked behind) so that `re` can jump from one space or
-# parenthesis to the next; the text gets a leading space for the start.
+# JavaScript's \s (and what String.prototype.trim() removes): not Python's, which adds
+# U+001C-U+001F and U+0085 and lacks U+FEFF.
+JS_SPACES = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_JS_SPACE_CHARS = "".join(
+    chr(c) for c in (*range(0x09, 0x0E), 0x20, 0xA0, 0x1680, *range(0x2000, 0x200B),
+                     0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF)
+)
+# @atproto/api's URL_REGEX: a link starts the text, a line, or follows a space or "(".
+# The character before is matched (not looked behind) so that `re` can jump from one
+# space or parenthesis to the next; the text gets a leading space for the start. ASCII
+# only: JavaScript's case-insensitive [a-z] takes neither "ſ" nor the Kelvin sign.
 _LINK = re.compile(
-    r"[\s(]((https?://\S+)|[a-z][a-z0-9]*(?:\.[a-z0-9]+)+\S*)", re.IGNORECASE
+    f"[{JS_SPACES}(]"
+    f"((https?://[^{JS_SPACES}]+)|([a-z][a-z0-9]*(?:\\.[a-z0-9]+)+)[^{JS_SPACES}]*)",
+    re.IGNORECASE | re.ASCII,
 )
 _TRAILING_PUNCTUATION = ".,;:!?"
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
+_URL_IGNORED = re.compile("[\t\n\r]")
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 # WHATWG forbidden domain code points (after percent-decoding the host).
 _FORBIDDEN_IN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f]")
@@ -41,34 +58,130 @@ _QUERY_SAFE = "!$&()*+,-./:;=?@[]\\^_`{|}~%"
 _FRAGMENT_SAFE = "!#$&'()*+,-./:;=?@[]\\^_{|}~%"
 
 
-def link_entities(text: str) -> list[Entity]:
-    """Links typed with a scheme, each weighing the clusters of its short form."""
+class Links(NamedTuple):
+    """The links of a post as the app counts them."""
+
+    entities: list[Entity]  # (start, end, graphemes of the short form)
+    shortened: str  # the text as the app publishes it
+    mangled: bool  # the app's own bug will cut a later link in the wrong place
+
+
+@cache
+def known_tlds() -> frozenset[str]:
+    """Names from the package's `bluesky_tlds.txt` (see scripts/update_bluesky_tlds.py)."""
+    text = resources.files("tui.core.counting").joinpath("bluesky_tlds.txt").read_text(
+        encoding="utf-8"
+    )
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def is_blank(text: str) -> bool:
+    """True when JavaScript's `trim()` leaves nothing (spaces, newlines, U+FEFF)."""
+    return not text.strip(_JS_SPACE_CHARS)
+
+
+def links(text: str) -> Links:
+    """Every link facet the app finds, its short form, and the text as published."""
+    if "." not in text and "://" not in text:
+        return Links([], text, False)
     found: list[Entity] = []
-    if "://" not in text:
-        return found
+    spans: list[tuple[int, int]] = []
+    parts: list[str] = []
+    position = 0
     for match in _LINK.finditer(" " + text):
-        uri = match.group(2)
-        # The app checks for a lower-case "http" prefix; "HTTPS://..." is no link there.
-        if uri is None or not uri.startswith("http"):
-            continue
-        start, end = match.start(2) - 1, match.end(2) - 1
+        uri = match.group(1)
+        if not uri.startswith("http"):
+            # Without a scheme, the last label must be a top-level domain (as listed:
+            # lower case); "HTTPS://..." is neither kind and is no link.
+            domain = match.group(3)
+            if domain is None or domain.rpartition(".")[2] not in known_tlds():
+                continue
+        start, end = match.start(1) - 1, match.end(1) - 1
         if uri[-1] in _TRAILING_PUNCTUATION:
             uri, end = uri[:-1], end - 1
         if uri.endswith(")") and "(" not in uri:
             uri, end = uri[:-1], end - 1
-        found.append((start, end, _shown_length(uri)))
-    return found
+        short = short_url(text[start:end])
+        found.append((start, end, _graphemes(short)))
+        spans.append((start, end))
+        parts += [text[position:start], short]
+        position = end
+    parts.append(text[position:])
+    shortened = "".join(parts)
+    mangled = False
+    if found and (not shortened.isascii() or "\ufeff" in text):
+        mangled = as_published(text, spans) != shortened
+    return Links(found, shortened, mangled)
+
+
+def _decoded(data: bytes) -> str:
+    # TextDecoder: bad bytes become U+FFFD, and a leading U+FEFF (a "BOM") is dropped.
+    return data.decode("utf-8", "replace").removeprefix("\ufeff")
+
+
+def as_published(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text the app publishes: each link replaced by its short form as RichText's
+    insert() and delete() do it, bugs included (see `links`)."""
+    data = text.encode("utf-8", "surrogatepass")
+    facets = [
+        [len(text[:start].encode("utf-8", "surrogatepass")),
+         len(text[:end].encode("utf-8", "surrogatepass"))]
+        for start, end in spans
+    ]
+    for facet in facets:
+        byte_start, byte_end = facet
+        short = short_url(_decoded(data[byte_start:byte_end]))
+        added = len(short) + sum(1 for char in short if char > "\uffff")  # UTF-16 units
+        data = (_decoded(data[:byte_start]) + short + _decoded(data[byte_start:])).encode(
+            "utf-8", "surrogatepass"
+        )
+        for other in facets:
+            if byte_start <= other[0]:
+                other[0] += added
+                other[1] += added
+            elif byte_start < other[1]:
+                other[1] += added
+        size = len(short.encode("utf-8", "surrogatepass"))
+        facet[0], facet[1] = byte_start, byte_start + size
+        data = _deleted(data, facets, byte_start + size, byte_end + size)
+    return data.decode("utf-8", "replace")
+
+
+def _deleted(data: bytes, facets: list[list[int]], start: int, end: int) -> bytes:
+    """RichText.delete(): the bytes without data[start:end], the facets moved."""
+    data = (_decoded(data[:start]) + _decoded(data[end:])).encode("utf-8", "surrogatepass")
+    removed = end - start
+    for facet in facets:
+        if start <= facet[0] and end >= facet[1]:
+            facet[0] = facet[1] = 0
+        elif start > facet[1]:
+            pass
+        elif facet[0] < start <= facet[1] < end:
+            facet[1] = start
+        elif start >= facet[0] and end <= facet[1]:
+            facet[1] -= removed
+        elif start < facet[0] <= end <= facet[1]:
+            facet[0] = start
+            facet[1] -= removed
+        elif end < facet[0]:
+            facet[0] -= removed
+            facet[1] -= removed
+    return data
 
 
 @lru_cache(maxsize=1024)
-def _shown_length(uri: str) -> int:
-    # The same links come back at every keystroke of the post around them.
-    return grapheme_count(short_url(uri))
+def _graphemes(short: str) -> int:
+    return grapheme_count(short)
 
 
 def short_url(url: str) -> str:
     """The link as the app displays it (the URL unchanged if it does not parse)."""
-    parts = _AUTHORITY.fullmatch(url)
+    # The URL parser first drops spaces and controls around the input, and tabs and
+    # newlines within it. Without an http(s) scheme, `new URL()` throws or the scheme is
+    # another one: either way the app keeps the link as typed.
+    parts = _AUTHORITY.fullmatch(_URL_IGNORED.sub("", url.strip(_C0_OR_SPACE)))
     if parts is None:
         return url
     scheme, authority, rest = parts.group(1).lower(), parts.group(2), parts.group(3)
@@ -93,8 +206,8 @@ def _host(scheme: str, host_port: str) -> str | None:
     host: str | None
     if host_port.startswith("["):
         # An IPv6 address keeps its colons; a port may follow "]:".
-        inside, _, after = host_port.partition("]")
-        if after and not after.startswith(":"):
+        inside, bracket, after = host_port.partition("]")
+        if not bracket or (after and not after.startswith(":")):
             return None
         try:
             host = f"[{ipaddress.IPv6Address(inside[1:]).compressed}]"
@@ -129,6 +242,8 @@ def _domain(host: str) -> str | None:
     numeric = labels[:-1] if labels[-1] == "" and len(labels) > 1 else labels
     if _ipv4_number(numeric[-1]) is not None:
         return _ipv4(numeric)
+    if any(label.startswith("xn--") and not _valid_punycode(label[4:]) for label in labels):
+        return None
     try:
         return ".".join(
             label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
@@ -136,6 +251,26 @@ def _domain(host: str) -> str | None:
         )
     except UnicodeError:
         return None
+
+
+def _valid_punycode(encoded: str) -> bool:
+    """An `xn--` label must decode to a valid name (UTS #46, approximated): something,
+    in NFC, of characters that the mapping keeps as they are."""
+    if not encoded or not encoded.isascii():
+        return False
+    try:
+        decoded = encoded.encode("ascii").decode("punycode")
+    except UnicodeError:
+        return False
+    return (
+        bool(decoded)
+        and unicodedata.is_normalized("NFC", decoded)
+        and all(
+            unicodedata.category(char) not in ("Cc", "Cn", "Co", "Cs")
+            and unicodedata.normalize("NFKC", char).casefold() == char
+            for char in decoded
+        )
+    )
 
 
 def _ipv4_number(part: str) -> int | None:

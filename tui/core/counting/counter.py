@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from tui.core.counting.normalization import nfc, original_index
-from tui.core.counting.platforms import MEASURE_X_V2, MEASURES, Measure, resolve_limit
+from tui.core.counting.platforms import (
+    MEASURE_X_V2,
+    MEASURES,
+    UNNORMALIZED,
+    Measure,
+    resolve_limit,
+)
 from tui.core.counting.result import Count
 
 Measurer = Callable[[str, int], Measure]
@@ -26,12 +32,13 @@ def count_x_v2(text: str) -> Count:
 
 
 def _count(text: str, platform: str, limit: int, measure: Measurer) -> Count:
-    normalized = nfc(text)
+    normalize = _as_typed if platform in UNNORMALIZED else nfc
+    normalized = normalize(text)
     measured = measure(normalized, limit)
     overflow = None
     if measured.overflow is not None:
         overflow = _fitting_prefix_end(
-            text, original_index(text, normalized, measured.overflow), limit, measure
+            text, original_index(text, normalized, measured.overflow), limit, measure, normalize
         )
     invalid = None
     if measured.invalid is not None:
@@ -40,19 +47,28 @@ def _count(text: str, platform: str, limit: int, measure: Measurer) -> Count:
         platform=platform,
         length=measured.length,
         limit=limit,
-        valid=invalid is None and 0 < measured.length <= limit,
+        valid=measured.refusal is None and invalid is None and 0 < measured.length <= limit,
         overflow_index=overflow,
         invalid_index=invalid,
-        warnings=measured.warnings,
+        warnings=(
+            (measured.refusal, *measured.warnings) if measured.refusal else measured.warnings
+        ),
+        refusal=measured.refusal,
     )
 
 
-def _fitting_prefix_end(text: str, index: int, limit: int, measure: Measurer) -> int:
+def _as_typed(text: str) -> str:
+    return text
+
+
+def _fitting_prefix_end(
+    text: str, index: int, limit: int, measure: Measurer, normalize: Callable[[str], str]
+) -> int:
     """`index`, moved back until `text[:index]` fits on its own.
 
     Cutting a text can change what its end means: `a.co@b` holds no link but `a.co` is
     one (23 on X). Such cases are rare; checking keeps "the prefix fits" always true.
     """
-    while index > 0 and measure(nfc(text[:index]), limit).length > limit:
+    while index > 0 and measure(normalize(text[:index]), limit).length > limit:
         index -= 1
     return index

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tui.core.counting import twitter
 from tui.core.counting.measure import Entity, UnitsOf, WeightOf, first_overflow, total_length
@@ -67,6 +67,8 @@ class Measure(NamedTuple):
     overflow: int | None
     invalid: int | None = None
     warnings: tuple[str, ...] = ()
+    # Why the platform refuses the post whatever its length (blank, too many bytes...).
+    refusal: str | None = None
 
 
 def _measure(
@@ -99,11 +101,12 @@ def _code_point_units(text: str, start: int, end: int) -> list[Entity]:
     return [(index, index + 1, 1) for index in range(start, end)]
 
 
-def _refused(text: str) -> tuple[int | None, tuple[str, ...]]:
+def _refused(text: str) -> dict[str, Any]:
     invalid = twitter.first_invalid(text)
     if invalid is None:
-        return None, ()
-    return invalid, (f"X refuses any post holding U+{ord(text[invalid]):04X}.",)
+        return {}
+    return {"invalid": invalid,
+            "refusal": f"X refuses any post holding U+{ord(text[invalid]):04X}."}
 
 
 def _x(text: str, limit: int, *, emoji_discount: bool = True) -> Measure:
@@ -112,7 +115,7 @@ def _x(text: str, limit: int, *, emoji_discount: bool = True) -> Measure:
         text, found, limit, twitter.plain_weight, twitter.code_point_units,
         twitter.weighted_length(text, found),
     )
-    return Measure(length, overflow, *_refused(text))
+    return Measure(length, overflow, **_refused(text))
 
 
 def _x_v2(text: str, limit: int) -> Measure:
@@ -121,14 +124,32 @@ def _x_v2(text: str, limit: int) -> Measure:
 
 def _x_legacy(text: str, limit: int) -> Measure:
     length, overflow = _measure(text, [], limit, len, _code_point_units)
-    return Measure(length, overflow, *_refused(text))
+    return Measure(length, overflow, **_refused(text))
 
 
 def _bluesky(text: str, limit: int) -> Measure:
     from tui.core.counting import bluesky
 
-    found = bluesky.link_entities(text)
-    return Measure(*_measure(text, found, limit, _graphemes, _grapheme_units))
+    found = bluesky.links(text)
+    length, overflow = _measure(text, found.entities, limit, _graphemes, _grapheme_units)
+    warnings: tuple[str, ...] = ()
+    if found.mangled:
+        warnings = (
+            "The Bluesky app will mangle this post: a link without https:// that holds "
+            "accents or other non-ASCII characters puts the links after it in the wrong "
+            "place. Add https:// to that link.",
+        )
+    refusal = None
+    if bluesky.is_blank(text):
+        refusal = "Bluesky will not post a blank text."
+    else:
+        size = len(found.shortened.encode("utf-8", "surrogatepass"))
+        if size > bluesky.MAX_BYTES:
+            refusal = (
+                f"Bluesky refuses a post over {bluesky.MAX_BYTES:,} bytes of UTF-8: this one "
+                f"has {size:,} (emoji take up to 4 bytes each, and more in a sequence)."
+            )
+    return Measure(length, overflow, refusal=refusal, warnings=warnings)
 
 
 def _mastodon(text: str, limit: int) -> Measure:
@@ -152,5 +173,8 @@ MEASURES: Mapping[str, Callable[[str, int], Measure]] = MappingProxyType({
     "mastodon": _mastodon,
     "threads": _threads,
 })
+# The app and the server count the text as typed: Bluesky's composer percent-encodes a
+# decomposed accent in a link as typed, and Mastodon's server never normalises.
+UNNORMALIZED = frozenset({"bluesky", "mastodon"})
 # Not offered to users: twitter-text's v2 rules, kept to check against its v2 cases.
 MEASURE_X_V2: Callable[[str, int], Measure] = _x_v2

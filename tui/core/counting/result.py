@@ -21,7 +21,11 @@ class Count:
     overflow_index: int | None
     # The first character the platform refuses in any post (X: U+FFFE, U+FEFF, U+FFFF).
     invalid_index: int | None = None
+    # Every warning, the refusal first when there is one.
     warnings: tuple[str, ...] = ()
+    # Why the platform refuses this post whatever its length (a blank post, too many
+    # bytes or links, a character it never takes); None when it does not.
+    refusal: str | None = None
     remaining: int = field(init=False)
 
     def __post_init__(self) -> None:
