@@ -88,6 +88,36 @@ def test_limit_and_warnings(
 
 
 @pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["--platform", "bluesky", " "], "Bluesky will not post a blank text."),
+        (["--platform", "bluesky", "👨\u200d👩\u200d👧\u200d👦" * 121],
+         "Bluesky refuses a post over 3,000 bytes of UTF-8: this one has 3,025"),
+        (["--platform", "threads", " ".join(f"https://e{i}.fr" for i in range(6))],
+         "Threads refuses a post with more than 5 links: this one has 6."),
+        (["a\uffffb"], "X refuses any post holding U+FFFF."),
+    ],
+)
+def test_a_refused_post_says_why_and_exits_1(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    reason: str,
+) -> None:
+    code, out, _ = run_count(capsys, monkeypatch, *args)
+    assert code == 1
+    assert f"refused: {reason}" in out
+    assert "warning: " + reason not in out  # said once, as the refusal
+
+
+def test_jsonl_gives_the_refusal() -> None:
+    sink = io.StringIO()
+    assert run_jsonl(io.BytesIO(b'" "\n'), sink, "bluesky", 300) == 1
+    result = json.loads(sink.getvalue())
+    assert (result["valid"], result["refusal"]) == (False, "Bluesky will not post a blank text.")
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--platform", "myspace", "hi"], "unknown platform 'myspace'"),
@@ -123,7 +153,7 @@ def test_jsonl_answers_each_line_in_order(
     assert len(results) == len(lines)
     assert results[0] == {
         "weighted_length": 14, "limit": 280, "valid": True, "remaining": 266,
-        "overflow_index": None, "warnings": [],
+        "overflow_index": None, "warnings": [], "refusal": None,
     }
     assert results[1] == {"error": "line 2: expected a JSON string, got a number"}
     assert results[2]["error"].startswith("line 3: not valid JSON")

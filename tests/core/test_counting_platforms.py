@@ -354,3 +354,31 @@ def test_threads_hashtags_need_a_letter_and_a_start() -> None:
 def test_threads_limit() -> None:
     assert count("é" * 500, "threads").valid
     assert count("é" * 501, "threads").overflow_index == 500
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("🙂", 4), (FAMILY, 25), ("❤\ufe0f", 6), ("🇫🇷", 8), ("👋🏽", 8),
+        ("❤\ufe0e", 1), ("©", 1),  # text presentation: one character
+        ("é", 1), ("e\u0301", 1), ("日本", 2), ("क्ष", 1), ("a\r\nb", 3),
+        ("Bonjour 🙂 !", 14),
+    ],
+)
+def test_threads_counts_emoji_as_their_utf8_bytes(text: str, length: int) -> None:
+    assert count(text, "threads").length == length
+
+
+def test_threads_limit_counts_emoji_bytes() -> None:
+    assert count("🙂" * 125, "threads").valid  # 500
+    over = count("🙂" * 126, "threads")
+    assert (over.length, over.valid, over.overflow_index) == (504, False, 125)
+
+
+def test_threads_refuses_more_than_five_distinct_links() -> None:
+    five = " ".join(f"https://example{i}.com" for i in range(5))
+    assert count(five, "threads").valid
+    assert count(five + " https://example0.com", "threads").valid  # the same link again
+    counted = count(five + " example5.org", "threads")
+    assert not counted.valid
+    assert counted.refusal == "Threads refuses a post with more than 5 links: this one has 6."

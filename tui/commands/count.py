@@ -2,8 +2,10 @@
 the platform counts it.
 
 Human output: one line per text with its length, the limit and what is left (or over),
-then any warning. `--jsonl`: one JSON string per input line, one JSON object per output
-line, in order, flushed as it goes, so an editor or a script can keep a pipe open.
+then why the platform refuses it whatever its length (a blank post, too many bytes or
+links, a character it never takes), then any warning. `--jsonl`: one JSON string per
+input line, one JSON object per output line, in order, flushed as it goes, so an editor
+or a script can keep a pipe open.
 Exit 0 when every text fits, 1 when one does not (or a JSONL line was unreadable),
 2 for a usage error.
 """
@@ -99,8 +101,11 @@ def run_human(texts: list[str], platform: str, limit: int) -> int:
             continue
         problems += not counted.valid
         out.print(_line(counted, text, label, show_text=len(texts) > 1))
+        if counted.refusal is not None:
+            out.print(Text.assemble(("  refused: ", "bold red"), counted.refusal))
         for warning in counted.warnings:
-            out.print(Text.assemble(("  warning: ", "yellow"), warning))
+            if warning != counted.refusal:
+                out.print(Text.assemble(("  warning: ", "yellow"), warning))
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
@@ -191,4 +196,5 @@ def as_json(counted: Count) -> dict[str, Any]:
         "remaining": counted.remaining,
         "overflow_index": counted.overflow_index,
         "warnings": list(counted.warnings),
+        "refusal": counted.refusal,
     }

@@ -162,8 +162,12 @@ def _mastodon(text: str, limit: int) -> Measure:
 def _threads(text: str, limit: int) -> Measure:
     from tui.core.counting import threads
 
-    length, overflow = _measure(text, [], limit, _graphemes, _grapheme_units)
-    return Measure(length, overflow, warnings=threads.hashtag_warnings(text))
+    found = threads.emoji_entities(text)
+    length, overflow = _measure(text, found, limit, _graphemes, _grapheme_units)
+    return Measure(
+        length, overflow, warnings=threads.hashtag_warnings(text),
+        refusal=threads.link_refusal(text),
+    )
 
 
 MEASURES: Mapping[str, Callable[[str, int], Measure]] = MappingProxyType({

@@ -1,14 +1,25 @@
-"""Threads: 500 characters, one topic per post.
+"""Threads: 500 characters, emoji by their UTF-8 bytes, at most 5 links, one topic.
 
-Threads publishes no counting rule beyond "500 characters"; the counter uses grapheme
-clusters (what a person sees as one character, as Bluesky and Mastodon count) and takes
-links as typed. Only the first hashtag of a post becomes its topic, so a second one is
+This is Meta's documented rule (Threads API documentation, "Posts"), not a composer's
+code, which is not published: text posts are limited to 500 characters, "emojis are
+counted as the number of UTF-8 bytes", and a post with more than 5 links fails. So a
+grapheme cluster that is an emoji (one that Twemoji draws, as on X: 🙂, ❤️, a family)
+counts its UTF-8 bytes (🙂 4, ❤️ 6, 👨‍👩‍👧‍👦 25); any other cluster counts 1, links
+as typed. Only the first hashtag of a post becomes its topic, so a second one is
 reported as a warning, not refused.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from tui.core.counting.emoji_sequences import twemoji_pattern
+from tui.core.counting.graphemes import grapheme_spans
+from tui.core.counting.measure import Entity
+from tui.core.counting.urls import twitter_urls
+
+MAX_LINKS = 5
 
 # A hashtag has at least one letter and does not follow a word character, "&" or "#".
 _HASHTAG = re.compile(r"(?<![\w&#\uff03])[#\uff03]\w*[^\W\d_]\w*")
@@ -24,3 +35,35 @@ def hashtag_warnings(text: str) -> tuple[str, ...]:
         f"Threads takes one topic per post: {tags[0]} becomes the topic, "
         f"{extra} will stay plain text.",
     )
+
+
+def emoji_entities(text: str) -> list[Entity]:
+    """Each emoji cluster with its UTF-8 size, as (start, end, bytes)."""
+    if text.isascii():
+        return []
+    return [
+        (start, end, weight)
+        for start, end, weight in cluster_units(text, 0, len(text))
+        if weight > 1
+    ]
+
+
+def cluster_units(text: str, start: int, end: int) -> Iterator[Entity]:
+    """The clusters of text[start:end]: an emoji weighs its UTF-8 bytes, others 1."""
+    pattern = None
+    for cluster_start, cluster_end in grapheme_spans(text, start, end):
+        cluster = text[cluster_start:cluster_end]
+        weight = 1
+        if not cluster.isascii() or len(cluster) > 1:
+            pattern = pattern or twemoji_pattern()
+            if pattern.fullmatch(cluster):
+                weight = len(cluster.encode("utf-8", "surrogatepass"))
+        yield cluster_start, cluster_end, weight
+
+
+def link_refusal(text: str) -> str | None:
+    """Why Threads refuses the post for its links (more than 5 distinct), or None."""
+    links = {text[start:end] for start, end in twitter_urls().spans(text)}
+    if len(links) <= MAX_LINKS:
+        return None
+    return f"Threads refuses a post with more than {MAX_LINKS} links: this one has {len(links)}."
