@@ -336,6 +336,64 @@ def test_mastodon_paths_hold_any_script_but_not_final_punctuation() -> None:
     assert count(text, "x").length == 23 + 2 * 2 + 1
 
 
+def test_mastodon_counts_the_stripped_text_and_refuses_a_blank_one() -> None:
+    # Ruby's strip: ASCII spaces and controls at both ends; a no-break space stays.
+    assert count("  \t hi \r\n", "mastodon").length == 2
+    assert count("\u00a0hi\u00a0", "mastodon").length == 4
+    for blank in ("", "   ", "\n\t", "\u3000", "\u00a0 \u2028"):
+        counted = count(blank, "mastodon")
+        assert (counted.length, counted.valid) == (0, False)
+        assert counted.refusal == "Mastodon will not post a blank text."
+    assert count("x" * 500 + "   ", "mastodon").valid  # trailing spaces are stripped
+
+
+def test_mastodon_mentions_count_short_only_where_twitter_text_ends_them() -> None:
+    assert count("@bob@mastodon.social", "mastodon").length == len("@bob")
+    # twitter-text ends a mention before another at sign, a Latin accent or "://".
+    chained = "@user@server.social@other.social"
+    assert count(chained, "mastodon").length == len(chained)
+    assert count("@bob@example.fr://x", "mastodon").length == len("@bob@example.fr://x")
+    assert count("@bobé@example.fr", "mastodon").length == len("@bobé@example.fr")
+    # An accent inside the host is part of it: the mention is whole, and shortened.
+    assert count("@bob@example.fré", "mastodon").length == len("@bob")
+    # Not after a word character, "=" or "/".
+    assert count("a=@bob@x.fr", "mastodon").length == len("a=@bob@x.fr")
+    assert count("mail bob@x.fr", "mastodon").length == len("mail bob@x.fr")
+
+
+def test_mastodon_mention_hosts_hold_combining_marks() -> None:
+    # Devanagari vowel signs are word characters for Ruby, so the whole host is the
+    # mention's; with Python's \w it would stop at the first sign.
+    assert count("@alice@मास्टो.com ok", "mastodon").length == len("@alice ok")
+
+
+def test_mastodon_link_ends_queries_and_hosts() -> None:
+    assert count("https://example.com/path.", "mastodon").length == 23 + 1
+    assert count("https://example.com/x!", "mastodon").length == 23 + 1
+    assert count("https://example.com/「x」", "mastodon").length == 23 + 1
+    assert count("https://example.com/a?q=été", "mastodon").length == 23  # U+00A0 and up
+    assert count("https://example.com/a?q=été.", "mastodon").length == 23 + 1
+    assert count("http://xn--bcher-kva.com", "mastodon").length == 23  # punycode host
+    assert count("https://bücher.de/straße", "mastodon").length == 23
+    # libidn's IDNA 2003 refuses code points unassigned in Unicode 3.2: no link.
+    assert count("https://🙂.la/x", "mastodon").length == len("https://🙂.la/x")
+    assert count("example.com/page", "mastodon").length == len("example.com/page")
+
+
+def test_mastodon_counts_the_text_as_typed_by_unicode_15_0() -> None:
+    from tui.core.counting import mastodon
+
+    assert mastodon.UNICODE_VERSION == "15.0"
+    # Unicode 15.0 splits an Indic conjunct in two; Bluesky's newer rules join it.
+    assert count("क्ष", "mastodon").length == 2
+    assert count("क्ष", "bluesky").length == 1
+    assert count("नमस्ते", "mastodon").length == 4
+    assert count(FAMILY + "🇫🇷", "mastodon").length == 2
+    # No NFC: a decomposed accent is still one cluster, and the text is kept as typed.
+    assert count("e\u0301" * 500, "mastodon").valid
+    assert count("e\u0301" * 501, "mastodon").overflow_index == 1000
+
+
 # --- Threads ---------------------------------------------------------------------------
 
 def test_threads_warns_about_a_second_hashtag() -> None:

@@ -49,8 +49,10 @@ platforms = st.sampled_from(ALL_PLATFORMS)
 
 
 @FAST
-@given(posts, platforms)
+@given(posts, st.sampled_from(["x", "x-legacy", "threads"]))
 def test_canonically_equivalent_texts_count_the_same(text: str, platform: str) -> None:
+    """On the platforms that normalise first. Bluesky's app and Mastodon's server count
+    the text as typed (test_counting_platforms shows where that differs)."""
     composed = count(text, platform)
     decomposed = count(unicodedata.normalize("NFD", text), platform)
     assert (decomposed.length, decomposed.valid, decomposed.warnings) == (
@@ -95,7 +97,8 @@ def test_any_link_counts_23_on_x(before: str, url: str, after: str) -> None:
 @given(words, urls(schemes=("https://", "http://")), words)
 def test_any_link_with_a_scheme_counts_23_on_mastodon(before: str, url: str, after: str) -> None:
     counted = count(f"{before} {url} {after}", "mastodon")
-    assert counted.length == len(before) + 23 + len(after) + 2
+    # The server strips the spaces around the post.
+    assert counted.length == len(f"{before} ".lstrip()) + 23 + len(f" {after}".rstrip())
 
 
 @FAST

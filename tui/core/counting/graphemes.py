@@ -57,3 +57,40 @@ def grapheme_spans(text: str, start: int = 0, end: int | None = None) -> Iterato
     stop = len(text) if end is None else end
     for match in _CLUSTER.finditer(text, start, stop):
         yield match.span()
+
+
+# Unicode 15.1 made an Indic conjunct one cluster (rule GB9c: क्ष, a consonant, a virama,
+# a consonant); under Unicode 15.0 the second consonant starts a new cluster, as it does
+# after any character but a Prepend one. A text without a virama (InCB=Linker) has no
+# such join, so only those texts need the splitting.
+_LINKER: Any = regex.compile(r"\p{InCB=Linker}")
+_JOINED_CONSONANT: Any = regex.compile(r"(?<!\p{GCB=Prepend})\p{InCB=Consonant}")
+
+
+def grapheme_count_15_0(text: str) -> int:
+    """How many grapheme clusters `text` holds by the rules of Unicode 15.0."""
+    total = grapheme_count(text)
+    if text.isascii() or _LINKER.search(text) is None:
+        return total
+    return total + sum(1 for _ in _conjunct_splits(text, 0, len(text)))
+
+
+def grapheme_spans_15_0(
+    text: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, int]]:
+    """`(start, end)` of each cluster of `text[start:end]` by the rules of Unicode 15.0."""
+    stop = len(text) if end is None else end
+    for cluster_start, cluster_end in grapheme_spans(text, start, stop):
+        begin = cluster_start
+        for split in _conjunct_splits(text, cluster_start, cluster_end):
+            yield begin, split
+            begin = split
+        yield begin, cluster_end
+
+
+def _conjunct_splits(text: str, start: int, end: int) -> Iterator[int]:
+    """Where Unicode 15.0 starts a cluster inside the current clusters of text[start:end]."""
+    for cluster_start, cluster_end in grapheme_spans(text, start, end):
+        if cluster_end - cluster_start > 2:
+            for found in _JOINED_CONSONANT.finditer(text, cluster_start + 1, cluster_end):
+                yield found.start()

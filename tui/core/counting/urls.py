@@ -10,8 +10,11 @@ Mastodon's server uses the same extractor, restricted to links written with a sc
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from encodings import idna
 from functools import cache
+from unicodedata import ucd_3_2_0 as _UNICODE_3_2
 
 from tui.core.counting.patterns import trie_pattern
 from tui.core.counting.tlds import known_tlds
@@ -177,8 +180,10 @@ class UrlFinder:
         bare_domains: bool,
         path: str = _PATH,
         query: str = _QUERY,
+        domain_ok: Callable[[str], bool] | None = None,
     ) -> None:
         self.schemes = schemes
+        self._domain_ok = domain_ok or _domain_fits_dns
         self.bare_domains = bare_domains
         self._path = path
         self._query = query
@@ -250,7 +255,7 @@ class UrlFinder:
         path = tail.group(1)
         start, end = head.end(1), tail.end()
         url = text[start:end]
-        if not _domain_fits_dns(domain):
+        if not self._domain_ok(domain):
             return []
         if len(scheme or "https://") + len(url) > _MAX_URL_LENGTH:
             return []
@@ -313,6 +318,29 @@ def _domain_fits_dns(domain: str) -> bool:
     return True
 
 
+_IDNA_DOTS = re.compile("[.\u3002\uff0e\uff61]")
+
+
+def _domain_fits_idna2003(domain: str) -> bool:
+    """Whether the Ruby twitter-text of a Mastodon server takes the domain: it checks
+    it with libidn's IDNA 2003 ToASCII (idn-ruby), which refuses code points unassigned
+    in Unicode 3.2 (most emoji), prohibited ones, and labels over 63 characters."""
+    for label in _IDNA_DOTS.split(domain):
+        if label.isascii():
+            if not 1 <= len(label) <= _MAX_LABEL_LENGTH:
+                return False
+            continue
+        if any(_UNICODE_3_2.category(char) == "Cn" for char in label):
+            return False
+        try:
+            encoded = idna.ToASCII(label)
+        except UnicodeError:
+            return False
+        if len(encoded) > _MAX_LABEL_LENGTH:
+            return False
+    return True
+
+
 @cache
 def twitter_urls() -> UrlFinder:
     """Links as X finds them: with or without a scheme."""
@@ -322,4 +350,5 @@ def twitter_urls() -> UrlFinder:
 @cache
 def mastodon_urls() -> UrlFinder:
     """Links as a Mastodon server finds them when it counts: only with a scheme."""
-    return UrlFinder(MASTODON_SCHEMES, bare_domains=False, path=_M_PATH, query=_M_QUERY)
+    return UrlFinder(MASTODON_SCHEMES, bare_domains=False, path=_M_PATH, query=_M_QUERY,
+                     domain_ok=_domain_fits_idna2003)
