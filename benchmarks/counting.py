@@ -1,4 +1,5 @@
-"""Counting speed on one core: tchat's X counter beside the reference implementations.
+"""Counting speed on one core: tchat's X counter beside the reference implementations,
+in process and through a pipe.
 
 The texts are bench_counting's (a 280-character mixed post: French accents, emoji with
 ZWJ sequences and skin tones, a link, CJK; and a 280-character ASCII post), so both
@@ -8,6 +9,11 @@ the official JavaScript `twitter-text` 3.1.0 under node when installed; rounds r
 and ratios are taken within a round. A timed run is batches of 100 calls until 0.5 s
 have passed; every implementation is warmed up first (Python's matchers are built on
 the first call; node's JIT needs a second of calls).
+
+The pipe race: 20,000 distinct 280-character mixed posts (PIPE_POSTS), one JSON string
+per line, go through `tchat count --jsonl` and through the official library behind the
+same kind of pipe (twitter_text_pipe.js), each pinned to the same core, one after the
+other in each round; a rate is posts / seconds from launch to the last answer read.
 """
 
 from __future__ import annotations
@@ -15,10 +21,11 @@ from __future__ import annotations
 import importlib
 import json
 import os
-import shutil
+import random
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -29,9 +36,10 @@ from tui.core.counting import count
 
 SECTION = "Counting (X weighted length, one core)"
 HERE = Path(__file__).resolve().parent
-NODE_DIR = HERE / ".node"
-NODE_PACKAGE = "twitter-text@3.1.0"
+ROOT = HERE.parent
 TARGET_RATE = 30_000
+PIPE_POSTS = 20_000
+PIPE_SECTION = "Counting through a pipe (X, one core)"
 TEXTS = {"mixed": MIXED, "ascii": ASCII}
 
 
@@ -45,27 +53,86 @@ def python_reference() -> Callable[[str], object] | None:
 
 
 def node_ready(skipped: list[str]) -> bool:
-    """True when node can run the official package; installs it under .node/ if needed."""
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None:
-        skipped.append("twitter-text (JavaScript): node is not installed")
-        return False
-    if (NODE_DIR / "node_modules" / "twitter-text").is_dir():
-        return True
-    if npm is None:
-        skipped.append("twitter-text (JavaScript): npm is not installed")
-        return False
-    NODE_DIR.mkdir(exist_ok=True)
-    result = subprocess.run(
-        [npm, "install", "--prefix", str(NODE_DIR), "--no-audit", "--no-fund", "--silent",
-         NODE_PACKAGE],
-        capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        skipped.append(f"twitter-text (JavaScript): npm install failed: "
-                       f"{result.stderr.strip()[:200]}")
+    """True when node can run the official package (installed by `npm ci` in tests/node,
+    the same copy the differential tests use: twitter-text 3.1.0, @twemoji/parser 16)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        from node_reference import unavailable
+    finally:
+        sys.path.pop(0)
+    reason = unavailable()
+    if reason is not None:
+        skipped.append(f"twitter-text (JavaScript): {reason}")
         return False
     return True
+
+
+def pipe_posts(count: int = PIPE_POSTS, seed: int = 280) -> list[str]:
+    """`count` distinct 280-character posts: French, ZWJ emoji, a link, CJK, hashtags,
+    mentions (each post its own link path and numbers, so no two are the same)."""
+    rng = random.Random(seed)
+    french = ("Ce soir à 20 h, on débat d'écologie : qu'est-ce qui a changé depuis "
+              "l'été ? Bienvenue à toutes et à tous, élèves et enseignants").split()
+    emoji = ["👋🏽", "👨\u200d👩\u200d👧\u200d👦", "🇫🇷", "❤️", "🧑🏾\u200d💻", "✅", "🌍"]
+    cjk = ["日本からも参加できます", "皆さん", "よろしくお願いします", "中文", "한국어"]
+    tags = ["#ÉcoChat", "#chat", "@alice", "@bob_42", "#climat"]
+    posts = []
+    for number in range(count):
+        parts = [f"https://example.org/chat/{number}/ecologie-et-ville"]
+        while sum(map(len, parts)) + len(parts) < 300:
+            roll = rng.random()
+            pool = french if roll < 0.55 else emoji if roll < 0.7 else cjk if roll < 0.82 else tags
+            parts.append(rng.choice(pool))
+        rng.shuffle(parts)
+        posts.append(" ".join(parts)[:280] + f" {number}")
+    return posts
+
+
+def _pipe_rate(command: list[str], data: bytes, lines: int, core: int) -> tuple[float, bytes]:
+    started = time.perf_counter()
+    result = subprocess.run(
+        command, input=data, capture_output=True, check=False, cwd=ROOT,
+        preexec_fn=lambda: os.sched_setaffinity(0, {core}),
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode > 1:  # 1 only says that some post does not fit
+        raise RuntimeError(f"{command[-2]} failed: {result.stderr.decode()[-300:]}")
+    return lines / elapsed, result.stdout
+
+
+def pipe_race(
+    rounds: int, core: int, use_node: bool
+) -> tuple[list[Figure], list[str]]:
+    """tchat count --jsonl and the official library behind the same pipe, side by side."""
+    posts = pipe_posts()
+    data = "".join(json.dumps(post, ensure_ascii=False) + "\n" for post in posts).encode()
+    tchat = [sys.executable, "-m", "tui", "count", "--jsonl"]
+    node = ["node", str(HERE / "twitter_text_pipe.js")]
+    rates: dict[str, list[float]] = {"tchat": [], "js": []}
+    answers: dict[str, bytes] = {}
+    for _ in range(rounds):
+        rate, answers["tchat"] = _pipe_rate(tchat, data, len(posts), core)
+        rates["tchat"].append(rate)
+        if use_node:
+            rate, answers["js"] = _pipe_rate(node, data, len(posts), core)
+            rates["js"].append(rate)
+    figures = [Figure(PIPE_SECTION, "tchat count --jsonl", "/s", samples(rates["tchat"]))]
+    notes = []
+    if use_node:
+        figures.append(Figure(PIPE_SECTION, "twitter-text 3.1.0 (node), same pipe", "/s",
+                              samples(rates["js"])))
+        figures.append(Figure(
+            PIPE_SECTION, "ratio tchat / official JS", "x",
+            samples(ratios(rates["tchat"], rates["js"])), (Target(">=", 1.0),),
+            note="per round; above 1 means tchat is faster",
+        ))
+        ours = [json.loads(line)["weighted_length"] for line in answers["tchat"].splitlines()]
+        theirs = [json.loads(line)["weighted_length"] for line in answers["js"].splitlines()]
+        differ = sum(a != b for a, b in zip(ours, theirs, strict=True))
+        notes.append(f"Pipe race: {len(posts):,} distinct posts of about 280 code points "
+                     f"(French, ZWJ emoji, a link, CJK, hashtags, mentions); the two "
+                     f"answers differ on {differ} of them; both pinned to CPU {core}")
+    return figures, notes
 
 
 def node_rates(core: int, seconds: float) -> tuple[dict[str, float], dict[str, int]]:
@@ -144,6 +211,9 @@ def measure(quick: bool) -> tuple[list[Figure], list[str], list[str]]:
                 SECTION, f"ratio tchat / twitter-text-parser, {name}", "x",
                 samples(ratios(rates[f"tchat {name}"], rates[f"py {name}"])),
             ))
+    pipe_figures, pipe_notes = pipe_race(2 if quick else 5, core, use_node)
+    figures += pipe_figures
+    notes += pipe_notes
     ours = {name: count(text, "x").length for name, text in TEXTS.items()}
     notes.append(f"Counting texts: {len(MIXED)} and {len(ASCII)} code points; X weighted "
                  f"length tchat {ours['mixed']} / {ours['ascii']}"

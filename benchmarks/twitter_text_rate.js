@@ -8,7 +8,7 @@
 const fs = require("fs");
 const path = require("path");
 
-const twitter = require(path.join(__dirname, ".node", "node_modules", "twitter-text"));
+const twitter = require(path.join(__dirname, "..", "tests", "node", "node_modules", "twitter-text"));
 const input = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
 
 function perSecond(text, seconds) {

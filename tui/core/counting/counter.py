@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from tui.core.counting.normalization import nfc, original_index
@@ -69,6 +70,15 @@ def _fitting_prefix_end(
     Cutting a text can change what its end means: `a.co@b` holds no link but `a.co` is
     one (23 on X). Such cases are rare; checking keeps "the prefix fits" always true.
     """
+    # From the last space on, a superset of the last run when other spaces are about.
+    if _LINKISH.search(text, text.rfind(" ", 0, index) + 1, index) is None:
+        return index
     while index > 0 and measure(normalize(text[:index]), limit).length > limit:
         index -= 1
     return index
+
+
+# What may turn the end of a cut text into a link or a mention: without any of these
+# after its last space, a prefix fits as measured (the check above re-measures it, which
+# costs as much as the count itself).
+_LINKISH = re.compile("[.@:\uff20\u3002\uff0e\uff61]")

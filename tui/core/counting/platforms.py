@@ -8,7 +8,14 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from tui.core.counting import twitter
-from tui.core.counting.measure import Entity, UnitsOf, WeightOf, first_overflow, total_length
+from tui.core.counting.measure import (
+    Entity,
+    UnitsOf,
+    WeightOf,
+    code_points,
+    first_overflow,
+    total_length,
+)
 
 # The counters of the other platforms (and the `regex` module their grapheme clusters
 # need) are imported by the first count for them: a plan for X never loads them, and
@@ -97,10 +104,6 @@ def _graphemes(text: str) -> int:
     return grapheme_count(text)
 
 
-def _code_point_units(text: str, start: int, end: int) -> list[Entity]:
-    return [(index, index + 1, 1) for index in range(start, end)]
-
-
 def _refused(text: str) -> dict[str, Any]:
     invalid = twitter.first_invalid(text)
     if invalid is None:
@@ -112,7 +115,7 @@ def _refused(text: str) -> dict[str, Any]:
 def _x(text: str, limit: int, *, emoji_discount: bool = True) -> Measure:
     found = twitter.entities(text, emoji_discount=emoji_discount)
     length, overflow = _measure(
-        text, found, limit, twitter.plain_weight, twitter.code_point_units,
+        text, found, limit, twitter.plain_weight, code_points,
         twitter.weighted_length(text, found),
     )
     return Measure(length, overflow, **_refused(text))
@@ -123,7 +126,7 @@ def _x_v2(text: str, limit: int) -> Measure:
 
 
 def _x_legacy(text: str, limit: int) -> Measure:
-    length, overflow = _measure(text, [], limit, len, _code_point_units)
+    length, overflow = _measure(text, [], limit, len, code_points)
     return Measure(length, overflow, **_refused(text))
 
 

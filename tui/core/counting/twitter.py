@@ -9,7 +9,7 @@ reference cases.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from operator import itemgetter
 
@@ -55,14 +55,6 @@ def weighted_length(text: str, found: Sequence[Entity]) -> int:
     return total
 
 
-def _char_weight(char: str) -> int:
-    code = ord(char)
-    for low, high in LIGHT_RANGES:
-        if low <= code <= high:
-            return 1
-    return HEAVY_WEIGHT
-
-
 def entities(text: str, *, emoji_discount: bool = True) -> list[Entity]:
     """Links and emoji sequences that X counts as a whole, in text order.
 
@@ -83,12 +75,6 @@ def entities(text: str, *, emoji_discount: bool = True) -> list[Entity]:
             merged.append((start, end, weight))
             resume = end
     return merged
-
-
-def code_point_units(text: str, start: int, end: int) -> Iterator[Entity]:
-    """Each code point of `text[start:end]` with its weight."""
-    for index in range(start, end):
-        yield index, index + 1, _char_weight(text[index])
 
 
 def first_invalid(text: str) -> int | None:

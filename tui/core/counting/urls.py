@@ -81,12 +81,11 @@ _MAX_TCO_SLUG_LENGTH = 40
 _MAX_LABEL_LENGTH = 63
 
 _PRECEDING_BARE_FORBIDDEN = re.compile("[-_./]$")
-# Links never hold a space, so only the space-separated run around a dot can hold one.
-_NEXT_SPACE = re.compile(f"[{_SPACES}]")
-_SPACE_CHARS = frozenset(
-    chr(c) for c in (*range(0x09, 0x0E), 0x20, 0x85, 0xA0, 0x1680, 0x180E,
-                     *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
-)
+# Links never hold a space, so only a space-separated run holding a dot can hold one.
+# Matched from the run's start only (the look-behind), so a run without a dot costs
+# one failed attempt, not one per character.
+_DOTTED_RUN = re.compile(f"(?<![^{_SPACES}])[^{_SPACES}]*\\.[^{_SPACES}]*")
+_RUN_CACHE_SIZE = 4096
 # For ASCII text: what a top-level domain cannot be followed by (`foo.com-x` is no
 # link), so a domain after a dot can only be all of the run of these characters.
 _ASCII_NOT_AFTER_TLD = re.compile("[0-9A-Za-z@+-]*")
@@ -191,6 +190,7 @@ class UrlFinder:
         # A link with a scheme needs "://"; one without needs a dot. Texts without
         # either (most keystrokes) skip the extractor entirely.
         self._needle = "." if bare_domains else "://"
+        self._runs: dict[str, tuple[UrlSpan, ...]] = {}
 
     def _compiled(self) -> _Patterns:
         if self._patterns is None:
@@ -215,22 +215,25 @@ class UrlFinder:
         if self._needle not in text:
             return []
         found: list[UrlSpan] = []
-        run_end = 0
-        dot = text.find(".")
-        while dot >= 0:
-            if dot >= run_end:
-                # Back to the space before the run: each run is walked once, so this
-                # stays linear however many dots a run holds.
-                start = dot
-                while start > 0 and text[start - 1] not in _SPACE_CHARS:
-                    start -= 1
-                space_after = _NEXT_SPACE.search(text, dot)
-                # Start on the space itself (or at 0): the extractor checks what precedes.
-                begin = max(start - 1, 0)
-                run_end = space_after.start() if space_after is not None else len(text)
-                found.extend(self._run_spans(text, begin, run_end))
-            dot = text.find(".", max(dot + 1, run_end))
+        for run in _DOTTED_RUN.finditer(text):
+            # Start on the space before the run (or at 0): the extractor checks what
+            # precedes a link.
+            begin = max(run.start() - 1, 0)
+            spans = self._cached_run_spans(text[begin : run.end()])
+            if spans:
+                found.extend((begin + start, begin + end) for start, end in spans)
         return found
+
+    def _cached_run_spans(self, run: str) -> tuple[UrlSpan, ...]:
+        # A run's links depend on the run alone, and the same runs come back at every
+        # keystroke of the post around them (and in many posts: handles, links).
+        cached = self._runs.get(run)
+        if cached is None:
+            cached = tuple(self._run_spans(run, 0, len(run)))
+            if len(self._runs) >= _RUN_CACHE_SIZE:
+                self._runs.clear()
+            self._runs[run] = cached
+        return cached
 
     def _run_spans(self, text: str, begin: int, run_end: int) -> list[UrlSpan]:
         """Links of one space-free run, `text[begin:run_end]`."""
