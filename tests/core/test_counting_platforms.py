@@ -440,3 +440,11 @@ def test_threads_refuses_more_than_five_distinct_links() -> None:
     counted = count(five + " example5.org", "threads")
     assert not counted.valid
     assert counted.refusal == "Threads refuses a post with more than 5 links: this one has 6."
+
+
+def test_a_twemoji_match_stays_within_the_extent_its_size_is_kept_for() -> None:
+    from tui.core.counting.emoji_sequences import _EXTENT
+
+    for seq in twemoji_language():
+        extent = _EXTENT.match(seq + "x", 1)
+        assert extent is not None and extent.end() >= len(seq), seq

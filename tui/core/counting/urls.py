@@ -82,9 +82,8 @@ _MAX_LABEL_LENGTH = 63
 
 _PRECEDING_BARE_FORBIDDEN = re.compile("[-_./]$")
 # Links never hold a space, so only a space-separated run holding a dot can hold one.
-# Matched from the run's start only (the look-behind), so a run without a dot costs
-# one failed attempt, not one per character.
-_DOTTED_RUN = re.compile(f"(?<![^{_SPACES}])[^{_SPACES}]*\\.[^{_SPACES}]*")
+_NEXT_SPACE = re.compile(f"[{_SPACES}]")
+_LAST_SPACE = re.compile(f"[{_SPACES}][^{_SPACES}]*\\Z")
 _RUN_CACHE_SIZE = 4096
 # For ASCII text: what a top-level domain cannot be followed by (`foo.com-x` is no
 # link), so a domain after a dot can only be all of the run of these characters.
@@ -215,13 +214,22 @@ class UrlFinder:
         if self._needle not in text:
             return []
         found: list[UrlSpan] = []
-        for run in _DOTTED_RUN.finditer(text):
+        dot = text.find(".")
+        while dot >= 0:
+            # The run around the dot: after the last space before it (most often a plain
+            # space: rfind narrows the search), up to the next space.
+            after_space = text.rfind(" ", 0, dot) + 1
+            other = _LAST_SPACE.search(text, after_space, dot)
+            start = after_space if other is None else other.start() + 1
+            space = _NEXT_SPACE.search(text, dot)
+            run_end = len(text) if space is None else space.start()
             # Start on the space before the run (or at 0): the extractor checks what
             # precedes a link.
-            begin = max(run.start() - 1, 0)
-            spans = self._cached_run_spans(text[begin : run.end()])
+            begin = max(start - 1, 0)
+            spans = self._cached_run_spans(text[begin:run_end])
             if spans:
-                found.extend((begin + start, begin + end) for start, end in spans)
+                found.extend((begin + first, begin + last) for first, last in spans)
+            dot = text.find(".", run_end)
         return found
 
     def _cached_run_spans(self, run: str) -> tuple[UrlSpan, ...]:
