@@ -44,16 +44,13 @@ def emoji_sequence_spans(text: str) -> list[tuple[int, int]]:
     keeping the longer matches; without paying for positions that cannot start one.
     """
     spans: list[tuple[int, int]] = []
-    resume = 0
     pattern: re.Pattern[str] | None = None
-    # Matched on a copy of the key, so a cached size never depends on what follows it.
-    for mark in SEQUENCE_MARKS.finditer(text, 1):
-        start = mark.start() - 1
-        if start < resume:
-            continue
-        extent = _EXTENT.match(text, start + 1)
-        assert extent is not None  # it may be empty, never missing
-        key = text[start : extent.end() + 1]
+    position = 0
+    while (candidate := _CANDIDATE.search(text, position)) is not None:
+        start = candidate.start()
+        # The candidate and one character more: matched on a copy of that key, so a
+        # kept size never depends on what follows it.
+        key = text[start : candidate.end() + 1]
         size = _sizes.get(key)
         if size is None:
             if pattern is None:
@@ -64,19 +61,21 @@ def emoji_sequence_spans(text: str) -> list[tuple[int, int]]:
                 _sizes.clear()
             _sizes[key] = size
         if size > 1:
-            resume = start + size
-            spans.append((start, resume))
+            spans.append((start, start + size))
+            position = start + size
+        else:
+            position = start + 1
     return spans
 
 
 # A match depends on the text from its start to one character past its end (a
 # look-ahead). Past its first character, a match only holds marks and characters that
-# follow a ZWJ (tested against the pattern), so _EXTENT bounds it; the key is that
-# extent and one character more. The few sequences a chat uses then come back in post
-# after post, and their match sizes are kept instead of matched again.
-_EXTENT = re.compile(
-    "(?:\u200d.|[\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U0001f1e6-\U0001f1ff"
-    "\U000e0020-\U000e007f])*",
+# follow a ZWJ (tested against the pattern), so a candidate is a character followed by
+# those; with one character more it is the key. The few sequences a chat uses then
+# come back in post after post, and their match sizes are kept instead of matched again.
+_CANDIDATE = re.compile(
+    ".(?:\u200d.?|[\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U0001f1e6-\U0001f1ff"
+    "\U000e0020-\U000e007f])+",
     re.DOTALL,
 )
 _SIZES_KEPT = 4096
