@@ -26,7 +26,8 @@ _SPACES = (
 _INVALID = "\\ufffe\\ufeff\\uffff"
 _DIRECTIONAL = "\\u202a-\\u202e\\u061c\\u200e\\u200f\\u2066-\\u2069"
 # ASCII punctuation as twitter-text lists it (`"` and `` ` `` are not in it, on purpose).
-_PUNCT = "!'#%&()*+,\\\\\\-./:;<=>?@\\[\\]^_{|}~$"
+_PUNCT_BUT_DASHES = "!'#%&()*+,\\\\./:;<=>?@\\[\\]^{|}~$"
+_PUNCT = _PUNCT_BUT_DASHES + "\\-_"
 _LATIN_ACCENTS = (
     "\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f\\u0253\\u0254\\u0256"
     "\\u0257\\u0259\\u025b\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f"
@@ -35,8 +36,18 @@ _LATIN_ACCENTS = (
 _CYRILLIC = "\\u0400-\\u04ff"
 
 _DOMAIN_CHAR = f"[^{_PUNCT}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
-_SUBDOMAIN = f"(?:(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
-_DOMAIN_NAME = f"(?:(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)"
+# twitter-text writes (?:[_-]|DOMAIN_CHAR)* and (?:-|DOMAIN_CHAR)*: the same language as
+# one class each (every branch takes one character), which `re` matches far faster.
+_DOMAIN_CHAR_OR_HYPHEN_UNDERSCORE = (
+    f"[^{_PUNCT_BUT_DASHES}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
+)
+_DOMAIN_CHAR_OR_HYPHEN = (
+    f"[^{_PUNCT_BUT_DASHES}_{_SPACES}{_INVALID}{_DIRECTIONAL}]"
+)
+_SUBDOMAIN = (
+    f"(?:(?:{_DOMAIN_CHAR}{_DOMAIN_CHAR_OR_HYPHEN_UNDERSCORE}*)?{_DOMAIN_CHAR}\\.)"
+)
+_DOMAIN_NAME = f"(?:(?:{_DOMAIN_CHAR}{_DOMAIN_CHAR_OR_HYPHEN}*)?{_DOMAIN_CHAR}\\.)"
 _PUNYCODE = "(?:xn--[-0-9a-z]+)"
 _PATH_CHAR = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\\u2013_~@|&{_LATIN_ACCENTS}]"
 _BALANCED_PARENS = (
