@@ -7,6 +7,7 @@ says why so that tests can skip with that reason and benchmarks can note it.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import subprocess
@@ -25,6 +26,13 @@ def unavailable() -> str | None:
     """None when the reference can run, else the reason it cannot."""
     if shutil.which("node") is None:
         return "node is not installed"
+    # One install at a time (pytest-xdist workers, a benchmark beside the tests).
+    with open(NODE_DIR / ".install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _install()
+
+
+def _install() -> str | None:
     if _INSTALLED.is_file() and _INSTALLED.stat().st_mtime >= (
         NODE_DIR / "package-lock.json"
     ).stat().st_mtime:
