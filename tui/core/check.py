@@ -261,4 +261,21 @@ def check_file(path: Path) -> tuple[Plan | None, list[Problem]]:
         plan = parse_plan(text)
     except PlanError as error:
         return None, error.problems
-    return plan, semantic_problems(plan, text)
+    return plan, semantic_problems(plan, text) + feed_problems(plan, text, path)
+
+
+def feed_problems(plan: Plan, text: str, path: Path) -> list[Problem]:
+    """The `[feed]` table's replay file must be there and be a recorded conversation."""
+    feed = plan.feed
+    if feed is None or feed.replay is None:
+        return []
+    from tui.core.feed.store import FeedFileError, read_feed
+
+    replay = Path(feed.replay_path(path) or path)
+    try:
+        read_feed(replay, missing_ok=False)
+    except FeedFileError as error:
+        reason = str(error).split(": error: ", 1)[-1]
+        return [Problem("error", f"{feed.replay!r} (beside the plan) {reason}",
+                        "feed.replay", locate(text, ("feed", "replay")))]
+    return []

@@ -7,11 +7,13 @@ reported, not silently ignored or coerced, because the plan drives a live hour.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
+from pathlib import PurePath
 from typing import get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from tui.core.chattime import chat_zone, known_zone, start_utc
+from tui.core.feedurl import feed_url_problem
 from tui.core.offsets import Offset
 from tui.core.vocabulary import GuestStatus as GuestStatus
 from tui.core.vocabulary import Language as Language
@@ -120,6 +122,50 @@ class ChecklistItem(_Strict):
     due: Offset | None = None
 
 
+class Feed(_Strict):
+    """The optional `[feed]` table: where to read the tag's conversation during the chat.
+
+    Without it tchat opens no socket at all. Credentials never go here: they come from
+    the environment or the system keyring (see `tui.feed.credentials`)."""
+
+    mastodon: str | None = None
+    """A Mastodon server whose public timeline of the tag is read."""
+    bluesky: bool = False
+    """Search Bluesky for the tag (needs an app password)."""
+    bluesky_service: str | None = None
+    """Another Bluesky service than bsky.social (a test server, a self-hosted PDS)."""
+    poll_seconds: int = Field(default=15, ge=5, le=3600)
+    replay: str | None = Field(default=None, min_length=1)
+    """A recorded conversation (JSON lines), relative to the plan, replayed in rehearsal."""
+
+    @field_validator("mastodon", "bluesky_service")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None:
+            problem = feed_url_problem(value)
+            if problem:
+                raise ValueError(problem)
+        return value.rstrip("/") if value is not None else None
+
+    @field_validator("replay")
+    @classmethod
+    def _relative_file(cls, value: str | None) -> str | None:
+        if value is not None and "\x00" in value:
+            raise ValueError("should be a file name")
+        return value
+
+    @property
+    def live(self) -> bool:
+        """Whether any live source is asked for (a replay alone opens no socket)."""
+        return self.mastodon is not None or self.bluesky
+
+    def replay_path(self, plan_path: PurePath) -> PurePath | None:
+        """The replay file, relative to the plan's folder as written in the plan."""
+        if self.replay is None:
+            return None
+        return plan_path.parent / self.replay
+
+
 class Plan(_Strict):
     """A whole chat plan, as stored in one TOML file."""
 
@@ -128,3 +174,4 @@ class Plan(_Strict):
     questions: list[Question] = Field(default_factory=list)
     posts: list[Post] = Field(default_factory=list)
     checklist: list[ChecklistItem] = Field(default_factory=list)
+    feed: Feed | None = None

@@ -137,6 +137,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "key.save": {"fr": "Enregistrer", "en": "Save"},
     "key.send": {"fr": "Copier la réponse", "en": "Copy the reply"},
     "key.highlight": {"fr": "Temps fort", "en": "Highlight"},
+    "key.conversation": {"fr": "Conversation", "en": "Conversation"},
     "key.report": {"fr": "Bilan", "en": "Report"},
     "key.pause": {"fr": "Pause", "en": "Pause"},
     "key.faster": {"fr": "Plus vite", "en": "Faster"},
@@ -165,6 +166,12 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     },
     "help.next": {"fr": "Revient au prochain envoi", "en": "Select the next cue again"},
     "help.focus": {"fr": "Passe au volet suivant", "en": "Move to the next pane"},
+    "help.conversation": {
+        "fr": "Montre ou cache les messages du hashtag ; dans le volet : r répond, "
+              "h note un temps fort, o ouvre le message",
+        "en": "Show or hide the tag's posts; in the pane: r replies, h keeps a highlight, "
+              "o opens the post",
+    },
     "help.highlight": {
         "fr": "Note le lien ou la citation d'un message marquant sous la question en cours",
         "en": "Save a link or a quote of a notable post under the current question",
@@ -604,6 +611,53 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "export.phase_after": {"fr": "Après le tchat", "en": "After the chat"},
     "export.note": {"fr": "Note : {note}", "en": "Note: {note}"},
     "export.added_by_tchat": {"fr": "ajouté par tchat", "en": "added by tchat"},
+    # the conversation ([feed] in the plan, or a rehearsal's replay)
+    "conversation": {"fr": "Conversation", "en": "Conversation"},
+    "conv_empty": {"fr": "Aucun message pour l'instant.", "en": "No post yet."},
+    "no_feed": {
+        "fr": "Pas de conversation : ajoutez une table [feed] au plan (voir le README)",
+        "en": "No conversation: add a [feed] table to the plan (see the README)",
+    },
+    "no_post": {"fr": "Aucun message choisi", "en": "No post selected"},
+    "post_highlighted": {"fr": "Message de @{author} noté comme temps fort",
+                         "en": "Post by @{author} kept as a highlight"},
+    "post_opened": {"fr": "Ouverture du message dans le navigateur",
+                    "en": "Opening the post in the browser"},
+    "post_no_link": {"fr": "Ce message n'a pas de lien https à ouvrir",
+                     "en": "This post has no https link to open"},
+    "seen_published": {"fr": "✓ vu publié", "en": "✓ seen published"},
+    "feed.answers": {
+        "fr": {"one": "{n} réponse", "other": "{n} réponses"},
+        "en": {"one": "{n} answer", "other": "{n} answers"},
+    },
+    "feed.from_people": {
+        "fr": {"one": " de {n} personne", "other": " de {n} personnes"},
+        "en": {"one": " from {n} person", "other": " from {n} people"},
+    },
+    "feed.posts": {
+        "fr": {"one": "{n} message", "other": "{n} messages"},
+        "en": {"one": "{n} post", "other": "{n} posts"},
+    },
+    "feed.people": {
+        "fr": {"one": "{n} personne", "other": "{n} personnes"},
+        "en": {"one": "{n} person", "other": "{n} people"},
+    },
+    "feed.updated": {"fr": "{name} · {posts} · à jour à {time}",
+                     "en": "{name} · {posts} · updated {time}"},
+    "feed.waiting": {"fr": "{name} · connexion…", "en": "{name} · connecting…"},
+    "feed.offline": {"fr": "hors ligne depuis {since} · nouvel essai dans {seconds} s",
+                     "en": "offline since {since} · retrying in {seconds} s"},
+    "feed.replay": {"fr": "Rediffusion · {posts}", "en": "Replay · {posts}"},
+    "feed.fig_conversation": {"fr": "Conversation : {posts} de {people}",
+                              "en": "Conversation: {posts} from {people}"},
+    "feed.fig_busiest": {"fr": "Moment le plus animé : {start}–{end} ({posts})",
+                         "en": "Busiest part of the hour: {start}–{end} ({posts})"},
+    "feed.most_active": {"fr": "Les plus actifs dans la conversation",
+                         "en": "The most active in the conversation"},
+    "feed.most_active_intro": {
+        "fr": "À remercier aussi, par le nombre de leurs messages :",
+        "en": "Worth thanking too, by the number of their posts:",
+    },
 }
 
 

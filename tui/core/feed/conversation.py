@@ -1,0 +1,84 @@
+"""The conversation as the run-sheet holds it: every post attributed and counted once,
+the last few hundred kept for the pane, and copied drafts seen published by the host."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from tui.core.feed.attribution import Attributed, Attributor
+from tui.core.feed.counts import ConversationCounts
+from tui.core.feed.plaintext import normalised
+from tui.core.feed.post import FeedPost
+from tui.core.feed.store import FeedStore
+
+KEEP = 300
+"""Posts the pane keeps; the counts use all of them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """A copied draft the host's account was seen to publish."""
+
+    cue: str
+    post: FeedPost
+
+
+class Conversation:
+    def __init__(self, attributor: Attributor, store: FeedStore | None = None,
+                 keep: int = KEEP) -> None:
+        self.attributor = attributor
+        self.store = store
+        self.counts = ConversationCounts()
+        self.recent: deque[Attributed] = deque(maxlen=keep)
+        self._seen: set[tuple[str, str]] = set()
+        self._host_posts: dict[str, FeedPost] = {}
+        """Host posts by their normalised text, to find copied drafts among them."""
+        self.version = 0
+        """Grows with every change: the screen redraws the pane only when it moved."""
+        if store is not None:
+            self._take(store.posts, write=False)
+
+    def take(self, posts: Iterable[FeedPost]) -> list[Attributed]:
+        """Add what a poll or a replay brought; returns the posts that were new."""
+        return self._take(posts, write=True)
+
+    def _take(self, posts: Iterable[FeedPost], *, write: bool) -> list[Attributed]:
+        fresh = [post for post in posts if post.key not in self._seen]
+        if self.store is not None and write:
+            fresh = self.store.fresh(fresh)
+        items = []
+        for post in sorted(fresh, key=lambda p: p.created_at):
+            if post.key in self._seen:
+                continue
+            self._seen.add(post.key)
+            item = self.attributor.add(post)
+            items.append(item)
+            self.counts.add(item)
+            self.recent.append(item)
+            if item.kind == "host":
+                self._host_posts.setdefault(normalised(post.text), post)
+        if self.store is not None and write and items:
+            self.store.append(items)
+        if items:
+            self.version += 1
+        return items
+
+    def published(self, copied: Mapping[str, str]) -> dict[str, FeedPost]:
+        """For each copied draft (cue id -> text as copied), the host's post with the same
+        text after whitespace normalisation, when the feed has seen one."""
+        found = {}
+        for cue, text in copied.items():
+            post = self._host_posts.get(normalised(text))
+            if post is not None:
+                found[cue] = post
+        return found
+
+
+def feed_since(start: datetime, now: datetime) -> datetime:
+    """From when to read the tag: an hour before the chat once it is near; the day before
+    otherwise (a connection check the evening before still shows the tag's posts)."""
+    early = start - timedelta(hours=1)
+    return early if now >= early else now - timedelta(days=1)

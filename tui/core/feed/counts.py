@@ -1,0 +1,83 @@
+"""How the conversation went: answers per question, people, the busiest part of the hour.
+
+The pane keeps only the last few hundred posts; the counts are kept here from all of
+them, so a long, busy chat is counted whole.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tui.core.feed.attribution import Attributed
+from tui.core.vocabulary import Language
+from tui.core.words import Words
+
+
+@dataclass
+class QuestionCount:
+    answers: int = 0
+    people: set[str] = field(default_factory=set)
+
+
+@dataclass
+class ConversationCounts:
+    """Running totals, fed one attributed post at a time."""
+
+    by_question: dict[int, QuestionCount] = field(default_factory=dict)
+    posts: int = 0
+    authors: Counter[str] = field(default_factory=Counter)
+    times: list[datetime] = field(default_factory=list)
+
+    def add(self, item: Attributed) -> None:
+        self.posts += 1
+        author = item.post.author.lower()
+        self.authors[author] += 1
+        self.times.append(item.post.created_at)
+        if item.answers is not None:
+            count = self.by_question.setdefault(item.answers, QuestionCount())
+            count.answers += 1
+            count.people.add(author)
+
+    def add_all(self, items: Iterable[Attributed]) -> ConversationCounts:
+        for item in items:
+            self.add(item)
+        return self
+
+    def answers(self, number: int) -> tuple[int, int]:
+        """(answers, people) for question `number`."""
+        count = self.by_question.get(number)
+        return (count.answers, len(count.people)) if count else (0, 0)
+
+    @property
+    def people(self) -> int:
+        return len(self.authors)
+
+    def most_active(self, limit: int = 3, leave_out: Iterable[str] = ()) -> list[str]:
+        """The authors who posted most, busiest first (ties by name, for stable output)."""
+        skipped = {name.lower().removeprefix("@") for name in leave_out}
+        ranked = sorted(self.authors.items(), key=lambda pair: (-pair[1], pair[0]))
+        return [name for name, _n in ranked if name not in skipped][:limit]
+
+    def busiest_segment(
+        self, start: datetime, minutes: int, segment: int = 10
+    ) -> tuple[int, int] | None:
+        """The `segment`-minute part of the hour with the most posts: (its first minute
+        after the start, how many posts), or None when no post fell inside the hour."""
+        buckets: Counter[int] = Counter()
+        for moment in self.times:
+            minute = (moment - start).total_seconds() / 60
+            if 0 <= minute < minutes:
+                buckets[int(minute // segment) * segment] += 1
+        if not buckets:
+            return None
+        first, count = min(buckets.items(), key=lambda pair: (-pair[1], pair[0]))
+        return first, count
+
+
+def answers_line(answers: int, people: int, language: Language) -> str:
+    """ "14 answers from 9 people", "1 réponse de 1 personne"."""
+    words = Words(language)
+    return words("feed.answers", n=answers) + words("feed.from_people", n=people)
