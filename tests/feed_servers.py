@@ -1,0 +1,266 @@
+"""Local stand-ins for a Mastodon server and a Bluesky service, speaking the real shapes.
+
+They listen on 127.0.0.1 with a random port and hold their data in memory: Mastodon's
+instance endpoints and `GET /api/v1/timelines/tag/:hashtag` (Status entities with HTML
+content, `min_id`/`max_id`/`limit`, `Link` paging), Bluesky's XRPC
+`com.atproto.server.createSession` and `app.bsky.feed.searchPosts` (PostViews with
+facets, `cursor` paging). A test can queue a status (429), garbage or a stall.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+Reply = tuple[int, dict[str, str], bytes]
+
+
+@dataclass
+class Seen:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class FakeServer:
+    """One HTTP server; `handle(seen) -> Reply` decides every answer."""
+
+    handle: Callable[[Seen], Reply]
+    requests: list[Seen] = field(default_factory=list)
+    queued: list[Callable[[Seen], Reply] | None] = field(default_factory=list)
+    release: threading.Event = field(default_factory=threading.Event)
+
+    def start(self) -> str:
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _serve(self) -> None:
+                split = urlsplit(self.path)
+                length = int(self.headers.get("Content-Length") or 0)
+                seen = Seen(self.command, split.path, parse_qs(split.query),
+                            {k.lower(): v for k, v in self.headers.items()},
+                            self.rfile.read(length) if length else b"")
+                owner.requests.append(seen)
+                special = owner.queued.pop(0) if owner.queued else None
+                status, headers, body = (special or owner.handle)(seen)
+                try:
+                    self.send_response(status)
+                    for name, value in headers.items():
+                        self.send_header(name, value)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except OSError:
+                    pass  # the client gave up (a timeout test)
+
+            do_GET = do_POST = _serve
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True)
+        self.thread.start()
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def stop(self) -> None:
+        self.release.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def stall(self, seconds: float = 5.0) -> None:
+        """The next request gets no answer until the test ends (or `seconds`)."""
+        def stalled(_seen: Seen) -> Reply:
+            self.release.wait(seconds)
+            return 200, {}, b"[]"
+        self.queued.append(stalled)
+
+    def reply_once(self, status: int, body: bytes, headers: dict[str, str] | None = None,
+                   ) -> None:
+        self.queued.append(lambda _seen: (status, headers or {}, body))
+
+
+def json_reply(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Reply:
+    return status, {"Content-Type": "application/json; charset=utf-8", **(headers or {})}, \
+        json.dumps(data).encode()
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+# --- Mastodon ------------------------------------------------------------------------
+
+def snowflake(moment: datetime, sequence: int = 0) -> str:
+    """A Mastodon id: milliseconds since the epoch, shifted, plus a sequence."""
+    return str((int(moment.timestamp() * 1000) << 16) + sequence)
+
+
+@dataclass
+class MastodonData:
+    base: str = ""
+    statuses: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, acct: str, html: str, at: datetime, reply_to: str | None = None) -> str:
+        status_id = snowflake(at, len(self.statuses))
+        username = acct.split("@")[0]
+        self.statuses.append({
+            "id": status_id, "created_at": iso(at), "in_reply_to_id": reply_to,
+            "in_reply_to_account_id": None, "sensitive": False, "spoiler_text": "",
+            "visibility": "public", "language": "en",
+            "uri": f"{self.base}/users/{username}/statuses/{status_id}",
+            "url": f"{self.base}/@{username}/{status_id}",
+            "replies_count": 0, "reblogs_count": 0, "favourites_count": 0,
+            "content": html, "reblog": None, "media_attachments": [], "mentions": [],
+            "tags": [{"name": "tchat", "url": f"{self.base}/tags/tchat"}], "emojis": [],
+            "account": {"id": str(len(acct)), "username": username, "acct": acct,
+                        "display_name": username.title(), "url": f"{self.base}/@{username}",
+                        "created_at": "2020-01-01T00:00:00.000Z", "bot": False,
+                        "locked": False, "note": "", "avatar": "", "header": "",
+                        "followers_count": 0, "following_count": 0, "statuses_count": 1,
+                        "emojis": [], "fields": []},
+        })
+        return status_id
+
+    def handle(self, seen: Seen) -> Reply:
+        if seen.path == "/api/v1/instance/" or seen.path == "/api/v1/instance":
+            return json_reply({"uri": "127.0.0.1", "title": "Test", "version": "4.3.0",
+                               "short_description": "", "description": "", "email": "",
+                               "urls": {}, "stats": {}, "languages": ["en"]})
+        if seen.path in ("/api/v2/instance", "/api/v2/instance/"):
+            return json_reply({"domain": "127.0.0.1", "title": "Test", "version": "4.3.0",
+                               "api_versions": {"mastodon": 2}})
+        if seen.path.startswith("/api/v1/timelines/tag/"):
+            return self.timeline(seen)
+        return json_reply({"error": "Record not found"}, 404)
+
+    def timeline(self, seen: Seen) -> Reply:
+        def number(name: str) -> int | None:
+            values = seen.query.get(name)
+            return int(values[0]) if values else None
+
+        limit = min(number("limit") or 20, 40)
+        min_id, max_id, since_id = number("min_id"), number("max_id"), number("since_id")
+        chosen = sorted(self.statuses, key=lambda s: int(s["id"]))
+        if max_id is not None:
+            chosen = [s for s in chosen if int(s["id"]) < max_id]
+        lower = min_id if min_id is not None else since_id
+        if lower is not None:
+            chosen = [s for s in chosen if int(s["id"]) > lower]
+        # min_id: the page just after it; otherwise (max_id, since_id) the newest ones.
+        page = chosen[:limit] if min_id is not None else chosen[-limit:]
+        page.reverse()
+        headers: dict[str, str] = {}
+        if page:
+            here = f"{self.base}{seen.path}"
+            older = f"{here}?{urlencode({'max_id': page[-1]['id']})}"
+            newer = f"{here}?{urlencode({'min_id': page[0]['id']})}"
+            headers["Link"] = f'<{older}>; rel="next", <{newer}>; rel="prev"'
+        return json_reply(page, headers=headers)
+
+
+# --- Bluesky -------------------------------------------------------------------------
+
+def _b64(data: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+
+def access_jwt(did: str) -> str:
+    now = int(datetime.now(UTC).timestamp())
+    return ".".join([_b64({"typ": "at+jwt", "alg": "ES256K"}),
+                     _b64({"scope": "com.atproto.appPass", "sub": did, "iat": now,
+                           "exp": now + 7200, "aud": "did:web:127.0.0.1"}), "c2ln"])
+
+
+@dataclass
+class BlueskyData:
+    handle: str = "mod.bsky.social"
+    password: str = "abcd-efgh-ijkl-mnop"
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    page_size: int = 3
+
+    def add(self, handle: str, text: str, at: datetime, tag: str = "Tchat",
+            reply_to: str | None = None) -> str:
+        did = f"did:plc:{handle.split('.')[0]:a<24}"[:32]
+        rkey = f"3k{len(self.posts):011d}"
+        uri = f"at://{did}/app.bsky.feed.post/{rkey}"
+        start = text.encode().find(f"#{tag}".encode())
+        record: dict[str, Any] = {"$type": "app.bsky.feed.post", "text": text,
+                                  "createdAt": iso(at), "langs": ["en"]}
+        if start >= 0:
+            record["facets"] = [{
+                "index": {"byteStart": start, "byteEnd": start + len(tag.encode()) + 1},
+                "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": tag}],
+            }]
+        cid = "bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm"
+        if reply_to is not None:
+            ref = {"uri": reply_to, "cid": cid}
+            record["reply"] = {"root": ref, "parent": ref}
+        self.posts.append({
+            "uri": uri, "cid": cid,
+            "author": {"did": did, "handle": handle, "displayName": handle.split(".")[0].title(),
+                       "labels": [], "createdAt": "2023-01-01T00:00:00.000Z"},
+            "record": record, "replyCount": 0, "repostCount": 0, "likeCount": 0,
+            "quoteCount": 0, "indexedAt": iso(at), "labels": [],
+        })
+        return uri
+
+    def handle_request(self, seen: Seen) -> Reply:
+        if seen.path == "/xrpc/com.atproto.server.createSession":
+            body = json.loads(seen.body or b"{}")
+            if body.get("identifier") != self.handle or body.get("password") != self.password:
+                return json_reply({"error": "AuthenticationRequired",
+                                   "message": "Invalid identifier or password"}, 401)
+            did = "did:plc:moderator0000000000000"
+            return json_reply({"accessJwt": access_jwt(did), "refreshJwt": access_jwt(did),
+                               "handle": self.handle, "did": did, "active": True})
+        if seen.path == "/xrpc/app.bsky.feed.searchPosts":
+            if not seen.headers.get("authorization", "").startswith("Bearer "):
+                return json_reply({"error": "AuthMissing", "message": "no"}, 401)
+            return self.search(seen)
+        return json_reply({"error": "MethodNotImplemented", "message": "no"}, 501)
+
+    def search(self, seen: Seen) -> Reply:
+        query = seen.query.get("q", [""])[0]
+        since = seen.query.get("since", [None])[0]
+        found = [p for p in self.posts if query.lower() in p["record"]["text"].lower()]
+        if since:
+            moment = datetime.fromisoformat(since.replace("Z", "+00:00"))
+            found = [p for p in found if datetime.fromisoformat(
+                p["record"]["createdAt"].replace("Z", "+00:00")) >= moment]
+        found.sort(key=lambda p: p["record"]["createdAt"], reverse=True)  # sort=latest
+        offset = int(seen.query.get("cursor", ["0"])[0])
+        limit = min(int(seen.query.get("limit", ["25"])[0]), self.page_size)
+        page = found[offset:offset + limit]
+        data: dict[str, Any] = {"posts": page, "hitsTotal": len(found)}
+        if offset + limit < len(found):
+            data["cursor"] = str(offset + limit)
+        return json_reply(data)
+
+
+def served(handle: Callable[[Seen], Reply]) -> Iterator[tuple[FakeServer, str]]:
+    server = FakeServer(handle)
+    base = server.start()
+    try:
+        yield server, base
+    finally:
+        server.stop()
+
+
+START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
+
+
+def minute(n: float) -> datetime:
+    return START + timedelta(minutes=n)
