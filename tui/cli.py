@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "count": "count a post's characters as the platform does",
     "report": "planned versus actual time of every cue, from the live log or a rehearsal",
     "export": "write a guest brief, calendar event, recap, run-sheet... from a plan",
+    "feed": "print the tag's conversation as the plan's [feed] reads it (checks the connection)",
 }
 
 # The commands that open the run-sheet, which turns the garbage collector back on.

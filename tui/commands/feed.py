@@ -1,0 +1,172 @@
+"""`tchat feed PLAN [--once] [--jsonl]`: what the plan's `[feed]` sees, in the terminal.
+
+It is how a moderator checks the connection the day before: one poll of each source
+(`--once`) or polling until ctrl+c, as a table or one JSON object per line. It writes
+nothing (the run-sheet keeps `PLAN.feed.jsonl`). `--login bluesky` asks for the handle
+and app password and keeps them in the system keyring.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from tui.commands.output import render_problems
+from tui.core.feed.attribution import Attributed
+from tui.core.feed.conversation import Conversation, feed_since
+from tui.core.feed.plaintext import one_line, visible
+from tui.core.feed.planned import attributor_for
+from tui.core.model import Plan
+from tui.core.planfile import load_plan
+from tui.core.problems import PlanError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+MARKS = {"question": "?", "guest": "★", "host": "◆"}
+
+
+def register(subparsers: Any, summary: str) -> None:
+    parser = subparsers.add_parser(
+        "feed",
+        help=summary,
+        description=(
+            "Read the tag's conversation as the plan's [feed] table says (a Mastodon "
+            "server's public timeline, Bluesky's search) and print it: once with --once "
+            "(exit 1 when a source fails), or until ctrl+c. Writes nothing. Bluesky needs "
+            "an app password: TCHAT_BLUESKY_HANDLE and TCHAT_BLUESKY_APP_PASSWORD, or "
+            "--login bluesky to keep them in the system keyring."
+        ),
+    )
+    parser.add_argument("plan", type=Path, metavar="PLAN", help="the plan's TOML file")
+    parser.add_argument("--once", action="store_true", help="poll each source once and stop")
+    parser.add_argument("--jsonl", action="store_true",
+                        help="one JSON object per post: platform, id, author, name, text, "
+                             "url, created_at, answers, kind")
+    parser.add_argument("--login", choices=("bluesky",), default=None,
+                        help="ask for the Bluesky handle and app password and keep them in "
+                             "the system keyring")
+    parser.set_defaults(func=run)
+
+
+def mark(item: Attributed, answer: str) -> str:
+    if item.answers is not None:
+        return f"{answer}{item.answers}"
+    return MARKS.get(item.kind, "")
+
+
+def as_json(item: Attributed) -> str:
+    return item.post.to_json(answers=item.answers, kind=item.kind)
+
+
+def print_table(console: Console, items: list[Attributed], zone: tzinfo, answer: str) -> None:
+    if not items:
+        return
+    table = Table(expand=True, show_edge=False)
+    table.add_column("time", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("author", max_width=24, overflow="fold")
+    table.add_column("post", ratio=3, overflow="fold")
+    table.add_column("link", ratio=1, overflow="fold")
+    for item in items:
+        post = item.post
+        table.add_row(
+            Text(f"{post.created_at.astimezone(zone):%H:%M:%S}"),
+            Text(mark(item, answer), style="bold"),
+            Text("@" + visible(post.author)),
+            Text(one_line(post.text)),
+            Text(visible(post.url), style=f"link {post.url}" if _linkable(post.url) else ""),
+        )
+    console.print(table)
+
+
+def _linkable(url: str) -> bool:
+    return url.startswith("https://") and not any(c in url for c in " \x1b\x07")
+
+
+def run(args: argparse.Namespace, *, now: Callable[[], datetime] | None = None,
+        timeout: float = 10.0, sleep: Callable[[float], None] = time.sleep,
+        environ: dict[str, str] | None = None) -> int:
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    if args.login == "bluesky":
+        return login_bluesky(err)
+    path: Path = args.plan
+    try:
+        plan = load_plan(path)
+    except PlanError as error:
+        render_problems(err, str(path), error.problems)
+        return EXIT_PROBLEMS
+    feed = plan.feed
+    if feed is None or not feed.live:
+        err.print(Text(f"{path}: no source to read: add a [feed] table with mastodon = "
+                       '"https://server" or bluesky = true (a replay is for rehearsals)'))
+        return EXIT_PROBLEMS
+    clock = now or (lambda: datetime.now(UTC))
+    return follow(plan, args, clock, timeout, sleep, err, environ)
+
+
+def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
+           timeout: float, sleep: Callable[[float], None], err: Console,
+           environ: dict[str, str] | None) -> int:
+    from tui.feed.poller import FeedPoller
+    from tui.feed.sources import build_sources
+
+    feed = plan.feed
+    assert feed is not None
+    chat = plan.chat
+    since = feed_since(chat.start_at, clock())
+    built = build_sources(feed, chat.tag, since, timeout=timeout, environ=environ)
+    for problem in built.problems:
+        err.print(Text(problem))
+    if not built.sources:
+        return EXIT_PROBLEMS
+    conversation = Conversation(attributor_for(plan))
+    poller = FeedPoller(built.sources, timedelta(seconds=feed.poll_seconds), clock)
+    out = Console(highlight=False, soft_wrap=args.jsonl)
+    answer = "R" if chat.language == "fr" else "A"
+    while True:
+        items = conversation.take(poller.poll_due())
+        if args.jsonl:
+            for item in items:
+                print(as_json(item), flush=True)
+        else:
+            print_table(out, items, chat.zone, answer)
+        for polled in poller.polled:
+            err.print(Text(visible(polled.status.line(clock(), chat.zone, chat.language))))
+        if args.once:
+            failed = any(p.status.error for p in poller.polled) or built.problems
+            return EXIT_PROBLEMS if failed else EXIT_OK
+        sleep(max(1.0, poller.wait_seconds()))
+
+
+def login_bluesky(err: Console) -> int:
+    from tui.feed.credentials import BlueskyLogin, store_bluesky_login
+
+    err.print(Text("Bluesky app password (Settings → Privacy and security → App passwords); "
+                   "it is kept in the system keyring, never in a file."))
+    try:
+        handle = input("Bluesky handle (such as name.bsky.social): ").strip().removeprefix("@")
+        password = getpass.getpass("App password: ").strip()
+    except EOFError:
+        err.print(Text("tchat: no handle or password given"))
+        return EXIT_USAGE
+    if not handle or not password:
+        err.print(Text("tchat: no handle or password given"))
+        return EXIT_USAGE
+    try:
+        store_bluesky_login(BlueskyLogin(handle, password))
+    except Exception as error:  # noqa: BLE001 - no keyring backend: say so, in one line
+        err.print(Text(f"tchat: the system keyring cannot keep it ({type(error).__name__}); "
+                       "set TCHAT_BLUESKY_HANDLE and TCHAT_BLUESKY_APP_PASSWORD instead"))
+        return EXIT_PROBLEMS
+    err.print(Text(f"Kept in the system keyring for {visible(handle)}."))
+    return EXIT_OK
+
+
