@@ -36,6 +36,7 @@ from tui.commands.output import (
 from tui.core.asrun import Event, LogError, log_path_for, read_named_log
 from tui.core.check import semantic_problems
 from tui.core.exports import EXPORTS, export, make_context
+from tui.core.feed.post import FeedPost
 from tui.core.planfile import parse_plan, read_plan_text
 from tui.core.problems import PlanError
 
@@ -122,9 +123,15 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     events: list[Event] = []
     if kind.reads_log:
         events = _events(args.log, plan_path, err)
+    feed: tuple[FeedPost, ...] = ()
+    if (kind.reads_log or kind.name == "thanks") and args.log is None:
+        # The conversation of the live run (a rehearsal's replay is never kept).
+        from tui.core.feed.summary import recorded_posts
+
+        feed = recorded_posts(plan_path)
 
     zones: list[tzinfo] | None = args.zones
-    result = export(kind.name, make_context(plan, zones=zones, events=events))
+    result = export(kind.name, make_context(plan, zones=zones, events=events, feed=feed))
     data = result.text.encode("utf-8")
 
     output: Path | None = args.output

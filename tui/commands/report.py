@@ -16,6 +16,7 @@ from rich.text import Text
 
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, error_console, render_problems, warn_skipped
 from tui.core.asrun import LogError, last_rehearsal_log, log_path_for, read_named_log
+from tui.core.model import Plan
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
 from tui.core.report import build_report, to_csv
@@ -92,7 +93,21 @@ def run(args: argparse.Namespace) -> int:
     out.print(report_table(report, words))
     for line in report_summary(report, words):
         out.print(line, soft_wrap=True)
+    if args.rehearsal is None:
+        _print_answers(out, plan, path)
     out.print(Text(words("report_log", path=str(log)), style="dim"), soft_wrap=True)
     if not log.exists():
         err.print(Text(f"{log}: no log yet, nothing was run", style="yellow"))
     return EXIT_OK
+
+
+def _print_answers(out: Console, plan: Plan, path: Path) -> None:
+    """Answers per question, from the conversation kept beside the plan (live runs only:
+    a rehearsal replays a conversation and keeps none)."""
+    from tui.core.feed.summary import answers_per_question, count_posts, recorded_posts
+
+    posts = recorded_posts(path)
+    if not posts:
+        return
+    for line in answers_per_question(plan, count_posts(plan, posts)):
+        out.print(Text(line), soft_wrap=True)

@@ -19,6 +19,7 @@ from tui.core.asrun import Event
 from tui.core.clocktime import clock_time
 from tui.core.dates import place_name, short_time
 from tui.core.drafts import DraftBook
+from tui.core.feed.post import FeedPost
 from tui.core.model import Guest, Language, Plan
 from tui.core.placeholders import fill
 from tui.core.schedule import Cue
@@ -49,6 +50,8 @@ class ExportContext:
     """Where to give times, the chat's own zone usually first."""
     events: tuple[Event, ...] = ()
     """The as-run log, for the exports made after the chat."""
+    feed: tuple[FeedPost, ...] = ()
+    """The conversation kept beside the plan (`PLAN.feed.jsonl`), when there is one."""
 
     @property
     def language(self) -> Language:
@@ -69,10 +72,11 @@ def default_zones(plan: Plan) -> tuple[tzinfo, ...]:
 
 
 def make_context(
-    plan: Plan, *, zones: Sequence[tzinfo] | None = None, events: Sequence[Event] = ()
+    plan: Plan, *, zones: Sequence[tzinfo] | None = None, events: Sequence[Event] = (),
+    feed: Sequence[FeedPost] = (),
 ) -> ExportContext:
     chosen = tuple(zones) if zones else default_zones(plan)
-    return ExportContext(plan, DraftBook(plan), chosen, tuple(events))
+    return ExportContext(plan, DraftBook(plan), chosen, tuple(events), tuple(feed))
 
 
 def zone_label(zone: tzinfo, language: str, moment: datetime | None = None) -> str:

@@ -27,6 +27,8 @@ from tui.core.exports.html import render_html
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.text import one_line, safe_url
 from tui.core.exports.thanks import thanks_text
+from tui.core.feed.counts import ConversationCounts, answers_line
+from tui.core.feed.summary import count_posts
 from tui.core.model import Language
 from tui.core.report import build_report
 from tui.core.runstate import fold
@@ -130,12 +132,19 @@ def delay_label(delta: timedelta, language: Language) -> str:
 
 
 def highlight_item(text: str, language: Language, cue: Cue | None = None) -> Inline:
-    """A link as a link; anything else as a quotation, never as markup."""
+    """A link as a link; anything else as a quotation, never as markup. A post captured
+    from the conversation ("@author: text", then its address on a line of its own) is
+    the quotation followed by its link."""
     words = Words(language)
     prefix = words("export.label_prefix", label=cue_name(cue, words)) if cue else ""
     url = safe_url(text)
     if url is not None:
         return inline(prefix, Span(url, href=url))
+    said, _, last = text.rstrip().rpartition("\n")
+    link = safe_url(last) if said.strip() else None
+    if link is not None:
+        quote = highlight_item(said, language, cue)
+        return inline(*quote, " ", Span(link, href=link))
     quoted = one_line(text)
     if not quoted.startswith(_OPENING_MARKS):
         # Quotation marks are added unless the moderator already wrote some.
@@ -150,6 +159,7 @@ def recap_document(ctx: ExportContext) -> Document:
     chat = plan.chat
     zone = ctx.chat_zone
     data = recap_data(ctx)
+    counts = count_posts(plan, ctx.feed, ctx.book) if ctx.feed else None
     title = words("export.recap_title", title=chat.title)
     doc = Document(title, language)
     doc.heading(1, title)
@@ -183,6 +193,8 @@ def recap_document(ctx: ExportContext) -> Document:
             status = words("export.skipped" if run.skipped else "export.not_posted")
         doc.heading(3, f"Q{cue.number} · {status}")
         doc.paragraph(question_text(ctx, cue))
+        if counts is not None and cue.number is not None:
+            doc.paragraph(answers_line(*counts.answers(cue.number), language))
         doc.bullets([highlight_item(text, language) for text in run.highlights])
 
     if data.other_highlights:
@@ -210,8 +222,28 @@ def recap_document(ctx: ExportContext) -> Document:
         inline(words("export.fig_on_time", on_time=figures.on_time, asked=figures.asked)),
         inline(words("export.fig_overrun", overrun=overrun)),
         inline(words("export.fig_highlights", n=figures.highlights)),
+        *conversation_figures(ctx, counts),
     ])
     return doc
+
+
+def conversation_figures(ctx: ExportContext, counts: ConversationCounts | None) -> list[Inline]:
+    """Posts and people in the conversation, and its busiest ten minutes."""
+    if counts is None or not counts.posts:
+        return []
+    language, chat, zone = ctx.language, ctx.plan.chat, ctx.chat_zone
+    words = Words(language)
+    figures = [inline(words("feed.fig_conversation", posts=words("feed.posts", n=counts.posts),
+                            people=words("feed.people", n=counts.people)))]
+    busiest = counts.busiest_segment(chat.start_at, chat.duration)
+    if busiest is not None:
+        first, posts = busiest
+        start = chat.start_at + timedelta(minutes=first)
+        end = min(start + timedelta(minutes=10), chat.end_at)
+        figures.append(inline(words(
+            "feed.fig_busiest", start=short_time(start, zone, language),
+            end=short_time(end, zone, language), posts=words("feed.posts", n=posts))))
+    return figures
 
 
 def recap_md(ctx: ExportContext) -> ExportResult:

@@ -18,9 +18,10 @@ from tui.core.exports.context import (
     long_date,
     platform_name,
 )
-from tui.core.exports.document import Document, Span
+from tui.core.exports.document import Document, Span, inline
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.text import clean
+from tui.core.feed.summary import count_posts, most_active
 from tui.core.model import Guest
 from tui.core.schedule import Cue
 from tui.core.words import Words, count_line
@@ -106,4 +107,10 @@ def thanks(ctx: ExportContext) -> ExportResult:
             doc.paragraph(words("export.no_email"))
         doc.paragraph(words("export.subject", subject=subject))
         doc.verbatim(body)
+    if ctx.feed:
+        active = most_active(plan, count_posts(plan, ctx.feed, ctx.book))
+        if active:
+            doc.heading(2, words("feed.most_active"))
+            doc.paragraph(words("feed.most_active_intro"))
+            doc.bullets([inline(name) for name in active])
     return ExportResult(render_markdown(doc), tuple(notes))
