@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tui.app import TchatApp  # noqa: E402
+from tui.startup import begin  # noqa: E402
 from tui.clipboard import NoClipboard  # noqa: E402
-from tui.commands.demo import demo_plan_path  # noqa: E402
+from tui.commands.demo import demo_copy  # noqa: E402
 from tui.core.asrun import AsRunLog, Event, log_path_for  # noqa: E402
 from tui.core.clock import Clock, FrozenClock, SimulatedClock  # noqa: E402
 from tui.core.planfile import load_plan  # noqa: E402
@@ -69,13 +70,16 @@ STATES = (
           {**HALF, "hu4": 21.3, "q4": 24.2, "custom@26": 27.0, "hu5": 28.5, "q5": 31.2,
            "hu6": 34.1, "q6": 37.9, "hu7": 40.2, "q7": 43.0, "hu8": 46.4, "q8": 49.1},
           rehearsal=60, keys=("p", "R")),
+    # The demo's recorded conversation, replayed: answers to Q1 and Q2 counted.
+    State("conversation", "en", 14.2, {**OPENING, "q1": 5.1, "hu2": 9.2, "q2": 11.1},
+          rehearsal=1, keys=("f",)),
 )
 
 
 async def shoot(state: State, out: Path) -> Path:
     with tempfile.TemporaryDirectory() as folder:
-        plan = Path(folder) / f"demo-{state.language}.toml"
-        shutil.copy(demo_plan_path(state.language), plan)  # type: ignore[arg-type]
+        # With the recorded conversation its `[feed] replay` names, as `tchat` has it.
+        plan = demo_copy(state.language, Path(folder))  # type: ignore[arg-type]
         start = load_plan(plan).chat.start_at
         suffix = ".rehearsal-20261203-090000.jsonl" if state.rehearsal else ".asrun.jsonl"
         log = AsRunLog(log_path_for(plan, suffix))
@@ -87,8 +91,9 @@ async def shoot(state: State, out: Path) -> Path:
         if state.rehearsal:
             # Held still (the monotonic time never moves) but running, at its speed.
             clock = SimulatedClock(moment, speed=state.rehearsal, monotonic=lambda: 0.0)
-        app = TchatApp(plan, clock=clock, clipboard=NoClipboard(), log_path=log.path,
-                       mode="rehearsal" if state.rehearsal else "live")
+        app = TchatApp(begin(plan, clock=clock, log_path=log.path,
+                             mode="rehearsal" if state.rehearsal else "live"),
+                       clipboard=NoClipboard())
         if state.theme:
             app.theme = state.theme
         async with app.run_test(size=state.size) as pilot:

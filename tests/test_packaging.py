@@ -31,6 +31,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_carries_demo_plans_and_data(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("tui/plans/demo-fr.toml", "tui/plans/demo-en.toml", "tui/app.tcss",
+                   "tui/plans/demo-fr.conversation.jsonl", "tui/plans/demo-en.conversation.jsonl",
                    "tui/core/counting/tlds.txt", "tui/core/counting/twemoji.txt",
                    "tui/core/counting/bluesky_tlds.txt",
                    "tui/cli.py"):

@@ -135,7 +135,7 @@ class TchatApp(App[None]):
     def _run_sheet(self) -> RunSheet:
         from tui.screens.runsheet import RunSheet
 
-        return RunSheet(self.session, self.clipboard_backend)
+        return RunSheet(self.session, self.clipboard_backend, replay=self.start.replay)
 
     @property
     def run_sheet(self) -> RunSheet:

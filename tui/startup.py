@@ -81,6 +81,8 @@ class Start:
     glance: Glance | None
     on_load: Callable[[Session], None] | None
     session: Session | None = None
+    replay: Path | None = None
+    """A recorded conversation a rehearsal replays instead of its plan's `[feed] replay`."""
 
     def load(self) -> Session:
         """The session, the plan loaded now if it was not yet. Raises PlanError."""
@@ -104,6 +106,7 @@ def begin(
     language: Language | None = None,
     glance: Glance | None = None,
     on_load: Callable[[Session], None] | None = None,
+    replay: Path | None = None,
 ) -> Start:
     """Step 3: the app's start. With `glance`, the plan is loaded after the first frame;
     without, now, and a plan that does not load raises PlanError here. The clock is the
@@ -113,7 +116,7 @@ def begin(
     from tui.core.clock import WallClock
 
     start = Start(path, clock or WallClock(), log_path or log_path_for(path), mode,
-                  language, glance, on_load)
+                  language, glance, on_load, replay=replay)
     if glance is None:
         start.load()
     return start

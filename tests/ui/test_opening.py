@@ -222,7 +222,9 @@ def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
         "screen = app.get_default_screen()\n"
         "assert isinstance(screen, Opening), screen\n"
         "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tomli_w',\n"
-        "    'tui.core.model', 'tui.screens.runsheet', 'tui.core.session'))))\n"
+        "    'tui.core.model', 'tui.screens.runsheet', 'tui.core.session',\n"
+        "    'tui.feed', 'tui.core.feed', 'mastodon', 'atproto', 'keyring', 'requests',\n"
+        "    'httpx'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=REPO)
@@ -271,3 +273,19 @@ def test_the_glance_is_for_a_terminal_only(
 ) -> None:
     monkeypatch.setattr(sys.stdout, "isatty", lambda: terminal)
     assert startup.opens_on_a_glance() is terminal
+
+
+def test_the_run_sheet_loads_no_feed_client() -> None:
+    # The feed's clients (Mastodon.py, atproto: seconds to import) load in a worker,
+    # after the first frame, and only for a plan with a live [feed]: never with the
+    # run-sheet itself.
+    code = (
+        "import sys\n"
+        "from tui.screens.runsheet import RunSheet\n"
+        "from tui.core.feed.session import FeedSession\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('tui.feed', 'mastodon',\n"
+        "    'atproto', 'keyring', 'requests', 'httpx'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=REPO)
+    assert result.stdout.strip() == "[]"

@@ -30,6 +30,11 @@ def demo_copy(language: Language, folder: Path | None = None) -> Path:
     demo can be ticked and edited freely: the bundled file (read-only inside a wheel) and
     the repo stay clean."""
     folder = folder or Path(tempfile.mkdtemp(prefix="tchat-demo-"))
-    target = folder / f"demo-{language}.toml"
-    shutil.copyfile(demo_plan_path(language), target)
+    source = demo_plan_path(language)
+    target = folder / source.name
+    shutil.copyfile(source, target)
+    # The recorded conversation its `[feed] replay` names, beside it as in plans/.
+    conversation = source.with_name(f"demo-{language}.conversation.jsonl")
+    if conversation.is_file():
+        shutil.copyfile(conversation, folder / conversation.name)
     return target

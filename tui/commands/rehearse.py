@@ -17,10 +17,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
+
 from tui import startup
 from tui.clipboard import Clipboard
 from tui.commands.demo import DEMO_START_IN, demo_copy
-from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, report_plan_error
+from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, error_console, report_plan_error
 from tui.core.asrun import new_rehearsal_log
 from tui.core.clock import SimulatedClock
 from tui.core.durations import OFFSET, START_IN, DurationSyntax, parse_duration
@@ -93,6 +95,10 @@ def register(subparsers: Any, summary: str) -> None:
                            "of the hour planned before it count as skipped)")
     parser.add_argument("--lang", choices=("fr", "en"), default=None,
                         help="language of the screen (default: the plan's)")
+    parser.add_argument("--replay", type=Path, default=None, metavar="FILE",
+                        help="replay a recorded conversation (a past chat's "
+                             "PLAN.feed.jsonl) on the simulated clock, shifted to the "
+                             "chat's start (default: the plan's [feed] replay)")
     dash_digit_is_a_value(parser)
     parser.set_defaults(func=run)
 
@@ -116,6 +122,8 @@ class Rehearsal:
     offset: timedelta = -DEFAULT_START_IN
     """Where the simulated clock starts, from the chat's start."""
     language: Language | None = None
+    replay: Path | None = None
+    """A recorded conversation to replay instead of the plan's `[feed] replay`."""
 
 
 def from_args(args: argparse.Namespace) -> Rehearsal:
@@ -126,7 +134,7 @@ def from_args(args: argparse.Namespace) -> Rehearsal:
         offset = -args.start_in
     else:
         offset = -(DEFAULT_START_IN if plan is not None else DEMO_START_IN)
-    return Rehearsal(plan, args.speed or 1.0, offset, args.lang)
+    return Rehearsal(plan, args.speed or 1.0, offset, args.lang, args.replay)
 
 
 def build_app(
@@ -167,7 +175,8 @@ def build_app(
 
     plan = startup.begin(path, clock=clock, mode="rehearsal", log_path=log,
                          language=rehearsal.language, glance=seen,
-                         on_load=skip_earlier if rehearsal.offset > timedelta(0) else None)
+                         on_load=skip_earlier if rehearsal.offset > timedelta(0) else None,
+                         replay=rehearsal.replay)
     return TchatApp(plan, clipboard=clipboard, settle_heap=settle_heap)
 
 
@@ -182,6 +191,12 @@ def rehearse(rehearsal: Rehearsal) -> int:
         with tempfile.TemporaryDirectory(prefix="tchat-demo-") as folder:
             copy = demo_copy(rehearsal.language or "fr", Path(folder))
             return rehearse(replace(rehearsal, plan=copy))
+    if rehearsal.replay is not None and not rehearsal.replay.is_file():
+        error_console().print(Text(
+            f"{rehearsal.replay}: error: "
+            + ("is a folder, not a recorded conversation" if rehearsal.replay.is_dir()
+               else "does not exist")))
+        return EXIT_PROBLEMS
     try:
         app = build_app(rehearsal, settle_heap=True, opening=startup.opens_on_a_glance())
     except PlanError as error:

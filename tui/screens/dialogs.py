@@ -98,17 +98,21 @@ class EditDialog(_Dialog):
 class ReplyDialog(_Dialog):
     """A quick reply: the tag is already there, the count is live, enter copies it."""
 
-    def __init__(self, session: Session, words: Words, on_send: Callable[[str], None]) -> None:
+    def __init__(self, session: Session, words: Words, on_send: Callable[[str], None],
+                 mention: str = "") -> None:
         super().__init__(words)
         self.session = session
         self.on_send = on_send
+        self.mention = mention
+        """`@author` of the post replied to, before the text (the tag ends it)."""
 
     def compose(self) -> ComposeResult:
         words = self.words
         tag = self.session.plan.chat.tag
         with Vertical(id="dialog", classes="-reply"):
             yield Label(words("reply_title"), id="dialog-title", markup=False)
-            yield Input(value=f" {tag}", id="reply-input", select_on_focus=False)
+            start = f"{self.mention} " if self.mention else ""
+            yield Input(value=f"{start} {tag}", id="reply-input", select_on_focus=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="reply-count", markup=False)
             yield Static(id="reply-preview", markup=False)
@@ -116,7 +120,8 @@ class ReplyDialog(_Dialog):
 
     def on_mount(self) -> None:
         field = self.query_one("#reply-input", Input)
-        field.cursor_position = 0  # type before the tag
+        # Type after the mention, before the tag.
+        field.cursor_position = len(self.mention) + 1 if self.mention else 0
         self._refresh_count()
 
     @on(Input.Changed, "#reply-input")

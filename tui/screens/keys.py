@@ -51,6 +51,7 @@ RUN_KEYS: tuple[Key, ...] = (
     Key("edit", "e", "edit", rank=4),
     Key("reply", "r", "reply", rank=3),
     Key("highlight", "h", "highlight", rank=4),
+    Key("conversation", "f", "conversation", show=False),
     Key("tick", "space", "tick", key_display="␣", rank=3),
     Key("show", "v", "show", show=False),
     Key("next", "n", "go_next", show=False),

@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -39,6 +40,7 @@ from tui.core.runstate import (
 from tui.core.schedule import Cue
 from tui.core.session import Row, Session
 from tui.core.words import Words, cue_name
+from tui.screens.conversation import ConversationView, FeedArrived
 from tui.screens.keys import (
     APP_KEYS,
     REHEARSAL_KEYS,
@@ -81,9 +83,11 @@ class ClipboardResult:
 class RunSheet(Screen[None]):
     BINDINGS = bindings_for(RUN_KEYS, Words("en"))
 
-    def __init__(self, session: Session, clipboard: Clipboard) -> None:
+    def __init__(self, session: Session, clipboard: Clipboard, *,
+                 replay: Path | None = None) -> None:
         super().__init__(id="run-sheet")
         self.session = session
+        self.conversation = ConversationView(self, replay)
         self.words = Words(session.language)
         self.clipboard = clipboard
         self._next_id: str | None = None
@@ -117,6 +121,7 @@ class RunSheet(Screen[None]):
                 checklist = Checklist(id="checklist")
                 checklist.border_title = words("checklist")
                 yield checklist
+                yield self.conversation.pane()
         yield Footer(show_command_palette=False)  # `_fit_footer` decides, once sized
         yield PlanWatcher(self.session.plan_changed, id="watcher")
 
@@ -180,6 +185,8 @@ class RunSheet(Screen[None]):
                 # Short-lived: the banner says "rehearsal" for as long as it lasts.
                 self.notify(self.words("rehearsal_intro"), timeout=6)
         self.redraw(now)
+        # After the first frame: the feed's clients load in a worker, never before it.
+        self.call_after_refresh(self.conversation.start)
         if not session.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
             self.set_timer(1.0, self._prepare_edits)
@@ -248,7 +255,9 @@ class RunSheet(Screen[None]):
             (c for c in cues if c.kind == "question" and not state.done(c.id)), None
         )
         over = run_over(plan, state, cues, now)
-        self.query_one(NextQuestion).show(session, words, question, over=over)
+        self.conversation.advance(now)
+        self.query_one(NextQuestion).show(session, words, question, over=over,
+                                          answers=self.conversation.last_answers())
         cue_list.show(now, self._next_id)
         self.query_one(DraftPane).show(session, words, self.selected_row)
         self.query_one(Checklist).show(session, words, now)
@@ -484,6 +493,48 @@ class RunSheet(Screen[None]):
                         else words("highlight_saved_loose"))
 
         self.app.push_screen(HighlightDialog(words, label, save))
+
+    @on(FeedArrived)
+    def _on_feed(self, message: FeedArrived) -> None:
+        self.conversation.arrived(message)
+
+    def action_conversation(self) -> None:
+        self.conversation.toggle()
+
+    def action_reply_post(self) -> None:
+        from tui.screens.dialogs import ReplyDialog
+        post = self.conversation.selected_post()
+        if post is None:
+            return
+        author = post.author.split("@")[0] if post.platform == "mastodon" else post.author
+        self.app.push_screen(ReplyDialog(
+            self.session, self.words, lambda text: self._copy(text, None, reply=True),
+            mention=one_line("@" + author)))
+
+    def action_highlight_post(self) -> None:
+        post = self.conversation.selected_post()
+        if post is None:
+            return
+        question = self.session.current_question(self.query_one(CueList).selected_id)
+        self.session.highlight(f"@{post.author}: {post.text}\n{post.url}",
+                               question.id if question else None)
+        self.notify(self.words("post_highlighted", author=one_line(post.author)))
+
+    def action_open_post(self) -> None:
+        post = self.conversation.selected_post()
+        if post is None:
+            return
+        if not post.url.startswith("https://") or not post.url.isprintable():
+            self.notify(self.words("post_no_link"), severity="warning")
+            return
+        self.notify(self.words("post_opened"), timeout=3)
+        self._open_in_browser(post.url)
+
+    @work(thread=True, group="browser", exit_on_error=False)
+    def _open_in_browser(self, url: str) -> None:
+        import webbrowser  # a browser may take seconds to start: never on the event loop
+
+        webbrowser.open(url)
 
     def action_report(self) -> None:
         from tui.core.report import build_report

@@ -88,6 +88,9 @@ class CueList(OptionList):
         # inputs have not changed since the last second keeps its prompt, so the excerpt
         # is cleaned and the line assembled again only when something shown changed.
         self._prompts: dict[str, tuple[Row, tuple[object, ...], Content]] = {}
+        self.extra_of: Callable[[Row], str] | None = None
+        """What the conversation says of a row ("14 answers from 9 people", "seen
+        published"), shown before its excerpt; None without a conversation."""
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
@@ -152,27 +155,30 @@ class CueList(OptionList):
         time = cue_time(session, row)
         label = cue_name(row.cue, words, row.draft)
         shown = status_text(session, row, status, words)
-        inputs = (status, is_next, room, time, label, shown)
+        extra = self.extra_of(row) if self.extra_of is not None else ""
+        inputs = (status, is_next, room, time, label, shown, extra)
         cached = self._prompts.get(row.id)
         if cached is not None and cached[0] is row and cached[1] == inputs:
             return cached[2]
-        prompt = self._assemble(row, status, is_next, room, time, label, shown)
+        prompt = self._assemble(row, status, is_next, room, time, label, shown, extra)
         self._prompts[row.id] = (row, inputs, prompt)
         return prompt
 
     def _assemble(
         self, row: Row, status: RowStatus, is_next: bool, room: int,
-        time: str, label: str, shown: str,
+        time: str, label: str, shown: str, extra: str = "",
     ) -> Content:
         counted = row.draft.count
         over = not counted.valid
         excerpt = one_line(row.draft.text)
+        if extra:
+            excerpt = f"{extra} · {excerpt}"
         if room < 6:
             excerpt = ""
         elif len(excerpt) > room:
             excerpt = excerpt[: room - 1] + "…"
         done = status in ("posted", "skipped", "missed")
-        return Content.assemble(
+        assembled = Content.assemble(
             ("▶ " if is_next else "  ", "$text-accent bold"),
             (_fit(time, TIME_WIDTH), "bold" if is_next else ""),
             (_fit(label, LABEL_WIDTH),
@@ -185,6 +191,11 @@ class CueList(OptionList):
             (GAP if excerpt else "", "$text-muted"),
             (excerpt, "$text-muted" if done else ""),
         )
+        if not extra or not excerpt:
+            return assembled
+        # The conversation's words open the excerpt, which ends the row.
+        start = len(assembled.plain) - len(excerpt)
+        return assembled.stylize("$text-success", start, start + min(len(extra), len(excerpt)))
 
 
 def _fit(text: str, width: int) -> str:
@@ -192,3 +203,4 @@ def _fit(text: str, width: int) -> str:
     if len(text) > width - 1:
         text = text[: width - 2] + "…"
     return text.ljust(width)
+

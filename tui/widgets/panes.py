@@ -45,10 +45,12 @@ class NextQuestion(Vertical):
             yield Static(id="next-text", markup=False)
 
     def show(
-        self, session: Session, words: Words, question: Cue | None, *, over: bool = False
+        self, session: Session, words: Words, question: Cue | None, *, over: bool = False,
+        answers: str = "",
     ) -> None:
         """`over`: the run has ended; say what became of the questions, not which one
-        would be next."""
+        would be next. `answers`: how the last question asked is being answered ("Q3 ·
+        14 answers from 9 people"), when the conversation is shown."""
         cues = session.cues
         total = sum(1 for c in cues if c.kind == "question")
         left = questions_left(session.state, cues)
@@ -81,6 +83,7 @@ class NextQuestion(Vertical):
         set_content(title, Content.assemble(
             (words("next_question").upper() + "  ", "$text-secondary bold"),
             (f"Q{question.number}", "$text-accent bold"),
+            (f"   {answers}" if answers else "", "$text-success"),
         ))
         chat = session.plan.chat
         if session.now() < chat.start_at and chat.audience_timezones:
