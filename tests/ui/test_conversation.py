@@ -231,3 +231,23 @@ async def test_rehearse_replay_file_overrides_the_plans_own(
             + timedelta(minutes=6)
     assert main(["rehearse", str(demo), "--replay", str(tmp_path / "none.jsonl")]) == 1
     assert "none.jsonl: error: does not exist" in capsys.readouterr().err
+
+
+async def test_a_missing_replay_is_one_line_and_counts_nothing(
+    tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard,
+) -> None:
+    demo = demo_copy("en", tmp_path)
+    (tmp_path / "demo-en.conversation.jsonl").unlink()
+    app = build_app(Rehearsal(demo, offset=timedelta(minutes=9)), clipboard=fake_clipboard,
+                    monotonic=fake_monotonic)
+    async with app.run_test(size=SIZE) as pilot:
+        await feed_opened(app, pilot)
+        q1 = next(r for r in app.session.rows if r.cue.kind == "question" and r.cue.number == 1)
+        app.run_sheet.query_one(CueList).select_id(q1.id)
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        await pilot.press("f")
+        conversation = app.run_sheet.conversation
+        assert conversation.extra_of(q1) == "" and conversation.last_answers() == ""
+        subtitle = str(app.run_sheet.query_one(ConversationPane).border_subtitle)
+        assert "demo-en.conversation.jsonl: error: does not exist" in subtitle

@@ -151,8 +151,8 @@ class ConversationView:
 
     def extra_of(self, row: Row) -> str:
         feed = self.feed
-        if feed is None:
-            return ""
+        if feed is None or feed.problem is not None:
+            return ""  # no conversation to count from: say nothing, not "0 answers"
         language = self.screen.session.language
         parts = []
         cue = row.cue
@@ -168,7 +168,7 @@ class ConversationView:
     def last_answers(self) -> str:
         """ "Q3 · 14 answers from 9 people" for the last question posted."""
         feed = self.feed
-        if feed is None:
+        if feed is None or feed.problem is not None:
             return ""
         session = self.screen.session
         asked = [c for c in session.cues if c.kind == "question" and c.number is not None
