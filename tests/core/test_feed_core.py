@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tui.core.feed.attribution import Attributor, answer_number, question_number, same_account
 from tui.core.feed.counts import ConversationCounts, answers_line
-from tui.core.feed.plaintext import html_to_text
+from tui.core.feed.mastodon_html import html_to_text
 from tui.core.feed.post import FeedPost
 from tui.core.feed.replay import Replay
 from tui.core.feed.store import FeedFileError, FeedStore, feed_path_for, read_feed

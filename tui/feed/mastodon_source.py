@@ -11,7 +11,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
-from tui.core.feed.plaintext import html_to_text
+from tui.core.feed.mastodon_html import html_to_text
 from tui.core.feed.post import FeedPost
 from tui.feed.errors import FeedError
 
