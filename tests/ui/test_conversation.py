@@ -82,6 +82,11 @@ async def test_demo_rehearsal_replays_its_conversation_on_the_stepped_clock(
         assert counts.answers(1) == (6, 6)  # five marks, a guest's, and a reply to Q1
         extra = conversation.extra_of(q1)
         assert extra == "6 answers from 6 people · ✓ seen published"
+        link = conversation.link_of(q1)
+        assert link is not None and link.startswith("https://social.example/@CivicChatsHub/")
+        row = app.run_sheet.query_one(CueList).get_option(q1.id).prompt
+        assert any(getattr(span.style, "link", None) == link
+                   for span in row.spans)  # type: ignore[union-attr]
         assert "Q1 · 6 answers from 6 people" in conversation.last_answers()
         assert "Replay · " in str(app.run_sheet.query_one(ConversationPane).border_subtitle)
     assert attempts == []

@@ -119,7 +119,9 @@ class ConversationView:
         """On the event loop: the conversation opened, or a poll's posts came."""
         if message.feed is not None:
             self.feed = message.feed
-            self.screen.query_one("CueList").extra_of = self.extra_of  # type: ignore[attr-defined]
+            cues = self.screen.query_one("CueList")
+            cues.extra_of = self.extra_of  # type: ignore[attr-defined]
+            cues.link_of = self.link_of  # type: ignore[attr-defined]
         if self.feed is None:
             return
         if message.statuses is not None:
@@ -164,6 +166,13 @@ class ConversationView:
         if row.id in self._published:
             parts.append(self.screen.words("seen_published"))
         return " · ".join(parts)
+
+    def link_of(self, row: Row) -> str | None:
+        """The post that published the row's draft, when a plain https address."""
+        post = self._published.get(row.id)
+        if post is None or not post.url.startswith("https://") or not post.url.isprintable():
+            return None
+        return post.url
 
     def last_answers(self) -> str:
         """ "Q3 · 14 answers from 9 people" for the last question posted."""

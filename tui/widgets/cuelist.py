@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Literal
 
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -89,6 +90,8 @@ class CueList(OptionList):
         # is cleaned and the line assembled again only when something shown changed.
         self._prompts: dict[str, tuple[Row, tuple[object, ...], Content]] = {}
         self.extra_of: Callable[[Row], str] | None = None
+        self.link_of: Callable[[Row], str | None] | None = None
+        """The address those words link to (the post that published the row's draft)."""
         """What the conversation says of a row ("14 answers from 9 people", "seen
         published"), shown before its excerpt; None without a conversation."""
 
@@ -156,11 +159,15 @@ class CueList(OptionList):
         label = cue_name(row.cue, words, row.draft)
         shown = status_text(session, row, status, words)
         extra = self.extra_of(row) if self.extra_of is not None else ""
-        inputs = (status, is_next, room, time, label, shown, extra)
+        link = self.link_of(row) if self.link_of is not None and extra else None
+        inputs = (status, is_next, room, time, label, shown, extra, link)
         cached = self._prompts.get(row.id)
         if cached is not None and cached[0] is row and cached[1] == inputs:
             return cached[2]
         prompt = self._assemble(row, status, is_next, room, time, label, shown, extra)
+        if link is not None:
+            # The whole row is an OSC 8 link to the post seen publishing its draft.
+            prompt = prompt.stylize(Style(link=link))
         self._prompts[row.id] = (row, inputs, prompt)
         return prompt
 
