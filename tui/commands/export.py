@@ -50,7 +50,7 @@ def zones_argument(text: str) -> list[ZoneInfo]:
     for name in names:
         try:
             zones.append(ZoneInfo(name))
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             raise argparse.ArgumentTypeError(
                 f"unknown time zone {name!r}: use IANA names such as Europe/Paris, "
                 "Africa/Dakar or America/Montreal, separated by commas"

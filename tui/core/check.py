@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tui.core.drafts import DraftBook, has_tag
@@ -165,15 +165,24 @@ def _start_problems(plan: Plan, text: str) -> list[Problem]:
             "(the clocks jump forward that night): pick another time",
             "chat.start", line,
         )]
-    other = aware.replace(fold=1 - aware.fold)
-    if other.utcoffset() != aware.utcoffset():
+    # The overlap is a property of the local time: an aware UTC value never has two.
+    first = chat.start.replace(tzinfo=chat.zone, fold=0)
+    second = chat.start.replace(tzinfo=chat.zone, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        used = aware.astimezone(chat.zone)
         return [Problem(
             "warning",
             f"start {chat.start:%Y-%m-%d %H:%M} happens twice in {chat.timezone} (the clocks "
-            "go back that night): write the offset, such as 2026-10-25T02:30:00+02:00",
+            f"go back that night): tchat uses the first one, {_with_offset(first)} "
+            f"({used.astimezone(UTC):%H:%M} UTC); for the second one write "
+            f"start = {_with_offset(second)}",
             "chat.start", line,
         )]
     return []
+
+
+def _with_offset(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
 
 
 def _timing_problems(plan: Plan, text: str) -> list[Problem]:

@@ -142,27 +142,32 @@ class DraftBook:
 def split_thread(text: str, tag: str, count_of: Callable[[str], Count]) -> list[str]:
     """Split `text` into numbered parts (`… #Tag 1/3`), each within the limit.
 
-    Words are never cut (a handle stays whole); each part carries the tag. The number
-    of parts is found by trying 2, 3, ... since the `n/N` suffix itself takes room.
+    Words are never cut (a handle stays whole); each part carries the tag. Parts are
+    filled greedily against the widest suffix for a count of d digits (`99/99`), trying
+    d = 1, 2, ...: one pass per digit, so the time grows with the text, not its square
+    (a 20,000-word thank-you once took `tchat check` 43 s). A real suffix is never wider
+    than its placeholder, so every part filled against it still fits.
     """
-    body = re.sub(rf"\s*{re.escape(tag)}(?![\w])", "", text, flags=re.IGNORECASE).strip()
+    body = re.sub(rf"{re.escape(tag)}(?![\w])", " ", text, flags=re.IGNORECASE)
     words = body.split()
-    for total in range(2, max(len(words), 2) + 1):
+    for digits in range(1, len(str(max(len(words), 1))) + 1):
+        widest = "9" * digits
         parts: list[str] = []
         current: list[str] = []
         for word in words:
             candidate = " ".join([*current, word])
-            if current and not count_of(_part(candidate, tag, len(parts) + 1, total)).valid:
+            if current and not count_of(f"{candidate} {tag} {widest}/{widest}").valid:
                 parts.append(" ".join(current))
                 current = [word]
             else:
                 current.append(word)
         if current:
             parts.append(" ".join(current))
-        if len(parts) <= total:
+        if len(parts) < 10**digits:
             finished = [_part(p, tag, i, len(parts)) for i, p in enumerate(parts, 1)]
             if all(count_of(p).valid for p in finished):
                 return finished
+            break
     return [text]
 
 

@@ -12,7 +12,7 @@ from typing import get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from tui.core.chattime import chat_zone, known_zone, start_utc
+from tui.core.chattime import FIRST_YEAR, LAST_YEAR, chat_zone, known_zone, start_utc
 from tui.core.feedurl import feed_url_problem
 from tui.core.offsets import Offset
 from tui.core.vocabulary import GuestStatus as GuestStatus
@@ -48,6 +48,18 @@ class Chat(_Strict):
     audience_timezones: list[str] = Field(default_factory=list)
     heads_up: int = Field(default=2, ge=0, le=30)
     """Minutes before each question at which a heads-up post is offered; 0 for none."""
+
+    @field_validator("start")
+    @classmethod
+    def _sane_start(cls, value: datetime) -> datetime:
+        # Every cue is start + an offset of up to a year and is shown in several zones:
+        # keep the start far from datetime's own limits (years 1 and 9999).
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise ValueError(
+                f"start {value.date().isoformat()} is out of range: a chat starts between "
+                f"{FIRST_YEAR} and {LAST_YEAR}"
+            )
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -79,7 +79,7 @@ class NewPlanOptions:
 def zone_named(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise NewPlanError(
             f"unknown time zone {name!r}: use an IANA name such as Europe/Paris, "
             "Africa/Dakar or America/Montreal"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from tui.core.atomic import write_atomic
 from tui.core.model import Plan
 from tui.core.planfile import parse_plan, read_plan_text
+from tui.core.regularfile import read_regular
 
 if TYPE_CHECKING:
     import tomlkit
@@ -47,8 +48,10 @@ class Fingerprint:
 
 
 def fingerprint(path: Path) -> Fingerprint:
+    """Raises OSError (`NotReadable`) for a file that cannot be read, or is not a regular
+    file: a plan replaced by a FIFO must not block the reader."""
     stat = path.stat()
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(read_regular(path)).hexdigest()
     return Fingerprint(stat.st_mtime_ns, stat.st_size, digest)
 
 
@@ -95,7 +98,7 @@ def prepare_edits(path: Path, loaded: Fingerprint) -> None:
     """
     global _last_written
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
         if hashlib.sha256(data).hexdigest() != loaded.digest:
             return
         import tomlkit
