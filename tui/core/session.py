@@ -1,8 +1,11 @@
 """One run of one plan: the plan and its drafts, the as-run log, the state folded from it.
 
 No Textual here: the screen asks the session to do things (mark, skip, shift, tick...)
-and redraws from it. Every action is appended to the log before the state changes, so
-the state on screen is never ahead of what is on disk.
+and redraws from it. Every action goes through one path, `_keep`: it is kept in memory
+and in the state at once, then appended to the log. When the log cannot be written (a
+read-only file or folder, a full disk), the event waits in `pending`, in order, and
+`flush` (called again by the screen) writes the waiting events once it can; nothing in
+memory is ever dropped, and the moderator keeps marking.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from tui.core.asrun import AsRunLog, Event, EventKind
+from tui.core.asrun import AsRunLog, Event, EventKind, LogError, LogReading, read_log
 from tui.core.clock import Clock
 from tui.core.drafts import Draft, DraftBook
 from tui.core.model import Language, Plan
@@ -28,7 +31,7 @@ from tui.core.planedit import (
     write_template,
 )
 from tui.core.planfile import load_plan
-from tui.core.problems import PlanError
+from tui.core.problems import PlanError, Problem
 from tui.core.runstate import RunState, fold, item_done, shift_for
 from tui.core.schedule import Cue
 
@@ -72,7 +75,35 @@ class Session:
         self.loaded: Fingerprint
         self._ignored: Fingerprint | None = None
         self._load()
-        self.state: RunState = fold(self.log.read())
+        reading = self._read_log()
+        self.skipped_lines: list[int] = reading.skipped_lines
+        """Lines of the log that were not events, skipped (the screen says so once)."""
+        self.events: list[Event] = list(reading.events)
+        """Every event of the run, those not written yet included."""
+        self.pending: list[Event] = []
+        """Events kept in memory that the log could not take yet, oldest first."""
+        self.write_problem: str | None = None
+        """Why the last write failed (the log's or the plan's), while it still fails."""
+        self.state: RunState = fold(reading.events)
+
+    def _read_log(self) -> LogReading:
+        """The log's events, or a PlanError that names the log: a folder or a FIFO in its
+        place, or a log of another plan (copied by mistake), cannot be run on."""
+        path = self.log.path
+        try:
+            reading = read_log(path)
+        except LogError as error:
+            raise PlanError([Problem("error", f"its run log {path} {error.reason}")]) from None
+        ids = {row.id for row in self.rows}
+        named = {e.cue for e in reading.events if e.kind in ("mark", "skip") and e.cue}
+        if named and not named & ids:
+            shown = ", ".join(sorted(named)[:3]) + ("…" if len(named) > 3 else "")
+            raise PlanError([Problem(
+                "error",
+                f"its run log {path} is not this plan's: none of its cues ({shown}) is in "
+                "the plan. Move the log away (or rename it) to start a fresh run.",
+            )])
+        return reading
 
     # --- the plan -----------------------------------------------------------------
 
@@ -149,18 +180,34 @@ class Session:
 
     def _record(self, kind: EventKind, **fields: object) -> Event:
         event = Event(kind, clock=self.now(), wall=datetime.now(UTC), **fields)  # type: ignore[arg-type]
-        self.log.append(event)
+        return self._keep(event)
+
+    def _keep(self, event: Event) -> Event:
+        """The one path of every action: in memory and on screen at once, then on disk
+        (now, or with the next successful `flush`)."""
+        self.events.append(event)
         self.state.apply(event)
+        self.pending.append(event)
+        self.flush()
         return event
+
+    def flush(self) -> bool:
+        """Write the pending events, in order; True when none is left waiting."""
+        while self.pending:
+            try:
+                self.log.append(self.pending[0])
+            except OSError as error:
+                self.write_problem = _why(error, self.log.path)
+                return False
+            self.pending.pop(0)
+        self.write_problem = None
+        return True
 
     def mark(self, row_id: str, via: str, at: datetime | None = None) -> Event:
         """Mark a row posted, at `at` (when the copy was asked) or now."""
-        event = Event(
+        return self._keep(Event(
             "mark", clock=at or self.now(), wall=datetime.now(UTC), cue=row_id, via=via
-        )
-        self.log.append(event)
-        self.state.apply(event)
-        return event
+        ))
 
     def skip(self, row_id: str) -> Event:
         return self._record("skip", cue=row_id)
@@ -224,9 +271,14 @@ class Session:
         item = self.plan.checklist[index]
         done = not item_done(self.state, index, item)
         if self.mode == "live":
-            written = self._write(
-                lambda: write_checklist_done(self.plan_path, self.loaded, index, done, self.plan)
-            )
+            try:
+                written = self._write(lambda: write_checklist_done(
+                    self.plan_path, self.loaded, index, done, self.plan))
+            except OSError:
+                # The log holds the tick (and the state follows the log), so the run
+                # keeps it; the caller says the plan itself could not take it.
+                self._record("tick", item=index, done=done)
+                raise
             # Only a checklist item changed: the schedule and the drafts (all counted)
             # are the same, so keep them and take the new plan alone.
             self.plan = self.book.plan = written.plan
@@ -249,3 +301,8 @@ class Session:
         except PlanChangedOnDisk:
             self.try_reload()
             raise
+
+
+def _why(error: OSError, path: Path) -> str:
+    """ "log.jsonl: No space left on device", for the banner."""
+    return f"{error.filename or path}: {error.strerror or error}"

@@ -260,6 +260,30 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "The plan changed on disk: reloaded, nothing written. Try again.",
     },
     "write_failed": {"fr": "Écriture impossible : {error}", "en": "Could not write: {error}"},
+    "write_banner": {
+        "fr": {
+            "one": "⚠ Écriture impossible ({error}) : {n} action gardée en mémoire, nouvel "
+                   "essai toutes les {seconds} s. Les marques restent à l'écran ; v montre "
+                   "le texte à copier à la main.",
+            "other": "⚠ Écriture impossible ({error}) : {n} actions gardées en mémoire, "
+                     "nouvel essai toutes les {seconds} s. Les marques restent à l'écran ; "
+                     "v montre le texte à copier à la main.",
+        },
+        "en": {
+            "one": "⚠ Cannot write ({error}): {n} action kept in memory, retrying every "
+                   "{seconds} s. Marks stay on screen; v shows the text to copy by hand.",
+            "other": "⚠ Cannot write ({error}): {n} actions kept in memory, retrying every "
+                     "{seconds} s. Marks stay on screen; v shows the text to copy by hand.",
+        },
+    },
+    "written_again": {"fr": "Journal de nouveau écrit : rien n'est perdu",
+                      "en": "The log is written again: nothing was lost"},
+    "log_lines_skipped": {
+        "fr": {"one": "{n} ligne illisible du journal ignorée ({lines})",
+               "other": "{n} lignes illisibles du journal ignorées ({lines})"},
+        "en": {"one": "{n} unreadable log line skipped ({lines})",
+               "other": "{n} unreadable log lines skipped ({lines})"},
+    },
     # Short: it covers part of the screen while it shows. The clock keys are in the
     # footer and the help.
     "rehearsal_intro": {

@@ -18,7 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import UPDATE_PERIOD, Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer, OptionList, Static
 
 from tui.clipboard import Clipboard
 from tui.core.clock import SimulatedClock
@@ -58,11 +58,14 @@ from tui.screens.pacing import FramePacer
 from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList, cue_time
 from tui.widgets.header import RunHeader
-from tui.widgets.literal import one_line
+from tui.widgets.literal import literal, one_line, set_content
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.watcher import PlanWatcher
 
 Via = str  # "system", "osc52" or "manual"
+
+# How often the events the log could not take are written again (real seconds).
+RETRY_WRITES_SECONDS = 2
 
 # Pressed within this much real time after reaching a cue, "jump back" goes to the cue
 # before it (as a music player's "previous" does) instead of to the same cue again.
@@ -122,6 +125,10 @@ class RunSheet(Screen[None]):
                 checklist.border_title = words("checklist")
                 yield checklist
                 yield self.conversation.pane()
+        # Hidden until a write fails; then it stays until the log is written again.
+        banner = Static("", id="write-banner", markup=False)
+        banner.display = False
+        yield banner
         yield Footer(show_command_palette=False)  # `_fit_footer` decides, once sized
         yield PlanWatcher(self.session.plan_changed, id="watcher")
 
@@ -184,6 +191,12 @@ class RunSheet(Screen[None]):
             if session.rehearsal:
                 # Short-lived: the banner says "rehearsal" for as long as it lasts.
                 self.notify(self.words("rehearsal_intro"), timeout=6)
+        if session.skipped_lines:
+            lines = ", ".join(str(n) for n in session.skipped_lines[:5])
+            self.notify(self.words("log_lines_skipped", n=len(session.skipped_lines),
+                                   lines=lines + ("…" if len(session.skipped_lines) > 5 else "")),
+                        severity="warning", timeout=12)
+        self.set_interval(RETRY_WRITES_SECONDS, self._retry_writes)
         self.redraw(now)
         # After the first frame: the feed's clients load in a worker, never before it.
         self.call_after_refresh(self.conversation.start)
@@ -265,8 +278,31 @@ class RunSheet(Screen[None]):
         for name in ("before", "during", "after"):
             self.set_class(phase == name, f"-{name}")
         self.set_class(shown.mode == "overrun", "-overrun")
+        self._show_write_problem()
         if not self._report_offered and over:
             self._offer_report()
+
+    # --- writes that fail ---------------------------------------------------------------
+
+    def _retry_writes(self) -> None:
+        session = self.session
+        if session.pending:
+            if session.flush():
+                self.notify(self.words("written_again"), timeout=6)
+            self._show_write_problem()
+
+    def _show_write_problem(self) -> None:
+        """The banner, for as long as something could not be written."""
+        session = self.session
+        banner = self.query_one("#write-banner", Static)
+        problem = session.write_problem
+        if problem is None:
+            banner.display = False
+            return
+        set_content(banner, literal(self.words(
+            "write_banner", error=problem, n=len(session.pending),
+            seconds=RETRY_WRITES_SECONDS)))
+        banner.display = True
 
     def _offer_report(self) -> None:
         """Once per session, when the run ends under the moderator's eyes."""
@@ -434,6 +470,7 @@ class RunSheet(Screen[None]):
         except OSError as error:
             self.notify(words("write_failed", error=error.strerror or str(error)),
                         severity="error", timeout=10)
+            self.refresh_now()  # a tick is kept in the log even when the plan refuses it
             return False
         return True
 
@@ -540,7 +577,7 @@ class RunSheet(Screen[None]):
         from tui.core.report import build_report
         from tui.screens.dialogs import ReportDialog
         session = self.session
-        report = build_report(session.plan, session.log.read(), session.book)
+        report = build_report(session.plan, session.events, session.book)
         self.app.push_screen(ReportDialog(
             report, self.words, rehearsal=session.rehearsal, log_path=session.log.path
         ))
