@@ -149,3 +149,21 @@ async def test_read_only_folder_keeps_marks_ticks_and_shifts(
     assert [e.kind for e in read_events(log_path_for(plan))] == ["skip", "skip", "shift", "tick"]
     # The plan was never half-written.
     assert plan.read_bytes() == (tmp_path / "original.toml").read_bytes()
+
+
+async def test_skipped_log_lines_are_said_once_on_screen(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    log = log_path_for(plan)
+    good = ('{"v":1,"kind":"skip","clock":"2026-12-03T17:01:00+00:00",'
+            '"wall":"2026-12-03T17:01:00+00:00","cue":"welcome@0"}')
+    log.write_text(f"{good}\n{'[' * 50_000}\n{good.replace('2026', '9999')}\n", encoding="ascii")
+    app = make_app(plan, FrozenClock(at(3)), fake_clipboard)
+    said = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "welcome@0" in app.session.state.skipped
+        sheet(app).refresh_now()
+    assert [m for m in said if "illisible" in m] == [
+        "2 ligne(s) illisible(s) du journal ignorée(s) (2, 3)"]
