@@ -12,7 +12,7 @@ import pytest
 from textual.app import App
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Digits, Footer, Label, Static, TextArea
+from textual.widgets import Digits, Footer, Input, Label, Static, TextArea
 
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
@@ -397,10 +397,31 @@ async def test_hostile_plan_is_shown_literally(
         assert "[bold]Evil[/] ␛[31mred" in title
         item = str(app.screen.query_one(Checklist).options[1].prompt)
         assert "[blink]tick[/blink] me" in item
+        # Every dialog shows them as symbols, never raw: v, e, r, R.
+        await pilot.press("v")
+        assert "\x1b" not in app.screen.query_one("#manual-text", TextArea).text
+        await pilot.press("escape")
+        await pilot.press("e")
+        edited = app.screen.query_one("#edit-area", TextArea).text
+        assert "\x1b" not in edited and "␛]52;c;aGk=␇" in edited
+        await pilot.press("escape")
+        await pilot.press("r")
+        field = app.screen.query_one("#reply-input", Input)
+        field.insert_text_at_cursor("pasted \x1b[2J \u202egnp")
+        await pilot.pause()
+        assert field.value.startswith("pasted [2J gnp")
+        await pilot.press("escape")
+        await pilot.press("R")
+        await pilot.pause()
+        report_title = str(app.screen.query_one("#dialog-title", Label).content)
+        assert "\x1b" not in report_title and "␛[31mred" in report_title
+        await pilot.press("escape")
+        app.screen.query_one(CueList).select_id("q1")
         await pilot.press("c")
         await copies_done(app, pilot)
-        # The clipboard gets the text exactly, escape character included.
-        assert fake_clipboard.text is not None and "\x1b]52;c;aGk=\x07" in fake_clipboard.text
+        # The clipboard gets the text without its control characters.
+        assert fake_clipboard.text is not None and "x ]52;c;aGk= done" in fake_clipboard.text
+        assert "\x1b" not in fake_clipboard.text and "\x07" not in fake_clipboard.text
 
 
 async def test_words_follow_the_plan_and_lang_overrides(

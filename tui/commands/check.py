@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
 from rich.text import Text
 
+from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, render_problems
 from tui.core.check import check_file
 
@@ -30,7 +30,7 @@ def register(subparsers: Any, summary: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    console = Console(highlight=False, soft_wrap=True)
+    console = safe_console(soft_wrap=True)
     path: Path = args.plan
     plan, problems = check_file(path)
     problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))

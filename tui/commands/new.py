@@ -10,6 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, UsageError, error_console, write_output
 from tui.core.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_warnings
 from tui.core.guide_texts import LANGUAGES, file_header
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, err: Console) -> int:
-    out = Console(highlight=False, soft_wrap=True)
+    out = safe_console(soft_wrap=True)
     path: Path = args.path
     options = NewPlanOptions(
         language=args.lang, title=args.title, tag=args.tag, start=args.start,

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from tui.core.controls import controls_in
 from tui.core.drafts import DraftBook, has_tag
 from tui.core.guide_texts import UNWRITTEN
 from tui.core.model import Plan
 from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
-from tui.core.planfile import locate, parse_plan, read_plan_text
+from tui.core.planfile import field_path, locate, parse_plan, parse_toml, read_plan_text
 from tui.core.problems import PlanError, Problem
 from tui.core.schedule import question_offsets
 from tui.core.words import Words, cue_name
@@ -263,14 +266,54 @@ def _placeholder_problems(plan: Plan, text: str) -> list[Problem]:
     return problems
 
 
+def control_problems(document: dict[str, Any], text: str) -> list[Problem]:
+    """A warning for each control character or bidirectional override in a text of the
+    plan, with its field and code point: the run-sheet shows them as symbols and copies
+    drop them, but a shared plan holding `ESC ] 52` is worth a look."""
+    problems: list[Problem] = []
+    for loc, value in _strings(document, ()):
+        for found in controls_in(value)[:MAX_CONTROLS_PER_FIELD]:
+            what = ("bidirectional control (it reorders the text around it)" if found.is_bidi
+                    else "control character")
+            problems.append(Problem(
+                "warning",
+                f"holds a {what} {found.code_point} at character {found.position + 1}: "
+                "shown as a symbol, dropped from copies; remove it",
+                field_path(loc), locate(text, loc),
+            ))
+    return problems
+
+
+# A field of 10,000 escapes says the same thing 10,000 times.
+MAX_CONTROLS_PER_FIELD = 5
+
+
+def _strings(
+    value: object, loc: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
+
+
 def check_file(path: Path) -> tuple[Plan | None, list[Problem]]:
     """Load and check a plan file: the plan (None when it cannot load) and every problem."""
     try:
         text = read_plan_text(path)
-        plan = parse_plan(text)
+        document = parse_toml(text)
     except PlanError as error:
         return None, error.problems
-    return plan, semantic_problems(plan, text) + feed_problems(plan, text, path)
+    controls = control_problems(document, text)
+    try:
+        plan = parse_plan(text)
+    except PlanError as error:
+        return None, error.problems + controls
+    return plan, semantic_problems(plan, text) + feed_problems(plan, text, path) + controls
 
 
 def feed_problems(plan: Plan, text: str, path: Path) -> list[Problem]:

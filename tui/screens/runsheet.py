@@ -23,6 +23,7 @@ from textual.widgets import Footer, OptionList, Static
 from tui.clipboard import Clipboard
 from tui.core.clock import SimulatedClock
 from tui.core.clocktime import clock_time
+from tui.core.controls import for_copy
 from tui.core.planedit import PlanChangedOnDisk, prepare_edits
 from tui.core.problems import PlanError
 from tui.core.runstate import (
@@ -340,6 +341,7 @@ class RunSheet(Screen[None]):
         self._copy(row.draft.text, None if already else row.id, reply=False)
 
     def _copy(self, text: str, row_id: str | None, *, reply: bool) -> None:
+        text = for_copy(text)  # no control or bidi override reaches a clipboard
         self._copy_in_thread(text, row_id, self.session.now(), reply)
 
     @work(group="clipboard")
