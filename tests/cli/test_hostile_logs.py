@@ -48,7 +48,7 @@ def test_commands_name_the_skipped_lines(
     log_path_for(plan).write_text("\n".join([GOOD, *BAD_LINES]) + "\n", encoding="ascii")
     assert main([command[0], str(plan), *command[1:]]) == 0
     err = capsys.readouterr().err
-    assert f"{log_path_for(plan)}: warning: 4 line(s) are not events" in err
+    assert f"{log_path_for(plan)}: warning: 4 lines are not events and were skipped" in err
     assert "(2, 3, 4, 5)" in err
 
 

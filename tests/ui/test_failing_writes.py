@@ -166,4 +166,4 @@ async def test_skipped_log_lines_are_said_once_on_screen(
         assert "welcome@0" in app.session.state.skipped
         sheet(app).refresh_now()
     assert [m for m in said if "illisible" in m] == [
-        "2 ligne(s) illisible(s) du journal ignorée(s) (2, 3)"]
+        "2 lignes illisibles du journal ignorées (2, 3)"]
