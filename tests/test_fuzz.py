@@ -27,7 +27,7 @@ from tui.core.exports import EXPORTS, export, make_context
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
 from tui.core.report import build_report
-from tui.screens.session import Session
+from tui.core.session import Session
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE_PLAN = (ROOT / "tests" / "ui" / "plans" / "chat-en.toml").read_text(encoding="utf-8")
