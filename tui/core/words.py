@@ -223,6 +223,10 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     # "Accueil", "Règles", "Q1" differ in gender and number ("Annonce copié" is wrong).
     "copied_system": {"fr": "Copié (presse-papiers du système) : {label}",
                       "en": "{label} copied (system clipboard)"},
+    "clipboard_timeout": {
+        "fr": "Le presse-papiers du système n'a pas répondu en {seconds} s.",
+        "en": "The system clipboard did not answer within {seconds} s.",
+    },
     "copied_osc52": {
         "fr": "Copié par le terminal (OSC 52) : {label} ; si rien ne se colle, touche v",
         "en": "{label} copied through the terminal (OSC 52); if nothing pastes, press v",

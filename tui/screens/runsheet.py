@@ -7,7 +7,6 @@ own log; everything else, down to the clipboard, behaves exactly as it will live
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import UPDATE_PERIOD, Screen
 from textual.widgets import Footer, OptionList, Static
 
-from tui.clipboard import Clipboard
+from tui.clipboard import COPY_TIMEOUT_SECONDS, Clipboard, copy_within
 from tui.core.clock import SimulatedClock
 from tui.core.clocktime import clock_time
 from tui.core.controls import for_copy
@@ -82,6 +81,8 @@ class ClipboardResult:
     row_id: str | None
     at: datetime
     reply: bool
+    timed_out: bool = False
+    """The system clipboard did not answer in time (the terminal's OSC 52 was used)."""
 
 
 class RunSheet(Screen[None]):
@@ -94,6 +95,7 @@ class RunSheet(Screen[None]):
         self.conversation = ConversationView(self, replay)
         self.words = Words(session.language)
         self.clipboard = clipboard
+        self.copy_timeout = COPY_TIMEOUT_SECONDS
         self._next_id: str | None = None
         self._report_offered = False
         self._pacer: FramePacer | None = None
@@ -350,8 +352,9 @@ class RunSheet(Screen[None]):
         # pyperclip runs xclip/wl-copy as subprocesses: in a thread, never on the event
         # loop. The result is handled here, in the worker, so the worker is done only
         # once the copy is marked and said.
-        ok = await asyncio.to_thread(self.clipboard.copy, text)
-        self._on_clipboard(ClipboardResult(text, ok, row_id, at, reply))
+        outcome = await copy_within(self.clipboard, text, self.copy_timeout)
+        self._on_clipboard(ClipboardResult(text, outcome == "ok", row_id, at, reply,
+                                           timed_out=outcome == "timeout"))
 
     def _on_clipboard(self, result: ClipboardResult) -> None:
         from tui.screens.dialogs import ManualCopyDialog
@@ -377,6 +380,9 @@ class RunSheet(Screen[None]):
                 message = words("copied_osc52", label=label)
             else:
                 message = words("copied_manual")
+            if result.timed_out:
+                message = words("clipboard_timeout", seconds=f"{self.copy_timeout:g}") + (
+                    " " + message)
             if result.row_id is not None and row is not None:
                 self.session.mark(result.row_id, via, result.at)
                 time = clock_time(result.at, self.session.plan.chat.zone)
