@@ -347,6 +347,7 @@ async def test_plan_changed_on_disk_is_reloaded_with_marks_kept(
         await copies_done(app, pilot)
         plan.write_text(plan.read_text().replace("Un livre à offrir", "Un roman à offrir"))
         app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # the watcher reads on a worker thread
         await pilot.pause()
         assert any("rechargé" in m for m in said)
         row = app.session.row("q4")
@@ -355,8 +356,10 @@ async def test_plan_changed_on_disk_is_reloaded_with_marks_kept(
         # A broken edit keeps the old plan and is reported once.
         plan.write_text("[chat]\ntitle = ")
         app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # the watcher reads on a worker thread
         await pilot.pause()
         app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # the watcher reads on a worker thread
         await pilot.pause()
         assert sum("ne se charge pas" in m for m in said) == 1
         assert app.session.row("q4") is not None
@@ -372,9 +375,12 @@ async def test_never_overwrites_an_edit_made_elsewhere(
     app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         said = record_notifications(app)
+        # The edit must reach the tick before the watcher (every 2 s) does, however
+        # slow the machine: no watcher at all here.
+        await app.screen.query_one("#watcher").remove()
         edited = plan.read_text().replace("Relayer les réponses", "Relayer les meilleures réponses")
         plan.write_text(edited)
-        await pilot.press("space", "space")  # before the watcher noticed
+        await pilot.press("space", "space")
         await pilot.pause()
         assert any("rien n'a été écrit" in m for m in said)
         assert plan.read_text() == edited

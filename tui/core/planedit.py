@@ -129,7 +129,18 @@ def _edit(
     apply(document)
     text = document.as_string()
     plan = parse_plan(text) if result is None else result()
-    write_atomic(path, text)
+
+    def unchanged(target: Path) -> None:
+        # Checked again right before the rename, the temporary file already written
+        # and fsynced: an editor saving in between is seen, not overwritten.
+        try:
+            current = hashlib.sha256(read_regular(target)).hexdigest()
+        except OSError:
+            current = ""
+        if current != loaded.digest:
+            raise PlanChangedOnDisk(str(path))
+
+    write_atomic(path, text, before_rename=unchanged)
     written = fingerprint(path)
     if written.digest == hashlib.sha256(text.encode("utf-8")).hexdigest():
         _last_written = (path, written.digest, document)

@@ -11,6 +11,7 @@ memory is ever dropped, and the moderator keeps marking.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -73,7 +74,7 @@ class Session:
         self.book: DraftBook
         self.rows: list[Row]
         self.loaded: Fingerprint
-        self._ignored: Fingerprint | None = None
+        self._ignored: tuple[int, ...] | None = None
         self._load()
         reading = self._read_log()
         self.skipped_lines: list[int] = reading.skipped_lines
@@ -147,17 +148,23 @@ class Session:
         return self._row_by_id.get(row_id)
 
     def plan_changed(self) -> bool:
-        """True when the file differs from the plan loaded (and from a known bad one)."""
-        if self._ignored is not None and not changed_on_disk(self.plan_path, self._ignored):
+        """True when the file differs from the plan loaded (and from a known bad one).
+
+        Reads the file: the screen calls it from a worker thread, never the UI's."""
+        if self._ignored is not None and _file_key(self.plan_path) == self._ignored:
             return False
         return changed_on_disk(self.plan_path, self.loaded)
 
+    def is_ignored(self) -> bool:
+        """Whether the file is still the one already found not to load (a stat only)."""
+        return self._ignored is not None and _file_key(self.plan_path) == self._ignored
+
     def ignore_current_file(self) -> None:
-        """The file on disk does not load: stop reporting it until it changes again."""
-        try:
-            self._ignored = fingerprint(self.plan_path)
-        except OSError:
-            self._ignored = None
+        """The file on disk does not load: stop reporting it until it changes again.
+
+        Known by its inode, type, size and time, not by its content: a FIFO or a folder
+        put in its place cannot be read, and must be said once, not at every poll."""
+        self._ignored = _file_key(self.plan_path)
 
     def reload(self) -> None:
         """Load the plan again; marks are kept since they are stored by cue id.
@@ -306,3 +313,11 @@ class Session:
 def _why(error: OSError, path: Path) -> str:
     """ "log.jsonl: No space left on device", for the banner."""
     return f"{error.filename or path}: {error.strerror or error}"
+
+
+def _file_key(path: Path) -> tuple[int, ...]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1,)  # missing: one notice, until it is back
+    return (info.st_ino, info.st_mode, info.st_size, info.st_mtime_ns)

@@ -659,6 +659,8 @@ class RunSheet(Screen[None]):
 
     @on(PlanWatcher.Changed)
     def _on_plan_changed(self) -> None:
+        if self.session.is_ignored():
+            return  # two polls saw the same bad file before the first was said
         error = self.session.try_reload()
         if error is not None:
             self.session.ignore_current_file()
