@@ -32,6 +32,7 @@ from tui.core.planedit import (
     write_template,
 )
 from tui.core.planfile import load_plan
+from tui.core.planlock import Holder, Lock, lock_path_for, read_holder, take_lock
 from tui.core.problems import PlanError, Problem
 from tui.core.runstate import RunState, fold, item_done, shift_for
 from tui.core.schedule import Cue
@@ -75,6 +76,10 @@ class Session:
         self.rows: list[Row]
         self.loaded: Fingerprint
         self._ignored: tuple[int, ...] | None = None
+        self.lock: Lock | None = None
+        self.following: Holder | None = None
+        """The window that holds the plan, while this one only follows it."""
+        self._log_seen: tuple[int, ...] | None = None
         self._load()
         reading = self._read_log()
         self.skipped_lines: list[int] = reading.skipped_lines
@@ -86,6 +91,56 @@ class Session:
         self.write_problem: str | None = None
         """Why the last write failed (the log's or the plan's), while it still fails."""
         self.state: RunState = fold(reading.events)
+
+    # --- one window writes: the lock, and following the one that holds it ------------
+
+    def acquire_lock(self) -> None:
+        """Take the plan's lock for a live run, or become a follower of its holder.
+
+        A rehearsal has a log of its own and needs none; a folder where no lock can be
+        created (read-only) leaves the run without one, as before locks existed."""
+        self.lock = None
+        self.following = None
+        if self.mode != "live":
+            return
+        try:
+            taken = take_lock(self.plan_path)
+        except OSError:
+            return
+        if isinstance(taken, Lock):
+            self.lock = taken
+        else:
+            self.following = taken
+            self._log_seen = _file_key(self.log.path)
+
+    def release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def follow(self) -> bool:
+        """A follower: read the log again when it changed; True when the state did."""
+        key = _file_key(self.log.path)
+        if key == self._log_seen:
+            return False
+        self._log_seen = key
+        try:
+            events = read_log(self.log.path).events
+        except LogError:
+            return False
+        self.events = list(events)
+        self.state = fold(events)
+        return True
+
+    def try_take_over(self) -> bool:
+        """A follower: become the writer once the holder is gone; True when done."""
+        holder = read_holder(lock_path_for(self.plan_path))
+        if holder is not None and not holder.is_stale:
+            return False
+        self.follow()
+        self._log_seen = None
+        self.acquire_lock()
+        return self.following is None
 
     def _read_log(self) -> LogReading:
         """The log's events, or a PlanError that names the log: a folder or a FIFO in its
@@ -192,6 +247,8 @@ class Session:
     def _keep(self, event: Event) -> Event:
         """The one path of every action: in memory and on screen at once, then on disk
         (now, or with the next successful `flush`)."""
+        if self.following is not None:
+            raise Following(self.following)
         self.events.append(event)
         self.state.apply(event)
         self.pending.append(event)
@@ -275,6 +332,8 @@ class Session:
         `PlanChangedOnDisk` after reloading when someone else changed the file: nothing
         is written or logged then.
         """
+        if self.following is not None:
+            raise Following(self.following)
         item = self.plan.checklist[index]
         done = not item_done(self.state, index, item)
         if self.mode == "live":
@@ -295,6 +354,8 @@ class Session:
 
     def save_template(self, row: Row, text: str) -> None:
         """Write a cue's new template into the plan (its question or post)."""
+        if self.following is not None:
+            raise Following(self.following)
         written = self._write(
             lambda: write_template(self.plan_path, self.loaded, row.cue.source, text)
         )
@@ -313,6 +374,14 @@ class Session:
 def _why(error: OSError, path: Path) -> str:
     """ "log.jsonl: No space left on device", for the banner."""
     return f"{error.filename or path}: {error.strerror or error}"
+
+
+class Following(Exception):
+    """This window follows another one that holds the plan: it writes nothing."""
+
+    def __init__(self, holder: Holder) -> None:
+        super().__init__(holder.describe())
+        self.holder = holder
 
 
 def _file_key(path: Path) -> tuple[int, ...]:

@@ -280,6 +280,24 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
                      "{seconds} s. Marks stay on screen; v shows the text to copy by hand.",
         },
     },
+    "following": {
+        "fr": "⧉ Ce plan est ouvert ailleurs ({holder}) : cette fenêtre suit ses marques "
+              "et n'écrit rien.",
+        "en": "⧉ This plan is open elsewhere ({holder}): this window follows its marks "
+              "and writes nothing.",
+    },
+    "following_no_write": {
+        "fr": "Plan ouvert ailleurs ({holder}) : cette fenêtre ne fait que suivre",
+        "en": "Plan open elsewhere ({holder}): this window only follows",
+    },
+    "took_over": {
+        "fr": "L'autre fenêtre est fermée : celle-ci écrit désormais le journal",
+        "en": "The other window closed: this one now writes the log",
+    },
+    "lock_taken_over": {
+        "fr": "Verrou d'une session arrêtée ({holder}) repris",
+        "en": "Took over the lock of a session that stopped ({holder})",
+    },
     "written_again": {"fr": "Journal de nouveau écrit : rien n'est perdu",
                       "en": "The log is written again: nothing was lost"},
     "log_lines_skipped": {

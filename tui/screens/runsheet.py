@@ -64,6 +64,9 @@ from tui.widgets.watcher import PlanWatcher
 
 Via = str  # "system", "osc52" or "manual"
 
+# A follower reads the log this often (real seconds): marks show within 2 s.
+FOLLOW_SECONDS = 1.0
+
 # How often the events the log could not take are written again (real seconds).
 RETRY_WRITES_SECONDS = 2
 
@@ -128,6 +131,9 @@ class RunSheet(Screen[None]):
                 checklist.border_title = words("checklist")
                 yield checklist
                 yield self.conversation.pane()
+        follow = Static("", id="follow-banner", markup=False)
+        follow.display = False
+        yield follow
         # Hidden until a write fails; then it stays until the log is written again.
         banner = Static("", id="write-banner", markup=False)
         banner.display = False
@@ -174,6 +180,7 @@ class RunSheet(Screen[None]):
         return self._pacer
 
     def on_unmount(self) -> None:
+        self.session.release_lock()
         if self._pacer is not None:
             self._pacer.pause()
 
@@ -200,6 +207,13 @@ class RunSheet(Screen[None]):
                                    lines=lines + ("…" if len(session.skipped_lines) > 5 else "")),
                         severity="warning", timeout=12)
         self.set_interval(RETRY_WRITES_SECONDS, self._retry_writes)
+        session.acquire_lock()
+        if session.lock is not None and session.lock.took_over is not None:
+            self.notify(self.words("lock_taken_over", holder=session.lock.took_over.describe()),
+                        severity="warning", timeout=10)
+        if session.following is not None:
+            self._show_following()
+            self.set_interval(FOLLOW_SECONDS, self._follow)
         self.redraw(now)
         # After the first frame: the feed's clients load in a worker, never before it.
         self.call_after_refresh(self.conversation.start)
@@ -285,6 +299,35 @@ class RunSheet(Screen[None]):
         if not self._report_offered and over:
             self._offer_report()
 
+    # --- a second window follows the first ------------------------------------------
+
+    def _show_following(self) -> None:
+        banner = self.query_one("#follow-banner", Static)
+        holder = self.session.following
+        banner.display = holder is not None
+        if holder is not None:
+            set_content(banner, literal(self.words("following", holder=holder.describe())))
+
+    def _writes(self) -> bool:
+        """Whether this window may write; if not, it says so (it follows another)."""
+        holder = self.session.following
+        if holder is None:
+            return True
+        self.notify(self.words("following_no_write", holder=holder.describe()),
+                    severity="warning", timeout=6)
+        return False
+
+    def _follow(self) -> None:
+        session = self.session
+        if session.following is None:
+            return
+        if session.try_take_over():
+            self._show_following()
+            self.notify(self.words("took_over"), timeout=10)
+            self.refresh_now()
+        elif session.follow():
+            self.refresh_now()
+
     # --- writes that fail ---------------------------------------------------------------
 
     def _retry_writes(self) -> None:
@@ -340,6 +383,9 @@ class RunSheet(Screen[None]):
             self.notify(self.words("no_cue"), severity="warning")
             return
         already = self.session.state.posted.get(row.id) is not None
+        if self.session.following is not None:
+            already = True  # copied, never marked: the window that holds the plan marks
+            self._writes()
         self._copy(row.draft.text, None if already else row.id, reply=False)
 
     def _copy(self, text: str, row_id: str | None, *, reply: bool) -> None:
@@ -393,6 +439,8 @@ class RunSheet(Screen[None]):
     # --- marks --------------------------------------------------------------------------
 
     def action_undo(self) -> None:
+        if not self._writes():
+            return
         words = self.words
         undone = self.session.undo()
         if undone is None:
@@ -410,6 +458,8 @@ class RunSheet(Screen[None]):
         self.refresh_now()
 
     def action_skip(self) -> None:
+        if not self._writes():
+            return
         words = self.words
         row = self.selected_row
         if row is None:
@@ -426,6 +476,8 @@ class RunSheet(Screen[None]):
         self.refresh_now()
 
     def action_shift(self) -> None:
+        if not self._writes():
+            return
         seconds = self.session.shift()
         if seconds is None:
             self.notify(self.words("nothing_late"), severity="warning")
@@ -455,6 +507,8 @@ class RunSheet(Screen[None]):
         index = checklist.selected_index
         if index is None:
             self.notify(words("no_item"), severity="warning")
+            return
+        if not self._writes():
             return
         if not self._guarded(lambda: self.session.tick(index)):
             return
@@ -488,6 +542,8 @@ class RunSheet(Screen[None]):
 
     def action_edit(self) -> None:
         from tui.screens.dialogs import EditDialog
+        if not self._writes():
+            return
         words = self.words
         row = self.selected_row
         if row is None:
@@ -509,6 +565,8 @@ class RunSheet(Screen[None]):
 
     def action_reply(self) -> None:
         from tui.screens.dialogs import ReplyDialog
+        if not self._writes():
+            return
         self.app.push_screen(
             ReplyDialog(self.session, self.words,
                         lambda text: self._copy(text, None, reply=True))
@@ -528,6 +586,8 @@ class RunSheet(Screen[None]):
 
     def action_highlight(self) -> None:
         from tui.screens.dialogs import HighlightDialog
+        if not self._writes():
+            return
         words = self.words
         question = self.session.current_question(self.query_one(CueList).selected_id)
         label = cue_name(question.cue, words, question.draft) if question else None
