@@ -106,9 +106,15 @@ class Guest(_Strict):
     email: str = ""
 
 
+# A stable name for a question or a post, written into the plan once (by `tchat new`, or
+# by the app when missing) so that marks follow it when questions are inserted or moved.
+ID_PATTERN = r"^[A-Za-z0-9_@#.:-]{1,40}$"
+
+
 class Question(_Strict):
     """One `[[questions]]` entry. `at` is minutes after the start; spaced evenly if absent."""
 
+    id: str | None = Field(default=None, pattern=ID_PATTERN)
     text: str = Field(min_length=1)
     at: Offset | None = None
     notes: str = ""
@@ -117,6 +123,7 @@ class Question(_Strict):
 class Post(_Strict):
     """One `[[posts]]` entry: a prepared post at a time relative to the start."""
 
+    id: str | None = Field(default=None, pattern=ID_PATTERN)
     kind: PostKind
     at: Offset
     text: str = Field(min_length=1)
@@ -187,3 +194,16 @@ class Plan(_Strict):
     posts: list[Post] = Field(default_factory=list)
     checklist: list[ChecklistItem] = Field(default_factory=list)
     feed: Feed | None = None
+
+    @model_validator(mode="after")
+    def _ids_are_unique(self) -> Plan:
+        seen: set[str] = set()
+        ids = [q.id for q in self.questions] + [p.id for p in self.posts]
+        for item_id in ids:
+            if item_id is not None:
+                if item_id in seen:
+                    raise ValueError(
+                        f"id {item_id!r} is used twice: each question and post needs its "
+                        "own (delete one id line, and the app writes a new one)")
+                seen.add(item_id)
+        return self

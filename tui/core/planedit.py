@@ -190,3 +190,16 @@ def _toml_string(text: str) -> String:
 
     # A post written on several lines stays readable in the file as a multi-line string.
     return tomlkit.string(text, multiline="\n" in text)
+
+
+def write_ids(path: Path, loaded: Fingerprint, ids: dict[str, str]) -> Written:
+    """Write `id = "..."` into each question or post named by source (`questions[3]`)."""
+
+    def add(document: tomlkit.TOMLDocument) -> None:
+        for source, item_id in ids.items():
+            match = _SOURCE.match(source)
+            if match is None:
+                raise ValueError(f"{source} is not a question or post of the plan")
+            document[match.group(1)][int(match.group(2)) - 1]["id"] = item_id
+
+    return _edit(path, loaded, add)

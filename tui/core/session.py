@@ -29,13 +29,14 @@ from tui.core.planedit import (
     changed_on_disk,
     fingerprint,
     write_checklist_done,
+    write_ids,
     write_template,
 )
 from tui.core.planfile import load_plan
 from tui.core.planlock import Holder, Lock, lock_path_for, read_holder, take_lock
 from tui.core.problems import PlanError, Problem
 from tui.core.runstate import RunState, fold, item_done, shift_for
-from tui.core.schedule import Cue
+from tui.core.schedule import Cue, missing_ids
 
 Mode = Literal["live", "rehearsal"]
 
@@ -351,6 +352,20 @@ class Session:
             self.loaded = written.fingerprint
         self._record("tick", item=index, done=done)
         return done
+
+    def fill_ids(self) -> bool:
+        """Give every question and post without an `id` one, written into the plan (a
+        live run only): marks then follow them when questions are inserted or moved. The
+        ids given are the cues' ids already (see `missing_ids`): nothing on screen or in
+        the log changes. True when something was written."""
+        if self.mode != "live" or self.following is not None:
+            return False
+        ids = missing_ids(self.plan)
+        if not ids:
+            return False
+        written = self._write(lambda: write_ids(self.plan_path, self.loaded, ids))
+        self._take(written.plan, written.fingerprint)
+        return True
 
     def save_template(self, row: Row, text: str) -> None:
         """Write a cue's new template into the plan (its question or post)."""

@@ -38,7 +38,7 @@ from tui.core.runstate import (
     waypoints,
 )
 from tui.core.schedule import Cue
-from tui.core.session import Row, Session
+from tui.core.session import Following, Row, Session
 from tui.core.words import Words, cue_name
 from tui.screens.conversation import ConversationView, FeedArrived
 from tui.screens.keys import (
@@ -240,6 +240,16 @@ class RunSheet(Screen[None]):
     @work(thread=True, group="plan-edits", exit_on_error=False)
     def _prepare_edits(self) -> None:
         prepare_edits(self.session.plan_path, self.session.loaded)
+        # With the document parsed, giving the plan its missing ids costs little.
+        self.app.call_from_thread(self._fill_ids)
+
+    def _fill_ids(self) -> None:
+        """Missing ids written once, quietly: on a conflict or a failed write, the plan
+        keeps its positional ids and the next run tries again."""
+        try:
+            self.session.fill_ids()
+        except (PlanChangedOnDisk, PlanError, OSError, Following):
+            return
 
     # --- redrawing from one "now" ---------------------------------------------------
 
