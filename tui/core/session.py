@@ -363,7 +363,9 @@ class Session:
         ids = missing_ids(self.plan)
         if not ids:
             return False
-        written = self._write(lambda: write_ids(self.plan_path, self.loaded, ids))
+        # Not through `_write`: a conflict here must not reload the plan behind the
+        # watcher's back (the edit would then never be said); the next run tries again.
+        written = write_ids(self.plan_path, self.loaded, ids)
         self._take(written.plan, written.fingerprint)
         return True
 
