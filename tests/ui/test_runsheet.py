@@ -375,9 +375,6 @@ async def test_never_overwrites_an_edit_made_elsewhere(
     app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         said = record_notifications(app)
-        # The edit must reach the tick before the watcher (every 2 s) does, however
-        # slow the machine: no watcher at all here.
-        await app.screen.query_one("#watcher").remove()
         edited = plan.read_text().replace("Relayer les réponses", "Relayer les meilleures réponses")
         plan.write_text(edited)
         await pilot.press("space", "space")
