@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console
 from rich.text import Text
 
 from tui.commands.console import safe_console
