@@ -50,7 +50,8 @@ def test_a_default_thank_you_when_the_plan_has_none() -> None:
     ctx = make_context(Plan.model_validate(data))
     [drafts] = thanks_drafts(ctx)
     assert drafts[0].text == (
-        "Merci à nos invités @one et à vous toutes et tous d'avoir fait vivre #TestChat !"
+        "Merci à nos invités @one et à vous toutes et tous d'avoir fait vivre "
+        "#TestChat\u00a0!"
     )
 
 

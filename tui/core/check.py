@@ -15,7 +15,12 @@ from tui.core.controls import controls_in
 from tui.core.drafts import DraftBook, has_tag
 from tui.core.guide_texts import UNWRITTEN
 from tui.core.model import Plan
-from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
+from tui.core.placeholders import (
+    KNOWN_PLACEHOLDERS,
+    OPTIONAL_PLACEHOLDERS,
+    placeholders_in,
+    unknown_placeholders,
+)
 from tui.core.planfile import field_path, locate, parse_plan, parse_toml, read_plan_text
 from tui.core.problems import PlanError, Problem
 from tui.core.schedule import question_offsets
@@ -254,7 +259,19 @@ def _placeholder_problems(plan: Plan, text: str) -> list[Problem]:
               for i, p in enumerate(plan.posts, 1)]
     fields += [(f"questions[{i}].text", ("questions", i - 1, "text"), q.text)
                for i, q in enumerate(plan.questions, 1)]
+    chat = plan.chat
     for path, loc, template in fields:
+        used = placeholders_in(template)
+        for name, field in OPTIONAL_PLACEHOLDERS.items():
+            if name in used and not getattr(chat, field):
+                # A warning, not an error: the recap's address is only known once the
+                # recap is online, days after the plan is written.
+                problems.append(Problem(
+                    "warning",
+                    f"{{{name}}} is not set yet: add {field} = … to [chat] before this "
+                    "post goes out, or it shows as written",
+                    path, locate(text, loc),
+                ))
         for name in unknown_placeholders(template):
             problems.append(Problem(
                 "error",

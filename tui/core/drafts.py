@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import tzinfo
 from functools import cached_property
 
 from tui.core.counting import Count, count
 from tui.core.dates import long_datetime, short_time, start_line
 from tui.core.guide_texts import heads_up_template
-from tui.core.model import Plan
+from tui.core.model import Guest, Language, Plan
 from tui.core.placeholders import fill
 from tui.core.schedule import Cue, build_schedule
+from tui.core.typography import french_post
 
 ANSWER_LETTER = {"fr": "R", "en": "A"}
 # Kinds whose overflowing text is split into a numbered thread rather than reported:
@@ -68,6 +70,18 @@ class DraftBook:
         language = chat.language
         guests = [g for g in self.plan.guests if g.status != "declined"]
         zone = chat.zone
+        values = self._chat_values(guests, zone, language)
+        # Left out until set, so "{recap_url}" shows in the draft rather than nothing.
+        if chat.next_at is not None:
+            values["next"] = long_datetime(chat.next_at, zone, language)
+        if chat.recap_url:
+            values["recap_url"] = chat.recap_url
+        return values
+
+    def _chat_values(
+        self, guests: list[Guest], zone: tzinfo, language: Language
+    ) -> dict[str, str]:
+        chat = self.plan.chat
         return {
             "tag": chat.tag,
             "title": chat.title,
@@ -110,7 +124,9 @@ class DraftBook:
                 text = f"{label} {text}"
         if self._adds_tag(cue):
             text = with_tag(text, self.plan.chat.tag)
-        return text
+        # French no-break spaces, on the plan's own words too ("Q1 : …" typed with a
+        # plain space); the plan file itself is left as written.
+        return french_post(text, self.plan.chat.language)
 
     def _adds_tag(self, cue: Cue) -> bool:
         if cue.derived or cue.kind == "question":
@@ -127,7 +143,12 @@ class DraftBook:
         counted = self.count(text)
         if counted.valid or cue.kind not in THREADABLE:
             return [Draft(cue, text, counted)]
-        parts = split_thread(text, self.plan.chat.tag, self.count)
+        language = self.plan.chat.language
+        # Splitting works on words, and a no-break space separates none: set them again.
+        parts = [
+            french_post(part, language)
+            for part in split_thread(text, self.plan.chat.tag, self.count)
+        ]
         return [
             Draft(cue, part, self.count(part), index, len(parts))
             for index, part in enumerate(parts, 1)

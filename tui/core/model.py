@@ -6,6 +6,7 @@ reported, not silently ignored or coerced, because the plan drives a live hour.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, tzinfo
 from pathlib import PurePath
 from typing import get_args
@@ -20,8 +21,11 @@ from tui.core.vocabulary import Language as Language
 from tui.core.vocabulary import Phase as Phase
 from tui.core.vocabulary import Platform as Platform
 from tui.core.vocabulary import PostKind as PostKind
+from tui.core.vocabulary import Repeat as Repeat
 
 PLATFORMS: tuple[str, ...] = get_args(Platform)
+# An http(s) address without spaces or quotes: it is pasted into posts and pages.
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\^{|}]+", re.IGNORECASE)
 START_WITHOUT_ZONE = (
     "start has no time zone: write an offset (2026-12-03T18:00:00+01:00) "
     'or add timezone = "Europe/Paris" to [chat]'
@@ -48,6 +52,13 @@ class Chat(_Strict):
     audience_timezones: list[str] = Field(default_factory=list)
     heads_up: int = Field(default=2, ge=0, le=30)
     """Minutes before each question at which a heads-up post is offered; 0 for none."""
+    next: datetime | None = None
+    """The next edition's start, when known: named by `{next}` (thank-you, recap)."""
+    repeat: Repeat | None = None
+    """A regular chat: the calendar event recurs (an RRULE), and `tchat new --from`
+    proposes the next date from it."""
+    recap_url: str = ""
+    """Where the recap is published, for `{recap_url}` in the post announcing it."""
 
     @field_validator("start")
     @classmethod
@@ -75,11 +86,29 @@ class Chat(_Strict):
             known_zone(name)
         return value
 
+    @field_validator("recap_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if value and not _WEB_ADDRESS.fullmatch(value):
+            raise ValueError(
+                "recap_url should be one web address, such as https://example.org/recap"
+            )
+        return value
+
     @model_validator(mode="after")
     def _start_has_zone(self) -> Chat:
         if self.start.tzinfo is None and self.timezone is None:
             raise ValueError(START_WITHOUT_ZONE)
+        if self.next is not None and self.next.tzinfo is None and self.timezone is None:
+            raise ValueError(
+                "next has no time zone: write an offset, as for start, or add timezone"
+            )
         return self
+
+    @property
+    def next_at(self) -> datetime | None:
+        """The next edition's start in UTC, when `next` is given."""
+        return None if self.next is None else start_utc(self.next, self.zone)
 
     @property
     def zone(self) -> tzinfo:

@@ -198,6 +198,8 @@ class RunSheet(Screen[None]):
         # A split pane too small for the side panes gets no toast over its countdown.
         if self.app.size.width >= 64:
             self._warn_refused_drafts()
+            if not session.rehearsal:
+                self._preflight(now)
             if session.rehearsal:
                 # Short-lived: the banner says "rehearsal" for as long as it lasts.
                 self.notify(self.words("rehearsal_intro"), timeout=6)
@@ -220,6 +222,20 @@ class RunSheet(Screen[None]):
         if not session.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
             self.set_timer(1.0, self._prepare_edits)
+
+    def _preflight(self, now: datetime) -> None:
+        """Opened before the start: what is late, and what to do first (as `tchat check`
+        says it). Not in a rehearsal, whose clock is not the day's."""
+        # Imported here: the pre-flight is wanted once, after the first frame.
+        from tui.core.preflight import preflight, preflight_lines
+
+        session = self.session
+        done = set(session.state.posted) | session.state.skipped
+        check = preflight(session.plan, now, done)
+        lines = preflight_lines(check, session.plan)
+        if lines and not check.clear:
+            # Plan text inside (tasks, names): never read as markup.
+            self.notify("\n".join(lines), severity="warning", timeout=20, markup=False)
 
     def _warn_refused_drafts(self) -> None:
         """Say at once which drafts the platform would refuse (over the limit, or with a
