@@ -30,6 +30,8 @@ from tui.core.report import build_report
 from tui.core.session import Session
 
 ROOT = Path(__file__).resolve().parents[1]
+# The calendar export is stamped with its moment of creation, passed in.
+CREATED = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 BASE_PLAN = (ROOT / "tests" / "ui" / "plans" / "chat-en.toml").read_text(encoding="utf-8")
 BASE_LOG = [
     {"v": 1, "kind": "mark", "clock": "2026-12-03T17:01:00+00:00",
@@ -126,7 +128,7 @@ def _plan_paths(path: Path) -> None:
         return
     book = DraftBook(plan)
     assert book.drafts is not None
-    context = make_context(plan)
+    context = make_context(plan, created=CREATED)
     for kind in ("runsheet-md", "guest-brief", "ics", "thanks"):
         export(kind, context)
     try:
@@ -163,7 +165,7 @@ def test_broken_logs_raise_nothing_but_log_errors(data: bytes) -> None:
         except LogError as error:
             assert str(error).startswith(f"{log}: error: ")
         else:
-            context = make_context(loaded, events=events)
+            context = make_context(loaded, events=events, created=CREATED)
             for kind in (k for k, v in EXPORTS.items() if v.reads_log):
                 export(kind, context)
         try:
@@ -192,7 +194,10 @@ def test_commands_name_the_file_in_every_message(plan: bytes, log: bytes, comman
         (Path(folder) / "fuzzed.toml.asrun.jsonl").write_bytes(log)
         code, out, err = _run([command, str(path)])
         assert code in (0, 1)
-        messages = err.splitlines() + (out.splitlines() if command == "check" else [])
+        # check's standard output also holds the pre-flight, which is no message about
+        # the file: its problems are the lines that say error or warning.
+        problems = [line for line in out.splitlines() if "error:" in line or "warning:" in line]
+        messages = err.splitlines() + (problems if command == "check" else [])
         for line in messages:
             if line.strip():
                 assert line.startswith((str(path), f"✓ {path}")), line
