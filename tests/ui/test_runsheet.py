@@ -176,9 +176,12 @@ async def test_skip_and_shift(tmp_path: Path, fake_clipboard: FakeClipboard) -> 
         await pilot.press("s")  # then the rules: now Q1's heads-up (18:03) is due
         await pilot.press("d")  # shift: nothing late at 18:03:00 exactly
         assert said[-1] == "Rien n'est en retard"
-        clock.set(at(5))
+        # Q1 (18:05) is two minutes late; its heads-up (18:03) is folded into it, so the
+        # shift is Q1's delay, not the heads-up's four minutes.
+        clock.set(at(7))
         sheet(app).refresh_now()
         assert app.screen.query_one(Countdown).has_class("-overrun")
+        assert text_of(app, "#countdown-caption") == "Q1 en retard de"
         await pilot.press("d")
         assert said[-1] == "Tout ce qui reste est décalé de +2:00"
         assert "fin décalée 19:02 (+2:00)" in text_of(app, "#header-end")
@@ -376,7 +379,7 @@ async def test_never_overwrites_an_edit_made_elsewhere(
         plan.write_text(edited)
         await pilot.press("space", "space")  # before the watcher noticed
         await pilot.pause()
-        assert any("rien n'a été écrit" in m for m in said)
+        assert any("rien n'a été écrit" in m for m in said), said
         assert plan.read_text() == edited
         assert app.session.plan.checklist[2].text.startswith("Relayer les meilleures")
     assert log_kinds(plan) == []
@@ -581,11 +584,11 @@ async def test_before_the_start_the_first_cue_is_named_only_when_it_fits(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
     plan = copy_plan(tmp_path)
-    app = make_app(plan, FrozenClock(at(-10)), fake_clipboard)
+    app = make_app(plan, FrozenClock(at(-1438)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        # Next is yesterday's promotion: "début à 18:00 · Annonce à J-1 18:00" is longer
-        # than the pane, and cut it would end on a bare "J-…".
+        # Next is the promotion due two minutes ago: "début à 18:00 · Annonce à J-1
+        # 18:00" is longer than the pane, and cut it would end on a bare "J-…".
         assert text_of(app, "#countdown-detail") == "début à 18:00"
     posted = at(-1440)
     AsRunLog(log_path_for(plan)).append(

@@ -17,6 +17,7 @@ from typing import Literal
 from tui.core.asrun import AsRunLog, Event, EventKind
 from tui.core.clock import Clock
 from tui.core.drafts import Draft, DraftBook
+from tui.core.hour import shift_for
 from tui.core.model import Language, Plan
 from tui.core.planedit import (
     Fingerprint,
@@ -29,7 +30,7 @@ from tui.core.planedit import (
 )
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
-from tui.core.runstate import RunState, fold, item_done, shift_for
+from tui.core.runstate import RunState, fold, item_done
 from tui.core.schedule import Cue
 
 Mode = Literal["live", "rehearsal"]

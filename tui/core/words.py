@@ -658,6 +658,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "À remercier aussi, par le nombre de leurs messages :",
         "en": "Worth thanking too, by the number of their posts:",
     },
+    "post_now": {"fr": "{cue} : à poster", "en": "{cue}: post now"},
+    "status_late": {"fr": "en retard", "en": "late"},
 }
 
 

@@ -23,16 +23,12 @@ from textual.widgets import Footer, OptionList
 from tui.clipboard import Clipboard
 from tui.core.clock import SimulatedClock
 from tui.core.clocktime import clock_time
+from tui.core.hour import Hour, hour_at
 from tui.core.planedit import PlanChangedOnDisk, prepare_edits
 from tui.core.problems import PlanError
 from tui.core.runstate import (
     Waypoint,
-    countdown,
     cue_status,
-    next_cue,
-    phase_at,
-    projected_end,
-    run_over,
     waypoint_after,
     waypoint_before,
     waypoints,
@@ -91,6 +87,8 @@ class RunSheet(Screen[None]):
         self.words = Words(session.language)
         self.clipboard = clipboard
         self._next_id: str | None = None
+        self.hour: Hour | None = None
+        """The snapshot of the hour the screen shows now (see `tui.core.hour`)."""
         self._report_offered = False
         self._pacer: FramePacer | None = None
         # Only a rehearsal has the clock keys: the live footer, help and palette never
@@ -171,10 +169,11 @@ class RunSheet(Screen[None]):
         now = self.session.now()
         session = self.session
         self.set_class(session.rehearsal, "-rehearsal")
-        self._next_id = self._next(now)
-        self.query_one(CueList).load(session, self.words, now, self._next_id)
+        hour = self._hour_at(now)
+        self._next_id = hour.next_cue.id if hour.next_cue else None
+        self.query_one(CueList).load(session, self.words, hour)
         self.query_one(CueList).focus()
-        if run_over(session.plan, session.state, session.cues, now):
+        if hour.over:
             # Opened on a finished run: say where the report is, do not pop it up.
             self._report_offered = True
             self.notify(self.words("run_over"), timeout=10)
@@ -213,10 +212,9 @@ class RunSheet(Screen[None]):
 
     # --- redrawing from one "now" ---------------------------------------------------
 
-    def _next(self, now: datetime) -> str | None:
+    def _hour_at(self, now: datetime) -> Hour:
         session = self.session
-        cue = next_cue(session.plan, session.state, session.cues, now)
-        return cue.id if cue else None
+        return hour_at(session.plan, session.state, session.cues, now)
 
     @on(Countdown.Tick)
     def _on_tick(self, message: Countdown.Tick) -> None:
@@ -227,45 +225,40 @@ class RunSheet(Screen[None]):
         self.redraw(self.session.now())
 
     def redraw(self, now: datetime) -> None:
+        """Draw every pane from one snapshot of the hour: each widget draws its slice."""
         session, words = self.session, self.words
-        plan, state, cues = session.plan, session.state, session.cues
+        hour = self.hour = self._hour_at(now)
         previous_next = self._next_id
-        self._next_id = self._next(now)
+        self._next_id = hour.next_cue.id if hour.next_cue else None
         cue_list = self.query_one(CueList)
         if self._next_id != previous_next and cue_list.selected_id in (previous_next, None):
             # The selection was following the next cue: keep following it.
             cue_list.select_id(self._next_id)
 
-        shown = countdown(plan, state, cues, now)
+        shown = hour.countdown
         label = self._label(shown.cue) if shown.cue else ""
-        zone = plan.chat.zone
-        end = projected_end(plan, state)
+        zone = session.plan.chat.zone
         cue_row = session.row(shown.cue.id) if shown.cue else None
         self.query_one(Countdown).show(
             shown, label,
-            start=clock_time(plan.chat.start_at, zone),
-            end=clock_time(end, zone),
+            start=clock_time(hour.start, zone),
+            end=clock_time(hour.end, zone),
             cue_at=cue_time(session, cue_row) if cue_row else "",
         )
         self.query_one(RunHeader).show(
             session.plan.chat, words, now, clock=session.clock,
-            rehearsal=session.mode == "rehearsal", end=end,
+            rehearsal=session.mode == "rehearsal", end=hour.end,
         )
-        question = next(
-            (c for c in cues if c.kind == "question" and not state.done(c.id)), None
-        )
-        over = run_over(plan, state, cues, now)
         self.conversation.advance(now)
-        self.query_one(NextQuestion).show(session, words, question, over=over,
+        self.query_one(NextQuestion).show(session, words, hour,
                                           answers=self.conversation.last_answers())
-        cue_list.show(now, self._next_id)
+        cue_list.show(hour)
         self.query_one(DraftPane).show(session, words, self.selected_row)
-        self.query_one(Checklist).show(session, words, now)
-        phase = phase_at(plan, state, now)
+        self.query_one(Checklist).show(session, words, hour)
         for name in ("before", "during", "after"):
-            self.set_class(phase == name, f"-{name}")
+            self.set_class(hour.phase == name, f"-{name}")
         self.set_class(shown.mode == "overrun", "-overrun")
-        if not self._report_offered and over:
+        if not self._report_offered and hour.over:
             self._offer_report()
 
     def _offer_report(self) -> None:
@@ -455,7 +448,7 @@ class RunSheet(Screen[None]):
         def save(text: str) -> None:
             if self._guarded(lambda: self.session.save_template(row, text)):
                 self.query_one(CueList).load(
-                    self.session, words, self.session.now(), self._next_id
+                    self.session, words, self._hour_at(self.session.now())
                 )
                 self.notify(words("saved", label=cue_name(row.cue, words, row.draft)))
                 self.refresh_now()
@@ -626,7 +619,7 @@ class RunSheet(Screen[None]):
 
     def _reloaded(self) -> None:
         now = self.session.now()
-        self.query_one(CueList).load(self.session, self.words, now, self._next(now))
+        self.query_one(CueList).load(self.session, self.words, self._hour_at(now))
         self.redraw(now)
 
 
