@@ -73,10 +73,10 @@ async def test_before_the_chat_counts_down_to_the_start(
 
 async def test_during_next_cue_and_time_left(tmp_path: Path, fake_clipboard: FakeClipboard) -> None:
     plan = copy_plan(tmp_path)
-    clock = FrozenClock(at(0))
+    clock = FrozenClock(at(3))
     app = make_app(plan, clock, fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(3):  # welcome, rules, heads-up Q1
+        for _ in range(3):  # welcome, rules (both overdue), heads-up Q1 (due)
             await pilot.press("c")
             await copies_done(app, pilot)
         clock.set(at(4))
@@ -621,3 +621,104 @@ async def test_the_mouse_selects_in_the_draft_text_and_in_its_note(
         await pilot.mouse_up(body, offset=(5, note_line))
         await pilot.pause()
         assert app.screen.get_selected_text() == "Rappel"  # the note's, not the draft's
+
+
+# --- copy safety -----------------------------------------------------------------------
+
+
+async def test_a_repeated_c_never_marks_a_cue_not_due(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.dialogs import ConfirmDialog
+
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(0)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        welcome = app.session.row("welcome@0")
+        rules = app.session.row("rules@2")
+        assert welcome is not None and rules is not None
+        # Three quick presses at the start: the welcome, then the rules (two minutes
+        # ahead) only ask; neither `c` again nor enter says yes.
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("c", "enter")
+        await pilot.pause()
+        await copies_done(app, pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert list(app.session.state.posted) == ["welcome@0"]
+        assert fake_clipboard.text == welcome.draft.text
+        # An explicit yes copies and marks it.
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await copies_done(app, pilot)
+        assert list(app.session.state.posted) == ["welcome@0", "rules@2"]
+        assert fake_clipboard.text == rules.draft.text
+    assert log_kinds(plan) == ["mark", "mark"]
+
+
+async def test_catching_up_on_overdue_cues_needs_no_confirmation(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(2.5)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        assert list(app.session.state.posted) == ["welcome@0", "rules@2"]
+
+
+async def test_the_cursor_never_wraps(tmp_path: Path, fake_clipboard: FakeClipboard) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(30)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        cues = app.screen.query_one(CueList)
+        last = app.session.rows[-1].id
+        cues.select_id(last)
+        await pilot.press("down")
+        assert cues.selected_id == last
+        first = app.session.rows[0].id
+        cues.select_id(first)
+        await pilot.press("up")
+        assert cues.selected_id == first
+
+
+class SlowFirstClipboard(FakeClipboard):
+    """The first copy waits until released: a slow xclip, then a fast one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import threading
+
+        self.release = threading.Event()
+        self.calls = 0
+
+    def copy(self, text: str) -> bool:
+        self.calls += 1
+        if self.calls == 1:
+            self.release.wait(timeout=10)
+        return super().copy(text)
+
+
+async def test_the_clipboard_holds_the_last_marked_cue(tmp_path: Path) -> None:
+    clipboard = SlowFirstClipboard()
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(2.5)), clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # the welcome, stuck in a slow clipboard
+        app.screen.query_one(CueList).select_id("rules@2")
+        await pilot.press("c")
+        for _ in range(20):
+            await pilot.pause()
+        clipboard.release.set()
+        await copies_done(app, pilot)
+        rules = app.session.row("rules@2")
+        assert rules is not None
+        assert clipboard.text == rules.draft.text
+        marks = [e.cue for e in read_events(log_path_for(app.session.plan_path))
+                 if e.kind == "mark"]
+        assert marks == ["welcome@0", "rules@2"]  # the clipboard holds the last one

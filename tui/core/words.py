@@ -660,6 +660,16 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     },
     "post_now": {"fr": "{cue} : à poster", "en": "{cue}: post now"},
     "status_late": {"fr": "en retard", "en": "late"},
+    "confirm_hint": {"fr": "o ou y : oui · n ou échap : non", "en": "y: yes · n or escape: no"},
+    "early_title": {"fr": "{label} n'est pas encore à poster", "en": "{label} is not due yet"},
+    "early_body": {
+        "fr": "{label} est prévu à {time}, dans {delay}. "
+              "Le copier et le marquer posté maintenant ?",
+        "en": "{label} is planned at {time}, {delay} from now. Copy it and mark it posted now?",
+    },
+    "early_confirm": {"fr": "Copier et marquer", "en": "Copy and mark"},
+    "early_cancelled": {"fr": "Rien copié : {label} n'est pas encore à poster",
+                        "en": "Nothing copied: {label} is not due yet"},
 }
 
 

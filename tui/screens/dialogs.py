@@ -95,6 +95,53 @@ class EditDialog(_Dialog):
         self.dismiss(None)
 
 
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes-or-no question whose "yes" no stray key can give.
+
+    The focus starts on the cancel button, so enter (or the key that opened the dialog,
+    pressed again) never confirms: only `y` (`o` in French too) or the confirm button
+    itself does. Dismissed with True when confirmed.
+    """
+
+    BINDINGS = [
+        Binding("y", "confirm", "Yes", id="confirm", show=False),
+        Binding("o", "confirm", "Oui", id="confirm_fr", show=False),
+        Binding("n,escape", "cancel", "No", id="cancel", show=False),
+    ]
+    AUTO_FOCUS = "#cancel"
+
+    def __init__(self, words: Words, title: str, body: str, confirm: str) -> None:
+        super().__init__()
+        self.words = words
+        self.title_text = title
+        self.body = body
+        self.confirm_text = confirm
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with Vertical(id="dialog", classes="-confirm"):
+            yield Label(self.title_text, id="dialog-title", markup=False)
+            yield Static(literal(self.body), id="confirm-body")
+            yield Label(words("confirm_hint"), id="dialog-hint", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield Button(words("cancel"), id="cancel")
+                yield Button(self.confirm_text, id="confirm", variant="warning")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#confirm")
+    def _confirm(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(False)
+
+
 class ReplyDialog(_Dialog):
     """A quick reply: the tag is already there, the count is live, enter copies it."""
 

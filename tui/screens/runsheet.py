@@ -51,7 +51,7 @@ from tui.screens.keys import (
 )
 from tui.screens.layout import size_classes
 from tui.screens.pacing import FramePacer
-from tui.widgets.countdown import Countdown
+from tui.widgets.countdown import Countdown, short_span
 from tui.widgets.cuelist import CueList, cue_time
 from tui.widgets.header import RunHeader
 from tui.widgets.literal import one_line
@@ -91,6 +91,8 @@ class RunSheet(Screen[None]):
         """The snapshot of the hour the screen shows now (see `tui.core.hour`)."""
         self._report_offered = False
         self._pacer: FramePacer | None = None
+        # One copy at a time, in the order asked (see `_copy_in_thread`).
+        self._copy_lock = asyncio.Lock()
         # Only a rehearsal has the clock keys: the live footer, help and palette never
         # offer to pause or speed up the real hour.
         self.keys: tuple[Key, ...] = run_keys(session.rehearsal)
@@ -289,12 +291,35 @@ class RunSheet(Screen[None]):
     # --- copying ----------------------------------------------------------------------
 
     def action_copy(self) -> None:
+        from tui.screens.dialogs import ConfirmDialog
+        words = self.words
         row = self.selected_row
         if row is None:
-            self.notify(self.words("no_cue"), severity="warning")
+            self.notify(words("no_cue"), severity="warning")
             return
         already = self.session.state.posted.get(row.id) is not None
-        self._copy(row.draft.text, None if already else row.id, reply=False)
+        hour = self._hour_at(self.session.now())
+        if already or not hour.needs_confirmation(row.cue):
+            self._copy(row.draft.text, None if already else row.id, reply=False)
+            return
+        # Planned more than a minute ahead: a repeated `c` must never mark it. The
+        # dialog's "yes" is `y` or its own button, never `c` or enter.
+        label = cue_name(row.cue, words, row.draft)
+        body = words("early_body", label=label, time=cue_time(self.session, row),
+                     delay=short_span(hour.ahead(row.cue)))
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self._copy(row.draft.text, row.id, reply=False)
+            else:
+                self.notify(words("early_cancelled", label=label), severity="warning",
+                            timeout=4)
+
+        self.app.push_screen(
+            ConfirmDialog(words, words("early_title", label=label), body,
+                          words("early_confirm")),
+            answered,
+        )
 
     def _copy(self, text: str, row_id: str | None, *, reply: bool) -> None:
         self._copy_in_thread(text, row_id, self.session.now(), reply)
@@ -304,9 +329,12 @@ class RunSheet(Screen[None]):
                               reply: bool) -> None:
         # pyperclip runs xclip/wl-copy as subprocesses: in a thread, never on the event
         # loop. The result is handled here, in the worker, so the worker is done only
-        # once the copy is marked and said.
-        ok = await asyncio.to_thread(self.clipboard.copy, text)
-        self._on_clipboard(ClipboardResult(text, ok, row_id, at, reply))
+        # once the copy is marked and said. One copy at a time, in the order asked
+        # (the lock is fair): two quick copies could otherwise land out of order and
+        # leave the earlier text on the clipboard.
+        async with self._copy_lock:
+            ok = await asyncio.to_thread(self.clipboard.copy, text)
+            self._on_clipboard(ClipboardResult(text, ok, row_id, at, reply))
 
     def _on_clipboard(self, result: ClipboardResult) -> None:
         from tui.screens.dialogs import ManualCopyDialog

@@ -90,6 +90,20 @@ class CueList(OptionList):
         """What the conversation says of a row ("14 answers from 9 people", "seen
         published"), shown before its excerpt; None without a conversation."""
 
+    def action_cursor_down(self) -> None:
+        # Never wraps: down past "Thanks" must not land on a promotion of two weeks ago,
+        # one `c` away from being marked. (No option of this list is ever disabled.)
+        if self.highlighted is None:
+            super().action_cursor_down()
+        elif self.highlighted < self.option_count - 1:
+            self.highlighted += 1
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None:
+            super().action_cursor_up()
+        elif self.highlighted > 0:
+            self.highlighted -= 1
+
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
         if self._on_move is not None:
