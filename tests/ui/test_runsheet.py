@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -722,3 +723,68 @@ async def test_the_clipboard_holds_the_last_marked_cue(tmp_path: Path) -> None:
         marks = [e.cue for e in read_events(log_path_for(app.session.plan_path))
                  if e.kind == "mark"]
         assert marks == ["welcome@0", "rules@2"]  # the clipboard holds the last one
+
+
+# --- what the screen points at ----------------------------------------------------------
+
+
+async def test_a_due_question_passes_over_its_heads_up(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    log = AsRunLog(log_path_for(plan))
+    for cue_id, minute in (("welcome@0", 0), ("rules@2", 2)):
+        log.append(Event("mark", clock=at(minute), wall=at(minute), cue=cue_id, via="system"))
+    clock = FrozenClock(at(8))  # Q1 (18:05) three minutes late; its heads-up (18:03) unposted
+    app = make_app(plan, clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        await pilot.pause()
+        assert text_of(app, "#countdown-caption") == "Q1 en retard de"
+        assert text_of(app, "#countdown-digits") == "03:00"
+        cues = app.screen.query_one(CueList)
+        assert cues.selected_id == "q1"
+        assert "– passé" in str(cues.get_option("hu1").prompt)
+        await pilot.press("d")
+        assert said[-1] == "Tout ce qui reste est décalé de +3:00"
+
+
+async def test_promotions_are_missed_once_the_chat_started(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(0.5)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        cues = app.screen.query_one(CueList)
+        assert cues.selected_id == "welcome@0"
+        assert "– passé" in str(cues.get_option("promo@-1440").prompt)
+
+
+async def test_a_late_promotion_is_shown_late_not_next(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-10)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        cues = app.screen.query_one(CueList)
+        assert "! en retard" in str(cues.get_option("promo@-1440").prompt)
+        assert cues.selected_id == "welcome@0"
+        assert text_of(app, "#countdown-caption") == "Début dans"
+
+
+async def test_at_zero_the_welcome_is_to_post_now(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    clock = FrozenClock(at(0) - timedelta(seconds=1))
+    app = make_app(copy_plan(tmp_path), clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#countdown-digits") == "00:01"
+        clock.set(at(0))
+        sheet(app).refresh_now()
+        assert text_of(app, "#countdown-caption") == "Accueil : à poster"
+        assert app.screen.query_one(Countdown).has_class("-now")
+        assert not app.screen.query_one(Countdown).has_class("-overrun")
+        clock.set(at(1))
+        sheet(app).refresh_now()
+        assert text_of(app, "#countdown-caption") == "Accueil en retard de"
