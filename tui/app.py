@@ -111,6 +111,36 @@ class TchatApp(App[None]):
         # the screen back 50 ms to hide the change.
         self.push_screen(self._run_sheet())
 
+    async def action_quit(self) -> None:
+        """Quit; in the middle of a live hour, only after a yes (rehearsals and the demo
+        quit at once: nothing is lost there)."""
+        if not self._live_hour():
+            await super().action_quit()
+            return
+        from tui.screens.dialogs import ConfirmDialog
+
+        if any(isinstance(s, ConfirmDialog) for s in self.screen_stack):
+            return
+        words = self.words
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(words, words("quit_title"), words("quit_body"), words("key.quit")),
+            answered,
+        )
+
+    def _live_hour(self) -> bool:
+        if not self.loaded or self._mode != "live":
+            return False
+        try:
+            hour = self.run_sheet.hour
+        except (StopIteration, AssertionError):
+            return False
+        return hour is not None and hour.phase == "during" and not hour.over
+
     def notify(
         self,
         message: str,

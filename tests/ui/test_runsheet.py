@@ -788,3 +788,37 @@ async def test_at_zero_the_welcome_is_to_post_now(
         clock.set(at(1))
         sheet(app).refresh_now()
         assert text_of(app, "#countdown-caption") == "Accueil en retard de"
+
+
+async def test_quitting_a_live_hour_asks_first(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.dialogs import ConfirmDialog
+
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(30)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # the focus is on "cancel"
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, ConfirmDialog)
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
+
+
+@pytest.mark.parametrize("mode", ["rehearsal", "before"])
+async def test_a_rehearsal_or_a_run_before_the_start_quits_at_once(
+    tmp_path: Path, fake_clipboard: FakeClipboard, mode: str
+) -> None:
+    plan = copy_plan(tmp_path)
+    if mode == "rehearsal":
+        app = make_app(plan, FrozenClock(at(30)), fake_clipboard, mode="rehearsal",
+                       log_path=tmp_path / "rehearsal.jsonl")
+    else:
+        app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

@@ -186,6 +186,8 @@ class ChecklistEntry:
     item: ChecklistItem
     done: bool
     overdue: bool
+    reminder: bool = False
+    """An item for the whole hour ("answer the public"): a reminder, never ticked."""
 
 
 def item_done(state: RunState, index: int, item: ChecklistItem) -> bool:
@@ -208,10 +210,14 @@ def checklist_groups(
             if item.phase != phase:
                 continue
             done = item_done(state, index, item)
+            reminder = phase == "during" and item.due is None
+            # Only the current phase's items go overdue: during the hour, an invitation
+            # not ticked in the before list is noise, not news.
             overdue = (
-                not done and item.due is not None and start + timedelta(minutes=item.due) <= now
+                phase == current and not done and not reminder and item.due is not None
+                and start + timedelta(minutes=item.due) <= now
             )
-            entries.append(ChecklistEntry(index, item, done, overdue))
+            entries.append(ChecklistEntry(index, item, done, overdue, reminder))
         if entries:
             groups.append((phase, entries))
     return groups

@@ -670,6 +670,19 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "early_confirm": {"fr": "Copier et marquer", "en": "Copy and mark"},
     "early_cancelled": {"fr": "Rien copié : {label} n'est pas encore à poster",
                         "en": "Nothing copied: {label} is not due yet"},
+    "reminder_no_tick": {
+        "fr": "Un rappel pour toute l'heure, rien à cocher : {item}",
+        "en": "A reminder for the whole hour, nothing to tick: {item}",
+    },
+    "key.back": {"fr": "Retour au déroulé", "en": "Back to the list"},
+    "help.back": {"fr": "Quitte la liste de contrôle ou le texte, revient au déroulé",
+                  "en": "Leave the checklist or the draft, back to the run-sheet list"},
+    "quit_title": {"fr": "Quitter pendant le tchat ?", "en": "Quit during the chat?"},
+    "quit_body": {
+        "fr": "Le tchat est en cours. Tout est déjà enregistré ; "
+              "tchat PLAN le rouvre où il en est.",
+        "en": "The chat is on. Everything is saved; tchat PLAN opens it again where it is.",
+    },
 }
 
 

@@ -245,6 +245,11 @@ class ReportDialog(_Dialog):
             with Horizontal(id="dialog-buttons"):
                 yield Button(words("close"), id="close", variant="primary")
 
+    def on_resize(self) -> None:
+        # A split pane (50x15): the rows matter most; escape closes it, the log path is
+        # in `tchat report`.
+        self.set_class(self.size.height < 20, "-short")
+
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss(None)

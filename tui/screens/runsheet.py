@@ -410,6 +410,10 @@ class RunSheet(Screen[None]):
         self.notify(self.words("shifted", delay=_delay(seconds)))
         self.refresh_now()
 
+    def action_back_to_cues(self) -> None:
+        """Escape: out of the checklist (or the draft), back to the cue list."""
+        self.query_one(CueList).focus()
+
     def action_go_next(self) -> None:
         self.query_one(CueList).select_id(self._next_id)
         self.query_one(CueList).focus()
@@ -432,6 +436,10 @@ class RunSheet(Screen[None]):
         index = checklist.selected_index
         if index is None:
             self.notify(words("no_item"), severity="warning")
+            return
+        if checklist.is_reminder(index):
+            item = one_line(self.session.plan.checklist[index].text)
+            self.notify(words("reminder_no_tick", item=item), timeout=4)
             return
         if not self._guarded(lambda: self.session.tick(index)):
             return

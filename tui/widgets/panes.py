@@ -147,6 +147,10 @@ class Checklist(OptionList):
         self._signature: _Signature = ()
         self._layout: tuple[tuple[str, tuple[int, ...]], ...] = ()
         self._words: Words | None = None
+        self._reminders: frozenset[int] = frozenset()
+
+    def is_reminder(self, index: int) -> bool:
+        return index in self._reminders
 
     @property
     def selected_index(self) -> int | None:
@@ -161,6 +165,8 @@ class Checklist(OptionList):
             (phase, tuple((e.index, e.item.text, e.done, e.overdue) for e in entries))
             for phase, entries in groups
         )
+        self._reminders = frozenset(e.index for _p, entries in groups for e in entries
+                                    if e.reminder)
         if signature == self._signature:
             return  # unchanged: keep the cursor where the moderator left it
         previous, self._signature = self._signature, signature
@@ -195,7 +201,8 @@ class Checklist(OptionList):
         # The current phase's first item not done yet (space must not untick what is
         # already done), else its first item; its heading stays in view above it.
         current = groups[0][1] if groups else []
-        target = next((e for e in current if not e.done), current[0] if current else None)
+        target = next((e for e in current if not e.done and not e.reminder),
+                      current[0] if current else None)
         if target is None:
             self.highlighted = None
             return
@@ -222,6 +229,9 @@ class Checklist(OptionList):
 
 
 def _item_prompt(entry: ChecklistEntry, words: Words) -> Content:
+    if entry.reminder:
+        # The whole hour long: no box to tick, a mark that says "again and again".
+        return Content.assemble(("↻ ", "$text-accent"), one_line(entry.item.text))
     box = "☑ " if entry.done else "☐ "
     parts: list[tuple[str, str] | str] = [(box, "$text-success" if entry.done else "")]
     if entry.overdue:
