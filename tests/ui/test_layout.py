@@ -494,3 +494,59 @@ async def test_all_hour_reminders_have_no_box_and_never_tick(
         await pilot.pause()
         assert plan.read_text() == before
         assert index not in app.session.state.ticks
+
+
+# --- notices ------------------------------------------------------------------------------
+
+
+def toasts(app: App[None]) -> list[Any]:
+    return list(app.screen.query("Toast"))
+
+
+def toast_text(toast: Any) -> str:
+    return str(toast.render())
+
+
+async def test_one_copy_notice_at_a_time_never_over_the_draft(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(2.5)), fake_clipboard)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        for _ in range(2):  # the welcome and the rules, both overdue
+            await pilot.press("c")
+            await copies_done(app, pilot)
+        await pilot.pause()
+        shown_now = [toast_text(t) for t in toasts(app)]
+        assert len([t for t in shown_now if "Copié" in t]) == 1, shown_now
+        draft = app.screen.query_one("#draft").region
+        for toast in toasts(app):
+            assert not toast.region.overlaps(draft), (toast.region, draft)
+
+
+async def test_a_stale_plan_notice_goes_and_nothing_is_said_reloaded(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.widgets.watcher import PlanWatcher
+
+    plan = copy_plan(tmp_path)
+    good = plan.read_text()
+    app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        said = notices(app)
+        plan.write_text(good.replace('title = "Tchat', 'title = 3 #'))
+        app.screen.query_one(PlanWatcher).check()
+        await pilot.pause()
+        assert any("ne se charge pas" in toast_text(t) for t in toasts(app))
+        plan.write_text(good)  # put back as it was
+        app.screen.query_one(PlanWatcher).check()
+        await pilot.pause()
+        await pilot.pause()
+        assert not any("ne se charge pas" in toast_text(t) for t in toasts(app))
+        assert not any("rechargé" in message for message, _ in said)
+        # A tick while the file on disk does not load: nothing written, nothing
+        # "reloaded".
+        plan.write_text(good.replace('title = "Tchat', 'title = 4 #'))
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert said[-1][0].startswith("Le plan a changé sur le disque et ne se charge pas")
+        assert not any("rechargé" in message for message, _ in said)

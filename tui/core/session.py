@@ -117,10 +117,19 @@ class Session:
         return self._row_by_id.get(row_id)
 
     def plan_changed(self) -> bool:
-        """True when the file differs from the plan loaded (and from a known bad one)."""
-        if self._ignored is not None and not changed_on_disk(self.plan_path, self._ignored):
-            return False
+        """True when the file differs from the plan loaded (and from a known bad one),
+        or when a bad file was put back as the plan loaded (its trouble is over)."""
+        if self._ignored is not None:
+            if not changed_on_disk(self.plan_path, self._ignored):
+                return False
+            if not changed_on_disk(self.plan_path, self.loaded):
+                self._ignored = None
+                return True
         return changed_on_disk(self.plan_path, self.loaded)
+
+    def file_is_loaded(self) -> bool:
+        """The file on disk holds exactly the plan on screen."""
+        return not changed_on_disk(self.plan_path, self.loaded)
 
     def ignore_current_file(self) -> None:
         """The file on disk does not load: stop reporting it until it changes again."""
@@ -247,6 +256,9 @@ class Session:
     def _write(self, write: Callable[[], Written]) -> Written:
         try:
             return write()
-        except PlanChangedOnDisk:
-            self.try_reload()
+        except PlanChangedOnDisk as changed:
+            error = self.try_reload()
+            if error is not None:
+                self.ignore_current_file()
+            changed.reloaded = error is None
             raise

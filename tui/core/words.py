@@ -683,6 +683,12 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
               "tchat PLAN le rouvre où il en est.",
         "en": "The chat is on. Everything is saved; tchat PLAN opens it again where it is.",
     },
+    "changed_not_loaded": {
+        "fr": "Le plan a changé sur le disque et ne se charge pas : rien n'a été écrit, "
+              "on garde le plan affiché.",
+        "en": "The plan changed on disk and does not load: nothing written, "
+              "the plan on screen is kept.",
+    },
 }
 
 

@@ -13,10 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol, cast
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.screen import UPDATE_PERIOD, Screen
 from textual.widgets import Footer, OptionList
 
@@ -57,6 +59,18 @@ from tui.widgets.header import RunHeader
 from tui.widgets.literal import one_line
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.watcher import PlanWatcher
+
+
+class _KindedNotices(Protocol):
+    """The app's `notify`, which takes a notice's kind (see `TchatApp.notify`)."""
+
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+        timeout: float | None = None, markup: bool = True, kind: str | None = None,
+    ) -> None: ...
+
+    def forget_notice(self, kind: str) -> None: ...
+
 
 Via = str  # "system", "osc52" or "manual"
 
@@ -101,6 +115,22 @@ class RunSheet(Screen[None]):
         rebind(self, lambda inherited: [*(b for b in inherited if b.id not in ours),
                                         *bindings_for(self.keys, self.words)])
         reword(self, self.words)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        kind: str = "action",
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """One notice at a time per `kind`: a new copy notice replaces the last copy
+        notice, a plan notice the last plan notice (a "does not load" goes as soon as
+        the plan loads again), so notices never pile up over the run-sheet."""
+        app = cast(_KindedNotices, self.app)
+        app.notify(message, title=title, severity=severity, timeout=timeout, kind=kind)
 
     # --- layout ---------------------------------------------------------------------
 
@@ -178,13 +208,13 @@ class RunSheet(Screen[None]):
         if hour.over:
             # Opened on a finished run: say where the report is, do not pop it up.
             self._report_offered = True
-            self.notify(self.words("run_over"), timeout=10)
+            self.notify(kind="run_over", message=self.words("run_over"), timeout=10)
         # A split pane too small for the side panes gets no toast over its countdown.
         if self.app.size.width >= 64:
             self._warn_refused_drafts()
             if session.rehearsal:
                 # Short-lived: the banner says "rehearsal" for as long as it lasts.
-                self.notify(self.words("rehearsal_intro"), timeout=6)
+                self.notify(kind="intro", message=self.words("rehearsal_intro"), timeout=6)
         self.redraw(now)
         # After the first frame: the feed's clients load in a worker, never before it.
         self.call_after_refresh(self.conversation.start)
@@ -206,7 +236,8 @@ class RunSheet(Screen[None]):
             over = f" ({counted.length}/{counted.limit})" if counted.remaining < 0 else ""
             names.append(cue_name(row.cue, words, row.draft) + over)
         cues = ", ".join(names) + (", …" if len(refused) > 4 else "")
-        self.notify(words("refused", n=len(refused), cues=cues), severity="warning", timeout=12)
+        self.notify(words("refused", n=len(refused), cues=cues), severity="warning", timeout=12,
+                    kind="refused")
 
     @work(thread=True, group="plan-edits", exit_on_error=False)
     def _prepare_edits(self) -> None:
@@ -269,7 +300,7 @@ class RunSheet(Screen[None]):
         if self.app.screen is self:
             self.action_report()
         else:  # a dialog is open: do not stack another on it
-            self.notify(self.words("run_over"), timeout=10)
+            self.notify(kind="run_over", message=self.words("run_over"), timeout=10)
 
     def _label(self, cue: Cue) -> str:
         row = self.session.row(cue.id)
@@ -313,7 +344,7 @@ class RunSheet(Screen[None]):
                 self._copy(row.draft.text, row.id, reply=False)
             else:
                 self.notify(words("early_cancelled", label=label), severity="warning",
-                            timeout=4)
+                            timeout=4, kind="copy")
 
         self.app.push_screen(
             ConfirmDialog(words, words("early_title", label=label), body,
@@ -350,7 +381,7 @@ class RunSheet(Screen[None]):
                 self.app.push_screen(ManualCopyDialog(result.text, words))
         if result.reply:
             self.session.reply(result.text, via)
-            self.notify(words("reply_copied", via=words(f"via_{via}")))
+            self.notify(kind="copy", message=words("reply_copied", via=words(f"via_{via}")))
         else:
             row = self.session.row(result.row_id) if result.row_id else self.selected_row
             label = cue_name(row.cue, words, row.draft) if row else ""
@@ -364,7 +395,8 @@ class RunSheet(Screen[None]):
                 self.session.mark(result.row_id, via, result.at)
                 time = clock_time(result.at, self.session.plan.chat.zone)
                 message += " · " + words("marked", time=time)
-            self.notify(message, severity="information" if via == "system" else "warning")
+            self.notify(message, severity="information" if via == "system" else "warning",
+                        kind="copy")
         self.refresh_now()
 
     # --- marks --------------------------------------------------------------------------
@@ -452,17 +484,22 @@ class RunSheet(Screen[None]):
         words = self.words
         try:
             write()
-        except PlanChangedOnDisk:
+        except PlanChangedOnDisk as changed:
+            # Say "reloaded" only when it was: a file that does not load is not taken.
+            if changed.reloaded is False:
+                self.notify(words("changed_not_loaded"), severity="error", timeout=10,
+                            kind="plan")
+                return False
             self._reloaded()
-            self.notify(words("changed_not_written"), severity="error", timeout=10)
+            self.notify(words("changed_not_written"), severity="error", timeout=10, kind="plan")
             return False
         except PlanError as error:
-            self.notify(words("write_failed", error=error.problems[0].message),
+            self.notify(kind="plan", message=words("write_failed", error=error.problems[0].message),
                         severity="error", timeout=10)
             return False
         except OSError as error:
             self.notify(words("write_failed", error=error.strerror or str(error)),
-                        severity="error", timeout=10)
+                        severity="error", timeout=10, kind="plan")
             return False
         return True
 
@@ -580,7 +617,7 @@ class RunSheet(Screen[None]):
         clock = self.session.clock
         if self.session.rehearsal and isinstance(clock, SimulatedClock):
             return clock
-        self.notify(self.words("not_steerable"), severity="warning")
+        self.notify(kind="clock", message=self.words("not_steerable"), severity="warning")
         return None
 
     def action_pause(self) -> None:
@@ -588,7 +625,8 @@ class RunSheet(Screen[None]):
         if clock is None:
             return
         paused = clock.toggle()
-        self.notify(self.words("paused_now" if paused else "resumed_now"), timeout=3)
+        self.notify(self.words("paused_now" if paused else "resumed_now"), timeout=3,
+                    kind="clock")
         self.refresh_now()
 
     def action_faster(self) -> None:
@@ -602,7 +640,7 @@ class RunSheet(Screen[None]):
         if clock is None:
             return
         speed = clock.faster() if faster else clock.slower()
-        self.notify(self.words("speed_now", n=f"{speed:g}"), timeout=3)
+        self.notify(kind="clock", message=self.words("speed_now", n=f"{speed:g}"), timeout=3)
         self.refresh_now()
 
     def action_jump_next(self) -> None:
@@ -626,7 +664,7 @@ class RunSheet(Screen[None]):
     def _jump(self, clock: SimulatedClock, point: Waypoint | None, none_key: str) -> None:
         words = self.words
         if point is None:
-            self.notify(words(none_key), severity="warning", timeout=3)
+            self.notify(kind="clock", message=words(none_key), severity="warning", timeout=3)
             return
         clock.jump_to(point.at)
         if point.cue is not None:
@@ -636,22 +674,26 @@ class RunSheet(Screen[None]):
         else:
             label = words(f"jump_{point.kind}")
         time = clock_time(point.at, self.session.plan.chat.zone)
-        self.notify(words("jumped", time=time, label=label), timeout=3)
+        self.notify(words("jumped", time=time, label=label), timeout=3, kind="clock")
         self.refresh_now()
 
     # --- the plan changing on disk -------------------------------------------------------
 
     @on(PlanWatcher.Changed)
     def _on_plan_changed(self) -> None:
+        if self.session.file_is_loaded():
+            # Put back as it was: nothing to reload, and the "does not load" is over.
+            cast(_KindedNotices, self.app).forget_notice("plan")
+            return
         error = self.session.try_reload()
         if error is not None:
             self.session.ignore_current_file()
             problem = error.problems[0].message if error.problems else ""
             self.notify(self.words("reload_failed", problem=problem), severity="error",
-                        timeout=10)
+                        timeout=10, kind="plan")
             return
         self._reloaded()
-        self.notify(self.words("reloaded"), timeout=6)
+        self.notify(kind="plan", message=self.words("reloaded"), timeout=6)
 
     def _reloaded(self) -> None:
         now = self.session.now()
