@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given, settings
@@ -9,7 +10,15 @@ from hypothesis import strategies as st
 
 from tests.helpers import make_plan, plan_dict
 from tui.core.asrun import Event
-from tui.core.hour import CONFIRM_AHEAD, LATE_PROMO, hour_at, shift_for
+from tui.core.hour import (
+    CONFIRM_AHEAD,
+    LATE_PROMO,
+    MIN_QUESTION_GAP,
+    Compression,
+    compression,
+    hour_at,
+    shift_for,
+)
 from tui.core.model import Plan
 from tui.core.runstate import RunState, effective_at, fold, phase_at, projected_end
 from tui.core.schedule import Cue, build_schedule
@@ -248,3 +257,78 @@ def test_late_promotion_threshold() -> None:
     assert edge.status(promo.id) == "due"
     past = hour_at(plan, RunState(), cues, promo.at + LATE_PROMO + timedelta(seconds=1))
     assert past.status(promo.id) == "late"
+
+
+# --- compress: keep the end ----------------------------------------------------------------
+
+
+def compress_event(minute: float, plan: Compression) -> Event:
+    return ev("compress", minute, cues=tuple(c for c, _s in plan.moves),
+              moves=tuple(s for _c, s in plan.moves), skips=plan.skips)
+
+
+def test_compress_keeps_the_end_and_spreads_the_questions_left() -> None:
+    # 18:20, only the welcome and the rules out: Q1-Q8 left, closing at 18:55.
+    state = fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2")])
+    plan = compression(PLAN, state, CUES, at(20))
+    assert plan is not None
+    # 35 minutes at 3 minutes apart at least: 8 fit... at 4:22 apart; none skipped.
+    assert plan.skips == ()
+    moments = [moment for _c, moment in plan.times]
+    assert moments[0] == at(20)
+    assert all(b - a >= MIN_QUESTION_GAP for a, b in itertools.pairwise(moments))
+    assert moments[-1] < at(55)
+    state.apply(compress_event(20, plan))
+    hour = hour_at(PLAN, state, CUES, at(20))
+    assert hour.end == at(60)  # the planned end, kept
+    assert effective_at(state, cue("closing@55")) == at(55)
+    assert [hour.times[c] for c, _m in plan.times] == moments
+    assert hour.next_cue is not None and hour.next_cue.id == "q1"
+    # One `u` takes the whole compression back.
+    state.apply(ev("undo", 21))
+    assert effective_at(state, cue("q2")) == cue("q2").at
+
+
+def test_compress_proposes_to_skip_the_last_questions() -> None:
+    state = fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2")])
+    plan = compression(PLAN, state, CUES, at(45))  # 10 minutes for 8 questions
+    assert plan is not None
+    assert [c for c, _m in plan.times] == ["q1", "q2", "q3"]
+    assert plan.skips == ("q4", "q5", "q6", "q7", "q8")
+    state.apply(compress_event(45, plan))
+    assert {"q4", "q8"} <= state.skipped
+    assert hour_at(PLAN, state, CUES, at(45)).questions_left == 3
+
+
+def test_nothing_to_compress_before_the_start_or_when_all_is_asked() -> None:
+    assert compression(PLAN, RunState(), CUES, at(-5)) is None
+    asked = fold([ev("mark", 1, cue=f"q{n}") for n in range(1, 9)])
+    assert compression(PLAN, asked, CUES, at(30)) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(EVENTS, st.floats(min_value=0, max_value=59, allow_nan=False))
+def test_compress_never_packs_questions_nor_moves_the_end(
+    events: list[tuple[str, str, float]], minute: float
+) -> None:
+    state = fold([ev(kind, m, cue=None if kind == "undo" else cue_id)
+                  for kind, cue_id, m in events])
+    before = hour_at(PLAN, state, CUES, at(minute))
+    plan = compression(PLAN, state, CUES, at(minute))
+    if plan is None:
+        return
+    moments = [moment for _c, moment in plan.times]
+    assert all(b - a >= MIN_QUESTION_GAP - timedelta(seconds=1)
+               for a, b in itertools.pairwise(moments))
+    assert all(m >= before.now for m in moments)
+    left = [c.id for c in CUES if c.kind == "question" and not state.done(c.id)]
+    assert [c for c, _m in plan.times] + list(plan.skips) == left
+    state.apply(compress_event(minute, plan))
+    assert hour_at(PLAN, state, CUES, at(minute)).end == before.end
+
+
+def test_a_compression_survives_the_log() -> None:
+    event = ev("compress", 20, cues=("q1", "hu2"), moves=(60, -120), skips=("q8",))
+    again = Event.from_json(event.to_json())
+    assert again == event
+    assert Event.from_json(event.to_json().replace("[60,-120]", "[true,1]")) is None

@@ -822,3 +822,35 @@ async def test_a_rehearsal_or_a_run_before_the_start_quits_at_once(
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_compress_keeps_the_end_after_a_yes_and_u_takes_it_back(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.commands import RunSheetCommands
+    from tui.screens.dialogs import ConfirmDialog
+
+    plan = copy_plan(tmp_path)
+    log = AsRunLog(log_path_for(plan))
+    for cue_id, minute in (("welcome@0", 0), ("rules@2", 2), ("q1", 6)):
+        log.append(Event("mark", clock=at(minute), wall=at(minute), cue=cue_id, via="system"))
+    app = make_app(plan, FrozenClock(at(50)), fake_clipboard)  # 18:50: Q2-Q4 left
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        body = shown(app.screen.query_one("#confirm-body"))
+        assert "Q2 18:50" in body and "Q3" in body and "Q4" in body  # Q4 cannot fit
+        await pilot.press("y")
+        await pilot.pause()
+        state = app.session.state
+        assert "q4" in state.skipped
+        assert "fin prévue 19:00" in text_of(app, "#header-end")
+        assert text_of(app, "#countdown-caption") == "Q2 : à poster"
+        assert said[-1].startswith("Questions resserrées")
+        await pilot.press("u")
+        assert "q4" not in app.session.state.skipped
+        names = [name for name, _h, _a in RunSheetCommands(app.screen)._commands()]
+        assert "Resserrer" in names
+    assert log_kinds(plan)[-2:] == ["compress", "undo"]

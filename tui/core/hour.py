@@ -183,3 +183,65 @@ def shift_for(
         return None
     moved = tuple(c.id for c in cues if c.offset >= 0 and not state.done(c.id))
     return late, moved
+
+
+MIN_QUESTION_GAP = timedelta(minutes=3)
+"""Compress never puts two questions closer than this."""
+
+
+@dataclass(frozen=True, slots=True)
+class Compression:
+    """Keep the end: the questions left spread over the time left (`compress`)."""
+
+    moves: tuple[tuple[str, int], ...]
+    """(cue id, seconds) for each cue that moves; a heads-up moves with its question."""
+    skips: tuple[str, ...]
+    """Questions that cannot fit `MIN_QUESTION_GAP` apart: the last ones."""
+    times: tuple[tuple[str, datetime], ...]
+    """Each question kept and its new time, in order (for the confirmation)."""
+
+
+def compression(
+    plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime
+) -> Compression | None:
+    """Spread the questions neither posted nor skipped from now (or the first one's own
+    time, if later) to the first closing post still to come (or the end), evenly and
+    never closer than `MIN_QUESTION_GAP`; the closing posts and the end keep their time.
+    Questions that cannot fit are proposed for skipping, the last ones first. None when
+    there is nothing to spread or the hour is not on."""
+    hour = hour_at(plan, state, cues, now)
+    if hour.phase != "during":
+        return None
+    todo = [c for c in cues if c.kind == "question" and not state.done(c.id)]
+    if not todo:
+        return None
+    closing = [hour.times[c.id] for c in cues
+               if c.kind in ("closing", "thanks") and not state.done(c.id)
+               and hour.times[c.id] > hour.now]
+    limit = min([*closing, hour.end])
+    begin = max(hour.now, hour.times[todo[0].id])
+    room = limit - begin
+    fit = min(len(todo), max(1, int(room / MIN_QUESTION_GAP))) if room > timedelta(0) else 1
+    kept, skipped = todo[:fit], todo[fit:]
+    step = max(room / len(kept), MIN_QUESTION_GAP) if room > timedelta(0) else MIN_QUESTION_GAP
+    heads_ups = {c.number: c for c in cues
+                 if c.kind == "heads-up" and c.derived and not state.done(c.id)}
+    lead = timedelta(minutes=plan.chat.heads_up)
+    moves: list[tuple[str, int]] = []
+    times: list[tuple[str, datetime]] = []
+    for index, question in enumerate(kept):
+        target = whole_second(begin + step * index)
+        times.append((question.id, target))
+        seconds = int((target - hour.times[question.id]).total_seconds())
+        if seconds:
+            moves.append((question.id, seconds))
+        heads_up = heads_ups.get(question.number)
+        if heads_up is not None:
+            # Before its question by the plan's lead, never before now.
+            ahead = max(target - lead, hour.now)
+            moved = int((ahead - hour.times[heads_up.id]).total_seconds())
+            if moved:
+                moves.append((heads_up.id, moved))
+    if not moves and not skipped:
+        return None
+    return Compression(tuple(moves), tuple(c.id for c in skipped), tuple(times))

@@ -21,13 +21,15 @@ from tui.core.schedule import Cue
 CueStatus = Literal["upcoming", "due", "posted", "skipped"]
 
 # The events that `u` can take back, newest first.
-UNDOABLE = frozenset({"mark", "skip", "shift"})
+UNDOABLE = frozenset({"mark", "skip", "shift", "compress"})
 
 
 @dataclass(frozen=True, slots=True)
 class Shift:
     seconds: int
     cues: frozenset[str]
+    moves_end: bool = True
+    """A shift (`d`) moves the end with the cues; a compression keeps the end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,12 @@ class RunState:
                 self.posted.pop(event.cue, None)
             elif event.kind == "shift" and event.seconds is not None:
                 self.shifts.append(Shift(event.seconds, frozenset(event.cues)))
+            elif event.kind == "compress":
+                for cue, seconds in zip(event.cues, event.moves, strict=False):
+                    self.shifts.append(Shift(seconds, frozenset({cue}), moves_end=False))
+                for cue in event.skips:
+                    self.skipped.add(cue)
+                    self.posted.pop(cue, None)
 
     @property
     def can_undo(self) -> bool:
@@ -89,7 +97,8 @@ class RunState:
 
     @property
     def shifted_seconds(self) -> int:
-        return sum(s.seconds for s in self.shifts)
+        """How far the shifts (`d`) moved the end; a compression keeps it."""
+        return sum(s.seconds for s in self.shifts if s.moves_end)
 
 
 def fold(events: Iterable[Event]) -> RunState:

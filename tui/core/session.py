@@ -17,7 +17,7 @@ from typing import Literal
 from tui.core.asrun import AsRunLog, Event, EventKind
 from tui.core.clock import Clock
 from tui.core.drafts import Draft, DraftBook
-from tui.core.hour import shift_for
+from tui.core.hour import Compression, compression, shift_for
 from tui.core.model import Language, Plan
 from tui.core.planedit import (
     Fingerprint,
@@ -200,6 +200,17 @@ class Session:
         seconds, moved = found
         self._record("shift", seconds=seconds, cues=moved)
         return seconds
+
+    def compression(self) -> Compression | None:
+        """What `compress` would do now (see `tui.core.hour.compression`)."""
+        return compression(self.plan, self.state, self.cues, self.now())
+
+    def compress(self, plan: Compression) -> Event:
+        """Apply a compression the moderator confirmed: one event, undone by one `u`."""
+        return self._record(
+            "compress", cues=tuple(cue for cue, _s in plan.moves),
+            moves=tuple(seconds for _c, seconds in plan.moves), skips=plan.skips,
+        )
 
     def reply(self, text: str, via: str) -> Event:
         return self._record("reply", text=text, via=via)

@@ -689,6 +689,21 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "The plan changed on disk and does not load: nothing written, "
               "the plan on screen is kept.",
     },
+    "key.compress": {"fr": "Resserrer", "en": "Compress"},
+    "help.compress": {
+        "fr": "Garde l'heure de fin : répartit les questions restantes (3 min au moins)",
+        "en": "Keep the end: spread the questions left over the time left (3 min apart)",
+    },
+    "compress_title": {"fr": "Resserrer : garder la fin à {end}",
+                       "en": "Compress: keep the end at {end}"},
+    "compress_body": {"fr": "Nouvelles heures : {times}.", "en": "New times: {times}."},
+    "compress_skips": {"fr": "Ne tiennent pas (3 min au moins entre deux) : {cues}, sautées.",
+                       "en": "Cannot fit (3 min apart at least): {cues}, skipped."},
+    "compress_confirm": {"fr": "Resserrer", "en": "Compress"},
+    "compressed": {"fr": "Questions resserrées, fin gardée à {end} (u annule)",
+                   "en": "Questions compressed, end kept at {end} (u undoes)"},
+    "nothing_to_compress": {"fr": "Rien à resserrer", "en": "Nothing to compress"},
+    "undo_compress": {"fr": "le resserrement", "en": "the compression"},
 }
 
 

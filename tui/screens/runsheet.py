@@ -409,6 +409,8 @@ class RunSheet(Screen[None]):
             return
         if undone.kind == "shift":
             what = words("undo_shift", delay=_delay(undone.seconds or 0))
+        elif undone.kind == "compress":
+            what = words("undo_compress")
         else:
             row = self.session.row(undone.cue or "")
             label = cue_name(row.cue, words, row.draft) if row else (undone.cue or "")
@@ -441,6 +443,40 @@ class RunSheet(Screen[None]):
             return
         self.notify(self.words("shifted", delay=_delay(seconds)))
         self.refresh_now()
+
+    def action_compress(self) -> None:
+        """Keep the planned end: spread the questions left, after a yes."""
+        from tui.screens.dialogs import ConfirmDialog
+        words, session = self.words, self.session
+        plan = session.compression()
+        if plan is None:
+            self.notify(words("nothing_to_compress"), severity="warning")
+            return
+        zone = session.plan.chat.zone
+        end = self._hour_at(session.now()).end.astimezone(zone).strftime("%H:%M")
+
+        def name(cue_id: str) -> str:
+            row = session.row(cue_id)
+            return row_label(row, words) if row else cue_id
+
+        times = ", ".join(f"{name(cue)} {at.astimezone(zone).strftime('%H:%M')}"
+                          for cue, at in plan.times)
+        body = words("compress_body", times=times)
+        if plan.skips:
+            body += "\n" + words("compress_skips", cues=", ".join(map(name, plan.skips)))
+
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            session.compress(plan)
+            self.notify(words("compressed", end=end))
+            self.refresh_now()
+
+        self.app.push_screen(
+            ConfirmDialog(words, words("compress_title", end=end), body,
+                          words("compress_confirm")),
+            answered,
+        )
 
     def action_back_to_cues(self) -> None:
         """Escape: out of the checklist (or the draft), back to the cue list."""
