@@ -854,3 +854,59 @@ async def test_compress_keeps_the_end_after_a_yes_and_u_takes_it_back(
         names = [name for name, _h, _a in RunSheetCommands(app.screen)._commands()]
         assert "Resserrer" in names
     assert log_kinds(plan)[-2:] == ["compress", "undo"]
+
+
+async def test_the_editor_flags_and_refuses_an_unknown_placeholder(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.core.check import check_file
+
+    plan = copy_plan(tmp_path)
+    before = plan.read_text()
+    app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        app.screen.query_one(CueList).select_id("q1")
+        await pilot.press("e")
+        area = app.screen.query_one("#edit-area", TextArea)
+        area.text = "Le résumé sera ici : {recap_link} {tag}"
+        await pilot.pause()
+        problem = app.screen.query_one("#edit-problem", Static)
+        assert problem.display
+        assert "{recap_link}" in shown(problem) and "{tag}" in shown(problem)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditDialog)  # not saved, still editing
+        assert plan.read_text() == before
+        assert said[-1].startswith("Pas enregistré : {recap_link}")
+        area.text = "Le résumé sera ici : {{recap_link}} {tag}"
+        await pilot.pause()
+        assert not problem.display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditDialog)
+    loaded, problems = check_file(plan)
+    # The test plan's Q3 is over the limit on purpose: nothing else is wrong.
+    assert loaded is not None
+    assert [p.field for p in problems if p.is_error] == ["questions[3].text"], problems
+
+
+async def test_a_plan_with_errors_shows_them_before_anything_else(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.dialogs import ProblemsDialog
+
+    plan = copy_plan(tmp_path)
+    plan.write_text(plan.read_text().replace(
+        "C'était la dernière question", "Le résumé : {recap_link}. C'était la dernière"))
+    app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            await pilot.pause()
+            if isinstance(app.screen, ProblemsDialog):
+                break
+        assert isinstance(app.screen, ProblemsDialog)
+        text = shown(app.screen.query_one("#problems-text"))
+        assert "posts[4].text: unknown placeholder {recap_link}" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ProblemsDialog)

@@ -64,8 +64,9 @@ def tag_warnings(tag: str) -> list[str]:
     return warnings
 
 
-def semantic_problems(plan: Plan, text: str = "") -> list[Problem]:
-    """Problems of a plan that loads: tag, question count, timing, placeholders."""
+def semantic_problems(plan: Plan, text: str = "", *, drafts: bool = True) -> list[Problem]:
+    """Problems of a plan that loads: tag, question count, timing, placeholders, and
+    (unless `drafts` is False) each draft's count and tag."""
     problems: list[Problem] = []
     chat = plan.chat
     tag_line = locate(text, ("chat", "tag"))
@@ -84,9 +85,10 @@ def semantic_problems(plan: Plan, text: str = "") -> list[Problem]:
     problems += _unfinished_problems(plan, text)
     problems += _start_problems(plan, text)
     problems += _timing_problems(plan, text)
-    problems += _placeholder_problems(plan, text)
-    if not any(p.is_error for p in problems):
-        # Drafts are only meaningful once the plan's timing and templates are sound.
+    problems += placeholder_problems(plan, text)
+    # Every problem at once: an over-limit draft is worth knowing about even while a
+    # placeholder elsewhere is still wrong (an unknown one is counted as written).
+    if drafts:
         problems += _draft_problems(plan, text)
     return problems
 
@@ -236,7 +238,8 @@ def _timing_problems(plan: Plan, text: str) -> list[Problem]:
     return problems
 
 
-def _placeholder_problems(plan: Plan, text: str) -> list[Problem]:
+def placeholder_problems(plan: Plan, text: str = "") -> list[Problem]:
+    """An error for each unknown placeholder in a post or a question."""
     problems: list[Problem] = []
     fields = [(f"posts[{i}].text", ("posts", i - 1, "text"), p.text)
               for i, p in enumerate(plan.posts, 1)]

@@ -704,6 +704,19 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
                    "en": "Questions compressed, end kept at {end} (u undoes)"},
     "nothing_to_compress": {"fr": "Rien à resserrer", "en": "Nothing to compress"},
     "undo_compress": {"fr": "le resserrement", "en": "the compression"},
+    "unknown_placeholders": {
+        "fr": "Inconnu : {names}. Connus : {known} ; {{{{ et }}}} pour des accolades.",
+        "en": "Unknown: {names}. Known: {known}; {{{{ and }}}} for literal braces.",
+    },
+    "not_saved_placeholders": {
+        "fr": "Pas enregistré : {names} n'est pas un nom connu (écrivez {{{{ }}}} pour "
+              "des accolades)",
+        "en": "Not saved: {names} is not a known name (write {{{{ }}}} for literal braces)",
+    },
+    "plan_errors_title": {"fr": "Ce plan a des erreurs ({n}) : à corriger avant le tchat",
+                          "en": "This plan has errors ({n}): fix them before the chat"},
+    "plan_errors_hint": {"fr": "tchat check {path} les liste toutes · échap ferme",
+                         "en": "tchat check {path} lists them all · escape closes"},
 }
 
 

@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
+from tui.core.problems import Problem
 from tui.core.report import Report
 from tui.core.session import Row, Session
 from tui.core.words import Words, count_line, cue_name
@@ -57,6 +59,7 @@ class EditDialog(_Dialog):
                            show_line_numbers=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="edit-count", markup=False)
+            yield Static(id="edit-problem", markup=False)
             with VerticalScroll(id="edit-preview-scroll"):
                 yield Static(id="edit-preview", markup=False)
             yield Label(words("edit_hint"), id="dialog-hint", markup=False)
@@ -82,6 +85,16 @@ class EditDialog(_Dialog):
         self.query_one("#edit-preview", Static).update(
             with_overflow(text, counted.overflow_index, OVERFLOW_STYLE)
         )
+        problem = self.query_one("#edit-problem", Static)
+        unknown = unknown_placeholders(template)
+        # Flagged as it is typed: a plan holding `{recap_link}` fails `tchat check`.
+        problem.display = bool(unknown)
+        if unknown:
+            problem.update(literal(self.words(
+                "unknown_placeholders",
+                names=", ".join(f"{{{name}}}" for name in unknown),
+                known=" ".join(f"{{{name}}}" for name in KNOWN_PLACEHOLDERS),
+            )))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
@@ -90,6 +103,13 @@ class EditDialog(_Dialog):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         text = self.query_one("#edit-area", TextArea).text.strip()
+        unknown = unknown_placeholders(text)
+        if unknown:
+            # Never save a text that makes the plan unusable: the dialog stays open.
+            self.notify(self.words("not_saved_placeholders",
+                                   names=", ".join(f"{{{name}}}" for name in unknown)),
+                        severity="error", timeout=8)
+            return
         if text:
             self.on_save(text)
         self.dismiss(None)
@@ -249,6 +269,37 @@ class ReportDialog(_Dialog):
         # A split pane (50x15): the rows matter most; escape closes it, the log path is
         # in `tchat report`.
         self.set_class(self.size.height < 20, "-short")
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
+class ProblemsDialog(_Dialog):
+    """The plan's errors, as `tchat check` says them, before the run-sheet is used."""
+
+    AUTO_FOCUS = "#close"
+
+    def __init__(self, words: Words, path: Path, problems: list[Problem]) -> None:
+        super().__init__(words)
+        self.path = path
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        lines = [
+            f"{self.path.name}{f':{p.line}' if p.line else ''}: {p.field}: {p.message}"
+            for p in self.problems
+        ]
+        with Vertical(id="dialog", classes="-problems"):
+            yield Label(words("plan_errors_title", n=len(self.problems)), id="dialog-title",
+                        markup=False)
+            with VerticalScroll(id="problems-scroll"):
+                yield Static(literal("\n".join(lines)), id="problems-text")
+            yield Label(words("plan_errors_hint", path=str(self.path)), id="dialog-hint",
+                        markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield Button(words("close"), id="close", variant="primary")
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:

@@ -27,7 +27,7 @@ from tui.core.clock import SimulatedClock
 from tui.core.clocktime import clock_time
 from tui.core.hour import Hour, hour_at
 from tui.core.planedit import PlanChangedOnDisk, prepare_edits
-from tui.core.problems import PlanError
+from tui.core.problems import PlanError, Problem
 from tui.core.runstate import (
     Waypoint,
     cue_status,
@@ -218,6 +218,7 @@ class RunSheet(Screen[None]):
         self.redraw(now)
         # After the first frame: the feed's clients load in a worker, never before it.
         self.call_after_refresh(self.conversation.start)
+        self._find_plan_errors()
         if not session.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
             self.set_timer(1.0, self._prepare_edits)
@@ -238,6 +239,28 @@ class RunSheet(Screen[None]):
         cues = ", ".join(names) + (", …" if len(refused) > 4 else "")
         self.notify(words("refused", n=len(refused), cues=cues), severity="warning", timeout=12,
                     kind="refused")
+
+    @work(thread=True, group="plan-check", exit_on_error=False)
+    def _find_plan_errors(self) -> None:
+        """The errors `tchat check` would stop on (drafts over the limit are said by
+        their own notice), shown before anything is done with such a plan. In a thread:
+        the screen is up and never waits for it."""
+        from tui.core.check import semantic_problems
+        from tui.core.planfile import read_plan_text
+
+        session = self.session
+        try:
+            text = read_plan_text(session.plan_path)
+        except (OSError, PlanError):
+            return
+        errors = [p for p in semantic_problems(session.plan, text, drafts=False)
+                  if p.is_error]
+        if errors:
+            self.app.call_from_thread(self._show_plan_errors, errors)
+
+    def _show_plan_errors(self, errors: list[Problem]) -> None:
+        from tui.screens.dialogs import ProblemsDialog
+        self.app.push_screen(ProblemsDialog(self.words, self.session.plan_path, errors))
 
     @work(thread=True, group="plan-edits", exit_on_error=False)
     def _prepare_edits(self) -> None:
@@ -453,13 +476,13 @@ class RunSheet(Screen[None]):
             self.notify(words("nothing_to_compress"), severity="warning")
             return
         zone = session.plan.chat.zone
-        end = self._hour_at(session.now()).end.astimezone(zone).strftime("%H:%M")
+        end = clock_time(self._hour_at(session.now()).end, zone)
 
         def name(cue_id: str) -> str:
             row = session.row(cue_id)
-            return row_label(row, words) if row else cue_id
+            return cue_name(row.cue, words, row.draft) if row else cue_id
 
-        times = ", ".join(f"{name(cue)} {at.astimezone(zone).strftime('%H:%M')}"
+        times = ", ".join(f"{name(cue)} {clock_time(at, zone)}"
                           for cue, at in plan.times)
         body = words("compress_body", times=times)
         if plan.skips:
