@@ -82,6 +82,13 @@ def semantic_problems(plan: Plan, text: str = "", *, drafts: bool = True) -> lis
             "questions", locate(text, ("questions",)),
         ))
 
+    if not any(g.status != "declined" for g in plan.guests):
+        problems.append(Problem(
+            "warning",
+            "the plan has no guest: the guide suggests inviting 2 or 3 (the posts are "
+            "worded without them)",
+            "guests", locate(text, ("guests",)),
+        ))
     problems += _unfinished_problems(plan, text)
     problems += _start_problems(plan, text)
     problems += _timing_problems(plan, text)
