@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.core.atomic import write_atomic
-from tui.core.problems import Problem
+from tui.core.problems import PlanError, Problem
 from tui.core.words import Words
 
 ENGLISH = Words("en")
@@ -118,3 +118,32 @@ def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:
             (f"{log}: ", "bold"), ("warning", "yellow"),
             ": " + ENGLISH("cli.lines_skipped", n=len(lines), shown=shown),
         ))
+
+
+def refused_without_terminal(plan: Path | None) -> int | None:
+    """The exit code when there is no terminal to draw the run-sheet on, else None.
+
+    Seen: run from a script, the app ran at full CPU for ten minutes writing escape
+    codes into a file. Without a terminal, a plan's problems are still reported (exit
+    1, as `tchat check` would); otherwise exit 2 at once, pointing at the commands
+    made for scripts.
+    """
+    from tui import startup
+
+    missing = startup.terminal_missing()
+    if missing is None:
+        return None
+    if plan is not None:
+        from tui.core.planfile import load_plan
+
+        try:
+            load_plan(plan)
+        except PlanError as error:
+            report_plan_error(plan, error.problems)
+            return EXIT_PROBLEMS
+    error_console().print(Text(
+        f"tchat: error: the run-sheet needs a terminal, and {missing} is not one. "
+        "For scripts: tchat drafts PLAN (every post with its count), tchat report PLAN "
+        "(planned versus actual), tchat check PLAN."
+    ))
+    return EXIT_USAGE

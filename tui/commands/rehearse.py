@@ -22,7 +22,13 @@ from rich.text import Text
 from tui import startup
 from tui.clipboard import Clipboard
 from tui.commands.demo import DEMO_START_IN, demo_copy
-from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, error_console, report_plan_error
+from tui.commands.output import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    error_console,
+    refused_without_terminal,
+    report_plan_error,
+)
 from tui.core.asrun import new_rehearsal_log
 from tui.core.clock import SimulatedClock
 from tui.core.durations import OFFSET, START_IN, DurationSyntax, parse_duration
@@ -185,6 +191,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def rehearse(rehearsal: Rehearsal) -> int:
+    refused = refused_without_terminal(rehearsal.plan)
+    if refused is not None:
+        return refused
     if rehearsal.plan is None:
         # The demo is a throwaway: its copy and rehearsal log go when the app closes,
         # instead of piling up in the temporary folder at every launch.
