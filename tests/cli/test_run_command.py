@@ -49,7 +49,7 @@ def test_without_a_terminal_a_broken_plan_is_still_reported(
     assert "chat.tag: is required" in capsys.readouterr().err
 
 
-def test_in_a_pty_the_run_sheet_still_opens() -> None:
+def test_in_a_pty_the_run_sheet_still_opens(tmp_path: Path) -> None:
     """The terminal check must not refuse a real terminal: the rehearsal opens in a pty
     and ctrl+q closes it (a rehearsal quits at once)."""
     import os
@@ -59,7 +59,8 @@ def test_in_a_pty_the_run_sheet_still_opens() -> None:
 
     from benchmarks.terminal import spawn
 
-    plan = Path(__file__).parents[1] / "ui" / "plans" / "chat-en.toml"
+    plan = tmp_path / "chat-en.toml"  # its rehearsal log goes beside it
+    plan.write_bytes((Path(__file__).parents[1] / "ui" / "plans" / "chat-en.toml").read_bytes())
     child = spawn([sys.executable, "-m", "tui.cli", "rehearse", str(plan)])
     seen = b""
     deadline = time.monotonic() + 60  # a generous bound on a loaded machine

@@ -524,9 +524,12 @@ async def test_one_copy_notice_at_a_time_never_over_the_draft(
 
 
 async def test_a_stale_plan_notice_goes_and_nothing_is_said_reloaded(
-    tmp_path: Path, fake_clipboard: FakeClipboard
+    tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tui.widgets.watcher import PlanWatcher
+
+    # The test polls the watcher itself, at the moments it chooses.
+    monkeypatch.setattr("tui.widgets.watcher.POLL_SECONDS", 3600.0)
 
     plan = copy_plan(tmp_path)
     good = plan.read_text()

@@ -145,8 +145,10 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "key.jump_next": {"fr": "Envoi suivant", "en": "Jump ahead"},
     "key.jump_back": {"fr": "Envoi précédent", "en": "Jump back"},
     "help.copy": {
-        "fr": "Copie le texte choisi et le marque posté maintenant",
-        "en": "Copy the selected text and mark it posted now",
+        "fr": "Copie le texte choisi et le marque posté maintenant (à plus d'une minute "
+              "de son heure : y pour confirmer)",
+        "en": "Copy the selected text and mark it posted now (more than a minute early: "
+              "y to confirm)",
     },
     "help.undo": {"fr": "Annule la dernière marque", "en": "Undo the last mark"},
     "help.skip": {"fr": "Saute l'envoi choisi", "en": "Skip the selected cue"},
@@ -313,6 +315,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     },
     "report_nothing": {"fr": "Dépassement total : — (rien de posté)",
                        "en": "Total overrun: — (nothing posted)"},
+    "report_nothing_in_chat": {"fr": "Dépassement total : — (rien de posté pendant le tchat)",
+                               "en": "Total overrun: — (nothing posted during the chat)"},
     "report_posted": {"fr": {"one": "{n} posté", "other": "{n} postés"}, "en": "{n} posted"},
     "report_skipped_n": {"fr": {"one": "{n} sauté", "other": "{n} sautés"},
                          "en": "{n} skipped"},

@@ -208,13 +208,13 @@ class RunSheet(Screen[None]):
         if hour.over:
             # Opened on a finished run: say where the report is, do not pop it up.
             self._report_offered = True
-            self.notify(kind="run_over", message=self.words("run_over"), timeout=10)
+            self.notify(self.words("run_over"), timeout=10, kind="run_over")
         # A split pane too small for the side panes gets no toast over its countdown.
         if self.app.size.width >= 64:
             self._warn_refused_drafts()
             if session.rehearsal:
                 # Short-lived: the banner says "rehearsal" for as long as it lasts.
-                self.notify(kind="intro", message=self.words("rehearsal_intro"), timeout=6)
+                self.notify(self.words("rehearsal_intro"), timeout=6, kind="intro")
         self.redraw(now)
         # After the first frame: the feed's clients load in a worker, never before it.
         self.call_after_refresh(self.conversation.start)
@@ -323,7 +323,7 @@ class RunSheet(Screen[None]):
         if self.app.screen is self:
             self.action_report()
         else:  # a dialog is open: do not stack another on it
-            self.notify(kind="run_over", message=self.words("run_over"), timeout=10)
+            self.notify(self.words("run_over"), timeout=10, kind="run_over")
 
     def _label(self, cue: Cue) -> str:
         row = self.session.row(cue.id)
@@ -404,7 +404,7 @@ class RunSheet(Screen[None]):
                 self.app.push_screen(ManualCopyDialog(result.text, words))
         if result.reply:
             self.session.reply(result.text, via)
-            self.notify(kind="copy", message=words("reply_copied", via=words(f"via_{via}")))
+            self.notify(words("reply_copied", via=words(f"via_{via}")), kind="copy")
         else:
             row = self.session.row(result.row_id) if result.row_id else self.selected_row
             label = cue_name(row.cue, words, row.draft) if row else ""
@@ -553,7 +553,7 @@ class RunSheet(Screen[None]):
             self.notify(words("changed_not_written"), severity="error", timeout=10, kind="plan")
             return False
         except PlanError as error:
-            self.notify(kind="plan", message=words("write_failed", error=error.problems[0].message),
+            self.notify(words("write_failed", error=error.problems[0].message), kind="plan",
                         severity="error", timeout=10)
             return False
         except OSError as error:
@@ -676,7 +676,7 @@ class RunSheet(Screen[None]):
         clock = self.session.clock
         if self.session.rehearsal and isinstance(clock, SimulatedClock):
             return clock
-        self.notify(kind="clock", message=self.words("not_steerable"), severity="warning")
+        self.notify(self.words("not_steerable"), severity="warning", kind="clock")
         return None
 
     def action_pause(self) -> None:
@@ -699,7 +699,7 @@ class RunSheet(Screen[None]):
         if clock is None:
             return
         speed = clock.faster() if faster else clock.slower()
-        self.notify(kind="clock", message=self.words("speed_now", n=f"{speed:g}"), timeout=3)
+        self.notify(self.words("speed_now", n=f"{speed:g}"), timeout=3, kind="clock")
         self.refresh_now()
 
     def action_jump_next(self) -> None:
@@ -723,7 +723,7 @@ class RunSheet(Screen[None]):
     def _jump(self, clock: SimulatedClock, point: Waypoint | None, none_key: str) -> None:
         words = self.words
         if point is None:
-            self.notify(kind="clock", message=words(none_key), severity="warning", timeout=3)
+            self.notify(words(none_key), severity="warning", timeout=3, kind="clock")
             return
         clock.jump_to(point.at)
         if point.cue is not None:
@@ -752,7 +752,7 @@ class RunSheet(Screen[None]):
                         timeout=10, kind="plan")
             return
         self._reloaded()
-        self.notify(kind="plan", message=self.words("reloaded"), timeout=6)
+        self.notify(self.words("reloaded"), timeout=6, kind="plan")
 
     def _reloaded(self) -> None:
         now = self.session.now()
