@@ -145,10 +145,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "key.jump_next": {"fr": "Envoi suivant", "en": "Jump ahead"},
     "key.jump_back": {"fr": "Envoi précédent", "en": "Jump back"},
     "help.copy": {
-        "fr": "Copie le texte choisi et le marque posté maintenant (à plus d'une minute "
-              "de son heure : y pour confirmer)",
-        "en": "Copy the selected text and mark it posted now (more than a minute early: "
-              "y to confirm)",
+        "fr": "Copie le texte choisi et le marque posté maintenant",
+        "en": "Copy the selected text and mark it posted now",
     },
     "help.undo": {"fr": "Annule la dernière marque", "en": "Undo the last mark"},
     "help.skip": {"fr": "Saute l'envoi choisi", "en": "Skip the selected cue"},
@@ -679,8 +677,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "A reminder for the whole hour, nothing to tick: {item}",
     },
     "key.back": {"fr": "Retour au déroulé", "en": "Back to the list"},
-    "help.back": {"fr": "Quitte la liste de contrôle ou le texte, revient au déroulé",
-                  "en": "Leave the checklist or the draft, back to the run-sheet list"},
+    "help.back": {"fr": "Revient au déroulé (depuis la liste ou le texte)",
+                  "en": "Back to the cue list (from the checklist or draft)"},
     "quit_title": {"fr": "Quitter pendant le tchat ?", "en": "Quit during the chat?"},
     "quit_body": {
         "fr": "Le tchat est en cours. Tout est déjà enregistré ; "
@@ -694,10 +692,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
               "the plan on screen is kept.",
     },
     "key.compress": {"fr": "Resserrer", "en": "Compress"},
-    "help.compress": {
-        "fr": "Garde l'heure de fin : répartit les questions restantes (3 min au moins)",
-        "en": "Keep the end: spread the questions left over the time left (3 min apart)",
-    },
+    "help.compress": {"fr": "Garde la fin, répartit les questions restantes",
+                      "en": "Keep the end, spread the questions left"},
     "compress_title": {"fr": "Resserrer : garder la fin à {end}",
                        "en": "Compress: keep the end at {end}"},
     "compress_body": {"fr": "Nouvelles heures : {times}.", "en": "New times: {times}."},
