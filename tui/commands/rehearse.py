@@ -191,9 +191,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def rehearse(rehearsal: Rehearsal) -> int:
-    refused = refused_without_terminal(rehearsal.plan)
-    if refused is not None:
-        return refused
     if rehearsal.plan is None:
         # The demo is a throwaway: its copy and rehearsal log go when the app closes,
         # instead of piling up in the temporary folder at every launch.
@@ -206,6 +203,10 @@ def rehearse(rehearsal: Rehearsal) -> int:
             + ("is a folder, not a recorded conversation" if rehearsal.replay.is_dir()
                else "does not exist")))
         return EXIT_PROBLEMS
+    # After the files' own problems, which a script still wants to hear about.
+    refused = refused_without_terminal(rehearsal.plan)
+    if refused is not None:
+        return refused
     try:
         app = build_app(rehearsal, settle_heap=True, opening=startup.opens_on_a_glance())
     except PlanError as error:

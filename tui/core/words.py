@@ -145,7 +145,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "key.jump_next": {"fr": "Envoi suivant", "en": "Jump ahead"},
     "key.jump_back": {"fr": "Envoi précédent", "en": "Jump back"},
     "help.copy": {
-        "fr": "Copie le texte choisi et le marque posté maintenant",
+        "fr": "Copie le texte choisi, le marque posté",
         "en": "Copy the selected text and mark it posted now",
     },
     "help.undo": {"fr": "Annule la dernière marque", "en": "Undo the last mark"},
@@ -177,7 +177,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "Save a link or a quote of a notable post under the current question",
     },
     "help.report": {
-        "fr": "Compare l'heure prévue et l'heure réelle de chaque envoi",
+        "fr": "Heure prévue et heure réelle de chaque envoi",
         "en": "Compare the planned and actual time of every cue",
     },
     "help.pause": {"fr": "Met en pause ou relance l'horloge de la répétition",
@@ -677,8 +677,6 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "A reminder for the whole hour, nothing to tick: {item}",
     },
     "key.back": {"fr": "Retour au déroulé", "en": "Back to the list"},
-    "help.back": {"fr": "Revient au déroulé (depuis la liste ou le texte)",
-                  "en": "Back to the cue list (from the checklist or draft)"},
     "quit_title": {"fr": "Quitter pendant le tchat ?", "en": "Quit during the chat?"},
     "quit_body": {
         "fr": "Le tchat est en cours. Tout est déjà enregistré ; "
@@ -692,7 +690,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
               "the plan on screen is kept.",
     },
     "key.compress": {"fr": "Resserrer", "en": "Compress"},
-    "help.compress": {"fr": "Garde la fin, répartit les questions restantes",
+    "help.compress": {"fr": "Garde la fin, resserre les questions",
                       "en": "Keep the end, spread the questions left"},
     "compress_title": {"fr": "Resserrer : garder la fin à {end}",
                        "en": "Compress: keep the end at {end}"},

@@ -57,7 +57,6 @@ RUN_KEYS: tuple[Key, ...] = (
     Key("show", "v", "show", show=False),
     Key("next", "n", "go_next", show=False),
     Key("report", "R", "report", show=False),
-    Key("back", "escape", "back_to_cues", key_display="esc", show=False),
     Key("help", "question_mark", "help", key_display="?", rank=0),
 )
 

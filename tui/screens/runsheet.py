@@ -17,6 +17,7 @@ from typing import Protocol, cast
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import UPDATE_PERIOD, Screen
@@ -112,8 +113,12 @@ class RunSheet(Screen[None]):
         self.keys: tuple[Key, ...] = run_keys(session.rehearsal)
         ours = {key.id for key in (*RUN_KEYS, *REHEARSAL_KEYS)}
         # Tab and shift+tab inherited, then ours in `self.keys`'s order, the footer's.
+        # Escape back to the cue list: a key everyone tries, kept out of the help's
+        # list so that every key there still shows at 48 rows.
+        back = Binding("escape", "back_to_cues", self.words("key.back"), show=False,
+                       id="back")
         rebind(self, lambda inherited: [*(b for b in inherited if b.id not in ours),
-                                        *bindings_for(self.keys, self.words)])
+                                        *bindings_for(self.keys, self.words), back])
         reword(self, self.words)
 
     def notify(
