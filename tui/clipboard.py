@@ -11,8 +11,16 @@ The app receives a `Clipboard`, so tests pass a fake and never touch the real on
 
 from __future__ import annotations
 
+import asyncio
+import threading
 import time
-from typing import Protocol
+from typing import Literal, Protocol
+
+COPY_TIMEOUT_SECONDS = 2.0
+"""How long a system clipboard may take before the terminal's OSC 52 is used instead:
+an `xclip` that never returns once left the moderator without a word for minutes."""
+
+CopyOutcome = Literal["ok", "failed", "timeout"]
 
 
 class Clipboard(Protocol):
@@ -59,3 +67,36 @@ class NoClipboard:
 
 def _same(a: str, b: str) -> bool:
     return a.replace("\r\n", "\n") == b.replace("\r\n", "\n")
+
+
+async def copy_within(clipboard: Clipboard, text: str,
+                      timeout: float = COPY_TIMEOUT_SECONDS) -> CopyOutcome:
+    """Copy `text` on a daemon thread, waiting at most `timeout` seconds for it.
+
+    A daemon thread, not the event loop's executor: Python joins the executor's threads
+    at exit, so a hung backend would keep the process alive after `ctrl+q` (the terminal
+    already restored, the process lingering). Abandoned here, it dies with the process.
+    """
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[bool] = loop.create_future()
+
+    def settle(result: bool) -> None:
+        if not done.done():
+            done.set_result(result)
+
+    def run() -> None:
+        try:
+            result = clipboard.copy(text)
+        except Exception:  # noqa: BLE001 - a backend failing is a failed copy
+            result = False
+        try:
+            loop.call_soon_threadsafe(settle, result)
+        except RuntimeError:
+            pass  # the app has gone: nobody waits for this copy any more
+
+    threading.Thread(target=run, name="clipboard-copy", daemon=True).start()
+    try:
+        ok = await asyncio.wait_for(asyncio.shield(done), timeout)
+    except TimeoutError:
+        return "timeout"
+    return "ok" if ok else "failed"

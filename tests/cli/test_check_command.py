@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shlex
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tui.cli import main
+from tui.commands.check import check_at
 
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(BROKEN.glob("*.toml"))
@@ -125,3 +128,42 @@ def test_an_unknown_placeholder_does_not_hide_an_over_limit_draft(
     assert code == 1
     assert "unknown placeholder {recap_link}" in out
     assert "Q3 is 307/280" in out  # seen in the same run, not after the fix
+
+
+def readme_new_command() -> list[str]:
+    """The `tchat new` line of the README's "A chat, step by step", as arguments."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"\.venv/bin/tchat (new .*?)\n(?!\s)", readme.replace("\\\n", " "))
+    assert match is not None
+    return shlex.split(match.group(1))
+
+
+def test_check_on_the_readme_example_shows_the_pre_flight(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    arguments = readme_new_command()
+    path = tmp_path / "my-chat.toml"
+    arguments[1] = str(path)
+    assert main(arguments) == 0
+    capsys.readouterr()
+    # Two days before the README's start (Thursday 3 December 2026, 18:00 in London).
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    assert check_at(argparse.Namespace(plan=path, strict=False), now) == 0
+    out = capsys.readouterr().out
+    lines = [line.strip() for line in out.splitlines()]
+    assert "Pre-flight (2 d 6 h to the start):" in lines
+    assert "• promotions whose time has passed, not marked posted: −14 d, −7 d" in lines
+    assert "• guests not confirmed yet (invited): Guest 1, Guest 2" in lines
+    assert "• guests without a handle: Guest 1, Guest 2" in lines
+    assert "• overdue (−7 d): Send the questions to the guests in advance so they can " \
+           "prepare" in lines
+    assert "• First, now: post the −7 d promotion (due Thu, Nov 26 18:00)" in lines
+
+
+def test_no_pre_flight_once_the_chat_has_started(
+    capsys: pytest.CaptureFixture[str]
+) -> None:
+    demo = Path(__file__).resolve().parents[2] / "plans" / "demo-en.toml"
+    started = datetime(2030, 1, 1, tzinfo=UTC)
+    assert check_at(argparse.Namespace(plan=demo, strict=True), started) == 0
+    assert "Pre-flight" not in capsys.readouterr().out

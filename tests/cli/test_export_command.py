@@ -3,9 +3,11 @@ like `tchat check`, usage errors as exit 2."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -31,9 +33,15 @@ def golden(plan: str, name: str) -> bytes:
 
 
 def test_stdout_is_the_raw_export(plan: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    before = datetime.now(UTC).replace(microsecond=0)
     assert main(["export", str(plan), "--to", "ics"]) == 0
+    after = datetime.now(UTC)
     captured = capsysbinary.readouterr()
-    assert captured.out == golden("plan-fr", "ics.ics")  # CRLF kept, no wrapping
+    # CRLF kept, no wrapping; only the stamp differs: it is the moment of the export.
+    stamp = re.compile(rb"DTSTAMP:(\d{8}T\d{6})Z\r\n")
+    [made] = stamp.findall(captured.out)
+    assert before <= datetime.strptime(made.decode(), "%Y%m%dT%H%M%S").replace(tzinfo=UTC) <= after
+    assert stamp.sub(b"", captured.out) == stamp.sub(b"", golden("plan-fr", "ics.ics"))
     assert main(["export", str(plan), "--to", "recap-html"]) == 0
     # The live log beside the plan is read by default.
     assert capsysbinary.readouterr().out == golden("plan-fr", "recap-html.html")
@@ -53,7 +61,7 @@ def test_missing_default_log_is_a_note(
 ) -> None:
     plan = tmp_path / "p.toml"
     shutil.copyfile(GOLDEN / "plan-en.toml", plan)
-    assert main(["export", str(plan), "--to", "recap-md"]) == 0
+    assert main(["export", str(plan), "--to", "recap-md", "--all"]) == 0
     captured = capsys.readouterr()
     assert "no as-run log at" in captured.err
     assert captured.out.count("not posted") == 8
@@ -134,8 +142,9 @@ def test_zones_option(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(plan), "--to", "runsheet-md",
                  "--zones", "America/Montreal, Europe/Paris"]) == 0
     out = capsys.readouterr().out
-    assert "Heures en : Montreal, Paris" in out  # not "Toronto", the zone it links to
-    assert "### Accueil · 12:00 (Montreal) · 18:00 (Paris)" in out
+    # Not "Toronto", the zone it links to; and in French, Montréal.
+    assert "Heures en\u00a0: Montréal, Paris" in out
+    assert "### Accueil · 12:00 (Montréal) · 18:00 (Paris)" in out
 
 
 def test_hostile_terminal_text_is_not_interpreted(
@@ -163,7 +172,9 @@ def test_real_process_into_a_closed_pipe() -> None:
         f"{sys.executable} -m tui export {GOLDEN / 'plan-fr.toml'} --to runsheet-md | head -1",
         shell=True, capture_output=True, check=False, cwd=ROOT, text=True,
     )
-    assert head.stdout == "# Conducteur · Mariage des enfants : en parler pour y mettre fin\n"
+    assert head.stdout == (
+        "# Conducteur · Mariage des enfants\u00a0: en parler pour y mettre fin\n"
+    )
     assert "Traceback" not in head.stderr
 
 
@@ -185,3 +196,14 @@ def test_a_log_that_is_not_a_log(plan: Path, capsys: pytest.CaptureFixture[str])
     code = main(["export", str(plan), "--to", "recap-md", "--log", str(plan)])
     assert code == 1
     assert "is not a tchat run log" in capsys.readouterr().err
+
+
+def test_all_keeps_the_questions_never_asked_in_the_recap(
+    plan: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    assert main(["export", str(plan), "--to", "recap-md"]) == 0
+    assert b"Q5 \xc2\xb7 non publi" not in capsysbinary.readouterr().out
+    assert main(["export", str(plan), "--to", "recap-md", "--all"]) == 0
+    assert "### Q5 · non publiée (sautée)".encode() in capsysbinary.readouterr().out
+    assert main(["export", str(plan), "--to", "ics", "--all"]) == 2
+    assert b"--all is only read by recap-md, recap-html" in capsysbinary.readouterr().err

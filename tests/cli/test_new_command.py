@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -185,3 +185,46 @@ def test_runs_as_a_program(tmp_path: Path) -> None:
     )
     assert again.returncode == 1
     assert "--force" in again.stderr
+
+
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def test_from_writes_the_next_edition(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "next.toml"
+    assert main(["new", str(path), "--from", str(GOLDEN / "plan-fr.toml")]) == 0
+    assert f"wrote {path}" in capsys.readouterr().out
+    plan = load_plan(path)
+    assert plan.chat.start == datetime(2027, 1, 7, 18, 0)  # noqa: DTZ001 - the last `next`
+    assert {g.status for g in plan.guests} == {"invited"}
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Plan de tchat")
+    assert "# Q4 Que dit la loi dans votre pays" in text
+    assert main([
+        "new", str(tmp_path / "feb.toml"), "--from", str(GOLDEN / "plan-en.toml"),
+        "--start", "2027-02-04 16:00",
+    ]) == 0
+    assert load_plan(tmp_path / "feb.toml").chat.start == datetime(2027, 2, 4, 16)  # noqa: DTZ001
+
+
+def test_from_refuses_what_the_last_plan_decides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    last = str(GOLDEN / "plan-fr.toml")
+    assert main(["new", str(tmp_path / "a.toml"), "--from", last, "--lang", "en"]) == 2
+    assert "--lang and --platform come from the --from plan" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "b.toml"), "--from", str(tmp_path / "none.toml")]) == 1
+    assert "none.toml" in capsys.readouterr().err
+    assert not (tmp_path / "a.toml").exists() and not (tmp_path / "b.toml").exists()
+
+
+def test_a_chat_that_starts_soon_names_the_promotions_already_past(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    soon = (datetime.now(UTC) + timedelta(minutes=90)).strftime("%Y-%m-%dT%H:%M+00:00")
+    assert main(["new", str(tmp_path / "soon.toml"), "--start", soon]) == 0
+    err = capsys.readouterr().err
+    assert "3 promotion(s) of the ladder are already past (−14 d, −7 d, −1 d)" in err
+    later = (datetime.now(UTC) + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M+00:00")
+    assert main(["new", str(tmp_path / "later.toml"), "--start", later]) == 0
+    assert "already past" not in capsys.readouterr().err

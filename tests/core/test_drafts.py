@@ -45,7 +45,7 @@ def test_declined_guests_are_not_mentioned() -> None:
 
 def test_heads_up_names_the_next_question_in_the_plans_language() -> None:
     french = drafts_by_id(make_plan(language="fr"))
-    assert "Q2" in french["hu2"] and "R2" in french["hu2"] and "2 min" in french["hu2"]
+    assert "Q2" in french["hu2"] and "R2" in french["hu2"] and "2\u00a0min" in french["hu2"]
     english = drafts_by_id(make_plan())
     assert "A2" in english["hu2"] and "#TestChat" in english["hu2"]
 

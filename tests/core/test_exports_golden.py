@@ -11,6 +11,7 @@ the diff before committing:
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -35,10 +36,14 @@ def golden_path(plan: str, kind: str) -> Path:
     return EXPECTED / plan / f"{kind}{EXPORTS[kind].suffix}"
 
 
+# When the golden files are made: a calendar's DTSTAMP says when it was exported.
+CREATED = datetime(2026, 11, 20, 9, 30, 15, tzinfo=UTC)
+
+
 def render(plan: str, kind: str) -> str:
     loaded = load_plan(GOLDEN / f"{plan}.toml")
     events = read_events(PLANS[plan]) if EXPORTS[kind].reads_log else []
-    return export(kind, make_context(loaded, events=events)).text
+    return export(kind, make_context(loaded, events=events, created=CREATED)).text
 
 
 @pytest.mark.parametrize("kind", list(EXPORTS))

@@ -48,3 +48,27 @@ def test_over_limit_is_marked() -> None:
     assert "over**" in result.text
     html = export("runsheet-html", make_context(plan)).text
     assert '<strong class="alert">' in html
+
+
+def test_checklist_by_phase_with_boxes() -> None:
+    data = make_plan().model_dump()
+    data["checklist"] = [
+        {"phase": "after", "text": "Send the recap", "due": 2 * 1440},
+        {"phase": "before", "text": "Invite guests", "due": -7 * 1440, "done": True},
+        {"phase": "during", "text": "Repost <b>good</b> answers"},
+    ]
+    plan = Plan.model_validate(data, strict=False)
+    text = export("runsheet-md", make_context(plan)).text
+    assert "- [x] Invite guests (−7 d · Thu, Nov 26 18:00)" in text
+    assert "- [ ] Repost \\<b\\>good\\</b\\> answers" in text
+    assert "- [ ] Send the recap (+2 d · Sat, Dec 5 18:00)" in text
+    # Each under its own phase, before that phase's cues; "after" appears for it alone.
+    before, during, after = (text.index(f"## {p} the chat") for p in ("Before", "During", "After"))
+    assert before < text.index("Invite guests") < during < text.index("Repost") < after
+    assert during < text.index("Repost") < text.index("### Welcome")
+    assert after < text.index("Send the recap")
+
+    page = export("runsheet-html", make_context(plan)).text
+    assert '<ul class="checklist">' in page
+    assert '<li><span class="box">☑</span> Invite guests' in page
+    assert '<li><span class="box">☐</span> Repost &lt;b&gt;good&lt;/b&gt; answers</li>' in page

@@ -51,7 +51,8 @@ def test_a_default_thank_you_when_the_plan_has_none() -> None:
     [drafts] = thanks_drafts(ctx)
     # One guest: the singular, agreed ("notre invité", not "nos invités").
     assert drafts[0].text == (
-        "Merci à notre invité @one et à vous toutes et tous d'avoir fait vivre #TestChat !"
+        "Merci à notre invité @one et à vous toutes et tous d'avoir fait vivre "
+        "#TestChat\u00a0!"
     )
 
 

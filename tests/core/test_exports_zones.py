@@ -54,7 +54,7 @@ def test_zones_given_replace_the_defaults_in_their_order() -> None:
     plan = make_plan(audience_timezones=["America/New_York"], language="fr")
     ctx = make_context(plan, zones=[ZoneInfo("Africa/Dakar"), ZoneInfo("Europe/Paris")])
     text = export("runsheet-md", ctx).text
-    assert "Heures en : Dakar, Paris" in text
+    assert "Heures en\u00a0: Dakar, Paris" in text
     assert "### Accueil · 17:00 (Dakar) · 18:00 (Paris)" in text
     assert "New York" not in text
 
@@ -87,4 +87,14 @@ def test_a_zone_is_named_by_the_city_written() -> None:
     plan = make_plan(audience_timezones=["America/Montreal", "America/Buenos_Aires"])
     assert [places for places, _ in when_lines(make_context(plan))] == [
         "Paris", "Montreal", "Buenos Aires",
+    ]
+
+
+def test_place_names_in_french() -> None:
+    # Babel's French where it has one, and Montréal, which its data lacks.
+    plan = make_plan(language="fr", audience_timezones=[
+        "America/Montreal", "Europe/Moscow", "Asia/Singapore", "Europe/Brussels",
+    ])
+    assert [places for places, _ in when_lines(make_context(plan))] == [
+        "Paris, Bruxelles", "Montréal", "Moscou", "Singapour",
     ]

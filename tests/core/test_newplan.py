@@ -10,6 +10,7 @@ import pytest
 
 from tui.core.check import check_file
 from tui.core.dates import long_datetime, short_time, start_line
+from tui.core.drafts import DraftBook
 from tui.core.guide_texts import UNWRITTEN, file_header, heads_up_template
 from tui.core.model import Guest, Language, Plan
 from tui.core.newplan import (
@@ -102,6 +103,8 @@ def filled_posts(plan: Plan) -> list[str]:
         "time": short_time(chat.start_at, chat.zone, language),
         "end": short_time(chat.end_at, chat.zone, language),
         "duration": str(chat.duration), "count": str(len(plan.questions)), "answer": answer,
+        # What a moderator sets once known: worst cases, as posted.
+        "recap_url": "https://example.org/" + "r" * 40,
     }
     cues = build_schedule(plan, heads_up_template(language))
     questions = [c for c in cues if c.kind == "question"]
@@ -460,3 +463,37 @@ def test_demo_start_reads_naturally_in_french() -> None:
     texts = filled_posts(plan)
     assert any("le jeudi 3 décembre à 18 h 00 (Paris)" in t for t in texts)
     assert any("17 h 00 à Dakar" in t for t in texts)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_last_two_promotions_give_the_start_in_every_audience_zone(
+    language: Language,
+) -> None:
+    plan = build_plan(NewPlanOptions(language=language), NOW)
+    promos = sorted((p for p in plan.posts if p.kind == "promo"), key=lambda p: p.at)
+    assert [p.at for p in promos[-2:]] == [-65, -60]
+    assert all("{zones}" in p.text for p in promos[-2:])
+    plan.chat.audience_timezones = ["Africa/Dakar"]
+    texts = DraftBook(plan).drafts
+    last = [d.text for d in texts if d.cue.offset == -60][0]
+    assert "Dakar" in last and "Paris" in last
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_new_plan_announces_the_recap_and_check_flags_it_until_its_address_is_set(
+    language: Language, tmp_path: Path
+) -> None:
+    plan = build_plan(NewPlanOptions(language=language), NOW)
+    [recap] = [p for p in plan.posts if "{recap_url}" in p.text]
+    assert recap.at == parse_offset("2d")
+    path = tmp_path / "plan.toml"
+    save_plan(plan, path)
+    _, problems = check_file(path)
+    flagged = [p for p in problems if "{recap_url}" in p.message]
+    assert len(flagged) == 1 and not flagged[0].is_error and flagged[0].line is not None
+    plan.chat.recap_url = "https://example.org/recap"
+    save_plan(plan, path)
+    _, problems = check_file(path)
+    assert not [p for p in problems if "{recap_url}" in p.message]
+    [draft] = [d for d in DraftBook(plan).drafts if d.cue.offset == recap.at]
+    assert "https://example.org/recap" in draft.text

@@ -553,3 +553,36 @@ async def test_a_stale_plan_notice_goes_and_nothing_is_said_reloaded(
         await pilot.pause()
         assert said[-1][0].startswith("Le plan a changé sur le disque et ne se charge pas")
         assert not any("rechargé" in message for message, _ in said)
+
+
+async def test_opened_before_the_start_the_first_screen_gives_the_pre_flight(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-26)), fake_clipboard)
+    said = notices(app)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        [preflight] = [m for m, _ in said if m.startswith("Avant le départ")]
+        lines = preflight.splitlines()
+        assert lines[0] == "Avant le départ (dans 26 min) :"
+        # The test plan's one-day promotion is past and not marked posted.
+        assert any(line.startswith("annonces dont l'heure est passée") and "−1 j" in line
+                   for line in lines)
+        assert lines[-1].startswith("À faire d'abord : publier l'annonce −1 j")
+
+
+async def test_no_pre_flight_in_a_rehearsal_or_once_started(
+    tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(5)), fake_clipboard)
+    said = notices(app)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        assert not any(m.startswith("Avant le départ") for m, _ in said)
+    clock = SimulatedClock(at(-26), monotonic=fake_monotonic)
+    rehearsal = make_app(copy_plan(tmp_path), clock, fake_clipboard, mode="rehearsal",
+                         log_path=tmp_path / "rehearsal.jsonl")
+    said = notices(rehearsal)
+    async with rehearsal.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        assert not any(m.startswith("Avant le départ") for m, _ in said)

@@ -13,7 +13,7 @@ import pytest
 from textual.app import App
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Digits, Footer, Label, Static, TextArea
+from textual.widgets import Digits, Footer, Input, Label, Static, TextArea
 
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
@@ -351,6 +351,7 @@ async def test_plan_changed_on_disk_is_reloaded_with_marks_kept(
         await copies_done(app, pilot)
         plan.write_text(plan.read_text().replace("Un livre à offrir", "Un roman à offrir"))
         app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # the watcher reads on a worker thread
         await pilot.pause()
         assert any("rechargé" in m for m in said)
         row = app.session.row("q4")
@@ -359,8 +360,10 @@ async def test_plan_changed_on_disk_is_reloaded_with_marks_kept(
         # A broken edit keeps the old plan and is reported once.
         plan.write_text("[chat]\ntitle = ")
         app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # the watcher reads on a worker thread
         await pilot.pause()
         app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
+        await app.workers.wait_for_complete()  # the watcher reads on a worker thread
         await pilot.pause()
         assert sum("ne se charge pas" in m for m in said) == 1
         assert app.session.row("q4") is not None
@@ -378,7 +381,7 @@ async def test_never_overwrites_an_edit_made_elsewhere(
         said = record_notifications(app)
         edited = plan.read_text().replace("Relayer les réponses", "Relayer les meilleures réponses")
         plan.write_text(edited)
-        await pilot.press("space", "space")  # before the watcher noticed
+        await pilot.press("space", "space")
         await pilot.pause()
         assert any("rien n'a été écrit" in m for m in said), said
         assert plan.read_text() == edited
@@ -401,10 +404,31 @@ async def test_hostile_plan_is_shown_literally(
         assert "[bold]Evil[/] ␛[31mred" in title
         item = str(app.screen.query_one(Checklist).options[1].prompt)
         assert "[blink]tick[/blink] me" in item
+        # Every dialog shows them as symbols, never raw: v, e, r, R.
+        await pilot.press("v")
+        assert "\x1b" not in app.screen.query_one("#manual-text", TextArea).text
+        await pilot.press("escape")
+        await pilot.press("e")
+        edited = app.screen.query_one("#edit-area", TextArea).text
+        assert "\x1b" not in edited and "␛]52;c;aGk=␇" in edited
+        await pilot.press("escape")
+        await pilot.press("r")
+        field = app.screen.query_one("#reply-input", Input)
+        field.insert_text_at_cursor("pasted \x1b[2J \u202egnp")
+        await pilot.pause()
+        assert field.value.startswith("pasted [2J gnp")
+        await pilot.press("escape")
+        await pilot.press("R")
+        await pilot.pause()
+        report_title = str(app.screen.query_one("#dialog-title", Label).content)
+        assert "\x1b" not in report_title and "␛[31mred" in report_title
+        await pilot.press("escape")
+        app.screen.query_one(CueList).select_id("q1")
         await pilot.press("c")
         await copies_done(app, pilot)
-        # The clipboard gets the text exactly, escape character included.
-        assert fake_clipboard.text is not None and "\x1b]52;c;aGk=\x07" in fake_clipboard.text
+        # The clipboard gets the text without its control characters.
+        assert fake_clipboard.text is not None and "x ]52;c;aGk= done" in fake_clipboard.text
+        assert "\x1b" not in fake_clipboard.text and "\x07" not in fake_clipboard.text
 
 
 async def test_words_follow_the_plan_and_lang_overrides(

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
+from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, render_problems
+from tui.core.asrun import LogError, log_path_for, read_events
 from tui.core.check import check_file
+from tui.core.model import Plan
+from tui.core.preflight import preflight, preflight_lines
+from tui.core.runstate import fold
 
 
 def register(subparsers: Any, summary: str) -> None:
@@ -29,12 +35,39 @@ def register(subparsers: Any, summary: str) -> None:
     parser.set_defaults(func=run)
 
 
+def print_preflight(console: Console, plan: Plan, path: Path, now: datetime) -> None:
+    """The pre-flight before the start: what is late, and what to do first."""
+    lines = preflight_lines(preflight(plan, now, _done_cues(plan, path)), plan)
+    if not lines:
+        return
+    console.print(Text(lines[0], style="bold"))
+    for line in lines[1:]:
+        console.print(Text.assemble("  • ", line))
+
+
+def _done_cues(plan: Plan, path: Path) -> set[str]:
+    # Promotions marked posted (or skipped) in the live log are not late. A log that
+    # cannot be read changes nothing here: `tchat report` says what is wrong with it.
+    try:
+        state = fold(read_events(log_path_for(path)))
+    except (LogError, OSError):
+        return set()
+    return set(state.posted) | state.skipped
+
+
 def run(args: argparse.Namespace) -> int:
-    console = Console(highlight=False, soft_wrap=True)
+    return check_at(args, datetime.now(UTC))
+
+
+def check_at(args: argparse.Namespace, now: datetime) -> int:
+    """`tchat check` as of `now`, the moment its pre-flight counts from."""
+    console = safe_console(soft_wrap=True)
     path: Path = args.plan
     plan, problems = check_file(path)
     problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
     render_problems(console, str(path), problems)
+    if plan is not None:
+        print_preflight(console, plan, path, now)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if plan is not None and not problems:

@@ -19,9 +19,9 @@ import sys
 from collections.abc import Iterable
 from typing import IO, Any, TextIO
 
-from rich.console import Console
 from rich.text import Text
 
+from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, UsageError, error_console
 from tui.core.counting import PLATFORMS, Count, UnknownPlatformError, count, resolve_limit
 
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_human(texts: list[str], platform: str, limit: int) -> int:
-    out = Console(highlight=False, soft_wrap=True)
+    out = safe_console(soft_wrap=True)
     err = error_console()
     if not texts:
         stdin = _stdin()

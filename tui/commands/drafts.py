@@ -6,13 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tui.commands.console import safe_console
 from tui.commands.output import ENGLISH, EXIT_OK, EXIT_PROBLEMS, error_console, render_problems
 from tui.core.check import placeholder_problems
 from tui.core.clocktime import clock_time
+from tui.core.controls import visible
 from tui.core.drafts import Draft, DraftBook
 from tui.core.planfile import load_plan, read_plan_text
 from tui.core.problems import PlanError
@@ -35,7 +36,7 @@ def register(subparsers: Any, summary: str) -> None:
 
 def draft_text(draft: Draft) -> Text:
     """The draft with the part past the limit marked, shown literally (no markup)."""
-    text = Text(draft.text)
+    text = Text(visible(draft.text))  # one for one: the overflow index still holds
     overflow = draft.count.overflow_index
     if overflow is not None:
         text.stylize("bold white on red", overflow)
@@ -43,7 +44,7 @@ def draft_text(draft: Draft) -> Text:
 
 
 def run(args: argparse.Namespace) -> int:
-    console = Console(highlight=False)
+    console = safe_console()
     path: Path = args.plan
     try:
         # Only the drafts are shown: `tchat check` is the one that lists a plan's problems.

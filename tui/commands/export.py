@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -50,7 +50,7 @@ def zones_argument(text: str) -> list[ZoneInfo]:
     for name in names:
         try:
             zones.append(ZoneInfo(name))
-        except (ZoneInfoNotFoundError, ValueError):
+        except (ZoneInfoNotFoundError, ValueError, OSError):
             raise argparse.ArgumentTypeError(
                 f"unknown time zone {name!r}: use IANA names such as Europe/Paris, "
                 "Africa/Dakar or America/Montreal, separated by commas"
@@ -88,6 +88,10 @@ def register(subparsers: Any, summary: str) -> None:
         help="time zones to give times in, comma-separated IANA names (default: the "
              "chat's zone, then its audience zones)",
     )
+    parser.add_argument(
+        "--all", action="store_true", dest="all_questions",
+        help="recap: list the questions never asked too (for the organisers' own report)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -99,9 +103,11 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, err: Console) -> int:
     plan_path: Path = args.plan
     kind = EXPORTS[args.to]
+    readers = ", ".join(name for name, k in EXPORTS.items() if k.reads_log)
     if args.log is not None and not kind.reads_log:
-        readers = ", ".join(name for name, k in EXPORTS.items() if k.reads_log)
         raise UsageError(f"--log is only read by {readers}, not by {kind.name}")
+    if args.all_questions and not kind.reads_log:
+        raise UsageError(f"--all is only read by {readers}, not by {kind.name}")
 
     try:
         text = read_plan_text(plan_path)
@@ -131,7 +137,11 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         feed = recorded_posts(plan_path)
 
     zones: list[tzinfo] | None = args.zones
-    result = export(kind.name, make_context(plan, zones=zones, events=events, feed=feed))
+    context = make_context(
+        plan, zones=zones, events=events, feed=feed, created=datetime.now(UTC),
+        all_questions=args.all_questions,
+    )
+    result = export(kind.name, context)
     data = result.text.encode("utf-8")
 
     output: Path | None = args.output
@@ -152,7 +162,7 @@ def _events(log: Path | None, plan_path: Path, err: Console) -> list[Event]:
     if log is None and not path.exists():
         err.print(Text.assemble(
             ("note: ", "yellow"),
-            f"no as-run log at {path}: every question shows as not posted "
+            f"no as-run log at {path}: no question shows as posted "
             "(--log FILE reads another one, such as a rehearsal's)",
         ))
         return []

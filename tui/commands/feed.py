@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tui.commands.console import safe_console
 from tui.commands.output import render_problems
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation, feed_since
@@ -94,7 +95,7 @@ def _linkable(url: str) -> bool:
 def run(args: argparse.Namespace, *, now: Callable[[], datetime] | None = None,
         timeout: float = 10.0, sleep: Callable[[float], None] = time.sleep,
         environ: dict[str, str] | None = None) -> int:
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    err = safe_console(stderr=True, soft_wrap=True)
     if args.login == "bluesky":
         return login_bluesky(err)
     path: Path = args.plan
@@ -129,7 +130,7 @@ def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
         return EXIT_PROBLEMS
     conversation = Conversation(attributor_for(plan))
     poller = FeedPoller(built.sources, timedelta(seconds=feed.poll_seconds), clock)
-    out = Console(highlight=False, soft_wrap=args.jsonl)
+    out = safe_console(soft_wrap=args.jsonl)
     answer = "R" if chat.language == "fr" else "A"
     while True:
         items = conversation.take(poller.poll_due())

@@ -10,10 +10,21 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from tui.commands.output import EXIT_OK, UsageError, error_console, write_output
+from tui.commands.console import safe_console
+from tui.commands.output import (
+    EXIT_OK,
+    CommandError,
+    UsageError,
+    error_console,
+    render_problems,
+    write_output,
+)
+from tui.core.asrun import log_path_for
 from tui.core.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_warnings
+from tui.core.edition import last_questions_comment, next_edition, with_comment_before_questions
+from tui.core.exports.context import offset_label
 from tui.core.guide_texts import LANGUAGES, file_header
-from tui.core.model import PLATFORMS
+from tui.core.model import PLATFORMS, Plan
 from tui.core.newplan import (
     DEFAULT_QUESTIONS,
     DEFAULT_TIMEZONE,
@@ -21,7 +32,9 @@ from tui.core.newplan import (
     NewPlanOptions,
     build_plan,
 )
-from tui.core.planfile import dump_plan
+from tui.core.planfile import dump_plan, parse_plan, read_plan_text
+from tui.core.preflight import past_promotions
+from tui.core.problems import PlanError
 
 
 def _question_count(text: str) -> int:
@@ -49,7 +62,15 @@ def register(subparsers: Any, summary: str) -> None:
     )
     parser.add_argument("path", type=Path, metavar="PATH", help="the plan file to write")
     parser.add_argument(
-        "--lang", choices=LANGUAGES, default="fr",
+        "--from", dest="last", type=Path, metavar="LAST",
+        help=(
+            "write the next edition of the chat planned in LAST: same title, tag, zones, "
+            "guests (back to invited), posts and checklist (to do again), fresh question "
+            "slots; the start is --start, else LAST's `next`, else one `repeat` later"
+        ),
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=None,
         help="language of the posts and checklist (default: fr)",
     )
     parser.add_argument(
@@ -73,13 +94,13 @@ def register(subparsers: Any, summary: str) -> None:
         ),
     )
     parser.add_argument(
-        "--platform", choices=PLATFORMS, default="x",
+        "--platform", choices=PLATFORMS, default=None,
         help="where the chat happens, for the character limit (default: x)",
     )
     parser.add_argument(
-        "--questions", type=_question_count, default=DEFAULT_QUESTIONS, metavar="N",
+        "--questions", type=_question_count, default=None, metavar="N",
         help=f"how many question slots, {MIN_QUESTIONS} to {MAX_QUESTIONS} "
-             f"(default: {DEFAULT_QUESTIONS})",
+             f"(default: {DEFAULT_QUESTIONS}, or as many as LAST had)",
     )
     parser.add_argument(
         "--force", action="store_true", help="overwrite PATH if it already exists"
@@ -93,20 +114,31 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, err: Console) -> int:
-    out = Console(highlight=False, soft_wrap=True)
+    out = safe_console(soft_wrap=True)
     path: Path = args.path
-    options = NewPlanOptions(
-        language=args.lang, title=args.title, tag=args.tag, start=args.start,
-        timezone=args.timezone, platform=args.platform, questions=args.questions,
-    )
     now = datetime.now(UTC)
-    try:
-        plan = build_plan(options, now)
-    except NewPlanError as error:
-        raise UsageError(str(error)) from None
+    comment = ""
+    if args.last is not None:
+        plan, comment = _next_edition(args, err)
+    else:
+        options = NewPlanOptions(
+            language=args.lang or "fr", title=args.title, tag=args.tag, start=args.start,
+            timezone=args.timezone, platform=args.platform or "x",
+            questions=args.questions or DEFAULT_QUESTIONS,
+        )
+        try:
+            plan = build_plan(options, now)
+        except NewPlanError as error:
+            raise UsageError(str(error)) from None
 
     text = file_header(plan.chat.language) + dump_plan(plan)
-    write_output(path, text.encode("utf-8"), force=args.force, example="plan.toml")
+    if comment:
+        text = with_comment_before_questions(text, comment)
+    # The last edition's plan and log are never the file written, even with --force.
+    keep = () if args.last is None else (args.last, log_path_for(args.last))
+    write_output(
+        path, text.encode("utf-8"), force=args.force, example="plan.toml", protected=keep
+    )
 
     for warning in tag_warnings(plan.chat.tag):
         err.print(Text.assemble(("warning: ", "yellow"), warning))
@@ -115,6 +147,16 @@ def _run(args: argparse.Namespace, err: Console) -> int:
             ("warning: ", "yellow"), "the start is in the past: change it with --start "
             "or in the file",
         ))
+    else:
+        past = past_promotions(plan, now)
+        if past:
+            # A chat that starts soon: the ladder's first rungs are already behind it.
+            offsets = ", ".join(offset_label(cue.offset, "en") for cue in past)
+            err.print(Text.assemble(
+                ("note: ", "yellow"),
+                f"{len(past)} promotion(s) of the ladder are already past ({offsets}): "
+                "post the latest one now, or drop the others from the plan",
+            ))
     out.print(Text.assemble(
         ("✓ ", "bold green"), f"wrote {path}: ",
         f"{len(plan.questions)} question slots, {len(plan.posts)} posts, "
@@ -125,4 +167,24 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         f"Next: write your questions and guests in it, then run: tchat check {path}"
     ))
     return EXIT_OK
+
+
+def _next_edition(args: argparse.Namespace, err: Console) -> tuple[Plan, str]:
+    """The next edition of the plan in --from, and its last questions as comments."""
+    last_path: Path = args.last
+    if args.lang is not None or args.platform is not None:
+        raise UsageError("--lang and --platform come from the --from plan: edit them after")
+    try:
+        last = parse_plan(read_plan_text(last_path))
+    except PlanError as error:
+        render_problems(err, str(last_path), error.problems)
+        raise CommandError(f"{last_path}: cannot be loaded: nothing written") from None
+    try:
+        plan = next_edition(
+            last, start=args.start, title=args.title, tag=args.tag,
+            timezone=args.timezone, question_count=args.questions,
+        )
+    except NewPlanError as error:
+        raise UsageError(str(error)) from None
+    return plan, last_questions_comment(last)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
+from tui.commands.console import safe_console
 from tui.core.atomic import write_atomic
 from tui.core.problems import PlanError, Problem
 from tui.core.words import Words
@@ -46,7 +47,7 @@ class UsageError(CommandError):
 def error_console() -> Console:
     """Standard error, for what the moderator reads: never Rich's highlighting, never a
     line cut."""
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return safe_console(stderr=True, soft_wrap=True)
 
 
 def print_error(message: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
+from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, error_console, render_problems, warn_skipped
 from tui.core.asrun import LogError, last_rehearsal_log, log_path_for, read_named_log
 from tui.core.model import Plan
@@ -86,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(to_csv(report))
         return EXIT_OK
     words = Words(args.lang or plan.chat.language)
-    out = Console(highlight=False)
+    out = safe_console()
     # Title and notes on lines of their own: inside the table they would wrap to its width.
     out.print(Text(report_title(report, words, rehearsal=args.rehearsal is not None),
                    style="bold"), soft_wrap=True)

@@ -20,11 +20,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from tui.core.chattime import FIRST_YEAR, LAST_YEAR
+from tui.core.regularfile import NotReadable, read_regular
+
 EventKind = Literal[
     "mark", "undo", "skip", "shift", "compress", "tick", "reply", "reload", "highlight"
 ]
 EVENT_KINDS: frozenset[str] = frozenset(get_args(EventKind))
 FORMAT_VERSION = 1
+# A shift absorbs an overrun of a chat that lasts a day at most; a log claiming more is
+# not one tchat wrote, and summing such shifts would push cue times out of range.
+MAX_SHIFT_SECONDS = 2 * 86_400
+MAX_ITEM = 1_000_000
 
 
 def log_path_for(plan_path: Path, suffix: str = ".asrun.jsonl") -> Path:
@@ -86,8 +93,11 @@ def last_rehearsal_log(plan_path: Path) -> Path | None:
     """
     logs = rehearsal_logs(plan_path)
     for path in reversed(logs):
-        if read_events(path):
-            return path
+        try:
+            if read_events(path):
+                return path
+        except LogError:
+            continue  # a folder or a FIFO by that name: `report` says so when it reads it
     return logs[-1] if logs else None
 
 
@@ -152,7 +162,9 @@ class Event:
             wall = datetime.fromisoformat(data["wall"])
             if clock.tzinfo is None or wall.tzinfo is None:
                 return None
-            return cls(
+            if not all(FIRST_YEAR <= moment.year <= LAST_YEAR + 1 for moment in (clock, wall)):
+                return None  # a date no run of a plan can have; arithmetic on it overflows
+            event = cls(
                 kind=data["kind"],
                 clock=clock,
                 wall=wall,
@@ -166,8 +178,14 @@ class Event:
                 text=_opt(data, "text", str),
                 via=_opt(data, "via", str),
             )
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError, OverflowError):
+            # RecursionError: a line of 100,000 nested brackets is valid JSON to no one.
             return None
+        if event.seconds is not None and abs(event.seconds) > MAX_SHIFT_SECONDS:
+            return None
+        if event.item is not None and not 0 <= event.item <= MAX_ITEM:
+            return None
+        return event
 
 
 def _int(value: Any) -> int:
@@ -185,50 +203,35 @@ def _opt(data: dict[str, Any], key: str, kind: type[Any]) -> Any:
     return value
 
 
-def read_events(path: Path) -> list[Event]:
-    """Every event in the log, oldest first; no file means no event yet."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return []
-    events = []
-    for raw in data.split(b"\n"):
-        if not raw.strip():
-            continue
-        event = Event.from_json(raw.decode("utf-8", errors="replace"))
-        if event is not None:
-            events.append(event)
-    return events
-
-
 class LogError(Exception):
-    """A file named as a run log that cannot be one (a folder, a plan, random bytes).
-
-    Said as the plan's problems are: `FILE: error: reason`."""
+    """A file named as a run log that cannot be one (a folder, a FIFO, a plan, random
+    bytes). Said as the plan's problems are: `FILE: error: reason`."""
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path}: error: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
 class LogReading:
     events: list[Event]
     skipped_lines: list[int]
-    """Lines that are not events, except a last line cut short by a crash."""
+    """Lines that are not events (out of range, cut, garbage), except a last line cut
+    short by a crash, which is expected and not worth a word."""
 
 
-def read_named_log(path: Path) -> LogReading:
-    """A log someone pointed a command at: forgiving of a crash's cut-off last line like
-    `read_events`, but a file with no event at all and lines that are not events is not
-    a tchat log, and says so instead of reading as an empty run."""
-    if path.is_dir():
-        raise LogError(path, "is a folder, not a run log")
+def read_log(path: Path) -> LogReading:
+    """Every event in the log, oldest first, and the numbers of the lines skipped; no
+    file means no event yet. A path that cannot be a log (a folder, a FIFO, a device,
+    over 10 MB) raises `LogError`: it is never read, so it can neither hang nor fill
+    the memory."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise LogError(path, "does not exist") from None
-    except OSError as error:
-        raise LogError(path, f"cannot be read ({error.strerror or error})") from None
+        data = read_regular(path)
+    except NotReadable as error:
+        if error.missing:
+            return LogReading([], [])
+        raise LogError(path, error.reason.replace("not a file", "not a run log")) from None
     lines = data.split(b"\n")
     events: list[Event] = []
     skipped: list[int] = []
@@ -240,9 +243,25 @@ def read_named_log(path: Path) -> LogReading:
             events.append(event)
         elif not (number == len(lines) and not data.endswith(b"\n")):
             skipped.append(number)
-    if skipped and not events:
-        raise LogError(path, f"is not a tchat run log (line {skipped[0]} is not an event)")
     return LogReading(events, skipped)
+
+
+def read_events(path: Path) -> list[Event]:
+    """Every event in the log, oldest first (see `read_log`); no file, no event."""
+    return read_log(path).events
+
+
+def read_named_log(path: Path) -> LogReading:
+    """A log someone pointed a command at: forgiving of a crash's cut-off last line like
+    `read_log`, but a missing file, or one with no event at all and lines that are not
+    events, is not a tchat log, and says so instead of reading as an empty run."""
+    if not path.exists() and not path.is_symlink():
+        raise LogError(path, "does not exist")
+    reading = read_log(path)
+    if reading.skipped_lines and not reading.events:
+        raise LogError(
+            path, f"is not a tchat run log (line {reading.skipped_lines[0]} is not an event)")
+    return reading
 
 
 class AsRunLog:

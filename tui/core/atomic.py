@@ -5,16 +5,27 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
+def write_atomic(
+    path: Path, data: str | bytes, *, before_rename: Callable[[Path], None] | None = None
+) -> None:
     """Write `data` to `path` through a flushed, fsynced temporary file and a rename.
 
     The temporary file is in the same folder so the final `os.replace` is a rename on one
     file system, which POSIX makes atomic: readers see the old file or the new one.
+
+    A path that is a symlink is written through to its target (a plan kept in a synced
+    folder and linked from elsewhere stays a link). `before_rename`, given the file
+    about to be replaced, runs once the temporary file is on disk, right before the
+    rename: the slow part (writing, fsync) is done, so a check it makes (has someone
+    else changed the file?) leaves the smallest window. It raises to cancel the write.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent if str(path.parent) else Path(".")
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -23,6 +34,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, _mode_for(path))
+        if before_rename is not None:
+            before_rename(path)
         os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):

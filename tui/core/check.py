@@ -6,14 +6,22 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from datetime import UTC
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+from tui.core.controls import controls_in
 from tui.core.drafts import DraftBook, has_tag
 from tui.core.guide_texts import UNWRITTEN
 from tui.core.model import Plan
-from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
-from tui.core.planfile import locate, parse_plan, read_plan_text
+from tui.core.placeholders import (
+    KNOWN_PLACEHOLDERS,
+    OPTIONAL_PLACEHOLDERS,
+    placeholders_in,
+    unknown_placeholders,
+)
+from tui.core.planfile import field_path, locate, parse_plan, parse_toml, read_plan_text
 from tui.core.problems import PlanError, Problem
 from tui.core.schedule import question_offsets
 from tui.core.words import Words, cue_name
@@ -174,15 +182,24 @@ def _start_problems(plan: Plan, text: str) -> list[Problem]:
             "(the clocks jump forward that night): pick another time",
             "chat.start", line,
         )]
-    other = aware.replace(fold=1 - aware.fold)
-    if other.utcoffset() != aware.utcoffset():
+    # The overlap is a property of the local time: an aware UTC value never has two.
+    first = chat.start.replace(tzinfo=chat.zone, fold=0)
+    second = chat.start.replace(tzinfo=chat.zone, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        used = aware.astimezone(chat.zone)
         return [Problem(
             "warning",
             f"start {chat.start:%Y-%m-%d %H:%M} happens twice in {chat.timezone} (the clocks "
-            "go back that night): write the offset, such as 2026-10-25T02:30:00+02:00",
+            f"go back that night): tchat uses the first one, {_with_offset(first)} "
+            f"({used.astimezone(UTC):%H:%M} UTC); for the second one write "
+            f"start = {_with_offset(second)}",
             "chat.start", line,
         )]
     return []
+
+
+def _with_offset(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
 
 
 def _timing_problems(plan: Plan, text: str) -> list[Problem]:
@@ -252,7 +269,19 @@ def placeholder_problems(plan: Plan, text: str = "") -> list[Problem]:
               for i, p in enumerate(plan.posts, 1)]
     fields += [(f"questions[{i}].text", ("questions", i - 1, "text"), q.text)
                for i, q in enumerate(plan.questions, 1)]
+    chat = plan.chat
     for path, loc, template in fields:
+        used = placeholders_in(template)
+        for name, field in OPTIONAL_PLACEHOLDERS.items():
+            if name in used and not getattr(chat, field):
+                # A warning, not an error: the recap's address is only known once the
+                # recap is online, days after the plan is written.
+                problems.append(Problem(
+                    "warning",
+                    f"{{{name}}} is not set yet: add {field} = … to [chat] before this "
+                    "post goes out, or it shows as written",
+                    path, locate(text, loc),
+                ))
         for name in unknown_placeholders(template):
             problems.append(Problem(
                 "error",
@@ -264,14 +293,54 @@ def placeholder_problems(plan: Plan, text: str = "") -> list[Problem]:
     return problems
 
 
+def control_problems(document: dict[str, Any], text: str) -> list[Problem]:
+    """A warning for each control character or bidirectional override in a text of the
+    plan, with its field and code point: the run-sheet shows them as symbols and copies
+    drop them, but a shared plan holding `ESC ] 52` is worth a look."""
+    problems: list[Problem] = []
+    for loc, value in _strings(document, ()):
+        for found in controls_in(value)[:MAX_CONTROLS_PER_FIELD]:
+            what = ("bidirectional control (it reorders the text around it)" if found.is_bidi
+                    else "control character")
+            problems.append(Problem(
+                "warning",
+                f"holds a {what} {found.code_point} at character {found.position + 1}: "
+                "shown as a symbol, dropped from copies; remove it",
+                field_path(loc), locate(text, loc),
+            ))
+    return problems
+
+
+# A field of 10,000 escapes says the same thing 10,000 times.
+MAX_CONTROLS_PER_FIELD = 5
+
+
+def _strings(
+    value: object, loc: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
+
+
 def check_file(path: Path) -> tuple[Plan | None, list[Problem]]:
     """Load and check a plan file: the plan (None when it cannot load) and every problem."""
     try:
         text = read_plan_text(path)
-        plan = parse_plan(text)
+        document = parse_toml(text)
     except PlanError as error:
         return None, error.problems
-    return plan, semantic_problems(plan, text) + feed_problems(plan, text, path)
+    controls = control_problems(document, text)
+    try:
+        plan = parse_plan(text)
+    except PlanError as error:
+        return None, error.problems + controls
+    return plan, semantic_problems(plan, text) + feed_problems(plan, text, path) + controls
 
 
 def feed_problems(plan: Plan, text: str, path: Path) -> list[Problem]:

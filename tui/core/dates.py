@@ -37,10 +37,17 @@ def _zone_aliases() -> Mapping[str, str]:
     return aliases
 
 
+# Cities whose French name Babel's data (CLDR) does not give, because their zone is a
+# link with no exemplar city of its own: written as French readers write them.
+_FRENCH_CITIES = {"America/Montreal": "Montréal"}
+
+
 @lru_cache(maxsize=64)
 def place_name(zone_name: str, language: str) -> str:
-    """The city that names a zone, in the given language: "Paris", "Dakar"."""
+    """The city that names a zone, in the given language: "Paris", "Dakar", "Moscou"."""
     city = zone_name.rsplit("/", 1)[-1]
+    if language == "fr" and zone_name in _FRENCH_CITIES:
+        return _FRENCH_CITIES[zone_name]
     if zone_name in _zone_aliases() and zone_name.startswith(_AREAS) and not city.isupper():
         return city.replace("_", " ")
     try:

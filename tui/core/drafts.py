@@ -7,15 +7,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import tzinfo
 from functools import cached_property
 
 from tui.core.counting import Count, count
 from tui.core.dates import long_datetime, short_time, start_line
 from tui.core.guestwording import for_guests
 from tui.core.guide_texts import heads_up_template
-from tui.core.model import Plan
+from tui.core.model import Guest, Language, Plan
 from tui.core.placeholders import fill
 from tui.core.schedule import Cue, build_schedule
+from tui.core.typography import french_post
 
 ANSWER_LETTER = {"fr": "R", "en": "A"}
 # Kinds whose overflowing text is split into a numbered thread rather than reported:
@@ -69,6 +71,18 @@ class DraftBook:
         language = chat.language
         guests = [g for g in self.plan.guests if g.status != "declined"]
         zone = chat.zone
+        values = self._chat_values(guests, zone, language)
+        # Left out until set, so "{recap_url}" shows in the draft rather than nothing.
+        if chat.next_at is not None:
+            values["next"] = long_datetime(chat.next_at, zone, language)
+        if chat.recap_url:
+            values["recap_url"] = chat.recap_url
+        return values
+
+    def _chat_values(
+        self, guests: list[Guest], zone: tzinfo, language: Language
+    ) -> dict[str, str]:
+        chat = self.plan.chat
         return {
             "tag": chat.tag,
             "title": chat.title,
@@ -116,7 +130,9 @@ class DraftBook:
                 text = f"{label} {text}"
         if self._adds_tag(cue):
             text = with_tag(text, self.plan.chat.tag)
-        return text
+        # French no-break spaces, on the plan's own words too ("Q1 : …" typed with a
+        # plain space); the plan file itself is left as written.
+        return french_post(text, self.plan.chat.language)
 
     def _adds_tag(self, cue: Cue) -> bool:
         if cue.derived or cue.kind == "question":
@@ -133,7 +149,12 @@ class DraftBook:
         counted = self.count(text)
         if counted.valid or cue.kind not in THREADABLE:
             return [Draft(cue, text, counted)]
-        parts = split_thread(text, self.plan.chat.tag, self.count)
+        language = self.plan.chat.language
+        # Splitting works on words, and a no-break space separates none: set them again.
+        parts = [
+            french_post(part, language)
+            for part in split_thread(text, self.plan.chat.tag, self.count)
+        ]
         return [
             Draft(cue, part, self.count(part), index, len(parts))
             for index, part in enumerate(parts, 1)
@@ -148,27 +169,32 @@ class DraftBook:
 def split_thread(text: str, tag: str, count_of: Callable[[str], Count]) -> list[str]:
     """Split `text` into numbered parts (`… #Tag 1/3`), each within the limit.
 
-    Words are never cut (a handle stays whole); each part carries the tag. The number
-    of parts is found by trying 2, 3, ... since the `n/N` suffix itself takes room.
+    Words are never cut (a handle stays whole); each part carries the tag. Parts are
+    filled greedily against the widest suffix for a count of d digits (`99/99`), trying
+    d = 1, 2, ...: one pass per digit, so the time grows with the text, not its square
+    (a 20,000-word thank-you once took `tchat check` 43 s). A real suffix is never wider
+    than its placeholder, so every part filled against it still fits.
     """
-    body = re.sub(rf"\s*{re.escape(tag)}(?![\w])", "", text, flags=re.IGNORECASE).strip()
+    body = re.sub(rf"{re.escape(tag)}(?![\w])", " ", text, flags=re.IGNORECASE)
     words = body.split()
-    for total in range(2, max(len(words), 2) + 1):
+    for digits in range(1, len(str(max(len(words), 1))) + 1):
+        widest = "9" * digits
         parts: list[str] = []
         current: list[str] = []
         for word in words:
             candidate = " ".join([*current, word])
-            if current and not count_of(_part(candidate, tag, len(parts) + 1, total)).valid:
+            if current and not count_of(f"{candidate} {tag} {widest}/{widest}").valid:
                 parts.append(" ".join(current))
                 current = [word]
             else:
                 current.append(word)
         if current:
             parts.append(" ".join(current))
-        if len(parts) <= total:
+        if len(parts) < 10**digits:
             finished = [_part(p, tag, i, len(parts)) for i, p in enumerate(parts, 1)]
             if all(count_of(p).valid for p in finished):
                 return finished
+            break
     return [text]
 
 

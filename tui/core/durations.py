@@ -45,6 +45,9 @@ def parse_duration(text: str, syntax: DurationSyntax) -> timedelta:
     Raises ValueError naming the text and the expected form.
     """
     stripped = text.strip()
+    if re.search(r"\d{10}", stripped):
+        # Beyond any length of time a chat has; int() and timedelta would choke on it.
+        raise ValueError(f"{_shown(text)} is too large for {syntax.name}: {syntax.hint}")
     if re.fullmatch(r"[+-]?\d+" if syntax.signed else r"\d+", stripped):
         return timedelta(minutes=int(stripped))
     sign = r"([+-]?)\s*" if syntax.signed else r"()"
@@ -56,4 +59,11 @@ def parse_duration(text: str, syntax: DurationSyntax) -> timedelta:
         int(n) * _UNIT_SECONDS[u.lower()]
         for n, u in re.findall(rf"(\d+)\s*({unit})", match.group(2), flags=re.IGNORECASE)
     )
-    return timedelta(seconds=-seconds if match.group(1) == "-" else seconds)
+    try:
+        return timedelta(seconds=-seconds if match.group(1) == "-" else seconds)
+    except OverflowError:
+        raise ValueError(f"{_shown(text)} is too large for {syntax.name}: {syntax.hint}") from None
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 24 else text[:20] + "…")

@@ -17,7 +17,8 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any, Protocol, get_args
 
-from tui.core.chattime import chat_zone, start_utc
+from tui.core.chattime import FIRST_YEAR, LAST_YEAR, chat_zone, start_utc
+from tui.core.regularfile import NotReadable, read_regular
 from tui.core.vocabulary import Language, Platform
 
 # The model's defaults, for a `[chat]` table that leaves them out; a test keeps them
@@ -65,11 +66,11 @@ def glance(path: Path) -> Glance | None:
     file cannot be read, is not TOML, a value is missing or of another type). Never
     raises: the full validation that follows says what is wrong."""
     try:
-        if path.stat().st_size > MAX_GLANCE_BYTES:
-            return None
-        document = tomllib.loads(path.read_bytes().decode("utf-8").removeprefix("\ufeff"))
+        data = read_regular(path, MAX_GLANCE_BYTES)  # never blocks on a FIFO
+        document = tomllib.loads(data.decode("utf-8").removeprefix("\ufeff"))
         return _from_chat(document.get("chat"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError):
+    except (NotReadable, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError,
+            OverflowError, RecursionError):
         return None
 
 
@@ -89,6 +90,8 @@ def _from_chat(chat: Any) -> Glance | None:
     if type(duration) is not int or not 5 <= duration <= 24 * 60:
         return None
     if platform not in get_args(Platform) or language not in get_args(Language):
+        return None
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
         return None
     zone = chat_zone(start, timezone)  # ValueError for an unknown zone or none at all
     start_at = start_utc(start, zone)

@@ -113,8 +113,11 @@ QUESTION_NOTES: dict[Language, str] = {
 }
 
 # The promotion ladder of the guide (two weeks, a week, the day before, the hour
-# before), then the chat itself. The warning about heavy posting goes out at -65 so
-# that it never shares a minute with the one-hour reminder.
+# before), then the chat itself. The last two name the start with {zones}, in every
+# audience zone: an hour before, "18 h 00" alone leaves Dakar to do the sum. (Their
+# short forms keep {time}: a zone list does not fit in 140 characters.) The warning
+# about heavy posting goes out at -65 so that it never shares a minute with the
+# one-hour reminder.
 POSTS: tuple[PostText, ...] = (
     PostText(
         "promo", "-14d",
@@ -167,10 +170,10 @@ POSTS: tuple[PostText, ...] = (
     PostText(
         "promo", "-65",
         text={
-            "fr": "Avis à mes abonnés : dans une heure, j'anime le tchat {tag} et ce compte "
-                  "va beaucoup publier. Masquez {tag} le temps du tchat… ou rejoignez-nous !",
-            "en": "A note to my followers: in an hour I'm hosting the {tag} chat, so this "
-                  "account will post a lot. Mute {tag} for the hour… or join us!",
+            "fr": "Avis à mes abonnés : le {zones}, j'anime le tchat {tag} et ce compte "
+                  "va beaucoup publier pendant une heure. Masquez {tag}… ou rejoignez-nous !",
+            "en": "A note to my followers: on {zones}, I'm hosting the {tag} chat, so this "
+                  "account will post a lot for an hour. Mute {tag}… or join us!",
         },
         short={
             "fr": "Dans une heure, j'anime le tchat {tag} : ce compte va beaucoup publier. "
@@ -186,10 +189,10 @@ POSTS: tuple[PostText, ...] = (
     PostText(
         "promo", "-1h",
         text={
-            "fr": "Plus qu'une heure ! Le tchat {tag} « {title} » commence à {time}, "
-                  "avec {guests}. Installez-vous !",
-            "en": "One hour to go! The {tag} chat, “{title}”, starts at {time} "
-                  "with {guests}. Grab a seat!",
+            "fr": "Plus qu'une heure ! Le tchat {tag} commence le {zones}, avec {guests}. "
+                  "Installez-vous !",
+            "en": "One hour to go! The {tag} chat starts on {zones}, with {guests}. "
+                  "Grab a seat!",
         },
         short={
             "fr": "Plus qu'une heure ! Le tchat {tag} commence à {time}. Installez-vous !",
@@ -266,6 +269,28 @@ POSTS: tuple[PostText, ...] = (
         notes={
             "fr": "Puis remerciez les invités par e-mail.",
             "en": "Then thank the guests by email.",
+        },
+    ),
+    # The guide's last step: share the recap. Its address is only known once it is
+    # online, so {recap_url} stays visible (and `tchat check` says so) until
+    # [chat] recap_url is set.
+    PostText(
+        "custom", "2d",
+        text={
+            "fr": "Vous avez manqué le tchat {tag} « {title} » ? Le bilan, avec les temps "
+                  "forts, est en ligne : {recap_url}",
+            "en": "Missed the {tag} chat, “{title}”? The recap, with the highlights, is "
+                  "online: {recap_url}",
+        },
+        short={
+            "fr": "Le bilan du tchat {tag} est en ligne : {recap_url}",
+            "en": "The recap of the {tag} chat is online: {recap_url}",
+        },
+        notes={
+            "fr": "Une fois le bilan publié (tchat export --to recap-html) : "
+                  "renseignez recap_url dans [chat].",
+            "en": "Once the recap is published (tchat export --to recap-html): set "
+                  "recap_url in [chat].",
         },
     ),
 )

@@ -6,13 +6,14 @@ reported, not silently ignored or coerced, because the plan drives a live hour.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, tzinfo
 from pathlib import PurePath
 from typing import get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from tui.core.chattime import chat_zone, known_zone, start_utc
+from tui.core.chattime import FIRST_YEAR, LAST_YEAR, chat_zone, known_zone, start_utc
 from tui.core.feedurl import feed_url_problem
 from tui.core.offsets import Offset
 from tui.core.vocabulary import GuestStatus as GuestStatus
@@ -20,8 +21,11 @@ from tui.core.vocabulary import Language as Language
 from tui.core.vocabulary import Phase as Phase
 from tui.core.vocabulary import Platform as Platform
 from tui.core.vocabulary import PostKind as PostKind
+from tui.core.vocabulary import Repeat as Repeat
 
 PLATFORMS: tuple[str, ...] = get_args(Platform)
+# An http(s) address without spaces or quotes: it is pasted into posts and pages.
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\^{|}]+", re.IGNORECASE)
 START_WITHOUT_ZONE = (
     "start has no time zone: write an offset (2026-12-03T18:00:00+01:00) "
     'or add timezone = "Europe/Paris" to [chat]'
@@ -48,6 +52,25 @@ class Chat(_Strict):
     audience_timezones: list[str] = Field(default_factory=list)
     heads_up: int = Field(default=2, ge=0, le=30)
     """Minutes before each question at which a heads-up post is offered; 0 for none."""
+    next: datetime | None = None
+    """The next edition's start, when known: named by `{next}` (thank-you, recap)."""
+    repeat: Repeat | None = None
+    """A regular chat: the calendar event recurs (an RRULE), and `tchat new --from`
+    proposes the next date from it."""
+    recap_url: str = ""
+    """Where the recap is published, for `{recap_url}` in the post announcing it."""
+
+    @field_validator("start")
+    @classmethod
+    def _sane_start(cls, value: datetime) -> datetime:
+        # Every cue is start + an offset of up to a year and is shown in several zones:
+        # keep the start far from datetime's own limits (years 1 and 9999).
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:
+            raise ValueError(
+                f"start {value.date().isoformat()} is out of range: a chat starts between "
+                f"{FIRST_YEAR} and {LAST_YEAR}"
+            )
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -63,11 +86,29 @@ class Chat(_Strict):
             known_zone(name)
         return value
 
+    @field_validator("recap_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if value and not _WEB_ADDRESS.fullmatch(value):
+            raise ValueError(
+                "recap_url should be one web address, such as https://example.org/recap"
+            )
+        return value
+
     @model_validator(mode="after")
     def _start_has_zone(self) -> Chat:
         if self.start.tzinfo is None and self.timezone is None:
             raise ValueError(START_WITHOUT_ZONE)
+        if self.next is not None and self.next.tzinfo is None and self.timezone is None:
+            raise ValueError(
+                "next has no time zone: write an offset, as for start, or add timezone"
+            )
         return self
+
+    @property
+    def next_at(self) -> datetime | None:
+        """The next edition's start in UTC, when `next` is given."""
+        return None if self.next is None else start_utc(self.next, self.zone)
 
     @property
     def zone(self) -> tzinfo:
@@ -94,9 +135,15 @@ class Guest(_Strict):
     email: str = ""
 
 
+# A stable name for a question or a post, written into the plan once (by `tchat new`, or
+# by the app when missing) so that marks follow it when questions are inserted or moved.
+ID_PATTERN = r"^[A-Za-z0-9_@#.:-]{1,40}$"
+
+
 class Question(_Strict):
     """One `[[questions]]` entry. `at` is minutes after the start; spaced evenly if absent."""
 
+    id: str | None = Field(default=None, pattern=ID_PATTERN)
     text: str = Field(min_length=1)
     at: Offset | None = None
     notes: str = ""
@@ -105,6 +152,7 @@ class Question(_Strict):
 class Post(_Strict):
     """One `[[posts]]` entry: a prepared post at a time relative to the start."""
 
+    id: str | None = Field(default=None, pattern=ID_PATTERN)
     kind: PostKind
     at: Offset
     text: str = Field(min_length=1)
@@ -175,3 +223,16 @@ class Plan(_Strict):
     posts: list[Post] = Field(default_factory=list)
     checklist: list[ChecklistItem] = Field(default_factory=list)
     feed: Feed | None = None
+
+    @model_validator(mode="after")
+    def _ids_are_unique(self) -> Plan:
+        seen: set[str] = set()
+        ids = [q.id for q in self.questions] + [p.id for p in self.posts]
+        for item_id in ids:
+            if item_id is not None:
+                if item_id in seen:
+                    raise ValueError(
+                        f"id {item_id!r} is used twice: each question and post needs its "
+                        "own (delete one id line, and the app writes a new one)")
+                seen.add(item_id)
+        return self

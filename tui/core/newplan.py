@@ -38,6 +38,7 @@ from tui.core.model import (
     Question,
 )
 from tui.core.offsets import parse_offset
+from tui.core.schedule import missing_ids
 
 DEFAULT_TIMEZONE = "Europe/Paris"
 DEFAULT_QUESTIONS = 8
@@ -79,7 +80,7 @@ class NewPlanOptions:
 def zone_named(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise NewPlanError(
             f"unknown time zone {name!r}: use an IANA name such as Europe/Paris, "
             "Africa/Dakar or America/Montreal"
@@ -183,7 +184,7 @@ def build_plan(options: NewPlanOptions, now: datetime) -> Plan:
         platform=options.platform,
         language=language,
     )
-    return Plan(
+    plan = Plan(
         chat=chat,
         guests=[
             Guest(name=name, role=GUEST_ROLE[language]) for name in GUEST_NAMES[language]
@@ -205,6 +206,14 @@ def build_plan(options: NewPlanOptions, now: datetime) -> Plan:
             for item in CHECKLIST
         ],
     )
+    # Stable ids from the start: marks follow a question however the plan is edited.
+    ids = missing_ids(plan)
+    return plan.model_copy(update={
+        "questions": [q.model_copy(update={"id": ids[f"questions[{i}]"]})
+                      for i, q in enumerate(plan.questions, 1)],
+        "posts": [p.model_copy(update={"id": ids[f"posts[{i}]"]})
+                  for i, p in enumerate(plan.posts, 1)],
+    })
 
 
 def questions(language: Language, count: int) -> list[Question]:

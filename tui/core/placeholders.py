@@ -30,7 +30,14 @@ KNOWN_PLACEHOLDERS: dict[str, str] = {
     "a": "the matching answer label, such as A3 (R3 in French)",
     "answer": "the answer letter alone: A, or R in French",
     "minutes": "minutes until that question (heads-up)",
+    "next": "the next edition's date and time ([chat] next)",
+    "recap_url": "where the recap is published ([chat] recap_url)",
 }
+
+
+# Filled from optional [chat] fields: until the field is set, the placeholder stays as
+# written in the draft (visible, and flagged by `tchat check`) rather than vanishing.
+OPTIONAL_PLACEHOLDERS: dict[str, str] = {"next": "next", "recap_url": "recap_url"}
 
 
 def placeholders_in(template: str) -> list[str]:

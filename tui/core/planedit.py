@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from tui.core.atomic import write_atomic
 from tui.core.model import Plan
 from tui.core.planfile import parse_plan, read_plan_text
+from tui.core.regularfile import read_regular
 
 if TYPE_CHECKING:
     import tomlkit
@@ -50,8 +51,10 @@ class Fingerprint:
 
 
 def fingerprint(path: Path) -> Fingerprint:
+    """Raises OSError (`NotReadable`) for a file that cannot be read, or is not a regular
+    file: a plan replaced by a FIFO must not block the reader."""
     stat = path.stat()
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(read_regular(path)).hexdigest()
     return Fingerprint(stat.st_mtime_ns, stat.st_size, digest)
 
 
@@ -98,7 +101,7 @@ def prepare_edits(path: Path, loaded: Fingerprint) -> None:
     """
     global _last_written
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
         if hashlib.sha256(data).hexdigest() != loaded.digest:
             return
         import tomlkit
@@ -129,7 +132,18 @@ def _edit(
     apply(document)
     text = document.as_string()
     plan = parse_plan(text) if result is None else result()
-    write_atomic(path, text)
+
+    def unchanged(target: Path) -> None:
+        # Checked again right before the rename, the temporary file already written
+        # and fsynced: an editor saving in between is seen, not overwritten.
+        try:
+            current = hashlib.sha256(read_regular(target)).hexdigest()
+        except OSError:
+            current = ""
+        if current != loaded.digest:
+            raise PlanChangedOnDisk(str(path))
+
+    write_atomic(path, text, before_rename=unchanged)
     written = fingerprint(path)
     if written.digest == hashlib.sha256(text.encode("utf-8")).hexdigest():
         _last_written = (path, written.digest, document)
@@ -179,3 +193,16 @@ def _toml_string(text: str) -> String:
 
     # A post written on several lines stays readable in the file as a multi-line string.
     return tomlkit.string(text, multiline="\n" in text)
+
+
+def write_ids(path: Path, loaded: Fingerprint, ids: dict[str, str]) -> Written:
+    """Write `id = "..."` into each question or post named by source (`questions[3]`)."""
+
+    def add(document: tomlkit.TOMLDocument) -> None:
+        for source, item_id in ids.items():
+            match = _SOURCE.match(source)
+            if match is None:
+                raise ValueError(f"{source} is not a question or post of the plan")
+            document[match.group(1)][int(match.group(2)) - 1]["id"] = item_id
+
+    return _edit(path, loaded, add)

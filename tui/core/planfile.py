@@ -22,10 +22,11 @@ from pydantic import BaseModel, ValidationError
 from tui.core.atomic import write_atomic
 from tui.core.model import START_WITHOUT_ZONE, Plan
 from tui.core.problems import PlanError, Problem
+from tui.core.regularfile import MAX_FILE_BYTES, NotReadable, read_regular
 
 # Real plans are a few kilobytes; refusing early keeps a wrong path (a video, a disk
-# image) from being read into memory.
-MAX_PLAN_BYTES = 2 * 1024 * 1024
+# image, /dev/zero) from being read into memory.
+MAX_PLAN_BYTES = MAX_FILE_BYTES
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(?:#.*)?$")
@@ -34,22 +35,13 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(?:#.*)?$
 def read_plan_text(path: Path) -> str:
     """The text of a plan file, or a `PlanError` that says why it cannot be read."""
     try:
-        if path.is_dir():
-            raise PlanError([Problem("error", "is a folder, not a plan file")])
-        size = path.stat().st_size
-        if size > MAX_PLAN_BYTES:
-            raise PlanError([Problem(
-                "error",
-                f"is {size / 1_048_576:.1f} MB, too large to be a plan "
-                f"(plans are a few KB; the limit is {MAX_PLAN_BYTES // 1_048_576} MB)",
-            )])
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PlanError([Problem("error", "does not exist")]) from None
-    except PermissionError:
-        raise PlanError([Problem("error", "cannot be read (permission denied)")]) from None
-    except OSError as error:
-        raise PlanError([Problem("error", f"cannot be read ({error.strerror or error})")]) from None
+        data = read_regular(path, MAX_PLAN_BYTES)
+    except NotReadable as error:
+        reason = error.reason.replace("not a file", "not a plan file")
+        if error.too_large:
+            reason = reason.replace("too large", "too large to be a plan") + (
+                "; plans are a few KB")
+        raise PlanError([Problem("error", reason)]) from None
     if not data.strip():
         raise PlanError([Problem(
             "error", "is empty: a plan needs at least a [chat] table (try `tchat new`)"
@@ -73,6 +65,10 @@ def parse_toml(text: str) -> dict[str, Any]:
     """The TOML document as a dict, or a `PlanError` pointing at the faulty line."""
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise PlanError([Problem(
+            "error", "not valid TOML: too deeply nested (arrays or tables inside each other)"
+        )]) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)
@@ -92,6 +88,8 @@ def parse_plan(text: str) -> Plan:
         return Plan.model_validate(document)
     except ValidationError as error:
         raise PlanError(_problems_from(error, text, document)) from None
+    except RecursionError:
+        raise PlanError([Problem("error", "too deeply nested to be a plan")]) from None
 
 
 def load_plan(path: Path) -> Plan:

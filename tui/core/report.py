@@ -30,6 +30,11 @@ CSV_COLUMNS = ("cue", "kind", "question", "part", "planned", "actual", "outcome"
                "delta_seconds", "delta")
 
 
+# A post planned a day or more after the start (the recap's announcement) follows the
+# chat up: posting it days later is not the hour running over.
+FOLLOW_UP = 24 * 60
+
+
 @dataclass(frozen=True, slots=True)
 class ReportRow:
     """One line of the report: one draft (a thread's parts each have their own)."""
@@ -71,7 +76,7 @@ class Report:
     def last_posted(self) -> ReportRow | None:
         """The chat's cue posted last (by the run's clock), whose delay is the overrun."""
         in_chat = [r for r in self.rows
-                   if r.actual is not None and r.cue.offset >= 0]
+                   if r.actual is not None and 0 <= r.cue.offset < FOLLOW_UP]
         if not in_chat:
             return None
         return max(in_chat, key=lambda r: (r.actual, r.planned))

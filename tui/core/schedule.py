@@ -91,16 +91,46 @@ def question_offsets(plan: Plan) -> list[int]:
     return result
 
 
-def _post_ids(plan: Plan) -> list[str]:
-    # kind@offset, with a suffix when several posts share both: robust to edits of the
-    # text and to posts added elsewhere in the file.
+def item_ids(plan: Plan) -> tuple[list[str], list[str]]:
+    """The cue id of each question and each post.
+
+    A question or post's own `id` when the plan has one. Else its positional id, the
+    one cues had before plans carried their own: `q3`, and kind@offset for a post (with
+    `#2`... when several posts share both), robust to edits of the text; when an
+    explicit id already has that name (a question inserted before Q1 after the ids were
+    written), a suffix `.2`, `.3`... keeps it apart. Deterministic: the ids the app
+    writes into the plan are the ids the cues already had.
+    """
     seen: dict[str, int] = {}
-    ids = []
+    post_positions = []
     for post in plan.posts:
         base = f"{post.kind}@{post.at}"
         seen[base] = seen.get(base, 0) + 1
-        ids.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
-    return ids
+        post_positions.append(base if seen[base] == 1 else f"{base}#{seen[base]}")
+    question_positions = [f"q{n}" for n in range(1, len(plan.questions) + 1)]
+    taken = {q.id for q in plan.questions if q.id} | {p.id for p in plan.posts if p.id}
+
+    def allocate(own: str | None, positional: str) -> str:
+        if own is not None:
+            return own
+        candidate, suffix = positional, 1
+        while candidate in taken:
+            suffix += 1
+            candidate = f"{positional}.{suffix}"
+        taken.add(candidate)
+        return candidate
+
+    questions = [allocate(q.id, pos) for q, pos in zip(plan.questions, question_positions,
+                                                        strict=True)]
+    posts = [allocate(p.id, pos) for p, pos in zip(plan.posts, post_positions, strict=True)]
+    return questions, posts
+
+
+def _heads_up_id(question_id: str, number: int) -> str:
+    # Follows its question: `hu3` for `q3`, else the question's own id behind `hu-`.
+    if question_id == f"q{number}":
+        return f"hu{number}"
+    return f"hu-{question_id}"
 
 
 def build_schedule(plan: Plan, heads_up_template: str = "") -> list[Cue]:
@@ -112,7 +142,8 @@ def build_schedule(plan: Plan, heads_up_template: str = "") -> list[Cue]:
     """
     start = plan.chat.start_at
     cues: list[Cue] = []
-    for index, (post, cue_id) in enumerate(zip(plan.posts, _post_ids(plan), strict=True), 1):
+    question_ids, post_ids = item_ids(plan)
+    for index, (post, cue_id) in enumerate(zip(plan.posts, post_ids, strict=True), 1):
         cues.append(Cue(
             id=cue_id, kind=post.kind, offset=post.at,
             at=start + timedelta(minutes=post.at), template=post.text,
@@ -121,7 +152,7 @@ def build_schedule(plan: Plan, heads_up_template: str = "") -> list[Cue]:
     offsets = question_offsets(plan)
     for number, (question, offset) in enumerate(zip(plan.questions, offsets, strict=True), 1):
         cues.append(Cue(
-            id=f"q{number}", kind="question", offset=offset,
+            id=question_ids[number - 1], kind="question", offset=offset,
             at=start + timedelta(minutes=offset), template=question.text,
             source=f"questions[{number}]", number=number, notes=question.notes,
         ))
@@ -135,10 +166,21 @@ def build_schedule(plan: Plan, heads_up_template: str = "") -> list[Cue]:
             minute = offset - lead
             if minute >= 0 and minute not in taken and (previous is None or minute > previous):
                 cues.append(Cue(
-                    id=f"hu{number}", kind="heads-up", offset=minute,
+                    id=_heads_up_id(question_ids[number - 1], number),
+                    kind="heads-up", offset=minute,
                     at=start + timedelta(minutes=minute), template=heads_up_template,
                     source="chat.heads_up", number=number, derived=True,
                 ))
             previous = offset
     cues.sort(key=lambda c: (c.offset, _KIND_RANK[c.kind], c.number or 0))
     return cues
+
+
+def missing_ids(plan: Plan) -> dict[str, str]:
+    """The id to write for each question and post that has none, by source
+    (`questions[3]`): the id its cue has already (see `item_ids`)."""
+    question_ids, post_ids = item_ids(plan)
+    found = {f"questions[{i}]": question_ids[i - 1]
+             for i, q in enumerate(plan.questions, 1) if q.id is None}
+    found |= {f"posts[{i}]": post_ids[i - 1] for i, p in enumerate(plan.posts, 1) if p.id is None}
+    return found

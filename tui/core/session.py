@@ -1,20 +1,24 @@
 """One run of one plan: the plan and its drafts, the as-run log, the state folded from it.
 
 No Textual here: the screen asks the session to do things (mark, skip, shift, tick...)
-and redraws from it. Every action is appended to the log before the state changes, so
-the state on screen is never ahead of what is on disk.
+and redraws from it. Every action goes through one path, `_keep`: it is kept in memory
+and in the state at once, then appended to the log. When the log cannot be written (a
+read-only file or folder, a full disk), the event waits in `pending`, in order, and
+`flush` (called again by the screen) writes the waiting events once it can; nothing in
+memory is ever dropped, and the moderator keeps marking.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from tui.core.asrun import AsRunLog, Event, EventKind
+from tui.core.asrun import AsRunLog, Event, EventKind, LogError, LogReading, read_log
 from tui.core.clock import Clock
 from tui.core.drafts import Draft, DraftBook
 from tui.core.hour import Compression, compression, shift_for
@@ -26,12 +30,14 @@ from tui.core.planedit import (
     changed_on_disk,
     fingerprint,
     write_checklist_done,
+    write_ids,
     write_template,
 )
 from tui.core.planfile import load_plan
-from tui.core.problems import PlanError
+from tui.core.planlock import Holder, Lock, lock_path_for, read_holder, take_lock
+from tui.core.problems import PlanError, Problem
 from tui.core.runstate import RunState, fold, item_done
-from tui.core.schedule import Cue
+from tui.core.schedule import Cue, missing_ids
 
 Mode = Literal["live", "rehearsal"]
 
@@ -71,9 +77,91 @@ class Session:
         self.book: DraftBook
         self.rows: list[Row]
         self.loaded: Fingerprint
-        self._ignored: Fingerprint | None = None
+        self._ignored: tuple[int, ...] | None = None
+        self.lock: Lock | None = None
+        self.following: Holder | None = None
+        """The window that holds the plan, while this one only follows it."""
+        self._log_seen: tuple[int, ...] | None = None
         self._load()
-        self.state: RunState = fold(self.log.read())
+        reading = self._read_log()
+        self.skipped_lines: list[int] = reading.skipped_lines
+        """Lines of the log that were not events, skipped (the screen says so once)."""
+        self.events: list[Event] = list(reading.events)
+        """Every event of the run, those not written yet included."""
+        self.pending: list[Event] = []
+        """Events kept in memory that the log could not take yet, oldest first."""
+        self.write_problem: str | None = None
+        """Why the last write failed (the log's or the plan's), while it still fails."""
+        self.state: RunState = fold(reading.events)
+
+    # --- one window writes: the lock, and following the one that holds it ------------
+
+    def acquire_lock(self) -> None:
+        """Take the plan's lock for a live run, or become a follower of its holder.
+
+        A rehearsal has a log of its own and needs none; a folder where no lock can be
+        created (read-only) leaves the run without one, as before locks existed."""
+        self.lock = None
+        self.following = None
+        if self.mode != "live":
+            return
+        try:
+            taken = take_lock(self.plan_path)
+        except OSError:
+            return
+        if isinstance(taken, Lock):
+            self.lock = taken
+        else:
+            self.following = taken
+            self._log_seen = _file_key(self.log.path)
+
+    def release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def follow(self) -> bool:
+        """A follower: read the log again when it changed; True when the state did."""
+        key = _file_key(self.log.path)
+        if key == self._log_seen:
+            return False
+        self._log_seen = key
+        try:
+            events = read_log(self.log.path).events
+        except LogError:
+            return False
+        self.events = list(events)
+        self.state = fold(events)
+        return True
+
+    def try_take_over(self) -> bool:
+        """A follower: become the writer once the holder is gone; True when done."""
+        holder = read_holder(lock_path_for(self.plan_path))
+        if holder is not None and not holder.is_stale:
+            return False
+        self.follow()
+        self._log_seen = None
+        self.acquire_lock()
+        return self.following is None
+
+    def _read_log(self) -> LogReading:
+        """The log's events, or a PlanError that names the log: a folder or a FIFO in its
+        place, or a log of another plan (copied by mistake), cannot be run on."""
+        path = self.log.path
+        try:
+            reading = read_log(path)
+        except LogError as error:
+            raise PlanError([Problem("error", f"its run log {path} {error.reason}")]) from None
+        ids = {row.id for row in self.rows}
+        named = {e.cue for e in reading.events if e.kind in ("mark", "skip") and e.cue}
+        if named and not named & ids:
+            shown = ", ".join(sorted(named)[:3]) + ("…" if len(named) > 3 else "")
+            raise PlanError([Problem(
+                "error",
+                f"its run log {path} is not this plan's: none of its cues ({shown}) is in "
+                "the plan. Move the log away (or rename it) to start a fresh run.",
+            )])
+        return reading
 
     # --- the plan -----------------------------------------------------------------
 
@@ -118,9 +206,11 @@ class Session:
 
     def plan_changed(self) -> bool:
         """True when the file differs from the plan loaded (and from a known bad one),
-        or when a bad file was put back as the plan loaded (its trouble is over)."""
+        or when a bad file was put back as the plan loaded (its trouble is over).
+
+        Reads the file: the screen calls it from a worker thread, never the UI's."""
         if self._ignored is not None:
-            if not changed_on_disk(self.plan_path, self._ignored):
+            if _file_key(self.plan_path) == self._ignored:
                 return False
             if not changed_on_disk(self.plan_path, self.loaded):
                 self._ignored = None
@@ -131,12 +221,16 @@ class Session:
         """The file on disk holds exactly the plan on screen."""
         return not changed_on_disk(self.plan_path, self.loaded)
 
+    def is_ignored(self) -> bool:
+        """Whether the file is still the one already found not to load (a stat only)."""
+        return self._ignored is not None and _file_key(self.plan_path) == self._ignored
+
     def ignore_current_file(self) -> None:
-        """The file on disk does not load: stop reporting it until it changes again."""
-        try:
-            self._ignored = fingerprint(self.plan_path)
-        except OSError:
-            self._ignored = None
+        """The file on disk does not load: stop reporting it until it changes again.
+
+        Known by its inode, type, size and time, not by its content: a FIFO or a folder
+        put in its place cannot be read, and must be said once, not at every poll."""
+        self._ignored = _file_key(self.plan_path)
 
     def reload(self) -> None:
         """Load the plan again; marks are kept since they are stored by cue id.
@@ -159,18 +253,36 @@ class Session:
 
     def _record(self, kind: EventKind, **fields: object) -> Event:
         event = Event(kind, clock=self.now(), wall=datetime.now(UTC), **fields)  # type: ignore[arg-type]
-        self.log.append(event)
+        return self._keep(event)
+
+    def _keep(self, event: Event) -> Event:
+        """The one path of every action: in memory and on screen at once, then on disk
+        (now, or with the next successful `flush`)."""
+        if self.following is not None:
+            raise Following(self.following)
+        self.events.append(event)
         self.state.apply(event)
+        self.pending.append(event)
+        self.flush()
         return event
+
+    def flush(self) -> bool:
+        """Write the pending events, in order; True when none is left waiting."""
+        while self.pending:
+            try:
+                self.log.append(self.pending[0])
+            except OSError as error:
+                self.write_problem = _why(error, self.log.path)
+                return False
+            self.pending.pop(0)
+        self.write_problem = None
+        return True
 
     def mark(self, row_id: str, via: str, at: datetime | None = None) -> Event:
         """Mark a row posted, at `at` (when the copy was asked) or now."""
-        event = Event(
+        return self._keep(Event(
             "mark", clock=at or self.now(), wall=datetime.now(UTC), cue=row_id, via=via
-        )
-        self.log.append(event)
-        self.state.apply(event)
-        return event
+        ))
 
     def skip(self, row_id: str) -> Event:
         return self._record("skip", cue=row_id)
@@ -242,12 +354,19 @@ class Session:
         `PlanChangedOnDisk` after reloading when someone else changed the file: nothing
         is written or logged then.
         """
+        if self.following is not None:
+            raise Following(self.following)
         item = self.plan.checklist[index]
         done = not item_done(self.state, index, item)
         if self.mode == "live":
-            written = self._write(
-                lambda: write_checklist_done(self.plan_path, self.loaded, index, done, self.plan)
-            )
+            try:
+                written = self._write(lambda: write_checklist_done(
+                    self.plan_path, self.loaded, index, done, self.plan))
+            except OSError:
+                # The log holds the tick (and the state follows the log), so the run
+                # keeps it; the caller says the plan itself could not take it.
+                self._record("tick", item=index, done=done)
+                raise
             # Only a checklist item changed: the schedule and the drafts (all counted)
             # are the same, so keep them and take the new plan alone.
             self.plan = self.book.plan = written.plan
@@ -255,8 +374,26 @@ class Session:
         self._record("tick", item=index, done=done)
         return done
 
+    def fill_ids(self) -> bool:
+        """Give every question and post without an `id` one, written into the plan (a
+        live run only): marks then follow them when questions are inserted or moved. The
+        ids given are the cues' ids already (see `missing_ids`): nothing on screen or in
+        the log changes. True when something was written."""
+        if self.mode != "live" or self.following is not None:
+            return False
+        ids = missing_ids(self.plan)
+        if not ids:
+            return False
+        # Not through `_write`: a conflict here must not reload the plan behind the
+        # watcher's back (the edit would then never be said); the next run tries again.
+        written = write_ids(self.plan_path, self.loaded, ids)
+        self._take(written.plan, written.fingerprint)
+        return True
+
     def save_template(self, row: Row, text: str) -> None:
         """Write a cue's new template into the plan (its question or post)."""
+        if self.following is not None:
+            raise Following(self.following)
         written = self._write(
             lambda: write_template(self.plan_path, self.loaded, row.cue.source, text)
         )
@@ -273,3 +410,24 @@ class Session:
                 self.ignore_current_file()
             changed.reloaded = error is None
             raise
+
+
+def _why(error: OSError, path: Path) -> str:
+    """ "log.jsonl: No space left on device", for the banner."""
+    return f"{error.filename or path}: {error.strerror or error}"
+
+
+class Following(Exception):
+    """This window follows another one that holds the plan: it writes nothing."""
+
+    def __init__(self, holder: Holder) -> None:
+        super().__init__(holder.describe())
+        self.holder = holder
+
+
+def _file_key(path: Path) -> tuple[int, ...]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1,)  # missing: one notice, until it is back
+    return (info.st_ino, info.st_mode, info.st_size, info.st_mtime_ns)

@@ -10,7 +10,13 @@ never meets an English label. Keys are namespaced so that one key means one thin
 - `kind.*` are the short names of the kinds of cue, shared by the screen and the
   exports so that the paper backup and the screen say the same thing;
 - `count.*` are the words of a character count, shared as well;
-- `cli.*` are the command line's diagnostics (in English, like `tchat check`).
+- `cli.*` are the command line's diagnostics (in English, like `tchat check`);
+- `preflight.*` are the pre-flight's, in the plan's language (`tchat check`, `tchat new`
+  and the run-sheet's first screen).
+
+What is said to one guest in French never makes a word agree with their gender, which
+the plan does not know: "d'intervenir dans le tchat", not "d'être notre invité"; where a
+plural names them among others, the inclusive point ("nos invité·es").
 
 `cue_name` and `count_line`, at the end, are the one way to name a cue and to write a
 post's count.
@@ -223,6 +229,10 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     # "Accueil", "Règles", "Q1" differ in gender and number ("Annonce copié" is wrong).
     "copied_system": {"fr": "Copié (presse-papiers du système) : {label}",
                       "en": "{label} copied (system clipboard)"},
+    "clipboard_timeout": {
+        "fr": "Le presse-papiers du système n'a pas répondu en {seconds} s.",
+        "en": "The system clipboard did not answer within {seconds} s.",
+    },
     "copied_osc52": {
         "fr": "Copié par le terminal (OSC 52) : {label} ; si rien ne se colle, touche v",
         "en": "{label} copied through the terminal (OSC 52); if nothing pastes, press v",
@@ -260,6 +270,48 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "The plan changed on disk: reloaded, nothing written. Try again.",
     },
     "write_failed": {"fr": "Écriture impossible : {error}", "en": "Could not write: {error}"},
+    "write_banner": {
+        "fr": {
+            "one": "⚠ Écriture impossible ({error}) : {n} action gardée en mémoire, nouvel "
+                   "essai toutes les {seconds} s. Les marques restent à l'écran ; v montre "
+                   "le texte à copier à la main.",
+            "other": "⚠ Écriture impossible ({error}) : {n} actions gardées en mémoire, "
+                     "nouvel essai toutes les {seconds} s. Les marques restent à l'écran ; "
+                     "v montre le texte à copier à la main.",
+        },
+        "en": {
+            "one": "⚠ Cannot write ({error}): {n} action kept in memory, retrying every "
+                   "{seconds} s. Marks stay on screen; v shows the text to copy by hand.",
+            "other": "⚠ Cannot write ({error}): {n} actions kept in memory, retrying every "
+                     "{seconds} s. Marks stay on screen; v shows the text to copy by hand.",
+        },
+    },
+    "following": {
+        "fr": "⧉ Ce plan est ouvert ailleurs ({holder}) : cette fenêtre suit ses marques "
+              "et n'écrit rien.",
+        "en": "⧉ This plan is open elsewhere ({holder}): this window follows its marks "
+              "and writes nothing.",
+    },
+    "following_no_write": {
+        "fr": "Plan ouvert ailleurs ({holder}) : cette fenêtre ne fait que suivre",
+        "en": "Plan open elsewhere ({holder}): this window only follows",
+    },
+    "took_over": {
+        "fr": "L'autre fenêtre est fermée : celle-ci écrit désormais le journal",
+        "en": "The other window closed: this one now writes the log",
+    },
+    "lock_taken_over": {
+        "fr": "Verrou d'une session arrêtée ({holder}) repris",
+        "en": "Took over the lock of a session that stopped ({holder})",
+    },
+    "written_again": {"fr": "Journal de nouveau écrit : rien n'est perdu",
+                      "en": "The log is written again: nothing was lost"},
+    "log_lines_skipped": {
+        "fr": {"one": "{n} ligne illisible du journal ignorée ({lines})",
+               "other": "{n} lignes illisibles du journal ignorées ({lines})"},
+        "en": {"one": "{n} unreadable log line skipped ({lines})",
+               "other": "{n} unreadable log lines skipped ({lines})"},
+    },
     # Short: it covers part of the screen while it shows. The clock keys are in the
     # footer and the help.
     "rehearsal_intro": {
@@ -434,26 +486,26 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "export.greeting_name": {"fr": "Bonjour {name} !", "en": "Hello {name}!"},
     "export.dm_invited": {
         "fr": "{greeting} Le {start}, nous animons le tchat {tag} « {title} » : {duration} min, "
-              "{count} questions. Accepteriez-vous d'être l'un de nos invités ? Les questions "
+              "{count} questions. Accepteriez-vous d'y intervenir à nos côtés ? Les questions "
               "vous seraient envoyées à l'avance.",
         "en": "{greeting} On {start}, we're hosting the {tag} chat “{title}”: {duration} min, "
               "{count} questions. Would you join us as a guest? We'd send you the questions "
               "ahead.",
     },
     "export.dm_invited_short": {
-        "fr": "{greeting} Seriez-vous l'invité du tchat {tag} le {start} ? Questions "
+        "fr": "{greeting} Interviendriez-vous au tchat {tag} le {start} ? Questions "
               "envoyées à l'avance.",
         "en": "{greeting} Would you be a guest of the {tag} chat on {start}? Questions sent "
               "ahead.",
     },
     "export.dm_confirmed": {
-        "fr": "{greeting} Merci d'avoir accepté d'être notre invité pour le tchat {tag} "
+        "fr": "{greeting} Merci d'avoir accepté d'intervenir dans le tchat {tag} "
               "« {title} », le {start} ! Le brief et les questions suivent par e-mail.",
         "en": "{greeting} Thank you for joining the {tag} chat “{title}” as a guest on "
               "{start}! The brief and the questions are on their way by email.",
     },
     "export.dm_confirmed_short": {
-        "fr": "{greeting} Merci d'être l'invité du tchat {tag} le {start} ! Le brief suit "
+        "fr": "{greeting} Merci de rejoindre le tchat {tag} le {start} ! Le brief suit "
               "par e-mail.",
         "en": "{greeting} Thank you for being a guest of the {tag} chat on {start}! Brief to "
               "follow by email.",
@@ -463,18 +515,18 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "Invitation: the {tag} chat “{title}”, {date}",
     },
     "export.subject_confirmed": {
-        "fr": "Tchat {tag} du {date} : votre brief d'invité",
+        "fr": "Tchat {tag} du {date} : votre brief",
         "en": "The {tag} chat on {date}: your guest brief",
     },
     "export.email_hello": {"fr": "Bonjour,", "en": "Hello,"},
     "export.email_invited": {
         "fr": "Nous animons le tchat {tag} « {title} » sur {platform}, le {date} de {start} "
-              "à {end} ({place}), et serions heureux de compter {name} parmi nos invités.",
+              "à {end} ({place}), et aimerions beaucoup compter {name} parmi nos invité·es.",
         "en": "We are hosting the {tag} chat “{title}” on {platform}, on {date} from {start} "
               "to {end} ({place}), and would be glad to have {name} among our guests.",
     },
     "export.email_confirmed": {
-        "fr": "Merci d'avoir accepté d'être parmi les invités du tchat {tag} « {title} » sur "
+        "fr": "Merci d'avoir accepté d'intervenir dans le tchat {tag} « {title} » sur "
               "{platform}, le {date} de {start} à {end} ({place}).",
         "en": "Thank you for agreeing to be a guest of the {tag} chat “{title}” on "
               "{platform}, on {date} from {start} to {end} ({place}).",
@@ -573,7 +625,11 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "{minutes} min ({label} : {time} au lieu de {planned})",
         "en": "{minutes} min ({label}: {time} instead of {planned})",
     },
-    "export.fig_no_overrun": {"fr": "aucun", "en": "none"},
+    "export.fig_no_overrun": {"fr": "aucun, fin à l'heure", "en": "none, on time"},
+    "export.see_post": {"fr": "voir le message", "en": "see the post"},
+    "export.recap_next": {
+        "fr": "Prochain tchat : {date}.", "en": "The next chat: {date}.",
+    },
     "export.fig_highlights": {"fr": "Temps forts notés : {n}", "en": "Highlights captured: {n}"},
     # thanks
     "export.thanks_title": {"fr": "Remerciements · {title}", "en": "Thank-yous · {title}"},
@@ -589,7 +645,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "Thank you for the {tag} chat “{title}”",
     },
     "export.thanks_body": {
-        "fr": "Un grand merci d'avoir été parmi les invités du tchat {tag} « {title} », le "
+        "fr": "Un grand merci pour votre participation au tchat {tag} « {title} », le "
               "{date}. Vos réponses ont nourri toute la conversation.",
         "en": "Many thanks for being a guest of the {tag} chat “{title}” on {date}. Your "
               "answers carried the whole conversation.",
@@ -612,6 +668,39 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "export.phase_during": {"fr": "Pendant le tchat", "en": "During the chat"},
     "export.phase_after": {"fr": "Après le tchat", "en": "After the chat"},
     "export.note": {"fr": "Note : {note}", "en": "Note: {note}"},
+    "export.runsheet_checklist": {"fr": "À faire", "en": "To do"},
+    # pre-flight (tchat check, tchat new, the run-sheet before the start)
+    "preflight.title": {
+        "fr": "Avant le départ (dans {left}) :", "en": "Pre-flight ({left} to the start):",
+    },
+    "preflight.late": {
+        "fr": "annonces dont l'heure est passée, non marquées publiées : {offsets}",
+        "en": "promotions whose time has passed, not marked posted: {offsets}",
+    },
+    "preflight.invited": {
+        "fr": "invités pas encore confirmés (invited) : {names}",
+        "en": "guests not confirmed yet (invited): {names}",
+    },
+    "preflight.no_handle": {
+        "fr": "invités sans @compte : {names}", "en": "guests without a handle: {names}",
+    },
+    "preflight.overdue": {
+        "fr": "en retard ({offset}) : {text}", "en": "overdue ({offset}): {text}",
+    },
+    "preflight.clear": {"fr": "rien en retard.", "en": "nothing is late."},
+    "preflight.first": {"fr": "À faire d'abord : {step}", "en": "First, now: {step}"},
+    "preflight.do_promo": {
+        "fr": "publier l'annonce {offset} (prévue {when})",
+        "en": "post the {offset} promotion (due {when})",
+    },
+    "preflight.next_promo": {
+        "fr": "l'annonce {offset}, {when}", "en": "the {offset} promotion, {when}",
+    },
+    "preflight.do_task": {"fr": "{text} (prévu {when})", "en": "{text} (due {when})"},
+    "preflight.next_task": {"fr": "{text}, {when}", "en": "{text}, {when}"},
+    "preflight.do_confirm": {
+        "fr": "obtenir la confirmation de {name}", "en": "get {name} to confirm",
+    },
     "export.added_by_tchat": {"fr": "ajouté par tchat", "en": "added by tchat"},
     # the conversation ([feed] in the plan, or a rehearsal's replay)
     "conversation": {"fr": "Conversation", "en": "Conversation"},

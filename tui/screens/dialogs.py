@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from tui.core.controls import for_copy, has_unsafe, visible
 from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from tui.core.problems import Problem
 from tui.core.report import Report
@@ -55,7 +56,7 @@ class EditDialog(_Dialog):
         with Vertical(id="dialog", classes="-edit"):
             label = cue_name(self.row.cue, words, self.row.draft)
             yield Label(words("edit_title", label=label), id="dialog-title", markup=False)
-            yield TextArea(self.row.cue.template, id="edit-area", soft_wrap=True,
+            yield TextArea(visible(self.row.cue.template), id="edit-area", soft_wrap=True,
                            show_line_numbers=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="edit-count", markup=False)
@@ -76,7 +77,10 @@ class EditDialog(_Dialog):
 
     @on(TextArea.Changed, "#edit-area")
     def _refresh_count(self) -> None:
-        template = self.query_one("#edit-area", TextArea).text
+        area = self.query_one("#edit-area", TextArea)
+        if has_unsafe(area.text):  # pasted: shown as symbols, never drawn raw
+            area.load_text(visible(area.text))
+        template = area.text
         cue = dataclasses.replace(self.row.cue, template=template)
         text = self.session.book.text_for(cue)
         counted = self.session.book.count(text)
@@ -162,6 +166,14 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(False)
 
 
+def _without_controls(field: Input) -> str:
+    """The field's value, after dropping any control a paste brought in: it would reach
+    the terminal raw, and neither a reply nor a highlight has a use for one."""
+    if has_unsafe(field.value):
+        field.value = for_copy(field.value)
+    return field.value
+
+
 class ReplyDialog(_Dialog):
     """A quick reply: the tag is already there, the count is live, enter copies it."""
 
@@ -179,7 +191,8 @@ class ReplyDialog(_Dialog):
         with Vertical(id="dialog", classes="-reply"):
             yield Label(words("reply_title"), id="dialog-title", markup=False)
             start = f"{self.mention} " if self.mention else ""
-            yield Input(value=f"{start} {tag}", id="reply-input", select_on_focus=False)
+            yield Input(value=visible(f"{start} {tag}"), id="reply-input",
+                        select_on_focus=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="reply-count", markup=False)
             yield Static(id="reply-preview", markup=False)
@@ -193,7 +206,7 @@ class ReplyDialog(_Dialog):
 
     @on(Input.Changed, "#reply-input")
     def _refresh_count(self) -> None:
-        text = self.query_one("#reply-input", Input).value
+        text = _without_controls(self.query_one("#reply-input", Input))
         counted = self.session.book.count(text.strip())
         self.query_one("#reply-count", Label).update(count_line(counted, self.words))
         self.query_one("#edit-count-row").set_class(not counted.valid, "-over-limit")
@@ -227,6 +240,10 @@ class HighlightDialog(_Dialog):
             yield Input(id="highlight-input")
             yield Label(words("highlight_hint"), id="dialog-hint", markup=False)
 
+    @on(Input.Changed, "#highlight-input")
+    def _clean(self) -> None:
+        _without_controls(self.query_one("#highlight-input", Input))
+
     @on(Input.Submitted, "#highlight-input")
     def _save(self) -> None:
         text = self.query_one("#highlight-input", Input).value.strip()
@@ -253,7 +270,7 @@ class ReportDialog(_Dialog):
 
         words = self.words
         with Vertical(id="dialog", classes="-report"):
-            yield Label(report_title(self.report, words, rehearsal=self.rehearsal),
+            yield Label(visible(report_title(self.report, words, rehearsal=self.rehearsal)),
                         id="dialog-title", markup=False)
             with VerticalScroll(id="report-scroll"):
                 yield Static(report_table(self.report, words), id="report-table")
@@ -318,7 +335,9 @@ class ManualCopyDialog(_Dialog):
         with Vertical(id="dialog", classes="-manual"):
             yield Label(words("manual_title"), id="dialog-title", markup=False)
             yield Label(words("manual_hint"), id="dialog-hint", markup=False)
-            yield TextArea(self.text, id="manual-text", read_only=True, soft_wrap=True)
+            # What is selected here is what gets copied: the text as the clipboard gets it.
+            yield TextArea(for_copy(self.text), id="manual-text", read_only=True,
+                           soft_wrap=True)
             with Horizontal(id="dialog-buttons"):
                 yield Button(words("close"), id="close", variant="primary")
 

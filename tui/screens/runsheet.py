@@ -21,11 +21,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
 from textual.screen import UPDATE_PERIOD, Screen
-from textual.widgets import Footer, OptionList
+from textual.widgets import Footer, OptionList, Static
 
-from tui.clipboard import Clipboard
+from tui.clipboard import COPY_TIMEOUT_SECONDS, Clipboard, copy_within
 from tui.core.clock import SimulatedClock
 from tui.core.clocktime import clock_time
+from tui.core.controls import for_copy
 from tui.core.hour import Hour, hour_at
 from tui.core.planedit import PlanChangedOnDisk, prepare_edits
 from tui.core.problems import PlanError, Problem
@@ -37,7 +38,7 @@ from tui.core.runstate import (
     waypoints,
 )
 from tui.core.schedule import Cue
-from tui.core.session import Row, Session
+from tui.core.session import Following, Row, Session
 from tui.core.words import Words, cue_name
 from tui.screens.conversation import ConversationView, FeedArrived
 from tui.screens.keys import (
@@ -57,7 +58,7 @@ from tui.screens.pacing import FramePacer
 from tui.widgets.countdown import Countdown, short_span
 from tui.widgets.cuelist import CueList, cue_time
 from tui.widgets.header import RunHeader
-from tui.widgets.literal import one_line
+from tui.widgets.literal import literal, one_line, set_content
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.watcher import PlanWatcher
 
@@ -75,6 +76,12 @@ class _KindedNotices(Protocol):
 
 Via = str  # "system", "osc52" or "manual"
 
+# A follower reads the log this often (real seconds): marks show within 2 s.
+FOLLOW_SECONDS = 1.0
+
+# How often the events the log could not take are written again (real seconds).
+RETRY_WRITES_SECONDS = 2
+
 # Pressed within this much real time after reaching a cue, "jump back" goes to the cue
 # before it (as a music player's "previous" does) instead of to the same cue again.
 JUMP_BACK_GRACE_SECONDS = 2.0
@@ -89,6 +96,8 @@ class ClipboardResult:
     row_id: str | None
     at: datetime
     reply: bool
+    timed_out: bool = False
+    """The system clipboard did not answer in time (the terminal's OSC 52 was used)."""
 
 
 class RunSheet(Screen[None]):
@@ -101,6 +110,7 @@ class RunSheet(Screen[None]):
         self.conversation = ConversationView(self, replay)
         self.words = Words(session.language)
         self.clipboard = clipboard
+        self.copy_timeout = COPY_TIMEOUT_SECONDS
         self._next_id: str | None = None
         self.hour: Hour | None = None
         """The snapshot of the hour the screen shows now (see `tui.core.hour`)."""
@@ -157,6 +167,13 @@ class RunSheet(Screen[None]):
                 checklist.border_title = words("checklist")
                 yield checklist
                 yield self.conversation.pane()
+        follow = Static("", id="follow-banner", markup=False)
+        follow.display = False
+        yield follow
+        # Hidden until a write fails; then it stays until the log is written again.
+        banner = Static("", id="write-banner", markup=False)
+        banner.display = False
+        yield banner
         yield Footer(show_command_palette=False)  # `_fit_footer` decides, once sized
         yield PlanWatcher(self.session.plan_changed, id="watcher")
 
@@ -199,6 +216,7 @@ class RunSheet(Screen[None]):
         return self._pacer
 
     def on_unmount(self) -> None:
+        self.session.release_lock()
         if self._pacer is not None:
             self._pacer.pause()
 
@@ -217,9 +235,24 @@ class RunSheet(Screen[None]):
         # A split pane too small for the side panes gets no toast over its countdown.
         if self.app.size.width >= 64:
             self._warn_refused_drafts()
+            if not session.rehearsal:
+                self._preflight(now)
             if session.rehearsal:
                 # Short-lived: the banner says "rehearsal" for as long as it lasts.
                 self.notify(self.words("rehearsal_intro"), timeout=6, kind="intro")
+        if session.skipped_lines:
+            lines = ", ".join(str(n) for n in session.skipped_lines[:5])
+            self.notify(self.words("log_lines_skipped", n=len(session.skipped_lines),
+                                   lines=lines + ("…" if len(session.skipped_lines) > 5 else "")),
+                        severity="warning", timeout=12)
+        self.set_interval(RETRY_WRITES_SECONDS, self._retry_writes)
+        session.acquire_lock()
+        if session.lock is not None and session.lock.took_over is not None:
+            self.notify(self.words("lock_taken_over", holder=session.lock.took_over.describe()),
+                        severity="warning", timeout=10)
+        if session.following is not None:
+            self._show_following()
+            self.set_interval(FOLLOW_SECONDS, self._follow)
         self.redraw(now)
         # After the first frame: the feed's clients load in a worker, never before it.
         self.call_after_refresh(self.conversation.start)
@@ -227,6 +260,20 @@ class RunSheet(Screen[None]):
         if not session.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
             self.set_timer(1.0, self._prepare_edits)
+
+    def _preflight(self, now: datetime) -> None:
+        """Opened before the start: what is late, and what to do first (as `tchat check`
+        says it). Not in a rehearsal, whose clock is not the day's."""
+        # Imported here: the pre-flight is wanted once, after the first frame.
+        from tui.core.preflight import preflight, preflight_lines
+
+        session = self.session
+        done = set(session.state.posted) | session.state.skipped
+        check = preflight(session.plan, now, done)
+        lines = preflight_lines(check, session.plan)
+        if lines and not check.clear:
+            # Plan text inside (tasks, names): never read as markup.
+            self.notify("\n".join(lines), severity="warning", timeout=20, markup=False)
 
     def _warn_refused_drafts(self) -> None:
         """Say at once which drafts the platform would refuse (over the limit, or with a
@@ -270,6 +317,16 @@ class RunSheet(Screen[None]):
     @work(thread=True, group="plan-edits", exit_on_error=False)
     def _prepare_edits(self) -> None:
         prepare_edits(self.session.plan_path, self.session.loaded)
+        # With the document parsed, giving the plan its missing ids costs little.
+        self.app.call_from_thread(self._fill_ids)
+
+    def _fill_ids(self) -> None:
+        """Missing ids written once, quietly: on a conflict or a failed write, the plan
+        keeps its positional ids and the next run tries again."""
+        try:
+            self.session.fill_ids()
+        except (PlanChangedOnDisk, PlanError, OSError, Following):
+            return
 
     # --- redrawing from one "now" ---------------------------------------------------
 
@@ -319,8 +376,60 @@ class RunSheet(Screen[None]):
         for name in ("before", "during", "after"):
             self.set_class(hour.phase == name, f"-{name}")
         self.set_class(shown.mode == "overrun", "-overrun")
+        self._show_write_problem()
         if not self._report_offered and hour.over:
             self._offer_report()
+
+    # --- a second window follows the first ------------------------------------------
+
+    def _show_following(self) -> None:
+        banner = self.query_one("#follow-banner", Static)
+        holder = self.session.following
+        banner.display = holder is not None
+        if holder is not None:
+            set_content(banner, literal(self.words("following", holder=holder.describe())))
+
+    def _writes(self) -> bool:
+        """Whether this window may write; if not, it says so (it follows another)."""
+        holder = self.session.following
+        if holder is None:
+            return True
+        self.notify(self.words("following_no_write", holder=holder.describe()),
+                    severity="warning", timeout=6)
+        return False
+
+    def _follow(self) -> None:
+        session = self.session
+        if session.following is None:
+            return
+        if session.try_take_over():
+            self._show_following()
+            self.notify(self.words("took_over"), timeout=10)
+            self.refresh_now()
+        elif session.follow():
+            self.refresh_now()
+
+    # --- writes that fail ---------------------------------------------------------------
+
+    def _retry_writes(self) -> None:
+        session = self.session
+        if session.pending:
+            if session.flush():
+                self.notify(self.words("written_again"), timeout=6)
+            self._show_write_problem()
+
+    def _show_write_problem(self) -> None:
+        """The banner, for as long as something could not be written."""
+        session = self.session
+        banner = self.query_one("#write-banner", Static)
+        problem = session.write_problem
+        if problem is None:
+            banner.display = False
+            return
+        set_content(banner, literal(self.words(
+            "write_banner", error=problem, n=len(session.pending),
+            seconds=RETRY_WRITES_SECONDS)))
+        banner.display = True
 
     def _offer_report(self) -> None:
         """Once per session, when the run ends under the moderator's eyes."""
@@ -357,6 +466,9 @@ class RunSheet(Screen[None]):
             self.notify(words("no_cue"), severity="warning")
             return
         already = self.session.state.posted.get(row.id) is not None
+        if self.session.following is not None:
+            already = True  # copied, never marked: the window that holds the plan marks
+            self._writes()
         hour = self._hour_at(self.session.now())
         if already or not hour.needs_confirmation(row.cue):
             self._copy(row.draft.text, None if already else row.id, reply=False)
@@ -381,6 +493,7 @@ class RunSheet(Screen[None]):
         )
 
     def _copy(self, text: str, row_id: str | None, *, reply: bool) -> None:
+        text = for_copy(text)  # no control or bidi override reaches a clipboard
         self._copy_in_thread(text, row_id, self.session.now(), reply)
 
     @work(group="clipboard")
@@ -392,8 +505,9 @@ class RunSheet(Screen[None]):
         # (the lock is fair): two quick copies could otherwise land out of order and
         # leave the earlier text on the clipboard.
         async with self._copy_lock:
-            ok = await asyncio.to_thread(self.clipboard.copy, text)
-            self._on_clipboard(ClipboardResult(text, ok, row_id, at, reply))
+            outcome = await copy_within(self.clipboard, text, self.copy_timeout)
+            self._on_clipboard(ClipboardResult(text, outcome == "ok", row_id, at, reply,
+                                               timed_out=outcome == "timeout"))
 
     def _on_clipboard(self, result: ClipboardResult) -> None:
         from tui.screens.dialogs import ManualCopyDialog
@@ -419,6 +533,9 @@ class RunSheet(Screen[None]):
                 message = words("copied_osc52", label=label)
             else:
                 message = words("copied_manual")
+            if result.timed_out:
+                message = words("clipboard_timeout", seconds=f"{self.copy_timeout:g}") + (
+                    " " + message)
             if result.row_id is not None and row is not None:
                 self.session.mark(result.row_id, via, result.at)
                 time = clock_time(result.at, self.session.plan.chat.zone)
@@ -430,6 +547,8 @@ class RunSheet(Screen[None]):
     # --- marks --------------------------------------------------------------------------
 
     def action_undo(self) -> None:
+        if not self._writes():
+            return
         words = self.words
         undone = self.session.undo()
         if undone is None:
@@ -449,6 +568,8 @@ class RunSheet(Screen[None]):
         self.refresh_now()
 
     def action_skip(self) -> None:
+        if not self._writes():
+            return
         words = self.words
         row = self.selected_row
         if row is None:
@@ -465,6 +586,8 @@ class RunSheet(Screen[None]):
         self.refresh_now()
 
     def action_shift(self) -> None:
+        if not self._writes():
+            return
         seconds = self.session.shift()
         if seconds is None:
             self.notify(self.words("nothing_late"), severity="warning")
@@ -537,6 +660,8 @@ class RunSheet(Screen[None]):
             item = one_line(self.session.plan.checklist[index].text)
             self.notify(words("reminder_no_tick", item=item), timeout=4)
             return
+        if not self._writes():
+            return
         if not self._guarded(lambda: self.session.tick(index)):
             return
         # No toast: the box and the strike-through say it, in the same frame, and a
@@ -564,6 +689,7 @@ class RunSheet(Screen[None]):
         except OSError as error:
             self.notify(words("write_failed", error=error.strerror or str(error)),
                         severity="error", timeout=10, kind="plan")
+            self.refresh_now()  # a tick is kept in the log even when the plan refuses it
             return False
         return True
 
@@ -573,6 +699,8 @@ class RunSheet(Screen[None]):
 
     def action_edit(self) -> None:
         from tui.screens.dialogs import EditDialog
+        if not self._writes():
+            return
         words = self.words
         row = self.selected_row
         if row is None:
@@ -594,6 +722,8 @@ class RunSheet(Screen[None]):
 
     def action_reply(self) -> None:
         from tui.screens.dialogs import ReplyDialog
+        if not self._writes():
+            return
         self.app.push_screen(
             ReplyDialog(self.session, self.words,
                         lambda text: self._copy(text, None, reply=True))
@@ -613,6 +743,8 @@ class RunSheet(Screen[None]):
 
     def action_highlight(self) -> None:
         from tui.screens.dialogs import HighlightDialog
+        if not self._writes():
+            return
         words = self.words
         question = self.session.current_question(self.query_one(CueList).selected_id)
         label = cue_name(question.cue, words, question.draft) if question else None
@@ -670,7 +802,7 @@ class RunSheet(Screen[None]):
         from tui.core.report import build_report
         from tui.screens.dialogs import ReportDialog
         session = self.session
-        report = build_report(session.plan, session.log.read(), session.book)
+        report = build_report(session.plan, session.events, session.book)
         self.app.push_screen(ReportDialog(
             report, self.words, rehearsal=session.rehearsal, log_path=session.log.path
         ))
@@ -745,6 +877,8 @@ class RunSheet(Screen[None]):
 
     @on(PlanWatcher.Changed)
     def _on_plan_changed(self) -> None:
+        if self.session.is_ignored():
+            return  # two polls saw the same bad file before the first was said
         if self.session.file_is_loaded():
             # Put back as it was: nothing to reload, and the "does not load" is over.
             cast(_KindedNotices, self.app).forget_notice("plan")

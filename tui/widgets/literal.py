@@ -3,9 +3,10 @@
 A draft may contain `[bold]`, `[/]`, `$accent` or terminal escape sequences (pasted from
 anywhere, or planted in a shared plan). Textual would read the first as markup and a
 terminal would obey the last, so text from the plan only ever reaches the screen as a
-`Content` built from the plain string, with control characters replaced by visible
-symbols. The replacement is one character for one, so a count's `overflow_index` still
-points at the right place. This is for display only: the clipboard gets the real text.
+`Content` built from the plain string, with control characters and bidirectional
+overrides replaced by visible symbols (`tui.core.controls`). The replacement is one
+character for one, so a count's `overflow_index` still points at the right place. This
+is for display only: the clipboard gets the text without them.
 """
 
 from __future__ import annotations
@@ -18,32 +19,13 @@ from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
-_KEEP = {"\n", "\t"}
-
-
-def _visible(char: str) -> str:
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀ ␁ ... ␛ ...: the Unicode "control pictures"
-    if code == 0x7F:
-        return "␡"
-    if 0x80 <= code < 0xA0:
-        return "�"
-    return char
-
-
-# The same replacement as a `str.translate` table: one C loop instead of a Python call
-# per character (the run-sheet cleans every row's excerpt).
-_TABLE = {
-    code: _visible(chr(code))
-    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))
-    if chr(code) not in _KEEP
-}
+from tui.core.controls import visible
 
 
 def displayable(text: str) -> str:
-    """`text` with every control character (but newline and tab) made visible."""
-    return text.translate(_TABLE)
+    """`text` with every control character (but newline and tab) and bidirectional
+    override made visible: the core's one sanitizer (`tui.core.controls.visible`)."""
+    return visible(text)
 
 
 def literal(text: str, style: str = "") -> Content:

@@ -25,10 +25,22 @@ class PlanWatcher(Widget):
     def __init__(self, changed: Callable[[], bool], *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self._changed = changed
+        self._polling = False
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check, name="plan-watcher")
 
     def check(self) -> None:
-        if self._changed():
-            self.post_message(self.Changed())
+        """Poll on a worker thread: reading the plan (a slow share, a FIFO put in its
+        place) must never hold the screen. One poll at a time."""
+        if self._polling:
+            return  # the last poll is still reading (a slow share): no pile of threads
+        self._polling = True
+        self.run_worker(self._poll, thread=True, group="plan-watcher", exit_on_error=False)
+
+    def _poll(self) -> None:
+        try:
+            if self._changed():
+                self.post_message(self.Changed())
+        finally:
+            self._polling = False

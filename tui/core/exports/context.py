@@ -52,6 +52,11 @@ class ExportContext:
     """The as-run log, for the exports made after the chat."""
     feed: tuple[FeedPost, ...] = ()
     """The conversation kept beside the plan (`PLAN.feed.jsonl`), when there is one."""
+    created: datetime | None = None
+    """When the export is made (aware): the calendar's DTSTAMP. Passed in, never read
+    from the clock here, so the same plan, log and moment give the same bytes."""
+    all_questions: bool = False
+    """The recap lists the questions never asked too (the organisers' own report)."""
 
     @property
     def language(self) -> Language:
@@ -72,11 +77,18 @@ def default_zones(plan: Plan) -> tuple[tzinfo, ...]:
 
 
 def make_context(
-    plan: Plan, *, zones: Sequence[tzinfo] | None = None, events: Sequence[Event] = (),
+    plan: Plan,
+    *,
+    zones: Sequence[tzinfo] | None = None,
+    events: Sequence[Event] = (),
     feed: Sequence[FeedPost] = (),
+    created: datetime | None = None,
+    all_questions: bool = False,
 ) -> ExportContext:
     chosen = tuple(zones) if zones else default_zones(plan)
-    return ExportContext(plan, DraftBook(plan), chosen, tuple(events), tuple(feed))
+    return ExportContext(
+        plan, DraftBook(plan), chosen, tuple(events), tuple(feed), created, all_questions
+    )
 
 
 def zone_label(zone: tzinfo, language: str, moment: datetime | None = None) -> str:
@@ -121,6 +133,13 @@ def _clock_render(language: str, *, compact: bool, reference: datetime | None) -
         return time
 
     return render
+
+
+def clock_in_zone(
+    moment: datetime, zone: tzinfo, language: str, *, reference: datetime
+) -> str:
+    """ "18:07", or "jeu. 26 nov. 18:00" on another day than `reference`'s."""
+    return _clock_render(language, compact=True, reference=reference)(moment, zone)
 
 
 def times_in_zones(

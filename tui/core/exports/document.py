@@ -50,6 +50,13 @@ class BulletList:
 
 
 @dataclass(frozen=True, slots=True)
+class Checklist:
+    """Tasks with a box each, to tick on paper: (done, text) per item."""
+
+    items: tuple[tuple[bool, Inline], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Verbatim:
     """Text to copy exactly (a post, an email): kept line by line, never escaped away."""
 
@@ -64,7 +71,7 @@ class Card:
     css_class: str = "card"
 
 
-Block = Heading | Paragraph | BulletList | Verbatim | Card
+Block = Heading | Paragraph | BulletList | Checklist | Verbatim | Card
 
 
 @dataclass(slots=True)
@@ -82,6 +89,10 @@ class Document:
     def bullets(self, items: Sequence[Inline], *, ordered: bool = False) -> None:
         if items:
             self.blocks.append(BulletList(tuple(items), ordered))
+
+    def checklist(self, items: Sequence[tuple[bool, Inline]]) -> None:
+        if items:
+            self.blocks.append(Checklist(tuple(items)))
 
     def verbatim(self, text: str) -> None:
         self.blocks.append(Verbatim(text))

@@ -32,6 +32,7 @@ from tui.core.exports.markdown import render_markdown
 from tui.core.exports.plain import render_plain
 from tui.core.exports.text import clean
 from tui.core.model import Guest, Language
+from tui.core.typography import french_post
 from tui.core.words import Words, count_line
 
 # A direct message on X may be 10,000 characters, but an invitation that also fits a
@@ -77,7 +78,7 @@ def invitation(ctx: ExportContext, guest: Guest) -> Invitation:
     # The full wording when it fits, else the short one; the short one is kept (and its
     # overflow reported) when neither fits, since it is the closer to fitting.
     for key in keys:
-        message = clean(words(key, **values))
+        message = french_post(clean(words(key, **values)), language)
         counted = count(message, chat.platform, limit=limit)
         if counted.valid:
             break

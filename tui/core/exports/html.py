@@ -17,6 +17,7 @@ from tui.core.exports.document import (
     Block,
     BulletList,
     Card,
+    Checklist,
     Document,
     Heading,
     Inline,
@@ -25,6 +26,7 @@ from tui.core.exports.document import (
     Verbatim,
 )
 from tui.core.exports.text import clean, collapse, one_line
+from tui.core.typography import french_post, french_print
 
 # Constant: no plan text ever goes into the stylesheet, so `</style>` in a title cannot
 # end it early.
@@ -54,6 +56,8 @@ pre { margin: 0.5rem 0; padding: 0.75rem; background: var(--box); border-radius:
   border-radius: 8px; break-inside: avoid; page-break-inside: avoid; }
 .card h3 { margin-top: 0.6rem; }
 .alert { color: var(--alert); }
+.checklist { list-style: none; padding-left: 0.2rem; }
+.box { font-size: 1.15em; margin-right: 0.3rem; }
 @media (max-width: 30rem) { body { padding: 0.75rem; } h1 { font-size: 1.35rem; } }
 @media print { :root { color-scheme: light; } body { max-width: none; font-size: 11pt; }
   a { color: inherit; } pre { background: none; border: 1px solid #999; } }
@@ -73,8 +77,8 @@ def escape(text: str) -> str:
     return _escape(clean(text), quote=False).replace('"', "&quot;")
 
 
-def _span(span: Span) -> str:
-    text = escape(collapse(span.text))
+def _span(span: Span, language: str) -> str:
+    text = french_print(escape(collapse(span.text)), language)
     if span.href is not None:
         text = f'<a href="{escape(span.href)}" rel="nofollow ugc noopener">{text}</a>'
     if span.alert:
@@ -84,30 +88,41 @@ def _span(span: Span) -> str:
     return text
 
 
-def render_inline(content: Inline) -> str:
-    return "".join(_span(span) for span in content).strip()
+def render_inline(content: Inline, language: str = "") -> str:
+    return "".join(_span(span, language) for span in content).strip()
 
 
-def _block(block: Block, indent: str = "") -> str:
+def _block(block: Block, indent: str, language: str) -> str:
     if isinstance(block, Heading):
         level = min(max(block.level, 1), 6)
-        return f"{indent}<h{level}>{render_inline(block.content)}</h{level}>"
+        return f"{indent}<h{level}>{render_inline(block.content, language)}</h{level}>"
     if isinstance(block, Paragraph):
-        return f"{indent}<p>{render_inline(block.content)}</p>"
+        return f"{indent}<p>{render_inline(block.content, language)}</p>"
     if isinstance(block, BulletList):
         tag = "ol" if block.ordered else "ul"
-        items = "".join(f"{indent}  <li>{render_inline(item)}</li>\n" for item in block.items)
+        items = "".join(
+            f"{indent}  <li>{render_inline(item, language)}</li>\n" for item in block.items
+        )
         return f"{indent}<{tag}>\n{items}{indent}</{tag}>"
+    if isinstance(block, Checklist):
+        # A printed box, not an <input>: the page is read and printed, never submitted.
+        items = "".join(
+            f'{indent}  <li><span class="box">{"☑" if done else "☐"}</span> '
+            f"{render_inline(item, language)}</li>\n"
+            for done, item in block.items
+        )
+        return f'{indent}<ul class="checklist">\n{items}{indent}</ul>'
     if isinstance(block, Verbatim):
         # A newline right after <pre> is dropped by HTML parsers: never start with one.
-        return f"{indent}<pre>{escape(block.text.strip(chr(10)))}</pre>"
+        # Text to copy is a post or a message: the posts' no-break spaces.
+        return f"{indent}<pre>{french_post(escape(block.text.strip(chr(10))), language)}</pre>"
     assert isinstance(block, Card)
-    inner = "\n".join(_block(b, indent + "  ") for b in block.blocks)
+    inner = "\n".join(_block(b, indent + "  ", language) for b in block.blocks)
     return f'{indent}<section class="{escape(block.css_class)}">\n{inner}\n{indent}</section>'
 
 
 def render_html(document: Document) -> str:
-    body = "\n".join(_block(block, "  ") for block in document.blocks)
+    body = "\n".join(_block(block, "  ", document.language) for block in document.blocks)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(document.language)}">\n'
@@ -116,7 +131,7 @@ def render_html(document: Document) -> str:
         '  <meta name="viewport" content="width=device-width, initial-scale=1"/>\n'
         f'  <meta http-equiv="Content-Security-Policy" content="{CSP}"/>\n'
         '  <meta name="generator" content="tchat"/>\n'
-        f"  <title>{escape(one_line(document.title))}</title>\n"
+        f"  <title>{french_print(escape(one_line(document.title)), document.language)}</title>\n"
         f"  <style>\n{STYLE}  </style>\n"
         "</head>\n"
         "<body>\n"

@@ -14,6 +14,7 @@ from tui.core.exports.document import (
     Block,
     BulletList,
     Card,
+    Checklist,
     Document,
     Heading,
     Inline,
@@ -22,6 +23,7 @@ from tui.core.exports.document import (
     Verbatim,
 )
 from tui.core.exports.text import clean, collapse
+from tui.core.typography import french_post, french_print
 
 # Significant anywhere in a line: escapes, code, emphasis, links and images, raw HTML
 # and autolinks, entities, table cells (GFM), strikethrough (GFM).
@@ -67,36 +69,46 @@ def _span(span: Span) -> str:
     return text
 
 
-def render_inline(content: Inline) -> str:
+def render_inline(content: Inline, language: str = "") -> str:
     line = "".join(_span(span) for span in content)
-    return _escape_line_start(re.sub(" {2,}", " ", line).strip())
+    return _escape_line_start(french_print(re.sub(" {2,}", " ", line).strip(), language))
 
 
-def fence(text: str) -> str:
-    """`text` in a fenced block whose fence is longer than any backtick run inside it."""
-    body = clean(text).rstrip("\n")
+def fence(text: str, language: str = "") -> str:
+    """`text` in a fenced block whose fence is longer than any backtick run inside it.
+
+    Text to copy is a post or a message: its no-break spaces are the posts' ones."""
+    body = french_post(clean(text).rstrip("\n"), language)
     longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
     marks = "`" * max(3, longest + 1)
     return f"{marks}text\n{body}\n{marks}"
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, language: str) -> str:
     if isinstance(block, Heading):
-        return "#" * min(max(block.level, 1), 6) + " " + render_inline(block.content)
+        return "#" * min(max(block.level, 1), 6) + " " + render_inline(block.content, language)
     if isinstance(block, Paragraph):
-        return render_inline(block.content)
+        return render_inline(block.content, language)
     if isinstance(block, BulletList):
         lines = []
         for number, item in enumerate(block.items, 1):
             marker = f"{number}." if block.ordered else "-"
-            lines.append(f"{marker} {render_inline(item)}")
+            lines.append(f"{marker} {render_inline(item, language)}")
         return "\n".join(lines)
+    if isinstance(block, Checklist):
+        # GitHub's task list: a box on screen, and "[ ]" still reads as one on paper.
+        return "\n".join(
+            f"- [{'x' if done else ' '}] {render_inline(item, language)}"
+            for done, item in block.items
+        )
     if isinstance(block, Verbatim):
-        return fence(block.text)
+        return fence(block.text, language)
     assert isinstance(block, Card)
-    return "\n\n".join(_block(b) for b in block.blocks)
+    return "\n\n".join(_block(b, language) for b in block.blocks)
 
 
 def render_markdown(document: Document) -> str:
-    parts = [_block(block) for block in document.blocks]
+    """The document in Markdown; a French one with its no-break spaces (see
+    `tui.core.typography`)."""
+    parts = [_block(block, document.language) for block in document.blocks]
     return "\n\n".join(p for p in parts if p) + "\n"

@@ -7,6 +7,7 @@ from tui.core.exports.document import (
     Block,
     BulletList,
     Card,
+    Checklist,
     Document,
     Heading,
     Inline,
@@ -14,33 +15,39 @@ from tui.core.exports.document import (
     Verbatim,
 )
 from tui.core.exports.text import clean, one_line
+from tui.core.typography import french_post, french_print
 
 
-def render_inline(content: Inline) -> str:
-    return one_line("".join(span.text for span in content))
+def render_inline(content: Inline, language: str = "") -> str:
+    return french_print(one_line("".join(span.text for span in content)), language)
 
 
-def _block(block: Block) -> str:
+def _block(block: Block, language: str) -> str:
     if isinstance(block, Heading):
-        text = render_inline(block.content)
+        text = render_inline(block.content, language)
         # Underlined, as plain-text mail has long done: the title with "=", sections
         # with "-"; deeper headings stay plain lines.
         if block.level <= 2:
             return f"{text}\n{('=' if block.level == 1 else '-') * len(text)}"
         return text
     if isinstance(block, Paragraph):
-        return render_inline(block.content)
+        return render_inline(block.content, language)
     if isinstance(block, BulletList):
         return "\n".join(
-            f"{f'{n}.' if block.ordered else '•'} {render_inline(item)}"
+            f"{f'{n}.' if block.ordered else '•'} {render_inline(item, language)}"
             for n, item in enumerate(block.items, 1)
         )
+    if isinstance(block, Checklist):
+        return "\n".join(
+            f"{'☑' if done else '☐'} {render_inline(item, language)}"
+            for done, item in block.items
+        )
     if isinstance(block, Verbatim):
-        return clean(block.text).strip("\n")
+        return french_post(clean(block.text).strip("\n"), language)
     assert isinstance(block, Card)
-    return "\n\n".join(_block(b) for b in block.blocks)
+    return "\n\n".join(_block(b, language) for b in block.blocks)
 
 
 def render_plain(document: Document) -> str:
-    parts = [_block(block) for block in document.blocks]
+    parts = [_block(block, document.language) for block in document.blocks]
     return "\n\n".join(p for p in parts if p) + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from tui.core.dates import short_time
+from tui.core.dates import long_datetime, short_time
 from tui.core.exports.context import (
     ExportContext,
     ExportResult,
@@ -22,23 +22,20 @@ from tui.core.exports.context import (
     zone_label,
 )
 from tui.core.exports.document import Document, Inline, Span, inline
-from tui.core.exports.guest_brief import guest_item
 from tui.core.exports.html import render_html
+from tui.core.exports.links import linked, parse_highlight, quoted
 from tui.core.exports.markdown import render_markdown
-from tui.core.exports.text import one_line, safe_url
 from tui.core.exports.thanks import thanks_text
 from tui.core.feed.counts import ConversationCounts, answers_line
 from tui.core.feed.summary import count_posts
-from tui.core.model import Language
+from tui.core.model import Guest, Language
 from tui.core.report import build_report
-from tui.core.runstate import fold
+from tui.core.runstate import fold, projected_end
 from tui.core.schedule import Cue
 from tui.core.words import Words, cue_name
 
 # The guide's sense of "on time" for a live hour: a question two minutes late is fine.
 ON_TIME = timedelta(minutes=2)
-_QUOTES = {"fr": ("« ", " »"), "en": ("“", "”")}
-_OPENING_MARKS = ("«", "“", "‘", "\"", "'", "„", "‹")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +68,9 @@ class RecapData:
     other_highlights: tuple[tuple[Cue | None, str], ...]
     figures: Figures
     thanks: tuple[str, ...]
+    end: datetime
+    """When the chat really ended: the planned end moved by its shifts, or its last
+    post when that went out later still."""
 
 
 def recap_data(ctx: ExportContext) -> RecapData:
@@ -110,7 +110,10 @@ def recap_data(ctx: ExportContext) -> RecapData:
         last_posted=last_posted,
         highlights=sum(len(r.highlights) for r in runs) + len(others),
     )
-    return RecapData(runs, others, figures, tuple(thanks_text(ctx)))
+    end = projected_end(ctx.plan, state)
+    if last_posted is not None and last_posted > end:
+        end = last_posted
+    return RecapData(runs, others, figures, tuple(thanks_text(ctx)), end)
 
 
 def minutes_of(delta: timedelta) -> int:
@@ -131,26 +134,20 @@ def delay_label(delta: timedelta, language: Language) -> str:
     return words("export.delta", sign=sign, minutes=abs(minutes))
 
 
-def highlight_item(text: str, language: Language, cue: Cue | None = None) -> Inline:
-    """A link as a link; anything else as a quotation, never as markup. A post captured
-    from the conversation ("@author: text", then its address on a line of its own) is
-    the quotation followed by its link."""
+def highlight_item(
+    text: str, language: Language, platform: str, cue: Cue | None = None
+) -> Inline:
+    """A highlight as the public reads it: a quote in quotation marks, a link to the
+    post it comes from, handles linked; never markup."""
     words = Words(language)
     prefix = words("export.label_prefix", label=cue_name(cue, words)) if cue else ""
-    url = safe_url(text)
-    if url is not None:
-        return inline(prefix, Span(url, href=url))
-    said, _, last = text.rstrip().rpartition("\n")
-    link = safe_url(last) if said.strip() else None
-    if link is not None:
-        quote = highlight_item(said, language, cue)
-        return inline(*quote, " ", Span(link, href=link))
-    quoted = one_line(text)
-    if not quoted.startswith(_OPENING_MARKS):
-        # Quotation marks are added unless the moderator already wrote some.
-        opening, closing = _QUOTES[language]
-        quoted = opening + quoted + closing
-    return inline(prefix + quoted)
+    found = parse_highlight(text)
+    if found.url is not None and not found.quote:
+        return inline(prefix, Span(found.url, href=found.url))
+    body = linked(quoted(found.quote, language), platform)
+    if found.url is None:
+        return inline(prefix, *body)
+    return inline(prefix, *body, " — ", Span(words("export.see_post"), href=found.url))
 
 
 def recap_document(ctx: ExportContext) -> Document:
@@ -166,23 +163,27 @@ def recap_document(ctx: ExportContext) -> Document:
     doc.paragraph(words(
         "export.recap_when", date=long_date(chat.start_at, zone, language),
         start=short_time(chat.start_at, zone, language),
-        end=short_time(chat.end_at, zone, language),
+        end=short_time(data.end, zone, language),
         place=zone_label(zone, language, chat.start_at), platform=platform_name(plan),
         tag=chat.tag,
     ))
+    platform = chat.platform
     if chat.topic:
         doc.paragraph(words("export.topic", topic=chat.topic))
     if chat.host:
-        doc.paragraph(words("export.hosted_by", host=chat.host))
+        doc.paragraph(*linked(words("export.hosted_by", host=chat.host), platform))
 
     guests = guests_taking_part(plan)
     if guests:
         doc.heading(2, words("export.guests"))
-        doc.bullets([guest_item(guest, language, pending=False) for guest in guests])
+        doc.bullets([_guest(guest, language, platform) for guest in guests])
 
     doc.heading(2, words("export.recap_questions"))
     for run in data.questions:
         cue = run.cue
+        if run.posted is None and not ctx.all_questions:
+            # A page for the public: a question never asked is not part of the story.
+            continue
         if run.posted is not None and run.delay is not None:
             status = words(
                 "export.posted_at", time=short_time(run.posted, zone, language),
@@ -192,23 +193,33 @@ def recap_document(ctx: ExportContext) -> Document:
         else:
             status = words("export.skipped" if run.skipped else "export.not_posted")
         doc.heading(3, f"Q{cue.number} · {status}")
-        doc.paragraph(question_text(ctx, cue))
+        doc.paragraph(*linked(question_text(ctx, cue), platform))
         if counts is not None and cue.number is not None:
             doc.paragraph(answers_line(*counts.answers(cue.number), language))
-        doc.bullets([highlight_item(text, language) for text in run.highlights])
+        doc.bullets([highlight_item(text, language, platform) for text in run.highlights])
 
     if data.other_highlights:
         doc.heading(2, words("export.highlights_other"))
-        doc.bullets([highlight_item(text, language, cue) for cue, text in data.other_highlights])
+        doc.bullets([
+            highlight_item(text, language, platform, cue) for cue, text in data.other_highlights
+        ])
 
     if data.thanks:
         doc.heading(2, words("export.recap_thanks"))
         for text in data.thanks:
-            doc.paragraph(text)
+            doc.paragraph(*linked(text, platform))
+    if chat.next_at is not None:
+        when = long_datetime(chat.next_at, zone, language)
+        # Said once: a thank-you post written with {next} names it already.
+        if not any(when in text for text in data.thanks):
+            doc.paragraph(Span(words("export.recap_next", date=when), strong=True))
 
     figures = data.figures
     doc.heading(2, words("export.recap_figures"))
-    if figures.overrun > timedelta(0) and figures.last is not None and figures.last_posted:
+    # Under a minute late is on time: "0 min (Q1: 10:19 PM instead of 10:19 PM)" says
+    # nothing a reader can use.
+    late = minutes_of(figures.overrun) > 0
+    if late and figures.last is not None and figures.last_posted:
         overrun = words(
             "export.fig_overrun_detail", minutes=minutes_of(figures.overrun),
             label=cue_name(figures.last, words),
@@ -244,6 +255,17 @@ def conversation_figures(ctx: ExportContext, counts: ConversationCounts | None) 
             "feed.fig_busiest", start=short_time(start, zone, language),
             end=short_time(end, zone, language), posts=words("feed.posts", n=posts))))
     return figures
+
+
+def _guest(guest: Guest, language: Language, platform: str) -> Inline:
+    """ "**Name** (@handle, linked) : role"."""
+    words = Words(language)
+    parts: list[str | Span] = [Span(guest.name, strong=True)]
+    if guest.handle:
+        parts += [" (", *linked(guest.handle, platform), ")"]
+    if guest.role:
+        parts.append(words("export.guest_line", name="", role=guest.role))
+    return inline(*parts)
 
 
 def recap_md(ctx: ExportContext) -> ExportResult:

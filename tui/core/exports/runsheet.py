@@ -8,10 +8,13 @@ are posted. Moderator notes are included: this page is for the team, not the pub
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tui.core.drafts import Draft
 from tui.core.exports.context import (
     ExportContext,
     ExportResult,
+    clock_in_zone,
     guest_name,
     guests_taking_part,
     offset_label,
@@ -24,6 +27,7 @@ from tui.core.exports.document import (
     Block,
     Document,
     Heading,
+    Inline,
     Paragraph,
     Span,
     Verbatim,
@@ -66,35 +70,67 @@ def runsheet_document(ctx: ExportContext) -> tuple[Document, list[str]]:
     labels = ", ".join(zone_label(z, language, chat.start_at) for z in ctx.zones)
     doc.paragraph(words("export.runsheet_zones", zones=labels))
 
-    current: Phase | None = None
+    by_phase: dict[Phase, list[Draft]] = {"before": [], "during": [], "after": []}
     for draft in ctx.book.drafts:
-        phase = phase_of(draft, chat.duration)
-        if phase != current:
-            doc.heading(2, words(f"export.phase_{phase}"))
-            current = phase
-        cue = draft.cue
-        name = cue_name(cue, words, draft)
-        when = times_in_zones(
-            cue.at, ctx.zones, language, compact=True, reference=chat.start_at
-        )
-        counted = draft.count
-        figure = count_line(counted, words, platform=platform)
-        meta = [offset_label(cue.offset, language)]
-        if cue.derived:
-            meta.append(words("export.added_by_tchat"))
-        status: tuple[str | Span, ...] = (" · ".join([*meta, figure]),)
-        if not counted.valid:
-            status = (" · ".join(meta) + " · ", Span(figure, alert=True))
-            notes.append(f"{name} is over the limit ({counted.length}/{counted.limit})")
-        blocks: list[Block] = [
-            Heading(3, inline(f"{name} · {when}")),
-            Paragraph(inline(*status)),
-            Verbatim(draft.text),
-        ]
-        if cue.notes.strip() and draft.part in (None, 1):
-            blocks.append(Paragraph(inline(words("export.note", note=cue.notes))))
-        doc.card(*blocks)
+        by_phase[phase_of(draft, chat.duration)].append(draft)
+    for phase, drafts in by_phase.items():
+        items = checklist_items(ctx, phase)
+        if not drafts and not items:
+            continue
+        doc.heading(2, words(f"export.phase_{phase}"))
+        if items:
+            doc.paragraph(Span(words("export.runsheet_checklist"), strong=True))
+            doc.checklist(items)
+        for draft in drafts:
+            doc.card(*_cue_blocks(ctx, draft, notes))
     return doc, notes
+
+
+def checklist_items(ctx: ExportContext, phase: Phase) -> list[tuple[bool, Inline]]:
+    """The plan's checklist for `phase`, in its order, each with when it is due."""
+    chat = ctx.plan.chat
+    language = ctx.language
+    items: list[tuple[bool, Inline]] = []
+    for item in ctx.plan.checklist:
+        if item.phase != phase:
+            continue
+        text = item.text
+        if item.due is not None:
+            moment = chat.start_at + timedelta(minutes=item.due)
+            # In the chat's own zone only: the team works on the organiser's clock.
+            when = clock_in_zone(moment, ctx.chat_zone, language, reference=chat.start_at)
+            text = f"{text} ({offset_label(item.due, language)} · {when})"
+        items.append((item.done, inline(text)))
+    return items
+
+
+def _cue_blocks(ctx: ExportContext, draft: Draft, notes: list[str]) -> list[Block]:
+    plan, language = ctx.plan, ctx.language
+    words = Words(language)
+    chat = plan.chat
+    platform = platform_name(plan)
+    cue = draft.cue
+    name = cue_name(cue, words, draft)
+    when = times_in_zones(
+        cue.at, ctx.zones, language, compact=True, reference=chat.start_at
+    )
+    counted = draft.count
+    figure = count_line(counted, words, platform=platform)
+    meta = [offset_label(cue.offset, language)]
+    if cue.derived:
+        meta.append(words("export.added_by_tchat"))
+    status: tuple[str | Span, ...] = (" · ".join([*meta, figure]),)
+    if not counted.valid:
+        status = (" · ".join(meta) + " · ", Span(figure, alert=True))
+        notes.append(f"{name} is over the limit ({counted.length}/{counted.limit})")
+    blocks: list[Block] = [
+        Heading(3, inline(f"{name} · {when}")),
+        Paragraph(inline(*status)),
+        Verbatim(draft.text),
+    ]
+    if cue.notes.strip() and draft.part in (None, 1):
+        blocks.append(Paragraph(inline(words("export.note", note=cue.notes))))
+    return blocks
 
 
 def runsheet_md(ctx: ExportContext) -> ExportResult:

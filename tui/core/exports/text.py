@@ -12,9 +12,14 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from tui.core.controls import UNSAFE, visible
+
 # C0 controls except tab and newline, DEL, and the C1 block (ESC's 8-bit cousins such as
-# U+009B, which some terminals still read as "CSI"), plus the XML noncharacters.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+# U+009B, which some terminals still read as "CSI"), the bidirectional overrides (a
+# link text that reads backwards), plus the XML noncharacters.
+_UNSAFE = re.compile(
+    "[" + "".join(re.escape(c) for c in sorted(UNSAFE - {"\r"})) + "\ufffe\uffff]"
+)
 _SPACES = re.compile(r"\s+")
 # Schemes we turn into links: a plan's "link" must never become `javascript:`.
 _LINK = re.compile(r"https?://[^\s<>\"'`\\^{|}]+", re.IGNORECASE)
@@ -22,12 +27,7 @@ _LINK = re.compile(r"https?://[^\s<>\"'`\\^{|}]+", re.IGNORECASE)
 
 def _stand_in(match: re.Match[str]) -> str:
     char = match.group(0)
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode "control picture": ␛ for ESC
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
+    return "\ufffd" if char in "\ufffe\uffff" else visible(char)
 
 
 def clean(text: str) -> str:

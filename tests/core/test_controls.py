@@ -1,0 +1,44 @@
+"""The one sanitizer: control characters and bidi overrides, shown visibly, never copied."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.core.controls import BIDI_CONTROLS, UNSAFE, controls_in, for_copy, visible
+from tui.core.exports.html import escape
+from tui.core.exports.text import clean
+
+HOSTILE = st.text(alphabet=st.sampled_from(
+    [*"ab \n\t", "\x1b", "\x07", "\r", "\x9b", "\x7f", "\u202e", "\u2066", "é", "😀"]
+))
+
+
+@given(HOSTILE)
+def test_visible_is_one_for_one_and_safe(text: str) -> None:
+    shown = visible(text)
+    assert len(shown) == len(text)
+    assert UNSAFE.isdisjoint(shown)
+    assert [i for i, c in enumerate(text) if c in "\n\t"] == [
+        i for i, c in enumerate(shown) if c in "\n\t"]
+
+
+@given(HOSTILE)
+def test_copies_drop_every_control_and_keep_the_rest(text: str) -> None:
+    copied = for_copy(text)
+    assert UNSAFE.isdisjoint(copied)
+    assert copied == "".join(c for c in text.replace("\r\n", "\n") if c not in UNSAFE)
+
+
+def test_symbols_and_code_points() -> None:
+    assert visible("a\x1b]52;c;x\x07\u202eb") == "a␛]52;c;x␇⇄b"
+    found = controls_in("ok\x1b\u202e")
+    assert [f.code_point for f in found] == ["U+001B (ESC)", "U+202E (RIGHT-TO-LEFT OVERRIDE)"]
+    assert [f.is_bidi for f in found] == [False, True]
+    assert BIDI_CONTROLS == {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+
+
+def test_html_exports_neutralise_bidi_overrides() -> None:
+    link = "https://example.org/\u202egnp.exe"
+    assert "\u202e" not in clean(link) and "⇄" in clean(link)
+    assert "\u202e" not in escape(link)

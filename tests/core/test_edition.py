@@ -1,0 +1,99 @@
+"""`tchat new NEXT --from LAST`: the next edition of a regular chat."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tui.core.edition import (
+    following_start,
+    last_questions_comment,
+    next_edition,
+    with_comment_before_questions,
+)
+from tui.core.guide_texts import UNWRITTEN
+from tui.core.model import Plan
+from tui.core.newplan import NewPlanError
+from tui.core.planfile import dump_plan, load_plan, parse_plan
+
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+
+
+@pytest.fixture(params=["plan-fr", "plan-en"])
+def last(request: pytest.FixtureRequest) -> Plan:
+    return load_plan(GOLDEN / f"{request.param}.toml")
+
+
+def test_series_carries_over_and_the_edition_starts_afresh(last: Plan) -> None:
+    plan = next_edition(last, start="2027-02-04 18:00")
+    old, new = last.chat, plan.chat
+    for field in ("title", "tag", "timezone", "language", "host", "platform",
+                  "audience_timezones", "duration", "heads_up", "repeat"):
+        assert getattr(new, field) == getattr(old, field), field
+    assert new.start == datetime(2027, 2, 4, 18, 0)  # noqa: DTZ001 - local to timezone
+    assert (new.next, new.recap_url, new.topic) == (None, "", "")
+    assert [(g.name, g.handle, g.email) for g in plan.guests] == [
+        (g.name, g.handle, g.email) for g in last.guests
+    ]
+    assert {g.status for g in plan.guests} == {"invited"}
+    assert plan.posts == last.posts  # templates, offsets and notes: every relative time
+    assert [(i.phase, i.text, i.due) for i in plan.checklist] == [
+        (i.phase, i.text, i.due) for i in last.checklist
+    ]
+    assert any(i.done for i in last.checklist) and not any(i.done for i in plan.checklist)
+    assert len(plan.questions) == len(last.questions)
+    assert not {q.text for q in plan.questions} & {q.text for q in last.questions}
+    marker = UNWRITTEN[new.language]
+    assert sum(q.text.startswith(marker) for q in plan.questions) == len(plan.questions) - 2
+
+
+def test_start_defaults_to_next_then_to_repeat() -> None:
+    last = load_plan(GOLDEN / "plan-fr.toml")  # monthly, next = 2027-01-07 18:00
+    assert next_edition(last).chat.start == datetime(2027, 1, 7, 18, 0)  # noqa: DTZ001
+    without_next = last.model_copy(update={"chat": last.chat.model_copy(update={"next": None})})
+    # The first Thursday of December 2026 -> the first Thursday of January 2027.
+    assert following_start(without_next.chat) == datetime(2027, 1, 7, 18, 0)  # noqa: DTZ001
+    weekly = last.chat.model_copy(update={"next": None, "repeat": "weekly"})
+    assert following_start(weekly) == datetime(2026, 12, 10, 18, 0)  # noqa: DTZ001
+    single = last.chat.model_copy(update={"next": None, "repeat": None})
+    assert following_start(single) is None
+    with pytest.raises(NewPlanError, match="--start"):
+        next_edition(last.model_copy(update={"chat": single}))
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        # Local times, read in the plan's zone.
+        ((2026, 12, 31, 18), (2027, 1, 28, 18)),  # the last Thursday
+        ((2027, 1, 29, 18), (2027, 2, 26, 18)),  # a fifth Friday -> the last one
+        ((2027, 1, 15, 9), (2027, 2, 19, 9)),  # the third Friday
+    ],
+)
+def test_monthly_keeps_the_weekday_of_the_month(
+    start: tuple[int, int, int, int], expected: tuple[int, int, int, int]
+) -> None:
+    chat = load_plan(GOLDEN / "plan-fr.toml").chat.model_copy(
+        update={"start": datetime(*start), "next": None, "repeat": "monthly"}  # noqa: DTZ001
+    )
+    assert following_start(chat) == datetime(*expected)  # noqa: DTZ001
+
+
+def test_last_questions_are_kept_as_comments_above_the_slots(last: Plan) -> None:
+    plan = next_edition(last, start="2027-02-04 18:00")
+    text = with_comment_before_questions(dump_plan(plan), last_questions_comment(last))
+    assert parse_plan(text) == plan  # comments only: the plan reads back the same
+    comments = text[: text.index("[[questions]]")].splitlines()
+    for number, question in enumerate(last.questions, 1):
+        assert f"# Q{number} {' '.join(question.text.split())}" in comments
+    assert tomllib.loads(text)["chat"]["start"] == datetime(2027, 2, 4, 18)  # noqa: DTZ001
+
+
+def test_bad_start_or_tag_is_refused_in_one_line(last: Plan) -> None:
+    with pytest.raises(NewPlanError, match="not a date"):
+        next_edition(last, start="next week")
+    with pytest.raises(NewPlanError):
+        next_edition(last, start="2027-02-04 18:00", tag="#two words")

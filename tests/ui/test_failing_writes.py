@@ -1,0 +1,167 @@
+"""A log that cannot be written never ends the run: every action is kept in memory and on
+screen, a banner says so, and the waiting events are written, in order, once the disk
+takes them again. Tested on a real read-only folder and a real full disk."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from tests.conftest import FakeClipboard
+from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
+from tui.core.asrun import log_path_for, read_events
+from tui.core.clock import FrozenClock
+
+SIZE = (120, 36)
+
+
+def _mount(*args: str) -> bool:
+    try:
+        done = subprocess.run(["mount", *args], capture_output=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0
+
+
+@contextlib.contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """`folder` read-only for this process: a read-only bind mount for root (whom file
+    modes do not stop), the folder's and its files' modes for anyone else."""
+    if os.geteuid() == 0:
+        if not (_mount("--bind", str(folder), str(folder))
+                and _mount("-o", "remount,bind,ro", str(folder))):
+            subprocess.run(["umount", str(folder)], capture_output=True, check=False)
+            pytest.skip("running as root where mounting is not allowed: no read-only folder")
+        try:
+            yield
+        finally:
+            subprocess.run(["umount", str(folder)], capture_output=True, check=False)
+        return
+    modes = {path: path.stat().st_mode for path in [folder, *folder.iterdir()]}
+    for path in modes:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        yield
+    finally:
+        for path, mode in modes.items():
+            path.chmod(mode)
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 256 kB tmpfs of its own, or a skip saying why there is none."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if not _mount("-t", "tmpfs", "-o", "size=256k", "tmpfs", str(disk)):
+        pytest.skip("mounting a small tmpfs is not allowed here (needs root or CAP_SYS_ADMIN)")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True, check=False)
+
+
+def fill(disk: Path) -> Path:
+    filler = disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError as error:
+        assert error.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+    return filler
+
+
+def banner(app: object) -> Static:
+    return app.screen.query_one("#write-banner", Static)  # type: ignore[attr-defined]
+
+
+async def test_full_disk_keeps_every_action_and_writes_them_once_it_can(
+    small_disk: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(small_disk)
+    log = log_path_for(plan)
+    app = make_app(plan, FrozenClock(at(21)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        filler = fill(small_disk)
+        session = app.session
+        await pilot.press("c")  # the selected cue, marked
+        await copies_done(app, pilot)
+        marked = set(session.state.posted)
+        assert marked, "the mark is kept in memory"
+        assert banner(app).display
+        assert "No space left on device" in str(banner(app).visual)
+        await pilot.press("s")  # skip the next one
+        await pilot.press("u")  # and take the skip back
+        await pilot.press("h")
+        app.screen.query_one("#highlight-input", Input).value = "https://example.org/a"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [e.kind for e in session.pending] == ["mark", "skip", "undo", "highlight"]
+        assert set(session.state.posted) == marked
+        assert read_events(log) == []
+        # Still on the run-sheet, still answering keys.
+        assert app.screen is sheet(app) and app.is_running
+        filler.unlink()
+        sheet(app)._retry_writes()
+        await pilot.pause()
+        assert not banner(app).display
+        assert said[-1] == "Journal de nouveau écrit : rien n'est perdu"
+    assert [e.kind for e in read_events(log)] == ["mark", "skip", "undo", "highlight"]
+    assert session.pending == []
+
+
+async def test_read_only_folder_keeps_marks_ticks_and_shifts(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    folder = tmp_path / "share"
+    folder.mkdir()
+    plan = copy_plan(folder)
+    clock = FrozenClock(at(5))
+    app = make_app(plan, clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        before = plan.read_bytes()
+        with read_only(folder):
+            await pilot.press("s", "s")  # welcome and rules skipped; Q1's heads-up is late
+            await pilot.press("d")
+            assert app.session.state.shifts, "the shift is kept in memory"
+            await pilot.press("space", "space")  # a tick: neither plan nor log takes it
+            await pilot.pause()
+            assert any(m.startswith("Écriture impossible") for m in said)
+            assert banner(app).display
+            kinds = [e.kind for e in app.session.pending]
+            assert kinds == ["skip", "skip", "shift", "tick"]
+            assert app.session.state.ticks
+            assert plan.read_bytes() == before  # the plan was never half-written
+        sheet(app)._retry_writes()
+        await pilot.pause()
+        assert not banner(app).display
+    assert [e.kind for e in read_events(log_path_for(plan))] == ["skip", "skip", "shift", "tick"]
+
+
+async def test_skipped_log_lines_are_said_once_on_screen(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    log = log_path_for(plan)
+    good = ('{"v":1,"kind":"skip","clock":"2026-12-03T17:01:00+00:00",'
+            '"wall":"2026-12-03T17:01:00+00:00","cue":"welcome@0"}')
+    log.write_text(f"{good}\n{'[' * 50_000}\n{good.replace('2026', '9999')}\n", encoding="ascii")
+    app = make_app(plan, FrozenClock(at(3)), fake_clipboard)
+    said = record_notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "welcome@0" in app.session.state.skipped
+        sheet(app).refresh_now()
+    assert [m for m in said if "illisible" in m] == [
+        "2 lignes illisibles du journal ignorées (2, 3)"]
