@@ -121,13 +121,14 @@ def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:
         ))
 
 
-def refused_without_terminal(plan: Path | None) -> int | None:
+def refused_without_terminal(plan: Path | None, *, live: bool = False) -> int | None:
     """The exit code when there is no terminal to draw the run-sheet on, else None.
 
     Seen: run from a script, the app ran at full CPU for ten minutes writing escape
     codes into a file. Without a terminal, a plan's problems are still reported (exit
     1, as `tchat check` would); otherwise exit 2 at once, pointing at the commands
-    made for scripts.
+    made for scripts. A `live` run reads its as-run log too, so a log it would refuse
+    (a folder, a FIFO, another plan's) is reported the same way.
     """
     from tui import startup
 
@@ -138,7 +139,10 @@ def refused_without_terminal(plan: Path | None) -> int | None:
         from tui.core.planfile import load_plan
 
         try:
-            load_plan(plan)
+            if live:
+                startup.begin(plan)  # the plan and its run log, as the run-sheet reads them
+            else:
+                load_plan(plan)
         except PlanError as error:
             report_plan_error(plan, error.problems)
             return EXIT_PROBLEMS

@@ -43,7 +43,7 @@ def register(subparsers: Any, summary: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     language: Language | None = args.lang
-    refused = refused_without_terminal(args.plan)
+    refused = refused_without_terminal(args.plan, live=True)
     if refused is not None:
         return refused
     if args.plan is None:
