@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import FakeClipboard, FakeMonotonic
-from tests.ui.helpers import at, copies_done, copy_plan, make_app, sheet
+from tests.ui.helpers import at, copies_done, copy_plan, ids_written, make_app, sheet
 from tests.ui.test_runsheet import shown, text_of
 from tui.cli import main as tchat
 from tui.commands.demo import demo_copy
@@ -481,7 +481,7 @@ async def test_all_hour_reminders_have_no_box_and_never_tick(
     plan = demo_copy("en", tmp_path)
     app = make_app(plan, FrozenClock(at(40)), fake_clipboard)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
+        await ids_written(app, pilot)
         checklist = app.screen.query_one(Checklist)
         items = app.session.plan.checklist
         index = next(i for i, item in enumerate(items) if item.text.startswith("Repost"))

@@ -16,7 +16,15 @@ from textual.widget import Widget
 from textual.widgets import Digits, Footer, Input, Label, Static, TextArea
 
 from tests.conftest import FakeClipboard
-from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
+from tests.ui.helpers import (
+    at,
+    copies_done,
+    copy_plan,
+    ids_written,
+    make_app,
+    record_notifications,
+    sheet,
+)
 from tui.clipboard import NoClipboard
 from tui.core.asrun import AsRunLog, Event, log_path_for, read_events
 from tui.core.clock import FrozenClock
@@ -886,9 +894,10 @@ async def test_the_editor_flags_and_refuses_an_unknown_placeholder(
     from tui.core.check import check_file
 
     plan = copy_plan(tmp_path)
-    before = plan.read_text()
     app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
+        await ids_written(app, pilot)
+        before = plan.read_text()
         said = record_notifications(app)
         app.screen.query_one(CueList).select_id("q1")
         await pilot.press("e")
