@@ -2,7 +2,8 @@
 
 Each is used in one small function: `tui.screens.keys.rebind` (Textual's
 `DOMNode._bindings`), `RunSheet._update_timer` (Textual's `Screen._update_timer`) and
-`tui.commands.rehearse.dash_digit_is_a_value` (argparse's `_negative_number_matcher`).
+`tui.commands.rehearse.dash_digit_is_a_value` (argparse's `_negative_number_matcher`)
+and `TchatApp.forget_notice` (Textual's `App._notifications` and `App._unnotify`).
 When one of these tests fails after an upgrade, that function is the one to rewrite.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import inspect
 import platform
+from pathlib import Path
 from typing import ClassVar
 
 import textual
@@ -94,3 +96,20 @@ def test_a_dash_and_a_digit_is_a_value() -> None:
         f"{PYTHON}: argparse ignores _negative_number_matcher; "
         "rewrite tui.commands.rehearse.dash_digit_is_a_value"
     )
+
+
+async def test_forget_notice_withdraws_a_notice_textual_shows(tmp_path: Path) -> None:
+    from tests.conftest import FakeClipboard
+    from tests.ui.helpers import at, copy_plan, make_app
+    from tui.core.clock import FrozenClock
+
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(30)), FakeClipboard())
+    async with app.run_test(notifications=True) as pilot:
+        app.notify("stale", kind="plan")
+        await pilot.pause()
+        assert any(str(t.render()) == "stale" for t in app.screen.query("Toast")), TEXTUAL
+        app.forget_notice("plan")
+        await pilot.pause()
+        await pilot.pause()
+        assert not any(str(t.render()) == "stale" for t in app.screen.query("Toast")), (
+            f"App._unnotify no longer withdraws a toast in {TEXTUAL}: rewrite forget_notice")

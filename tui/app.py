@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.screen import Screen
 
 from tui import startup
@@ -58,6 +58,7 @@ class TchatApp(App[None]):
         self.log_path = start.log_path
         self._mode: Mode = start.mode
         self.opening = start.glance if start.session is None else None
+        self._notices: dict[str, Notification] = {}
         self.load_error: PlanError | None = None
         """Why the plan did not load after the opening frame (the app has exited)."""
         if start.session is not None:
@@ -111,6 +112,36 @@ class TchatApp(App[None]):
         # the screen back 50 ms to hide the change.
         self.push_screen(self._run_sheet())
 
+    async def action_quit(self) -> None:
+        """Quit; in the middle of a live hour, only after a yes (rehearsals and the demo
+        quit at once: nothing is lost there)."""
+        if not self._live_hour():
+            await super().action_quit()
+            return
+        from tui.screens.dialogs import ConfirmDialog
+
+        if any(isinstance(s, ConfirmDialog) for s in self.screen_stack):
+            return
+        words = self.words
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(words, words("quit_title"), words("quit_body"), words("key.quit")),
+            answered,
+        )
+
+    def _live_hour(self) -> bool:
+        if not self.loaded or self._mode != "live":
+            return False
+        try:
+            hour = self.run_sheet.hour
+        except (StopIteration, AssertionError):
+            return False
+        return hour is not None and hour.phase == "during" and not hour.over
+
     def notify(
         self,
         message: str,
@@ -119,10 +150,26 @@ class TchatApp(App[None]):
         severity: SeverityLevel = "information",
         timeout: float | None = None,
         markup: bool = True,
+        kind: str | None = None,
     ) -> None:
         """Every notification is shown literally: they quote labels, paths, plan fields
-        (`[chat] heads_up`) and the plan's own text, and none is written in markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        (`[chat] heads_up`) and the plan's own text, and none is written in markup.
+
+        With a `kind`, the notice replaces the one of the same kind still on screen."""
+        if timeout is None:
+            timeout = self.NOTIFICATION_TIMEOUT
+        notification = Notification(message, title, severity, timeout, markup=False)
+        if kind is not None:
+            self.forget_notice(kind)
+            self._notices[kind] = notification
+        self.post_message(Notify(notification))
+
+    def forget_notice(self, kind: str) -> None:
+        """Take the notice of this kind off the screen, if it is still there."""
+        notification = self._notices.pop(kind, None)
+        # Textual has no public way to withdraw one notification: this is the one door.
+        if notification is not None and notification in self._notifications:
+            self._unnotify(notification)
 
     def get_default_screen(self) -> Screen[None]:
         if self.opening is not None and not self.loaded:

@@ -67,7 +67,10 @@ def report_summary(report: Report, words: Words) -> list[Text]:
                              words("report_not_done", n=report.not_done))))]
     last, overrun = report.last_posted, report.overrun
     if last is None or overrun is None or last.actual is None:
-        lines.append(Text(words("report_nothing"), style="bold"))
+        # A promotion posted, nothing of the chat: "1 posted" must not sit beside
+        # "nothing posted".
+        key = "report_nothing_in_chat" if report.posted else "report_nothing"
+        lines.append(Text(words(key), style="bold"))
         return lines
     seconds = round_seconds(overrun)
     lines.append(Text(words(

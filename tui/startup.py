@@ -55,6 +55,20 @@ def collector_on() -> None:
     gc.enable()
 
 
+def terminal_missing() -> str | None:
+    """Which of standard input and output is not a terminal ("stdin", "stdout"), or
+    None when both are: the run-sheet reads keys and draws a screen, and without a
+    terminal it would spin writing escape codes into a file (see
+    `tui.commands.output.refused_without_terminal`)."""
+    for name, stream in (("stdin", sys.stdin), ("stdout", sys.stdout)):
+        try:
+            if stream is None or not stream.isatty():
+                return name
+        except (AttributeError, ValueError):  # closed, or not a real stream
+            return name
+    return None
+
+
 def opens_on_a_glance() -> bool:
     """Whether the screen opens on a glance at the plan and validates it just after.
 

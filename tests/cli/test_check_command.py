@@ -115,6 +115,21 @@ def test_bundled_demo_plans_pass_strict(
     assert "no problem found" in out
 
 
+def test_an_unknown_placeholder_does_not_hide_an_over_limit_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = Path(__file__).parents[1] / "ui" / "plans" / "chat-fr.toml"
+    text = source.read_text(encoding="utf-8").replace(
+        "C'était la dernière question", "Le résumé : {recap_link}. C'était la dernière question"
+    )
+    path = tmp_path / "both.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out = run_check(capsys, str(path))
+    assert code == 1
+    assert "unknown placeholder {recap_link}" in out
+    assert "Q3 is 307/280" in out  # seen in the same run, not after the fix
+
+
 def readme_new_command() -> list[str]:
     """The `tchat new` line of the README's "A chat, step by step", as arguments."""
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")

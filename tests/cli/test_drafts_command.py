@@ -47,3 +47,21 @@ def test_a_plan_that_does_not_load_is_reported_with_its_line(
     assert main(["drafts", str(plan)]) == 1
     err = capsys.readouterr().err
     assert f"{plan}:2: error: not valid TOML" in err and "Traceback" not in err
+
+
+def test_an_unknown_placeholder_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = tmp_path / "demo-en.toml"
+    text = (PLANS / "demo-en.toml").read_text(encoding="utf-8")
+    marker = 'kind = "closing"'
+    assert marker in text
+    start = text.index(marker)
+    line_start = text.index('text = "', start)
+    text = text[:line_start] + 'text = "The recap: {recap_link} " \n' + text[
+        text.index("\n", line_start) + 1:]
+    plan.write_text(text, encoding="utf-8")
+    assert main(["drafts", str(plan)]) == 1
+    captured = capsys.readouterr()
+    assert "{recap_link}" in captured.out  # the draft as it would be pasted
+    assert "unknown placeholder {recap_link}" in captured.err

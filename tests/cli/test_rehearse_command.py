@@ -41,6 +41,7 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[TchatApp]:
         apps.append(self)
 
     monkeypatch.setattr(TchatApp, "run", fake_run)
+    monkeypatch.setattr("tui.startup.terminal_missing", lambda: None)  # as in a terminal
     return apps
 
 

@@ -118,3 +118,19 @@ def test_problems_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     # No live run yet: every cue not done, said plainly, not an error.
     code, out, err = report(capsys, str(plan))
     assert code == 0 and "rien de posté" in out and "no log yet" in err
+
+
+@pytest.mark.parametrize(("lang", "counts", "nothing"), [
+    ("fr", "1 posté, ", "Dépassement total : — (rien de posté pendant le tchat)"),
+    ("en", "1 posted, ", "Total overrun: — (nothing posted during the chat)"),
+])
+def test_a_promotion_alone_is_not_said_to_be_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, counts: str, nothing: str
+) -> None:
+    # Seen: "1 posté(s)" next to "(rien de posté)": the promotion was posted, the chat not.
+    plan = copy_plan(tmp_path)
+    write(log_path_for(plan), {"promo@-1440": -1440})
+    code, out, _err = report(capsys, str(plan), "--lang", lang)
+    assert code == 0
+    assert counts in out and nothing in out
+    assert "(rien de posté)" not in out and "(nothing posted)" not in out

@@ -49,8 +49,9 @@ def test_a_default_thank_you_when_the_plan_has_none() -> None:
     data["posts"] = [p for p in data["posts"] if p["kind"] != "thanks"]
     ctx = make_context(Plan.model_validate(data))
     [drafts] = thanks_drafts(ctx)
+    # One guest: the singular, agreed ("notre invité", not "nos invités").
     assert drafts[0].text == (
-        "Merci à nos invités @one et à vous toutes et tous d'avoir fait vivre "
+        "Merci à notre invité @one et à vous toutes et tous d'avoir fait vivre "
         "#TestChat\u00a0!"
     )
 

@@ -26,10 +26,11 @@ from tui.core.glance import (
     Glance,
     glance,
 )
+from tui.core.hour import hour_at
 from tui.core.model import Chat
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
-from tui.core.runstate import RunState, countdown
+from tui.core.runstate import RunState
 from tui.core.schedule import build_schedule
 
 REPO = Path(__file__).resolve().parents[2]
@@ -153,7 +154,7 @@ def test_the_opening_countdown_is_the_run_sheets(seconds: float) -> None:
     plan = make_plan()
     assert plan.chat.start_at == START
     now = START + timedelta(seconds=seconds)
-    shown = countdown(plan, RunState(), build_schedule(plan), now)
+    shown = hour_at(plan, RunState(), build_schedule(plan), now).countdown
     opening = to_start(plan.chat.start_at, now)
     if shown.mode == "to-start":
         assert opening is not None

@@ -60,3 +60,15 @@ async def copies_done(app: TchatApp, pilot: Any) -> None:
     worker handles its own result, so this is the end of every worker."""
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def ids_written(app: TchatApp, pilot: Any, bound: float = 30.0) -> None:
+    """Wait until the live run has written the plan's missing ids (a second after the
+    screen is up), so a test comparing the plan's text compares it after that write."""
+    from tui.core.schedule import missing_ids
+
+    waited = 0.0
+    while missing_ids(app.session.plan):
+        assert waited < bound, "the plan's ids were never written"
+        await pilot.pause(0.05)
+        waited += 0.05

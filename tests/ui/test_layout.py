@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import FakeClipboard, FakeMonotonic
-from tests.ui.helpers import at, copies_done, copy_plan, make_app, sheet
+from tests.ui.helpers import at, copies_done, copy_plan, ids_written, make_app, sheet
 from tests.ui.test_runsheet import shown, text_of
 from tui.cli import main as tchat
 from tui.commands.demo import demo_copy
@@ -393,6 +393,166 @@ async def test_a_tall_terminal_shares_the_room_with_the_checklist(
         # The demo's checklist is long: it gets about half the column, not 12 rows.
         assert checklist.height > 20
         assert abs(checklist.height - draft.height) <= 2
+
+
+def selected_row_visible(app: App[None]) -> bool:
+    cues = app.screen.query_one(CueList)
+    if cues.highlighted is None:
+        return True
+    top = cues.scroll_offset.y
+    return top <= cues.highlighted < top + cues.scrollable_content_region.height
+
+
+async def test_at_50x15_the_selected_cue_is_always_in_view(
+    tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
+) -> None:
+    from tests.ui.test_rehearsal import rehearsal, step
+
+    app = rehearsal(demo_copy("en", tmp_path), fake_monotonic, fake_clipboard, speed=60)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        cues = app.screen.query_one(CueList)
+        assert cues.scrollable_content_region.height >= 2
+        assert selected_row_visible(app)
+        for _ in range(40):
+            step(app, fake_monotonic, 1.5)
+            await pilot.pause()
+            assert selected_row_visible(app), (cues.highlighted, cues.scroll_offset)
+            if app.screen is sheet(app) and cues.selected_id in [
+                c.id for c in app.run_sheet.hour.due  # type: ignore[union-attr]
+            ]:
+                await pilot.press("c")
+                await copies_done(app, pilot)
+                await pilot.pause()
+                assert selected_row_visible(app), (cues.highlighted, cues.scroll_offset)
+
+
+async def test_at_50x15_the_report_shows_its_rows(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.dialogs import ReportDialog
+
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(30)), fake_clipboard)
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportDialog)
+        table = app.screen.query_one("#report-scroll")
+        # The header, its rule and at least three cues.
+        assert table.region.height >= 5, table.region
+
+
+# --- the checklist and the focus during the hour -----------------------------------------
+
+
+async def test_escape_leaves_the_checklist_and_the_focus_is_obvious(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(31)), fake_clipboard)
+    async with app.run_test(size=(120, 36)) as pilot:
+        cues = app.screen.query_one(CueList)
+        checklist = app.screen.query_one(Checklist)
+        assert cues.has_focus and cues.styles.border_top[0] == "heavy"
+        await pilot.press("space")
+        await pilot.pause()
+        assert checklist.has_focus
+        assert checklist.styles.border_top[0] == "heavy"
+        assert cues.styles.border_top[0] == "round"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert cues.has_focus
+
+
+async def test_before_items_are_not_overdue_during_the_hour(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(31)), fake_clipboard)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        prompts = {o.id: str(o.prompt) for o in app.screen.query_one(Checklist).options}
+        assert "Confirmer les invités" in prompts["item-0"]  # due 2 days before, not done
+        assert "en retard" not in prompts["item-0"]
+        assert "en retard" in prompts["item-2"]  # the hour's own item, due at minute 30
+
+
+async def test_all_hour_reminders_have_no_box_and_never_tick(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = demo_copy("en", tmp_path)
+    app = make_app(plan, FrozenClock(at(40)), fake_clipboard)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ids_written(app, pilot)
+        checklist = app.screen.query_one(Checklist)
+        items = app.session.plan.checklist
+        index = next(i for i, item in enumerate(items) if item.text.startswith("Repost"))
+        prompt = str(checklist.get_option(f"item-{index}").prompt)
+        assert prompt.startswith("↻ ") and "☐" not in prompt and "overdue" not in prompt
+        checklist.focus()
+        checklist.highlighted = checklist.get_option_index(f"item-{index}")
+        before = plan.read_text()
+        await pilot.press("space")
+        await pilot.pause()
+        assert plan.read_text() == before
+        assert index not in app.session.state.ticks
+
+
+# --- notices ------------------------------------------------------------------------------
+
+
+def toasts(app: App[None]) -> list[Any]:
+    return list(app.screen.query("Toast"))
+
+
+def toast_text(toast: Any) -> str:
+    return str(toast.render())
+
+
+async def test_one_copy_notice_at_a_time_never_over_the_draft(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(2.5)), fake_clipboard)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        for _ in range(2):  # the welcome and the rules, both overdue
+            await pilot.press("c")
+            await copies_done(app, pilot)
+        await pilot.pause()
+        shown_now = [toast_text(t) for t in toasts(app)]
+        assert len([t for t in shown_now if "Copié" in t]) == 1, shown_now
+        draft = app.screen.query_one("#draft").region
+        for toast in toasts(app):
+            assert not toast.region.overlaps(draft), (toast.region, draft)
+
+
+async def test_a_stale_plan_notice_goes_and_nothing_is_said_reloaded(
+    tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.widgets.watcher import PlanWatcher
+
+    # The test polls the watcher itself, at the moments it chooses.
+    monkeypatch.setattr("tui.widgets.watcher.POLL_SECONDS", 3600.0)
+
+    plan = copy_plan(tmp_path)
+    good = plan.read_text()
+    app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        said = notices(app)
+        plan.write_text(good.replace('title = "Tchat', 'title = 3 #'))
+        app.screen.query_one(PlanWatcher).check()
+        await pilot.pause()
+        assert any("ne se charge pas" in toast_text(t) for t in toasts(app))
+        plan.write_text(good)  # put back as it was
+        app.screen.query_one(PlanWatcher).check()
+        await pilot.pause()
+        await pilot.pause()
+        assert not any("ne se charge pas" in toast_text(t) for t in toasts(app))
+        assert not any("rechargé" in message for message, _ in said)
+        # A tick while the file on disk does not load: nothing written, nothing
+        # "reloaded".
+        plan.write_text(good.replace('title = "Tchat', 'title = 4 #'))
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert said[-1][0].startswith("Le plan a changé sur le disque et ne se charge pas")
+        assert not any("rechargé" in message for message, _ in said)
 
 
 async def test_opened_before_the_start_the_first_screen_gives_the_pre_flight(

@@ -1,6 +1,7 @@
-"""End to end, in a real pseudo-terminal, as a moderator runs it: `tchat PLAN`, `c`,
-quit. The copy reaches the terminal as OSC 52 (no system clipboard here), the mark
-reaches the log, and the terminal is given back as it was."""
+"""End to end, in a real pseudo-terminal, as a moderator runs it: `tchat PLAN` a minute
+into the hour, `c`, quit (which asks first during the hour), yes. The copy reaches the
+terminal as OSC 52 (no system clipboard here), the mark reaches the log, and the
+terminal is given back as it was."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -28,7 +30,9 @@ def test_copy_in_a_real_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     for name in ("DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
     plan = tmp_path / "chat.toml"
-    start = (datetime.now() + timedelta(hours=1)).strftime("%Y-%m-%d %H:%M")  # noqa: DTZ005
+    # A minute into the hour, in the plan's own zone: the welcome is due and copies at once.
+    paris = ZoneInfo("Europe/Paris")
+    start = (datetime.now(paris) - timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M")
     subprocess.run([str(TCHAT), "new", str(plan), "--lang", "en", "--title", "Pty chat",
                     "--tag", "#PtyChat", "--start", start, "--timezone", "Europe/Paris"],
                    check=True, capture_output=True)
@@ -45,6 +49,8 @@ def test_copy_in_a_real_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         copied = base64.b64decode(match.group(1)).decode("utf-8")
         assert "#PtyChat" in copied
         os.write(child.fd, CTRL_Q)
+        wait_for_marker([child], [b"Quit during the chat?"], timeout=60)
+        os.write(child.fd, b"y")
         for _ in range(300):
             pump([child], 0.1)
             if child.eof:

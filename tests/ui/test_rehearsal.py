@@ -27,9 +27,11 @@ from tui.commands.demo import demo_copy
 from tui.commands.rehearse import Rehearsal, build_app
 from tui.core.asrun import log_path_for, read_events, rehearsal_logs
 from tui.core.clock import FrozenClock, SimulatedClock
+from tui.core.hour import hour_at
+from tui.core.session import Session
 from tui.screens.commands import RunSheetCommands
 from tui.screens.dialogs import HelpDialog, HighlightDialog, ReportDialog
-from tui.widgets.cuelist import CueList, row_status
+from tui.widgets.cuelist import CueList
 
 SIZE = (120, 36)
 CLOCK_KEYS = {"p", "plus", "minus", "greater_than_sign", "less_than_sign"}
@@ -131,7 +133,11 @@ async def test_the_timer_drives_a_running_rehearsal(
         fake_monotonic.advance(2.5)  # two and a half minutes at sixty times
         await pilot.pause(0.3)  # the countdown's own timer notices
         assert text_of(app, "#header-clock") == "18:00:30"
-        assert text_of(app, "#countdown-caption") == "Accueil en retard de"
+        assert text_of(app, "#countdown-caption") == "Accueil : à poster"
+
+
+def status_now(session: Session, row_id: str) -> str:
+    return hour_at(session.plan, session.state, session.cues, session.now()).status(row_id)
 
 
 async def test_jump_to_the_next_cue_and_back(
@@ -177,7 +183,7 @@ async def test_cues_fall_due_in_schedule_order(
                 known = {cue_id for cue_id, _ in became_due}
                 prompt = str(cues.get_option(row.id).prompt)
                 if row.id not in known and "! à poster" in prompt:
-                    assert row_status(session, row, session.now()) == "due"
+                    assert status_now(session, row.id) == "due"
                     became_due.append((row.id, session.now() - START))
         assert [cue_id for cue_id, _ in became_due] == [row.id for row in in_chat]
         # Each at its own minute, seen at the first step at or after it.
@@ -202,7 +208,7 @@ async def test_a_whole_hour_at_60x_then_the_report(
             assert session.now() < at(61), "the report never came"
             step(app, fake_monotonic, 0.25)  # 15 simulated seconds
             due = [r for r in session.rows if r.cue.offset >= 0
-                   and row_status(session, r, session.now()) == "due"]
+                   and status_now(session, r.id) == "due"]
             if due:
                 await pilot.pause()  # what the redraw queued is handled before the key
                 assert app.run_sheet.query_one(CueList).selected_id == due[0].id

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,15 @@ from textual.widget import Widget
 from textual.widgets import Digits, Footer, Input, Label, Static, TextArea
 
 from tests.conftest import FakeClipboard
-from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
+from tests.ui.helpers import (
+    at,
+    copies_done,
+    copy_plan,
+    ids_written,
+    make_app,
+    record_notifications,
+    sheet,
+)
 from tui.clipboard import NoClipboard
 from tui.core.asrun import AsRunLog, Event, log_path_for, read_events
 from tui.core.clock import FrozenClock
@@ -73,10 +82,10 @@ async def test_before_the_chat_counts_down_to_the_start(
 
 async def test_during_next_cue_and_time_left(tmp_path: Path, fake_clipboard: FakeClipboard) -> None:
     plan = copy_plan(tmp_path)
-    clock = FrozenClock(at(0))
+    clock = FrozenClock(at(3))
     app = make_app(plan, clock, fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(3):  # welcome, rules, heads-up Q1
+        for _ in range(3):  # welcome, rules (both overdue), heads-up Q1 (due)
             await pilot.press("c")
             await copies_done(app, pilot)
         clock.set(at(4))
@@ -176,9 +185,12 @@ async def test_skip_and_shift(tmp_path: Path, fake_clipboard: FakeClipboard) -> 
         await pilot.press("s")  # then the rules: now Q1's heads-up (18:03) is due
         await pilot.press("d")  # shift: nothing late at 18:03:00 exactly
         assert said[-1] == "Rien n'est en retard"
-        clock.set(at(5))
+        # Q1 (18:05) is two minutes late; its heads-up (18:03) is folded into it, so the
+        # shift is Q1's delay, not the heads-up's four minutes.
+        clock.set(at(7))
         sheet(app).refresh_now()
         assert app.screen.query_one(Countdown).has_class("-overrun")
+        assert text_of(app, "#countdown-caption") == "Q1 en retard de"
         await pilot.press("d")
         assert said[-1] == "Tout ce qui reste est décalé de +2:00"
         assert "fin décalée 19:02 (+2:00)" in text_of(app, "#header-end")
@@ -379,7 +391,7 @@ async def test_never_overwrites_an_edit_made_elsewhere(
         plan.write_text(edited)
         await pilot.press("space", "space")
         await pilot.pause()
-        assert any("rien n'a été écrit" in m for m in said)
+        assert any("rien n'a été écrit" in m for m in said), said
         assert plan.read_text() == edited
         assert app.session.plan.checklist[2].text.startswith("Relayer les meilleures")
     assert log_kinds(plan) == []
@@ -605,11 +617,11 @@ async def test_before_the_start_the_first_cue_is_named_only_when_it_fits(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
     plan = copy_plan(tmp_path)
-    app = make_app(plan, FrozenClock(at(-10)), fake_clipboard)
+    app = make_app(plan, FrozenClock(at(-1438)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        # Next is yesterday's promotion: "début à 18:00 · Annonce à J-1 18:00" is longer
-        # than the pane, and cut it would end on a bare "J-…".
+        # Next is the promotion due two minutes ago: "début à 18:00 · Annonce à J-1
+        # 18:00" is longer than the pane, and cut it would end on a bare "J-…".
         assert text_of(app, "#countdown-detail") == "début à 18:00"
     posted = at(-1440)
     AsRunLog(log_path_for(plan)).append(
@@ -642,3 +654,292 @@ async def test_the_mouse_selects_in_the_draft_text_and_in_its_note(
         await pilot.mouse_up(body, offset=(5, note_line))
         await pilot.pause()
         assert app.screen.get_selected_text() == "Rappel"  # the note's, not the draft's
+
+
+# --- copy safety -----------------------------------------------------------------------
+
+
+async def test_a_repeated_c_never_marks_a_cue_not_due(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.dialogs import ConfirmDialog
+
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(0)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        welcome = app.session.row("welcome@0")
+        rules = app.session.row("rules@2")
+        assert welcome is not None and rules is not None
+        # Three quick presses at the start: the welcome, then the rules (two minutes
+        # ahead) only ask; neither `c` again nor enter says yes.
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("c", "enter")
+        await pilot.pause()
+        await copies_done(app, pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert list(app.session.state.posted) == ["welcome@0"]
+        assert fake_clipboard.text == welcome.draft.text
+        # An explicit yes copies and marks it.
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await copies_done(app, pilot)
+        assert list(app.session.state.posted) == ["welcome@0", "rules@2"]
+        assert fake_clipboard.text == rules.draft.text
+    assert log_kinds(plan) == ["mark", "mark"]
+
+
+async def test_catching_up_on_overdue_cues_needs_no_confirmation(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(2.5)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        assert list(app.session.state.posted) == ["welcome@0", "rules@2"]
+
+
+async def test_the_cursor_never_wraps(tmp_path: Path, fake_clipboard: FakeClipboard) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(30)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        cues = app.screen.query_one(CueList)
+        last = app.session.rows[-1].id
+        cues.select_id(last)
+        await pilot.press("down")
+        assert cues.selected_id == last
+        first = app.session.rows[0].id
+        cues.select_id(first)
+        await pilot.press("up")
+        assert cues.selected_id == first
+
+
+class SlowFirstClipboard(FakeClipboard):
+    """The first copy waits until released: a slow xclip, then a fast one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import threading
+
+        self.release = threading.Event()
+        self.calls = 0
+
+    def copy(self, text: str) -> bool:
+        self.calls += 1
+        if self.calls == 1:
+            self.release.wait(timeout=10)
+        return super().copy(text)
+
+
+async def test_the_clipboard_holds_the_last_marked_cue(tmp_path: Path) -> None:
+    clipboard = SlowFirstClipboard()
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(2.5)), clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # the welcome, stuck in a slow clipboard
+        app.screen.query_one(CueList).select_id("rules@2")
+        await pilot.press("c")
+        for _ in range(20):
+            await pilot.pause()
+        clipboard.release.set()
+        await copies_done(app, pilot)
+        rules = app.session.row("rules@2")
+        assert rules is not None
+        assert clipboard.text == rules.draft.text
+        marks = [e.cue for e in read_events(log_path_for(app.session.plan_path))
+                 if e.kind == "mark"]
+        assert marks == ["welcome@0", "rules@2"]  # the clipboard holds the last one
+
+
+# --- what the screen points at ----------------------------------------------------------
+
+
+async def test_a_due_question_passes_over_its_heads_up(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    log = AsRunLog(log_path_for(plan))
+    for cue_id, minute in (("welcome@0", 0), ("rules@2", 2)):
+        log.append(Event("mark", clock=at(minute), wall=at(minute), cue=cue_id, via="system"))
+    clock = FrozenClock(at(8))  # Q1 (18:05) three minutes late; its heads-up (18:03) unposted
+    app = make_app(plan, clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        await pilot.pause()
+        assert text_of(app, "#countdown-caption") == "Q1 en retard de"
+        assert text_of(app, "#countdown-digits") == "03:00"
+        cues = app.screen.query_one(CueList)
+        assert cues.selected_id == "q1"
+        assert "– passé" in str(cues.get_option("hu1").prompt)
+        await pilot.press("d")
+        assert said[-1] == "Tout ce qui reste est décalé de +3:00"
+
+
+async def test_promotions_are_missed_once_the_chat_started(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(0.5)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        cues = app.screen.query_one(CueList)
+        assert cues.selected_id == "welcome@0"
+        assert "– passé" in str(cues.get_option("promo@-1440").prompt)
+
+
+async def test_a_late_promotion_is_shown_late_not_next(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-10)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        cues = app.screen.query_one(CueList)
+        assert "! en retard" in str(cues.get_option("promo@-1440").prompt)
+        assert cues.selected_id == "welcome@0"
+        assert text_of(app, "#countdown-caption") == "Début dans"
+
+
+async def test_at_zero_the_welcome_is_to_post_now(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    clock = FrozenClock(at(0) - timedelta(seconds=1))
+    app = make_app(copy_plan(tmp_path), clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#countdown-digits") == "00:01"
+        clock.set(at(0))
+        sheet(app).refresh_now()
+        assert text_of(app, "#countdown-caption") == "Accueil : à poster"
+        assert app.screen.query_one(Countdown).has_class("-now")
+        assert not app.screen.query_one(Countdown).has_class("-overrun")
+        clock.set(at(1))
+        sheet(app).refresh_now()
+        assert text_of(app, "#countdown-caption") == "Accueil en retard de"
+
+
+async def test_quitting_a_live_hour_asks_first(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.dialogs import ConfirmDialog
+
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(30)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")  # the focus is on "cancel"
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, ConfirmDialog)
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert app.return_code == 0 and not app.is_running
+
+
+@pytest.mark.parametrize("mode", ["rehearsal", "before"])
+async def test_a_rehearsal_or_a_run_before_the_start_quits_at_once(
+    tmp_path: Path, fake_clipboard: FakeClipboard, mode: str
+) -> None:
+    plan = copy_plan(tmp_path)
+    if mode == "rehearsal":
+        app = make_app(plan, FrozenClock(at(30)), fake_clipboard, mode="rehearsal",
+                       log_path=tmp_path / "rehearsal.jsonl")
+    else:
+        app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_compress_keeps_the_end_after_a_yes_and_u_takes_it_back(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.commands import RunSheetCommands
+    from tui.screens.dialogs import ConfirmDialog
+
+    plan = copy_plan(tmp_path)
+    log = AsRunLog(log_path_for(plan))
+    for cue_id, minute in (("welcome@0", 0), ("rules@2", 2), ("q1", 6)):
+        log.append(Event("mark", clock=at(minute), wall=at(minute), cue=cue_id, via="system"))
+    app = make_app(plan, FrozenClock(at(50)), fake_clipboard)  # 18:50: Q2-Q4 left
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        body = shown(app.screen.query_one("#confirm-body"))
+        assert "Q2 18:50" in body and "Q3" in body and "Q4" in body  # Q4 cannot fit
+        await pilot.press("y")
+        await pilot.pause()
+        state = app.session.state
+        assert "q4" in state.skipped
+        assert "fin prévue 19:00" in text_of(app, "#header-end")
+        assert text_of(app, "#countdown-caption") == "Q2 : à poster"
+        assert said[-1].startswith("Questions resserrées")
+        await pilot.press("u")
+        assert "q4" not in app.session.state.skipped
+        names = [name for name, _h, _a in RunSheetCommands(app.screen)._commands()]
+        assert "Resserrer" in names
+    assert log_kinds(plan)[-2:] == ["compress", "undo"]
+
+
+async def test_the_editor_flags_and_refuses_an_unknown_placeholder(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.core.check import check_file
+
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await ids_written(app, pilot)
+        before = plan.read_text()
+        said = record_notifications(app)
+        app.screen.query_one(CueList).select_id("q1")
+        await pilot.press("e")
+        area = app.screen.query_one("#edit-area", TextArea)
+        area.text = "Le résumé sera ici : {recap_link} {tag}"
+        await pilot.pause()
+        problem = app.screen.query_one("#edit-problem", Static)
+        assert problem.display
+        assert "{recap_link}" in shown(problem) and "{tag}" in shown(problem)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditDialog)  # not saved, still editing
+        assert plan.read_text() == before
+        assert said[-1].startswith("Pas enregistré : {recap_link}")
+        area.text = "Le résumé sera ici : {{recap_link}} {tag}"
+        await pilot.pause()
+        assert not problem.display
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, EditDialog)
+    loaded, problems = check_file(plan)
+    # The test plan's Q3 is over the limit on purpose: nothing else is wrong.
+    assert loaded is not None
+    assert [p.field for p in problems if p.is_error] == ["questions[3].text"], problems
+
+
+async def test_a_plan_with_errors_shows_them_before_anything_else(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.dialogs import ProblemsDialog
+
+    plan = copy_plan(tmp_path)
+    plan.write_text(plan.read_text().replace(
+        "C'était la dernière question", "Le résumé : {recap_link}. C'était la dernière"))
+    app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(200):
+            await pilot.pause()
+            if isinstance(app.screen, ProblemsDialog):
+                break
+        assert isinstance(app.screen, ProblemsDialog)
+        text = shown(app.screen.query_one("#problems-text"))
+        assert "posts[4].text: unknown placeholder {recap_link}" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ProblemsDialog)

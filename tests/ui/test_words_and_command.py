@@ -83,6 +83,7 @@ def test_the_demo_rehearsal_leaves_no_files_behind(
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setattr(TchatApp, "run", fake_run)
+    monkeypatch.setattr("tui.startup.terminal_missing", lambda: None)
     code = rehearse_module.rehearse(rehearse_module.Rehearsal(None, language="en"))
     assert code == 0
     assert seen and seen[0].name == "demo-en.toml"

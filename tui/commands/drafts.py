@@ -11,10 +11,11 @@ from rich.text import Text
 
 from tui.commands.console import safe_console
 from tui.commands.output import ENGLISH, EXIT_OK, EXIT_PROBLEMS, error_console, render_problems
+from tui.core.check import placeholder_problems
 from tui.core.clocktime import clock_time
 from tui.core.controls import visible
 from tui.core.drafts import Draft, DraftBook
-from tui.core.planfile import load_plan
+from tui.core.planfile import load_plan, read_plan_text
 from tui.core.problems import PlanError
 from tui.core.words import Words, cue_name
 
@@ -25,7 +26,8 @@ def register(subparsers: Any, summary: str) -> None:
         help=summary,
         description=(
             "Print every cue's draft as it will be pasted, with its planned time and the "
-            "count the platform will show. Exit 1 when a draft is over the limit."
+            "count the platform will show. Exit 1 when a draft is over the limit or "
+            "still holds an unknown placeholder."
         ),
     )
     parser.add_argument("plan", type=Path, metavar="PLAN", help="the plan's TOML file")
@@ -81,8 +83,11 @@ def run(args: argparse.Namespace) -> int:
             count_text,
         )
     console.print(table)
+    # A draft still holding `{recap_link}` would be pasted with the braces in it.
+    unknown = placeholder_problems(plan, read_plan_text(path))
+    if unknown:
+        render_problems(error_console(), str(path), unknown)
     if over:
         console.print(Text(ENGLISH("cli.drafts_over", n=over), style="bold red"))
-        return EXIT_PROBLEMS
-    return EXIT_OK
+    return EXIT_PROBLEMS if over or unknown else EXIT_OK
 

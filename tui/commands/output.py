@@ -17,7 +17,7 @@ from rich.text import Text
 
 from tui.commands.console import safe_console
 from tui.core.atomic import write_atomic
-from tui.core.problems import Problem
+from tui.core.problems import PlanError, Problem
 from tui.core.words import Words
 
 ENGLISH = Words("en")
@@ -119,3 +119,36 @@ def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:
             (f"{log}: ", "bold"), ("warning", "yellow"),
             ": " + ENGLISH("cli.lines_skipped", n=len(lines), shown=shown),
         ))
+
+
+def refused_without_terminal(plan: Path | None, *, live: bool = False) -> int | None:
+    """The exit code when there is no terminal to draw the run-sheet on, else None.
+
+    Seen: run from a script, the app ran at full CPU for ten minutes writing escape
+    codes into a file. Without a terminal, a plan's problems are still reported (exit
+    1, as `tchat check` would); otherwise exit 2 at once, pointing at the commands
+    made for scripts. A `live` run reads its as-run log too, so a log it would refuse
+    (a folder, a FIFO, another plan's) is reported the same way.
+    """
+    from tui import startup
+
+    missing = startup.terminal_missing()
+    if missing is None:
+        return None
+    if plan is not None:
+        from tui.core.planfile import load_plan
+
+        try:
+            if live:
+                startup.begin(plan)  # the plan and its run log, as the run-sheet reads them
+            else:
+                load_plan(plan)
+        except PlanError as error:
+            report_plan_error(plan, error.problems)
+            return EXIT_PROBLEMS
+    error_console().print(Text(
+        f"tchat: error: the run-sheet needs a terminal, and {missing} is not one. "
+        "For scripts: tchat drafts PLAN (every post with its count), tchat report PLAN "
+        "(planned versus actual), tchat check PLAN."
+    ))
+    return EXIT_USAGE

@@ -22,7 +22,13 @@ from rich.text import Text
 from tui import startup
 from tui.clipboard import Clipboard
 from tui.commands.demo import DEMO_START_IN, demo_copy
-from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, error_console, report_plan_error
+from tui.commands.output import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    error_console,
+    refused_without_terminal,
+    report_plan_error,
+)
 from tui.core.asrun import new_rehearsal_log
 from tui.core.clock import SimulatedClock
 from tui.core.durations import OFFSET, START_IN, DurationSyntax, parse_duration
@@ -197,6 +203,10 @@ def rehearse(rehearsal: Rehearsal) -> int:
             + ("is a folder, not a recorded conversation" if rehearsal.replay.is_dir()
                else "does not exist")))
         return EXIT_PROBLEMS
+    # After the files' own problems, which a script still wants to hear about.
+    refused = refused_without_terminal(rehearsal.plan)
+    if refused is not None:
+        return refused
     try:
         app = build_app(rehearsal, settle_heap=True, opening=startup.opens_on_a_glance())
     except PlanError as error:

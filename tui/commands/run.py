@@ -13,7 +13,12 @@ from typing import Any
 
 from tui import startup
 from tui.commands.demo import DEMO_START_IN
-from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, report_plan_error
+from tui.commands.output import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    refused_without_terminal,
+    report_plan_error,
+)
 from tui.core.glance import glance
 from tui.core.problems import PlanError
 from tui.core.vocabulary import Language
@@ -38,6 +43,9 @@ def register(subparsers: Any, summary: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     language: Language | None = args.lang
+    refused = refused_without_terminal(args.plan, live=True)
+    if refused is not None:
+        return refused
     if args.plan is None:
         from tui.commands.rehearse import Rehearsal, rehearse
 

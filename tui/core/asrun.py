@@ -24,7 +24,7 @@ from tui.core.chattime import FIRST_YEAR, LAST_YEAR
 from tui.core.regularfile import NotReadable, read_regular
 
 EventKind = Literal[
-    "mark", "undo", "skip", "shift", "tick", "reply", "reload", "highlight"
+    "mark", "undo", "skip", "shift", "compress", "tick", "reply", "reload", "highlight"
 ]
 EVENT_KINDS: frozenset[str] = frozenset(get_args(EventKind))
 FORMAT_VERSION = 1
@@ -117,7 +117,11 @@ class Event:
     seconds: int | None = None
     """How far a shift moved the remaining cues."""
     cues: tuple[str, ...] = ()
-    """The cues a shift moved."""
+    """The cues a shift moved, or a compression moved (each by its own `moves`)."""
+    moves: tuple[int, ...] = ()
+    """A compression's seconds, one per cue of `cues`."""
+    skips: tuple[str, ...] = ()
+    """The questions a compression skipped (they could not fit)."""
     item: int | None = None
     """The checklist item's index, for a tick."""
     done: bool | None = None
@@ -140,6 +144,10 @@ class Event:
                 data[name] = value
         if self.cues:
             data["cues"] = list(self.cues)
+        if self.moves:
+            data["moves"] = list(self.moves)
+        if self.skips:
+            data["skips"] = list(self.skips)
         # ensure_ascii keeps one event on one physical line whatever the text holds.
         return json.dumps(data, ensure_ascii=True, separators=(",", ":"))
 
@@ -163,6 +171,8 @@ class Event:
                 cue=_opt(data, "cue", str),
                 seconds=_opt(data, "seconds", int),
                 cues=tuple(str(c) for c in data.get("cues", ())),
+                moves=tuple(_int(m) for m in data.get("moves", ())),
+                skips=tuple(str(c) for c in data.get("skips", ())),
                 item=_opt(data, "item", int),
                 done=_opt(data, "done", bool),
                 text=_opt(data, "text", str),
@@ -176,6 +186,12 @@ class Event:
         if event.item is not None and not 0 <= event.item <= MAX_ITEM:
             return None
         return event
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("moves")
+    return value
 
 
 def _opt(data: dict[str, Any], key: str, kind: type[Any]) -> Any:

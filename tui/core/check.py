@@ -72,8 +72,9 @@ def tag_warnings(tag: str) -> list[str]:
     return warnings
 
 
-def semantic_problems(plan: Plan, text: str = "") -> list[Problem]:
-    """Problems of a plan that loads: tag, question count, timing, placeholders."""
+def semantic_problems(plan: Plan, text: str = "", *, drafts: bool = True) -> list[Problem]:
+    """Problems of a plan that loads: tag, question count, timing, placeholders, and
+    (unless `drafts` is False) each draft's count and tag."""
     problems: list[Problem] = []
     chat = plan.chat
     tag_line = locate(text, ("chat", "tag"))
@@ -89,12 +90,20 @@ def semantic_problems(plan: Plan, text: str = "") -> list[Problem]:
             "questions", locate(text, ("questions",)),
         ))
 
+    if not any(g.status != "declined" for g in plan.guests):
+        problems.append(Problem(
+            "warning",
+            "the plan has no guest: the guide suggests inviting 2 or 3 (the posts are "
+            "worded without them)",
+            "guests", locate(text, ("guests",)),
+        ))
     problems += _unfinished_problems(plan, text)
     problems += _start_problems(plan, text)
     problems += _timing_problems(plan, text)
-    problems += _placeholder_problems(plan, text)
-    if not any(p.is_error for p in problems):
-        # Drafts are only meaningful once the plan's timing and templates are sound.
+    problems += placeholder_problems(plan, text)
+    # Every problem at once: an over-limit draft is worth knowing about even while a
+    # placeholder elsewhere is still wrong (an unknown one is counted as written).
+    if drafts:
         problems += _draft_problems(plan, text)
     return problems
 
@@ -253,7 +262,8 @@ def _timing_problems(plan: Plan, text: str) -> list[Problem]:
     return problems
 
 
-def _placeholder_problems(plan: Plan, text: str) -> list[Problem]:
+def placeholder_problems(plan: Plan, text: str = "") -> list[Problem]:
+    """An error for each unknown placeholder in a post or a question."""
     problems: list[Problem] = []
     fields = [(f"posts[{i}].text", ("posts", i - 1, "text"), p.text)
               for i, p in enumerate(plan.posts, 1)]

@@ -1,6 +1,6 @@
 """What the big countdown shows at one moment.
 
-Apart from `tui.core.runstate`, which computes it from the plan and the log, so the
+Apart from `tui.core.hour`, which computes it from the plan and the log, so the
 screen can show the time to the start from a glance at the plan (`tui.core.glance`)
 before the plan is validated: that part needs nothing but the start.
 """
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from tui.core.model import Phase
     from tui.core.schedule import Cue
 
-CountdownMode = Literal["to-start", "to-cue", "overrun", "since-end"]
+CountdownMode = Literal["to-start", "to-cue", "now", "overrun", "since-end"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +25,9 @@ class Countdown:
     phase: Phase
     mode: CountdownMode
     value: timedelta
-    """Always positive: time to go, or time past (overrun, since the end)."""
+    """Always positive: time to go, or time past (now, overrun, since the end)."""
     cue: Cue | None
-    """The next cue (the overrunning one in overrun mode)."""
+    """The next cue (the one to post now, or the overrunning one)."""
     to_end: timedelta | None
     """Time left in the chat, during it."""
 

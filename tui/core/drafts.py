@@ -12,6 +12,7 @@ from functools import cached_property
 
 from tui.core.counting import Count, count
 from tui.core.dates import long_datetime, short_time, start_line
+from tui.core.guestwording import for_guests
 from tui.core.guide_texts import heads_up_template
 from tui.core.model import Guest, Language, Plan
 from tui.core.placeholders import fill
@@ -116,8 +117,13 @@ class DraftBook:
                 values["minutes"] = str(max(question.offset - cue.offset, 0))
         return values
 
+    @cached_property
+    def guest_count(self) -> int:
+        return sum(1 for g in self.plan.guests if g.status != "declined")
+
     def text_for(self, cue: Cue) -> str:
-        text = fill(cue.template, self.values_for(cue)).strip()
+        template = for_guests(cue.template, self.guest_count, self.plan.chat.language)
+        text = fill(template, self.values_for(cue)).strip()
         if cue.kind == "question":
             label = f"Q{cue.number}"
             if not re.match(rf"{label}\b", text, flags=re.IGNORECASE):

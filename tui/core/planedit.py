@@ -30,6 +30,9 @@ _SOURCE = re.compile(r"^(questions|posts)\[(\d+)\]$")
 class PlanChangedOnDisk(Exception):
     """The plan file is no longer the one loaded: reload before writing."""
 
+    reloaded: bool | None = None
+    """Set by whoever tried to reload: whether the new file loaded (None: not tried)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:

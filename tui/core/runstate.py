@@ -2,7 +2,9 @@
 
 Everything here is a pure function of (plan, schedule, events, now): the screen asks
 "what is the state at `now`?" at every tick rather than counting ticks, so nothing
-drifts, and reopening a plan replays its log into exactly the same state.
+drifts, and reopening a plan replays its log into exactly the same state. What the
+hour looks like at one moment (the countdown, the next cue, what was missed) is
+`tui.core.hour`'s.
 """
 
 from __future__ import annotations
@@ -13,20 +15,21 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from tui.core.asrun import Event
-from tui.core.countdown import Countdown, whole_second
 from tui.core.model import ChecklistItem, Phase, Plan
 from tui.core.schedule import Cue
 
 CueStatus = Literal["upcoming", "due", "posted", "skipped"]
 
 # The events that `u` can take back, newest first.
-UNDOABLE = frozenset({"mark", "skip", "shift"})
+UNDOABLE = frozenset({"mark", "skip", "shift", "compress"})
 
 
 @dataclass(frozen=True, slots=True)
 class Shift:
     seconds: int
     cues: frozenset[str]
+    moves_end: bool = True
+    """A shift (`d`) moves the end with the cues; a compression keeps the end."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,12 @@ class RunState:
                 self.posted.pop(event.cue, None)
             elif event.kind == "shift" and event.seconds is not None:
                 self.shifts.append(Shift(event.seconds, frozenset(event.cues)))
+            elif event.kind == "compress":
+                for cue, seconds in zip(event.cues, event.moves, strict=False):
+                    self.shifts.append(Shift(seconds, frozenset({cue}), moves_end=False))
+                for cue in event.skips:
+                    self.skipped.add(cue)
+                    self.posted.pop(cue, None)
 
     @property
     def can_undo(self) -> bool:
@@ -88,7 +97,8 @@ class RunState:
 
     @property
     def shifted_seconds(self) -> int:
-        return sum(s.seconds for s in self.shifts)
+        """How far the shifts (`d`) moved the end; a compression keeps it."""
+        return sum(s.seconds for s in self.shifts if s.moves_end)
 
 
 def fold(events: Iterable[Event]) -> RunState:
@@ -126,91 +136,6 @@ def phase_at(plan: Plan, state: RunState, now: datetime) -> Phase:
     if now >= projected_end(plan, state):
         return "after"
     return "during"
-
-
-def stale(plan: Plan, state: RunState, cues: Sequence[Cue], cue: Cue, now: datetime) -> bool:
-    """A promotion cue left behind: due, not done, and no longer worth posting.
-
-    Cues planned before the chat are stale once it has started, or once a later one of
-    them is due too. `next_cue` passes over them; the screen shows them as missed.
-    """
-    if cue.offset >= 0 or state.done(cue.id) or effective_at(state, cue) > now:
-        return False
-    if now >= plan.chat.start_at:
-        return True
-    return any(
-        c.offset < 0 and c.offset > cue.offset and effective_at(state, c) <= now for c in cues
-    )
-
-
-def next_cue(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> Cue | None:
-    """The cue the moderator should post next, or None when nothing is left.
-
-    The first cue neither posted nor skipped, in schedule order, except stale promotion
-    (see `stale`): once the chat has started, cues planned before it no longer count;
-    before it, a promotion post whose time has passed is superseded by a later one
-    already due, posted or not (a missed two-weeks-before post is pointless once the
-    one-week post is due, and still pointless once that one is out).
-    """
-    for cue in cues:
-        if not state.done(cue.id) and not stale(plan, state, cues, cue, now):
-            return cue
-    return None
-
-
-def countdown(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> Countdown:
-    """The countdown at `now`, to the whole second the header's clock shows."""
-    now = whole_second(now)
-    phase = phase_at(plan, state, now)
-    upcoming = next_cue(plan, state, cues, now)
-    start = plan.chat.start_at
-    end = projected_end(plan, state)
-    if phase == "before":
-        return Countdown(phase, "to-start", start - now, upcoming, None)
-    if phase == "after":
-        return Countdown(phase, "since-end", now - end, upcoming, None)
-    if upcoming is None:
-        return Countdown(phase, "to-cue", end - now, None, end - now)
-    at = effective_at(state, upcoming)
-    if at < now:
-        return Countdown(phase, "overrun", now - at, upcoming, end - now)
-    return Countdown(phase, "to-cue", at - now, upcoming, end - now)
-
-
-def shift_for(
-    plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime
-) -> tuple[int, tuple[str, ...]] | None:
-    """The shift that would absorb the current overrun: seconds and the cues it moves.
-
-    None when nothing runs late. Every cue of the chat not yet posted or skipped moves
-    by the same amount, so the spacing the moderator planned is kept.
-    """
-    if now < plan.chat.start_at:
-        return None
-    upcoming = next_cue(plan, state, cues, now)
-    if upcoming is None:
-        return None
-    late = int((now - effective_at(state, upcoming)).total_seconds())
-    if late <= 0:
-        return None
-    moved = tuple(c.id for c in cues if c.offset >= 0 and not state.done(c.id))
-    return late, moved
-
-
-def questions_left(state: RunState, cues: Sequence[Cue]) -> int:
-    return sum(1 for c in cues if c.kind == "question" and not state.done(c.id))
-
-
-def run_over(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> bool:
-    """The run is over: past the (shifted) end, or the chat's last cue posted or skipped.
-
-    The last cue is the thank-you in most plans; once it is out, the hour is done even
-    if the moderator skipped through a question or two on the way.
-    """
-    if now >= projected_end(plan, state):
-        return True
-    in_chat = [c for c in cues if c.offset >= 0]
-    return bool(in_chat) and state.done(in_chat[-1].id)
 
 
 WaypointKind = Literal["cue", "start", "end"]
@@ -270,6 +195,8 @@ class ChecklistEntry:
     item: ChecklistItem
     done: bool
     overdue: bool
+    reminder: bool = False
+    """An item for the whole hour ("answer the public"): a reminder, never ticked."""
 
 
 def item_done(state: RunState, index: int, item: ChecklistItem) -> bool:
@@ -292,10 +219,14 @@ def checklist_groups(
             if item.phase != phase:
                 continue
             done = item_done(state, index, item)
+            reminder = phase == "during" and item.due is None
+            # Only the current phase's items go overdue: during the hour, an invitation
+            # not ticked in the before list is noise, not news.
             overdue = (
-                not done and item.due is not None and start + timedelta(minutes=item.due) <= now
+                phase == current and not done and not reminder and item.due is not None
+                and start + timedelta(minutes=item.due) <= now
             )
-            entries.append(ChecklistEntry(index, item, done, overdue))
+            entries.append(ChecklistEntry(index, item, done, overdue, reminder))
         if entries:
             groups.append((phase, entries))
     return groups

@@ -21,6 +21,7 @@ from typing import Literal
 from tui.core.asrun import AsRunLog, Event, EventKind, LogError, LogReading, read_log
 from tui.core.clock import Clock
 from tui.core.drafts import Draft, DraftBook
+from tui.core.hour import Compression, compression, shift_for
 from tui.core.model import Language, Plan
 from tui.core.planedit import (
     Fingerprint,
@@ -35,7 +36,7 @@ from tui.core.planedit import (
 from tui.core.planfile import load_plan
 from tui.core.planlock import Holder, Lock, lock_path_for, read_holder, take_lock
 from tui.core.problems import PlanError, Problem
-from tui.core.runstate import RunState, fold, item_done, shift_for
+from tui.core.runstate import RunState, fold, item_done
 from tui.core.schedule import Cue, missing_ids
 
 Mode = Literal["live", "rehearsal"]
@@ -204,12 +205,21 @@ class Session:
         return self._row_by_id.get(row_id)
 
     def plan_changed(self) -> bool:
-        """True when the file differs from the plan loaded (and from a known bad one).
+        """True when the file differs from the plan loaded (and from a known bad one),
+        or when a bad file was put back as the plan loaded (its trouble is over).
 
         Reads the file: the screen calls it from a worker thread, never the UI's."""
-        if self._ignored is not None and _file_key(self.plan_path) == self._ignored:
-            return False
+        if self._ignored is not None:
+            if _file_key(self.plan_path) == self._ignored:
+                return False
+            if not changed_on_disk(self.plan_path, self.loaded):
+                self._ignored = None
+                return True
         return changed_on_disk(self.plan_path, self.loaded)
+
+    def file_is_loaded(self) -> bool:
+        """The file on disk holds exactly the plan on screen."""
+        return not changed_on_disk(self.plan_path, self.loaded)
 
     def is_ignored(self) -> bool:
         """Whether the file is still the one already found not to load (a stat only)."""
@@ -303,6 +313,17 @@ class Session:
         self._record("shift", seconds=seconds, cues=moved)
         return seconds
 
+    def compression(self) -> Compression | None:
+        """What `compress` would do now (see `tui.core.hour.compression`)."""
+        return compression(self.plan, self.state, self.cues, self.now())
+
+    def compress(self, plan: Compression) -> Event:
+        """Apply a compression the moderator confirmed: one event, undone by one `u`."""
+        return self._record(
+            "compress", cues=tuple(cue for cue, _s in plan.moves),
+            moves=tuple(seconds for _c, seconds in plan.moves), skips=plan.skips,
+        )
+
     def reply(self, text: str, via: str) -> Event:
         return self._record("reply", text=text, via=via)
 
@@ -383,8 +404,11 @@ class Session:
     def _write(self, write: Callable[[], Written]) -> Written:
         try:
             return write()
-        except PlanChangedOnDisk:
-            self.try_reload()
+        except PlanChangedOnDisk as changed:
+            error = self.try_reload()
+            if error is not None:
+                self.ignore_current_file()
+            changed.reloaded = error is None
             raise
 
 

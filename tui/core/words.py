@@ -151,7 +151,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "key.jump_next": {"fr": "Envoi suivant", "en": "Jump ahead"},
     "key.jump_back": {"fr": "Envoi précédent", "en": "Jump back"},
     "help.copy": {
-        "fr": "Copie le texte choisi et le marque posté maintenant",
+        "fr": "Copie le texte choisi, le marque posté",
         "en": "Copy the selected text and mark it posted now",
     },
     "help.undo": {"fr": "Annule la dernière marque", "en": "Undo the last mark"},
@@ -183,7 +183,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "Save a link or a quote of a notable post under the current question",
     },
     "help.report": {
-        "fr": "Compare l'heure prévue et l'heure réelle de chaque envoi",
+        "fr": "Heure prévue et heure réelle de chaque envoi",
         "en": "Compare the planned and actual time of every cue",
     },
     "help.pause": {"fr": "Met en pause ou relance l'horloge de la répétition",
@@ -365,6 +365,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     },
     "report_nothing": {"fr": "Dépassement total : — (rien de posté)",
                        "en": "Total overrun: — (nothing posted)"},
+    "report_nothing_in_chat": {"fr": "Dépassement total : — (rien de posté pendant le tchat)",
+                               "en": "Total overrun: — (nothing posted during the chat)"},
     "report_posted": {"fr": {"one": "{n} posté", "other": "{n} postés"}, "en": "{n} posted"},
     "report_skipped_n": {"fr": {"one": "{n} sauté", "other": "{n} sautés"},
                          "en": "{n} skipped"},
@@ -747,6 +749,61 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "À remercier aussi, par le nombre de leurs messages :",
         "en": "Worth thanking too, by the number of their posts:",
     },
+    "post_now": {"fr": "{cue} : à poster", "en": "{cue}: post now"},
+    "status_late": {"fr": "en retard", "en": "late"},
+    "confirm_hint": {"fr": "o ou y : oui · n ou échap : non", "en": "y: yes · n or escape: no"},
+    "early_title": {"fr": "{label} n'est pas encore à poster", "en": "{label} is not due yet"},
+    "early_body": {
+        "fr": "{label} est prévu à {time}, dans {delay}. "
+              "Le copier et le marquer posté maintenant ?",
+        "en": "{label} is planned at {time}, {delay} from now. Copy it and mark it posted now?",
+    },
+    "early_confirm": {"fr": "Copier et marquer", "en": "Copy and mark"},
+    "early_cancelled": {"fr": "Rien copié : {label} n'est pas encore à poster",
+                        "en": "Nothing copied: {label} is not due yet"},
+    "reminder_no_tick": {
+        "fr": "Un rappel pour toute l'heure, rien à cocher : {item}",
+        "en": "A reminder for the whole hour, nothing to tick: {item}",
+    },
+    "key.back": {"fr": "Retour au déroulé", "en": "Back to the list"},
+    "quit_title": {"fr": "Quitter pendant le tchat ?", "en": "Quit during the chat?"},
+    "quit_body": {
+        "fr": "Le tchat est en cours. Tout est déjà enregistré ; "
+              "tchat PLAN le rouvre où il en est.",
+        "en": "The chat is on. Everything is saved; tchat PLAN opens it again where it is.",
+    },
+    "changed_not_loaded": {
+        "fr": "Le plan a changé sur le disque et ne se charge pas : rien n'a été écrit, "
+              "on garde le plan affiché.",
+        "en": "The plan changed on disk and does not load: nothing written, "
+              "the plan on screen is kept.",
+    },
+    "key.compress": {"fr": "Resserrer", "en": "Compress"},
+    "help.compress": {"fr": "Garde la fin, resserre les questions",
+                      "en": "Keep the end, spread the questions left"},
+    "compress_title": {"fr": "Resserrer : garder la fin à {end}",
+                       "en": "Compress: keep the end at {end}"},
+    "compress_body": {"fr": "Nouvelles heures : {times}.", "en": "New times: {times}."},
+    "compress_skips": {"fr": "Ne tiennent pas (3 min au moins entre deux) : {cues}, sautées.",
+                       "en": "Cannot fit (3 min apart at least): {cues}, skipped."},
+    "compress_confirm": {"fr": "Resserrer", "en": "Compress"},
+    "compressed": {"fr": "Questions resserrées, fin gardée à {end} (u annule)",
+                   "en": "Questions compressed, end kept at {end} (u undoes)"},
+    "nothing_to_compress": {"fr": "Rien à resserrer", "en": "Nothing to compress"},
+    "undo_compress": {"fr": "le resserrement", "en": "the compression"},
+    "unknown_placeholders": {
+        "fr": "Inconnu : {names}. Connus : {known} ; {{{{ et }}}} pour des accolades.",
+        "en": "Unknown: {names}. Known: {known}; {{{{ and }}}} for literal braces.",
+    },
+    "not_saved_placeholders": {
+        "fr": "Pas enregistré : {names} n'est pas un nom connu (écrivez {{{{ }}}} pour "
+              "des accolades)",
+        "en": "Not saved: {names} is not a known name (write {{{{ }}}} for literal braces)",
+    },
+    "plan_errors_title": {"fr": "Ce plan a des erreurs ({n}) : à corriger avant le tchat",
+                          "en": "This plan has errors ({n}): fix them before the chat"},
+    "plan_errors_hint": {"fr": "tchat check {path} les liste toutes · échap ferme",
+                         "en": "tchat check {path} lists them all · escape closes"},
 }
 
 

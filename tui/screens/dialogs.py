@@ -16,6 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.core.controls import for_copy, has_unsafe, visible
+from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
+from tui.core.problems import Problem
 from tui.core.report import Report
 from tui.core.session import Row, Session
 from tui.core.words import Words, count_line, cue_name
@@ -58,6 +60,7 @@ class EditDialog(_Dialog):
                            show_line_numbers=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="edit-count", markup=False)
+            yield Static(id="edit-problem", markup=False)
             with VerticalScroll(id="edit-preview-scroll"):
                 yield Static(id="edit-preview", markup=False)
             yield Label(words("edit_hint"), id="dialog-hint", markup=False)
@@ -86,6 +89,16 @@ class EditDialog(_Dialog):
         self.query_one("#edit-preview", Static).update(
             with_overflow(text, counted.overflow_index, OVERFLOW_STYLE)
         )
+        problem = self.query_one("#edit-problem", Static)
+        unknown = unknown_placeholders(template)
+        # Flagged as it is typed: a plan holding `{recap_link}` fails `tchat check`.
+        problem.display = bool(unknown)
+        if unknown:
+            problem.update(literal(self.words(
+                "unknown_placeholders",
+                names=", ".join(f"{{{name}}}" for name in unknown),
+                known=" ".join(f"{{{name}}}" for name in KNOWN_PLACEHOLDERS),
+            )))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
@@ -94,9 +107,63 @@ class EditDialog(_Dialog):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         text = self.query_one("#edit-area", TextArea).text.strip()
+        unknown = unknown_placeholders(text)
+        if unknown:
+            # Never save a text that makes the plan unusable: the dialog stays open.
+            self.notify(self.words("not_saved_placeholders",
+                                   names=", ".join(f"{{{name}}}" for name in unknown)),
+                        severity="error", timeout=8)
+            return
         if text:
             self.on_save(text)
         self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes-or-no question whose "yes" no stray key can give.
+
+    The focus starts on the cancel button, so enter (or the key that opened the dialog,
+    pressed again) never confirms: only `y` (`o` in French too) or the confirm button
+    itself does. Dismissed with True when confirmed.
+    """
+
+    BINDINGS = [
+        Binding("y", "confirm", "Yes", id="confirm", show=False),
+        Binding("o", "confirm", "Oui", id="confirm_fr", show=False),
+        Binding("n,escape", "cancel", "No", id="cancel", show=False),
+    ]
+    AUTO_FOCUS = "#cancel"
+
+    def __init__(self, words: Words, title: str, body: str, confirm: str) -> None:
+        super().__init__()
+        self.words = words
+        self.title_text = title
+        self.body = body
+        self.confirm_text = confirm
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with Vertical(id="dialog", classes="-confirm"):
+            yield Label(self.title_text, id="dialog-title", markup=False)
+            yield Static(literal(self.body), id="confirm-body")
+            yield Label(words("confirm_hint"), id="dialog-hint", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield Button(words("cancel"), id="cancel")
+                yield Button(self.confirm_text, id="confirm", variant="warning")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#confirm")
+    def _confirm(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(False)
 
 
 def _without_controls(field: Input) -> str:
@@ -212,6 +279,42 @@ class ReportDialog(_Dialog):
             ), id="report-summary")
             yield Static(literal(words("report_log", path=str(self.log_path))),
                          id="report-log")
+            with Horizontal(id="dialog-buttons"):
+                yield Button(words("close"), id="close", variant="primary")
+
+    def on_resize(self) -> None:
+        # A split pane (50x15): the rows matter most; escape closes it, the log path is
+        # in `tchat report`.
+        self.set_class(self.size.height < 20, "-short")
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
+class ProblemsDialog(_Dialog):
+    """The plan's errors, as `tchat check` says them, before the run-sheet is used."""
+
+    AUTO_FOCUS = "#close"
+
+    def __init__(self, words: Words, path: Path, problems: list[Problem]) -> None:
+        super().__init__(words)
+        self.path = path
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        lines = [
+            f"{self.path.name}{f':{p.line}' if p.line else ''}: {p.field}: {p.message}"
+            for p in self.problems
+        ]
+        with Vertical(id="dialog", classes="-problems"):
+            yield Label(words("plan_errors_title", n=len(self.problems)), id="dialog-title",
+                        markup=False)
+            with VerticalScroll(id="problems-scroll"):
+                yield Static(literal("\n".join(lines)), id="problems-text")
+            yield Label(words("plan_errors_hint", path=str(self.path)), id="dialog-hint",
+                        markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(words("close"), id="close", variant="primary")
 

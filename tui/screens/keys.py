@@ -48,6 +48,7 @@ RUN_KEYS: tuple[Key, ...] = (
     Key("undo", "u", "undo", rank=2),
     Key("skip", "s", "skip", rank=2),
     Key("shift", "d", "shift", key_display="d", rank=3),
+    Key("compress", "D", "compress", key_display="D", show=False),
     Key("edit", "e", "edit", rank=4),
     Key("reply", "r", "reply", rank=3),
     Key("highlight", "h", "highlight", rank=4),

@@ -7,15 +7,19 @@ own log; everything else, down to the clipboard, behaves exactly as it will live
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol, cast
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.notifications import SeverityLevel
 from textual.screen import UPDATE_PERIOD, Screen
 from textual.widgets import Footer, OptionList, Static
 
@@ -23,16 +27,12 @@ from tui.clipboard import COPY_TIMEOUT_SECONDS, Clipboard, copy_within
 from tui.core.clock import SimulatedClock
 from tui.core.clocktime import clock_time
 from tui.core.controls import for_copy
+from tui.core.hour import Hour, hour_at
 from tui.core.planedit import PlanChangedOnDisk, prepare_edits
-from tui.core.problems import PlanError
+from tui.core.problems import PlanError, Problem
 from tui.core.runstate import (
     Waypoint,
-    countdown,
     cue_status,
-    next_cue,
-    phase_at,
-    projected_end,
-    run_over,
     waypoint_after,
     waypoint_before,
     waypoints,
@@ -55,12 +55,24 @@ from tui.screens.keys import (
 )
 from tui.screens.layout import size_classes
 from tui.screens.pacing import FramePacer
-from tui.widgets.countdown import Countdown
+from tui.widgets.countdown import Countdown, short_span
 from tui.widgets.cuelist import CueList, cue_time
 from tui.widgets.header import RunHeader
 from tui.widgets.literal import literal, one_line, set_content
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.watcher import PlanWatcher
+
+
+class _KindedNotices(Protocol):
+    """The app's `notify`, which takes a notice's kind (see `TchatApp.notify`)."""
+
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+        timeout: float | None = None, markup: bool = True, kind: str | None = None,
+    ) -> None: ...
+
+    def forget_notice(self, kind: str) -> None: ...
+
 
 Via = str  # "system", "osc52" or "manual"
 
@@ -100,16 +112,40 @@ class RunSheet(Screen[None]):
         self.clipboard = clipboard
         self.copy_timeout = COPY_TIMEOUT_SECONDS
         self._next_id: str | None = None
+        self.hour: Hour | None = None
+        """The snapshot of the hour the screen shows now (see `tui.core.hour`)."""
         self._report_offered = False
         self._pacer: FramePacer | None = None
+        # One copy at a time, in the order asked (see `_copy_in_thread`).
+        self._copy_lock = asyncio.Lock()
         # Only a rehearsal has the clock keys: the live footer, help and palette never
         # offer to pause or speed up the real hour.
         self.keys: tuple[Key, ...] = run_keys(session.rehearsal)
         ours = {key.id for key in (*RUN_KEYS, *REHEARSAL_KEYS)}
         # Tab and shift+tab inherited, then ours in `self.keys`'s order, the footer's.
+        # Escape back to the cue list: a key everyone tries, kept out of the help's
+        # list so that every key there still shows at 48 rows.
+        back = Binding("escape", "back_to_cues", self.words("key.back"), show=False,
+                       id="back")
         rebind(self, lambda inherited: [*(b for b in inherited if b.id not in ours),
-                                        *bindings_for(self.keys, self.words)])
+                                        *bindings_for(self.keys, self.words), back])
         reword(self, self.words)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        kind: str = "action",
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """One notice at a time per `kind`: a new copy notice replaces the last copy
+        notice, a plan notice the last plan notice (a "does not load" goes as soon as
+        the plan loads again), so notices never pile up over the run-sheet."""
+        app = cast(_KindedNotices, self.app)
+        app.notify(message, title=title, severity=severity, timeout=timeout, kind=kind)
 
     # --- layout ---------------------------------------------------------------------
 
@@ -188,13 +224,14 @@ class RunSheet(Screen[None]):
         now = self.session.now()
         session = self.session
         self.set_class(session.rehearsal, "-rehearsal")
-        self._next_id = self._next(now)
-        self.query_one(CueList).load(session, self.words, now, self._next_id)
+        hour = self._hour_at(now)
+        self._next_id = hour.next_cue.id if hour.next_cue else None
+        self.query_one(CueList).load(session, self.words, hour)
         self.query_one(CueList).focus()
-        if run_over(session.plan, session.state, session.cues, now):
+        if hour.over:
             # Opened on a finished run: say where the report is, do not pop it up.
             self._report_offered = True
-            self.notify(self.words("run_over"), timeout=10)
+            self.notify(self.words("run_over"), timeout=10, kind="run_over")
         # A split pane too small for the side panes gets no toast over its countdown.
         if self.app.size.width >= 64:
             self._warn_refused_drafts()
@@ -202,7 +239,7 @@ class RunSheet(Screen[None]):
                 self._preflight(now)
             if session.rehearsal:
                 # Short-lived: the banner says "rehearsal" for as long as it lasts.
-                self.notify(self.words("rehearsal_intro"), timeout=6)
+                self.notify(self.words("rehearsal_intro"), timeout=6, kind="intro")
         if session.skipped_lines:
             lines = ", ".join(str(n) for n in session.skipped_lines[:5])
             self.notify(self.words("log_lines_skipped", n=len(session.skipped_lines),
@@ -219,6 +256,7 @@ class RunSheet(Screen[None]):
         self.redraw(now)
         # After the first frame: the feed's clients load in a worker, never before it.
         self.call_after_refresh(self.conversation.start)
+        self._find_plan_errors()
         if not session.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
             self.set_timer(1.0, self._prepare_edits)
@@ -251,7 +289,30 @@ class RunSheet(Screen[None]):
             over = f" ({counted.length}/{counted.limit})" if counted.remaining < 0 else ""
             names.append(cue_name(row.cue, words, row.draft) + over)
         cues = ", ".join(names) + (", …" if len(refused) > 4 else "")
-        self.notify(words("refused", n=len(refused), cues=cues), severity="warning", timeout=12)
+        self.notify(words("refused", n=len(refused), cues=cues), severity="warning", timeout=12,
+                    kind="refused")
+
+    @work(thread=True, group="plan-check", exit_on_error=False)
+    def _find_plan_errors(self) -> None:
+        """The errors `tchat check` would stop on (drafts over the limit are said by
+        their own notice), shown before anything is done with such a plan. In a thread:
+        the screen is up and never waits for it."""
+        from tui.core.check import semantic_problems
+        from tui.core.planfile import read_plan_text
+
+        session = self.session
+        try:
+            text = read_plan_text(session.plan_path)
+        except (OSError, PlanError):
+            return
+        errors = [p for p in semantic_problems(session.plan, text, drafts=False)
+                  if p.is_error]
+        if errors:
+            self.app.call_from_thread(self._show_plan_errors, errors)
+
+    def _show_plan_errors(self, errors: list[Problem]) -> None:
+        from tui.screens.dialogs import ProblemsDialog
+        self.app.push_screen(ProblemsDialog(self.words, self.session.plan_path, errors))
 
     @work(thread=True, group="plan-edits", exit_on_error=False)
     def _prepare_edits(self) -> None:
@@ -269,10 +330,9 @@ class RunSheet(Screen[None]):
 
     # --- redrawing from one "now" ---------------------------------------------------
 
-    def _next(self, now: datetime) -> str | None:
+    def _hour_at(self, now: datetime) -> Hour:
         session = self.session
-        cue = next_cue(session.plan, session.state, session.cues, now)
-        return cue.id if cue else None
+        return hour_at(session.plan, session.state, session.cues, now)
 
     @on(Countdown.Tick)
     def _on_tick(self, message: Countdown.Tick) -> None:
@@ -283,46 +343,41 @@ class RunSheet(Screen[None]):
         self.redraw(self.session.now())
 
     def redraw(self, now: datetime) -> None:
+        """Draw every pane from one snapshot of the hour: each widget draws its slice."""
         session, words = self.session, self.words
-        plan, state, cues = session.plan, session.state, session.cues
+        hour = self.hour = self._hour_at(now)
         previous_next = self._next_id
-        self._next_id = self._next(now)
+        self._next_id = hour.next_cue.id if hour.next_cue else None
         cue_list = self.query_one(CueList)
         if self._next_id != previous_next and cue_list.selected_id in (previous_next, None):
             # The selection was following the next cue: keep following it.
             cue_list.select_id(self._next_id)
 
-        shown = countdown(plan, state, cues, now)
+        shown = hour.countdown
         label = self._label(shown.cue) if shown.cue else ""
-        zone = plan.chat.zone
-        end = projected_end(plan, state)
+        zone = session.plan.chat.zone
         cue_row = session.row(shown.cue.id) if shown.cue else None
         self.query_one(Countdown).show(
             shown, label,
-            start=clock_time(plan.chat.start_at, zone),
-            end=clock_time(end, zone),
+            start=clock_time(hour.start, zone),
+            end=clock_time(hour.end, zone),
             cue_at=cue_time(session, cue_row) if cue_row else "",
         )
         self.query_one(RunHeader).show(
             session.plan.chat, words, now, clock=session.clock,
-            rehearsal=session.mode == "rehearsal", end=end,
+            rehearsal=session.mode == "rehearsal", end=hour.end,
         )
-        question = next(
-            (c for c in cues if c.kind == "question" and not state.done(c.id)), None
-        )
-        over = run_over(plan, state, cues, now)
         self.conversation.advance(now)
-        self.query_one(NextQuestion).show(session, words, question, over=over,
+        self.query_one(NextQuestion).show(session, words, hour,
                                           answers=self.conversation.last_answers())
-        cue_list.show(now, self._next_id)
+        cue_list.show(hour)
         self.query_one(DraftPane).show(session, words, self.selected_row)
-        self.query_one(Checklist).show(session, words, now)
-        phase = phase_at(plan, state, now)
+        self.query_one(Checklist).show(session, words, hour)
         for name in ("before", "during", "after"):
-            self.set_class(phase == name, f"-{name}")
+            self.set_class(hour.phase == name, f"-{name}")
         self.set_class(shown.mode == "overrun", "-overrun")
         self._show_write_problem()
-        if not self._report_offered and over:
+        if not self._report_offered and hour.over:
             self._offer_report()
 
     # --- a second window follows the first ------------------------------------------
@@ -382,7 +437,7 @@ class RunSheet(Screen[None]):
         if self.app.screen is self:
             self.action_report()
         else:  # a dialog is open: do not stack another on it
-            self.notify(self.words("run_over"), timeout=10)
+            self.notify(self.words("run_over"), timeout=10, kind="run_over")
 
     def _label(self, cue: Cue) -> str:
         row = self.session.row(cue.id)
@@ -404,15 +459,38 @@ class RunSheet(Screen[None]):
     # --- copying ----------------------------------------------------------------------
 
     def action_copy(self) -> None:
+        from tui.screens.dialogs import ConfirmDialog
+        words = self.words
         row = self.selected_row
         if row is None:
-            self.notify(self.words("no_cue"), severity="warning")
+            self.notify(words("no_cue"), severity="warning")
             return
         already = self.session.state.posted.get(row.id) is not None
         if self.session.following is not None:
             already = True  # copied, never marked: the window that holds the plan marks
             self._writes()
-        self._copy(row.draft.text, None if already else row.id, reply=False)
+        hour = self._hour_at(self.session.now())
+        if already or not hour.needs_confirmation(row.cue):
+            self._copy(row.draft.text, None if already else row.id, reply=False)
+            return
+        # Planned more than a minute ahead: a repeated `c` must never mark it. The
+        # dialog's "yes" is `y` or its own button, never `c` or enter.
+        label = cue_name(row.cue, words, row.draft)
+        body = words("early_body", label=label, time=cue_time(self.session, row),
+                     delay=short_span(hour.ahead(row.cue)))
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self._copy(row.draft.text, row.id, reply=False)
+            else:
+                self.notify(words("early_cancelled", label=label), severity="warning",
+                            timeout=4, kind="copy")
+
+        self.app.push_screen(
+            ConfirmDialog(words, words("early_title", label=label), body,
+                          words("early_confirm")),
+            answered,
+        )
 
     def _copy(self, text: str, row_id: str | None, *, reply: bool) -> None:
         text = for_copy(text)  # no control or bidi override reaches a clipboard
@@ -423,10 +501,13 @@ class RunSheet(Screen[None]):
                               reply: bool) -> None:
         # pyperclip runs xclip/wl-copy as subprocesses: in a thread, never on the event
         # loop. The result is handled here, in the worker, so the worker is done only
-        # once the copy is marked and said.
-        outcome = await copy_within(self.clipboard, text, self.copy_timeout)
-        self._on_clipboard(ClipboardResult(text, outcome == "ok", row_id, at, reply,
-                                           timed_out=outcome == "timeout"))
+        # once the copy is marked and said. One copy at a time, in the order asked
+        # (the lock is fair): two quick copies could otherwise land out of order and
+        # leave the earlier text on the clipboard.
+        async with self._copy_lock:
+            outcome = await copy_within(self.clipboard, text, self.copy_timeout)
+            self._on_clipboard(ClipboardResult(text, outcome == "ok", row_id, at, reply,
+                                               timed_out=outcome == "timeout"))
 
     def _on_clipboard(self, result: ClipboardResult) -> None:
         from tui.screens.dialogs import ManualCopyDialog
@@ -442,7 +523,7 @@ class RunSheet(Screen[None]):
                 self.app.push_screen(ManualCopyDialog(result.text, words))
         if result.reply:
             self.session.reply(result.text, via)
-            self.notify(words("reply_copied", via=words(f"via_{via}")))
+            self.notify(words("reply_copied", via=words(f"via_{via}")), kind="copy")
         else:
             row = self.session.row(result.row_id) if result.row_id else self.selected_row
             label = cue_name(row.cue, words, row.draft) if row else ""
@@ -459,7 +540,8 @@ class RunSheet(Screen[None]):
                 self.session.mark(result.row_id, via, result.at)
                 time = clock_time(result.at, self.session.plan.chat.zone)
                 message += " · " + words("marked", time=time)
-            self.notify(message, severity="information" if via == "system" else "warning")
+            self.notify(message, severity="information" if via == "system" else "warning",
+                        kind="copy")
         self.refresh_now()
 
     # --- marks --------------------------------------------------------------------------
@@ -474,6 +556,8 @@ class RunSheet(Screen[None]):
             return
         if undone.kind == "shift":
             what = words("undo_shift", delay=_delay(undone.seconds or 0))
+        elif undone.kind == "compress":
+            what = words("undo_compress")
         else:
             row = self.session.row(undone.cue or "")
             label = cue_name(row.cue, words, row.draft) if row else (undone.cue or "")
@@ -511,6 +595,44 @@ class RunSheet(Screen[None]):
         self.notify(self.words("shifted", delay=_delay(seconds)))
         self.refresh_now()
 
+    def action_compress(self) -> None:
+        """Keep the planned end: spread the questions left, after a yes."""
+        from tui.screens.dialogs import ConfirmDialog
+        words, session = self.words, self.session
+        plan = session.compression()
+        if plan is None:
+            self.notify(words("nothing_to_compress"), severity="warning")
+            return
+        zone = session.plan.chat.zone
+        end = clock_time(self._hour_at(session.now()).end, zone)
+
+        def name(cue_id: str) -> str:
+            row = session.row(cue_id)
+            return cue_name(row.cue, words, row.draft) if row else cue_id
+
+        times = ", ".join(f"{name(cue)} {clock_time(at, zone)}"
+                          for cue, at in plan.times)
+        body = words("compress_body", times=times)
+        if plan.skips:
+            body += "\n" + words("compress_skips", cues=", ".join(map(name, plan.skips)))
+
+        def answered(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            session.compress(plan)
+            self.notify(words("compressed", end=end))
+            self.refresh_now()
+
+        self.app.push_screen(
+            ConfirmDialog(words, words("compress_title", end=end), body,
+                          words("compress_confirm")),
+            answered,
+        )
+
+    def action_back_to_cues(self) -> None:
+        """Escape: out of the checklist (or the draft), back to the cue list."""
+        self.query_one(CueList).focus()
+
     def action_go_next(self) -> None:
         self.query_one(CueList).select_id(self._next_id)
         self.query_one(CueList).focus()
@@ -534,6 +656,10 @@ class RunSheet(Screen[None]):
         if index is None:
             self.notify(words("no_item"), severity="warning")
             return
+        if checklist.is_reminder(index):
+            item = one_line(self.session.plan.checklist[index].text)
+            self.notify(words("reminder_no_tick", item=item), timeout=4)
+            return
         if not self._writes():
             return
         if not self._guarded(lambda: self.session.tick(index)):
@@ -547,17 +673,22 @@ class RunSheet(Screen[None]):
         words = self.words
         try:
             write()
-        except PlanChangedOnDisk:
+        except PlanChangedOnDisk as changed:
+            # Say "reloaded" only when it was: a file that does not load is not taken.
+            if changed.reloaded is False:
+                self.notify(words("changed_not_loaded"), severity="error", timeout=10,
+                            kind="plan")
+                return False
             self._reloaded()
-            self.notify(words("changed_not_written"), severity="error", timeout=10)
+            self.notify(words("changed_not_written"), severity="error", timeout=10, kind="plan")
             return False
         except PlanError as error:
-            self.notify(words("write_failed", error=error.problems[0].message),
+            self.notify(words("write_failed", error=error.problems[0].message), kind="plan",
                         severity="error", timeout=10)
             return False
         except OSError as error:
             self.notify(words("write_failed", error=error.strerror or str(error)),
-                        severity="error", timeout=10)
+                        severity="error", timeout=10, kind="plan")
             self.refresh_now()  # a tick is kept in the log even when the plan refuses it
             return False
         return True
@@ -582,7 +713,7 @@ class RunSheet(Screen[None]):
         def save(text: str) -> None:
             if self._guarded(lambda: self.session.save_template(row, text)):
                 self.query_one(CueList).load(
-                    self.session, words, self.session.now(), self._next_id
+                    self.session, words, self._hour_at(self.session.now())
                 )
                 self.notify(words("saved", label=cue_name(row.cue, words, row.draft)))
                 self.refresh_now()
@@ -682,7 +813,7 @@ class RunSheet(Screen[None]):
         clock = self.session.clock
         if self.session.rehearsal and isinstance(clock, SimulatedClock):
             return clock
-        self.notify(self.words("not_steerable"), severity="warning")
+        self.notify(self.words("not_steerable"), severity="warning", kind="clock")
         return None
 
     def action_pause(self) -> None:
@@ -690,7 +821,8 @@ class RunSheet(Screen[None]):
         if clock is None:
             return
         paused = clock.toggle()
-        self.notify(self.words("paused_now" if paused else "resumed_now"), timeout=3)
+        self.notify(self.words("paused_now" if paused else "resumed_now"), timeout=3,
+                    kind="clock")
         self.refresh_now()
 
     def action_faster(self) -> None:
@@ -704,7 +836,7 @@ class RunSheet(Screen[None]):
         if clock is None:
             return
         speed = clock.faster() if faster else clock.slower()
-        self.notify(self.words("speed_now", n=f"{speed:g}"), timeout=3)
+        self.notify(self.words("speed_now", n=f"{speed:g}"), timeout=3, kind="clock")
         self.refresh_now()
 
     def action_jump_next(self) -> None:
@@ -728,7 +860,7 @@ class RunSheet(Screen[None]):
     def _jump(self, clock: SimulatedClock, point: Waypoint | None, none_key: str) -> None:
         words = self.words
         if point is None:
-            self.notify(words(none_key), severity="warning", timeout=3)
+            self.notify(words(none_key), severity="warning", timeout=3, kind="clock")
             return
         clock.jump_to(point.at)
         if point.cue is not None:
@@ -738,7 +870,7 @@ class RunSheet(Screen[None]):
         else:
             label = words(f"jump_{point.kind}")
         time = clock_time(point.at, self.session.plan.chat.zone)
-        self.notify(words("jumped", time=time, label=label), timeout=3)
+        self.notify(words("jumped", time=time, label=label), timeout=3, kind="clock")
         self.refresh_now()
 
     # --- the plan changing on disk -------------------------------------------------------
@@ -747,19 +879,23 @@ class RunSheet(Screen[None]):
     def _on_plan_changed(self) -> None:
         if self.session.is_ignored():
             return  # two polls saw the same bad file before the first was said
+        if self.session.file_is_loaded():
+            # Put back as it was: nothing to reload, and the "does not load" is over.
+            cast(_KindedNotices, self.app).forget_notice("plan")
+            return
         error = self.session.try_reload()
         if error is not None:
             self.session.ignore_current_file()
             problem = error.problems[0].message if error.problems else ""
             self.notify(self.words("reload_failed", problem=problem), severity="error",
-                        timeout=10)
+                        timeout=10, kind="plan")
             return
         self._reloaded()
-        self.notify(self.words("reloaded"), timeout=6)
+        self.notify(self.words("reloaded"), timeout=6, kind="plan")
 
     def _reloaded(self) -> None:
         now = self.session.now()
-        self.query_one(CueList).load(self.session, self.words, now, self._next(now))
+        self.query_one(CueList).load(self.session, self.words, self._hour_at(now))
         self.redraw(now)
 
 

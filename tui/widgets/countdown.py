@@ -124,6 +124,9 @@ class Countdown(Vertical):
             detail = words("ended_at", time=end)
         elif value.mode == "overrun":
             caption = words("overrun", cue=cue_label)
+        elif value.mode == "now":
+            # The cue's own minute (the start above all): not late yet, just now.
+            caption = words("post_now", cue=cue_label)
         elif value.cue is None:
             caption = words("all_posted")
         else:
@@ -142,5 +145,5 @@ class Countdown(Vertical):
         if shown.value != digits:
             shown.update(digits)
         set_content(self.query_one("#countdown-detail", Label), literal(detail))
-        for mode in ("to-start", "to-cue", "overrun", "since-end"):
+        for mode in ("to-start", "to-cue", "now", "overrun", "since-end"):
             self.set_class(value.mode == mode, f"-{mode}")

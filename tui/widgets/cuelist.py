@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Literal
 
 from textual.content import Content
 from textual.style import Style
@@ -13,7 +11,8 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.clocktime import chat_clock_time, clock_time
-from tui.core.runstate import CueStatus, cue_status, effective_at, stale
+from tui.core.hour import Hour, RowStatus
+from tui.core.runstate import effective_at
 from tui.core.session import Row, Session
 from tui.core.words import Words, cue_name
 from tui.widgets.literal import one_line
@@ -25,17 +24,16 @@ COUNT_WIDTH = 7
 # Between the count and the excerpt: without it "185/280À noter" reads as one word.
 GAP = "  "
 
-RowStatus = CueStatus | Literal["missed"]
-
 STATUS_STYLE: dict[RowStatus, str] = {
     "upcoming": "",
     "due": "$text-warning bold",
+    "late": "$text-warning",
     "posted": "$text-success",
     "skipped": "$text-muted",
     "missed": "$text-muted",
 }
 STATUS_MARK: dict[RowStatus, str] = {
-    "upcoming": "·", "due": "!", "posted": "✓", "skipped": "✗", "missed": "–",
+    "upcoming": "·", "due": "!", "late": "!", "posted": "✓", "skipped": "✗", "missed": "–",
 }
 
 
@@ -44,13 +42,6 @@ def cue_time(session: Session, row: Row) -> str:
     chat = session.plan.chat
     return chat_clock_time(effective_at(session.state, row.cue), chat.zone, chat.start_at,
                            session.language)
-
-
-def row_status(session: Session, row: Row, now: datetime) -> RowStatus:
-    state = session.state
-    if stale(session.plan, state, session.cues, row.cue, now):
-        return "missed"
-    return cue_status(state, row.cue, now)
 
 
 def status_text(session: Session, row: Row, status: RowStatus, words: Words) -> str:
@@ -66,8 +57,12 @@ def status_text(session: Session, row: Row, status: RowStatus, words: Words) -> 
 class _View:
     session: Session
     words: Words
-    now: datetime
-    next_id: str | None
+    hour: Hour
+
+    @property
+    def next_id(self) -> str | None:
+        cue = self.hour.next_cue
+        return cue.id if cue else None
 
 
 class CueList(OptionList):
@@ -95,6 +90,20 @@ class CueList(OptionList):
         """What the conversation says of a row ("14 answers from 9 people", "seen
         published"), shown before its excerpt; None without a conversation."""
 
+    def action_cursor_down(self) -> None:
+        # Never wraps: down past "Thanks" must not land on a promotion of two weeks ago,
+        # one `c` away from being marked. (No option of this list is ever disabled.)
+        if self.highlighted is None:
+            super().action_cursor_down()
+        elif self.highlighted < self.option_count - 1:
+            self.highlighted += 1
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None:
+            super().action_cursor_up()
+        elif self.highlighted > 0:
+            self.highlighted -= 1
+
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
         if self._on_move is not None:
@@ -113,10 +122,11 @@ class CueList(OptionList):
         except Exception:  # an id that vanished with a plan reload: keep the highlight
             return
 
-    def load(self, session: Session, words: Words, now: datetime, next_id: str | None) -> None:
+    def load(self, session: Session, words: Words, hour: Hour) -> None:
         """Rebuild the options (first show, plan reloaded), keeping the selection."""
         keep = self.selected_id
-        self._view = _View(session, words, now, next_id)
+        self._view = _View(session, words, hour)
+        next_id = self._view.next_id
         self._prompts.clear()
         room = self._room()
         self.set_options(
@@ -126,10 +136,10 @@ class CueList(OptionList):
         if self.highlighted is None and self.option_count:
             self.highlighted = self.option_count - 1  # all done: show the last post
 
-    def show(self, now: datetime, next_id: str | None) -> None:
+    def show(self, hour: Hour) -> None:
         if self._view is None:
             return
-        self._view = _View(self._view.session, self._view.words, now, next_id)
+        self._view = _View(self._view.session, self._view.words, hour)
         room = self._room()
         for index, row in enumerate(self._view.session.rows):
             prompt = self._prompt(row, room)
@@ -143,7 +153,7 @@ class CueList(OptionList):
 
     def on_resize(self) -> None:
         if self._view is not None:
-            self.show(self._view.now, self._view.next_id)
+            self.show(self._view.hour)
 
     def _room(self) -> int:
         """Cells left for the excerpt, after the fixed columns."""
@@ -152,8 +162,8 @@ class CueList(OptionList):
 
     def _prompt(self, row: Row, room: int) -> Content:
         assert self._view is not None
-        session, words, now = self._view.session, self._view.words, self._view.now
-        status = row_status(session, row, now)
+        session, words = self._view.session, self._view.words
+        status = self._view.hour.status(row.id)
         is_next = row.id == self._view.next_id
         time = cue_time(session, row)
         label = cue_name(row.cue, words, row.draft)

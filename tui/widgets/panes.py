@@ -13,8 +13,8 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.core.dates import start_line
-from tui.core.runstate import ChecklistEntry, checklist_groups, effective_at, questions_left
-from tui.core.schedule import Cue
+from tui.core.hour import Hour
+from tui.core.runstate import ChecklistEntry, checklist_groups
 from tui.core.session import Row, Session
 from tui.core.words import Words, count_line, cue_name
 from tui.widgets.cuelist import cue_time
@@ -44,22 +44,17 @@ class NextQuestion(Vertical):
         with VerticalScroll(id="next-scroll", can_focus=False):
             yield Static(id="next-text", markup=False)
 
-    def show(
-        self, session: Session, words: Words, question: Cue | None, *, over: bool = False,
-        answers: str = "",
-    ) -> None:
-        """`over`: the run has ended; say what became of the questions, not which one
-        would be next. `answers`: how the last question asked is being answered ("Q3 ·
-        14 answers from 9 people"), when the conversation is shown."""
-        cues = session.cues
-        total = sum(1 for c in cues if c.kind == "question")
-        left = questions_left(session.state, cues)
+    def show(self, session: Session, words: Words, hour: Hour, *, answers: str = "") -> None:
+        """Once the run is over, say what became of the questions, not which one would
+        be next. `answers`: how the last question asked is being answered ("Q3 · 14
+        answers from 9 people"), when the conversation is shown."""
+        question = hour.next_question
+        total, left = hour.questions_total, hour.questions_left
         title = self.query_one("#next-title", Label)
         meta = self.query_one("#next-meta", Label)
         text = self.query_one("#next-text", Static)
-        if over:
-            unposted = sum(1 for c in cues
-                           if c.kind == "question" and c.id not in session.state.posted)
+        if hour.over:
+            unposted = hour.questions_unposted
             if unposted == 0:
                 outcome = words("all_questions_posted", total=total)
             else:
@@ -76,7 +71,7 @@ class NextQuestion(Vertical):
             return
         row = session.row(question.id)
         planned = question.at
-        moved = effective_at(session.state, question)
+        moved = hour.times.get(question.id, planned)
         when = cue_time(session, row) if row is not None else ""
         when = (words("moved_to", time=when) if moved != planned
                 else words("planned_at", time=when))
@@ -86,7 +81,7 @@ class NextQuestion(Vertical):
             (f"   {answers}" if answers else "", "$text-success"),
         ))
         chat = session.plan.chat
-        if session.now() < chat.start_at and chat.audience_timezones:
+        if hour.phase == "before" and chat.audience_timezones:
             # Before the start, the one date that matters, in every audience's zone:
             # co-hosts and guests abroad ask "what time is that for me?".
             when = words("starts_on", when=start_in_zones(
@@ -152,6 +147,10 @@ class Checklist(OptionList):
         self._signature: _Signature = ()
         self._layout: tuple[tuple[str, tuple[int, ...]], ...] = ()
         self._words: Words | None = None
+        self._reminders: frozenset[int] = frozenset()
+
+    def is_reminder(self, index: int) -> bool:
+        return index in self._reminders
 
     @property
     def selected_index(self) -> int | None:
@@ -160,12 +159,14 @@ class Checklist(OptionList):
             return None
         return int(option.id.removeprefix("item-"))
 
-    def show(self, session: Session, words: Words, now: datetime) -> None:
-        groups = checklist_groups(session.plan, session.state, now)
+    def show(self, session: Session, words: Words, hour: Hour) -> None:
+        groups = checklist_groups(session.plan, session.state, hour.now)
         signature: _Signature = tuple(
             (phase, tuple((e.index, e.item.text, e.done, e.overdue) for e in entries))
             for phase, entries in groups
         )
+        self._reminders = frozenset(e.index for _p, entries in groups for e in entries
+                                    if e.reminder)
         if signature == self._signature:
             return  # unchanged: keep the cursor where the moderator left it
         previous, self._signature = self._signature, signature
@@ -200,7 +201,8 @@ class Checklist(OptionList):
         # The current phase's first item not done yet (space must not untick what is
         # already done), else its first item; its heading stays in view above it.
         current = groups[0][1] if groups else []
-        target = next((e for e in current if not e.done), current[0] if current else None)
+        target = next((e for e in current if not e.done and not e.reminder),
+                      current[0] if current else None)
         if target is None:
             self.highlighted = None
             return
@@ -227,6 +229,9 @@ class Checklist(OptionList):
 
 
 def _item_prompt(entry: ChecklistEntry, words: Words) -> Content:
+    if entry.reminder:
+        # The whole hour long: no box to tick, a mark that says "again and again".
+        return Content.assemble(("↻ ", "$text-accent"), one_line(entry.item.text))
     box = "☑ " if entry.done else "☐ "
     parts: list[tuple[str, str] | str] = [(box, "$text-success" if entry.done else "")]
     if entry.overdue:
