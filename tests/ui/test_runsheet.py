@@ -386,6 +386,7 @@ async def test_never_overwrites_an_edit_made_elsewhere(
     plan = copy_plan(tmp_path)
     app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
+        await ids_written(app, pilot)  # tchat's own write comes first, not after the edit
         said = record_notifications(app)
         edited = plan.read_text().replace("Relayer les réponses", "Relayer les meilleures réponses")
         plan.write_text(edited)
