@@ -11,6 +11,7 @@ with `check_file`: a benchmark over a plan `tchat check` rejects would measure n
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,9 @@ def shifted_demo(folder: Path, start: datetime | None = None) -> Path:
     chat["start"] = moment.replace(tzinfo=None)  # a local time, read with `timezone`
     target = folder / "demo-fr.toml"
     target.write_text(tomlkit.dumps(document), encoding="utf-8")
+    # The recorded conversation its `[feed] replay` names, beside it as `tchat` copies it.
+    conversation = source.with_name("demo-fr.conversation.jsonl")
+    shutil.copyfile(conversation, folder / conversation.name)
     _must_pass_check(target)
     return target
 

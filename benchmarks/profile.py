@@ -48,9 +48,10 @@ def startup(folder: Path, profiler: Any) -> None:
     profiler.start()
     from tui.app import TchatApp
     from tui.core.clock import FrozenClock
+    from tui.startup import begin
 
-    app = TchatApp(plan, clock=FrozenClock(START - timedelta(hours=2)),
-                   log_path=folder / "log.jsonl")
+    app = TchatApp(begin(plan, clock=FrozenClock(START - timedelta(hours=2)),
+                         log_path=folder / "log.jsonl"))
 
     async def first_frame() -> None:
         async with app.run_test(size=SIZE) as pilot:
@@ -63,9 +64,10 @@ def startup(folder: Path, profiler: Any) -> None:
 def idle(folder: Path, profiler: Any, *, large: bool = False) -> None:
     from benchmarks.plans import large_plan, shifted_demo, starts_soon
     from tui.app import TchatApp
+    from tui.startup import begin
 
     plan = large_plan(folder / "large.toml", starts_soon()) if large else shifted_demo(folder)
-    app = TchatApp(plan, log_path=folder / "log.jsonl")
+    app = TchatApp(begin(plan, log_path=folder / "log.jsonl"))
 
     async def countdown() -> None:
         async with app.run_test(size=SIZE) as pilot:
@@ -83,10 +85,12 @@ def _keys(keys: list[str], *, before: list[str]) -> Callable[[Path, Any], None]:
         from benchmarks.responsiveness import FakeClipboard
         from tui.app import TchatApp
         from tui.core.clock import FrozenClock
+        from tui.startup import begin
 
         plan = large_plan(folder / "large.toml", START)
-        app = TchatApp(plan, clock=FrozenClock(START + timedelta(minutes=30)),
-                       clipboard=FakeClipboard(), log_path=folder / "log.jsonl")
+        app = TchatApp(begin(plan, clock=FrozenClock(START + timedelta(minutes=30)),
+                             log_path=folder / "log.jsonl"),
+                       clipboard=FakeClipboard())
 
         async def press() -> None:
             async with app.run_test(size=SIZE, notifications=True) as pilot:
