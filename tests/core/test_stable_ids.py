@@ -12,6 +12,7 @@ import pytest
 from tui.cli import main
 from tui.core.asrun import AsRunLog, Event, log_path_for
 from tui.core.clock import FrozenClock
+from tui.core.planedit import PlanChangedOnDisk, fingerprint, prepare_ids
 from tui.core.planfile import load_plan
 from tui.core.session import Session
 
@@ -45,6 +46,11 @@ def test_a_question_inserted_before_q1_leaves_the_marks_where_they_were(
     old_q1 = first.plan.questions[0].text
     assert first.fill_ids()  # the app writes the ids once...
     assert first.state.posted.keys() == {"q1"}  # ...and nothing moves
+    assert not first.missing_ids() and first.loaded == fingerprint(plan)
+    reloaded = session(plan)
+    assert first.plan == reloaded.plan
+    assert [(r.id, r.cue, r.draft.text) for r in first.rows] == [
+        (r.id, r.cue, r.draft.text) for r in reloaded.rows]
     text = plan.read_text(encoding="utf-8")
     assert 'id = "q1"' in text and "# " in text  # comments kept
     # A co-host inserts a question before Q1 in their editor.
@@ -66,3 +72,46 @@ def test_an_id_used_twice_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixt
                     encoding="utf-8")
     assert main(["check", str(plan)]) == 1
     assert "id 'same' is used twice" in capsys.readouterr().out
+
+
+def test_ids_prepared_before_a_tick_are_dropped_and_the_tick_kept(tmp_path: Path) -> None:
+    """The run-sheet prepares the ids in a worker; a tick written meanwhile wins, and the
+    ids come with the next attempt."""
+    plan = tmp_path / "plan.toml"
+    shutil.copyfile(ROOT / "tests" / "ui" / "plans" / "chat-en.toml", plan)
+    run = session(plan)
+    prepared = prepare_ids(plan, run.loaded, run.missing_ids())
+    assert run.tick(0)
+    assert not run.commit_ids(prepared)  # made from the plan before the tick: dropped
+    assert load_plan(plan).checklist[0].done is True
+    assert 'id = "q1"' not in plan.read_text(encoding="utf-8")
+    assert run.fill_ids()  # the next attempt starts from the ticked plan
+    assert load_plan(plan).checklist[0].done is True
+    assert run.plan.questions[0].id == "q1" and not run.missing_ids()
+
+
+def test_a_prepared_edit_never_overwrites_an_edit_made_elsewhere(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    shutil.copyfile(ROOT / "tests" / "ui" / "plans" / "chat-en.toml", plan)
+    run = session(plan)
+    prepared = prepare_ids(plan, run.loaded, run.missing_ids())
+    edited = plan.read_text(encoding="utf-8").replace("[[questions]]", "[[questions]]\n", 1)
+    plan.write_text(edited, encoding="utf-8")
+    with pytest.raises(PlanChangedOnDisk):
+        run.commit_ids(prepared)
+    assert plan.read_text(encoding="utf-8") == edited
+    with pytest.raises(PlanChangedOnDisk):
+        prepare_ids(plan, run.loaded, run.missing_ids())
+
+
+def test_no_ids_are_written_in_a_rehearsal(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.toml"
+    shutil.copyfile(ROOT / "tests" / "ui" / "plans" / "chat-en.toml", plan)
+    live = session(plan)
+    prepared = prepare_ids(plan, live.loaded, live.missing_ids())
+    rehearsal = Session(plan, clock=FrozenClock(NOW), log_path=tmp_path / "rehearsal.jsonl",
+                        mode="rehearsal")
+    assert rehearsal.missing_ids() == {}
+    assert not rehearsal.fill_ids()
+    assert not rehearsal.commit_ids(prepared)
+    assert 'id = "q1"' not in plan.read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -227,6 +228,78 @@ async def test_tick_writes_done_into_the_plan_keeping_comments(
     assert "# l'heure de Paris" in text and "# à faire tôt" in text
     assert load_plan(plan).checklist[2].done is True
     assert log_kinds(plan) == ["tick"]
+
+
+async def test_a_tick_made_while_the_ids_are_prepared_is_kept_quietly(
+    tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core import planedit
+    from tui.screens import runsheet
+
+    started, release = threading.Event(), threading.Event()
+    calls: list[int] = []
+
+    def held(*args: Any) -> planedit.PreparedEdit:
+        prepared = planedit.prepare_ids(*args)
+        calls.append(1)
+        if len(calls) == 1:  # the first preparation waits for the tick
+            started.set()
+            assert release.wait(30)
+        return prepared
+
+    monkeypatch.setattr(runsheet, "prepare_ids", held)
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        waited = 0.0
+        while not started.is_set():
+            assert waited < 30, "the ids were never prepared"
+            await pilot.pause(0.05)
+            waited += 0.05
+        await pilot.press("space")  # to the checklist
+        said = record_notifications(app)
+        await pilot.press("space")
+        await pilot.pause()
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # The ids prepared from the plan before the tick are dropped, silently.
+        assert said == []
+        assert load_plan(plan).checklist[2].done is True
+        assert 'id = "q1"' not in plan.read_text()
+        assert app.session.loaded == planedit.fingerprint(plan)
+        # The next attempt starts from the ticked plan.
+        sheet(app)._start_edits()
+        await ids_written(app, pilot)
+        assert said == [] and len(calls) == 2
+    assert 'id = "q1"' in plan.read_text()
+    assert load_plan(plan).checklist[2].done is True
+    assert log_kinds(plan) == ["tick"]
+
+
+async def test_the_ids_are_parsed_and_checked_off_the_ui_thread(
+    tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomlkit
+
+    from tui.core import planedit
+
+    threads: list[threading.Thread] = []
+
+    def recorded(work: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            threads.append(threading.current_thread())
+            return work(*args, **kwargs)
+        return run
+
+    monkeypatch.setattr(planedit, "parse_plan", recorded(planedit.parse_plan))
+    monkeypatch.setattr(tomlkit, "parse", recorded(tomlkit.parse))
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await ids_written(app, pilot)
+    assert 'id = "q1"' in plan.read_text()
+    assert threads and threading.main_thread() not in threads
 
 
 async def test_rehearsal_ticks_leave_the_plan_alone(

@@ -87,9 +87,15 @@ def _document(path: Path, loaded: Fingerprint) -> tomlkit.TOMLDocument:
     last, _last_written = _last_written, None  # taken: a failed edit leaves no cache
     if last is not None and last[0] == path and last[1] == loaded.digest:
         return last[2]
-    import tomlkit  # only once something is written: it is not needed to open a plan
+    import tomlkit
 
     return tomlkit.parse(read_plan_text(path))
+
+
+def _parsed(data: bytes) -> tomlkit.TOMLDocument:
+    import tomlkit  # only once something is written: it is not needed to open a plan
+
+    return tomlkit.parse(data.decode("utf-8").removeprefix("\ufeff"))
 
 
 def prepare_edits(path: Path, loaded: Fingerprint) -> None:
@@ -104,34 +110,54 @@ def prepare_edits(path: Path, loaded: Fingerprint) -> None:
         data = read_regular(path)
         if hashlib.sha256(data).hexdigest() != loaded.digest:
             return
-        import tomlkit
-
-        document = tomlkit.parse(data.decode("utf-8").removeprefix("\ufeff"))
+        document = _parsed(data)
     except Exception:  # noqa: BLE001 - only a head start: the edit reads the file again
         return
     if _last_written is None:
         _last_written = (path, loaded.digest, document)
 
 
-def _edit(
-    path: Path,
-    loaded: Fingerprint,
-    apply: Callable[[tomlkit.TOMLDocument], None],
-    result: Callable[[], Plan] | None = None,
-) -> Written:
-    """Apply an edit to the file's document and write it back.
+@dataclass(frozen=True, slots=True)
+class PreparedEdit:
+    """An edit made and validated but not yet written: `commit` writes it.
 
-    The new text is parsed and validated before it is written (never write a plan that
-    would no longer load), unless the caller knows the `result` already: an edit that
-    cannot make a valid plan invalid, applied to the plan that was loaded.
+    Made in a worker thread (reading, parsing, dumping and validating a plan of a few
+    hundred cues takes most of a second), written from the UI thread, where the caller
+    first checks that nothing was written since `loaded`.
     """
+
+    path: Path
+    loaded: Fingerprint
+    document: tomlkit.TOMLDocument
+    text: str
+    plan: Plan
+
+
+def prepare_ids(path: Path, loaded: Fingerprint, ids: dict[str, str]) -> PreparedEdit:
+    """`id = "..."` added to each question or post named by source (`questions[3]`), in
+    the file as it was when `loaded`, ready for `commit`.
+
+    Safe in a worker thread: the document is parsed anew, never taken from the one kept
+    for the next edit, which the UI thread may be editing at the same moment. Raises
+    PlanChangedOnDisk when the file is no longer `loaded`, OSError when it cannot be
+    read, PlanError when the plan with its ids would not load.
+    """
+    data = read_regular(path)
+    if hashlib.sha256(data).hexdigest() != loaded.digest:
+        raise PlanChangedOnDisk(str(path))
+    document = _parsed(data)
+    _add_ids(document, ids)
+    text = document.as_string()
+    return PreparedEdit(path, loaded, document, text, parse_plan(text))
+
+
+def commit(edit: PreparedEdit) -> Written:
+    """Write a prepared edit, if the file is still the one it was made from (checked
+    again right before the rename). Raises PlanChangedOnDisk, or OSError."""
     global _last_written
+    path, loaded, text = edit.path, edit.loaded, edit.text
     if changed_on_disk(path, loaded):
         raise PlanChangedOnDisk(str(path))
-    document = _document(path, loaded)
-    apply(document)
-    text = document.as_string()
-    plan = parse_plan(text) if result is None else result()
 
     def unchanged(target: Path) -> None:
         # Checked again right before the rename, the temporary file already written
@@ -146,8 +172,29 @@ def _edit(
     write_atomic(path, text, before_rename=unchanged)
     written = fingerprint(path)
     if written.digest == hashlib.sha256(text.encode("utf-8")).hexdigest():
-        _last_written = (path, written.digest, document)
-    return Written(written, plan)
+        _last_written = (path, written.digest, edit.document)
+    return Written(written, edit.plan)
+
+
+def _edit(
+    path: Path,
+    loaded: Fingerprint,
+    apply: Callable[[tomlkit.TOMLDocument], None],
+    result: Callable[[], Plan] | None = None,
+) -> Written:
+    """Apply an edit to the file's document and write it back.
+
+    The new text is parsed and validated before it is written (never write a plan that
+    would no longer load), unless the caller knows the `result` already: an edit that
+    cannot make a valid plan invalid, applied to the plan that was loaded.
+    """
+    if changed_on_disk(path, loaded):
+        raise PlanChangedOnDisk(str(path))
+    document = _document(path, loaded)
+    apply(document)
+    text = document.as_string()
+    plan = parse_plan(text) if result is None else result()
+    return commit(PreparedEdit(path, loaded, document, text, plan))
 
 
 def write_checklist_done(
@@ -195,14 +242,9 @@ def _toml_string(text: str) -> String:
     return tomlkit.string(text, multiline="\n" in text)
 
 
-def write_ids(path: Path, loaded: Fingerprint, ids: dict[str, str]) -> Written:
-    """Write `id = "..."` into each question or post named by source (`questions[3]`)."""
-
-    def add(document: tomlkit.TOMLDocument) -> None:
-        for source, item_id in ids.items():
-            match = _SOURCE.match(source)
-            if match is None:
-                raise ValueError(f"{source} is not a question or post of the plan")
-            document[match.group(1)][int(match.group(2)) - 1]["id"] = item_id
-
-    return _edit(path, loaded, add)
+def _add_ids(document: tomlkit.TOMLDocument, ids: dict[str, str]) -> None:
+    for source, item_id in ids.items():
+        match = _SOURCE.match(source)
+        if match is None:
+            raise ValueError(f"{source} is not a question or post of the plan")
+        document[match.group(1)][int(match.group(2)) - 1]["id"] = item_id

@@ -26,11 +26,13 @@ from tui.core.model import Language, Plan
 from tui.core.planedit import (
     Fingerprint,
     PlanChangedOnDisk,
+    PreparedEdit,
     Written,
     changed_on_disk,
+    commit,
     fingerprint,
+    prepare_ids,
     write_checklist_done,
-    write_ids,
     write_template,
 )
 from tui.core.planfile import load_plan
@@ -374,20 +376,41 @@ class Session:
         self._record("tick", item=index, done=done)
         return done
 
+    def missing_ids(self) -> dict[str, str]:
+        """The ids `fill_ids` would write (see there): none outside a live run, or
+        while following another instance's run."""
+        if self.mode != "live" or self.following is not None:
+            return {}
+        return missing_ids(self.plan)
+
     def fill_ids(self) -> bool:
         """Give every question and post without an `id` one, written into the plan (a
         live run only): marks then follow them when questions are inserted or moved. The
         ids given are the cues' ids already (see `missing_ids`): nothing on screen or in
-        the log changes. True when something was written."""
-        if self.mode != "live" or self.following is not None:
-            return False
-        ids = missing_ids(self.plan)
-        if not ids:
+        the log changes. True when something was written.
+
+        The run-sheet does the same in two steps, `prepare_ids` in a worker thread and
+        `commit_ids` on the UI thread, which never waits for the parse."""
+        ids = self.missing_ids()
+        return bool(ids) and self.commit_ids(prepare_ids(self.plan_path, self.loaded, ids))
+
+    def commit_ids(self, prepared: PreparedEdit) -> bool:
+        """Write ids prepared (by `prepare_ids`) from the plan as loaded then; True when
+        written. Dropped when the plan was written or reloaded since (a tick, a template,
+        an edit elsewhere): the next run tries again. Raises PlanChangedOnDisk or OSError
+        when the file changed behind the session's back, or cannot be written."""
+        if (self.mode != "live" or self.following is not None
+                or prepared.path != self.plan_path or prepared.loaded != self.loaded):
             return False
         # Not through `_write`: a conflict here must not reload the plan behind the
         # watcher's back (the edit would then never be said); the next run tries again.
-        written = write_ids(self.plan_path, self.loaded, ids)
-        self._take(written.plan, written.fingerprint)
+        written = commit(prepared)
+        # The ids written are the cues' ids already: the schedule, the drafts and the
+        # rows are the same, so keep them and take the new plan alone (building them
+        # again for a plan of a few hundred cues would hold the screen a fifth of a
+        # second).
+        self.plan = self.book.plan = written.plan
+        self.loaded = written.fingerprint
         return True
 
     def save_template(self, row: Row, text: str) -> None:

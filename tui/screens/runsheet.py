@@ -28,7 +28,13 @@ from tui.core.clock import SimulatedClock
 from tui.core.clocktime import clock_time
 from tui.core.controls import for_copy
 from tui.core.hour import Hour, hour_at
-from tui.core.planedit import PlanChangedOnDisk, prepare_edits
+from tui.core.planedit import (
+    Fingerprint,
+    PlanChangedOnDisk,
+    PreparedEdit,
+    prepare_edits,
+    prepare_ids,
+)
 from tui.core.problems import PlanError, Problem
 from tui.core.runstate import (
     Waypoint,
@@ -38,7 +44,7 @@ from tui.core.runstate import (
     waypoints,
 )
 from tui.core.schedule import Cue
-from tui.core.session import Following, Row, Session
+from tui.core.session import Row, Session
 from tui.core.words import Words, cue_name
 from tui.screens.conversation import ConversationView, FeedArrived
 from tui.screens.keys import (
@@ -259,7 +265,7 @@ class RunSheet(Screen[None]):
         self._find_plan_errors()
         if not session.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
-            self.set_timer(1.0, self._prepare_edits)
+            self.set_timer(1.0, self._start_edits)
 
     def _preflight(self, now: datetime) -> None:
         """Opened before the start: what is late, and what to do first (as `tchat check`
@@ -314,18 +320,34 @@ class RunSheet(Screen[None]):
         from tui.screens.dialogs import ProblemsDialog
         self.app.push_screen(ProblemsDialog(self.words, self.session.plan_path, errors))
 
-    @work(thread=True, group="plan-edits", exit_on_error=False)
-    def _prepare_edits(self) -> None:
-        prepare_edits(self.session.plan_path, self.session.loaded)
-        # With the document parsed, giving the plan its missing ids costs little.
-        self.app.call_from_thread(self._fill_ids)
+    def _start_edits(self) -> None:
+        # What the work starts from is taken here, on the UI thread: the plan and its
+        # fingerprint always go together there.
+        session = self.session
+        self._prepare_edits(session.loaded, session.missing_ids())
 
-    def _fill_ids(self) -> None:
-        """Missing ids written once, quietly: on a conflict or a failed write, the plan
-        keeps its positional ids and the next run tries again."""
+    @work(thread=True, group="plan-edits", exit_on_error=False)
+    def _prepare_edits(self, loaded: Fingerprint, ids: dict[str, str]) -> None:
+        path = self.session.plan_path
+        if not ids:
+            prepare_edits(path, loaded)
+            return
+        # Giving the plan its missing ids: read, parse, add, dump and validate here,
+        # most of a second on a plan of a few hundred cues; only the write waits for
+        # the UI thread.
         try:
-            self.session.fill_ids()
-        except (PlanChangedOnDisk, PlanError, OSError, Following):
+            prepared = prepare_ids(path, loaded, ids)
+        except (PlanChangedOnDisk, PlanError, OSError):
+            return
+        self.app.call_from_thread(self._fill_ids, prepared)
+
+    def _fill_ids(self, prepared: PreparedEdit) -> None:
+        """Missing ids written once, quietly: when the plan was written meanwhile (a
+        tick, a template), on a conflict or a failed write, the plan keeps its
+        positional ids and the next run tries again."""
+        try:
+            self.session.commit_ids(prepared)
+        except (PlanChangedOnDisk, OSError):
             return
 
     # --- redrawing from one "now" ---------------------------------------------------
