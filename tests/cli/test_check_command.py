@@ -167,3 +167,15 @@ def test_no_pre_flight_once_the_chat_has_started(
     started = datetime(2030, 1, 1, tzinfo=UTC)
     assert check_at(argparse.Namespace(plan=demo, strict=True), started) == 0
     assert "Pre-flight" not in capsys.readouterr().out
+
+
+def test_a_refused_post_is_said_once_with_the_platform_s_reason(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = BROKEN / "refused-character.toml"
+    code, out = run_check(capsys, str(path))
+    assert code == 1
+    assert "empty or invalid" not in out
+    # The reason is the error's; no warning repeats it.
+    assert out.count("U+FFFE") == 1, out
+    assert "1 error, 0 warnings" in out

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.controls import controls_in
+from tui.core.counting.result import Count
 from tui.core.drafts import DraftBook, has_tag
 from tui.core.guide_texts import UNWRITTEN
 from tui.core.model import Plan
@@ -133,7 +134,8 @@ def _draft_problems(plan: Plan, text: str) -> list[Problem]:
                     f"{shown!r}"
                 )
             else:
-                message = f"{name} cannot be posted on {plan.chat.platform} (empty or invalid)"
+                message = (f"{name} cannot be posted on {plan.chat.platform}: "
+                           f"{_refusal_reason(draft.text, counted)}")
             problems.append(Problem("error", message, f"{where}.text" if loc else where, line))
         if not has_tag(draft.text, tag):
             problems.append(Problem(
@@ -142,8 +144,18 @@ def _draft_problems(plan: Plan, text: str) -> list[Problem]:
                 where, line,
             ))
         for warning in counted.warnings:
-            problems.append(Problem("warning", f"{name}: {warning}", where, line))
+            if warning != counted.refusal:  # said by the error above
+                problems.append(Problem("warning", f"{name}: {warning}", where, line))
     return problems
+
+
+def _refusal_reason(text: str, counted: Count) -> str:
+    """Why the platform refuses a post that is not over its limit."""
+    if counted.refusal is not None:
+        return counted.refusal.rstrip(".")
+    if not text.strip():
+        return "the post is empty"
+    return f"it counts {counted.length}/{counted.limit}"
 
 
 def _unfinished_problems(plan: Plan, text: str) -> list[Problem]:
