@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from tui.core.exports.document import Inline, Span
-from tui.core.exports.text import one_line, safe_url
+from tui.core.exports.text import URL_PATTERN, one_line, safe_url
 
 # A handle starts after a space, an opening bracket or the line's start, never inside
 # an address or an email (`contact@org.example`).
@@ -22,8 +22,7 @@ _HANDLE = re.compile(
     r"(?<![\w@./:])@(?P<user>[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?)"
     r"(?:@(?P<server>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+))?"
 )
-_URL = r"https?://[^\s<>\"'`\\^{|}]+"
-_TOKEN = re.compile(f"(?P<url>{_URL})|(?P<handle>{_HANDLE.pattern})", re.IGNORECASE)
+_TOKEN = re.compile(f"(?P<url>{URL_PATTERN})|(?P<handle>{_HANDLE.pattern})", re.IGNORECASE)
 _QUOTES = {"fr": ("« ", " »"), "en": ("“", "”")}
 _OPENING_MARKS = ("«", "“", "‘", "\"", "'", "„", "‹")
 # What a sentence may end with that is not part of the address written before it.

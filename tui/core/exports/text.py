@@ -21,8 +21,12 @@ _UNSAFE = re.compile(
     "[" + "".join(re.escape(c) for c in sorted(UNSAFE - {"\r"})) + "\ufffe\uffff]"
 )
 _SPACES = re.compile(r"\s+")
-# Schemes we turn into links: a plan's "link" must never become `javascript:`.
-_LINK = re.compile(r"https?://[^\s<>\"'`\\^{|}]+", re.IGNORECASE)
+# Schemes we turn into links: a plan's "link" must never become `javascript:`. The
+# address stops at white space, quotes and angle brackets, and at what a URL never
+# holds unescaped (backquote, backslash, caret, braces, bar). Compile it ignoring case.
+# One pattern for every export: what `safe_url` accepts is what `linked` finds.
+URL_PATTERN = r"https?://[^\s<>\"'`\\^{|}]+"
+_LINK = re.compile(URL_PATTERN, re.IGNORECASE)
 
 
 def _stand_in(match: re.Match[str]) -> str:
