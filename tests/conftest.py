@@ -1,15 +1,19 @@
 """Shared fixtures: a reproducible terminal, a frozen clock, a stepped monotonic time
-for simulated clocks, and a fake clipboard."""
+for simulated clocks, a fake clipboard, and a local Mastodon server."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tui.core.clock import FrozenClock
+
+if TYPE_CHECKING:
+    from feed_servers import FakeServer, MastodonData
 
 # Snapshots and colours must not depend on the developer's shell.
 for _name in ("NO_COLOR", "TEXTUAL_THEME"):
@@ -72,3 +76,15 @@ def no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(Input, "cursor_blink", False)
     monkeypatch.setattr(TextArea, "cursor_blink", False)
     yield
+
+
+@pytest.fixture
+def mastodon() -> Iterator[tuple[FakeServer, MastodonData]]:
+    """A local Mastodon server (127.0.0.1, a random port) with no post yet; `data.base`
+    is its address, `data.add(...)` posts on it."""
+    from feed_servers import MastodonData, served
+
+    data = MastodonData()
+    for server, base in served(data.handle):
+        data.base = base
+        yield server, data

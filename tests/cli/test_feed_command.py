@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import socket
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from feed_servers import FakeServer, MastodonData, minute, served
+from feed_servers import FakeServer, MastodonData, minute
 
 from tui.cli import main
 from tui.commands import feed as feed_command
@@ -39,14 +38,6 @@ def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 
-@pytest.fixture
-def mastodon() -> Iterator[tuple[FakeServer, MastodonData]]:
-    data = MastodonData()
-    for server, base in served(data.handle):
-        data.base = base
-        yield server, data
-
-
 def plan_with(tmp_path: Path, feed: str) -> Path:
     path = tmp_path / "chat.toml"
     path.write_text(PLAN + feed, encoding="utf-8")
@@ -60,6 +51,12 @@ def args(plan: Path, *more: str) -> argparse.Namespace:
     return parser.parse_args(["feed", str(plan), *more])
 
 
+def once(plan: Path, *more: str) -> int:
+    """`tchat feed PLAN --once ...` ten minutes into the chat, with no credentials."""
+    return feed_command.run(args(plan, "--once", *more), now=lambda: minute(10), timeout=5,
+                            environ={})
+
+
 def test_once_jsonl_prints_every_post_with_its_meaning(
     mastodon: tuple[FakeServer, MastodonData], tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -70,8 +67,7 @@ def test_once_jsonl_prints_every_post_with_its_meaning(
     data.add("guest", "<p>A2 from the guest</p>", minute(3))
     data.add("bob", "<p>Is this recorded?</p>", minute(4))
     plan = plan_with(tmp_path, f'\n[feed]\nmastodon = "{data.base}"\n')
-    code = feed_command.run(args(plan, "--once", "--jsonl"), now=lambda: minute(10),
-                            timeout=5, environ={})
+    code = once(plan, "--jsonl")
     out = capsys.readouterr()
     assert code == 0, out.err
     lines = [json.loads(line) for line in out.out.splitlines()]
@@ -93,8 +89,7 @@ def test_once_table_shows_marks_and_sanitises(
     _server, data = mastodon
     data.add("ann", "<p>A1 [bold]x[/bold] \x1b]8;;evil\x07</p>", minute(2))
     plan = plan_with(tmp_path, f'\n[feed]\nmastodon = "{data.base}"\n')
-    code = feed_command.run(args(plan, "--once"), now=lambda: minute(10), timeout=5,
-                            environ={})
+    code = once(plan)
     out = capsys.readouterr().out
     assert code == 0
     assert "@ann" in out and "A1" in out and "[bold]x[/bold]" in out
@@ -109,8 +104,7 @@ def test_a_failing_source_is_a_line_and_exit_1(
     plan = plan_with(tmp_path, f'\n[feed]\nmastodon = "{data.base}"\nbluesky = true\n')
     data.timeline = lambda _seen: (  # type: ignore[method-assign]
         200, {"Content-Type": "text/html"}, b"<html>maintenance</html>")
-    code = feed_command.run(args(plan, "--once"), now=lambda: minute(10), timeout=5,
-                            environ={})
+    code = once(plan)
     err = capsys.readouterr().err
     assert code == 1
     assert "Mastodon: " in err and "offline since" in err

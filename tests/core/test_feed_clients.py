@@ -31,14 +31,6 @@ SINCE = START - timedelta(hours=1)
 
 
 @pytest.fixture
-def mastodon() -> Iterator[tuple[FakeServer, MastodonData]]:
-    data = MastodonData()
-    for server, base in served(data.handle):
-        data.base = base
-        yield server, data
-
-
-@pytest.fixture
 def bluesky() -> Iterator[tuple[FakeServer, BlueskyData, str]]:
     data = BlueskyData()
     for server, base in served(data.handle_request):

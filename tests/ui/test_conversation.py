@@ -5,13 +5,12 @@ from __future__ import annotations
 import socket
 import sys
 import webbrowser
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from feed_servers import FakeServer, MastodonData, served
+from feed_servers import FakeServer, MastodonData
 from textual.widgets import Input
 
 from tests.conftest import FakeClipboard, FakeMonotonic
@@ -163,14 +162,6 @@ async def test_without_feed_no_socket_and_the_key_says_why(
     assert attempts == []
     assert "mastodon" not in sys.modules or "tui.feed.mastodon_source" not in sys.modules \
         or True  # other tests may have loaded them; the socket is what is checked
-
-
-@pytest.fixture
-def mastodon() -> Iterator[tuple[FakeServer, MastodonData]]:
-    data = MastodonData()
-    for server, base in served(data.handle):
-        data.base = base
-        yield server, data
 
 
 async def test_live_feed_is_kept_counted_and_confirms_the_copy(
