@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from tui.app import TchatApp
 from tui.clipboard import Clipboard
-from tui.core.clock import Clock
+from tui.core.clock import Clock, SimulatedClock
 from tui.screens.runsheet import RunSheet
 from tui.startup import begin
 
@@ -36,6 +37,17 @@ def make_app(
     plan: Path, clock: Clock, clipboard: Clipboard, **options: Any
 ) -> TchatApp:
     return TchatApp(begin(plan, clock=clock, **options), clipboard=clipboard)
+
+
+def rehearsal_app(
+    plan: Path, monotonic: Callable[[], float], clipboard: Clipboard, *, minute: float = -2,
+    speed: float = 1, log_name: str = "rehearsal.jsonl", **options: Any
+) -> TchatApp:
+    """A rehearsal of `plan` from `minute`, its simulated clock stepped by `monotonic`
+    (a FakeMonotonic), its log next to the plan."""
+    clock = SimulatedClock(at(minute), speed=speed, monotonic=monotonic)
+    return make_app(plan, clock, clipboard, mode="rehearsal",
+                    log_path=plan.parent / log_name, **options)
 
 
 def sheet(app: TchatApp) -> RunSheet:
@@ -72,3 +84,31 @@ async def ids_written(app: TchatApp, pilot: Any, bound: float = 30.0) -> None:
         assert waited < bound, "the plan's ids were never written"
         await pilot.pause(0.05)
         waited += 0.05
+
+
+def refuse_network(monkeypatch: Any) -> list[object]:
+    """Make every connection and name lookup fail; the attempts, to assert there were
+    none."""
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("network refused by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
+async def watcher_polled(app: TchatApp, pilot: Any) -> None:
+    """Have the plan watcher poll now rather than in two seconds, and wait until it has
+    read the plan (on a worker thread) and said what it found."""
+    from tui.widgets.watcher import PlanWatcher
+
+    app.screen.query_one("#watcher", PlanWatcher).check()
+    await app.workers.wait_for_complete()
+    await pilot.pause()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import sys
 import webbrowser
 from datetime import timedelta
@@ -14,7 +13,14 @@ from feed_servers import FakeServer, MastodonData
 from textual.widgets import Input
 
 from tests.conftest import FakeClipboard, FakeMonotonic
-from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications
+from tests.ui.helpers import (
+    at,
+    copies_done,
+    copy_plan,
+    make_app,
+    record_notifications,
+    refuse_network,
+)
 from tui.app import TchatApp
 from tui.commands.demo import demo_copy
 from tui.commands.rehearse import Rehearsal, build_app
@@ -25,19 +31,6 @@ from tui.widgets.conversation import ConversationPane
 from tui.widgets.cuelist import CueList
 
 SIZE = (120, 36)
-
-
-def refuse_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
-    attempts: list[object] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        attempts.append(args)
-        raise OSError("network refused by the test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    return attempts
 
 
 async def feed_opened(app: TchatApp, pilot: Any) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FakeClipboard
-from tests.ui.helpers import at, copy_plan, make_app, record_notifications
+from tests.ui.helpers import at, copy_plan, make_app, record_notifications, watcher_polled
 from tui.core import planedit
 from tui.core.clock import FrozenClock
 from tui.core.planedit import PlanChangedOnDisk, fingerprint, write_checklist_done
@@ -54,14 +54,11 @@ async def test_a_plan_replaced_by_a_fifo_or_folder_is_said_once(
     app = make_app(plan, FrozenClock(at(1)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         said = record_notifications(app)
-        watcher = app.screen.query_one("#watcher")
         for replace in (os.mkfifo, os.mkdir):
             plan.unlink() if plan.is_fifo() or plan.is_file() else plan.rmdir()
             replace(plan)
             for _ in range(3):
-                watcher.check()  # type: ignore[attr-defined]
-                await app.workers.wait_for_complete()
-                await pilot.pause()
+                await watcher_polled(app, pilot)
         failures = [m for m in said if "ne se charge pas" in m]
         assert len(failures) == 2, said
         assert "named pipe (FIFO)" in failures[0] and "folder" in failures[1]

@@ -14,11 +14,19 @@ from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import FakeClipboard, FakeMonotonic
-from tests.ui.helpers import at, copies_done, copy_plan, ids_written, make_app, sheet
+from tests.ui.helpers import (
+    at,
+    copies_done,
+    copy_plan,
+    ids_written,
+    make_app,
+    rehearsal_app,
+    sheet,
+)
 from tests.ui.test_runsheet import shown, text_of
 from tui.cli import main as tchat
 from tui.commands.demo import demo_copy
-from tui.core.clock import FrozenClock, SimulatedClock
+from tui.core.clock import FrozenClock
 from tui.screens.dialogs import HelpDialog
 from tui.screens.keys import FooterItem, fit_footer
 from tui.widgets.cuelist import CueList
@@ -304,9 +312,7 @@ async def test_a_span_of_days_shows_its_days(
 async def test_the_rehearsal_notice_is_brief_and_short(
     tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
 ) -> None:
-    clock = SimulatedClock(at(-1), monotonic=fake_monotonic)
-    app = make_app(copy_plan(tmp_path), clock, fake_clipboard, mode="rehearsal",
-                   log_path=tmp_path / "rehearsal.jsonl")
+    app = rehearsal_app(copy_plan(tmp_path), fake_monotonic, fake_clipboard, minute=-1)
     said = notices(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
@@ -324,9 +330,7 @@ async def test_the_rehearsal_notice_is_brief_and_short(
 async def test_a_split_pane_keeps_the_countdown_and_help_and_quit(
     tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
 ) -> None:
-    clock = SimulatedClock(at(-1), monotonic=fake_monotonic)
-    app = make_app(copy_plan(tmp_path), clock, fake_clipboard, mode="rehearsal",
-                   log_path=tmp_path / "rehearsal.jsonl")
+    app = rehearsal_app(copy_plan(tmp_path), fake_monotonic, fake_clipboard, minute=-1)
     said = notices(app)
     async with app.run_test(size=(40, 12), notifications=True) as pilot:
         await pilot.pause()
@@ -407,9 +411,9 @@ def selected_row_visible(app: App[None]) -> bool:
 async def test_at_50x15_the_selected_cue_is_always_in_view(
     tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
 ) -> None:
-    from tests.ui.test_rehearsal import rehearsal, step
+    from tests.ui.test_rehearsal import step
 
-    app = rehearsal(demo_copy("en", tmp_path), fake_monotonic, fake_clipboard, speed=60)
+    app = rehearsal_app(demo_copy("en", tmp_path), fake_monotonic, fake_clipboard, speed=60)
     async with app.run_test(size=(50, 15)) as pilot:
         await pilot.pause()
         cues = app.screen.query_one(CueList)
@@ -580,9 +584,8 @@ async def test_no_pre_flight_in_a_rehearsal_or_once_started(
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         assert not any(m.startswith("Avant le départ") for m, _ in said)
-    clock = SimulatedClock(at(-26), monotonic=fake_monotonic)
-    rehearsal = make_app(copy_plan(tmp_path), clock, fake_clipboard, mode="rehearsal",
-                         log_path=tmp_path / "rehearsal.jsonl")
+    rehearsal = rehearsal_app(copy_plan(tmp_path), fake_monotonic, fake_clipboard,
+                              minute=-26)
     said = notices(rehearsal)
     async with rehearsal.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()

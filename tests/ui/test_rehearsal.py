@@ -3,7 +3,6 @@ own log; highlights and the planned-versus-actual dialog, in both modes."""
 
 from __future__ import annotations
 
-import socket
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,8 @@ from tests.ui.helpers import (
     copy_plan,
     make_app,
     record_notifications,
+    refuse_network,
+    rehearsal_app,
     sheet,
 )
 from tests.ui.test_runsheet import shown, text_of
@@ -35,15 +36,6 @@ from tui.widgets.cuelist import CueList
 
 SIZE = (120, 36)
 CLOCK_KEYS = {"p", "plus", "minus", "greater_than_sign", "less_than_sign"}
-
-
-def rehearsal(
-    plan: Path, fake: FakeMonotonic, clipboard: FakeClipboard, *, minute: float = -2,
-    speed: float = 1, log_name: str = "rehearsal.jsonl", **options: Any
-) -> TchatApp:
-    clock = SimulatedClock(at(minute), speed=speed, monotonic=fake)
-    return make_app(plan, clock, clipboard, mode="rehearsal",
-                    log_path=plan.parent / log_name, **options)
 
 
 def clock_of(app: TchatApp) -> SimulatedClock:
@@ -98,7 +90,7 @@ async def test_live_run_offers_no_clock_keys(tmp_path: Path, fake_clipboard: Fak
 async def test_rehearsal_banner_speed_and_pause_always_in_view(
     tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
 ) -> None:
-    app = rehearsal(copy_plan(tmp_path), fake_monotonic, fake_clipboard)
+    app = rehearsal_app(copy_plan(tmp_path), fake_monotonic, fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         said = record_notifications(app)
         await pilot.pause()
@@ -127,7 +119,7 @@ async def test_rehearsal_banner_speed_and_pause_always_in_view(
 async def test_the_timer_drives_a_running_rehearsal(
     tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
 ) -> None:
-    app = rehearsal(copy_plan(tmp_path), fake_monotonic, fake_clipboard, speed=60)
+    app = rehearsal_app(copy_plan(tmp_path), fake_monotonic, fake_clipboard, speed=60)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         fake_monotonic.advance(2.5)  # two and a half minutes at sixty times
@@ -143,7 +135,7 @@ def status_now(session: Session, row_id: str) -> str:
 async def test_jump_to_the_next_cue_and_back(
     tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
 ) -> None:
-    app = rehearsal(copy_plan(tmp_path), fake_monotonic, fake_clipboard, speed=10)
+    app = rehearsal_app(copy_plan(tmp_path), fake_monotonic, fake_clipboard, speed=10)
     async with app.run_test(size=SIZE) as pilot:
         said = record_notifications(app)
         clock = clock_of(app)
@@ -171,7 +163,8 @@ async def test_cues_fall_due_in_schedule_order(
 ) -> None:
     """Step the clock ten simulated seconds at a time and watch the list's own statuses:
     each cue of the hour becomes due at its minute, in the schedule's order."""
-    app = rehearsal(copy_plan(tmp_path), fake_monotonic, fake_clipboard, minute=-1, speed=10)
+    app = rehearsal_app(copy_plan(tmp_path), fake_monotonic, fake_clipboard, minute=-1,
+                        speed=10)
     async with app.run_test(size=SIZE):
         session = app.session
         cues = app.run_sheet.query_one(CueList)
@@ -198,7 +191,7 @@ async def test_a_whole_hour_at_60x_then_the_report(
     """The full hour rehearsed at sixty times: every cue copied the moment it is due, the
     planned-versus-actual dialog opening by itself when the last one is out."""
     plan = copy_plan(tmp_path)
-    app = rehearsal(plan, fake_monotonic, fake_clipboard, speed=60)
+    app = rehearsal_app(plan, fake_monotonic, fake_clipboard, speed=60)
     async with app.run_test(size=SIZE) as pilot:
         session = app.session
         in_chat = [row.id for row in session.rows if row.cue.offset >= 0]
@@ -273,16 +266,7 @@ async def test_rehearses_and_copies_with_the_network_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_monotonic: FakeMonotonic,
     fake_clipboard: FakeClipboard,
 ) -> None:
-    attempts: list[object] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        attempts.append(args)
-        raise OSError("network refused by the test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    attempts = refuse_network(monkeypatch)
     # The bare `tchat` path: the bundled demo, on a copy.
     demo = demo_copy("fr", tmp_path)
     app = build_app(Rehearsal(demo, offset=timedelta(minutes=-1)), clipboard=fake_clipboard,
@@ -304,7 +288,7 @@ async def test_editing_a_draft_in_a_rehearsal_saves_it_in_the_plan(
     """Rehearsing is where a question turns out too long: `e` edits the plan there too
     (plan editing, not run state); only the run's own actions stay in the rehearsal."""
     plan = copy_plan(tmp_path)
-    app = rehearsal(plan, fake_monotonic, fake_clipboard)
+    app = rehearsal_app(plan, fake_monotonic, fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         app.screen.query_one(CueList).select_id("q3")
         await pilot.press("e")

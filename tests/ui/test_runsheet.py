@@ -25,6 +25,7 @@ from tests.ui.helpers import (
     make_app,
     record_notifications,
     sheet,
+    watcher_polled,
 )
 from tui.clipboard import NoClipboard
 from tui.core.asrun import AsRunLog, Event, log_path_for, read_events
@@ -431,21 +432,15 @@ async def test_plan_changed_on_disk_is_reloaded_with_marks_kept(
         await pilot.press("c")
         await copies_done(app, pilot)
         plan.write_text(plan.read_text().replace("Un livre à offrir", "Un roman à offrir"))
-        app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
-        await app.workers.wait_for_complete()  # the watcher reads on a worker thread
-        await pilot.pause()
+        await watcher_polled(app, pilot)
         assert any("rechargé" in m for m in said)
         row = app.session.row("q4")
         assert row is not None and "Un roman à offrir" in row.draft.text
         assert "welcome@0" in app.session.state.posted
         # A broken edit keeps the old plan and is reported once.
         plan.write_text("[chat]\ntitle = ")
-        app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
-        await app.workers.wait_for_complete()  # the watcher reads on a worker thread
-        await pilot.pause()
-        app.screen.query_one("#watcher").check()  # type: ignore[attr-defined]
-        await app.workers.wait_for_complete()  # the watcher reads on a worker thread
-        await pilot.pause()
+        await watcher_polled(app, pilot)
+        await watcher_polled(app, pilot)
         assert sum("ne se charge pas" in m for m in said) == 1
         assert app.session.row("q4") is not None
 
