@@ -1,11 +1,14 @@
-"""Small builders shared by tests: a valid plan in a few lines."""
+"""Small builders shared by tests: a valid plan in a few lines, and the schedule of the
+plan `make_plan()` gives with events on its clock."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tui.core.asrun import Event
 from tui.core.model import Plan
+from tui.core.schedule import Cue, build_schedule
 
 
 def plan_dict(**chat: Any) -> dict[str, Any]:
@@ -33,3 +36,22 @@ def plan_dict(**chat: Any) -> dict[str, Any]:
 
 def make_plan(**chat: Any) -> Plan:
     return Plan.model_validate(plan_dict(**chat))
+
+
+# The run of the plan `make_plan()` gives: its cues, and moments and events at minutes
+# from its start (UTC, as the log writes them).
+PLAN = make_plan()
+CUES = build_schedule(PLAN, "{q} in {minutes} minutes")
+START = PLAN.chat.start_at
+
+
+def at(minutes: float) -> datetime:
+    return (START + timedelta(minutes=minutes)).astimezone(UTC)
+
+
+def ev(kind: str, minute: float = 0, **fields: object) -> Event:
+    return Event(kind, clock=at(minute), wall=at(minute), **fields)  # type: ignore[arg-type]
+
+
+def cue(cue_id: str) -> Cue:
+    return next(c for c in CUES if c.id == cue_id)

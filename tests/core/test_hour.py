@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import make_plan, plan_dict
+from tests.helpers import CUES, PLAN, at, cue, ev, plan_dict
 from tui.core.asrun import Event
 from tui.core.hour import (
     CONFIRM_AHEAD,
@@ -22,22 +22,6 @@ from tui.core.hour import (
 from tui.core.model import Plan
 from tui.core.runstate import RunState, effective_at, fold, phase_at, projected_end
 from tui.core.schedule import Cue, build_schedule
-
-PLAN = make_plan()
-CUES = build_schedule(PLAN, "{q} in {minutes} minutes")
-START = PLAN.chat.start_at
-
-
-def at(minutes: float) -> datetime:
-    return (START + timedelta(minutes=minutes)).astimezone(UTC)
-
-
-def ev(kind: str, minute: float = 0, **fields: object) -> Event:
-    return Event(kind, clock=at(minute), wall=at(minute), **fields)  # type: ignore[arg-type]
-
-
-def cue(cue_id: str) -> Cue:
-    return next(c for c in CUES if c.id == cue_id)
 
 
 def promo_plan() -> tuple[Plan, list[Cue]]:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers import make_plan, plan_dict
-from tui.core.asrun import Event
+from tests.helpers import CUES, PLAN, at, cue, ev, plan_dict
 from tui.core.model import Plan
 from tui.core.planedit import (
     PlanChangedOnDisk,
@@ -30,23 +29,7 @@ from tui.core.runstate import (
     waypoint_before,
     waypoints,
 )
-from tui.core.schedule import Cue, build_schedule
-
-PLAN = make_plan()
-CUES = build_schedule(PLAN, "{q} in {minutes} minutes")
-START = PLAN.chat.start_at
-
-
-def at(minutes: float) -> datetime:
-    return (START + timedelta(minutes=minutes)).astimezone(UTC)
-
-
-def ev(kind: str, minute: float = 0, **fields: object) -> Event:
-    return Event(kind, clock=at(minute), wall=at(minute), **fields)  # type: ignore[arg-type]
-
-
-def cue(cue_id: str) -> Cue:
-    return next(c for c in CUES if c.id == cue_id)
+from tui.core.schedule import build_schedule
 
 
 def test_marks_skips_and_undo() -> None:
