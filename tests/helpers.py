@@ -1,9 +1,13 @@
 """Small builders shared by tests: a valid plan in a few lines, and the schedule of the
-plan `make_plan()` gives with events on its clock."""
+plan `make_plan()` gives with events on its clock; what a fresh interpreter imports."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from tui.core.asrun import Event
@@ -55,3 +59,14 @@ def ev(kind: str, minute: float = 0, **fields: object) -> Event:
 
 def cue(cue_id: str) -> Cue:
     return next(c for c in CUES if c.id == cue_id)
+
+
+def modules_loaded(code: str, prefixes: tuple[str, ...], *, cwd: Path | None = None) -> list[str]:
+    """The modules named with one of `prefixes` that a fresh interpreter has imported
+    once it has run `code`: what a start-up pays for, free of this process's imports."""
+    script = (f"{code}\nimport json, sys\n"
+              f"print(json.dumps(sorted(m for m in sys.modules if m.startswith({prefixes!r}))))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True, cwd=cwd)
+    loaded: list[str] = json.loads(result.stdout.splitlines()[-1])
+    return loaded

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import modules_loaded
 from tui.cli import COMMANDS, main
 
 
@@ -36,21 +37,15 @@ def test_opening_a_plan_imports_no_other_command() -> None:
     # The run-sheet's start-up pays for every module imported before its first frame;
     # `export` alone would bring icalendar.
     code = (
-        "import sys\n"
         "from tui.cli import build_parser\n"
         "parser, _ = build_parser('run')\n"
         "parser.parse_args(['run', 'plan.toml'])\n"
-        "print(sorted(m for m in sys.modules\n"
-        "             if m.startswith(('tui.commands.', 'tui.core.check', 'icalendar'))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    loaded = result.stdout.strip()
-    assert "'tui.commands.run'" in loaded
+    loaded = modules_loaded(code, ("tui.commands.", "tui.core.check", "icalendar"))
+    assert "tui.commands.run" in loaded
     for name in set(COMMANDS) - {"run"}:
-        assert f"'tui.commands.{name}'" not in loaded
-    assert "icalendar" not in loaded and "tui.core.check" not in loaded
+        assert f"tui.commands.{name}" not in loaded
+    assert not [m for m in loaded if m.startswith(("icalendar", "tui.core.check"))]
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ opening frame itself, `finish_opening` is held back and then called by the test.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from collections.abc import Iterator
 from datetime import timedelta
@@ -18,6 +17,7 @@ from textual.widgets import Digits, Static
 
 import tui.startup as startup
 from tests.conftest import FakeClipboard, FakeMonotonic
+from tests.helpers import modules_loaded
 from tests.ui.helpers import REPO, at, copy_plan
 from tui.app import TchatApp
 from tui.cli import main
@@ -213,7 +213,6 @@ def test_without_a_terminal_the_plan_is_validated_first(
 def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
     # Whatever is imported before the first frame is paid at every start-up.
     code = (
-        "import sys\n"
         "from pathlib import Path\n"
         "from tui.cli import build_parser\n"
         "import tui.commands.run\n"
@@ -225,14 +224,11 @@ def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
         "app = TchatApp(begin(path, glance=glance(path)))\n"
         "screen = app.get_default_screen()\n"
         "assert isinstance(screen, Opening), screen\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tomli_w',\n"
-        "    'tui.core.model', 'tui.screens.runsheet', 'tui.core.session',\n"
-        "    'tui.feed', 'tui.core.feed', 'mastodon', 'atproto', 'keyring', 'requests',\n"
-        "    'httpx'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, cwd=REPO)
-    assert result.stdout.strip() == "[]"
+    assert modules_loaded(code, (
+        "pydantic", "tomli_w", "tui.core.model", "tui.screens.runsheet", "tui.core.session",
+        "tui.feed", "tui.core.feed", "mastodon", "atproto", "keyring", "requests", "httpx",
+    ), cwd=REPO) == []
 
 
 async def test_a_rehearsal_at_minute_25_skips_the_earlier_cues_once_loaded(
@@ -284,12 +280,8 @@ def test_the_run_sheet_loads_no_feed_client() -> None:
     # after the first frame, and only for a plan with a live [feed]: never with the
     # run-sheet itself.
     code = (
-        "import sys\n"
         "from tui.screens.runsheet import RunSheet\n"
         "from tui.core.feed.session import FeedSession\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('tui.feed', 'mastodon',\n"
-        "    'atproto', 'keyring', 'requests', 'httpx'))))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, cwd=REPO)
-    assert result.stdout.strip() == "[]"
+    assert modules_loaded(code, ("tui.feed", "mastodon", "atproto", "keyring", "requests",
+                                 "httpx"), cwd=REPO) == []
