@@ -826,6 +826,48 @@ async def test_the_clipboard_holds_the_last_marked_cue(tmp_path: Path) -> None:
         assert marks == ["welcome@0", "rules@2"]  # the clipboard holds the last one
 
 
+async def test_quick_presses_catch_up_while_a_copy_is_on_its_way(tmp_path: Path) -> None:
+    # Seen in a terminal: three quick `c` on two overdue cues marked the welcome three
+    # times (its copy was not marked yet when the next presses came) and never the rules.
+    clipboard = SlowFirstClipboard()
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(2.5)), clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "c")  # the welcome, stuck in a slow clipboard; the rules
+        clipboard.release.set()
+        for _ in range(100):  # the second press runs once the first copy is marked
+            await copies_done(app, pilot)
+            if len(app.session.state.posted) == 2:
+                break
+        rules = app.session.row("rules@2")
+        assert rules is not None
+        assert clipboard.text == rules.draft.text
+        assert app.screen.query_one(CueList).selected_id == "hu1"
+        marks = [e.cue for e in read_events(log_path_for(app.session.plan_path))
+                 if e.kind == "mark"]
+        assert marks == ["welcome@0", "rules@2"]
+
+
+async def test_a_quick_press_after_a_question_ahead_never_confirms(tmp_path: Path) -> None:
+    from tui.screens.dialogs import ConfirmDialog
+
+    clipboard = SlowFirstClipboard()
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(0)), clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        # The welcome (stuck), then the rules two minutes ahead: a dialog, which the
+        # third press, meant for it, neither answers nor stacks a second time.
+        await pilot.press("c", "c", "c")
+        clipboard.release.set()
+        for _ in range(100):
+            await copies_done(app, pilot)
+            if isinstance(app.screen, ConfirmDialog):
+                break
+        assert isinstance(app.screen, ConfirmDialog)
+        assert sum(isinstance(s, ConfirmDialog) for s in app.screen_stack) == 1
+        await pilot.press("escape")
+        await copies_done(app, pilot)
+        assert list(app.session.state.posted) == ["welcome@0"]
+
+
 # --- what the screen points at ----------------------------------------------------------
 
 

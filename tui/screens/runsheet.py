@@ -124,6 +124,11 @@ class RunSheet(Screen[None]):
         self._pacer: FramePacer | None = None
         # One copy at a time, in the order asked (see `_copy_in_thread`).
         self._copy_lock = asyncio.Lock()
+        # A cue's copy is on its way (its mark is not in the state yet), and how many
+        # `c` came meanwhile: each acts once the copy before it is marked, so quick
+        # presses catch up on late cues one by one instead of marking one cue again.
+        self._copying = False
+        self._copies_waiting = 0
         # Only a rehearsal has the clock keys: the live footer, help and palette never
         # offer to pause or speed up the real hour.
         self.keys: tuple[Key, ...] = run_keys(session.rehearsal)
@@ -482,6 +487,9 @@ class RunSheet(Screen[None]):
 
     def action_copy(self) -> None:
         from tui.screens.dialogs import ConfirmDialog
+        if self._copying:
+            self._copies_waiting += 1
+            return
         words = self.words
         row = self.selected_row
         if row is None:
@@ -493,8 +501,10 @@ class RunSheet(Screen[None]):
             self._writes()
         hour = self._hour_at(self.session.now())
         if already or not hour.needs_confirmation(row.cue):
+            self._copying = True
             self._copy(row.draft.text, None if already else row.id, reply=False)
             return
+        self._copies_waiting = 0  # the presses after this one would meet the dialog
         # Planned more than a minute ahead: a repeated `c` must never mark it. The
         # dialog's "yes" is `y` or its own button, never `c` or enter.
         label = cue_name(row.cue, words, row.draft)
@@ -528,8 +538,21 @@ class RunSheet(Screen[None]):
         # leave the earlier text on the clipboard.
         async with self._copy_lock:
             outcome = await copy_within(self.clipboard, text, self.copy_timeout)
-            self._on_clipboard(ClipboardResult(text, outcome == "ok", row_id, at, reply,
-                                               timed_out=outcome == "timeout"))
+            try:
+                self._on_clipboard(ClipboardResult(text, outcome == "ok", row_id, at,
+                                                   reply, timed_out=outcome == "timeout"))
+            finally:
+                if not reply:
+                    self._copy_marked()
+
+    def _copy_marked(self) -> None:
+        """A cue's copy is marked: the next `c` pressed meanwhile, if any, acts now,
+        on what the screen points at after that mark."""
+        self._copying = False
+        waiting, self._copies_waiting = self._copies_waiting, 0
+        if waiting and self.app.screen is self:  # a dialog came up: it has the keys
+            self._copies_waiting = waiting - 1
+            self.action_copy()
 
     def _on_clipboard(self, result: ClipboardResult) -> None:
         from tui.screens.dialogs import ManualCopyDialog
