@@ -59,6 +59,8 @@ class TchatApp(App[None]):
         self._mode: Mode = start.mode
         self.opening = start.glance if start.session is None else None
         self._notices: dict[str, Notification] = {}
+        # Replaced before they reached the screen (their Notify still on its way).
+        self._withdrawn: set[str] = set()
         self.load_error: PlanError | None = None
         """Why the plan did not load after the opening frame (the app has exited)."""
         if start.session is not None:
@@ -167,9 +169,20 @@ class TchatApp(App[None]):
     def forget_notice(self, kind: str) -> None:
         """Take the notice of this kind off the screen, if it is still there."""
         notification = self._notices.pop(kind, None)
+        if notification is None:
+            return
         # Textual has no public way to withdraw one notification: this is the one door.
-        if notification is not None and notification in self._notifications:
+        if notification in self._notifications:
             self._unnotify(notification)
+        elif not notification.has_expired:  # posted, not shown yet: see `on_notify`
+            self._withdrawn.add(notification.identity)
+
+    def on_notify(self, event: Notify) -> None:
+        # Runs before Textual's own handler, which shows the notification: two notices
+        # of a kind given in one turn of the loop must not both appear.
+        if event.notification.identity in self._withdrawn:
+            self._withdrawn.discard(event.notification.identity)
+            event.prevent_default()
 
     def get_default_screen(self) -> Screen[None]:
         if self.opening is not None and not self.loaded:

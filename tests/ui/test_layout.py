@@ -528,6 +528,21 @@ async def test_one_copy_notice_at_a_time_never_over_the_draft(
             assert not toast.region.overlaps(draft), (toast.region, draft)
 
 
+async def test_two_notices_of_a_kind_in_one_go_show_only_the_last(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    # Seen at 50x15: two copies handled in one turn of the loop left both notices up
+    # (the first was not on screen yet when the second came to replace it).
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(2.5)), fake_clipboard)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        sheet(app).notify("Copié : Accueil", kind="copy")
+        sheet(app).notify("Copié : Règles", kind="copy")
+        await pilot.pause()
+        await pilot.pause()
+        shown_now = [toast_text(t) for t in toasts(app)]
+        assert [t for t in shown_now if "Copié" in t] == ["Copié : Règles"], shown_now
+
+
 async def test_a_stale_plan_notice_goes_and_nothing_is_said_reloaded(
     tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
