@@ -447,6 +447,35 @@ async def test_at_50x15_the_report_shows_its_rows(
         assert table.region.height >= 5, table.region
 
 
+@pytest.mark.parametrize("size", [(50, 15), (50, 36)])
+async def test_at_50_columns_the_report_shows_every_column_whole(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    from textual.geometry import Region
+
+    from tui.core.asrun import AsRunLog, Event, log_path_for
+    from tui.screens.dialogs import ReportDialog
+
+    # Seen in a 50x15 pane: the delta column cut to "+2:…", the one figure that matters
+    # (English names its cues with the longest words: "Heads-up Q1").
+    plan = copy_plan(tmp_path, "chat-en")
+    log = AsRunLog(log_path_for(plan))
+    for cue_id, minute in (("welcome@0", 2.1), ("rules@2", 12.75), ("hu1", 13)):
+        log.append(Event("mark", clock=at(minute), wall=at(minute), cue=cue_id, via="system"))
+    app = make_app(plan, FrozenClock(at(30)), fake_clipboard)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("R")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportDialog)
+        table = app.screen.query_one("#report-table")
+        width, height = table.size
+        lines = ["".join(segment.text for segment in strip)
+                 for strip in table.render_lines(Region(0, 0, width, height))]
+        assert any("+2:06" in line for line in lines), lines
+        assert any("+10:45" in line for line in lines), lines
+        assert not any("…" in line for line in lines), lines
+
+
 # --- the checklist and the focus during the hour -----------------------------------------
 
 

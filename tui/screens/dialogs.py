@@ -286,6 +286,7 @@ class ReportDialog(_Dialog):
         # A split pane (50x15): the rows matter most; escape closes it, the log path is
         # in `tchat report`.
         self.set_class(self.size.height < 20, "-short")
+        self.set_class(self.size.width < 60, "-narrow")
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
@@ -388,6 +389,7 @@ class HelpDialog(_Dialog):
         # Too narrow for three columns: each description goes under its key's name.
         self.set_class(self.size.width < 64, "-narrow")
         self.set_class(self.size.height < 20, "-short")
+        self.set_class(self.size.width < 60, "-narrow")
         self.set_class(self.size.height >= 34, "-tall")
 
     @on(Button.Pressed, "#close")
