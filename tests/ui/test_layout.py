@@ -497,6 +497,30 @@ async def test_escape_leaves_the_checklist_and_the_focus_is_obvious(
         assert cues.has_focus
 
 
+async def test_the_tick_hint_goes_once_the_item_is_ticked(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    # Seen in a terminal: "Space again to tick: …" stayed up after the second space
+    # had ticked the item, asking for a press already made.
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(31)), fake_clipboard)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        assert any("Espace encore" in toast_text(t) for t in toasts(app))
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.session.state.ticks
+        assert not any("Espace encore" in toast_text(t) for t in toasts(app))
+        await pilot.press("escape", "space")  # the hint again, then escape: it goes too
+        await pilot.pause()
+        assert any("Espace encore" in toast_text(t) for t in toasts(app))
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert not any("Espace encore" in toast_text(t) for t in toasts(app))
+
+
 async def test_before_items_are_not_overdue_during_the_hour(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:

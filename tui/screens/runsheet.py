@@ -676,6 +676,7 @@ class RunSheet(Screen[None]):
 
     def action_back_to_cues(self) -> None:
         """Escape: out of the checklist (or the draft), back to the cue list."""
+        cast(_KindedNotices, self.app).forget_notice("tick")  # no second press is coming
         self.query_one(CueList).focus()
 
     def action_go_next(self) -> None:
@@ -695,8 +696,10 @@ class RunSheet(Screen[None]):
             index = checklist.selected_index
             if index is not None:
                 item = one_line(self.session.plan.checklist[index].text)
-                self.notify(words("tick_next", item=item), timeout=4)
+                self.notify(words("tick_next", item=item), timeout=4, kind="tick")
             return
+        # The hint asked for this press: it has been made.
+        cast(_KindedNotices, self.app).forget_notice("tick")
         index = checklist.selected_index
         if index is None:
             self.notify(words("no_item"), severity="warning")
