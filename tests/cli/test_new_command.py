@@ -224,7 +224,10 @@ def test_a_chat_that_starts_soon_names_the_promotions_already_past(
     soon = (datetime.now(UTC) + timedelta(minutes=90)).strftime("%Y-%m-%dT%H:%M+00:00")
     assert main(["new", str(tmp_path / "soon.toml"), "--start", soon]) == 0
     err = capsys.readouterr().err
-    assert "3 promotion(s) of the ladder are already past (−14 d, −7 d, −1 d)" in err
+    assert "3 promotions of the ladder are already past (−14 d, −7 d, −1 d)" in err
+    ten_days = (datetime.now(UTC) + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M+00:00")
+    assert main(["new", str(tmp_path / "ten.toml"), "--start", ten_days]) == 0
+    assert "1 promotion of the ladder is already past (−14 d)" in capsys.readouterr().err
     later = (datetime.now(UTC) + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M+00:00")
     assert main(["new", str(tmp_path / "later.toml"), "--start", later]) == 0
     assert "already past" not in capsys.readouterr().err

@@ -154,7 +154,8 @@ def _run(args: argparse.Namespace, err: Console) -> int:
             offsets = ", ".join(offset_label(cue.offset, "en") for cue in past)
             err.print(Text.assemble(
                 ("note: ", "yellow"),
-                f"{len(past)} promotion(s) of the ladder are already past ({offsets}): "
+                (f"{len(past)} promotions of the ladder are" if len(past) > 1
+                 else "1 promotion of the ladder is") + f" already past ({offsets}): "
                 "post the latest one now, or drop the others from the plan",
             ))
     out.print(Text.assemble(
