@@ -1035,6 +1035,38 @@ async def test_the_editor_flags_and_refuses_an_unknown_placeholder(
     assert [p.field for p in problems if p.is_error] == ["questions[3].text"], problems
 
 
+async def test_the_plan_errors_are_not_covered_by_the_pre_flight(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.dialogs import ProblemsDialog
+
+    # Seen at 120x36: opened the day before, the pre-flight notice (20 s, a dozen lines)
+    # lay over the error dialog and cut its one error line in half.
+    plan = copy_plan(tmp_path)
+    overdue = "".join(f'\n[[checklist]]\nphase = "before"\ntext = "Tâche {n} en retard"\n'
+                      f'due = "-{n}d"\n' for n in range(2, 14))
+    plan.write_text(plan.read_text().replace(
+        "C'était la dernière question", "Le résumé : {recap_link}. C'était la dernière"
+    ) + overdue)
+    app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        for _ in range(200):
+            await pilot.pause()
+            if isinstance(app.screen, ProblemsDialog):
+                break
+        assert isinstance(app.screen, ProblemsDialog)
+        await pilot.pause()
+        dialog = app.screen.query_one("#dialog").region
+        for toast in app.screen.query("Toast"):
+            assert not toast.region.overlaps(dialog), (toast.region, dialog)
+        await pilot.press("escape")
+        for _ in range(20):  # the pre-flight, once the errors are read
+            await pilot.pause()
+            if any("Avant le départ" in str(t.render()) for t in app.screen.query("Toast")):
+                break
+        assert any("Avant le départ" in str(t.render()) for t in app.screen.query("Toast"))
+
+
 async def test_a_plan_with_errors_shows_them_before_anything_else(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:

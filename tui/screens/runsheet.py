@@ -243,14 +243,10 @@ class RunSheet(Screen[None]):
             # Opened on a finished run: say where the report is, do not pop it up.
             self._report_offered = True
             self.notify(self.words("run_over"), timeout=10, kind="run_over")
-        # A split pane too small for the side panes gets no toast over its countdown.
-        if self.app.size.width >= 64:
-            self._warn_refused_drafts()
-            if not session.rehearsal:
-                self._preflight(now)
-            if session.rehearsal:
-                # Short-lived: the banner says "rehearsal" for as long as it lasts.
-                self.notify(self.words("rehearsal_intro"), timeout=6, kind="intro")
+        self._plan_notices(now)
+        if session.rehearsal and self.app.size.width >= 64:
+            # Short-lived: the banner says "rehearsal" for as long as it lasts.
+            self.notify(self.words("rehearsal_intro"), timeout=6, kind="intro")
         if session.skipped_lines:
             lines = ", ".join(str(n) for n in session.skipped_lines[:5])
             self.notify(self.words("log_lines_skipped", n=len(session.skipped_lines),
@@ -272,6 +268,15 @@ class RunSheet(Screen[None]):
             # Once the screen is up: the parse competes with nothing the moderator waits for.
             self.set_timer(1.0, self._start_edits)
 
+    def _plan_notices(self, now: datetime) -> None:
+        """At start-up, the drafts the platform would refuse and, live, the pre-flight."""
+        # A split pane too small for the side panes gets no toast over its countdown.
+        if self.app.size.width < 64:
+            return
+        self._warn_refused_drafts()
+        if not self.session.rehearsal:
+            self._preflight(now)
+
     def _preflight(self, now: datetime) -> None:
         """Opened before the start: what is late, and what to do first (as `tchat check`
         says it). Not in a rehearsal, whose clock is not the day's."""
@@ -284,7 +289,8 @@ class RunSheet(Screen[None]):
         lines = preflight_lines(check, session.plan)
         if lines and not check.clear:
             # Plan text inside (tasks, names): never read as markup.
-            self.notify("\n".join(lines), severity="warning", timeout=20, markup=False)
+            self.notify("\n".join(lines), severity="warning", timeout=20, markup=False,
+                        kind="preflight")
 
     def _warn_refused_drafts(self) -> None:
         """Say at once which drafts the platform would refuse (over the limit, or with a
@@ -323,7 +329,14 @@ class RunSheet(Screen[None]):
 
     def _show_plan_errors(self, errors: list[Problem]) -> None:
         from tui.screens.dialogs import ProblemsDialog
-        self.app.push_screen(ProblemsDialog(self.words, self.session.plan_path, errors))
+
+        # The errors first: the start-up notices, a dozen lines of pre-flight, would lie
+        # over the dialog and cut its lines; they come back once it is closed.
+        notices = cast(_KindedNotices, self.app)
+        notices.forget_notice("preflight")
+        notices.forget_notice("refused")
+        self.app.push_screen(ProblemsDialog(self.words, self.session.plan_path, errors),
+                             lambda _: self._plan_notices(self.session.now()))
 
     def _start_edits(self) -> None:
         # What the work starts from is taken here, on the UI thread: the plan and its
