@@ -102,6 +102,22 @@ def test_checklist_current_phase_first_and_overdue() -> None:
     assert before[0].done and not before[0].overdue
 
 
+def test_a_checklist_item_has_its_own_minute_before_it_is_overdue() -> None:
+    # Seen in a terminal: "Welcome the participants" (due at 0) flagged overdue one
+    # second after the start, while the moderator was posting the welcome.
+    data = plan_dict()
+    data["checklist"] = [{"phase": "during", "text": "Welcome everyone", "due": 0}]
+    plan = Plan.model_validate(data)
+    start = plan.chat.start_at
+
+    def overdue(seconds: int) -> bool:
+        groups = dict(checklist_groups(plan, RunState(), start + timedelta(seconds=seconds)))
+        return groups["during"][0].overdue
+
+    assert not overdue(1) and not overdue(59)
+    assert overdue(60) and overdue(600)
+
+
 @given(st.lists(st.sampled_from(["mark", "skip", "undo"]), max_size=30),
        st.lists(st.sampled_from([c.id for c in CUES]), min_size=30, max_size=30))
 def test_undo_of_everything_leaves_nothing(kinds: list[str], ids: list[str]) -> None:

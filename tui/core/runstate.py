@@ -23,6 +23,10 @@ CueStatus = Literal["upcoming", "due", "posted", "skipped"]
 # The events that `u` can take back, newest first.
 UNDOABLE = frozenset({"mark", "skip", "shift", "compress"})
 
+# A checklist item's own minute, as a cue has one (`tui.core.hour.POST_NOW`): an item due
+# at the start is being done then, not overdue one second later.
+ITEM_OWN_MINUTE = timedelta(seconds=60)
+
 
 @dataclass(frozen=True, slots=True)
 class Shift:
@@ -224,7 +228,7 @@ def checklist_groups(
             # not ticked in the before list is noise, not news.
             overdue = (
                 phase == current and not done and not reminder and item.due is not None
-                and start + timedelta(minutes=item.due) <= now
+                and start + timedelta(minutes=item.due) + ITEM_OWN_MINUTE <= now
             )
             entries.append(ChecklistEntry(index, item, done, overdue, reminder))
         if entries:
