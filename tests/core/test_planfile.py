@@ -51,6 +51,22 @@ def test_syntax_error_names_the_line() -> None:
     assert message.startswith("not valid TOML")
 
 
+@pytest.mark.parametrize(("written", "shown"), [
+    ("2026-12-32 18:00:00", "2026-12-32 18:00:00"),
+    ("2026-02-30T18:00:00", "2026-02-30T18:00:00"),
+    ("2026-12-03 25:00:00", "2026-12-03 25:00:00"),
+    ("2026-13-03", "2026-13-03"),
+])
+def test_an_impossible_date_is_named_as_such(written: str, shown: str) -> None:
+    # Seen: start = 2026-12-32 18:00:00 gave "Expected newline or end of document after a
+    # statement", which sends a newcomer looking for a missing newline.
+    [problem] = problems_of(f'[chat]\ntitle = "x"\nstart = {written}\n')
+    line, _, message = problem.split("|")
+    assert line == "3"
+    assert message == (f"not valid TOML: {shown} is not a real date and time "
+                       "(check the month, the day and the hour)")
+
+
 def test_every_field_problem_at_once_with_lines() -> None:
     text = (
         "[chat]\n"

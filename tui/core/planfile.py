@@ -29,6 +29,11 @@ from tui.core.regularfile import MAX_FILE_BYTES, NotReadable, read_regular
 MAX_PLAN_BYTES = MAX_FILE_BYTES
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+# A value written as a TOML date and time: `key = 2026-12-03 18:00:00`, offset optional.
+_DATE_VALUE = re.compile(
+    r"=\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+    r"(?:Z|[+-]\d{2}:\d{2})?)\s*(?:#.*)?$"
+)
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(?:#.*)?$")
 
 
@@ -78,7 +83,26 @@ def parse_toml(text: str) -> dict[str, Any]:
         elif match:
             line = text.count("\n") + 1
         reason = _TOML_POSITION.sub("", message).rstrip(".")
+        if line is not None:
+            reason = _impossible_date(text, line) or reason
         raise PlanError([Problem("error", f"not valid TOML: {reason}", line=line)]) from None
+
+
+def _impossible_date(text: str, line: int) -> str | None:
+    """Why the faulty line fails when it holds a date that does not exist (the 32nd, the
+    13th month, 25:00): TOML's own message speaks of a missing newline there."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    found = _DATE_VALUE.search(lines[line - 1])
+    if found is None:
+        return None
+    written = found.group(1)
+    try:
+        tomllib.loads(f"value = {written}")
+    except tomllib.TOMLDecodeError:
+        return f"{written} is not a real date and time (check the month, the day and the hour)"
+    return None
 
 
 def parse_plan(text: str) -> Plan:
