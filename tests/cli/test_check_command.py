@@ -69,6 +69,23 @@ def test_every_problem_is_reported_at_once(
     assert "3 errors" in out
 
 
+def test_an_unknown_placeholder_is_reported_beside_a_field_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Seen: with heads_up = -1, check said only that; {recap_link} in a question came out
+    # after that fix, one more round for the newcomer.
+    text = (BROKEN / "unknown-placeholder.toml").read_text(encoding="utf-8")
+    text = text.replace('language = "en"', 'language = "en"\nheads_up = -1')
+    path = tmp_path / "two.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out = run_check(capsys, str(path))
+    assert code == 1
+    assert re.search(r"two\.toml:\d+: error: chat\.heads_up: ", out), out
+    assert re.search(r"two\.toml:27: error: posts\[3\]\.text: unknown placeholder \{hashtag\}",
+                     out), out
+    assert "2 errors" in out
+
+
 @pytest.mark.parametrize(
     "content",
     [b"", b"\x00\x01\x02\xff" * 1000, b"[chat]\n" + b"x" * 5000, b"[[[[", b"\xef\xbb\xbf"],

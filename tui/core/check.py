@@ -294,14 +294,35 @@ def placeholder_problems(plan: Plan, text: str = "") -> list[Problem]:
                     "post goes out, or it shows as written",
                     path, locate(text, loc),
                 ))
-        for name in unknown_placeholders(template):
-            problems.append(Problem(
-                "error",
-                f"unknown placeholder {{{name}}}: known ones are "
-                + ", ".join(f"{{{k}}}" for k in KNOWN_PLACEHOLDERS)
-                + " (write {{ and }} for literal braces)",
-                path, locate(text, loc),
-            ))
+        problems += _unknown_placeholder_problems(template, path, locate(text, loc))
+    return problems
+
+
+def _unknown_placeholder_problems(template: str, path: str, line: int | None
+                                  ) -> list[Problem]:
+    return [Problem(
+        "error",
+        f"unknown placeholder {{{name}}}: known ones are "
+        + ", ".join(f"{{{k}}}" for k in KNOWN_PLACEHOLDERS)
+        + " (write {{ and }} for literal braces)",
+        path, line,
+    ) for name in unknown_placeholders(template)]
+
+
+def raw_placeholder_problems(document: dict[str, Any], text: str) -> list[Problem]:
+    """The unknown placeholders of a plan that does not load: said beside its field
+    errors, so that one round of fixes is enough."""
+    problems: list[Problem] = []
+    for table in ("posts", "questions"):
+        items = document.get(table)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            template = item.get("text") if isinstance(item, dict) else None
+            if isinstance(template, str):
+                problems += _unknown_placeholder_problems(
+                    template, f"{table}[{index + 1}].text",
+                    locate(text, (table, index, "text")))
     return problems
 
 
@@ -351,7 +372,7 @@ def check_file(path: Path) -> tuple[Plan | None, list[Problem]]:
     try:
         plan = parse_plan(text)
     except PlanError as error:
-        return None, error.problems + controls
+        return None, error.problems + raw_placeholder_problems(document, text) + controls
     return plan, semantic_problems(plan, text) + feed_problems(plan, text, path) + controls
 
 
