@@ -77,6 +77,11 @@ def check_at(args: argparse.Namespace, now: datetime) -> int:
             f"{len(plan.checklist)} checklist items, no problem found",
         ))
         return EXIT_OK
+    if plan is None and len(problems) == 1 and problems[0].line is None \
+            and not problems[0].field:
+        # The file itself cannot be read (missing, a folder, empty): its one line is
+        # the verdict, a "1 error: not usable" after it would only repeat it.
+        return EXIT_PROBLEMS
     summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     failed = errors > 0 or (args.strict and warnings > 0)
     verdict = "not usable" if errors else ("not clean (--strict)" if failed else "usable")

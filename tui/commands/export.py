@@ -113,8 +113,8 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         text = read_plan_text(plan_path)
         plan = parse_plan(text)
     except PlanError as error:
+        # Each line names the plan; as in `tchat drafts`, nothing more to say.
         render_problems(err, str(plan_path), error.problems)
-        err.print(Text(f"{plan_path}: cannot be loaded: nothing exported", style="bold red"))
         return EXIT_PROBLEMS
     errors = [p for p in semantic_problems(plan, text) if p.is_error]
     if errors:

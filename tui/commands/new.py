@@ -13,7 +13,7 @@ from rich.text import Text
 from tui.commands.console import safe_console
 from tui.commands.output import (
     EXIT_OK,
-    CommandError,
+    EXIT_PROBLEMS,
     UsageError,
     error_console,
     render_problems,
@@ -119,7 +119,10 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     now = datetime.now(UTC)
     comment = ""
     if args.last is not None:
-        plan, comment = _next_edition(args, err)
+        edition = _next_edition(args, err)
+        if edition is None:
+            return EXIT_PROBLEMS
+        plan, comment = edition
     else:
         options = NewPlanOptions(
             language=args.lang or "fr", title=args.title, tag=args.tag, start=args.start,
@@ -170,8 +173,10 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     return EXIT_OK
 
 
-def _next_edition(args: argparse.Namespace, err: Console) -> tuple[Plan, str]:
-    """The next edition of the plan in --from, and its last questions as comments."""
+def _next_edition(args: argparse.Namespace, err: Console) -> tuple[Plan, str] | None:
+    """The next edition of the plan in --from, and its last questions as comments; None
+    once LAST's problems are printed (each line names LAST: a second line saying it did
+    not load would only repeat them)."""
     last_path: Path = args.last
     if args.lang is not None or args.platform is not None:
         raise UsageError("--lang and --platform come from the --from plan: edit them after")
@@ -179,7 +184,7 @@ def _next_edition(args: argparse.Namespace, err: Console) -> tuple[Plan, str]:
         last = parse_plan(read_plan_text(last_path))
     except PlanError as error:
         render_problems(err, str(last_path), error.problems)
-        raise CommandError(f"{last_path}: cannot be loaded: nothing written") from None
+        return None
     try:
         plan = next_edition(
             last, start=args.start, title=args.title, tag=args.tag,
