@@ -37,17 +37,24 @@ COMMANDS: dict[str, str] = {
 SCREEN_COMMANDS = frozenset({"run", "rehearse"})
 
 class _Parser(argparse.ArgumentParser):
+    commands: dict[str, argparse.ArgumentParser]
+    """The top-level parser's subcommands by name (set by `build_parser`)."""
+
     def error(self, message: str) -> None:  # type: ignore[override]
         # argparse exits 2 on its own; we only make the message say how to get help.
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\nTry '{self.prog} --help'.\n")
 
 
-def build_parser(command: str | None = None) -> tuple[argparse.ArgumentParser, set[str]]:
+def build_parser(
+    command: str | None = None, *, implicit_run: bool = False
+) -> tuple[_Parser, set[str]]:
     """The parser, and the names of the subcommands it knows.
 
     With `command`, only that subcommand's module is imported and given its full parser;
     the others are listed with their help line only, which is all `tchat --help` shows.
+    With `implicit_run`, the user typed `tchat [PLAN] ...` without the word `run`: its
+    usage and errors say `tchat`, the command they typed.
     """
     parser = _Parser(
         prog="tchat",
@@ -62,8 +69,11 @@ def build_parser(command: str | None = None) -> tuple[argparse.ArgumentParser, s
         if command is None or name == command:
             module = importlib.import_module(f"tui.commands.{name}")
             module.register(subparsers, summary)
+            if implicit_run and name == "run":
+                subparsers.choices[name].prog = parser.prog
         else:
             subparsers.add_parser(name, help=summary, add_help=False)
+    parser.commands = dict(subparsers.choices)
     return parser, set(COMMANDS)
 
 
@@ -74,15 +84,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Options of the top-level parser itself; anything else starting with "-" (such as
     # `tchat --lang en`) belongs to `run`.
     top_level = {"-h", "--help", "--version"}
-    if not args_list or (args_list[0] not in known and args_list[0] not in top_level):
+    implicit_run = not args_list or (
+        args_list[0] not in known and args_list[0] not in top_level)
+    if implicit_run:
         if args_list and _looks_like_a_command(args_list[0]):
             return _unknown_command(args_list[0])
         args_list = ["run", *args_list]
     chosen = args_list[0] if args_list[0] in known else None
     if chosen not in SCREEN_COMMANDS:
         startup.collector_on()  # off since tui.launch; a screen turns it on later
-    parser, _known = build_parser(chosen)
-    args = parser.parse_args(args_list)
+    parser, _known = build_parser(chosen, implicit_run=implicit_run)
+    args, unknown = parser.parse_known_args(args_list)
+    if unknown:
+        # argparse leaves a subcommand's unknown words to the top-level parser, whose
+        # usage (`tchat [-h] [--version] COMMAND`) does not help with `tchat new --frm`.
+        typed = parser.commands.get(chosen or "", parser)
+        typed.error(f"unrecognized arguments: {' '.join(unknown)}")
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help()

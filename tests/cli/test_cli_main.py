@@ -87,3 +87,28 @@ def test_tchat_starts_with_the_garbage_collector_off_until_it_is_of_use(
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=tmp_path)
     assert f"collector on: {enabled}" in result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "usage"),
+    [
+        (["--lang", "de"], "usage: tchat [-h] [--lang {fr,en}]"),
+        (["plan.toml", "--lang", "de"], "usage: tchat [-h] [--lang {fr,en}]"),
+        (["run", "--lang", "de"], "usage: tchat run [-h]"),
+        (["new", "x.toml", "--frm", "y.toml"], "usage: tchat new [-h]"),
+        (["check", "x.toml", "--strikt"], "usage: tchat check [-h]"),
+        (["rehearse", "x.toml", "--at", "-2m", "--sped", "2"], "usage: tchat rehearse [-h]"),
+        (["export", "x.toml", "--to", "ics", "extra"], "usage: tchat export [-h]"),
+    ],
+)
+def test_a_usage_error_shows_the_usage_of_the_command_typed(
+    argv: list[str], usage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage), err
+    prog = usage.removeprefix("usage: ").removesuffix(" [-h]").split(" [")[0]
+    assert f"{prog}: error: " in err
+    assert f"Try '{prog} --help'." in err
