@@ -14,7 +14,7 @@ from babel.core import Locale
 from tui.core.counting.result import Count
 from tui.core.drafts import Draft
 from tui.core.schedule import Cue
-from tui.core.words import WORDS, Words, count_line, cue_name
+from tui.core.words import WORDS, Words, count_line, cue_list, cue_name
 
 TUI = Path(__file__).resolve().parents[2] / "tui"
 
@@ -67,6 +67,30 @@ def test_plurals_follow_babel(language: str, n: int, expected: str) -> None:
 def test_a_plural_without_its_number_is_refused() -> None:
     with pytest.raises(TypeError, match="n="):
         Words("fr")("report_posted")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "6 drafts would be refused: Welcome (557/280), Q1, Q2, Q3 and 2 more. "
+               "Press e to edit them."),
+        ("fr", "6 textes seraient refusés : Welcome (557/280), Q1, Q2, Q3 et 2 autres. "
+               "Touche e pour les modifier."),
+    ],
+)
+def test_a_long_list_of_refused_drafts_ends_in_words_not_an_ellipsis(
+    language: str, expected: str
+) -> None:
+    words = Words(language)  # type: ignore[arg-type]
+    names = ["Welcome (557/280)", "Q1", "Q2", "Q3", "Q4", "Q5"]
+    assert words("refused", n=len(names), cues=cue_list(names, words)) == expected
+
+
+def test_a_list_one_over_says_one_more_and_a_short_list_is_whole() -> None:
+    fr, en = Words("fr"), Words("en")
+    assert cue_list(["A", "B", "C", "D", "E"], fr) == "A, B, C, D et 1 autre"
+    assert cue_list(["A", "B", "C", "D", "E"], en) == "A, B, C, D and 1 more"
+    assert cue_list(["A", "B", "C", "D"], en) == "A, B, C, D"
 
 
 def test_singular_and_plural_sentences() -> None:

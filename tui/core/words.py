@@ -113,6 +113,10 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": {"one": "One draft would be refused: {cues}. Press e to edit it.",
                "other": "{n} drafts would be refused: {cues}. Press e to edit them."},
     },
+    "cues_and_more": {
+        "fr": {"one": "{cues} et {n} autre", "other": "{cues} et {n} autres"},
+        "en": {"one": "{cues} and {n} more", "other": "{cues} and {n} more"},
+    },
     "note": {"fr": "Note", "en": "Note"},
     "derived_note": {
         "fr": "Rappel ajouté par tchat (non modifiable ici)",
@@ -863,6 +867,14 @@ def cue_name(cue: Cue, words: Words, draft: Draft | None = None) -> str:
     if draft is None or draft.part is None:
         return base
     return f"{base} {draft.part}/{draft.parts}"
+
+
+def cue_list(names: list[str], words: Words, *, shown: int = 4) -> str:
+    """ "Accueil, Q1, Q2, Q3 et 2 autres": the first `shown` names, then how many are
+    left out in words. An ellipsis there ended the sentence around it in "…." """
+    listed = ", ".join(names[:shown])
+    more = len(names) - shown
+    return words("cues_and_more", n=more, cues=listed) if more > 0 else listed
 
 
 def count_line(

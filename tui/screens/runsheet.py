@@ -45,7 +45,7 @@ from tui.core.runstate import (
 )
 from tui.core.schedule import Cue
 from tui.core.session import Row, Session
-from tui.core.words import Words, cue_name
+from tui.core.words import Words, cue_list, cue_name
 from tui.screens.conversation import ConversationView, FeedArrived
 from tui.screens.keys import (
     APP_KEYS,
@@ -301,11 +301,11 @@ class RunSheet(Screen[None]):
         if not refused:
             return
         names = []
-        for row in refused[:4]:
+        for row in refused:
             counted = row.draft.count
             over = f" ({counted.length}/{counted.limit})" if counted.remaining < 0 else ""
             names.append(cue_name(row.cue, words, row.draft) + over)
-        cues = ", ".join(names) + (", …" if len(refused) > 4 else "")
+        cues = cue_list(names, words)
         self.notify(words("refused", n=len(refused), cues=cues), severity="warning", timeout=12,
                     kind="refused")
 
