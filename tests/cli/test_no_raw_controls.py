@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
+from tui.core.controls import visible
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,3 +52,21 @@ def test_check_warns_per_control_with_field_and_code_point(
     assert f"{plan}:" in title[0]
     assert any(": guests[1].name: holds a control character U+001B (ESC)" in line
                for line in out.splitlines())
+
+
+@pytest.mark.parametrize("command", ["drafts", "report"])
+def test_a_title_shows_a_bell_as_the_cells_do(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Rich drops BEL from a Text before the console can make it visible: the title
+    # lost the symbol that the same character showed as in a draft.
+    target = tmp_path / "plan-en.toml"
+    text = (ROOT / "tests" / "golden" / "plan-en.toml").read_text(encoding="utf-8")
+    target.write_text(text.replace('title = "Staying', 'title = "Ring\\u0007Staying', 1),
+                      encoding="utf-8")
+    main([command, str(target)])
+    out = capsys.readouterr().out
+    bell = visible("\x07")
+    assert bell != "\x07"
+    title = next(line for line in out.splitlines() if "Staying" in line)
+    assert f"Ring{bell}Staying" in title, title

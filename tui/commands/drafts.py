@@ -58,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
     # Cue names as the run-sheet and the report give them: "Rappel Q3" in a French plan.
     words = Words(chat.language)
     table = Table(
-        title=Text(f"{chat.title} · {chat.tag} · {chat.platform}"),
+        # visible() here: Rich drops BEL, BS and CR from a Text before the console sees
+        # them, so the title would lose the symbol its cells show.
+        title=Text(visible(f"{chat.title} · {chat.tag} · {chat.platform}")),
         show_lines=True, expand=True,
     )
     table.add_column("time", no_wrap=True)

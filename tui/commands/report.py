@@ -17,6 +17,7 @@ from rich.text import Text
 from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, error_console, render_problems, warn_skipped
 from tui.core.asrun import LogError, last_rehearsal_log, log_path_for, read_named_log
+from tui.core.controls import visible
 from tui.core.model import Plan
 from tui.core.planfile import load_plan
 from tui.core.problems import PlanError
@@ -89,8 +90,9 @@ def run(args: argparse.Namespace) -> int:
     words = Words(args.lang or plan.chat.language)
     out = safe_console()
     # Title and notes on lines of their own: inside the table they would wrap to its width.
-    out.print(Text(report_title(report, words, rehearsal=args.rehearsal is not None),
-                   style="bold"), soft_wrap=True)
+    # visible() first: Rich drops a BEL from a Text before the console can show it.
+    title = report_title(report, words, rehearsal=args.rehearsal is not None)
+    out.print(Text(visible(title), style="bold"), soft_wrap=True)
     out.print(report_table(report, words))
     for line in report_summary(report, words):
         out.print(line, soft_wrap=True)
