@@ -179,3 +179,37 @@ def test_a_rehearsal_started_inside_the_hour_skips_what_came_before(tmp_path: Pa
     # Started before the hour: nothing is skipped.
     early = build_app(Rehearsal(plan, offset=timedelta(minutes=-2)), launched=LAUNCH)
     assert [e for e in read_events(early.session.log.path) if e.kind == "skip"] == []
+
+
+def test_without_a_terminal_an_at_after_the_end_is_a_usage_error_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("tui.startup.terminal_missing", lambda: "stdin")
+    plan = copy_plan(tmp_path)  # a 60-minute chat
+    assert main(["rehearse", str(plan), "--at", "99m"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "--at 99m is after the chat's end (it lasts 60 minutes)" in err
+    assert "needs a terminal" not in err
+    assert not rehearsal_logs(plan)
+
+
+def test_without_a_terminal_a_valid_speed_and_at_get_the_terminal_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 7 is a speed (the keys then step to 10 or 5), 60m the chat's last minute: the
+    # arguments are fine, the missing terminal is what is left to say.
+    monkeypatch.setattr("tui.startup.terminal_missing", lambda: "stdin")
+    plan = copy_plan(tmp_path)
+    assert main(["rehearse", str(plan), "--speed", "7", "--at", "60m"]) == 2
+    assert "needs a terminal" in capsys.readouterr().err
+
+
+def test_in_a_terminal_an_at_after_the_end_opens_nothing(
+    tmp_path: Path, launched: list[TchatApp], capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = copy_plan(tmp_path)
+    assert main(["rehearse", str(plan), "--at", "1h1m"]) == 2
+    assert "--at 61m is after the chat's end" in " ".join(capsys.readouterr().err.split())
+    assert launched == []
+    assert main(["rehearse", str(plan), "--at", "1h"]) == 0
+    assert len(launched) == 1

@@ -25,6 +25,7 @@ from tui.commands.demo import DEMO_START_IN, demo_copy
 from tui.commands.output import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    UsageError,
     error_console,
     refused_without_terminal,
     report_plan_error,
@@ -98,7 +99,8 @@ def register(subparsers: Any, summary: str) -> None:
                       help="start this long before the chat: 30s, 2m (default), 1h")
     when.add_argument("--at", type=parse_at, default=None, metavar="OFFSET",
                       help="start at this point of the chat: 25m, -2m, 1h5m, -1d (cues "
-                           "of the hour planned before it count as skipped)")
+                           "of the hour planned before it count as skipped; not after "
+                           "the chat's end)")
     parser.add_argument("--lang", choices=("fr", "en"), default=None,
                         help="language of the screen (default: the plan's)")
     parser.add_argument("--replay", type=Path, default=None, metavar="FILE",
@@ -190,6 +192,36 @@ def run(args: argparse.Namespace) -> int:
     return rehearse(from_args(args))
 
 
+def _check_offset(plan: Path, offset: timedelta) -> None:
+    """`--at` after the chat's end is a usage error: every cue of the hour would count
+    as skipped, and the rehearsal would open on an hour already over. A glance gives the
+    end without loading the plan; a plan that cannot be glanced at is loaded (PlanError
+    when it does not load)."""
+    if offset <= timedelta(0):
+        return
+    seen = glance(plan)
+    if seen is None:
+        from tui.core.planfile import load_plan
+
+        chat = load_plan(plan).chat
+        start, end = chat.start_at, chat.end_at
+    else:
+        start, end = seen.start_at, seen.end_at
+    length = end - start
+    if offset > length:
+        minutes = int(length.total_seconds() // 60)
+        raise UsageError(
+            f"--at {_minutes(offset)} is after the chat's end (it lasts {minutes} minutes): "
+            f"rehearse from --at {minutes}m or earlier; `tchat drafts {plan}` prints the "
+            "posts planned after the hour"
+        )
+
+
+def _minutes(offset: timedelta) -> str:
+    whole = int(offset.total_seconds() // 60)
+    return f"{whole}m" if whole * 60 == offset.total_seconds() else f"{offset}"
+
+
 def rehearse(rehearsal: Rehearsal) -> int:
     if rehearsal.plan is None:
         # The demo is a throwaway: its copy and rehearsal log go when the app closes,
@@ -203,7 +235,13 @@ def rehearse(rehearsal: Rehearsal) -> int:
             + ("is a folder, not a recorded conversation" if rehearsal.replay.is_dir()
                else "does not exist")))
         return EXIT_PROBLEMS
-    # After the files' own problems, which a script still wants to hear about.
+    try:
+        _check_offset(rehearsal.plan, rehearsal.offset)
+    except PlanError as error:
+        report_plan_error(rehearsal.plan, error.problems)
+        return EXIT_PROBLEMS
+    # After the files' and the arguments' own problems, which a script still wants to
+    # hear about: "needs a terminal" would only send it to find them next.
     refused = refused_without_terminal(rehearsal.plan)
     if refused is not None:
         return refused
