@@ -12,13 +12,14 @@ screen import neither pydantic nor the run-sheet, which load with the plan.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from time import time
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.command import CommandPalette
 from textual.notifications import Notification, Notify, SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from tui import startup
 from tui.clipboard import Clipboard, SystemClipboard
@@ -61,6 +62,9 @@ class TchatApp(App[None]):
         self._notices: dict[str, Notification] = {}
         # Replaced before they reached the screen (their Notify still on its way).
         self._withdrawn: set[str] = set()
+        # The run-sheet's notices kept off a dialog, with when each was taken off.
+        self._held: dict[str, tuple[Notification, float]] = {}
+        self._holding = False
         self.load_error: PlanError | None = None
         """Why the plan did not load after the opening frame (the app has exited)."""
         if start.session is not None:
@@ -90,6 +94,7 @@ class TchatApp(App[None]):
         return hasattr(self, "session")
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         if self.settles_heap:
             self.set_timer(startup.HEAP_SETTLES_AFTER, startup.settle_heap)
 
@@ -157,7 +162,9 @@ class TchatApp(App[None]):
         """Every notification is shown literally: they quote labels, paths, plan fields
         (`[chat] heads_up`) and the plan's own text, and none is written in markup.
 
-        With a `kind`, the notice replaces the one of the same kind still on screen."""
+        With a `kind`, the notice replaces the one of the same kind still on screen.
+        Notices with a kind are the run-sheet's: while a dialog is open they are held
+        back (see `_screen_changed`); a dialog's own notices have none and show over it."""
         if timeout is None:
             timeout = self.NOTIFICATION_TIMEOUT
         notification = Notification(message, title, severity, timeout, markup=False)
@@ -171,6 +178,8 @@ class TchatApp(App[None]):
         notification = self._notices.pop(kind, None)
         if notification is None:
             return
+        if self._held.pop(notification.identity, None) is not None:
+            return
         # Textual has no public way to withdraw one notification: this is the one door.
         if notification in self._notifications:
             self._unnotify(notification)
@@ -183,6 +192,34 @@ class TchatApp(App[None]):
         if event.notification.identity in self._withdrawn:
             self._withdrawn.discard(event.notification.identity)
             event.prevent_default()
+        elif self._holding and self._from_run_sheet(event.notification):
+            self._held[event.notification.identity] = (event.notification, time())
+            event.prevent_default()
+
+    def _from_run_sheet(self, notification: Notification) -> bool:
+        return any(n is notification for n in self._notices.values())
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        """A dialog's question and its answer keys are never under a notice: at 50x15 a
+        toast covers the bottom right, where a dialog has its buttons and its hint. So
+        while a dialog (any modal screen) is on top, the run-sheet's notices are taken
+        off and held; when the run-sheet is back, they come back for the time they had
+        left, since nobody could read them meanwhile."""
+        holding = isinstance(screen, ModalScreen)
+        if holding == self._holding:
+            return
+        self._holding = holding
+        now = time()
+        if holding:
+            for notification in list(self._notices.values()):
+                if notification in self._notifications:
+                    self._held[notification.identity] = (notification, now)
+                    self._unnotify(notification)
+            return
+        held, self._held = self._held, {}
+        for notification, since in held.values():
+            notification.raised_at += now - since
+            self.post_message(Notify(notification))
 
     def get_default_screen(self) -> Screen[None]:
         if self.opening is not None and not self.loaded:

@@ -999,6 +999,69 @@ async def test_compress_keeps_the_end_after_a_yes_and_u_takes_it_back(
     assert log_kinds(plan)[-2:] == ["compress", "undo"]
 
 
+def _toasts(app: App[Any]) -> list[Widget]:
+    return list(app.screen.query("Toast"))
+
+
+async def test_no_run_sheet_notice_covers_a_dialog_question_or_its_keys(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.dialogs import ConfirmDialog
+
+    # Seen in tmux at 50x15: the notice of `u` lay over the compress dialog's buttons
+    # and its "y: yes" hint for seconds.
+    plan = copy_plan(tmp_path)
+    log = AsRunLog(log_path_for(plan))
+    for cue_id, minute in (("welcome@0", 0), ("rules@2", 2), ("q1", 6), ("q2", 20)):
+        log.append(Event("mark", clock=at(minute), wall=at(minute), cue=cue_id, via="system"))
+    app = make_app(plan, FrozenClock(at(50)), fake_clipboard)
+    async with app.run_test(size=(50, 15), notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        await pilot.press("u")
+        for _ in range(20):
+            await pilot.pause()
+            if _toasts(app):
+                break
+        assert any("Annulé" in str(t.render()) for t in _toasts(app))
+        await pilot.press("D")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        keys = [app.screen.query_one(selector).region
+                for selector in ("#dialog-title", "#dialog-hint", "#cancel", "#confirm")]
+        for toast in _toasts(app):
+            for region in keys:
+                assert not toast.region.overlaps(region), (toast.region, region)
+        await pilot.press("n")
+        for _ in range(20):  # held, not lost: back once the run-sheet is
+            await pilot.pause()
+            if _toasts(app):
+                break
+        assert any("Annulé" in str(t.render()) for t in _toasts(app))
+
+
+async def test_the_editor_own_notice_shows_over_it(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)
+    async with app.run_test(size=(50, 15), notifications=True) as pilot:
+        await ids_written(app, pilot)
+        app.screen.query_one(CueList).select_id("q1")
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#edit-area", TextArea).text = "{recap_link} {tag}"
+        await pilot.press("ctrl+s")
+        for _ in range(20):
+            await pilot.pause()
+            if _toasts(app):
+                break
+        assert isinstance(app.screen, EditDialog)
+        assert any("Pas enregistré" in str(t.render()) for t in _toasts(app))
+
+
 async def test_the_editor_flags_and_refuses_an_unknown_placeholder(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
