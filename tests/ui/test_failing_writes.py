@@ -166,3 +166,40 @@ async def test_skipped_log_lines_are_said_once_on_screen(
         sheet(app).refresh_now()
     assert [m for m in said if "illisible" in m] == [
         "2 lignes illisibles du journal ignorées (2, 3)"]
+
+
+async def test_a_deleted_plan_folder_is_never_recreated_and_stays_said(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    import shutil
+
+    from tests.ui.helpers import ids_written, watcher_polled
+
+    # Seen in a trial: the folder deleted mid-run came back holding only the log, and
+    # once the "does not load" notice expired nothing said the plan was gone.
+    folder = tmp_path / "share"
+    folder.mkdir()
+    plan = copy_plan(folder)
+    app = make_app(plan, FrozenClock(at(6)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await ids_written(app, pilot)
+        gone = app.screen.query_one("#plan-gone-banner", Static)
+        assert not gone.display
+        shutil.rmtree(folder)
+        await watcher_polled(app, pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert not folder.exists()
+        assert [e.kind for e in app.session.pending] == ["skip"]
+        assert banner(app).display
+        assert gone.display and "share" in str(gone.render())
+        for _ in range(3):  # polls that find it still gone, long after any notice
+            await watcher_polled(app, pilot)
+        sheet(app)._retry_writes()
+        await pilot.pause()
+        assert not folder.exists()
+        assert gone.display
+        folder.mkdir()
+        copy_plan(folder)
+        await watcher_polled(app, pilot)
+        assert not gone.display

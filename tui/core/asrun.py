@@ -12,6 +12,7 @@ rehearsal never leaves a mark in the live run and each one can be reported on it
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -273,9 +274,15 @@ class AsRunLog:
     def read(self) -> list[Event]:
         return read_events(self.path)
 
+    def make_folder(self) -> None:
+        """Create the log's folder, at the start of a run only: a log named in a folder
+        of its own gets it. Never at an append: a plan folder deleted during the run would
+        come back with only the log inside, and nothing would say the plan is gone."""
+        with contextlib.suppress(OSError):  # the first append says why, in the banner
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+
     def append(self, event: Event) -> None:
         line = event.to_json().encode("ascii") + b"\n"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             if _needs_newline(fd):

@@ -85,6 +85,7 @@ class Session:
         """The window that holds the plan, while this one only follows it."""
         self._log_seen: tuple[int, ...] | None = None
         self._load()
+        self.log.make_folder()
         reading = self._read_log()
         self.skipped_lines: list[int] = reading.skipped_lines
         """Lines of the log that were not events, skipped (the screen says so once)."""

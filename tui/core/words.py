@@ -273,6 +273,12 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "Le plan a changé sur le disque : rechargé, rien n'a été écrit. Recommencez.",
         "en": "The plan changed on disk: reloaded, nothing written. Try again.",
     },
+    "plan_gone": {
+        "fr": "⚠ Le fichier du plan a disparu ({path}) : la séance continue sur le plan "
+              "chargé. Remettez-le en place pour y enregistrer.",
+        "en": "⚠ The plan file is gone ({path}): the run goes on with the plan as loaded. "
+              "Put it back to save to it.",
+    },
     "write_failed": {"fr": "Écriture impossible : {error}", "en": "Could not write: {error}"},
     "write_banner": {
         "fr": {

@@ -185,6 +185,10 @@ class RunSheet(Screen[None]):
         banner = Static("", id="write-banner", markup=False)
         banner.display = False
         yield banner
+        # Hidden until the plan file disappears; then it stays until it is back.
+        gone = Static("", id="plan-gone-banner", markup=False)
+        gone.display = False
+        yield gone
         yield Footer(show_command_palette=False)  # `_fit_footer` decides, once sized
         yield PlanWatcher(self.session.plan_changed, id="watcher")
 
@@ -938,6 +942,7 @@ class RunSheet(Screen[None]):
 
     @on(PlanWatcher.Changed)
     def _on_plan_changed(self) -> None:
+        self._show_plan_gone()
         if self.session.is_ignored():
             return  # two polls saw the same bad file before the first was said
         if self.session.file_is_loaded():
@@ -953,6 +958,16 @@ class RunSheet(Screen[None]):
             return
         self._reloaded()
         self.notify(self.words("reloaded"), timeout=6, kind="plan")
+
+    def _show_plan_gone(self) -> None:
+        """A banner for as long as the plan file is missing: the "does not load" notice
+        goes after seconds, and the run goes on from memory with nowhere to write ticks."""
+        path = self.session.plan_path
+        gone = not path.exists() and not path.is_symlink()
+        banner = self.query_one("#plan-gone-banner", Static)
+        if gone:
+            set_content(banner, literal(self.words("plan_gone", path=str(path))))
+        banner.display = gone
 
     def _reloaded(self) -> None:
         now = self.session.now()
