@@ -209,3 +209,17 @@ def test_command_line_counts_agree_with_their_number() -> None:
     assert en("cli.lines_skipped", n=2, shown="3, 4") == (
         "2 lines are not events and were skipped (3, 4)")
     assert en("cli.drafts_over", n=2) == "2 drafts over the limit"
+
+
+@pytest.mark.parametrize(("language", "names"), [
+    ("fr", {"mark": "marque", "skip": "saut", "shift": "décalage", "compress": "resserrement"}),
+    ("en", {"mark": "mark", "skip": "skip", "shift": "shift", "compress": "compression"}),
+])
+def test_the_help_of_u_names_everything_u_undoes(language: str, names: dict[str, str]) -> None:
+    from tui.core.runstate import UNDOABLE
+
+    # A trial found "Undo the last mark" while `u` also takes back a skip, a shift and
+    # a compression; a new undoable action must be named here too.
+    assert set(names) == UNDOABLE
+    text = Words(language)("help.undo")  # type: ignore[arg-type]
+    assert all(name in text for name in names.values()), text

@@ -158,7 +158,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "Copie le texte choisi, le marque posté",
         "en": "Copy the selected text and mark it posted now",
     },
-    "help.undo": {"fr": "Annule la dernière marque", "en": "Undo the last mark"},
+    "help.undo": {"fr": "Annule la dernière marque, saut, décalage ou resserrement",
+                  "en": "Undo the last mark, skip, shift or compression"},
     "help.skip": {"fr": "Saute l'envoi choisi", "en": "Skip the selected cue"},
     "help.shift": {
         "fr": "Décale tout ce qui reste du retard actuel",
