@@ -200,6 +200,25 @@ def test_store_dedups_appends_and_survives_a_cut_line(tmp_path: Path) -> None:
     assert post("A1 x", id_="1") == recorded.posts[0]
 
 
+def test_a_deleted_plan_folder_is_not_recreated_by_the_feed_file(tmp_path: Path) -> None:
+    import shutil
+
+    from tui.core.feed.conversation import Conversation
+
+    folder = tmp_path / "share"
+    folder.mkdir()
+    path = feed_path_for(folder / "chat.toml")
+    conversation = Conversation(Attributor("@h", (), 3), FeedStore(path, START))
+    shutil.rmtree(folder)  # deleted during the run
+    assert [i.post.id for i in conversation.take([post("a", id_="1")])] == ["1"]
+    assert not folder.exists()  # the folder does not come back with only the feed in it
+    assert [i.post.id for i in conversation.unwritten] == ["1"]
+    folder.mkdir()  # put back: the next poll writes what waited, in order
+    conversation.take([post("b", id_="2", minute=2)])
+    assert [p.id for p in read_feed(path).posts] == ["1", "2"]
+    assert conversation.unwritten == []
+
+
 def test_store_fsyncs_every_append(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     synced: list[int] = []
     real = os.fsync

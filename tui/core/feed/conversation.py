@@ -36,6 +36,9 @@ class Conversation:
         self._seen: set[tuple[str, str]] = set()
         self._host_posts: dict[str, FeedPost] = {}
         """Host posts by their normalised text, to find copied drafts among them."""
+        self.unwritten: list[Attributed] = []
+        """Posts the feed file could not take yet (a read-only or deleted folder): kept
+        in memory and on screen, written with the next poll that can."""
         self.version = 0
         """Grows with every change: the screen redraws the pane only when it moved."""
         if store is not None:
@@ -60,8 +63,15 @@ class Conversation:
             self.recent.append(item)
             if item.kind == "host":
                 self._host_posts.setdefault(normalised(post.text), post)
-        if self.store is not None and write and items:
-            self.store.append(items)
+        if self.store is not None and write and (items or self.unwritten):
+            waiting = [*self.unwritten, *items]
+            try:
+                self.store.append(waiting)
+            except OSError:
+                # The run goes on without its record of the feed rather than stopping.
+                self.unwritten = waiting
+            else:
+                self.unwritten = []
         if items:
             self.version += 1
         return items

@@ -126,7 +126,8 @@ class FeedStore:
         ]
         if not lines:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # No mkdir: the file is beside the plan, whose folder exists at start; one
+        # deleted during the run must not come back holding only this file.
         fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             size = os.fstat(fd).st_size
