@@ -492,6 +492,13 @@ class RunSheet(Screen[None]):
         row_id = self.query_one(CueList).selected_id
         return self.session.row(row_id) if row_id else None
 
+    def _selected_or_said(self) -> Row | None:
+        """The selected row; or None, after telling the moderator no cue is selected."""
+        row = self.selected_row
+        if row is None:
+            self.notify(self.words("no_cue"), severity="warning")
+        return row
+
     def _draft_follows(self) -> None:
         if self.is_mounted:
             self.query_one(DraftPane).show(self.session, self.words, self.selected_row)
@@ -508,9 +515,8 @@ class RunSheet(Screen[None]):
             self._copies_waiting += 1
             return
         words = self.words
-        row = self.selected_row
+        row = self._selected_or_said()
         if row is None:
-            self.notify(words("no_cue"), severity="warning")
             return
         already = self.session.state.posted.get(row.id) is not None
         if self.session.following is not None:
@@ -633,9 +639,8 @@ class RunSheet(Screen[None]):
         if not self._writes():
             return
         words = self.words
-        row = self.selected_row
+        row = self._selected_or_said()
         if row is None:
-            self.notify(words("no_cue"), severity="warning")
             return
         status = cue_status(self.session.state, row.cue, self.session.now())
         if status in ("posted", "skipped"):
@@ -767,9 +772,8 @@ class RunSheet(Screen[None]):
         if not self._writes():
             return
         words = self.words
-        row = self.selected_row
+        row = self._selected_or_said()
         if row is None:
-            self.notify(words("no_cue"), severity="warning")
             return
         if row.cue.derived:
             self.notify(words("not_editable"), severity="warning", timeout=8)
@@ -796,9 +800,8 @@ class RunSheet(Screen[None]):
 
     def action_show(self) -> None:
         from tui.screens.dialogs import ManualCopyDialog
-        row = self.selected_row
+        row = self._selected_or_said()
         if row is None:
-            self.notify(self.words("no_cue"), severity="warning")
             return
         self.app.push_screen(ManualCopyDialog(row.draft.text, self.words))
 
