@@ -868,6 +868,26 @@ async def test_a_quick_press_after_a_question_ahead_never_confirms(tmp_path: Pat
         assert list(app.session.state.posted) == ["welcome@0"]
 
 
+
+async def test_a_quick_press_after_a_confirmed_copy_waits_for_it(tmp_path: Path) -> None:
+    from tui.screens.dialogs import ConfirmDialog
+
+    clipboard = SlowFirstClipboard()
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-5)), clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")  # the welcome, five minutes ahead: asked first
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")  # yes: its copy is on its way, stuck in the clipboard
+        await pilot.press("c")  # meant for the next cue, not the welcome again
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog), "asked again for the welcome"
+        clipboard.release.set()
+        for _ in range(100):
+            await copies_done(app, pilot)
+            if app.session.state.posted:
+                break
+        assert list(app.session.state.posted) == ["welcome@0"]
+
 # --- what the screen points at ----------------------------------------------------------
 
 

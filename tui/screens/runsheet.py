@@ -524,7 +524,6 @@ class RunSheet(Screen[None]):
             self._writes()
         hour = self._hour_at(self.session.now())
         if already or not hour.needs_confirmation(row.cue):
-            self._copying = True
             self._copy(row.draft.text, None if already else row.id, reply=False)
             return
         self._copies_waiting = 0  # the presses after this one would meet the dialog
@@ -549,6 +548,10 @@ class RunSheet(Screen[None]):
 
     def _copy(self, text: str, row_id: str | None, *, reply: bool) -> None:
         text = for_copy(text)  # no control or bidi override reaches a clipboard
+        if not reply:
+            # Set here, beside the worker that clears it (`_copy_marked`): a cue copied
+            # after its confirmation is on its way as much as one copied at once.
+            self._copying = True
         self._copy_in_thread(text, row_id, self.session.now(), reply)
 
     @work(group="clipboard")
