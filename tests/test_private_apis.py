@@ -3,7 +3,7 @@
 Each is used in one small function: `tui.screens.keys.rebind` (Textual's
 `DOMNode._bindings`), `RunSheet._update_timer` (Textual's `Screen._update_timer`) and
 `tui.commands.rehearse.dash_digit_is_a_value` (argparse's `_negative_number_matcher`)
-and `TchatApp.forget_notice` (Textual's `App._notifications` and `App._unnotify`).
+and `TchatApp._take_off_screen` (Textual's `App._notifications` and `App._unnotify`).
 When one of these tests fails after an upgrade, that function is the one to rewrite.
 """
 
@@ -112,4 +112,5 @@ async def test_forget_notice_withdraws_a_notice_textual_shows(tmp_path: Path) ->
         await pilot.pause()
         await pilot.pause()
         assert not any(str(t.render()) == "stale" for t in app.screen.query("Toast")), (
-            f"App._unnotify no longer withdraws a toast in {TEXTUAL}: rewrite forget_notice")
+            f"App._unnotify no longer withdraws a toast in {TEXTUAL}: "
+            "rewrite TchatApp._take_off_screen")

@@ -180,11 +180,18 @@ class TchatApp(App[None]):
             return
         if self._held.pop(notification.identity, None) is not None:
             return
-        # Textual has no public way to withdraw one notification: this is the one door.
-        if notification in self._notifications:
-            self._unnotify(notification)
-        elif not notification.has_expired:  # posted, not shown yet: see `on_notify`
-            self._withdrawn.add(notification.identity)
+        if not self._take_off_screen(notification) and not notification.has_expired:
+            self._withdrawn.add(notification.identity)  # posted, not shown yet: `on_notify`
+
+    def _take_off_screen(self, notification: Notification) -> bool:
+        """Withdraw a notification shown now; False when it is not on screen.
+
+        Textual has no public way to withdraw one notification: this is the one door
+        (tests/test_private_apis.py guards it)."""
+        if notification not in self._notifications:
+            return False
+        self._unnotify(notification)
+        return True
 
     def on_notify(self, event: Notify) -> None:
         # Runs before Textual's own handler, which shows the notification: two notices
@@ -212,9 +219,8 @@ class TchatApp(App[None]):
         now = time()
         if holding:
             for notification in list(self._notices.values()):
-                if notification in self._notifications:
+                if self._take_off_screen(notification):
                     self._held[notification.identity] = (notification, now)
-                    self._unnotify(notification)
             return
         held, self._held = self._held, {}
         for notification, since in held.values():
