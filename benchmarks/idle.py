@@ -32,7 +32,7 @@ from benchmarks.terminal import (
     tchat_command,
     wait_for_marker,
 )
-from tui.core.words import Words
+from tui.core.text.words import Words
 
 SECTION = "Idle cost (countdown running, no key pressed)"
 SETTLE = 3.0

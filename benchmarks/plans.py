@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 import tomlkit
 
 from tui.commands.demo import demo_plan_path
-from tui.core.check import check_file
-from tui.core.model import Plan
-from tui.core.planfile import save_plan
+from tui.core.plan.check import check_file
+from tui.core.plan.model import Plan
+from tui.core.plan.planfile import save_plan
 
 ZONE = "Europe/Paris"
 LEAD = timedelta(hours=2)

@@ -22,11 +22,11 @@ from pathlib import Path
 
 from benchmarks.plans import generated_plan
 from benchmarks.report import Figure, samples
-from tui.core.check import semantic_problems
-from tui.core.drafts import DraftBook
-from tui.core.guide_texts import heads_up_template
-from tui.core.planfile import load_plan
-from tui.core.schedule import build_schedule
+from tui.core.plan.check import semantic_problems
+from tui.core.plan.drafts import DraftBook
+from tui.core.plan.guide_texts import heads_up_template
+from tui.core.plan.planfile import load_plan
+from tui.core.plan.schedule import build_schedule
 
 SECTION = "Plan size (load, check, schedule, drafts; in process)"
 SIZES = (10, 100, 1000)

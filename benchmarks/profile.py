@@ -47,7 +47,7 @@ def startup(folder: Path, profiler: Any) -> None:
     shutil.copyfile(ROOT / "plans" / "demo-fr.toml", plan)
     profiler.start()
     from tui.app import TchatApp
-    from tui.core.clock import FrozenClock
+    from tui.core.timing.clock import FrozenClock
     from tui.startup import begin
 
     app = TchatApp(begin(plan, clock=FrozenClock(START - timedelta(hours=2)),
@@ -84,7 +84,7 @@ def _keys(keys: list[str], *, before: list[str]) -> Callable[[Path, Any], None]:
         from benchmarks.plans import large_plan
         from benchmarks.responsiveness import FakeClipboard
         from tui.app import TchatApp
-        from tui.core.clock import FrozenClock
+        from tui.core.timing.clock import FrozenClock
         from tui.startup import begin
 
         plan = large_plan(folder / "large.toml", START)
@@ -112,8 +112,8 @@ def _keys(keys: list[str], *, before: list[str]) -> Callable[[Path, Any], None]:
 
 def check(folder: Path, profiler: Any) -> None:
     from benchmarks.plans import generated_plan
-    from tui.core.check import semantic_problems
-    from tui.core.planfile import load_plan
+    from tui.core.plan.check import semantic_problems
+    from tui.core.plan.planfile import load_plan
 
     path = generated_plan(folder / "plan.toml", questions=1000, checklist=20, start=START)
     text = path.read_text(encoding="utf-8")

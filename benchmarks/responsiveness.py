@@ -47,7 +47,7 @@ from benchmarks.plans import large_plan
 from benchmarks.report import Figure, Target, samples
 from tui.app import TchatApp
 from tui.commands.demo import demo_plan_path
-from tui.core.clock import FrozenClock
+from tui.core.timing.clock import FrozenClock
 from tui.startup import HEAP_SETTLES_AFTER, begin
 
 SECTION = "Key press to repaint (Pilot, 120x36)"

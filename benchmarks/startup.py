@@ -35,7 +35,7 @@ from benchmarks.terminal import (
     tchat_command,
     wait_for_marker,
 )
-from tui.core.words import Words
+from tui.core.text.words import Words
 
 SECTION_START = "Start-up (launch to first frame, pty 120x36)"
 SECTION_MEMORY = "Peak memory (VmHWM, 1 s after the first frame)"

@@ -28,13 +28,13 @@ from typing import Any
 
 import tomlkit
 
-import tui.core.planedit as planedit
-import tui.core.session as session_module
+import tui.core.plan.planedit as planedit
+import tui.core.run.session as session_module
 from benchmarks.report import Figure, Target, samples
 from benchmarks.responsiveness import DEMO_START, FakeClipboard
 from tui.app import TchatApp
 from tui.commands.demo import demo_plan_path
-from tui.core.clock import FrozenClock
+from tui.core.timing.clock import FrozenClock
 from tui.startup import begin
 from tui.widgets.cuelist import CueList
 from tui.widgets.panes import Checklist

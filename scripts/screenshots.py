@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 from tui.app import TchatApp  # noqa: E402
 from tui.clipboard import NoClipboard  # noqa: E402
 from tui.commands.demo import demo_copy  # noqa: E402
-from tui.core.asrun import AsRunLog, Event, log_path_for  # noqa: E402
-from tui.core.clock import Clock, FrozenClock, SimulatedClock  # noqa: E402
-from tui.core.planfile import load_plan  # noqa: E402
+from tui.core.plan.planfile import load_plan  # noqa: E402
+from tui.core.run.asrun import AsRunLog, Event, log_path_for  # noqa: E402
+from tui.core.timing.clock import Clock, FrozenClock, SimulatedClock  # noqa: E402
 from tui.startup import begin  # noqa: E402
 
 SIZE = (120, 36)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tui.core.clock import FrozenClock
+from tui.core.timing.clock import FrozenClock
 
 if TYPE_CHECKING:
     from feed_servers import FakeServer, MastodonData

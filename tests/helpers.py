@@ -10,9 +10,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tui.core.asrun import Event
-from tui.core.model import Plan
-from tui.core.schedule import Cue, build_schedule
+from tui.core.plan.model import Plan
+from tui.core.plan.schedule import Cue, build_schedule
+from tui.core.run.asrun import Event
 
 
 def plan_dict(**chat: Any) -> dict[str, Any]:

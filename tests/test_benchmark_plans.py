@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.plans import large_plan, shifted_demo
-from tui.core.check import check_file
+from tui.core.plan.check import check_file
 
 START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
 

@@ -19,15 +19,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tui.cli import main
-from tui.core.asrun import LogError, read_log, read_named_log
-from tui.core.check import check_file
-from tui.core.clock import FrozenClock
-from tui.core.drafts import DraftBook
 from tui.core.exports import EXPORTS, export, make_context
-from tui.core.planfile import load_plan
-from tui.core.problems import PlanError
-from tui.core.report import build_report
-from tui.core.session import Session
+from tui.core.plan.check import check_file
+from tui.core.plan.drafts import DraftBook
+from tui.core.plan.planfile import load_plan
+from tui.core.plan.problems import PlanError
+from tui.core.run.asrun import LogError, read_log, read_named_log
+from tui.core.run.report import build_report
+from tui.core.run.session import Session
+from tui.core.timing.clock import FrozenClock
 
 ROOT = Path(__file__).resolve().parents[1]
 # The calendar export is stamped with its moment of creation, passed in.

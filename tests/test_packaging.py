@@ -47,7 +47,7 @@ def test_installed_demo_is_found_from_any_folder(wheel: Path, tmp_path: Path) ->
     elsewhere.mkdir()
     code = (
         "from tui.commands.demo import demo_plan_path\n"
-        "from tui.core.planfile import load_plan\n"
+        "from tui.core.plan.planfile import load_plan\n"
         "path = demo_plan_path('fr')\n"
         "print(path)\n"
         "print(load_plan(path).chat.tag)\n"

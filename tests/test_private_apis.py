@@ -101,7 +101,7 @@ def test_a_dash_and_a_digit_is_a_value() -> None:
 async def test_forget_notice_withdraws_a_notice_textual_shows(tmp_path: Path) -> None:
     from tests.conftest import FakeClipboard
     from tests.ui.helpers import at, copy_plan, make_app
-    from tui.core.clock import FrozenClock
+    from tui.core.timing.clock import FrozenClock
 
     app = make_app(copy_plan(tmp_path), FrozenClock(at(30)), FakeClipboard())
     async with app.run_test(notifications=True) as pilot:

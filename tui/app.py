@@ -23,15 +23,15 @@ from textual.screen import ModalScreen, Screen
 
 from tui import startup
 from tui.clipboard import Clipboard, SystemClipboard
-from tui.core.problems import PlanError
-from tui.core.words import Words
+from tui.core.plan.problems import PlanError
+from tui.core.text.words import Words
 from tui.screens.commands import RunSheetCommands
 from tui.screens.keys import APP_KEYS, bindings_for, reword
 from tui.startup import Start
 from tui.widgets.literal import one_line
 
 if TYPE_CHECKING:
-    from tui.core.session import Mode, Session
+    from tui.core.run.session import Mode, Session
     from tui.screens.runsheet import RunSheet
 
 class TchatApp(App[None]):

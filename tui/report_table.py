@@ -1,4 +1,4 @@
-"""The planned-versus-actual table, in Rich, from `tui.core.report`: what `tchat report`
+"""The planned-versus-actual table, in Rich, from `tui.core.run.report`: what `tchat report`
 prints and the run-sheet's end-of-run dialog shows, built once so they always agree.
 
 Beside the screens and the commands, not in either: a screen never imports a command.
@@ -10,9 +10,10 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from tui.core.clocktime import chat_clock_time
-from tui.core.report import Report, format_delta, round_seconds
-from tui.core.words import Words, cue_name
+from tui.core.plan.naming import cue_name
+from tui.core.run.report import Report, format_delta, round_seconds
+from tui.core.text.words import Words
+from tui.core.timing.clocktime import chat_clock_time
 
 ON_TIME_SECONDS = 60
 

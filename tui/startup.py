@@ -7,7 +7,7 @@
 2. `tui.cli.main` turns it back on (`collector_on`) as soon as the command chosen opens
    no screen; `run` and `rehearse` leave it off.
 3. `run` and `rehearse` make the app's `Start` with `begin`. In a terminal
-   (`opens_on_a_glance`) the plan is only glanced at (`tui.core.glance`, the `[chat]`
+   (`opens_on_a_glance`) the plan is only glanced at (`tui.core.plan.glance`, the `[chat]`
    table alone), so that the first frame is drawn before pydantic has even loaded. To
    a pipe or a script, or when the plan cannot be glanced at, `begin` loads and
    validates it at once, and a plan that does not load raises PlanError before any
@@ -37,10 +37,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.core.clock import Clock
-    from tui.core.glance import Glance
-    from tui.core.session import Mode, Session
-    from tui.core.vocabulary import Language
+    from tui.core.plan.glance import Glance
+    from tui.core.run.session import Mode, Session
+    from tui.core.text.vocabulary import Language
+    from tui.core.timing.clock import Clock
 
 HEAP_SETTLES_AFTER = 1.5  # seconds after start-up, once the first frames are drawn
 
@@ -101,7 +101,7 @@ class Start:
     def load(self) -> Session:
         """The session, the plan loaded now if it was not yet. Raises PlanError."""
         if self.session is None:
-            from tui.core.session import Session  # with pydantic and the plan model
+            from tui.core.run.session import Session  # with pydantic and the plan model
 
             session = Session(self.path, clock=self.clock, log_path=self.log_path,
                               mode=self.mode, language=self.language)
@@ -126,8 +126,8 @@ def begin(
     without, now, and a plan that does not load raises PlanError here. The clock is the
     wall clock and the log the plan's live log unless given."""
     # Here, not at the top: `tui.cli` imports this module for every command.
-    from tui.core.asrun import log_path_for
-    from tui.core.clock import WallClock
+    from tui.core.run.asrun import log_path_for
+    from tui.core.timing.clock import WallClock
 
     start = Start(path, clock or WallClock(), log_path or log_path_for(path), mode,
                   language, glance, on_load, replay=replay)

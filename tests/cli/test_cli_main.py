@@ -41,11 +41,11 @@ def test_opening_a_plan_imports_no_other_command() -> None:
         "parser, _ = build_parser('run')\n"
         "parser.parse_args(['run', 'plan.toml'])\n"
     )
-    loaded = modules_loaded(code, ("tui.commands.", "tui.core.check", "icalendar"))
+    loaded = modules_loaded(code, ("tui.commands.", "tui.core.plan.check", "icalendar"))
     assert "tui.commands.run" in loaded
     for name in set(COMMANDS) - {"run"}:
         assert f"tui.commands.{name}" not in loaded
-    assert not [m for m in loaded if m.startswith(("icalendar", "tui.core.check"))]
+    assert not [m for m in loaded if m.startswith(("icalendar", "tui.core.plan.check"))]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 
 from tui.cli import main
 from tui.core.counting import Count, count
-from tui.core.drafts import split_thread
+from tui.core.plan.drafts import split_thread
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = ROOT / "tests" / "golden" / "plan-en.toml"

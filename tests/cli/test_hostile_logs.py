@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.asrun import log_path_for, read_log
+from tui.core.run.asrun import log_path_for, read_log
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = ROOT / "tests" / "golden"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.newplan import NewPlanOptions, build_plan
-from tui.core.planfile import load_plan
+from tui.core.plan.newplan import NewPlanOptions, build_plan
+from tui.core.plan.planfile import load_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 

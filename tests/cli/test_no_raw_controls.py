@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.controls import visible
+from tui.core.text.controls import visible
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -19,8 +19,8 @@ from tui.commands.rehearse import (
     build_app,
     from_args,
 )
-from tui.core.asrun import log_path_for, read_events, rehearsal_logs
-from tui.core.clock import SimulatedClock
+from tui.core.run.asrun import log_path_for, read_events, rehearsal_logs
+from tui.core.timing.clock import SimulatedClock
 
 LAUNCH = datetime(2026, 11, 25, 17, 45, 1, tzinfo=UTC)
 

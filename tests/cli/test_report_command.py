@@ -9,7 +9,7 @@ import pytest
 
 from tests.ui.helpers import at, copy_plan
 from tui.cli import main
-from tui.core.asrun import AsRunLog, Event, log_path_for, new_rehearsal_log
+from tui.core.run.asrun import AsRunLog, Event, log_path_for, new_rehearsal_log
 
 LAUNCH = datetime(2026, 11, 25, 17, 45, 1, tzinfo=UTC)
 

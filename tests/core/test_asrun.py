@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.asrun import (
+from tui.core.run.asrun import (
     AsRunLog,
     Event,
     LogError,
@@ -25,7 +25,7 @@ from tui.core.asrun import (
     read_named_log,
     rehearsal_logs,
 )
-from tui.core.runstate import fold
+from tui.core.run.runstate import fold
 
 T0 = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
 
@@ -97,7 +97,7 @@ CHILD = textwrap.dedent(
     import sys
     from datetime import UTC, datetime
     from pathlib import Path
-    from tui.core.asrun import AsRunLog, Event
+    from tui.core.run.asrun import AsRunLog, Event
 
     log = AsRunLog(Path(sys.argv[1]))
     for n in range(1, 6):

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import FakeMonotonic
-from tui.core.clock import Clock, FrozenClock, SimulatedClock, WallClock
+from tui.core.timing.clock import Clock, FrozenClock, SimulatedClock, WallClock
 
 T0 = datetime(2026, 12, 3, 16, 58, tzinfo=UTC)
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.clocktime import chat_clock_time, clock_time
+from tui.core.timing.clocktime import chat_clock_time, clock_time
 
 PARIS = ZoneInfo("Europe/Paris")
 START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)  # 18:00 in Paris

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.controls import BIDI_CONTROLS, UNSAFE, controls_in, for_copy, visible
 from tui.core.exports.html import escape
-from tui.core.exports.text import clean
+from tui.core.text.clean import clean
+from tui.core.text.controls import BIDI_CONTROLS, UNSAFE, controls_in, for_copy, visible
 
 HOSTILE = st.text(alphabet=st.sampled_from(
     [*"ab \n\t", "\x1b", "\x07", "\r", "\x9b", "\x7f", "\u202e", "\u2066", "é", "😀"]

@@ -4,10 +4,10 @@ import re
 
 from helpers import make_plan, plan_dict
 
-from tui.core.check import semantic_problems
 from tui.core.counting import count
-from tui.core.drafts import DraftBook, has_tag, split_thread, with_tag
-from tui.core.model import Plan
+from tui.core.plan.check import semantic_problems
+from tui.core.plan.drafts import DraftBook, has_tag, split_thread, with_tag
+from tui.core.plan.model import Plan
 
 
 def drafts_by_id(plan: Plan) -> dict[str, str]:
@@ -133,6 +133,6 @@ def test_unwritten_slots_and_guests_without_handles_are_warnings() -> None:
 
 def test_every_plan_platform_has_a_counter() -> None:
     from tui.core.counting import PLATFORMS as COUNTED
-    from tui.core.model import PLATFORMS as PLANNED
+    from tui.core.plan.model import PLATFORMS as PLANNED
 
     assert set(PLANNED) == set(COUNTED)

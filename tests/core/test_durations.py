@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.durations import OFFSET, START_IN, parse_duration
+from tui.core.timing.durations import OFFSET, START_IN, parse_duration
 
 
 @pytest.mark.parametrize(

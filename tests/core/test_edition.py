@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.edition import (
+from tui.core.plan.edition import (
     following_start,
     last_questions_comment,
     next_edition,
     with_comment_before_questions,
 )
-from tui.core.guide_texts import UNWRITTEN
-from tui.core.model import Plan
-from tui.core.newplan import NewPlanError
-from tui.core.planfile import dump_plan, load_plan, parse_plan
+from tui.core.plan.guide_texts import UNWRITTEN
+from tui.core.plan.model import Plan
+from tui.core.plan.newplan import NewPlanError
+from tui.core.plan.planfile import dump_plan, load_plan, parse_plan
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 

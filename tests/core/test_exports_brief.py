@@ -10,8 +10,8 @@ from helpers import make_plan, plan_dict
 from tui.core.counting import PLATFORMS
 from tui.core.exports import export, make_context
 from tui.core.exports.guest_brief import MENTION_LIMIT, invitation, message_limit
-from tui.core.model import Guest, Plan
-from tui.core.planfile import load_plan
+from tui.core.plan.model import Guest, Plan
+from tui.core.plan.planfile import load_plan
 
 DEMO_FR = Path(__file__).resolve().parents[1] / "golden" / "plan-fr.toml"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import make_plan, plan_dict
 
 from tui.core.exports import export, make_context
-from tui.core.model import Plan
+from tui.core.plan.model import Plan
 
 
 def test_fields_in_english() -> None:

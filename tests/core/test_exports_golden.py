@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.asrun import log_path_for, read_events
 from tui.core.exports import EXPORTS, export, make_context
-from tui.core.planfile import load_plan
+from tui.core.plan.planfile import load_plan
+from tui.core.run.asrun import log_path_for, read_events
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 EXPECTED = GOLDEN / "expected"

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from helpers import plan_dict
 
-from tui.core.asrun import Event
 from tui.core.exports import export, make_context
 from tui.core.exports.html import STYLE
-from tui.core.model import Plan
+from tui.core.plan.model import Plan
+from tui.core.run.asrun import Event
 
 ATTACKS = [
     "<script>alert(1)</script>",

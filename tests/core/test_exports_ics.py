@@ -11,7 +11,7 @@ from helpers import make_plan
 from icalendar import Calendar
 
 from tui.core.exports import export, make_context
-from tui.core.model import Plan
+from tui.core.plan.model import Plan
 
 CREATED = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 

@@ -11,7 +11,7 @@ from helpers import plan_dict
 from markdown_it import MarkdownIt
 
 from tui.core.exports import EXPORTS, export, make_context
-from tui.core.model import Plan
+from tui.core.plan.model import Plan
 
 MARKDOWN = [name for name, kind in EXPORTS.items() if kind.suffix == ".md"]
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 from helpers import make_plan
 
-from tui.core.asrun import Event, EventKind
 from tui.core.exports import export, make_context
 from tui.core.exports.recap import minutes_of, recap_data
-from tui.core.model import Plan
+from tui.core.plan.model import Plan
+from tui.core.run.asrun import Event, EventKind
 
 START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)  # 18:00 in Paris
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from helpers import make_plan
 
 from tui.core.exports import export, make_context
-from tui.core.model import Plan
+from tui.core.plan.model import Plan
 
 
 def test_every_draft_in_posting_order() -> None:

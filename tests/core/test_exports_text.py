@@ -14,7 +14,7 @@ from tui.core.exports.document import Document, Span, inline
 from tui.core.exports.html import escape as html_escape
 from tui.core.exports.markdown import escape, fence, render_markdown
 from tui.core.exports.plain import render_plain
-from tui.core.exports.text import clean, one_line, safe_url
+from tui.core.text.clean import clean, one_line, safe_url
 
 HOSTILE = [
     "# Not a heading",

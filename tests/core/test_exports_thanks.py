@@ -7,7 +7,7 @@ from helpers import make_plan, plan_dict
 
 from tui.core.exports import export, make_context
 from tui.core.exports.thanks import thanks_drafts, thanks_email
-from tui.core.model import Plan
+from tui.core.plan.model import Plan
 
 
 def crowded(platform: str = "x-legacy") -> Plan:

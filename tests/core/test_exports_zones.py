@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 from helpers import make_plan, plan_dict
 
 from tui.core.exports import export, make_context
-from tui.core.exports.context import times_in_zones, when_lines
-from tui.core.model import Plan
+from tui.core.exports.context import when_lines
+from tui.core.plan.model import Plan
+from tui.core.timing.zones import times_in_zones
 
 
 def test_europe_and_america_change_on_different_weekends() -> None:

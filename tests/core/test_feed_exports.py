@@ -9,12 +9,12 @@ import pytest
 from helpers import make_plan
 
 from tui.cli import main
-from tui.core.asrun import Event
 from tui.core.exports import export, make_context
 from tui.core.feed.attribution import Attributor
 from tui.core.feed.post import FeedPost
 from tui.core.feed.store import FeedStore, feed_path_for
-from tui.core.planfile import save_plan
+from tui.core.plan.planfile import save_plan
+from tui.core.run.asrun import Event
 
 START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)  # 18:00 in Paris
 
@@ -47,7 +47,7 @@ def test_recap_counts_answers_per_question_and_the_conversation(
     plan = make_plan(host="@host", language=language)
     # Q2 was never asked: only the organisers' full recap (--all) shows its answers.
     context = make_context(plan, events=LOG, feed=FEED, all_questions=True)
-    # French exports carry no-break spaces (tui/core/typography.py).
+    # French exports carry no-break spaces (tui/core/text/typography.py).
     recap = export("recap-md", context).text.replace("\u00a0", " ").replace("\u202f", " ")
     for line in lines:
         assert line in recap, recap

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.core.check import check_file
-from tui.core.feedurl import feed_url_problem
-from tui.core.planfile import parse_plan
-from tui.core.problems import PlanError
+from tui.core.plan.check import check_file
+from tui.core.plan.feedurl import feed_url_problem
+from tui.core.plan.planfile import parse_plan
+from tui.core.plan.problems import PlanError
 
 CHAT = '''[chat]
 title = "T"

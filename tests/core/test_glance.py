@@ -18,20 +18,20 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from tests.helpers import make_plan, plan_dict
-from tui.core.countdown import to_start
-from tui.core.glance import (
+from tui.core.plan.glance import (
     DEFAULT_DURATION,
     DEFAULT_LANGUAGE,
     DEFAULT_PLATFORM,
     Glance,
     glance,
 )
-from tui.core.hour import hour_at
-from tui.core.model import Chat
-from tui.core.planfile import load_plan
-from tui.core.problems import PlanError
-from tui.core.runstate import RunState
-from tui.core.schedule import build_schedule
+from tui.core.plan.model import Chat
+from tui.core.plan.planfile import load_plan
+from tui.core.plan.problems import PlanError
+from tui.core.plan.schedule import build_schedule
+from tui.core.run.countdown import to_start
+from tui.core.run.hour import hour_at
+from tui.core.run.runstate import RunState
 
 REPO = Path(__file__).resolve().parents[2]
 PLAN_FILES = sorted(

@@ -7,11 +7,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tui.core.check import semantic_problems
-from tui.core.drafts import DraftBook
-from tui.core.guestwording import for_guests
-from tui.core.model import Guest, Plan
-from tui.core.newplan import NewPlanOptions, build_plan
+from tui.core.plan.check import semantic_problems
+from tui.core.plan.drafts import DraftBook
+from tui.core.plan.model import Guest, Plan
+from tui.core.plan.newplan import NewPlanOptions, build_plan
+from tui.core.text.guestwording import for_guests
 
 NOW = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 

@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import CUES, PLAN, at, cue, ev, plan_dict
-from tui.core.asrun import Event
-from tui.core.hour import (
+from tui.core.plan.model import Plan
+from tui.core.plan.schedule import Cue, build_schedule
+from tui.core.run.asrun import Event
+from tui.core.run.hour import (
     CONFIRM_AHEAD,
     LATE_PROMO,
     MIN_QUESTION_GAP,
@@ -19,9 +21,7 @@ from tui.core.hour import (
     hour_at,
     shift_for,
 )
-from tui.core.model import Plan
-from tui.core.runstate import RunState, effective_at, fold, phase_at, projected_end
-from tui.core.schedule import Cue, build_schedule
+from tui.core.run.runstate import RunState, effective_at, fold, phase_at, projected_end
 
 
 def promo_plan() -> tuple[Plan, list[Cue]]:

@@ -8,12 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core.check import check_file
-from tui.core.dates import long_datetime, short_time, start_line
-from tui.core.drafts import DraftBook
-from tui.core.guide_texts import UNWRITTEN, file_header, heads_up_template
-from tui.core.model import Guest, Language, Plan
-from tui.core.newplan import (
+from tui.core.plan.check import check_file
+from tui.core.plan.drafts import DraftBook
+from tui.core.plan.guide_texts import UNWRITTEN, file_header, heads_up_template
+from tui.core.plan.model import Guest, Language, Plan
+from tui.core.plan.newplan import (
     NewPlanError,
     NewPlanOptions,
     build_plan,
@@ -21,10 +20,11 @@ from tui.core.newplan import (
     normalise_tag,
     parse_start,
 )
-from tui.core.offsets import parse_offset
-from tui.core.placeholders import KNOWN_PLACEHOLDERS, fill, unknown_placeholders
-from tui.core.planfile import load_plan, save_plan
-from tui.core.schedule import build_schedule
+from tui.core.plan.planfile import load_plan, save_plan
+from tui.core.plan.schedule import build_schedule
+from tui.core.text.placeholders import KNOWN_PLACEHOLDERS, fill, unknown_placeholders
+from tui.core.timing.dates import long_datetime, short_time, start_line
+from tui.core.timing.offsets import parse_offset
 
 PLANS = Path(__file__).resolve().parents[2] / "plans"
 DEMOS = [PLANS / "demo-fr.toml", PLANS / "demo-en.toml"]

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.offsets import format_offset, parse_offset
+from tui.core.timing.offsets import format_offset, parse_offset
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.placeholders import fill, placeholders_in, unknown_placeholders
+from tui.core.text.placeholders import fill, placeholders_in, unknown_placeholders
 
 
 def test_fill_replaces_known_names() -> None:

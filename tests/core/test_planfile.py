@@ -8,9 +8,9 @@ from helpers import make_plan, plan_dict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core.model import Plan
-from tui.core.planfile import dump_plan, load_plan, parse_plan, save_plan
-from tui.core.problems import PlanError
+from tui.core.plan.model import Plan
+from tui.core.plan.planfile import dump_plan, load_plan, parse_plan, save_plan
+from tui.core.plan.problems import PlanError
 
 
 def problems_of(text: str) -> list[str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tui.core.model import Plan
-from tui.core.newplan import NewPlanOptions, build_plan
-from tui.core.planfile import load_plan
-from tui.core.preflight import Task, preflight, preflight_lines, time_left
+from tui.core.plan.model import Plan
+from tui.core.plan.newplan import NewPlanOptions, build_plan
+from tui.core.plan.planfile import load_plan
+from tui.core.run.preflight import Task, preflight, preflight_lines, time_left
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)  # 18:00 in Paris

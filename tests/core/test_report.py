@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.helpers import make_plan, plan_dict
-from tui.core.asrun import Event
-from tui.core.model import Plan
-from tui.core.report import CSV_COLUMNS, build_report, format_delta, round_seconds, to_csv
+from tui.core.plan.model import Plan
+from tui.core.run.asrun import Event
+from tui.core.run.report import CSV_COLUMNS, build_report, format_delta, round_seconds, to_csv
 
 PLAN = make_plan()
 START = PLAN.chat.start_at

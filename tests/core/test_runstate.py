@@ -10,16 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.helpers import CUES, PLAN, at, cue, ev, plan_dict
-from tui.core.model import Plan
-from tui.core.planedit import (
+from tui.core.plan.model import Plan
+from tui.core.plan.planedit import (
     PlanChangedOnDisk,
     changed_on_disk,
     fingerprint,
     write_checklist_done,
     write_template,
 )
-from tui.core.planfile import load_plan
-from tui.core.runstate import (
+from tui.core.plan.planfile import load_plan
+from tui.core.plan.schedule import build_schedule
+from tui.core.run.runstate import (
     RunState,
     checklist_groups,
     cue_status,
@@ -29,7 +30,6 @@ from tui.core.runstate import (
     waypoint_before,
     waypoints,
 )
-from tui.core.schedule import build_schedule
 
 
 def test_marks_skips_and_undo() -> None:
@@ -239,7 +239,7 @@ def test_a_tick_derives_the_plan_the_file_now_holds(
 ) -> None:
     # The run-sheet takes the plan from the tick instead of validating the file again:
     # it must be the plan a fresh load gives, item after item, ticked and unticked.
-    from tui.core import planedit
+    from tui.core.plan import planedit
 
     validated: list[str] = []
     real_parse = planedit.parse_plan
@@ -265,7 +265,7 @@ def test_a_tick_derives_the_plan_the_file_now_holds(
 def test_edits_are_not_prepared_from_a_file_changed_since_loaded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.core import planedit
+    from tui.core.plan import planedit
 
     monkeypatch.setattr(planedit, "_last_written", None)
     path = tmp_path / "plan.toml"

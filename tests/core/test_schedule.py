@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 from helpers import make_plan, plan_dict
 
-from tui.core.model import Plan
-from tui.core.schedule import build_schedule, question_offsets
+from tui.core.plan.model import Plan
+from tui.core.plan.schedule import build_schedule, question_offsets
 
 
 def test_questions_spread_between_rules_and_closing() -> None:
@@ -96,7 +96,7 @@ def test_autumn_night_keeps_elapsed_time_across_the_repeated_hour() -> None:
 
 
 def test_start_line_names_zones_that_share_a_clock_together() -> None:
-    from tui.core.dates import start_line
+    from tui.core.timing.dates import start_line
 
     plan = make_plan(language="fr")
     line = start_line(plan.chat.start_at, plan.chat.zone,

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
-from tui.core.asrun import AsRunLog, Event, log_path_for
-from tui.core.clock import FrozenClock
-from tui.core.planedit import PlanChangedOnDisk, fingerprint, prepare_ids
-from tui.core.planfile import load_plan
-from tui.core.session import Session
+from tui.core.plan.planedit import PlanChangedOnDisk, fingerprint, prepare_ids
+from tui.core.plan.planfile import load_plan
+from tui.core.run.asrun import AsRunLog, Event, log_path_for
+from tui.core.run.session import Session
+from tui.core.timing.clock import FrozenClock
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 12, 3, 17, 20, tzinfo=UTC)

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.counting import count
-from tui.core.drafts import DraftBook
-from tui.core.planfile import load_plan
-from tui.core.typography import NBSP, NNBSP, for_post, for_print, french_post
+from tui.core.plan.drafts import DraftBook
+from tui.core.plan.planfile import load_plan
+from tui.core.text.typography import NBSP, NNBSP, for_post, for_print, french_post
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 

@@ -12,9 +12,10 @@ import pytest
 from babel.core import Locale
 
 from tui.core.counting.result import Count
-from tui.core.drafts import Draft
-from tui.core.schedule import Cue
-from tui.core.words import WORDS, Words, count_line, cue_list, cue_name
+from tui.core.plan.drafts import Draft
+from tui.core.plan.naming import count_line, cue_name
+from tui.core.plan.schedule import Cue
+from tui.core.text.words import WORDS, Words, cue_list
 
 TUI = Path(__file__).resolve().parents[2] / "tui"
 
@@ -216,7 +217,7 @@ def test_command_line_counts_agree_with_their_number() -> None:
     ("en", {"mark": "mark", "skip": "skip", "shift": "shift", "compress": "compression"}),
 ])
 def test_the_help_of_u_names_everything_u_undoes(language: str, names: dict[str, str]) -> None:
-    from tui.core.runstate import UNDOABLE
+    from tui.core.run.runstate import UNDOABLE
 
     # A trial found "Undo the last mark" while `u` also takes back a skip, a shift and
     # a compression; a new undoable action must be named here too.

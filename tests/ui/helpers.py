@@ -10,7 +10,7 @@ from typing import Any
 
 from tui.app import TchatApp
 from tui.clipboard import Clipboard
-from tui.core.clock import Clock, SimulatedClock
+from tui.core.timing.clock import Clock, SimulatedClock
 from tui.screens.runsheet import RunSheet
 from tui.startup import begin
 
@@ -77,7 +77,7 @@ async def copies_done(app: TchatApp, pilot: Any) -> None:
 async def ids_written(app: TchatApp, pilot: Any, bound: float = 30.0) -> None:
     """Wait until the live run has written the plan's missing ids (a second after the
     screen is up), so a test comparing the plan's text compares it after that write."""
-    from tui.core.schedule import missing_ids
+    from tui.core.plan.schedule import missing_ids
 
     waited = 0.0
     while missing_ids(app.session.plan):

@@ -17,8 +17,8 @@ import pytest
 from tests.ui.helpers import at, copies_done, copy_plan, make_app
 from tui.app import TchatApp
 from tui.clipboard import SystemClipboard
-from tui.core.asrun import log_path_for, read_events
-from tui.core.clock import FrozenClock
+from tui.core.run.asrun import log_path_for, read_events
+from tui.core.timing.clock import FrozenClock
 
 TRICKY = "Été « Q1 » : réponds avec R1 🎉👩🏽‍💻 #TchatLecture\nligne 2\ttab"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
 from tui.clipboard import copy_within
-from tui.core.asrun import log_path_for, read_events
-from tui.core.clock import FrozenClock
+from tui.core.run.asrun import log_path_for, read_events
+from tui.core.timing.clock import FrozenClock
 
 
 class HungClipboard:

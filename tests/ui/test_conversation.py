@@ -24,8 +24,8 @@ from tests.ui.helpers import (
 from tui.app import TchatApp
 from tui.commands.demo import demo_copy
 from tui.commands.rehearse import Rehearsal, build_app
-from tui.core.clock import FrozenClock
 from tui.core.feed.store import feed_path_for, read_feed
+from tui.core.timing.clock import FrozenClock
 from tui.screens.dialogs import ReplyDialog
 from tui.widgets.conversation import ConversationPane
 from tui.widgets.cuelist import CueList

@@ -10,10 +10,10 @@ import pytest
 
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copy_plan, make_app, record_notifications, watcher_polled
-from tui.core import planedit
-from tui.core.clock import FrozenClock
-from tui.core.planedit import PlanChangedOnDisk, fingerprint, write_checklist_done
-from tui.core.planfile import load_plan
+from tui.core.plan import planedit
+from tui.core.plan.planedit import PlanChangedOnDisk, fingerprint, write_checklist_done
+from tui.core.plan.planfile import load_plan
+from tui.core.timing.clock import FrozenClock
 
 SIZE = (120, 36)
 

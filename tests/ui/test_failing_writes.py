@@ -16,8 +16,8 @@ from textual.widgets import Input, Static
 
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
-from tui.core.asrun import log_path_for, read_events
-from tui.core.clock import FrozenClock
+from tui.core.run.asrun import log_path_for, read_events
+from tui.core.timing.clock import FrozenClock
 
 SIZE = (120, 36)
 

@@ -26,7 +26,7 @@ from tests.ui.helpers import (
 from tests.ui.test_runsheet import shown, text_of
 from tui.cli import main as tchat
 from tui.commands.demo import demo_copy
-from tui.core.clock import FrozenClock
+from tui.core.timing.clock import FrozenClock
 from tui.screens.dialogs import HelpDialog
 from tui.screens.keys import FooterItem, fit_footer
 from tui.widgets.cuelist import CueList
@@ -453,7 +453,7 @@ async def test_at_50_columns_the_report_shows_every_column_whole(
 ) -> None:
     from textual.geometry import Region
 
-    from tui.core.asrun import AsRunLog, Event, log_path_for
+    from tui.core.run.asrun import AsRunLog, Event, log_path_for
     from tui.screens.dialogs import ReportDialog
 
     # Seen in a 50x15 pane: the delta column cut to "+2:…", the one figure that matters

@@ -23,9 +23,9 @@ from tui.app import TchatApp
 from tui.cli import main
 from tui.clipboard import Clipboard
 from tui.commands.rehearse import Rehearsal, build_app
-from tui.core.asrun import rehearsal_logs
-from tui.core.clock import Clock, FrozenClock
-from tui.core.glance import glance
+from tui.core.plan.glance import glance
+from tui.core.run.asrun import rehearsal_logs
+from tui.core.timing.clock import Clock, FrozenClock
 from tui.screens.opening import Opening
 from tui.screens.runsheet import RunSheet
 from tui.startup import begin
@@ -217,7 +217,7 @@ def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
         "from tui.cli import build_parser\n"
         "import tui.commands.run\n"
         "from tui.app import TchatApp\n"
-        "from tui.core.glance import glance\n"
+        "from tui.core.plan.glance import glance\n"
         "from tui.screens.opening import Opening\n"
         "from tui.startup import begin\n"
         "path = Path('plans/demo-fr.toml')\n"
@@ -226,8 +226,9 @@ def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
         "assert isinstance(screen, Opening), screen\n"
     )
     assert modules_loaded(code, (
-        "pydantic", "tomli_w", "tui.core.model", "tui.screens.runsheet", "tui.core.session",
-        "tui.feed", "tui.core.feed", "mastodon", "atproto", "keyring", "requests", "httpx",
+        "pydantic", "tomli_w", "tui.core.plan.model", "tui.screens.runsheet",
+        "tui.core.run.session", "tui.feed", "tui.core.feed", "tui.core.room", "mastodon",
+        "atproto", "keyring", "requests", "httpx",
     ), cwd=REPO) == []
 
 
@@ -281,7 +282,7 @@ def test_the_run_sheet_loads_no_feed_client() -> None:
     # run-sheet itself.
     code = (
         "from tui.screens.runsheet import RunSheet\n"
-        "from tui.core.feed.session import FeedSession\n"
+        "from tui.core.room.session import FeedSession\n"
     )
     assert modules_loaded(code, ("tui.feed", "mastodon", "atproto", "keyring", "requests",
                                  "httpx"), cwd=REPO) == []

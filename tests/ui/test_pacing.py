@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import FakeClipboard, FakeMonotonic
 from tests.ui.helpers import at, copy_plan, make_app
-from tui.core.clock import FrozenClock
+from tui.core.timing.clock import FrozenClock
 from tui.screens.pacing import FramePacer
 
 INTERVAL = 1 / 60

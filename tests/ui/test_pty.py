@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from benchmarks.terminal import CTRL_Q, pump, spawn, wait_for_marker
-from tui.core.asrun import log_path_for
+from tui.core.run.asrun import log_path_for
 
 TCHAT = Path(sys.executable).parent / "tchat"
 OSC52 = re.compile(rb"\x1b\]52;c;([A-Za-z0-9+/=]*)(?:\x07|\x1b\\)")

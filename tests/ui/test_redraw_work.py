@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import tui.core.planedit as planedit
+import tui.core.plan.planedit as planedit
 from tests.ui.helpers import copy_plan
-from tui.core.planfile import load_plan
+from tui.core.plan.planfile import load_plan
 
 
 def test_edits_from_the_kept_document_write_what_a_fresh_parse_would(tmp_path: Path) -> None:

@@ -26,10 +26,10 @@ from tests.ui.test_runsheet import shown, text_of
 from tui.app import TchatApp
 from tui.commands.demo import demo_copy
 from tui.commands.rehearse import Rehearsal, build_app
-from tui.core.asrun import log_path_for, read_events, rehearsal_logs
-from tui.core.clock import FrozenClock, SimulatedClock
-from tui.core.hour import hour_at
-from tui.core.session import Session
+from tui.core.run.asrun import log_path_for, read_events, rehearsal_logs
+from tui.core.run.hour import hour_at
+from tui.core.run.session import Session
+from tui.core.timing.clock import FrozenClock, SimulatedClock
 from tui.screens.commands import RunSheetCommands
 from tui.screens.dialogs import HelpDialog, HighlightDialog, ReportDialog
 from tui.widgets.cuelist import CueList

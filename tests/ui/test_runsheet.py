@@ -28,9 +28,9 @@ from tests.ui.helpers import (
     watcher_polled,
 )
 from tui.clipboard import NoClipboard
-from tui.core.asrun import AsRunLog, Event, log_path_for, read_events
-from tui.core.clock import FrozenClock
-from tui.core.planfile import load_plan
+from tui.core.plan.planfile import load_plan
+from tui.core.run.asrun import AsRunLog, Event, log_path_for, read_events
+from tui.core.timing.clock import FrozenClock
 from tui.screens.dialogs import EditDialog, HelpDialog, ManualCopyDialog, ReplyDialog
 from tui.widgets import watcher
 from tui.widgets.countdown import Countdown
@@ -234,7 +234,7 @@ async def test_tick_writes_done_into_the_plan_keeping_comments(
 async def test_a_tick_made_while_the_ids_are_prepared_is_kept_quietly(
     tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.core import planedit
+    from tui.core.plan import planedit
     from tui.screens import runsheet
 
     started, release = threading.Event(), threading.Event()
@@ -283,7 +283,7 @@ async def test_the_ids_are_parsed_and_checked_off_the_ui_thread(
 ) -> None:
     import tomlkit
 
-    from tui.core import planedit
+    from tui.core.plan import planedit
 
     threads: list[threading.Thread] = []
 
@@ -665,7 +665,7 @@ def test_the_heap_is_frozen_once_the_screen_is_up(settle: bool, tmp_path: Path) 
         "import tui.app, tui.startup\n"
         "from tests.conftest import FakeClipboard\n"
         "from tests.ui.helpers import at\n"
-        "from tui.core.clock import FrozenClock\n"
+        "from tui.core.timing.clock import FrozenClock\n"
         "tui.startup.HEAP_SETTLES_AFTER = 0.05\n"
         f"start = tui.startup.begin(Path({str(plan)!r}), clock=FrozenClock(at(3)))\n"
         f"app = tui.app.TchatApp(start, clipboard=FakeClipboard(), settle_heap={settle})\n"
@@ -1085,7 +1085,7 @@ async def test_the_editor_own_notice_shows_over_it(
 async def test_the_editor_flags_and_refuses_an_unknown_placeholder(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
-    from tui.core.check import check_file
+    from tui.core.plan.check import check_file
 
     plan = copy_plan(tmp_path)
     app = make_app(plan, FrozenClock(at(-30)), fake_clipboard)

@@ -14,9 +14,9 @@ from textual.widgets import Static
 
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
-from tui.core.asrun import AsRunLog, Event, log_path_for, read_events
-from tui.core.clock import FrozenClock
-from tui.core.planlock import Lock, lock_path_for, take_lock
+from tui.core.run.asrun import AsRunLog, Event, log_path_for, read_events
+from tui.core.run.planlock import Lock, lock_path_for, take_lock
+from tui.core.timing.clock import FrozenClock
 
 SIZE = (120, 36)
 

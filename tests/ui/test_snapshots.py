@@ -18,9 +18,9 @@ from textual.pilot import Pilot
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copy_plan, make_app
 from tui.app import TchatApp
-from tui.core.asrun import AsRunLog, Event, log_path_for
-from tui.core.clock import FrozenClock, SimulatedClock
-from tui.core.glance import glance
+from tui.core.plan.glance import glance
+from tui.core.run.asrun import AsRunLog, Event, log_path_for
+from tui.core.timing.clock import FrozenClock, SimulatedClock
 from tui.startup import begin
 
 SnapCompare = Callable[..., bool]

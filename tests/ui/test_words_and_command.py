@@ -9,8 +9,8 @@ import pytest
 
 from tui.cli import build_parser
 from tui.commands.demo import demo_copy, demo_plan_path
-from tui.core.planfile import load_plan
-from tui.core.words import Words
+from tui.core.plan.planfile import load_plan
+from tui.core.text.words import Words
 from tui.screens.keys import APP_KEYS, REHEARSAL_KEYS, RUN_KEYS
 
 

@@ -12,11 +12,11 @@ from rich.text import Text
 
 from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, render_problems
-from tui.core.asrun import LogError, log_path_for, read_events
-from tui.core.check import check_file
-from tui.core.model import Plan
-from tui.core.preflight import preflight, preflight_lines
-from tui.core.runstate import fold
+from tui.core.plan.check import check_file
+from tui.core.plan.model import Plan
+from tui.core.run.asrun import LogError, log_path_for, read_events
+from tui.core.run.preflight import preflight, preflight_lines
+from tui.core.run.runstate import fold
 
 
 def register(subparsers: Any, summary: str) -> None:

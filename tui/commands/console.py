@@ -15,7 +15,7 @@ from typing import Any
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 
-from tui.core.controls import UNSAFE, visible
+from tui.core.text.controls import UNSAFE, visible
 
 
 class SafeConsole(Console):

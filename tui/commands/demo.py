@@ -9,7 +9,7 @@ from datetime import timedelta
 from importlib.resources import files
 from pathlib import Path
 
-from tui.core.vocabulary import Language
+from tui.core.text.vocabulary import Language
 
 # The bare `tchat` demo: half a minute to read the screen, then the hour starts at real
 # speed; the opening notification says how to speed up or jump ahead.

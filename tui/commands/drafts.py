@@ -11,13 +11,14 @@ from rich.text import Text
 
 from tui.commands.console import safe_console
 from tui.commands.output import ENGLISH, EXIT_OK, EXIT_PROBLEMS, error_console, render_problems
-from tui.core.check import placeholder_problems
-from tui.core.clocktime import clock_time
-from tui.core.controls import visible
-from tui.core.drafts import Draft, DraftBook
-from tui.core.planfile import load_plan, read_plan_text
-from tui.core.problems import PlanError
-from tui.core.words import Words, cue_name
+from tui.core.plan.check import placeholder_problems
+from tui.core.plan.drafts import Draft, DraftBook
+from tui.core.plan.naming import cue_name
+from tui.core.plan.planfile import load_plan, read_plan_text
+from tui.core.plan.problems import PlanError
+from tui.core.text.controls import visible
+from tui.core.text.words import Words
+from tui.core.timing.clocktime import clock_time
 
 
 def register(subparsers: Any, summary: str) -> None:

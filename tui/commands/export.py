@@ -33,12 +33,12 @@ from tui.commands.output import (
     warn_skipped,
     write_output,
 )
-from tui.core.asrun import Event, LogError, log_path_for, read_named_log
-from tui.core.check import semantic_problems
 from tui.core.exports import EXPORTS, export, make_context
 from tui.core.feed.post import FeedPost
-from tui.core.planfile import parse_plan, read_plan_text
-from tui.core.problems import PlanError
+from tui.core.plan.check import semantic_problems
+from tui.core.plan.planfile import parse_plan, read_plan_text
+from tui.core.plan.problems import PlanError
+from tui.core.run.asrun import Event, LogError, log_path_for, read_named_log
 
 
 def zones_argument(text: str) -> list[ZoneInfo]:
@@ -132,7 +132,7 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     feed: tuple[FeedPost, ...] = ()
     if (kind.reads_log or kind.name == "thanks") and args.log is None:
         # The conversation of the live run (a rehearsal's replay is never kept).
-        from tui.core.feed.summary import recorded_posts
+        from tui.core.room.summary import recorded_posts
 
         feed = recorded_posts(plan_path)
 

@@ -25,10 +25,10 @@ from tui.commands.output import render_problems
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation, feed_since
 from tui.core.feed.plaintext import one_line, visible
-from tui.core.feed.planned import attributor_for
-from tui.core.model import Plan
-from tui.core.planfile import load_plan
-from tui.core.problems import PlanError
+from tui.core.plan.model import Plan
+from tui.core.plan.planfile import load_plan
+from tui.core.plan.problems import PlanError
+from tui.core.room.planned import attributor_for
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 MARKS = {"question": "?", "guest": "★", "host": "◆"}

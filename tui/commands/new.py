@@ -19,22 +19,26 @@ from tui.commands.output import (
     render_problems,
     write_output,
 )
-from tui.core.asrun import log_path_for
-from tui.core.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_warnings
-from tui.core.edition import last_questions_comment, next_edition, with_comment_before_questions
-from tui.core.exports.context import offset_label
-from tui.core.guide_texts import LANGUAGES, file_header
-from tui.core.model import PLATFORMS, Plan
-from tui.core.newplan import (
+from tui.core.plan.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_warnings
+from tui.core.plan.edition import (
+    last_questions_comment,
+    next_edition,
+    with_comment_before_questions,
+)
+from tui.core.plan.guide_texts import LANGUAGES, file_header
+from tui.core.plan.model import PLATFORMS, Plan
+from tui.core.plan.newplan import (
     DEFAULT_QUESTIONS,
     DEFAULT_TIMEZONE,
     NewPlanError,
     NewPlanOptions,
     build_plan,
 )
-from tui.core.planfile import dump_plan, parse_plan, read_plan_text
-from tui.core.preflight import past_promotions
-from tui.core.problems import PlanError
+from tui.core.plan.planfile import dump_plan, parse_plan, read_plan_text
+from tui.core.plan.problems import PlanError
+from tui.core.run.asrun import log_path_for
+from tui.core.run.preflight import past_promotions
+from tui.core.timing.zones import offset_label
 
 
 def _question_count(text: str) -> int:

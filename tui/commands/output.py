@@ -16,9 +16,9 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.commands.console import safe_console
-from tui.core.atomic import write_atomic
-from tui.core.problems import PlanError, Problem
-from tui.core.words import Words
+from tui.core.files.atomic import write_atomic
+from tui.core.plan.problems import PlanError, Problem
+from tui.core.text.words import Words
 
 ENGLISH = Words("en")
 """The words of the command line's diagnostics, which are in English like `tchat check`."""
@@ -136,7 +136,7 @@ def refused_without_terminal(plan: Path | None, *, live: bool = False) -> int | 
     if missing is None:
         return None
     if plan is not None:
-        from tui.core.planfile import load_plan
+        from tui.core.plan.planfile import load_plan
 
         try:
             if live:

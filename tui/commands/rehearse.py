@@ -30,16 +30,16 @@ from tui.commands.output import (
     refused_without_terminal,
     report_plan_error,
 )
-from tui.core.asrun import new_rehearsal_log
-from tui.core.clock import SimulatedClock
-from tui.core.durations import OFFSET, START_IN, DurationSyntax, parse_duration
-from tui.core.glance import glance
-from tui.core.problems import PlanError
-from tui.core.vocabulary import Language
+from tui.core.plan.glance import glance
+from tui.core.plan.problems import PlanError
+from tui.core.run.asrun import new_rehearsal_log
+from tui.core.text.vocabulary import Language
+from tui.core.timing.clock import SimulatedClock
+from tui.core.timing.durations import OFFSET, START_IN, DurationSyntax, parse_duration
 
 if TYPE_CHECKING:
     from tui.app import TchatApp
-    from tui.core.session import Session
+    from tui.core.run.session import Session
 
 MAX_SPEED = 3600.0
 DEFAULT_START_IN = timedelta(minutes=2)
@@ -166,7 +166,7 @@ def build_app(
         raise ValueError("build_app needs a plan: rehearse() makes the demo's copy")
     seen = glance(path) if opening else None
     if seen is None:
-        from tui.core.planfile import load_plan  # pydantic: only when not glancing
+        from tui.core.plan.planfile import load_plan  # pydantic: only when not glancing
 
         start_at = load_plan(path).chat.start_at
     else:
@@ -201,7 +201,7 @@ def _check_offset(plan: Path, offset: timedelta) -> None:
         return
     seen = glance(plan)
     if seen is None:
-        from tui.core.planfile import load_plan
+        from tui.core.plan.planfile import load_plan
 
         chat = load_plan(plan).chat
         start, end = chat.start_at, chat.end_at

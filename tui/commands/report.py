@@ -16,13 +16,13 @@ from rich.text import Text
 
 from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, error_console, render_problems, warn_skipped
-from tui.core.asrun import LogError, last_rehearsal_log, log_path_for, read_named_log
-from tui.core.controls import visible
-from tui.core.model import Plan
-from tui.core.planfile import load_plan
-from tui.core.problems import PlanError
-from tui.core.report import build_report, to_csv
-from tui.core.words import Words
+from tui.core.plan.model import Plan
+from tui.core.plan.planfile import load_plan
+from tui.core.plan.problems import PlanError
+from tui.core.run.asrun import LogError, last_rehearsal_log, log_path_for, read_named_log
+from tui.core.run.report import build_report, to_csv
+from tui.core.text.controls import visible
+from tui.core.text.words import Words
 from tui.report_table import report_summary, report_table, report_title
 
 LAST = "LAST"
@@ -107,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
 def _print_answers(out: Console, plan: Plan, path: Path) -> None:
     """Answers per question, from the conversation kept beside the plan (live runs only:
     a rehearsal replays a conversation and keeps none)."""
-    from tui.core.feed.summary import answers_per_question, count_posts, recorded_posts
+    from tui.core.room.summary import answers_per_question, count_posts, recorded_posts
 
     posts = recorded_posts(path)
     if not posts:

@@ -19,9 +19,9 @@ from tui.commands.output import (
     refused_without_terminal,
     report_plan_error,
 )
-from tui.core.glance import glance
-from tui.core.problems import PlanError
-from tui.core.vocabulary import Language
+from tui.core.plan.glance import glance
+from tui.core.plan.problems import PlanError
+from tui.core.text.vocabulary import Language
 
 
 def register(subparsers: Any, summary: str) -> None:

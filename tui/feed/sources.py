@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from tui.core.model import Feed
+from tui.core.plan.model import Feed
 from tui.feed.credentials import bluesky_login, mastodon_token
 from tui.feed.errors import FeedError
 from tui.feed.poller import Source

@@ -19,12 +19,12 @@ from textual.worker import get_current_worker
 
 from tui.core.feed.counts import answers_line
 from tui.core.feed.post import FeedPost
-from tui.core.feed.session import FeedPlan, FeedSession, feed_plan
 from tui.core.feed.status import SourceStatus
+from tui.core.room.session import FeedPlan, FeedSession, feed_plan
 from tui.widgets.conversation import ConversationPane
 
 if TYPE_CHECKING:
-    from tui.core.session import Row
+    from tui.core.run.session import Row
     from tui.feed.poller import FeedPoller
     from tui.screens.runsheet import RunSheet
 

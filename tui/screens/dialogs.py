@@ -15,12 +15,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from tui.core.controls import for_copy, has_unsafe, visible
-from tui.core.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
-from tui.core.problems import Problem
-from tui.core.report import Report
-from tui.core.session import Row, Session
-from tui.core.words import Words, count_line, cue_name
+from tui.core.plan.naming import count_line, cue_name
+from tui.core.plan.problems import Problem
+from tui.core.run.report import Report
+from tui.core.run.session import Row, Session
+from tui.core.text.controls import for_copy, has_unsafe, visible
+from tui.core.text.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
+from tui.core.text.words import Words
 from tui.screens.keys import APP_KEYS, Key, reword
 from tui.widgets.literal import literal, with_overflow
 from tui.widgets.panes import OVERFLOW_STYLE

@@ -19,7 +19,7 @@ from rich.cells import cell_len
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.dom import DOMNode
 
-from tui.core.words import WORDS, Words
+from tui.core.text.words import WORDS, Words
 
 
 @dataclass(frozen=True, slots=True)

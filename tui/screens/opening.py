@@ -15,11 +15,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from tui.core.clock import Clock
-from tui.core.clocktime import clock_time
-from tui.core.countdown import to_start
-from tui.core.glance import Glance
-from tui.core.words import Words
+from tui.core.plan.glance import Glance
+from tui.core.run.countdown import to_start
+from tui.core.text.words import Words
+from tui.core.timing.clock import Clock
+from tui.core.timing.clocktime import clock_time
 from tui.screens.layout import size_classes
 from tui.widgets.countdown import Countdown
 from tui.widgets.header import RunHeader

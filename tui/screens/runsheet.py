@@ -24,28 +24,29 @@ from textual.screen import UPDATE_PERIOD, Screen
 from textual.widgets import Footer, OptionList, Static
 
 from tui.clipboard import COPY_TIMEOUT_SECONDS, Clipboard, copy_within
-from tui.core.clock import SimulatedClock
-from tui.core.clocktime import clock_time
-from tui.core.controls import for_copy
-from tui.core.hour import Hour, hour_at
-from tui.core.planedit import (
+from tui.core.plan.naming import cue_name
+from tui.core.plan.planedit import (
     Fingerprint,
     PlanChangedOnDisk,
     PreparedEdit,
     prepare_edits,
     prepare_ids,
 )
-from tui.core.problems import PlanError, Problem
-from tui.core.runstate import (
+from tui.core.plan.problems import PlanError, Problem
+from tui.core.plan.schedule import Cue
+from tui.core.run.hour import Hour, hour_at
+from tui.core.run.runstate import (
     Waypoint,
     cue_status,
     waypoint_after,
     waypoint_before,
     waypoints,
 )
-from tui.core.schedule import Cue
-from tui.core.session import Row, Session
-from tui.core.words import Words, cue_list, cue_name
+from tui.core.run.session import Row, Session
+from tui.core.text.controls import for_copy
+from tui.core.text.words import Words, cue_list
+from tui.core.timing.clock import SimulatedClock
+from tui.core.timing.clocktime import clock_time
 from tui.screens.conversation import ConversationView, FeedArrived
 from tui.screens.keys import (
     APP_KEYS,
@@ -119,7 +120,7 @@ class RunSheet(Screen[None]):
         self.copy_timeout = COPY_TIMEOUT_SECONDS
         self._next_id: str | None = None
         self.hour: Hour | None = None
-        """The snapshot of the hour the screen shows now (see `tui.core.hour`)."""
+        """The snapshot of the hour the screen shows now (see `tui.core.run.hour`)."""
         self._report_offered = False
         self._pacer: FramePacer | None = None
         # One copy at a time, in the order asked (see `_copy_in_thread`).
@@ -285,7 +286,7 @@ class RunSheet(Screen[None]):
         """Opened before the start: what is late, and what to do first (as `tchat check`
         says it). Not in a rehearsal, whose clock is not the day's."""
         # Imported here: the pre-flight is wanted once, after the first frame.
-        from tui.core.preflight import preflight, preflight_lines
+        from tui.core.run.preflight import preflight, preflight_lines
 
         session = self.session
         done = set(session.state.posted) | session.state.skipped
@@ -318,8 +319,8 @@ class RunSheet(Screen[None]):
         """The errors `tchat check` would stop on (drafts over the limit are said by
         their own notice), shown before anything is done with such a plan. In a thread:
         the screen is up and never waits for it."""
-        from tui.core.check import semantic_problems
-        from tui.core.planfile import read_plan_text
+        from tui.core.plan.check import semantic_problems
+        from tui.core.plan.planfile import read_plan_text
 
         session = self.session
         try:
@@ -870,7 +871,7 @@ class RunSheet(Screen[None]):
         webbrowser.open(url)
 
     def action_report(self) -> None:
-        from tui.core.report import build_report
+        from tui.core.run.report import build_report
         from tui.screens.dialogs import ReportDialog
         session = self.session
         report = build_report(session.plan, session.events, session.book)

@@ -17,7 +17,7 @@ from textual.widget import Widget
 
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.plaintext import one_line, visible
-from tui.core.feed.session import FeedSession
+from tui.core.room.session import FeedSession
 
 MARKS = {"question": ("?", "$text-warning bold"), "guest": ("★", "$text-accent bold"),
          "host": ("◆", "$text-secondary bold")}

@@ -18,8 +18,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Digits, Label
 
-from tui.core.countdown import Countdown as CountdownValue
-from tui.core.words import Words
+from tui.core.run.countdown import Countdown as CountdownValue
+from tui.core.text.words import Words
 from tui.widgets.literal import literal, set_content
 
 TICK_SECONDS = 0.2

@@ -10,11 +10,12 @@ from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.clocktime import chat_clock_time, clock_time
-from tui.core.hour import Hour, RowStatus
-from tui.core.runstate import effective_at
-from tui.core.session import Row, Session
-from tui.core.words import Words, cue_name
+from tui.core.plan.naming import cue_name
+from tui.core.run.hour import Hour, RowStatus
+from tui.core.run.runstate import effective_at
+from tui.core.run.session import Row, Session
+from tui.core.text.words import Words
+from tui.core.timing.clocktime import chat_clock_time, clock_time
 from tui.widgets.literal import one_line
 
 TIME_WIDTH = 11

@@ -14,10 +14,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.core.clock import Clock, SimulatedClock
-from tui.core.clocktime import clock_time
-from tui.core.glance import ChatFacts
-from tui.core.words import Words
+from tui.core.plan.glance import ChatFacts
+from tui.core.text.words import Words
+from tui.core.timing.clock import Clock, SimulatedClock
+from tui.core.timing.clocktime import clock_time
 from tui.widgets.literal import one_line, set_content
 
 PLATFORM_NAMES = {

@@ -4,7 +4,7 @@ A draft may contain `[bold]`, `[/]`, `$accent` or terminal escape sequences (pas
 anywhere, or planted in a shared plan). Textual would read the first as markup and a
 terminal would obey the last, so text from the plan only ever reaches the screen as a
 `Content` built from the plain string, with control characters and bidirectional
-overrides replaced by visible symbols (`tui.core.controls`). The replacement is one
+overrides replaced by visible symbols (`tui.core.text.controls`). The replacement is one
 character for one, so a count's `overflow_index` still points at the right place. This
 is for display only: the clipboard gets the text without them.
 """
@@ -19,12 +19,12 @@ from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.core.controls import visible
+from tui.core.text.controls import visible
 
 
 def displayable(text: str) -> str:
     """`text` with every control character (but newline and tab) and bidirectional
-    override made visible: the core's one sanitizer (`tui.core.controls.visible`)."""
+    override made visible: the core's one sanitizer (`tui.core.text.controls.visible`)."""
     return visible(text)
 
 

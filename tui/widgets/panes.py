@@ -12,11 +12,12 @@ from textual.content import Content
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.dates import start_line
-from tui.core.hour import Hour
-from tui.core.runstate import ChecklistEntry, checklist_groups
-from tui.core.session import Row, Session
-from tui.core.words import Words, count_line, cue_name
+from tui.core.plan.naming import count_line, cue_name
+from tui.core.run.hour import Hour
+from tui.core.run.runstate import ChecklistEntry, checklist_groups
+from tui.core.run.session import Row, Session
+from tui.core.text.words import Words
+from tui.core.timing.dates import start_line
 from tui.widgets.cuelist import cue_time
 from tui.widgets.draftbody import DraftBody
 from tui.widgets.literal import literal, one_line, set_content, with_overflow

@@ -2,30 +2,32 @@
 
 Also the shared ways of writing times: an export never formats a date itself, so the
 guest brief, the event text and the run-sheet agree to the letter. Dates come from Babel
-in the plan's language (see `tui.core.dates`), never from the machine's locale.
+in the plan's language (see `tui.core.timing.dates`), never from the machine's locale.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
-from tui.core.asrun import Event
-from tui.core.clocktime import clock_time
-from tui.core.dates import place_name, short_time
-from tui.core.drafts import DraftBook
 from tui.core.feed.post import FeedPost
-from tui.core.model import Guest, Language, Plan
-from tui.core.placeholders import fill
-from tui.core.schedule import Cue
+from tui.core.plan.drafts import DraftBook
+from tui.core.plan.model import Guest, Language, Plan
+from tui.core.plan.schedule import Cue
+from tui.core.run.asrun import Event
+from tui.core.text.placeholders import fill
+from tui.core.timing.dates import short_time
+from tui.core.timing.zones import (
+    SHORT_DATE,
+    grouped,
+    long_date,
+)
 
-_DATE = {"fr": "EEEE d MMMM y", "en": "EEEE, MMMM d, y"}
-_SHORT_DATE = {"fr": "EEE d MMM", "en": "EEE, MMM d"}
 # Where people follow a tag live. Mastodon has no single address (each server has its
 # own) and Threads' search address has changed before, so only these two are linked.
 _FOLLOW_URL = {
@@ -33,9 +35,6 @@ _FOLLOW_URL = {
     "x-legacy": "https://x.com/hashtag/{name}?f=live",
     "bluesky": "https://bsky.app/hashtag/{name}",
 }
-Render = Callable[[datetime, tzinfo], str]
-"""How one moment is written in one zone."""
-
 PLATFORM_NAMES = {
     "x": "X", "x-legacy": "X", "bluesky": "Bluesky", "mastodon": "Mastodon",
     "threads": "Threads",
@@ -91,76 +90,6 @@ def make_context(
     )
 
 
-def zone_label(zone: tzinfo, language: str, moment: datetime | None = None) -> str:
-    """ "Paris", "Dakar"; "UTC+01:00" for a bare offset, which names no place."""
-    if isinstance(zone, ZoneInfo):
-        return place_name(zone.key, language)
-    offset = zone.utcoffset(moment) or timedelta(0)
-    sign = "-" if offset < timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def long_date(moment: datetime, zone: tzinfo, language: str) -> str:
-    """ "jeudi 3 décembre 2026", "Thursday, December 3, 2026": with the year, for records."""
-    return str(format_datetime(moment, _DATE[language], tzinfo=zone, locale=language))
-
-
-def _grouped(
-    moment: datetime, zones: Sequence[tzinfo], language: str, render: Render
-) -> list[tuple[str, list[str]]]:
-    # Zones that show the same thing are named together ("17 h 00 (Dakar, Abidjan)"):
-    # an audience spread over one offset reads as one line, not five.
-    groups: dict[str, list[str]] = {}
-    for zone in zones:
-        label = zone_label(zone, language, moment)
-        places = groups.setdefault(render(moment, zone), [])
-        if label not in places:
-            places.append(label)
-    return list(groups.items())
-
-
-def _clock_render(language: str, *, compact: bool, reference: datetime | None) -> Render:
-    def render(moment: datetime, zone: tzinfo) -> str:
-        time = clock_time(moment, zone) if compact else short_time(moment, zone, language)
-        # The day is said only when it is not the chat's own day in that zone, as a
-        # paper run-sheet would: promotion posts days before, or past midnight.
-        if reference is not None and (
-            moment.astimezone(zone).date() != reference.astimezone(zone).date()
-        ):
-            day = format_datetime(moment, _SHORT_DATE[language], tzinfo=zone, locale=language)
-            return f"{day} {time}"
-        return time
-
-    return render
-
-
-def clock_in_zone(
-    moment: datetime, zone: tzinfo, language: str, *, reference: datetime
-) -> str:
-    """ "18:07", or "jeu. 26 nov. 18:00" on another day than `reference`'s."""
-    return _clock_render(language, compact=True, reference=reference)(moment, zone)
-
-
-def times_in_zones(
-    moment: datetime,
-    zones: Sequence[tzinfo],
-    language: str,
-    *,
-    compact: bool = False,
-    reference: datetime | None = None,
-) -> str:
-    """ "18 h 07 (Paris, Douala) · 17 h 07 (Dakar, Abidjan)"; `compact` gives 18:07.
-
-    With `reference` (the start), a moment on another day in a zone carries that day.
-    """
-    render = _clock_render(language, compact=compact, reference=reference)
-    return " · ".join(
-        f"{text} ({', '.join(places)})"
-        for text, places in _grouped(moment, zones, language, render)
-    )
-
-
 def when_lines(ctx: ExportContext) -> list[tuple[str, str]]:
     """The chat's date and hours in each zone: [("Dakar, Abidjan", "jeudi 3 décembre 2026,
     17 h 00 – 18 h 00"), ...], zones with the same local date and hours named together."""
@@ -171,13 +100,13 @@ def when_lines(ctx: ExportContext) -> list[tuple[str, str]]:
         start = short_time(moment, zone, language)
         end = short_time(chat.end_at, zone, language)
         if chat.end_at.astimezone(zone).date() != moment.astimezone(zone).date():
-            day = format_datetime(chat.end_at, _SHORT_DATE[language], tzinfo=zone, locale=language)
+            day = format_datetime(chat.end_at, SHORT_DATE[language], tzinfo=zone, locale=language)
             end = f"{day} {end}"
         return f"{long_date(moment, zone, language)}, {start} – {end}"
 
     return [
         (", ".join(places), text)
-        for text, places in _grouped(chat.start_at, ctx.zones, language, render)
+        for text, places in grouped(chat.start_at, ctx.zones, language, render)
     ]
 
 
@@ -207,17 +136,6 @@ def follow_url(plan: Plan) -> str | None:
     if pattern is None:
         return None
     return pattern.format(name=quote(plan.chat.tag.removeprefix("#"), safe=""))
-
-
-def offset_label(minutes: int, language: str) -> str:
-    """ "+7 min", "−65 min", "−14 j" / "−14 d": a cue's place relative to the start."""
-    sign = "−" if minutes < 0 else "+"
-    amount = abs(minutes)
-    if amount >= 24 * 60 and amount % (24 * 60) == 0:
-        return f"{sign}{amount // (24 * 60)} {'j' if language == 'fr' else 'd'}"
-    if amount >= 3 * 60 and amount % 60 == 0:
-        return f"{sign}{amount // 60} h"
-    return f"{sign}{amount} min"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from tui.core.exports.context import (
 from tui.core.exports.document import Document, Span, inline
 from tui.core.exports.guest_brief import guest_item
 from tui.core.exports.plain import render_plain
-from tui.core.words import Words
+from tui.core.text.words import Words
 
 
 def facebook_event(ctx: ExportContext) -> ExportResult:

@@ -11,29 +11,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.core.counting import Count, count, resolve_limit
-from tui.core.dates import long_datetime, short_time
 from tui.core.exports.context import (
     ExportContext,
     ExportResult,
     follow_url,
     guest_name,
     guests_taking_part,
-    long_date,
-    offset_label,
     platform_name,
     question_cues,
     question_text,
-    times_in_zones,
     when_lines,
-    zone_label,
 )
 from tui.core.exports.document import Document, Inline, Span, inline
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.plain import render_plain
-from tui.core.exports.text import clean
-from tui.core.model import Guest, Language
-from tui.core.typography import french_post
-from tui.core.words import Words, count_line
+from tui.core.plan.model import Guest, Language
+from tui.core.plan.naming import count_line
+from tui.core.text.clean import clean
+from tui.core.text.typography import french_post
+from tui.core.text.words import Words
+from tui.core.timing.dates import long_datetime, short_time
+from tui.core.timing.zones import long_date, offset_label, times_in_zones, zone_label
 
 # A direct message on X may be 10,000 characters, but an invitation that also fits a
 # public post can be sent as a mention when the guest's messages are closed.

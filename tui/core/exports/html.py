@@ -25,8 +25,8 @@ from tui.core.exports.document import (
     Span,
     Verbatim,
 )
-from tui.core.exports.text import clean, collapse, one_line
-from tui.core.typography import french_post, french_print
+from tui.core.text.clean import clean, collapse, one_line
+from tui.core.text.typography import french_post, french_print
 
 # Constant: no plan text ever goes into the stylesheet, so `</style>` in a title cannot
 # end it early.

@@ -21,10 +21,10 @@ from icalendar import Alarm, Calendar, Event
 
 from tui.core.exports.context import ExportContext, ExportResult, follow_url, platform_name
 from tui.core.exports.guest_brief import brief_text
-from tui.core.exports.text import clean, one_line
-from tui.core.model import Chat
-from tui.core.typography import french_print
-from tui.core.words import Words
+from tui.core.plan.model import Chat
+from tui.core.text.clean import clean, one_line
+from tui.core.text.typography import french_print
+from tui.core.text.words import Words
 
 PRODID = "-//tchat//tchat export//EN"
 REMINDER = timedelta(hours=1)

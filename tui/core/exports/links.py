@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from tui.core.exports.document import Inline, Span
-from tui.core.exports.text import URL_PATTERN, one_line, safe_url
+from tui.core.text.clean import URL_PATTERN, one_line, safe_url
 
 # A handle starts after a space, an opening bracket or the line's start, never inside
 # an address or an email (`contact@org.example`).

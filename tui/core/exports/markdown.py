@@ -22,8 +22,8 @@ from tui.core.exports.document import (
     Span,
     Verbatim,
 )
-from tui.core.exports.text import clean, collapse
-from tui.core.typography import french_post, french_print
+from tui.core.text.clean import clean, collapse
+from tui.core.text.typography import french_post, french_print
 
 # Significant anywhere in a line: escapes, code, emphasis, links and images, raw HTML
 # and autolinks, entities, table cells (GFM), strikethrough (GFM).
@@ -109,6 +109,6 @@ def _block(block: Block, language: str) -> str:
 
 def render_markdown(document: Document) -> str:
     """The document in Markdown; a French one with its no-break spaces (see
-    `tui.core.typography`)."""
+    `tui.core.text.typography`)."""
     parts = [_block(block, document.language) for block in document.blocks]
     return "\n\n".join(p for p in parts if p) + "\n"

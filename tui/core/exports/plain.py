@@ -14,8 +14,8 @@ from tui.core.exports.document import (
     Paragraph,
     Verbatim,
 )
-from tui.core.exports.text import clean, one_line
-from tui.core.typography import french_post, french_print
+from tui.core.text.clean import clean, one_line
+from tui.core.text.typography import french_post, french_print
 
 
 def render_inline(content: Inline, language: str = "") -> str:

@@ -10,16 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from tui.core.dates import long_datetime, short_time
 from tui.core.exports.context import (
     ExportContext,
     ExportResult,
     guests_taking_part,
-    long_date,
     platform_name,
     question_cues,
     question_text,
-    zone_label,
 )
 from tui.core.exports.document import Document, Inline, Span, inline
 from tui.core.exports.html import render_html
@@ -27,12 +24,15 @@ from tui.core.exports.links import linked, parse_highlight, quoted
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.thanks import thanks_text
 from tui.core.feed.counts import ConversationCounts, answers_line
-from tui.core.feed.summary import count_posts
-from tui.core.model import Guest, Language
-from tui.core.report import build_report
-from tui.core.runstate import fold, projected_end
-from tui.core.schedule import Cue
-from tui.core.words import Words, cue_name
+from tui.core.plan.model import Guest, Language
+from tui.core.plan.naming import cue_name
+from tui.core.plan.schedule import Cue
+from tui.core.room.summary import count_posts
+from tui.core.run.report import build_report
+from tui.core.run.runstate import fold, projected_end
+from tui.core.text.words import Words
+from tui.core.timing.dates import long_datetime, short_time
+from tui.core.timing.zones import long_date, zone_label
 
 # The guide's sense of "on time" for a live hour: a question two minutes late is fine.
 ON_TIME = timedelta(minutes=2)

@@ -10,18 +10,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tui.core.drafts import Draft
 from tui.core.exports.context import (
     ExportContext,
     ExportResult,
-    clock_in_zone,
     guest_name,
     guests_taking_part,
-    offset_label,
     platform_name,
-    times_in_zones,
     when_lines,
-    zone_label,
 )
 from tui.core.exports.document import (
     Block,
@@ -35,8 +30,11 @@ from tui.core.exports.document import (
 )
 from tui.core.exports.html import render_html
 from tui.core.exports.markdown import render_markdown
-from tui.core.model import Phase
-from tui.core.words import Words, count_line, cue_name
+from tui.core.plan.drafts import Draft
+from tui.core.plan.model import Phase
+from tui.core.plan.naming import count_line, cue_name
+from tui.core.text.words import Words
+from tui.core.timing.zones import clock_in_zone, offset_label, times_in_zones, zone_label
 
 
 def phase_of(draft: Draft, duration: int) -> Phase:

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tui.core.drafts import Draft
 from tui.core.exports.context import (
     ExportContext,
     ExportResult,
     guest_name,
     guests_taking_part,
-    long_date,
     platform_name,
 )
 from tui.core.exports.document import Document, Span, inline
 from tui.core.exports.markdown import render_markdown
-from tui.core.exports.text import clean
-from tui.core.feed.summary import count_posts, most_active
-from tui.core.model import Guest
-from tui.core.schedule import Cue
-from tui.core.words import Words, count_line
+from tui.core.plan.drafts import Draft
+from tui.core.plan.model import Guest
+from tui.core.plan.naming import count_line
+from tui.core.plan.schedule import Cue
+from tui.core.room.summary import count_posts, most_active
+from tui.core.text.clean import clean
+from tui.core.text.words import Words
+from tui.core.timing.zones import long_date
 
 
 def thanks_cues(ctx: ExportContext) -> list[Cue]:

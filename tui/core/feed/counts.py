@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tui.core.feed.attribution import Attributed
-from tui.core.vocabulary import Language
-from tui.core.words import Words
+from tui.core.text.vocabulary import Language
+from tui.core.text.words import Words
 
 
 @dataclass

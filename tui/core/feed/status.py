@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from tui.core.vocabulary import Language
-from tui.core.words import Words
+from tui.core.text.vocabulary import Language
+from tui.core.text.words import Words
 
 
 @dataclass

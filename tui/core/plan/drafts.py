@@ -1,0 +1,202 @@
+"""Ready-to-paste drafts: each cue's text with placeholders filled, its label, the tag,
+and the count the platform's own composer will show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import tzinfo
+from functools import cached_property
+
+from tui.core.counting import Count, count
+from tui.core.plan.guide_texts import heads_up_template
+from tui.core.plan.model import Guest, Language, Plan
+from tui.core.plan.schedule import Cue, build_schedule
+from tui.core.text.guestwording import for_guests
+from tui.core.text.placeholders import fill
+from tui.core.text.typography import french_post
+from tui.core.timing.dates import long_datetime, short_time, start_line
+
+ANSWER_LETTER = {"fr": "R", "en": "A"}
+# Kinds whose overflowing text is split into a numbered thread rather than reported:
+# a thank-you naming every guest grows with the guest list, not with the writer's words.
+THREADABLE = frozenset({"thanks"})
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One post as it will be pasted, with its count."""
+
+    cue: Cue
+    text: str
+    count: Count
+    part: int | None = None
+    parts: int | None = None
+
+    @property
+    def id(self) -> str:
+        """The cue's id, plus the part for a thread (`thanks@58/2`)."""
+        return self.cue.id if self.part is None else f"{self.cue.id}/{self.part}"
+
+
+def has_tag(text: str, tag: str) -> bool:
+    """True when `text` carries `tag` as a whole hashtag, in any letter case."""
+    pattern = re.escape(tag) + r"(?![\w])"
+    return re.search(pattern, text, flags=re.IGNORECASE) is not None
+
+
+def with_tag(text: str, tag: str) -> str:
+    """`text` ending with the tag, added once, on the last line, never split."""
+    if has_tag(text, tag):
+        return text
+    stripped = text.rstrip()
+    return f"{stripped} {tag}" if stripped else tag
+
+
+class DraftBook:
+    """All drafts of a plan, computed once per plan."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        language = plan.chat.language
+        self.answer = ANSWER_LETTER[language]
+        self.cues = build_schedule(plan, heads_up_template(language))
+        self._question_at = {c.number: c for c in self.cues if c.kind == "question"}
+
+    @cached_property
+    def common_values(self) -> dict[str, str]:
+        chat = self.plan.chat
+        language = chat.language
+        guests = [g for g in self.plan.guests if g.status != "declined"]
+        zone = chat.zone
+        values = self._chat_values(guests, zone, language)
+        # Left out until set, so "{recap_url}" shows in the draft rather than nothing.
+        if chat.next_at is not None:
+            values["next"] = long_datetime(chat.next_at, zone, language)
+        if chat.recap_url:
+            values["recap_url"] = chat.recap_url
+        return values
+
+    def _chat_values(
+        self, guests: list[Guest], zone: tzinfo, language: Language
+    ) -> dict[str, str]:
+        chat = self.plan.chat
+        return {
+            "tag": chat.tag,
+            "title": chat.title,
+            "topic": chat.topic or chat.title,
+            "host": chat.host,
+            # Handles read well side by side; plain names need commas between them.
+            "guests": (" " if all(g.handle for g in guests) else ", ").join(
+                g.handle or g.name for g in guests
+            ),
+            "start": long_datetime(chat.start_at, zone, language),
+            "zones": start_line(chat.start_at, zone, chat.audience_timezones, language),
+            "time": short_time(chat.start_at, zone, language),
+            "end": short_time(chat.end_at, zone, language),
+            "duration": str(chat.duration),
+            "count": str(len(self.plan.questions)),
+            "answer": self.answer,
+        }
+
+    def values_for(self, cue: Cue) -> dict[str, str]:
+        values = dict(self.common_values)
+        number = cue.number
+        if number is None and cue.kind not in ("question", "heads-up"):
+            # A post is "about" the next question after it (a custom post before Q4).
+            following = [c for c in self.cues if c.kind == "question" and c.offset >= cue.offset]
+            number = following[0].number if following else None
+        if number is not None:
+            values["n"] = str(number)
+            values["q"] = f"Q{number}"
+            values["a"] = f"{self.answer}{number}"
+            question = self._question_at.get(number)
+            if question is not None:
+                values["minutes"] = str(max(question.offset - cue.offset, 0))
+        return values
+
+    @cached_property
+    def guest_count(self) -> int:
+        return sum(1 for g in self.plan.guests if g.status != "declined")
+
+    def text_for(self, cue: Cue) -> str:
+        template = for_guests(cue.template, self.guest_count, self.plan.chat.language)
+        text = fill(template, self.values_for(cue)).strip()
+        if cue.kind == "question":
+            label = f"Q{cue.number}"
+            if not re.match(rf"{label}\b", text, flags=re.IGNORECASE):
+                text = f"{label} {text}"
+        if self._adds_tag(cue):
+            text = with_tag(text, self.plan.chat.tag)
+        # French no-break spaces, on the plan's own words too ("Q1 : …" typed with a
+        # plain space); the plan file itself is left as written.
+        return french_post(text, self.plan.chat.language)
+
+    def _adds_tag(self, cue: Cue) -> bool:
+        if cue.derived or cue.kind == "question":
+            return True
+        index = int(cue.source.removeprefix("posts[").rstrip("]")) - 1
+        return self.plan.posts[index].add_tag
+
+    def count(self, text: str) -> Count:
+        chat = self.plan.chat
+        return count(text, chat.platform, limit=chat.char_limit)
+
+    def drafts_for(self, cue: Cue) -> list[Draft]:
+        text = self.text_for(cue)
+        counted = self.count(text)
+        if counted.valid or cue.kind not in THREADABLE:
+            return [Draft(cue, text, counted)]
+        language = self.plan.chat.language
+        # Splitting works on words, and a no-break space separates none: set them again.
+        parts = [
+            french_post(part, language)
+            for part in split_thread(text, self.plan.chat.tag, self.count)
+        ]
+        return [
+            Draft(cue, part, self.count(part), index, len(parts))
+            for index, part in enumerate(parts, 1)
+        ]
+
+    @cached_property
+    def drafts(self) -> list[Draft]:
+        """Every draft in posting order (thread parts in a row)."""
+        return [d for cue in self.cues for d in self.drafts_for(cue)]
+
+
+def split_thread(text: str, tag: str, count_of: Callable[[str], Count]) -> list[str]:
+    """Split `text` into numbered parts (`… #Tag 1/3`), each within the limit.
+
+    Words are never cut (a handle stays whole); each part carries the tag. Parts are
+    filled greedily against the widest suffix for a count of d digits (`99/99`), trying
+    d = 1, 2, ...: one pass per digit, so the time grows with the text, not its square
+    (a 20,000-word thank-you once took `tchat check` 43 s). A real suffix is never wider
+    than its placeholder, so every part filled against it still fits.
+    """
+    body = re.sub(rf"{re.escape(tag)}(?![\w])", " ", text, flags=re.IGNORECASE)
+    words = body.split()
+    for digits in range(1, len(str(max(len(words), 1))) + 1):
+        widest = "9" * digits
+        parts: list[str] = []
+        current: list[str] = []
+        for word in words:
+            candidate = " ".join([*current, word])
+            if current and not count_of(f"{candidate} {tag} {widest}/{widest}").valid:
+                parts.append(" ".join(current))
+                current = [word]
+            else:
+                current.append(word)
+        if current:
+            parts.append(" ".join(current))
+        if len(parts) < 10**digits:
+            finished = [_part(p, tag, i, len(parts)) for i, p in enumerate(parts, 1)]
+            if all(count_of(p).valid for p in finished):
+                return finished
+            break
+    return [text]
+
+
+def _part(body: str, tag: str, index: int, total: int) -> str:
+    return f"{body} {tag} {index}/{total}"

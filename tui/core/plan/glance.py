@@ -1,0 +1,99 @@
+"""A glance at a plan's `[chat]` table, read straight from the TOML, without validating.
+
+The run-sheet's first frame needs only this: the title, tag and platform for the header,
+and the start for the countdown. Validating the whole plan takes pydantic, and loading
+pydantic and the plan model takes longer than Python and Textual take to draw a first
+frame; so `tchat run` draws the header and the countdown from a glance, and validates
+the plan right after (`tui.startup`). A plan whose `[chat]` table is
+anything but plain gets no glance (None), and is validated before the screen opens, as
+before: its problems are then said without a screen flashing first.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any, Protocol, get_args
+
+from tui.core.files.regularfile import NotReadable, read_regular
+from tui.core.text.vocabulary import Language, Platform
+from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR, chat_zone, start_utc
+
+# The model's defaults, for a `[chat]` table that leaves them out; a test keeps them
+# equal to `tui.core.plan.model.Chat`'s.
+DEFAULT_DURATION = 60
+DEFAULT_PLATFORM: Platform = "x"
+DEFAULT_LANGUAGE: Language = "fr"
+# A plan larger than this is not glanced at: it may be no plan at all (see planfile).
+MAX_GLANCE_BYTES = 2 * 1024 * 1024
+
+
+class ChatFacts(Protocol):
+    """What the header and the countdown read of a chat: a validated `Chat` has it, and
+    so has a `Glance`."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def tag(self) -> str: ...
+    @property
+    def platform(self) -> str: ...
+    @property
+    def zone(self) -> tzinfo: ...
+    @property
+    def start_at(self) -> datetime: ...
+    @property
+    def end_at(self) -> datetime: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Glance:
+    """What the first frame shows of a plan; the attributes are named as `Chat`'s."""
+
+    title: str
+    tag: str
+    platform: Platform
+    language: Language
+    zone: tzinfo
+    start_at: datetime
+    end_at: datetime
+
+
+def glance(path: Path) -> Glance | None:
+    """The plan's `[chat]` facts, or None when anything about them is not plain (the
+    file cannot be read, is not TOML, a value is missing or of another type). Never
+    raises: the full validation that follows says what is wrong."""
+    try:
+        data = read_regular(path, MAX_GLANCE_BYTES)  # never blocks on a FIFO
+        document = tomllib.loads(data.decode("utf-8").removeprefix("\ufeff"))
+        return _from_chat(document.get("chat"))
+    except (NotReadable, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError,
+            OverflowError, RecursionError):
+        return None
+
+
+def _from_chat(chat: Any) -> Glance | None:
+    if not isinstance(chat, dict):
+        return None
+    title, tag, start = chat.get("title"), chat.get("tag"), chat.get("start")
+    timezone = chat.get("timezone")
+    duration = chat.get("duration", DEFAULT_DURATION)
+    platform = chat.get("platform", DEFAULT_PLATFORM)
+    language = chat.get("language", DEFAULT_LANGUAGE)
+    if not (isinstance(title, str) and title and isinstance(tag, str) and tag):
+        return None
+    if not isinstance(start, datetime) or not (timezone is None or isinstance(timezone, str)):
+        return None
+    # bool is an int to Python, not to the strict model.
+    if type(duration) is not int or not 5 <= duration <= 24 * 60:
+        return None
+    if platform not in get_args(Platform) or language not in get_args(Language):
+        return None
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        return None
+    zone = chat_zone(start, timezone)  # ValueError for an unknown zone or none at all
+    start_at = start_utc(start, zone)
+    return Glance(title, tag, platform, language, zone, start_at,
+                  start_at + timedelta(minutes=duration))

@@ -1,0 +1,84 @@
+"""The conversation of one run: what the run-sheet's Conversation pane shows.
+
+A live run reads the plan's live sources (in a worker, through `tui.feed`) and keeps
+every post in `PLAN.feed.jsonl`; a rehearsal never reads a live feed: it replays a
+recorded conversation (`--replay FILE`, else the plan's `[feed] replay`) on its
+simulated clock, and writes no feed file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from tui.core.feed.attribution import Attributed
+from tui.core.feed.conversation import Conversation
+from tui.core.feed.replay import Replay
+from tui.core.feed.status import SourceStatus
+from tui.core.feed.store import FeedFileError, FeedStore, feed_path_for, read_feed
+from tui.core.plan.drafts import DraftBook
+from tui.core.plan.model import Plan
+from tui.core.room.planned import attributor_for
+from tui.core.text.vocabulary import Language
+from tui.core.text.words import Words
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPlan:
+    """Which conversation a run shows, decided before anything is read."""
+
+    replay: Path | None = None
+    live: bool = False
+
+
+def feed_plan(plan: Plan, plan_path: Path, *, rehearsal: bool,
+              replay: Path | None = None) -> FeedPlan | None:
+    """None when the run shows no conversation (no `[feed]`, no `--replay`): then
+    nothing is read and no socket is opened."""
+    if rehearsal:
+        if replay is None and plan.feed is not None and plan.feed.replay is not None:
+            replay = Path(plan.feed.replay_path(plan_path) or plan_path)
+        return FeedPlan(replay=replay) if replay is not None else None
+    if plan.feed is not None and plan.feed.live:
+        return FeedPlan(live=True)
+    return None
+
+
+@dataclass
+class FeedSession:
+    conversation: Conversation
+    replay: Replay | None = None
+    problem: str | None = None
+    """Why the conversation cannot be shown (an unreadable replay file), in one line."""
+    sources: list[SourceStatus] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, plan: Plan, plan_path: Path, setup: FeedPlan,
+             book: DraftBook | None = None) -> FeedSession:
+        """Reads files only (the feed file of a live run, a replay): no network here."""
+        attributor = attributor_for(plan, book)
+        if setup.replay is not None:
+            try:
+                recorded = read_feed(setup.replay, missing_ok=False)
+            except FeedFileError as error:
+                return cls(Conversation(attributor), problem=str(error))
+            return cls(Conversation(attributor),
+                       Replay(recorded.posts, recorded.start, plan.chat.start_at))
+        store = FeedStore(feed_path_for(plan_path), plan.chat.start_at)
+        return cls(Conversation(attributor, store))
+
+    def advance(self, now: datetime) -> list[Attributed]:
+        """A replay's posts whose (shifted) time has come."""
+        if self.replay is None:
+            return []
+        return self.conversation.take(self.replay.due(now))
+
+    def status_lines(self, now: datetime, zone: tzinfo, language: Language) -> list[str]:
+        if self.problem is not None:
+            return [self.problem]
+        if self.replay is not None:
+            words = Words(language)
+            count = len(self.conversation.counts.times)
+            return [words("feed.replay", posts=words("feed.posts", n=count))]
+        return [status.line(now, zone, language) for status in self.sources]

@@ -1,0 +1,247 @@
+"""The hour at one moment: one frozen snapshot the whole run-sheet draws from.
+
+`hour_at(plan, state, cues, now)` decides, once per second, everything the screen shows
+about time: the countdown, the next cue and the next question, what is due, what was
+missed, the phase and the projected end. The live-hour rules live here and nowhere else:
+
+- **Missed promotion.** A promotion (a cue before the start) not posted is missed once
+  the chat has started, or once a later promotion is due; the screen greys it and the
+  selection passes over it.
+- **Late promotion.** Before the start, a promotion due for more than `LATE_PROMO` is
+  late: still there to copy, but no longer the next thing to post.
+- **Heads-up folding.** A heads-up ("Q3 in 2 minutes") whose question is due or done is
+  missed: the countdown, the selection and `d` go to the question itself.
+- **The moment of a cue.** For `POST_NOW` after its time, a due cue is "to post now",
+  not yet late: at the start, the countdown says to post the welcome now.
+
+Everything is computed from the clock, never from ticks, in one pass over the cues: the
+snapshot is what the clock tick already paid for, not more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from tui.core.plan.model import Phase, Plan
+from tui.core.plan.schedule import Cue
+from tui.core.run.countdown import Countdown, whole_second
+from tui.core.run.runstate import RunState, effective_at, phase_at, projected_end
+
+RowStatus = Literal["upcoming", "due", "late", "posted", "skipped", "missed"]
+
+LATE_PROMO = timedelta(minutes=5)
+"""Before the start, a promotion due for longer than this is late, not next."""
+POST_NOW = timedelta(seconds=60)
+"""A cue's own minute: due for less than this, it is to post now, not overdue."""
+CONFIRM_AHEAD = timedelta(seconds=60)
+"""A cue planned further ahead than this is copied only after a confirmation."""
+
+_OPEN: frozenset[RowStatus] = frozenset({"upcoming", "due"})
+
+
+@dataclass(frozen=True, slots=True)
+class Hour:
+    """What the run-sheet shows at `now` (to the whole second)."""
+
+    now: datetime
+    phase: Phase
+    start: datetime
+    end: datetime
+    """The projected end: the planned end moved by every shift."""
+    countdown: Countdown
+    next_cue: Cue | None
+    """The cue to post next; None when nothing is left."""
+    next_question: Cue | None
+    """The first question neither posted nor skipped."""
+    questions_total: int
+    questions_left: int
+    """Questions neither posted nor skipped."""
+    questions_unposted: int
+    over: bool
+    """Past the projected end, or the chat's last cue posted or skipped."""
+    statuses: Mapping[str, RowStatus]
+    """Cue id -> its state at `now`."""
+    times: Mapping[str, datetime]
+    """Cue id -> its planned time moved by the shifts that applied to it."""
+    due: tuple[Cue, ...]
+    """Cues due or late, neither posted nor skipped nor missed, in schedule order."""
+
+    @property
+    def overrun(self) -> timedelta | None:
+        """How late the next cue is, once past its own minute."""
+        return self.countdown.value if self.countdown.mode == "overrun" else None
+
+    def status(self, cue_id: str) -> RowStatus:
+        return self.statuses.get(cue_id, "upcoming")
+
+    def ahead(self, cue: Cue) -> timedelta:
+        """How far ahead of `now` the cue is planned (negative once due)."""
+        return self.times.get(cue.id, cue.at) - self.now
+
+    def needs_confirmation(self, cue: Cue) -> bool:
+        """Copying this cue now would mark a post that is not due yet: ask first."""
+        return self.status(cue.id) == "upcoming" and self.ahead(cue) > CONFIRM_AHEAD
+
+
+def hour_at(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> Hour:
+    """The snapshot of the hour at `now`, to the whole second the header shows."""
+    now = whole_second(now)
+    start = plan.chat.start_at
+    end = projected_end(plan, state)
+    phase = phase_at(plan, state, now)
+    times = {c.id: effective_at(state, c) for c in cues}
+    # The latest promotion already due (posted or not) supersedes the earlier ones.
+    latest_promo = max((c.offset for c in cues if c.offset < 0 and times[c.id] <= now),
+                       default=None)
+    questions = {c.number: c for c in cues if c.kind == "question"}
+    statuses: dict[str, RowStatus] = {}
+    for cue in cues:
+        statuses[cue.id] = _status(state, cue, now, start, times, latest_promo, questions)
+
+    next_cue = next((c for c in cues if statuses[c.id] in _OPEN), None)
+    total = left = unposted = 0
+    next_question: Cue | None = None
+    for cue in questions.values():
+        total += 1
+        if cue.id not in state.posted:
+            unposted += 1
+            if cue.id not in state.skipped:
+                left += 1
+                if next_question is None:
+                    next_question = cue
+    in_chat = [c for c in cues if c.offset >= 0]
+    over = now >= end or (bool(in_chat) and state.done(in_chat[-1].id))
+    return Hour(
+        now=now, phase=phase, start=start, end=end,
+        countdown=_countdown(phase, now, start, end, next_cue, times),
+        next_cue=next_cue, next_question=next_question,
+        questions_total=total, questions_left=left, questions_unposted=unposted,
+        over=over, statuses=statuses, times=times,
+        due=tuple(c for c in cues if statuses[c.id] in ("due", "late")),
+    )
+
+
+def _status(
+    state: RunState, cue: Cue, now: datetime, start: datetime,
+    times: Mapping[str, datetime], latest_promo: int | None,
+    questions: Mapping[int | None, Cue],
+) -> RowStatus:
+    if cue.id in state.posted:
+        return "posted"
+    if cue.id in state.skipped:
+        return "skipped"
+    if cue.kind == "heads-up" and cue.derived:
+        question = questions.get(cue.number)
+        if question is not None and (state.done(question.id) or times[question.id] <= now):
+            return "missed"  # folded into its question
+    at = times[cue.id]
+    if at > now:
+        return "upcoming"
+    if cue.offset < 0:
+        if now >= start or (latest_promo is not None and cue.offset < latest_promo):
+            return "missed"
+        if now - at > LATE_PROMO:
+            return "late"
+    return "due"
+
+
+def _countdown(
+    phase: Phase, now: datetime, start: datetime, end: datetime, cue: Cue | None,
+    times: Mapping[str, datetime],
+) -> Countdown:
+    if phase == "before":
+        return Countdown(phase, "to-start", start - now, cue, None)
+    if phase == "after":
+        return Countdown(phase, "since-end", now - end, cue, None)
+    if cue is None:
+        return Countdown(phase, "to-cue", end - now, None, end - now)
+    at = times[cue.id]
+    if at > now:
+        return Countdown(phase, "to-cue", at - now, cue, end - now)
+    if now - at < POST_NOW:
+        return Countdown(phase, "now", now - at, cue, end - now)
+    return Countdown(phase, "overrun", now - at, cue, end - now)
+
+
+def shift_for(
+    plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime
+) -> tuple[int, tuple[str, ...]] | None:
+    """The shift that would absorb the current delay: seconds and the cues it moves.
+
+    None when nothing runs late. The delay is the next cue's (a folded heads-up's
+    question's, not the heads-up's); every cue of the chat not yet posted or skipped
+    moves by it, so the spacing the moderator planned is kept.
+    """
+    hour = hour_at(plan, state, cues, now)
+    if hour.phase != "during" or hour.next_cue is None:
+        return None
+    late = int((now - hour.times[hour.next_cue.id]).total_seconds())
+    if late <= 0:
+        return None
+    moved = tuple(c.id for c in cues if c.offset >= 0 and not state.done(c.id))
+    return late, moved
+
+
+MIN_QUESTION_GAP = timedelta(minutes=3)
+"""Compress never puts two questions closer than this."""
+
+
+@dataclass(frozen=True, slots=True)
+class Compression:
+    """Keep the end: the questions left spread over the time left (`compress`)."""
+
+    moves: tuple[tuple[str, int], ...]
+    """(cue id, seconds) for each cue that moves; a heads-up moves with its question."""
+    skips: tuple[str, ...]
+    """Questions that cannot fit `MIN_QUESTION_GAP` apart: the last ones."""
+    times: tuple[tuple[str, datetime], ...]
+    """Each question kept and its new time, in order (for the confirmation)."""
+
+
+def compression(
+    plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime
+) -> Compression | None:
+    """Spread the questions neither posted nor skipped from now (or the first one's own
+    time, if later) to the first closing post still to come (or the end), evenly and
+    never closer than `MIN_QUESTION_GAP`; the closing posts and the end keep their time.
+    Questions that cannot fit are proposed for skipping, the last ones first. None when
+    there is nothing to spread or the hour is not on."""
+    hour = hour_at(plan, state, cues, now)
+    if hour.phase != "during":
+        return None
+    todo = [c for c in cues if c.kind == "question" and not state.done(c.id)]
+    if not todo:
+        return None
+    closing = [hour.times[c.id] for c in cues
+               if c.kind in ("closing", "thanks") and not state.done(c.id)
+               and hour.times[c.id] > hour.now]
+    limit = min([*closing, hour.end])
+    begin = max(hour.now, hour.times[todo[0].id])
+    room = limit - begin
+    fit = min(len(todo), max(1, int(room / MIN_QUESTION_GAP))) if room > timedelta(0) else 1
+    kept, skipped = todo[:fit], todo[fit:]
+    step = max(room / len(kept), MIN_QUESTION_GAP) if room > timedelta(0) else MIN_QUESTION_GAP
+    heads_ups = {c.number: c for c in cues
+                 if c.kind == "heads-up" and c.derived and not state.done(c.id)}
+    lead = timedelta(minutes=plan.chat.heads_up)
+    moves: list[tuple[str, int]] = []
+    times: list[tuple[str, datetime]] = []
+    for index, question in enumerate(kept):
+        target = whole_second(begin + step * index)
+        times.append((question.id, target))
+        seconds = int((target - hour.times[question.id]).total_seconds())
+        if seconds:
+            moves.append((question.id, seconds))
+        heads_up = heads_ups.get(question.number)
+        if heads_up is not None:
+            # Before its question by the plan's lead, never before now.
+            ahead = max(target - lead, hour.now)
+            moved = int((ahead - hour.times[heads_up.id]).total_seconds())
+            if moved:
+                moves.append((heads_up.id, moved))
+    if not moves and not skipped:
+        return None
+    return Compression(tuple(moves), tuple(c.id for c in skipped), tuple(times))

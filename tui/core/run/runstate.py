@@ -1,0 +1,236 @@
+"""The state of a run, folded from the as-run log, and what it means at a given moment.
+
+Everything here is a pure function of (plan, schedule, events, now): the screen asks
+"what is the state at `now`?" at every tick rather than counting ticks, so nothing
+drifts, and reopening a plan replays its log into exactly the same state. What the
+hour looks like at one moment (the countdown, the next cue, what was missed) is
+`tui.core.run.hour`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+from tui.core.plan.model import ChecklistItem, Phase, Plan
+from tui.core.plan.schedule import Cue
+from tui.core.run.asrun import Event
+
+CueStatus = Literal["upcoming", "due", "posted", "skipped"]
+
+# The events that `u` can take back, newest first.
+UNDOABLE = frozenset({"mark", "skip", "shift", "compress"})
+
+# A checklist item's own minute, as a cue has one (`tui.core.run.hour.POST_NOW`): an item due
+# at the start is being done then, not overdue one second later.
+ITEM_OWN_MINUTE = timedelta(seconds=60)
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    seconds: int
+    cues: frozenset[str]
+    moves_end: bool = True
+    """A shift (`d`) moves the end with the cues; a compression keeps the end."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    text: str
+    clock: datetime
+
+
+@dataclass(slots=True)
+class RunState:
+    """What the log says happened, independent of the time now."""
+
+    posted: dict[str, datetime] = field(default_factory=dict)
+    """Cue id -> the run's time at which it was marked posted."""
+    skipped: set[str] = field(default_factory=set)
+    shifts: list[Shift] = field(default_factory=list)
+    replies: list[Reply] = field(default_factory=list)
+    ticks: dict[int, bool] = field(default_factory=dict)
+    """Checklist index -> done, as ticked during runs (the plan file may lag behind)."""
+    undo_stack: list[Event] = field(default_factory=list)
+
+    def done(self, cue_id: str) -> bool:
+        return cue_id in self.posted or cue_id in self.skipped
+
+    def apply(self, event: Event) -> None:
+        """Fold one more event into the state."""
+        if event.kind in UNDOABLE:
+            self.undo_stack.append(event)
+            self._replay_undoable()
+        elif event.kind == "undo" and self.undo_stack:
+            self.undo_stack.pop()
+            self._replay_undoable()
+        elif event.kind == "tick" and event.item is not None and event.done is not None:
+            self.ticks[event.item] = event.done
+        elif event.kind == "reply" and event.text is not None:
+            self.replies.append(Reply(event.text, event.clock))
+
+    def _replay_undoable(self) -> None:
+        # Recomputed from the events still in force, so an undo restores exactly what was
+        # there before (a cue skipped, then marked, then unmarked is skipped again).
+        self.posted, self.skipped, self.shifts = {}, set(), []
+        for event in self.undo_stack:
+            if event.kind == "mark" and event.cue is not None:
+                self.posted[event.cue] = event.clock
+                self.skipped.discard(event.cue)
+            elif event.kind == "skip" and event.cue is not None:
+                self.skipped.add(event.cue)
+                self.posted.pop(event.cue, None)
+            elif event.kind == "shift" and event.seconds is not None:
+                self.shifts.append(Shift(event.seconds, frozenset(event.cues)))
+            elif event.kind == "compress":
+                for cue, seconds in zip(event.cues, event.moves, strict=False):
+                    self.shifts.append(Shift(seconds, frozenset({cue}), moves_end=False))
+                for cue in event.skips:
+                    self.skipped.add(cue)
+                    self.posted.pop(cue, None)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.undo_stack)
+
+    @property
+    def last_undoable(self) -> Event | None:
+        return self.undo_stack[-1] if self.undo_stack else None
+
+    @property
+    def shifted_seconds(self) -> int:
+        """How far the shifts (`d`) moved the end; a compression keeps it."""
+        return sum(s.seconds for s in self.shifts if s.moves_end)
+
+
+def fold(events: Iterable[Event]) -> RunState:
+    state = RunState()
+    for event in events:
+        state.apply(event)
+    return state
+
+
+# --- time-dependent views ------------------------------------------------------------
+
+
+def effective_at(state: RunState, cue: Cue) -> datetime:
+    """The cue's planned time moved by every shift that applied to it."""
+    moved = sum(s.seconds for s in state.shifts if cue.id in s.cues)
+    return cue.at + timedelta(seconds=moved)
+
+
+def cue_status(state: RunState, cue: Cue, now: datetime) -> CueStatus:
+    if cue.id in state.posted:
+        return "posted"
+    if cue.id in state.skipped:
+        return "skipped"
+    return "due" if effective_at(state, cue) <= now else "upcoming"
+
+
+def projected_end(plan: Plan, state: RunState) -> datetime:
+    """The end, moved by the shifts (a shift moves everything still to come)."""
+    return plan.chat.end_at + timedelta(seconds=state.shifted_seconds)
+
+
+def phase_at(plan: Plan, state: RunState, now: datetime) -> Phase:
+    if now < plan.chat.start_at:
+        return "before"
+    if now >= projected_end(plan, state):
+        return "after"
+    return "during"
+
+
+WaypointKind = Literal["cue", "start", "end"]
+
+
+@dataclass(frozen=True, slots=True)
+class Waypoint:
+    """A moment a rehearsal can jump to: a cue's time, the chat's start or its end."""
+
+    at: datetime
+    kind: WaypointKind
+    cue: Cue | None = None
+
+
+def waypoints(plan: Plan, state: RunState, cues: Sequence[Cue]) -> list[Waypoint]:
+    """Every cue's effective time, the start and the projected end, in time order; one
+    waypoint per moment (the first cue in posting order wins a shared minute).
+
+    Cues already posted or skipped are left out: jumping to them would land on nothing
+    to do."""
+    points = [Waypoint(effective_at(state, c), "cue", c) for c in cues if not state.done(c.id)]
+    points.append(Waypoint(plan.chat.start_at, "start"))
+    points.append(Waypoint(projected_end(plan, state), "end"))
+    rank = {"start": 0, "cue": 1, "end": 2}
+    points.sort(key=lambda w: (w.at, rank[w.kind]))
+    kept: list[Waypoint] = []
+    for point in points:
+        if kept and kept[-1].at == point.at:
+            # A cue at the start reads better than "start"; a cue at the end likewise.
+            if kept[-1].kind == "start" and point.kind == "cue":
+                kept[-1] = point
+            continue
+        kept.append(point)
+    return kept
+
+
+def waypoint_after(points: Sequence[Waypoint], now: datetime) -> Waypoint | None:
+    return next((w for w in points if w.at > now), None)
+
+
+def waypoint_before(
+    points: Sequence[Waypoint], now: datetime, grace: timedelta = timedelta(0)
+) -> Waypoint | None:
+    """The last waypoint earlier than `now - grace`: pressed just after a jump, "back"
+    goes to the cue before rather than to the one just reached."""
+    earlier = [w for w in points if w.at < now - grace]
+    return earlier[-1] if earlier else None
+
+
+# --- the checklist ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistEntry:
+    index: int
+    """Position in the plan's `checklist` array (the id used by ticks)."""
+    item: ChecklistItem
+    done: bool
+    overdue: bool
+    reminder: bool = False
+    """An item for the whole hour ("answer the public"): a reminder, never ticked."""
+
+
+def item_done(state: RunState, index: int, item: ChecklistItem) -> bool:
+    return state.ticks.get(index, item.done)
+
+
+def checklist_groups(
+    plan: Plan, state: RunState, now: datetime
+) -> list[tuple[Phase, list[ChecklistEntry]]]:
+    """The checklist grouped by phase, the current phase first, then in run order."""
+    current = phase_at(plan, state, now)
+    order: list[Phase] = ["before", "during", "after"]
+    order.remove(current)
+    order.insert(0, current)
+    start = plan.chat.start_at
+    groups: list[tuple[Phase, list[ChecklistEntry]]] = []
+    for phase in order:
+        entries = []
+        for index, item in enumerate(plan.checklist):
+            if item.phase != phase:
+                continue
+            done = item_done(state, index, item)
+            reminder = phase == "during" and item.due is None
+            # Only the current phase's items go overdue: during the hour, an invitation
+            # not ticked in the before list is noise, not news.
+            overdue = (
+                phase == current and not done and not reminder and item.due is not None
+                and start + timedelta(minutes=item.due) + ITEM_OWN_MINUTE <= now
+            )
+            entries.append(ChecklistEntry(index, item, done, overdue, reminder))
+        if entries:
+            groups.append((phase, entries))
+    return groups
