@@ -61,7 +61,7 @@ def measure(quick: bool) -> list[Figure]:
 
         pair = [spawn(tchat_command(demo)), spawn(floor_command())]
         try:
-            wait_for_marker(pair, [Words("fr")("to_start").encode(), FLOOR_MARKER.encode()],
+            wait_for_marker(pair, [Words("fr")("screen.to_start").encode(), FLOOR_MARKER.encode()],
                             30)
             pump(pair, SETTLE)
             demo_share, floor_share = _windows(pair, total, window)
@@ -72,7 +72,7 @@ def measure(quick: bool) -> list[Figure]:
 
         alone = spawn(tchat_command(large))
         try:
-            wait_for_marker([alone], [Words("en")("to_start").encode()], 30)
+            wait_for_marker([alone], [Words("en")("screen.to_start").encode()], 30)
             pump([alone], SETTLE)
             (large_share,) = _windows([alone], total, window)
             large_peak = peak_rss_mb(alone.pid)

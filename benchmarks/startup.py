@@ -65,9 +65,9 @@ def programs(folder: Path) -> list[Program]:
     demo = shifted_demo(folder, start)
     large = large_plan(folder / "large.toml", start)
     return [
-        Program("demo", tchat_command(demo), Words("fr")("to_start").encode(),
+        Program("demo", tchat_command(demo), Words("fr")("screen.to_start").encode(),
                 Words("fr")("key.copy").encode()),
-        Program("large", tchat_command(large), Words("en")("to_start").encode(),
+        Program("large", tchat_command(large), Words("en")("screen.to_start").encode(),
                 Words("en")("key.copy").encode()),
         Program("floor", floor_command(), FLOOR_MARKER.encode()),
     ]

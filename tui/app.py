@@ -136,7 +136,8 @@ class TchatApp(App[None]):
                 self.exit()
 
         self.push_screen(
-            ConfirmDialog(words, words("quit_title"), words("quit_body"), words("key.quit")),
+            ConfirmDialog(words, words("screen.quit_title"), words("screen.quit_body"),
+                          words("key.quit")),
             answered,
         )
 
@@ -262,5 +263,5 @@ class TchatApp(App[None]):
             return  # the opening frame: nothing to command until the plan is in
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(
-                placeholder=self.words("palette_placeholder"), id="--command-palette"
+                placeholder=self.words("screen.palette_placeholder"), id="--command-palette"
             ))

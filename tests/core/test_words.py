@@ -15,7 +15,7 @@ from tui.core.counting.result import Count
 from tui.core.plan.drafts import Draft
 from tui.core.plan.naming import count_line, cue_name
 from tui.core.plan.schedule import Cue
-from tui.core.text.words import WORDS, Words, cue_list
+from tui.core.text.words import SURFACES, WORDS, Words, cue_list
 
 TUI = Path(__file__).resolve().parents[2] / "tui"
 
@@ -61,13 +61,13 @@ def test_plurals_use_the_categories_of_their_language(key: str) -> None:
 )
 def test_plurals_follow_babel(language: str, n: int, expected: str) -> None:
     words = Words(language)  # type: ignore[arg-type]
-    keys = ("report_posted", "report_skipped_n", "report_not_done")
+    keys = ("screen.report_posted", "screen.report_skipped_n", "screen.report_not_done")
     assert ", ".join(words(key, n=n) for key in keys) == expected
 
 
 def test_a_plural_without_its_number_is_refused() -> None:
     with pytest.raises(TypeError, match="n="):
-        Words("fr")("report_posted")
+        Words("fr")("screen.report_posted")
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_a_long_list_of_refused_drafts_ends_in_words_not_an_ellipsis(
 ) -> None:
     words = Words(language)  # type: ignore[arg-type]
     names = ["Welcome (557/280)", "Q1", "Q2", "Q3", "Q4", "Q5"]
-    assert words("refused", n=len(names), cues=cue_list(names, words)) == expected
+    assert words("screen.refused", n=len(names), cues=cue_list(names, words)) == expected
 
 
 def test_a_list_one_over_says_one_more_and_a_short_list_is_whole() -> None:
@@ -96,11 +96,12 @@ def test_a_list_one_over_says_one_more_and_a_short_list_is_whole() -> None:
 
 def test_singular_and_plural_sentences() -> None:
     fr, en = Words("fr"), Words("en")
-    assert fr("refused", n=1, cues="Q1") == (
+    assert fr("screen.refused", n=1, cues="Q1") == (
         "Un texte serait refusé : Q1. Touche e pour le modifier.")
-    assert en("refused", n=3, cues="Q1") == "3 drafts would be refused: Q1. Press e to edit them."
-    assert fr("questions_not_posted", n=1, total=5) == "1 question sur 5 non postée"
-    assert en("questions_not_posted", n=2, total=5) == "2 questions of 5 not posted"
+    assert en("screen.refused", n=3, cues="Q1") == (
+        "3 drafts would be refused: Q1. Press e to edit them.")
+    assert fr("screen.questions_not_posted", n=1, total=5) == "1 question sur 5 non postée"
+    assert en("screen.questions_not_posted", n=2, total=5) == "2 questions of 5 not posted"
 
 
 def test_values_are_inserted_literally() -> None:
@@ -108,9 +109,22 @@ def test_values_are_inserted_literally() -> None:
     assert words("export.topic", topic="{title.__class__}") == "Topic: {title.__class__}"
 
 
+@pytest.mark.parametrize("surface", SURFACES, ids=lambda s: s.__name__.rsplit(".", 1)[-1])
+def test_every_key_starts_with_its_surface_prefix(surface: object) -> None:
+    prefixes = surface.PREFIXES  # type: ignore[attr-defined]
+    assert [k for k in surface.WORDS if not k.startswith(prefixes)] == []  # type: ignore[attr-defined]
+
+
+def test_no_key_is_in_two_surfaces() -> None:
+    # The one lookup merges the surfaces: a key in two would silently take the last one.
+    assert len(WORDS) == sum(len(surface.WORDS) for surface in SURFACES)
+    prefixes = [p for surface in SURFACES for p in surface.PREFIXES]
+    assert len(prefixes) == len(set(prefixes))
+
+
 def test_one_key_means_one_thing() -> None:
     # "skipped" once meant a notification on screen and a status in the recap.
-    assert Words("en")("skipped", label="Q2") == "Q2 skipped"
+    assert Words("en")("screen.skipped", label="Q2") == "Q2 skipped"
     assert Words("en")("export.skipped") == "not posted (skipped)"
 
 

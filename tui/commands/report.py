@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         out.print(line, soft_wrap=True)
     if args.rehearsal is None:
         _print_answers(out, plan, path)
-    out.print(Text(words("report_log", path=str(log)), style="dim"), soft_wrap=True)
+    out.print(Text(words("screen.report_log", path=str(log)), style="dim"), soft_wrap=True)
     if not log.exists():
         err.print(Text(f"{log}: no log yet, nothing was run", style="yellow"))
     return EXIT_OK

@@ -60,8 +60,8 @@ class ConversationView:
         words = self.screen.words
         pane = ConversationPane(session.plan.chat.zone,
                                 "R" if session.language == "fr" else "A",
-                                words("conv_empty"), id="conversation")
-        pane.border_title = words("conversation")
+                                words("screen.conv_empty"), id="conversation")
+        pane.border_title = words("screen.conversation")
         self._pane = pane
         return pane
 
@@ -164,7 +164,7 @@ class ConversationView:
             parts.append(answers_line(*feed.conversation.counts.answers(cue.number),
                                       language))
         if row.id in self._published:
-            parts.append(self.screen.words("seen_published"))
+            parts.append(self.screen.words("screen.seen_published"))
         return " · ".join(parts)
 
     def link_of(self, row: Row) -> str | None:
@@ -197,7 +197,7 @@ class ConversationView:
     def toggle(self) -> None:
         screen = self.screen
         if self.setup is None:
-            screen.notify(screen.words("no_feed"), severity="warning", timeout=6)
+            screen.notify(screen.words("screen.no_feed"), severity="warning", timeout=6)
             return
         side = screen.query_one("#side")
         shown = not side.has_class("-conversation")
@@ -210,7 +210,7 @@ class ConversationView:
     def selected_post(self) -> FeedPost | None:
         item = self._pane.selected if self._pane is not None else None
         if item is None:
-            self.screen.notify(self.screen.words("no_post"), severity="warning")
+            self.screen.notify(self.screen.words("screen.no_post"), severity="warning")
             return None
         return item.post
 

@@ -56,7 +56,7 @@ class EditDialog(_Dialog):
         words = self.words
         with Vertical(id="dialog", classes="-edit"):
             label = cue_name(self.row.cue, words, self.row.draft)
-            yield Label(words("edit_title", label=label), id="dialog-title", markup=False)
+            yield Label(words("screen.edit_title", label=label), id="dialog-title", markup=False)
             yield TextArea(visible(self.row.cue.template), id="edit-area", soft_wrap=True,
                            show_line_numbers=False)
             with Horizontal(id="edit-count-row"):
@@ -64,10 +64,10 @@ class EditDialog(_Dialog):
             yield Static(id="edit-problem", markup=False)
             with VerticalScroll(id="edit-preview-scroll"):
                 yield Static(id="edit-preview", markup=False)
-            yield Label(words("edit_hint"), id="dialog-hint", markup=False)
+            yield Label(words("screen.edit_hint"), id="dialog-hint", markup=False)
             with Horizontal(id="dialog-buttons"):
-                yield Button(words("cancel"), id="cancel")
-                yield Button(words("save"), id="save", variant="primary")
+                yield Button(words("screen.cancel"), id="cancel")
+                yield Button(words("screen.save"), id="save", variant="primary")
 
     def on_mount(self) -> None:
         # At the end of the text, as in any field that opens filled in: typing adds to
@@ -96,7 +96,7 @@ class EditDialog(_Dialog):
         problem.display = bool(unknown)
         if unknown:
             problem.update(literal(self.words(
-                "unknown_placeholders",
+                "screen.unknown_placeholders",
                 names=", ".join(f"{{{name}}}" for name in unknown),
                 known=" ".join(f"{{{name}}}" for name in KNOWN_PLACEHOLDERS),
             )))
@@ -111,7 +111,7 @@ class EditDialog(_Dialog):
         unknown = unknown_placeholders(text)
         if unknown:
             # Never save a text that makes the plan unusable: the dialog stays open.
-            self.notify(self.words("not_saved_placeholders",
+            self.notify(self.words("screen.not_saved_placeholders",
                                    names=", ".join(f"{{{name}}}" for name in unknown)),
                         severity="error", timeout=8)
             return
@@ -147,9 +147,9 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(id="dialog", classes="-confirm"):
             yield Label(self.title_text, id="dialog-title", markup=False)
             yield Static(literal(self.body), id="confirm-body")
-            yield Label(words("confirm_hint"), id="dialog-hint", markup=False)
+            yield Label(words("screen.confirm_hint"), id="dialog-hint", markup=False)
             with Horizontal(id="dialog-buttons"):
-                yield Button(words("cancel"), id="cancel")
+                yield Button(words("screen.cancel"), id="cancel")
                 yield Button(self.confirm_text, id="confirm", variant="warning")
 
     def action_confirm(self) -> None:
@@ -190,14 +190,14 @@ class ReplyDialog(_Dialog):
         words = self.words
         tag = self.session.plan.chat.tag
         with Vertical(id="dialog", classes="-reply"):
-            yield Label(words("reply_title"), id="dialog-title", markup=False)
+            yield Label(words("screen.reply_title"), id="dialog-title", markup=False)
             start = f"{self.mention} " if self.mention else ""
             yield Input(value=visible(f"{start} {tag}"), id="reply-input",
                         select_on_focus=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="reply-count", markup=False)
             yield Static(id="reply-preview", markup=False)
-            yield Label(words("reply_hint"), id="dialog-hint", markup=False)
+            yield Label(words("screen.reply_hint"), id="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         field = self.query_one("#reply-input", Input)
@@ -234,12 +234,12 @@ class HighlightDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         words = self.words
-        title = (words("highlight_title", label=self.label) if self.label
-                 else words("highlight_title_loose"))
+        title = (words("screen.highlight_title", label=self.label) if self.label
+                 else words("screen.highlight_title_loose"))
         with Vertical(id="dialog", classes="-highlight"):
             yield Label(title, id="dialog-title", markup=False)
             yield Input(id="highlight-input")
-            yield Label(words("highlight_hint"), id="dialog-hint", markup=False)
+            yield Label(words("screen.highlight_hint"), id="dialog-hint", markup=False)
 
     @on(Input.Changed, "#highlight-input")
     def _clean(self) -> None:
@@ -278,10 +278,10 @@ class ReportDialog(_Dialog):
             yield Static(Content("\n").join(
                 Content.from_rich_text(line) for line in report_summary(self.report, words)
             ), id="report-summary")
-            yield Static(literal(words("report_log", path=str(self.log_path))),
+            yield Static(literal(words("screen.report_log", path=str(self.log_path))),
                          id="report-log")
             with Horizontal(id="dialog-buttons"):
-                yield Button(words("close"), id="close", variant="primary")
+                yield Button(words("screen.close"), id="close", variant="primary")
 
     def on_resize(self) -> None:
         # A split pane (50x15): the rows matter most; escape closes it, the log path is
@@ -311,14 +311,14 @@ class ProblemsDialog(_Dialog):
             for p in self.problems
         ]
         with Vertical(id="dialog", classes="-problems"):
-            yield Label(words("plan_errors_title", n=len(self.problems)), id="dialog-title",
+            yield Label(words("screen.plan_errors_title", n=len(self.problems)), id="dialog-title",
                         markup=False)
             with VerticalScroll(id="problems-scroll"):
                 yield Static(literal("\n".join(lines)), id="problems-text")
-            yield Label(words("plan_errors_hint", path=str(self.path)), id="dialog-hint",
+            yield Label(words("screen.plan_errors_hint", path=str(self.path)), id="dialog-hint",
                         markup=False)
             with Horizontal(id="dialog-buttons"):
-                yield Button(words("close"), id="close", variant="primary")
+                yield Button(words("screen.close"), id="close", variant="primary")
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
@@ -335,13 +335,13 @@ class ManualCopyDialog(_Dialog):
     def compose(self) -> ComposeResult:
         words = self.words
         with Vertical(id="dialog", classes="-manual"):
-            yield Label(words("manual_title"), id="dialog-title", markup=False)
-            yield Label(words("manual_hint"), id="dialog-hint", markup=False)
+            yield Label(words("screen.manual_title"), id="dialog-title", markup=False)
+            yield Label(words("screen.manual_hint"), id="dialog-hint", markup=False)
             # What is selected here is what gets copied: the text as the clipboard gets it.
             yield TextArea(for_copy(self.text), id="manual-text", read_only=True,
                            soft_wrap=True)
             with Horizontal(id="dialog-buttons"):
-                yield Button(words("close"), id="close", variant="primary")
+                yield Button(words("screen.close"), id="close", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#manual-text", TextArea).select_all()
@@ -368,9 +368,9 @@ class HelpDialog(_Dialog):
     def compose(self) -> ComposeResult:
         words = self.words
         with Vertical(id="dialog", classes="-help"):
-            yield Label(words("help_title"), id="dialog-title", markup=False)
+            yield Label(words("screen.help_title"), id="dialog-title", markup=False)
             with VerticalScroll(id="help-scroll"):
-                yield Static(literal(words("help_intro")), id="help-intro")
+                yield Static(literal(words("screen.help_intro")), id="help-intro")
                 with Vertical(id="help-keys"):
                     for key in (*self.keys, *APP_KEYS):
                         with HorizontalGroup(classes="help-row"):
@@ -381,10 +381,10 @@ class HelpDialog(_Dialog):
                                             markup=False)
                                 yield Static(words(f"help.{key.id}"), classes="help-text",
                                              markup=False)
-                yield Static(literal(words("help_log", path=str(self.log_path))),
+                yield Static(literal(words("screen.help_log", path=str(self.log_path))),
                              id="help-log")
             with Horizontal(id="dialog-buttons"):
-                yield Button(words("close"), id="close", variant="primary")
+                yield Button(words("screen.close"), id="close", variant="primary")
 
     def on_resize(self) -> None:
         # Too narrow for three columns: each description goes under its key's name.

@@ -40,10 +40,10 @@ class Opening(Screen[None]):
             yield Countdown(self.clock.now, words, id="countdown", ticks=False)
             yield Vertical(id="next")
         with Horizontal(id="main"):
-            yield _pane("cues", words("timeline"))
+            yield _pane("cues", words("screen.timeline"))
             with Vertical(id="side"):
-                yield _pane("draft", words("draft"))
-                yield _pane("checklist", words("checklist"))
+                yield _pane("draft", words("screen.draft"))
+                yield _pane("checklist", words("screen.checklist"))
         yield Static(id="opening-footer")  # the footer's row, so no pane moves after
 
     def on_resize(self) -> None:
@@ -63,7 +63,7 @@ class Opening(Screen[None]):
             countdown.show(value, "", start=start)
         else:
             # During the chat the countdown is to the next cue, which the plan says.
-            countdown.blank(self.words("reading_plan"))
+            countdown.blank(self.words("screen.reading_plan"))
 
 
 def _pane(pane_id: str, title: str) -> Vertical:

@@ -169,14 +169,14 @@ class RunSheet(Screen[None]):
             yield NextQuestion(id="next")
         with Horizontal(id="main"):
             cues = CueList(id="cues", on_move=self._draft_follows)
-            cues.border_title = words("timeline")
+            cues.border_title = words("screen.timeline")
             yield cues
             with Vertical(id="side"):
                 draft = DraftPane(id="draft")
-                draft.border_title = words("draft")
+                draft.border_title = words("screen.draft")
                 yield draft
                 checklist = Checklist(id="checklist")
-                checklist.border_title = words("checklist")
+                checklist.border_title = words("screen.checklist")
                 yield checklist
                 yield self.conversation.pane()
         follow = Static("", id="follow-banner", markup=False)
@@ -247,20 +247,21 @@ class RunSheet(Screen[None]):
         if hour.over:
             # Opened on a finished run: say where the report is, do not pop it up.
             self._report_offered = True
-            self.notify(self.words("run_over"), timeout=10, kind="run_over")
+            self.notify(self.words("screen.run_over"), timeout=10, kind="run_over")
         self._plan_notices(now)
         if session.rehearsal and self.app.size.width >= 64:
             # Short-lived: the banner says "rehearsal" for as long as it lasts.
-            self.notify(self.words("rehearsal_intro"), timeout=6, kind="intro")
+            self.notify(self.words("screen.rehearsal_intro"), timeout=6, kind="intro")
         if session.skipped_lines:
             lines = ", ".join(str(n) for n in session.skipped_lines[:5])
-            self.notify(self.words("log_lines_skipped", n=len(session.skipped_lines),
+            self.notify(self.words("screen.log_lines_skipped", n=len(session.skipped_lines),
                                    lines=lines + ("…" if len(session.skipped_lines) > 5 else "")),
                         severity="warning", timeout=12)
         self.set_interval(RETRY_WRITES_SECONDS, self._retry_writes)
         session.acquire_lock()
         if session.lock is not None and session.lock.took_over is not None:
-            self.notify(self.words("lock_taken_over", holder=session.lock.took_over.describe()),
+            holder = session.lock.took_over.describe()
+            self.notify(self.words("screen.lock_taken_over", holder=holder),
                         severity="warning", timeout=10)
         if session.following is not None:
             self._show_following()
@@ -311,8 +312,8 @@ class RunSheet(Screen[None]):
             over = f" ({counted.length}/{counted.limit})" if counted.remaining < 0 else ""
             names.append(cue_name(row.cue, words, row.draft) + over)
         cues = cue_list(names, words)
-        self.notify(words("refused", n=len(refused), cues=cues), severity="warning", timeout=12,
-                    kind="refused")
+        self.notify(words("screen.refused", n=len(refused), cues=cues), severity="warning",
+                    timeout=12, kind="refused")
 
     @work(thread=True, group="plan-check", exit_on_error=False)
     def _find_plan_errors(self) -> None:
@@ -432,14 +433,14 @@ class RunSheet(Screen[None]):
         holder = self.session.following
         banner.display = holder is not None
         if holder is not None:
-            set_content(banner, literal(self.words("following", holder=holder.describe())))
+            set_content(banner, literal(self.words("screen.following", holder=holder.describe())))
 
     def _writes(self) -> bool:
         """Whether this window may write; if not, it says so (it follows another)."""
         holder = self.session.following
         if holder is None:
             return True
-        self.notify(self.words("following_no_write", holder=holder.describe()),
+        self.notify(self.words("screen.following_no_write", holder=holder.describe()),
                     severity="warning", timeout=6)
         return False
 
@@ -449,7 +450,7 @@ class RunSheet(Screen[None]):
             return
         if session.try_take_over():
             self._show_following()
-            self.notify(self.words("took_over"), timeout=10)
+            self.notify(self.words("screen.took_over"), timeout=10)
             self.refresh_now()
         elif session.follow():
             self.refresh_now()
@@ -460,7 +461,7 @@ class RunSheet(Screen[None]):
         session = self.session
         if session.pending:
             if session.flush():
-                self.notify(self.words("written_again"), timeout=6)
+                self.notify(self.words("screen.written_again"), timeout=6)
             self._show_write_problem()
 
     def _show_write_problem(self) -> None:
@@ -472,7 +473,7 @@ class RunSheet(Screen[None]):
             banner.display = False
             return
         set_content(banner, literal(self.words(
-            "write_banner", error=problem, n=len(session.pending),
+            "screen.write_banner", error=problem, n=len(session.pending),
             seconds=RETRY_WRITES_SECONDS)))
         banner.display = True
 
@@ -482,7 +483,7 @@ class RunSheet(Screen[None]):
         if self.app.screen is self:
             self.action_report()
         else:  # a dialog is open: do not stack another on it
-            self.notify(self.words("run_over"), timeout=10, kind="run_over")
+            self.notify(self.words("screen.run_over"), timeout=10, kind="run_over")
 
     def _label(self, cue: Cue) -> str:
         row = self.session.row(cue.id)
@@ -497,7 +498,7 @@ class RunSheet(Screen[None]):
         """The selected row; or None, after telling the moderator no cue is selected."""
         row = self.selected_row
         if row is None:
-            self.notify(self.words("no_cue"), severity="warning")
+            self.notify(self.words("screen.no_cue"), severity="warning")
         return row
 
     def _draft_follows(self) -> None:
@@ -531,19 +532,19 @@ class RunSheet(Screen[None]):
         # Planned more than a minute ahead: a repeated `c` must never mark it. The
         # dialog's "yes" is `y` or its own button, never `c` or enter.
         label = cue_name(row.cue, words, row.draft)
-        body = words("early_body", label=label, time=cue_time(self.session, row),
+        body = words("screen.early_body", label=label, time=cue_time(self.session, row),
                      delay=short_span(hour.ahead(row.cue)))
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
                 self._copy(row.draft.text, row.id, reply=False)
             else:
-                self.notify(words("early_cancelled", label=label), severity="warning",
+                self.notify(words("screen.early_cancelled", label=label), severity="warning",
                             timeout=4, kind="copy")
 
         self.app.push_screen(
-            ConfirmDialog(words, words("early_title", label=label), body,
-                          words("early_confirm")),
+            ConfirmDialog(words, words("screen.early_title", label=label), body,
+                          words("screen.early_confirm")),
             answered,
         )
 
@@ -595,23 +596,23 @@ class RunSheet(Screen[None]):
                 self.app.push_screen(ManualCopyDialog(result.text, words))
         if result.reply:
             self.session.reply(result.text, via)
-            self.notify(words("reply_copied", via=words(f"via_{via}")), kind="copy")
+            self.notify(words("screen.reply_copied", via=words(f"screen.via_{via}")), kind="copy")
         else:
             row = self.session.row(result.row_id) if result.row_id else self.selected_row
             label = cue_name(row.cue, words, row.draft) if row else ""
             if via == "system":
-                message = words("copied_system", label=label)
+                message = words("screen.copied_system", label=label)
             elif via == "osc52":
-                message = words("copied_osc52", label=label)
+                message = words("screen.copied_osc52", label=label)
             else:
-                message = words("copied_manual")
+                message = words("screen.copied_manual")
             if result.timed_out:
-                message = words("clipboard_timeout", seconds=f"{self.copy_timeout:g}") + (
+                message = words("screen.clipboard_timeout", seconds=f"{self.copy_timeout:g}") + (
                     " " + message)
             if result.row_id is not None and row is not None:
                 self.session.mark(result.row_id, via, result.at)
                 time = clock_time(result.at, self.session.plan.chat.zone)
-                message += " · " + words("marked", time=time)
+                message += " · " + words("screen.marked", time=time)
             self.notify(message, severity="information" if via == "system" else "warning",
                         kind="copy")
         self.refresh_now()
@@ -624,17 +625,17 @@ class RunSheet(Screen[None]):
         words = self.words
         undone = self.session.undo()
         if undone is None:
-            self.notify(words("nothing_to_undo"), severity="warning")
+            self.notify(words("screen.nothing_to_undo"), severity="warning")
             return
         if undone.kind == "shift":
-            what = words("undo_shift", delay=_delay(undone.seconds or 0))
+            what = words("screen.undo_shift", delay=_delay(undone.seconds or 0))
         elif undone.kind == "compress":
-            what = words("undo_compress")
+            what = words("screen.undo_compress")
         else:
             row = self.session.row(undone.cue or "")
             label = cue_name(row.cue, words, row.draft) if row else (undone.cue or "")
-            what = words(f"undo_{undone.kind}", label=label)
-        self.notify(words("undone", what=what))
+            what = words(f"screen.undo_{undone.kind}", label=label)
+        self.notify(words("screen.undone", what=what))
         if undone.cue:
             self.query_one(CueList).select_id(undone.cue)
         self.refresh_now()
@@ -648,12 +649,12 @@ class RunSheet(Screen[None]):
             return
         status = cue_status(self.session.state, row.cue, self.session.now())
         if status in ("posted", "skipped"):
-            self.notify(words("already_done", label=cue_name(row.cue, words, row.draft),
-                              status=words(f"status_{status}", time="").strip()),
+            self.notify(words("screen.already_done", label=cue_name(row.cue, words, row.draft),
+                              status=words(f"screen.status_{status}", time="").strip()),
                         severity="warning")
             return
         self.session.skip(row.id)
-        self.notify(words("skipped", label=cue_name(row.cue, words, row.draft)))
+        self.notify(words("screen.skipped", label=cue_name(row.cue, words, row.draft)))
         self.refresh_now()
 
     def action_shift(self) -> None:
@@ -661,9 +662,9 @@ class RunSheet(Screen[None]):
             return
         seconds = self.session.shift()
         if seconds is None:
-            self.notify(self.words("nothing_late"), severity="warning")
+            self.notify(self.words("screen.nothing_late"), severity="warning")
             return
-        self.notify(self.words("shifted", delay=_delay(seconds)))
+        self.notify(self.words("screen.shifted", delay=_delay(seconds)))
         self.refresh_now()
 
     def action_compress(self) -> None:
@@ -672,7 +673,7 @@ class RunSheet(Screen[None]):
         words, session = self.words, self.session
         plan = session.compression()
         if plan is None:
-            self.notify(words("nothing_to_compress"), severity="warning")
+            self.notify(words("screen.nothing_to_compress"), severity="warning")
             return
         zone = session.plan.chat.zone
         end = clock_time(self._hour_at(session.now()).end, zone)
@@ -683,20 +684,20 @@ class RunSheet(Screen[None]):
 
         times = ", ".join(f"{name(cue)} {clock_time(at, zone)}"
                           for cue, at in plan.times)
-        body = words("compress_body", times=times)
+        body = words("screen.compress_body", times=times)
         if plan.skips:
-            body += "\n" + words("compress_skips", cues=", ".join(map(name, plan.skips)))
+            body += "\n" + words("screen.compress_skips", cues=", ".join(map(name, plan.skips)))
 
         def answered(confirmed: bool | None) -> None:
             if not confirmed:
                 return
             session.compress(plan)
-            self.notify(words("compressed", end=end))
+            self.notify(words("screen.compressed", end=end))
             self.refresh_now()
 
         self.app.push_screen(
-            ConfirmDialog(words, words("compress_title", end=end), body,
-                          words("compress_confirm")),
+            ConfirmDialog(words, words("screen.compress_title", end=end), body,
+                          words("screen.compress_confirm")),
             answered,
         )
 
@@ -722,17 +723,17 @@ class RunSheet(Screen[None]):
             index = checklist.selected_index
             if index is not None:
                 item = one_line(self.session.plan.checklist[index].text)
-                self.notify(words("tick_next", item=item), timeout=4, kind="tick")
+                self.notify(words("screen.tick_next", item=item), timeout=4, kind="tick")
             return
         # The hint asked for this press: it has been made.
         cast(_KindedNotices, self.app).forget_notice("tick")
         index = checklist.selected_index
         if index is None:
-            self.notify(words("no_item"), severity="warning")
+            self.notify(words("screen.no_item"), severity="warning")
             return
         if checklist.is_reminder(index):
             item = one_line(self.session.plan.checklist[index].text)
-            self.notify(words("reminder_no_tick", item=item), timeout=4)
+            self.notify(words("screen.reminder_no_tick", item=item), timeout=4)
             return
         if not self._writes():
             return
@@ -750,18 +751,19 @@ class RunSheet(Screen[None]):
         except PlanChangedOnDisk as changed:
             # Say "reloaded" only when it was: a file that does not load is not taken.
             if changed.reloaded is False:
-                self.notify(words("changed_not_loaded"), severity="error", timeout=10,
+                self.notify(words("screen.changed_not_loaded"), severity="error", timeout=10,
                             kind="plan")
                 return False
             self._reloaded()
-            self.notify(words("changed_not_written"), severity="error", timeout=10, kind="plan")
+            self.notify(words("screen.changed_not_written"), severity="error", timeout=10,
+                        kind="plan")
             return False
         except PlanError as error:
-            self.notify(words("write_failed", error=error.problems[0].message), kind="plan",
+            self.notify(words("screen.write_failed", error=error.problems[0].message), kind="plan",
                         severity="error", timeout=10)
             return False
         except OSError as error:
-            self.notify(words("write_failed", error=error.strerror or str(error)),
+            self.notify(words("screen.write_failed", error=error.strerror or str(error)),
                         severity="error", timeout=10, kind="plan")
             self.refresh_now()  # a tick is kept in the log even when the plan refuses it
             return False
@@ -780,7 +782,7 @@ class RunSheet(Screen[None]):
         if row is None:
             return
         if row.cue.derived:
-            self.notify(words("not_editable"), severity="warning", timeout=8)
+            self.notify(words("screen.not_editable"), severity="warning", timeout=8)
             return
 
         def save(text: str) -> None:
@@ -788,7 +790,7 @@ class RunSheet(Screen[None]):
                 self.query_one(CueList).load(
                     self.session, words, self._hour_at(self.session.now())
                 )
-                self.notify(words("saved", label=cue_name(row.cue, words, row.draft)))
+                self.notify(words("screen.saved", label=cue_name(row.cue, words, row.draft)))
                 self.refresh_now()
 
         self.app.push_screen(EditDialog(self.session, row, words, save))
@@ -823,8 +825,8 @@ class RunSheet(Screen[None]):
 
         def save(text: str) -> None:
             self.session.highlight(text, question.id if question else None)
-            self.notify(words("highlight_saved", label=label) if label
-                        else words("highlight_saved_loose"))
+            self.notify(words("screen.highlight_saved", label=label) if label
+                        else words("screen.highlight_saved_loose"))
 
         self.app.push_screen(HighlightDialog(words, label, save))
 
@@ -852,16 +854,16 @@ class RunSheet(Screen[None]):
         question = self.session.current_question(self.query_one(CueList).selected_id)
         self.session.highlight(f"@{post.author}: {post.text}\n{post.url}",
                                question.id if question else None)
-        self.notify(self.words("post_highlighted", author=one_line(post.author)))
+        self.notify(self.words("screen.post_highlighted", author=one_line(post.author)))
 
     def action_open_post(self) -> None:
         post = self.conversation.selected_post()
         if post is None:
             return
         if not post.url.startswith("https://") or not post.url.isprintable():
-            self.notify(self.words("post_no_link"), severity="warning")
+            self.notify(self.words("screen.post_no_link"), severity="warning")
             return
-        self.notify(self.words("post_opened"), timeout=3)
+        self.notify(self.words("screen.post_opened"), timeout=3)
         self._open_in_browser(post.url)
 
     @work(thread=True, group="browser", exit_on_error=False)
@@ -885,7 +887,7 @@ class RunSheet(Screen[None]):
         clock = self.session.clock
         if self.session.rehearsal and isinstance(clock, SimulatedClock):
             return clock
-        self.notify(self.words("not_steerable"), severity="warning", kind="clock")
+        self.notify(self.words("screen.not_steerable"), severity="warning", kind="clock")
         return None
 
     def action_pause(self) -> None:
@@ -893,7 +895,7 @@ class RunSheet(Screen[None]):
         if clock is None:
             return
         paused = clock.toggle()
-        self.notify(self.words("paused_now" if paused else "resumed_now"), timeout=3,
+        self.notify(self.words("screen.paused_now" if paused else "screen.resumed_now"), timeout=3,
                     kind="clock")
         self.refresh_now()
 
@@ -908,14 +910,14 @@ class RunSheet(Screen[None]):
         if clock is None:
             return
         speed = clock.faster() if faster else clock.slower()
-        self.notify(self.words("speed_now", n=f"{speed:g}"), timeout=3, kind="clock")
+        self.notify(self.words("screen.speed_now", n=f"{speed:g}"), timeout=3, kind="clock")
         self.refresh_now()
 
     def action_jump_next(self) -> None:
         clock = self._steerable()
         if clock is None:
             return
-        self._jump(clock, waypoint_after(self._waypoints(), clock.now()), "nothing_ahead")
+        self._jump(clock, waypoint_after(self._waypoints(), clock.now()), "screen.nothing_ahead")
 
     def action_jump_back(self) -> None:
         clock = self._steerable()
@@ -923,7 +925,7 @@ class RunSheet(Screen[None]):
             return
         grace = timedelta(seconds=JUMP_BACK_GRACE_SECONDS * clock.speed)
         point = waypoint_before(self._waypoints(), clock.now(), grace)
-        self._jump(clock, point, "nothing_before")
+        self._jump(clock, point, "screen.nothing_before")
 
     def _waypoints(self) -> list[Waypoint]:
         session = self.session
@@ -940,9 +942,9 @@ class RunSheet(Screen[None]):
             label = (cue_name(row.cue, words, row.draft) if row
                      else cue_name(point.cue, words))
         else:
-            label = words(f"jump_{point.kind}")
+            label = words(f"screen.jump_{point.kind}")
         time = clock_time(point.at, self.session.plan.chat.zone)
-        self.notify(words("jumped", time=time, label=label), timeout=3, kind="clock")
+        self.notify(words("screen.jumped", time=time, label=label), timeout=3, kind="clock")
         self.refresh_now()
 
     # --- the plan changing on disk -------------------------------------------------------
@@ -960,11 +962,11 @@ class RunSheet(Screen[None]):
         if error is not None:
             self.session.ignore_current_file()
             problem = error.problems[0].message if error.problems else ""
-            self.notify(self.words("reload_failed", problem=problem), severity="error",
+            self.notify(self.words("screen.reload_failed", problem=problem), severity="error",
                         timeout=10, kind="plan")
             return
         self._reloaded()
-        self.notify(self.words("reloaded"), timeout=6, kind="plan")
+        self.notify(self.words("screen.reloaded"), timeout=6, kind="plan")
 
     def _show_plan_gone(self) -> None:
         """A banner for as long as the plan file is missing: the "does not load" notice
@@ -973,7 +975,7 @@ class RunSheet(Screen[None]):
         gone = not path.exists() and not path.is_symlink()
         banner = self.query_one("#plan-gone-banner", Static)
         if gone:
-            set_content(banner, literal(self.words("plan_gone", path=str(path))))
+            set_content(banner, literal(self.words("screen.plan_gone", path=str(path))))
         banner.display = gone
 
     def _reloaded(self) -> None:

@@ -109,10 +109,10 @@ class Countdown(Vertical):
         words = self._words
         detail = ""
         if value.mode == "to-start":
-            caption = words("to_start")
-            detail = words("starts_at_only", time=start)
+            caption = words("screen.to_start")
+            detail = words("screen.starts_at_only", time=start)
             if value.cue is not None and cue_at:
-                full = words("starts_at", time=start, cue=cue_label, at=cue_at)
+                full = words("screen.starts_at", time=start, cue=cue_label, at=cue_at)
                 # The first cue only when it fits whole: "début à 18:00 · Annonce à J-…"
                 # says less than "début à 18:00".
                 # Before the first layout the room is unknown (0): the short line, until
@@ -120,25 +120,25 @@ class Countdown(Vertical):
                 if cell_len(full) <= self.content_size.width:
                     detail = full
         elif value.mode == "since-end":
-            caption = words("since_end")
-            detail = words("ended_at", time=end)
+            caption = words("screen.since_end")
+            detail = words("screen.ended_at", time=end)
         elif value.mode == "overrun":
-            caption = words("overrun", cue=cue_label)
+            caption = words("screen.overrun", cue=cue_label)
         elif value.mode == "now":
             # The cue's own minute (the start above all): not late yet, just now.
-            caption = words("post_now", cue=cue_label)
+            caption = words("screen.post_now", cue=cue_label)
         elif value.cue is None:
-            caption = words("all_posted")
+            caption = words("screen.all_posted")
         else:
-            caption = words("to_cue", cue=cue_label)
+            caption = words("screen.to_cue", cue=cue_label)
         # The digits hold hours at most: whole days go in the caption, before the chat
         # ("Début dans 3 j +") as after it ("Terminé depuis 4 j +"), never dropped.
         days, _rest = split_days(value.value)
         if days:
-            caption += " " + words("days", n=days) + " +"
+            caption += " " + words("screen.days", n=days) + " +"
         digits = digits_text(value.value)
         if value.to_end is not None:
-            detail = words("left_in_chat", time=short_span(value.to_end))
+            detail = words("screen.left_in_chat", time=short_span(value.to_end))
         # The caption and detail span the pane's width: their text never resizes them.
         set_content(self.query_one("#countdown-caption", Label), literal(caption))
         shown = self.query_one("#countdown-digits", Digits)

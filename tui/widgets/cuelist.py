@@ -51,7 +51,7 @@ def status_text(session: Session, row: Row, status: RowStatus, words: Words) -> 
         zone = session.plan.chat.zone
         posted = clock_time(session.state.posted[row.id], zone)
         return f"{STATUS_MARK[status]} {posted}"
-    return f"{STATUS_MARK[status]} {words(f'status_{status}')}"
+    return f"{STATUS_MARK[status]} {words(f'screen.status_{status}')}"
 
 
 @dataclass(frozen=True)

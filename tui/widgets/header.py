@@ -50,13 +50,13 @@ class RunHeader(Horizontal):
             end_text = clock_time(end, zone)
             if shifted > 0:
                 delay = f"{shifted // 60}:{shifted % 60:02d}"
-                ending = words("end_shifted", time=end_text, delay=delay)
+                ending = words("screen.end_shifted", time=end_text, delay=delay)
             else:
-                ending = words("end_projected", time=end_text)
+                ending = words("screen.end_projected", time=end_text)
         self.set_class(shifted > 0, "-shifted")
         self.set_class(rehearsal, "-rehearsal")
         set_content(self.query_one("#header-mode", Static),
-                    Content(words("rehearsal") if rehearsal else words("live")))
+                    Content(words("screen.rehearsal") if rehearsal else words("screen.live")))
         set_content(self.query_one("#header-title", Static), Content.assemble(
             (one_line(chat.title), "bold"),
             "  ",
@@ -68,7 +68,7 @@ class RunHeader(Horizontal):
         if rehearsal and isinstance(clock, SimulatedClock):
             speed = f"×{clock.speed:g}"
             # No pause symbol: U+23F8 is missing from many terminal fonts, or double width.
-            paused = f"{speed} · {words('paused')}"
+            paused = f"{speed} · {words('screen.paused')}"
             set_content(sim, Content(paused if clock.paused else speed))
             sim.display = True
             self.set_class(clock.paused, "-paused")

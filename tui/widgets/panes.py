@@ -57,27 +57,27 @@ class NextQuestion(Vertical):
         if hour.over:
             unposted = hour.questions_unposted
             if unposted == 0:
-                outcome = words("all_questions_posted", total=total)
+                outcome = words("screen.all_questions_posted", total=total)
             else:
-                outcome = words("questions_not_posted", n=unposted, total=total)
-            set_content(title, Content.styled(words("chat_over").upper(),
+                outcome = words("screen.questions_not_posted", n=unposted, total=total)
+            set_content(title, Content.styled(words("screen.chat_over").upper(),
                                               "$text-secondary bold"))
             set_content(meta, outcome)
-            set_content(text, words("report_hint"))
+            set_content(text, words("screen.report_hint"))
             return
         if question is None:
-            set_content(title, words("no_question_left"))
-            set_content(meta, words("questions_left", n=left, total=total))
+            set_content(title, words("screen.no_question_left"))
+            set_content(meta, words("screen.questions_left", n=left, total=total))
             set_content(text, "")
             return
         row = session.row(question.id)
         planned = question.at
         moved = hour.times.get(question.id, planned)
         when = cue_time(session, row) if row is not None else ""
-        when = (words("moved_to", time=when) if moved != planned
-                else words("planned_at", time=when))
+        when = (words("screen.moved_to", time=when) if moved != planned
+                else words("screen.planned_at", time=when))
         set_content(title, Content.assemble(
-            (words("next_question").upper() + "  ", "$text-secondary bold"),
+            (words("screen.next_question").upper() + "  ", "$text-secondary bold"),
             (f"Q{question.number}", "$text-accent bold"),
             (f"   {answers}" if answers else "", "$text-success"),
         ))
@@ -85,10 +85,10 @@ class NextQuestion(Vertical):
         if hour.phase == "before" and chat.audience_timezones:
             # Before the start, the one date that matters, in every audience's zone:
             # co-hosts and guests abroad ask "what time is that for me?".
-            when = words("starts_on", when=start_in_zones(
+            when = words("screen.starts_on", when=start_in_zones(
                 chat.start_at, chat.zone, tuple(chat.audience_timezones), words.language))
         # The count first: a long start line (every audience's zone) is what gets cut.
-        set_content(meta, f"{words('questions_left', n=left, total=total)} · {when}")
+        set_content(meta, f"{words('screen.questions_left', n=left, total=total)} · {when}")
         draft = row.draft.text if row is not None else question.template
         set_content(text, literal(draft))
 
@@ -111,7 +111,7 @@ class DraftPane(Vertical):
         title = self.query_one("#draft-title", Label)
         counter = self.query_one("#draft-count", Label)
         body = self.query_one(DraftBody)
-        note_title = f" {words('note')} "
+        note_title = f" {words('screen.note')} "
         if row is None:
             set_content(title, "")
             set_content(counter, "")
@@ -132,7 +132,7 @@ class DraftPane(Vertical):
         set_content(counter, count_line(counted, words, pad=True))
         notes = []
         if row.cue.derived:
-            notes.append(words("derived_note"))
+            notes.append(words("screen.derived_note"))
         if row.cue.notes:
             notes.append(one_line(row.cue.notes))
         notes.extend(one_line(w) for w in counted.warnings)
@@ -187,13 +187,13 @@ class Checklist(OptionList):
         options: list[Option | None] = []
         for phase, entries in groups:
             options.append(Option(
-                Content.styled(words(f"phase_{phase}").upper(), "$text-accent bold"),
+                Content.styled(words(f"screen.phase_{phase}").upper(), "$text-accent bold"),
                 id=f"phase-{phase}", disabled=True,
             ))
             options.extend(Option(_item_prompt(e, words), id=f"item-{e.index}")
                            for e in entries)
         if not options:
-            options.append(Option(Content(words("no_checklist")), disabled=True))
+            options.append(Option(Content(words("screen.no_checklist")), disabled=True))
         self.set_options(options)
         ids = [o.id for o in self.options]
         if keep in ids:
@@ -237,6 +237,6 @@ def _item_prompt(entry: ChecklistEntry, words: Words) -> Content:
     parts: list[tuple[str, str] | str] = [(box, "$text-success" if entry.done else "")]
     if entry.overdue:
         # A badge at the start of the line, reversed: a state, not the end of the task.
-        parts += [(f" {words('overdue')} ", OVERDUE_STYLE), " "]
+        parts += [(f" {words('screen.overdue')} ", OVERDUE_STYLE), " "]
     parts.append((one_line(entry.item.text), "$text-muted strike" if entry.done else ""))
     return Content.assemble(*parts)

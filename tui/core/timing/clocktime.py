@@ -34,7 +34,7 @@ def chat_clock_time(
     days = (local.date() - start.astimezone(zone).date()).days
     text = local.strftime("%H:%M:%S" if seconds else "%H:%M")
     if days < 0:
-        return f"{Words(language)('day_before', n=-days)} {text}"
+        return f"{Words(language)('screen.day_before', n=-days)} {text}"
     if days > 0:
         return f"+{days} {text}"
     return text

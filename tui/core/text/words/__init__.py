@@ -1,0 +1,98 @@
+"""Every word tchat shows or writes, in French and in English, in one table.
+
+The plan's language decides (`--lang` overrides for the screen), so a French moderator
+never meets an English label. The table is split by surface, one module each, and read
+through one lookup; every key starts with its surface's prefix, so one key means one
+thing and a word's home is plain from its name:
+
+- `screen.py`: `screen.*`, the run-sheet's words (its panes, notices, dialogs and the
+  report dialog), and `key.*`, `help.*`, `sys.*`, the footer's, the help's and the
+  palette's names for bindings;
+- `shared.py`: `kind.*` (the short names of the kinds of cue) and `count.*` (a character
+  count), shared by the screen and the exports so the paper backup and the screen agree;
+- `exports.py`: `export.*`, the words of the exports (guest brief, event, recap...);
+- `cli.py`: `cli.*`, the command line's diagnostics;
+- `preflight.py`: `preflight.*`, the pre-flight's, in the plan's language (`tchat check`,
+  `tchat new` and the run-sheet's first screen);
+- `feed.py`: `feed.*`, the conversation's sources and counts.
+
+What is said to one guest in French never makes a word agree with their gender, which
+the plan does not know: "d'intervenir dans le tchat", not "d'être notre invité"; where a
+plural names them among others, the inclusive point ("nos invité·es").
+
+`cue_list`, at the end, lists cue names in a sentence; `tui.core.plan.naming` holds the
+one way to name a cue and to write a post's count.
+
+An entry gives each language a text, or for a word that depends on a number a table of
+texts by CLDR plural category (`"one"`, `"other"`, read with Babel's rules for the
+language): `words("screen.report_posted", n=3)`. A test checks that both languages have every
+key and the same `{fields}`, and another that every key is used somewhere in `tui/`.
+
+The guide's texts for a new plan are another matter and live in
+`tui.core.plan.guide_texts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from tui.core.text.vocabulary import Language
+from tui.core.text.words import cli, exports, feed, preflight, screen, shared
+from tui.core.text.words.entry import Plural
+
+SURFACES = (screen, shared, exports, cli, preflight, feed)
+"""Each surface's module: its `WORDS` and the `PREFIXES` every key of it starts with."""
+
+WORDS: dict[str, dict[Language, str | Plural]] = {
+    key: entry for surface in SURFACES for key, entry in surface.WORDS.items()
+}
+"""One lookup over every surface (a test holds that no key is in two)."""
+
+
+@lru_cache(maxsize=None)
+def _plural_rule(language: Language) -> Callable[[float], str]:
+    # Imported here: the locale data is read the first time a plural is needed, not
+    # when the run-sheet starts.
+    from babel.core import Locale
+
+    rule: Callable[[float], str] = Locale.parse(language).plural_form
+    return rule
+
+
+class Words:
+    """The words of one language: `words("screen.copied_system", label="Q1")`.
+
+    Only the template is parsed for `{fields}`: values (plan text) are inserted as they
+    are, so a title holding braces cannot reach anything. A plural entry picks its text
+    by the field `n`.
+    """
+
+    __slots__ = ("language",)
+
+    def __init__(self, language: Language) -> None:
+        self.language: Language = language
+
+    def __call__(self, key: str, **fields: object) -> str:
+        return self.template(key, fields.get("n")).format(**fields)
+
+    def template(self, key: str, n: object = None) -> str:
+        """The unfilled text of `key`; for a plural entry, the form for `n`."""
+        text = WORDS[key][self.language]
+        if isinstance(text, str):
+            return text
+        if not isinstance(n, int | float):
+            raise TypeError(f"{key} depends on a number: give it as n=")
+        return text.get(_plural_rule(self.language)(n), text["other"])
+
+    def get(self, key: str, default: str) -> str:
+        """The text of `key`, or `default` for a key the table does not hold."""
+        return self.template(key) if key in WORDS else default
+
+
+def cue_list(names: list[str], words: Words, *, shown: int = 4) -> str:
+    """ "Accueil, Q1, Q2, Q3 et 2 autres": the first `shown` names, then how many are
+    left out in words. An ellipsis there ended the sentence around it in "…." """
+    listed = ", ".join(names[:shown])
+    more = len(names) - shown
+    return words("screen.cues_and_more", n=more, cues=listed) if more > 0 else listed

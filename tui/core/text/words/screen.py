@@ -1,0 +1,442 @@
+"""The run-sheet's words: the screen, its notices and dialogs, the footer's, the help's
+and the palette's names for the keys (`key.*`, `help.*`, `sys.*`), the report dialog."""
+
+from __future__ import annotations
+
+from tui.core.text.vocabulary import Language
+from tui.core.text.words.entry import Plural
+
+PREFIXES = ("screen.", "key.", "help.", "sys.")
+"""Every key of this surface starts with one of these (a test holds it)."""
+
+WORDS: dict[str, dict[Language, str | Plural]] = {
+    # header and banner
+    "screen.live": {"fr": "DIRECT", "en": "LIVE"},
+    "screen.rehearsal": {"fr": "RÉPÉTITION", "en": "REHEARSAL"},
+    "screen.end_projected": {"fr": "fin prévue {time}", "en": "ends {time}"},
+    "screen.end_shifted": {"fr": "fin décalée {time} (+{delay})", "en": "ends {time} (+{delay})"},
+    "screen.paused": {"fr": "EN PAUSE", "en": "PAUSED"},
+    # countdown
+    "screen.to_start": {"fr": "Début dans", "en": "Starts in"},
+    "screen.reading_plan": {"fr": "Lecture du plan…", "en": "Reading the plan…"},
+    "screen.to_cue": {"fr": "{cue} dans", "en": "{cue} in"},
+    "screen.overrun": {"fr": "{cue} en retard de", "en": "{cue} overdue by"},
+    "screen.since_end": {"fr": "Terminé depuis", "en": "Since the end"},
+    "screen.ended_at": {"fr": "fin à {time}", "en": "ended at {time}"},
+    "screen.starts_at": {
+        "fr": "début à {time} · {cue} à {at}",
+        "en": "starts at {time} · {cue} at {at}",
+    },
+    "screen.starts_at_only": {"fr": "début à {time}", "en": "starts at {time}"},
+    "screen.left_in_chat": {"fr": "reste {time} de chat", "en": "{time} left in the chat"},
+    "screen.all_posted": {"fr": "Tout est posté", "en": "Everything is posted"},
+    "screen.days": {"fr": "{n} j", "en": "{n} d"},
+    # next question
+    "screen.next_question": {"fr": "Prochaine question", "en": "Next question"},
+    "screen.no_question_left": {"fr": "Plus de question à poser", "en": "No question left"},
+    "screen.questions_left": {"fr": "{n} sur {total} à poser", "en": "{n} of {total} to ask"},
+    "screen.chat_over": {"fr": "Tchat terminé", "en": "Chat over"},
+    "screen.all_questions_posted": {"fr": "Toutes les questions postées ({total})",
+                                    "en": "All questions posted ({total})"},
+    "screen.questions_not_posted": {
+        "fr": {"one": "{n} question sur {total} non postée",
+               "other": "{n} questions sur {total} non postées"},
+        "en": {"one": "{n} question of {total} not posted",
+               "other": "{n} questions of {total} not posted"},
+    },
+    "screen.report_hint": {"fr": "R affiche le bilan prévu / réel",
+                           "en": "R shows planned versus actual"},
+    "screen.planned_at": {"fr": "prévue à {time}", "en": "planned {time}"},
+    "screen.starts_on": {"fr": "Début : {when}", "en": "Starts {when}"},
+    "screen.moved_to": {"fr": "décalée à {time}", "en": "moved to {time}"},
+    # cue list
+    "screen.timeline": {"fr": "Déroulé", "en": "Run-sheet"},
+    "screen.status_upcoming": {"fr": "à venir", "en": "upcoming"},
+    "screen.status_due": {"fr": "à poster", "en": "due"},
+    "screen.status_posted": {"fr": "posté {time}", "en": "posted {time}"},
+    "screen.status_skipped": {"fr": "sauté", "en": "skipped"},
+    "screen.status_missed": {"fr": "passé", "en": "missed"},
+    "screen.day_before": {"fr": "J-{n}", "en": "D-{n}"},
+    # draft pane
+    "screen.draft": {"fr": "Texte à coller", "en": "Text to paste"},
+    "screen.refused": {
+        "fr": {"one": "Un texte serait refusé : {cues}. Touche e pour le modifier.",
+               "other": "{n} textes seraient refusés : {cues}. Touche e pour les modifier."},
+        "en": {"one": "One draft would be refused: {cues}. Press e to edit it.",
+               "other": "{n} drafts would be refused: {cues}. Press e to edit them."},
+    },
+    "screen.cues_and_more": {
+        "fr": {"one": "{cues} et {n} autre", "other": "{cues} et {n} autres"},
+        "en": {"one": "{cues} and {n} more", "other": "{cues} and {n} more"},
+    },
+    "screen.note": {"fr": "Note", "en": "Note"},
+    "screen.derived_note": {
+        "fr": "Rappel ajouté par tchat (non modifiable ici)",
+        "en": "Heads-up added by tchat (not editable here)",
+    },
+    # checklist
+    "screen.checklist": {"fr": "Liste de contrôle", "en": "Checklist"},
+    "screen.phase_before": {"fr": "Avant", "en": "Before"},
+    "screen.phase_during": {"fr": "Pendant", "en": "During"},
+    "screen.phase_after": {"fr": "Après", "en": "After"},
+    "screen.overdue": {"fr": "en retard", "en": "overdue"},
+    "screen.no_checklist": {"fr": "Aucune tâche dans le plan", "en": "No checklist in the plan"},
+    # bindings (by binding id): footer, help and palette
+    "key.copy": {"fr": "Copier", "en": "Copy"},
+    "key.undo": {"fr": "Annuler", "en": "Undo"},
+    "key.skip": {"fr": "Sauter", "en": "Skip"},
+    "key.shift": {"fr": "Décaler", "en": "Shift"},
+    "key.edit": {"fr": "Modifier", "en": "Edit"},
+    "key.reply": {"fr": "Répondre", "en": "Reply"},
+    "key.tick": {"fr": "Cocher", "en": "Tick"},
+    "key.show": {"fr": "Voir le texte", "en": "Show text"},
+    "key.next": {"fr": "Suivant", "en": "Go to next"},
+    "key.focus": {"fr": "Volet suivant", "en": "Next pane"},
+    "key.help": {"fr": "Aide", "en": "Help"},
+    "key.quit": {"fr": "Quitter", "en": "Quit"},
+    "key.palette": {"fr": "Commandes", "en": "Commands"},
+    "key.close": {"fr": "Fermer", "en": "Close"},
+    "key.save": {"fr": "Enregistrer", "en": "Save"},
+    "key.send": {"fr": "Copier la réponse", "en": "Copy the reply"},
+    "key.highlight": {"fr": "Temps fort", "en": "Highlight"},
+    "key.conversation": {"fr": "Conversation", "en": "Conversation"},
+    "key.report": {"fr": "Bilan", "en": "Report"},
+    "key.pause": {"fr": "Pause", "en": "Pause"},
+    "key.faster": {"fr": "Plus vite", "en": "Faster"},
+    "key.slower": {"fr": "Moins vite", "en": "Slower"},
+    "key.jump_next": {"fr": "Envoi suivant", "en": "Jump ahead"},
+    "key.jump_back": {"fr": "Envoi précédent", "en": "Jump back"},
+    "help.copy": {
+        "fr": "Copie le texte choisi, le marque posté",
+        "en": "Copy the selected text and mark it posted now",
+    },
+    "help.undo": {"fr": "Annule la dernière marque, saut, décalage ou resserrement",
+                  "en": "Undo the last mark, skip, shift or compression"},
+    "help.skip": {"fr": "Saute l'envoi choisi", "en": "Skip the selected cue"},
+    "help.shift": {
+        "fr": "Décale tout ce qui reste du retard actuel",
+        "en": "Shift every remaining cue by the current overrun",
+    },
+    "help.edit": {"fr": "Modifie le modèle de l'envoi choisi", "en": "Edit the selected template"},
+    "help.reply": {
+        "fr": "Rédige une réponse rapide avec le mot-dièse",
+        "en": "Write a quick reply with the tag",
+    },
+    "help.tick": {"fr": "Coche ou décoche la tâche choisie", "en": "Tick or untick the item"},
+    "help.show": {
+        "fr": "Affiche le texte pour le copier à la main",
+        "en": "Show the text to copy it by hand",
+    },
+    "help.next": {"fr": "Revient au prochain envoi", "en": "Select the next cue again"},
+    "help.focus": {"fr": "Passe au volet suivant", "en": "Move to the next pane"},
+    "help.conversation": {
+        "fr": "Montre ou cache les messages du hashtag ; dans le volet : r répond, "
+              "h note un temps fort, o ouvre le message",
+        "en": "Show or hide the tag's posts; in the pane: r replies, h keeps a highlight, "
+              "o opens the post",
+    },
+    "help.highlight": {
+        "fr": "Note le lien ou la citation d'un message marquant sous la question en cours",
+        "en": "Save a link or a quote of a notable post under the current question",
+    },
+    "help.report": {
+        "fr": "Heure prévue et heure réelle de chaque envoi",
+        "en": "Compare the planned and actual time of every cue",
+    },
+    "help.pause": {"fr": "Met en pause ou relance l'horloge de la répétition",
+                   "en": "Pause or resume the rehearsal clock"},
+    "help.faster": {"fr": "Accélère la répétition (1×, 2×, 5×, 10×, 60×)",
+                    "en": "Run the rehearsal faster (1×, 2×, 5×, 10×, 60×)"},
+    "help.slower": {"fr": "Ralentit la répétition", "en": "Run the rehearsal slower"},
+    "help.jump_next": {"fr": "Avance l'horloge à l'heure du prochain envoi",
+                       "en": "Move the clock to the next cue's time"},
+    "help.jump_back": {"fr": "Ramène l'horloge à l'heure de l'envoi précédent",
+                       "en": "Move the clock back to the previous cue's time"},
+    "help.help": {"fr": "Affiche cette aide", "en": "Show this help"},
+    "help.quit": {"fr": "Quitte tchat", "en": "Quit tchat"},
+    "help.palette": {"fr": "Cherche une commande", "en": "Search for a command"},
+    # system commands of the palette (Textual's own, worded here)
+    "sys.Theme": {"fr": "Thème", "en": "Theme"},
+    "sys.Theme.help": {"fr": "Change le thème de couleurs", "en": "Change the colour theme"},
+    "sys.Quit": {"fr": "Quitter", "en": "Quit"},
+    "sys.Quit.help": {"fr": "Quitte tchat", "en": "Quit tchat"},
+    "sys.Keys": {"fr": "Touches", "en": "Keys"},
+    "sys.Keys.help": {"fr": "Affiche ou masque le volet des touches",
+                      "en": "Show or hide the keys panel"},
+    "sys.Screenshot": {"fr": "Capture d'écran", "en": "Screenshot"},
+    "sys.Screenshot.help": {"fr": "Enregistre une image SVG de l'écran",
+                            "en": "Save an SVG image of the screen"},
+    "sys.Maximize": {"fr": "Agrandir", "en": "Maximize"},
+    "sys.Maximize.help": {"fr": "Agrandit le volet actif", "en": "Maximize the focused pane"},
+    "sys.Minimize": {"fr": "Réduire", "en": "Minimize"},
+    "sys.Minimize.help": {"fr": "Rend sa taille au volet", "en": "Restore the pane's size"},
+    "screen.palette_placeholder": {"fr": "Chercher une commande…", "en": "Search for a command…"},
+    # help screen
+    "screen.help_title": {"fr": "Aide de tchat", "en": "tchat help"},
+    "screen.help_intro": {
+        "fr": "Choisissez un envoi dans le déroulé, copiez-le avec c, collez-le sur la "
+              "plateforme. Tout est noté dans le journal à côté du plan. Tab passe d'un "
+              "volet à l'autre ; les flèches font défiler un texte long.",
+        "en": "Pick a cue in the run-sheet, copy it with c, paste it on the platform. "
+              "Every action is written to the log beside the plan. Tab moves between "
+              "panes; the arrows scroll a long text.",
+    },
+    "screen.help_log": {"fr": "Journal : {path}", "en": "Log: {path}"},
+    # notifications. French ones never make a participle agree with a label: "Annonce",
+    # "Accueil", "Règles", "Q1" differ in gender and number ("Annonce copié" is wrong).
+    "screen.copied_system": {"fr": "Copié (presse-papiers du système) : {label}",
+                             "en": "{label} copied (system clipboard)"},
+    "screen.clipboard_timeout": {
+        "fr": "Le presse-papiers du système n'a pas répondu en {seconds} s.",
+        "en": "The system clipboard did not answer within {seconds} s.",
+    },
+    "screen.copied_osc52": {
+        "fr": "Copié par le terminal (OSC 52) : {label} ; si rien ne se colle, touche v",
+        "en": "{label} copied through the terminal (OSC 52); if nothing pastes, press v",
+    },
+    "screen.copied_manual": {"fr": "Copie impossible : copiez le texte à la main",
+                             "en": "Could not copy: copy the text by hand"},
+    "screen.marked": {"fr": "publication notée à {time}", "en": "marked posted at {time}"},
+    "screen.undone": {"fr": "Annulé : {what}", "en": "Undone: {what}"},
+    "screen.nothing_to_undo": {"fr": "Rien à annuler", "en": "Nothing to undo"},
+    "screen.undo_mark": {"fr": "publication de « {label} »", "en": "{label} posted"},
+    "screen.undo_skip": {"fr": "saut de « {label} »", "en": "{label} skipped"},
+    "screen.undo_shift": {"fr": "décalage de {delay}", "en": "shift of {delay}"},
+    "screen.skipped": {"fr": "Sauté : {label}", "en": "{label} skipped"},
+    "screen.already_done": {"fr": "{label} : déjà {status}", "en": "{label} is already {status}"},
+    "screen.shifted": {"fr": "Tout ce qui reste est décalé de {delay}",
+                       "en": "Every remaining cue moved by {delay}"},
+    "screen.nothing_late": {"fr": "Rien n'est en retard", "en": "Nothing is running late"},
+    "screen.no_cue": {"fr": "Aucun envoi choisi", "en": "No cue selected"},
+    "screen.not_editable": {
+        "fr": "Les rappels sont ajoutés par tchat : modifiez [chat] heads_up ou écrivez "
+              "vos propres posts heads-up",
+        "en": "Heads-ups are added by tchat: change [chat] heads_up or write your own "
+              "heads-up posts",
+    },
+    "screen.saved": {"fr": "{label} enregistré dans le plan", "en": "{label} saved in the plan"},
+    "screen.no_item": {"fr": "Aucune tâche choisie", "en": "No checklist item selected"},
+    "screen.tick_next": {"fr": "Espace encore pour cocher : {item}",
+                         "en": "Space again to tick: {item}"},
+    "screen.reloaded": {"fr": "Le plan a changé sur le disque : rechargé, marques conservées",
+                        "en": "The plan changed on disk: reloaded, marks kept"},
+    "screen.reload_failed": {
+        "fr": "Le plan modifié ne se charge pas ({problem}) : on garde l'ancien",
+        "en": "The changed plan does not load ({problem}): keeping the old one",
+    },
+    "screen.changed_not_written": {
+        "fr": "Le plan a changé sur le disque : rechargé, rien n'a été écrit. Recommencez.",
+        "en": "The plan changed on disk: reloaded, nothing written. Try again.",
+    },
+    "screen.plan_gone": {
+        "fr": "⚠ Le fichier du plan a disparu ({path}) : la séance continue sur le plan "
+              "chargé. Remettez-le en place pour y enregistrer.",
+        "en": "⚠ The plan file is gone ({path}): the run goes on with the plan as loaded. "
+              "Put it back to save to it.",
+    },
+    "screen.write_failed": {
+        "fr": "Écriture impossible : {error}",
+        "en": "Could not write: {error}",
+    },
+    "screen.write_banner": {
+        "fr": {
+            "one": "⚠ Écriture impossible ({error}) : {n} action gardée en mémoire, nouvel "
+                   "essai toutes les {seconds} s. Les marques restent à l'écran ; v montre "
+                   "le texte à copier à la main.",
+            "other": "⚠ Écriture impossible ({error}) : {n} actions gardées en mémoire, "
+                     "nouvel essai toutes les {seconds} s. Les marques restent à l'écran ; "
+                     "v montre le texte à copier à la main.",
+        },
+        "en": {
+            "one": "⚠ Cannot write ({error}): {n} action kept in memory, retrying every "
+                   "{seconds} s. Marks stay on screen; v shows the text to copy by hand.",
+            "other": "⚠ Cannot write ({error}): {n} actions kept in memory, retrying every "
+                     "{seconds} s. Marks stay on screen; v shows the text to copy by hand.",
+        },
+    },
+    "screen.following": {
+        "fr": "⧉ Ce plan est ouvert ailleurs ({holder}) : cette fenêtre suit ses marques "
+              "et n'écrit rien.",
+        "en": "⧉ This plan is open elsewhere ({holder}): this window follows its marks "
+              "and writes nothing.",
+    },
+    "screen.following_no_write": {
+        "fr": "Plan ouvert ailleurs ({holder}) : cette fenêtre ne fait que suivre",
+        "en": "Plan open elsewhere ({holder}): this window only follows",
+    },
+    "screen.took_over": {
+        "fr": "L'autre fenêtre est fermée : celle-ci écrit désormais le journal",
+        "en": "The other window closed: this one now writes the log",
+    },
+    "screen.lock_taken_over": {
+        "fr": "Verrou d'une session arrêtée ({holder}) repris",
+        "en": "Took over the lock of a session that stopped ({holder})",
+    },
+    "screen.written_again": {"fr": "Journal de nouveau écrit : rien n'est perdu",
+                             "en": "The log is written again: nothing was lost"},
+    "screen.log_lines_skipped": {
+        "fr": {"one": "{n} ligne illisible du journal ignorée ({lines})",
+               "other": "{n} lignes illisibles du journal ignorées ({lines})"},
+        "en": {"one": "{n} unreadable log line skipped ({lines})",
+               "other": "{n} unreadable log lines skipped ({lines})"},
+    },
+    # Short: it covers part of the screen while it shows. The clock keys are in the
+    # footer and the help.
+    "screen.rehearsal_intro": {
+        "fr": "Répétition : rien n'est publié, journal à part",
+        "en": "Rehearsal: nothing is posted, separate log",
+    },
+    "screen.speed_now": {"fr": "Répétition à ×{n}", "en": "Rehearsal at ×{n}"},
+    "screen.paused_now": {
+        "fr": "Horloge de la répétition en pause",
+        "en": "Rehearsal clock paused",
+    },
+    "screen.resumed_now": {
+        "fr": "L'horloge de la répétition repart",
+        "en": "Rehearsal clock running",
+    },
+    "screen.jumped": {"fr": "Horloge à {time} : {label}", "en": "Clock at {time}: {label}"},
+    "screen.jump_start": {"fr": "début du tchat", "en": "the chat starts"},
+    "screen.jump_end": {"fr": "fin du tchat", "en": "the chat ends"},
+    "screen.nothing_ahead": {"fr": "Plus aucun envoi après", "en": "No cue further ahead"},
+    "screen.nothing_before": {"fr": "Aucun envoi avant", "en": "No cue earlier"},
+    "screen.not_steerable": {
+        "fr": "Cette horloge ne se règle pas",
+        "en": "This clock cannot be steered",
+    },
+    "screen.highlight_saved": {"fr": "Temps fort noté sous {label}",
+                               "en": "Highlight saved under {label}"},
+    "screen.highlight_saved_loose": {"fr": "Temps fort noté (aucune question posée encore)",
+                                     "en": "Highlight saved (no question posted yet)"},
+    "screen.run_over": {"fr": "Le tchat est terminé : R affiche le bilan prévu / réel",
+                        "en": "The chat is over: R shows planned versus actual"},
+    "screen.reply_copied": {"fr": "Réponse copiée ({via})", "en": "Reply copied ({via})"},
+    "screen.via_system": {"fr": "système", "en": "system"},
+    "screen.via_osc52": {"fr": "terminal OSC 52", "en": "terminal OSC 52"},
+    "screen.via_manual": {"fr": "à la main", "en": "by hand"},
+    # dialogs
+    "screen.edit_title": {"fr": "Modifier {label}", "en": "Edit {label}"},
+    "screen.edit_hint": {
+        "fr": "ctrl+s enregistre dans le plan · échap annule · {{tag}}, {{q}}… sont remplacés",
+        "en": "ctrl+s saves into the plan · escape cancels · {{tag}}, {{q}}… are filled in",
+    },
+    "screen.reply_title": {"fr": "Réponse rapide", "en": "Quick reply"},
+    "screen.highlight_title": {"fr": "Temps fort sous {label}", "en": "Highlight under {label}"},
+    "screen.highlight_title_loose": {"fr": "Temps fort (aucune question posée encore)",
+                                     "en": "Highlight (no question posted yet)"},
+    "screen.highlight_hint": {
+        "fr": "Collez le lien ou la citation du message · entrée enregistre · échap ferme",
+        "en": "Paste the post's link or quote · enter saves · escape closes",
+    },
+    "screen.report_title": {"fr": "Prévu / réel", "en": "Planned versus actual"},
+    "screen.report_title_rehearsal": {"fr": "Prévu / réel (répétition)",
+                                      "en": "Planned versus actual (rehearsal)"},
+    "screen.report_cue": {"fr": "Envoi", "en": "Cue"},
+    "screen.report_planned": {"fr": "Prévu", "en": "Planned"},
+    "screen.report_actual": {"fr": "Réel", "en": "Actual"},
+    "screen.report_delta": {"fr": "Écart", "en": "Delta"},
+    "screen.report_skipped": {"fr": "sauté", "en": "skipped"},
+    "screen.report_overrun": {
+        "fr": "Dépassement total : {delta} ({label} : posté à {time}, prévu à {planned})",
+        "en": "Total overrun: {delta} ({label} posted at {time}, planned {planned})",
+    },
+    "screen.report_nothing": {"fr": "Dépassement total : — (rien de posté)",
+                              "en": "Total overrun: — (nothing posted)"},
+    "screen.report_nothing_in_chat": {
+        "fr": "Dépassement total : — (rien de posté pendant le tchat)",
+        "en": "Total overrun: — (nothing posted during the chat)",
+    },
+    "screen.report_posted": {"fr": {"one": "{n} posté", "other": "{n} postés"}, "en": "{n} posted"},
+    "screen.report_skipped_n": {"fr": {"one": "{n} sauté", "other": "{n} sautés"},
+                                "en": "{n} skipped"},
+    "screen.report_not_done": {"fr": {"one": "{n} non fait", "other": "{n} non faits"},
+                               "en": "{n} not done"},
+    "screen.report_log": {"fr": "Journal : {path}", "en": "Log: {path}"},
+    "screen.reply_hint": {"fr": "entrée copie · échap ferme", "en": "enter copies · escape closes"},
+    "screen.manual_title": {"fr": "Copiez ce texte à la main", "en": "Copy this text by hand"},
+    "screen.manual_hint": {
+        "fr": "Le texte est sélectionné : copiez-le avec le raccourci de votre terminal.",
+        "en": "The text is selected: copy it with your terminal's shortcut.",
+    },
+    "screen.cancel": {"fr": "Annuler", "en": "Cancel"},
+    "screen.save": {"fr": "Enregistrer", "en": "Save"},
+    "screen.close": {"fr": "Fermer", "en": "Close"},
+    # the conversation ([feed] in the plan, or a rehearsal's replay)
+    "screen.conversation": {"fr": "Conversation", "en": "Conversation"},
+    "screen.conv_empty": {"fr": "Aucun message pour l'instant.", "en": "No post yet."},
+    "screen.no_feed": {
+        "fr": "Pas de conversation : ajoutez une table [feed] au plan (voir le README)",
+        "en": "No conversation: add a [feed] table to the plan (see the README)",
+    },
+    "screen.no_post": {"fr": "Aucun message choisi", "en": "No post selected"},
+    "screen.post_highlighted": {"fr": "Message de @{author} noté comme temps fort",
+                                "en": "Post by @{author} kept as a highlight"},
+    "screen.post_opened": {"fr": "Ouverture du message dans le navigateur",
+                           "en": "Opening the post in the browser"},
+    "screen.post_no_link": {"fr": "Ce message n'a pas de lien https à ouvrir",
+                            "en": "This post has no https link to open"},
+    "screen.seen_published": {"fr": "✓ vu publié", "en": "✓ seen published"},
+    "screen.post_now": {"fr": "{cue} : à poster", "en": "{cue}: post now"},
+    "screen.status_late": {"fr": "en retard", "en": "late"},
+    "screen.confirm_hint": {
+        "fr": "o ou y : oui · n ou échap : non",
+        "en": "y: yes · n or escape: no",
+    },
+    "screen.early_title": {
+        "fr": "{label} n'est pas encore à poster",
+        "en": "{label} is not due yet",
+    },
+    "screen.early_body": {
+        "fr": "{label} est prévu à {time}, dans {delay}. "
+              "Le copier et le marquer posté maintenant ?",
+        "en": "{label} is planned at {time}, {delay} from now. Copy it and mark it posted now?",
+    },
+    "screen.early_confirm": {"fr": "Copier et marquer", "en": "Copy and mark"},
+    "screen.early_cancelled": {"fr": "Rien copié : {label} n'est pas encore à poster",
+                               "en": "Nothing copied: {label} is not due yet"},
+    "screen.reminder_no_tick": {
+        "fr": "Un rappel pour toute l'heure, rien à cocher : {item}",
+        "en": "A reminder for the whole hour, nothing to tick: {item}",
+    },
+    "key.back": {"fr": "Retour au déroulé", "en": "Back to the list"},
+    "screen.quit_title": {"fr": "Quitter pendant le tchat ?", "en": "Quit during the chat?"},
+    "screen.quit_body": {
+        "fr": "Le tchat est en cours. Tout est déjà enregistré ; "
+              "tchat PLAN le rouvre où il en est.",
+        "en": "The chat is on. Everything is saved; tchat PLAN opens it again where it is.",
+    },
+    "screen.changed_not_loaded": {
+        "fr": "Le plan a changé sur le disque et ne se charge pas : rien n'a été écrit, "
+              "on garde le plan affiché.",
+        "en": "The plan changed on disk and does not load: nothing written, "
+              "the plan on screen is kept.",
+    },
+    "key.compress": {"fr": "Resserrer", "en": "Compress"},
+    "help.compress": {"fr": "Garde la fin, resserre les questions",
+                      "en": "Keep the end, spread the questions left"},
+    "screen.compress_title": {"fr": "Resserrer : garder la fin à {end}",
+                              "en": "Compress: keep the end at {end}"},
+    "screen.compress_body": {"fr": "Nouvelles heures : {times}.", "en": "New times: {times}."},
+    "screen.compress_skips": {
+        "fr": "Ne tiennent pas (3 min au moins entre deux) : {cues}, sautées.",
+        "en": "Cannot fit (3 min apart at least): {cues}, skipped.",
+    },
+    "screen.compress_confirm": {"fr": "Resserrer", "en": "Compress"},
+    "screen.compressed": {"fr": "Questions resserrées, fin gardée à {end} (u annule)",
+                          "en": "Questions compressed, end kept at {end} (u undoes)"},
+    "screen.nothing_to_compress": {"fr": "Rien à resserrer", "en": "Nothing to compress"},
+    "screen.undo_compress": {"fr": "le resserrement", "en": "the compression"},
+    "screen.unknown_placeholders": {
+        "fr": "Inconnu : {names}. Connus : {known} ; {{{{ et }}}} pour des accolades.",
+        "en": "Unknown: {names}. Known: {known}; {{{{ and }}}} for literal braces.",
+    },
+    "screen.not_saved_placeholders": {
+        "fr": "Pas enregistré : {names} n'est pas un nom connu (écrivez {{{{ }}}} pour "
+              "des accolades)",
+        "en": "Not saved: {names} is not a known name (write {{{{ }}}} for literal braces)",
+    },
+    "screen.plan_errors_title": {"fr": "Ce plan a des erreurs ({n}) : à corriger avant le tchat",
+                                 "en": "This plan has errors ({n}): fix them before the chat"},
+    "screen.plan_errors_hint": {"fr": "tchat check {path} les liste toutes · échap ferme",
+                                "en": "tchat check {path} lists them all · escape closes"},
+}
