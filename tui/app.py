@@ -24,11 +24,11 @@ from textual.screen import ModalScreen, Screen
 from tui import startup
 from tui.clipboard import Clipboard, SystemClipboard
 from tui.core.plan.problems import PlanError
+from tui.core.text.clean import one_line
 from tui.core.text.words import Words
 from tui.screens.commands import RunSheetCommands
 from tui.screens.keys import APP_KEYS, bindings_for, reword
 from tui.startup import Start
-from tui.widgets.literal import one_line
 
 if TYPE_CHECKING:
     from tui.core.run.session import Mode, Session
@@ -80,7 +80,7 @@ class TchatApp(App[None]):
         super().__init__()
         reword(self, self.words)
         # The title reaches the terminal's window title too: never let escapes through.
-        self.title = f"tchat · {one_line(title)}"
+        self.title = f"tchat · {one_line(title, marked=True)}"
 
     def load(self) -> Session:
         """The session, the plan loaded now if it was not yet. Raises PlanError."""

@@ -24,11 +24,12 @@ from tui.commands.console import safe_console
 from tui.commands.output import render_problems
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation, feed_since
-from tui.core.feed.plaintext import one_line, visible
 from tui.core.plan.model import Plan
 from tui.core.plan.planfile import load_plan
 from tui.core.plan.problems import PlanError
 from tui.core.room.planned import attributor_for
+from tui.core.text.clean import one_line, safe_url
+from tui.core.text.controls import visible
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 MARKS = {"question": "?", "guest": "★", "host": "◆"}
@@ -82,14 +83,11 @@ def print_table(console: Console, items: list[Attributed], zone: tzinfo, answer:
             Text(f"{post.created_at.astimezone(zone):%H:%M:%S}"),
             Text(mark(item, answer), style="bold"),
             Text("@" + visible(post.author)),
-            Text(one_line(post.text)),
-            Text(visible(post.url), style=f"link {post.url}" if _linkable(post.url) else ""),
+            Text(one_line(post.text, marked=True)),
+            Text(visible(post.url),
+                 style=f"link {post.url}" if safe_url(post.url, https_only=True) else ""),
         )
     console.print(table)
-
-
-def _linkable(url: str) -> bool:
-    return url.startswith("https://") and not any(c in url for c in " \x1b\x07")
 
 
 def run(args: argparse.Namespace, *, now: Callable[[], datetime] | None = None,

@@ -21,6 +21,7 @@ from tui.core.feed.counts import answers_line
 from tui.core.feed.post import FeedPost
 from tui.core.feed.status import SourceStatus
 from tui.core.room.session import FeedPlan, FeedSession, feed_plan
+from tui.core.text.clean import safe_url
 from tui.widgets.conversation import ConversationPane
 
 if TYPE_CHECKING:
@@ -170,9 +171,7 @@ class ConversationView:
     def link_of(self, row: Row) -> str | None:
         """The post that published the row's draft, when a plain https address."""
         post = self._published.get(row.id)
-        if post is None or not post.url.startswith("https://") or not post.url.isprintable():
-            return None
-        return post.url
+        return safe_url(post.url, https_only=True) if post is not None else None
 
     def last_answers(self) -> str:
         """ "Q3 · 14 answers from 9 people" for the last question posted."""
@@ -188,9 +187,6 @@ class ConversationView:
         assert last.number is not None
         line = answers_line(*feed.conversation.counts.answers(last.number), session.language)
         return f"Q{last.number} · {line}"
-
-    def published_post(self, row_id: str) -> FeedPost | None:
-        return self._published.get(row_id)
 
     # --- keys ---------------------------------------------------------------------------
 

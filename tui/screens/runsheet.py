@@ -43,10 +43,12 @@ from tui.core.run.runstate import (
     waypoints,
 )
 from tui.core.run.session import Row, Session
+from tui.core.text.clean import one_line, safe_url
 from tui.core.text.controls import for_copy
 from tui.core.text.words import Words, cue_list
 from tui.core.timing.clock import SimulatedClock
 from tui.core.timing.clocktime import clock_time
+from tui.core.timing.spans import short_span, signed_span
 from tui.screens.conversation import ConversationView, FeedArrived
 from tui.screens.keys import (
     APP_KEYS,
@@ -62,10 +64,10 @@ from tui.screens.keys import (
 )
 from tui.screens.layout import size_classes
 from tui.screens.pacing import FramePacer
-from tui.widgets.countdown import Countdown, short_span
+from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList, cue_time
 from tui.widgets.header import RunHeader
-from tui.widgets.literal import literal, one_line, set_content
+from tui.widgets.literal import literal, set_content
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.watcher import PlanWatcher
 
@@ -628,7 +630,7 @@ class RunSheet(Screen[None]):
             self.notify(words("screen.nothing_to_undo"), severity="warning")
             return
         if undone.kind == "shift":
-            what = words("screen.undo_shift", delay=_delay(undone.seconds or 0))
+            what = words("screen.undo_shift", delay=signed_span(undone.seconds or 0))
         elif undone.kind == "compress":
             what = words("screen.undo_compress")
         else:
@@ -664,7 +666,7 @@ class RunSheet(Screen[None]):
         if seconds is None:
             self.notify(self.words("screen.nothing_late"), severity="warning")
             return
-        self.notify(self.words("screen.shifted", delay=_delay(seconds)))
+        self.notify(self.words("screen.shifted", delay=signed_span(seconds)))
         self.refresh_now()
 
     def action_compress(self) -> None:
@@ -722,7 +724,7 @@ class RunSheet(Screen[None]):
             checklist.focus()
             index = checklist.selected_index
             if index is not None:
-                item = one_line(self.session.plan.checklist[index].text)
+                item = one_line(self.session.plan.checklist[index].text, marked=True)
                 self.notify(words("screen.tick_next", item=item), timeout=4, kind="tick")
             return
         # The hint asked for this press: it has been made.
@@ -732,7 +734,7 @@ class RunSheet(Screen[None]):
             self.notify(words("screen.no_item"), severity="warning")
             return
         if checklist.is_reminder(index):
-            item = one_line(self.session.plan.checklist[index].text)
+            item = one_line(self.session.plan.checklist[index].text, marked=True)
             self.notify(words("screen.reminder_no_tick", item=item), timeout=4)
             return
         if not self._writes():
@@ -845,7 +847,7 @@ class RunSheet(Screen[None]):
         author = post.author.split("@")[0] if post.platform == "mastodon" else post.author
         self.app.push_screen(ReplyDialog(
             self.session, self.words, lambda text: self._copy(text, None, reply=True),
-            mention=one_line("@" + author)))
+            mention=one_line("@" + author, marked=True)))
 
     def action_highlight_post(self) -> None:
         post = self.conversation.selected_post()
@@ -854,13 +856,14 @@ class RunSheet(Screen[None]):
         question = self.session.current_question(self.query_one(CueList).selected_id)
         self.session.highlight(f"@{post.author}: {post.text}\n{post.url}",
                                question.id if question else None)
-        self.notify(self.words("screen.post_highlighted", author=one_line(post.author)))
+        author = one_line(post.author, marked=True)
+        self.notify(self.words("screen.post_highlighted", author=author))
 
     def action_open_post(self) -> None:
         post = self.conversation.selected_post()
         if post is None:
             return
-        if not post.url.startswith("https://") or not post.url.isprintable():
+        if safe_url(post.url, https_only=True) is None:
             self.notify(self.words("screen.post_no_link"), severity="warning")
             return
         self.notify(self.words("screen.post_opened"), timeout=3)
@@ -983,8 +986,3 @@ class RunSheet(Screen[None]):
         self.query_one(CueList).load(self.session, self.words, self._hour_at(now))
         self.redraw(now)
 
-
-def _delay(seconds: int) -> str:
-    sign = "-" if seconds < 0 else "+"
-    whole = abs(seconds)
-    return f"{sign}{whole // 60}:{whole % 60:02d}"

@@ -16,15 +16,12 @@ from textual.style import Style
 from textual.widget import Widget
 
 from tui.core.feed.attribution import Attributed
-from tui.core.feed.plaintext import one_line, visible
 from tui.core.room.session import FeedSession
+from tui.core.text.clean import one_line, safe_url
+from tui.core.text.controls import visible
 
 MARKS = {"question": ("?", "$text-warning bold"), "guest": ("★", "$text-accent bold"),
          "host": ("◆", "$text-secondary bold")}
-
-
-def _linkable(url: str) -> bool:
-    return url.startswith("https://") and url.isprintable() and " " not in url
 
 
 class ConversationPane(Widget, can_focus=True):
@@ -74,7 +71,7 @@ class ConversationPane(Widget, can_focus=True):
         drawn = (version, status, self.cursor)
         if drawn != self._drawn:
             self._drawn = drawn
-            self.border_subtitle = one_line(status)
+            self.border_subtitle = one_line(status, marked=True)
             self.refresh()
 
     def action_move(self, step: int) -> None:
@@ -126,8 +123,8 @@ class ConversationPane(Widget, can_focus=True):
                            else post.author), "bold"),
             " ",
             (f"{mark} " if mark else "", mark_style),
-            one_line(post.text),
+            one_line(post.text, marked=True),
         )
-        if _linkable(post.url):
+        if safe_url(post.url, https_only=True):
             line = line.stylize(Style(link=post.url))
         return line

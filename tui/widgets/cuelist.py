@@ -14,9 +14,9 @@ from tui.core.plan.naming import cue_name
 from tui.core.run.hour import Hour, RowStatus
 from tui.core.run.runstate import effective_at
 from tui.core.run.session import Row, Session
+from tui.core.text.clean import one_line
 from tui.core.text.words import Words
 from tui.core.timing.clocktime import chat_clock_time, clock_time
-from tui.widgets.literal import one_line
 
 TIME_WIDTH = 11
 LABEL_WIDTH = 12
@@ -188,7 +188,7 @@ class CueList(OptionList):
     ) -> Content:
         counted = row.draft.count
         over = not counted.valid
-        excerpt = one_line(row.draft.text)
+        excerpt = one_line(row.draft.text, marked=True)
         if extra:
             excerpt = f"{extra} · {excerpt}"
         if room < 6:

@@ -15,10 +15,12 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.core.plan.glance import ChatFacts
+from tui.core.text.clean import one_line
 from tui.core.text.words import Words
 from tui.core.timing.clock import Clock, SimulatedClock
 from tui.core.timing.clocktime import clock_time
-from tui.widgets.literal import one_line, set_content
+from tui.core.timing.spans import signed_span
+from tui.widgets.literal import set_content
 
 PLATFORM_NAMES = {
     "x": "X", "x-legacy": "X (legacy)", "bluesky": "Bluesky", "mastodon": "Mastodon",
@@ -49,8 +51,8 @@ class RunHeader(Horizontal):
         if end is not None:
             end_text = clock_time(end, zone)
             if shifted > 0:
-                delay = f"{shifted // 60}:{shifted % 60:02d}"
-                ending = words("screen.end_shifted", time=end_text, delay=delay)
+                ending = words("screen.end_shifted", time=end_text,
+                               delay=signed_span(shifted))
             else:
                 ending = words("screen.end_projected", time=end_text)
         self.set_class(shifted > 0, "-shifted")
@@ -58,9 +60,9 @@ class RunHeader(Horizontal):
         set_content(self.query_one("#header-mode", Static),
                     Content(words("screen.rehearsal") if rehearsal else words("screen.live")))
         set_content(self.query_one("#header-title", Static), Content.assemble(
-            (one_line(chat.title), "bold"),
+            (one_line(chat.title, marked=True), "bold"),
             "  ",
-            (one_line(chat.tag), "$text-accent bold"),
+            (one_line(chat.tag, marked=True), "$text-accent bold"),
             "  ",
             (PLATFORM_NAMES.get(chat.platform, chat.platform), "$text-muted"),
         ))

@@ -16,11 +16,12 @@ from tui.core.plan.naming import count_line, cue_name
 from tui.core.run.hour import Hour
 from tui.core.run.runstate import ChecklistEntry, checklist_groups
 from tui.core.run.session import Row, Session
+from tui.core.text.clean import one_line
 from tui.core.text.words import Words
 from tui.core.timing.dates import start_line
 from tui.widgets.cuelist import cue_time
 from tui.widgets.draftbody import DraftBody
-from tui.widgets.literal import literal, one_line, set_content, with_overflow
+from tui.widgets.literal import literal, set_content, with_overflow
 
 OVERFLOW_STYLE = "$text-error reverse"
 # Reversed text colour: readable on dark and light themes, and under the cursor bar.
@@ -134,8 +135,8 @@ class DraftPane(Vertical):
         if row.cue.derived:
             notes.append(words("screen.derived_note"))
         if row.cue.notes:
-            notes.append(one_line(row.cue.notes))
-        notes.extend(one_line(w) for w in counted.warnings)
+            notes.append(one_line(row.cue.notes, marked=True))
+        notes.extend(one_line(w, marked=True) for w in counted.warnings)
         body.show(with_overflow(row.draft.text, counted.overflow_index, OVERFLOW_STYLE),
                   literal("\n".join(notes)), note_title)
 
@@ -232,11 +233,12 @@ class Checklist(OptionList):
 def _item_prompt(entry: ChecklistEntry, words: Words) -> Content:
     if entry.reminder:
         # The whole hour long: no box to tick, a mark that says "again and again".
-        return Content.assemble(("↻ ", "$text-accent"), one_line(entry.item.text))
+        return Content.assemble(("↻ ", "$text-accent"), one_line(entry.item.text, marked=True))
     box = "☑ " if entry.done else "☐ "
     parts: list[tuple[str, str] | str] = [(box, "$text-success" if entry.done else "")]
     if entry.overdue:
         # A badge at the start of the line, reversed: a state, not the end of the task.
         parts += [(f" {words('screen.overdue')} ", OVERDUE_STYLE), " "]
-    parts.append((one_line(entry.item.text), "$text-muted strike" if entry.done else ""))
+    text = one_line(entry.item.text, marked=True)
+    parts.append((text, "$text-muted strike" if entry.done else ""))
     return Content.assemble(*parts)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tui.core.feed.attribution import Attributed, Attributor
@@ -16,14 +15,6 @@ from tui.core.feed.store import FeedStore
 
 KEEP = 300
 """Posts the pane keeps; the counts use all of them."""
-
-
-@dataclass(frozen=True, slots=True)
-class Published:
-    """A copied draft the host's account was seen to publish."""
-
-    cue: str
-    post: FeedPost
 
 
 class Conversation:

@@ -14,7 +14,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.live": {"fr": "DIRECT", "en": "LIVE"},
     "screen.rehearsal": {"fr": "RÉPÉTITION", "en": "REHEARSAL"},
     "screen.end_projected": {"fr": "fin prévue {time}", "en": "ends {time}"},
-    "screen.end_shifted": {"fr": "fin décalée {time} (+{delay})", "en": "ends {time} (+{delay})"},
+    "screen.end_shifted": {"fr": "fin décalée {time} ({delay})", "en": "ends {time} ({delay})"},
     "screen.paused": {"fr": "EN PAUSE", "en": "PAUSED"},
     # countdown
     "screen.to_start": {"fr": "Début dans", "en": "Starts in"},
