@@ -17,7 +17,6 @@ from textual.widgets import Static
 from tui.core.plan.glance import ChatFacts
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
-from tui.core.timing.clock import Clock, SimulatedClock
 from tui.core.timing.clocktime import clock_time
 from tui.core.timing.spans import signed_span
 from tui.widgets.literal import set_content
@@ -40,11 +39,12 @@ class RunHeader(Horizontal):
         yield Static(id="header-clock")
 
     def show(
-        self, chat: ChatFacts, words: Words, now: datetime, *, clock: Clock, rehearsal: bool,
-        end: datetime | None,
+        self, chat: ChatFacts, words: Words, now: datetime, *, rehearsal: bool,
+        end: datetime | None, speed: float | None = None, paused: bool = False,
     ) -> None:
         """`end` is the projected end; None leaves it unsaid (before the log is read, a
-        shift may have moved it)."""
+        shift may have moved it). `speed`: a rehearsal's simulated clock's (None on the
+        real clock), `paused` whether it is."""
         zone = chat.zone
         shifted = 0 if end is None else int((end - chat.end_at).total_seconds())
         ending = ""
@@ -67,13 +67,12 @@ class RunHeader(Horizontal):
             (PLATFORM_NAMES.get(chat.platform, chat.platform), "$text-muted"),
         ))
         sim = self.query_one("#header-sim", Static)
-        if rehearsal and isinstance(clock, SimulatedClock):
-            speed = f"×{clock.speed:g}"
+        if rehearsal and speed is not None:
+            times = f"×{speed:g}"
             # No pause symbol: U+23F8 is missing from many terminal fonts, or double width.
-            paused = f"{speed} · {words('screen.paused')}"
-            set_content(sim, Content(paused if clock.paused else speed))
+            set_content(sim, Content(f"{times} · {words('screen.paused')}" if paused else times))
             sim.display = True
-            self.set_class(clock.paused, "-paused")
+            self.set_class(paused, "-paused")
         else:
             sim.display = False
         set_content(self.query_one("#header-end", Static), Content(ending))
