@@ -15,7 +15,7 @@ from pathlib import Path
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation
 from tui.core.feed.replay import Replay
-from tui.core.feed.status import SourceStatus
+from tui.core.feed.status import SourceStatus, status_lines
 from tui.core.feed.store import FeedFileError, FeedStore, feed_path_for, read_feed
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Plan
@@ -81,4 +81,4 @@ class FeedSession:
             words = Words(language)
             count = len(self.conversation.counts.times)
             return [words("feed.replay", posts=words("feed.posts", n=count))]
-        return [status.line(now, zone, language) for status in self.sources]
+        return status_lines(self.sources, now, zone, language)

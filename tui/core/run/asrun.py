@@ -25,7 +25,10 @@ from tui.core.files.regularfile import NotReadable, read_regular
 from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR
 
 EventKind = Literal[
-    "mark", "undo", "skip", "shift", "compress", "tick", "reply", "reload", "highlight"
+    "mark", "undo", "skip", "shift", "compress", "tick", "reply", "reload", "highlight",
+    # The room (tui.core.run.roomlog): a welcome reply made, a post to answer handled
+    # (`done`) or put back, an account muted or unmuted.
+    "welcome", "handled", "mute", "unmute",
 ]
 EVENT_KINDS: frozenset[str] = frozenset(get_args(EventKind))
 FORMAT_VERSION = 1
@@ -33,6 +36,9 @@ FORMAT_VERSION = 1
 # not one tchat wrote, and summing such shifts would push cue times out of range.
 MAX_SHIFT_SECONDS = 2 * 86_400
 MAX_ITEM = 1_000_000
+# A room event names a few accounts and one post; more is not a line tchat wrote.
+MAX_ACCOUNTS = 50
+MAX_NAME = 600
 
 
 def log_path_for(plan_path: Path, suffix: str = ".asrun.jsonl") -> Path:
@@ -131,6 +137,12 @@ class Event:
     """A reply's text."""
     via: str | None = None
     """How a text reached the clipboard (system, osc52, manual)."""
+    network: str | None = None
+    """The room's events: the network of the post or the people (mastodon, bluesky)."""
+    post: str | None = None
+    """A handled post's id on its network."""
+    accounts: tuple[str, ...] = ()
+    """The accounts a welcome names, or the one a mute or unmute is about."""
 
     def to_json(self) -> str:
         data: dict[str, Any] = {
@@ -139,7 +151,7 @@ class Event:
             "clock": self.clock.isoformat(),
             "wall": self.wall.isoformat(),
         }
-        for name in ("cue", "seconds", "item", "done", "text", "via"):
+        for name in ("cue", "seconds", "item", "done", "text", "via", "network", "post"):
             value = getattr(self, name)
             if value is not None:
                 data[name] = value
@@ -149,6 +161,8 @@ class Event:
             data["moves"] = list(self.moves)
         if self.skips:
             data["skips"] = list(self.skips)
+        if self.accounts:
+            data["accounts"] = list(self.accounts)
         # ensure_ascii keeps one event on one physical line whatever the text holds.
         return json.dumps(data, ensure_ascii=True, separators=(",", ":"))
 
@@ -178,6 +192,9 @@ class Event:
                 done=_opt(data, "done", bool),
                 text=_opt(data, "text", str),
                 via=_opt(data, "via", str),
+                network=_opt(data, "network", str),
+                post=_opt(data, "post", str),
+                accounts=_names(data.get("accounts", ())),
             )
         except (ValueError, KeyError, TypeError, RecursionError, OverflowError):
             # RecursionError: a line of 100,000 nested brackets is valid JSON to no one.
@@ -186,7 +203,17 @@ class Event:
             return None
         if event.item is not None and not 0 <= event.item <= MAX_ITEM:
             return None
+        if event.post is not None and len(event.post) > MAX_NAME:
+            return None
         return event
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or len(value) > MAX_ACCOUNTS:
+        raise TypeError("accounts")
+    if not all(isinstance(name, str) and len(name) <= MAX_NAME for name in value):
+        raise TypeError("accounts")
+    return tuple(value)
 
 
 def _int(value: Any) -> int:
