@@ -50,8 +50,9 @@ def test_a_post_replying_to_itself_or_looping_is_read_once() -> None:
 
 def test_a_chain_deeper_than_the_bound_is_cut_and_said() -> None:
     chain = [status(str(n), str(n - 1) if n > 1 else "q") for n in range(1, 10_001)]
-    walk = flat("q", chain, max_depth=50)
-    assert len(walk.kept) == 50 and walk.too_deep == 1 and walk.cut
+    walk = flat("q", chain, max_depth=50, max_replies=1000)
+    assert len(walk.kept) == 50 and walk.too_deep == 1000 and walk.cut  # counted to a bound
+    assert flat("q", chain[:60], max_depth=50).too_deep == 10
 
 
 def test_more_replies_than_the_bound_are_cut_and_said() -> None:
@@ -79,12 +80,13 @@ def test_a_nested_thread_with_garbage_and_a_loop_is_read_once() -> None:
 def test_a_nested_chain_deeper_than_the_bound_never_recurses() -> None:
     root = Node("q", [])
     node = root
-    for n in range(20_000):  # far past Python's recursion limit
+    for n in range(3_000):  # past Python's recursion limit (1,000)
         child = Node(str(n), [])
         node.replies = [child]
         node = child
-    walk = walk_tree(root, lambda n: n.replies, lambda n: n.post.uri, max_depth=50)
-    assert len(walk.kept) == 50 and walk.too_deep == 1
+    walk = walk_tree(root, lambda n: n.replies, lambda n: n.post.uri, max_depth=50,
+                     max_replies=1000)
+    assert len(walk.kept) == 50 and walk.too_deep == 1000
 
 
 @settings(max_examples=200, deadline=None)

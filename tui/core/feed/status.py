@@ -89,9 +89,10 @@ def status_lines(statuses: Sequence[SourceStatus], now: datetime, zone: tzinfo,
         answering = [s for s in group if s.answering]
         head = words("feed.servers", name=name, n=len(answering), total=len(group))
         if answering:
+            # No count of posts here: a post two servers show is one post, and only the
+            # conversation knows which.
             newest = max(s.updated for s in answering if s.updated is not None)
-            head = words("feed.updated", name=head,
-                         posts=words("feed.posts", n=sum(s.posts for s in group)),
+            head = words("feed.updated_at", name=head,
                          time=f"{newest.astimezone(zone):%H:%M:%S}")
         lines.append(head)
         lines += [s.line(now, zone, language) for s in group

@@ -37,7 +37,7 @@ class Walk(Generic[T]):
 
     kept: tuple[T, ...]
     too_deep: int = 0
-    """Replies found below the depth bound (their own replies were not looked at)."""
+    """Replies found below the depth bound, left out (counted up to the count bound)."""
     too_many: bool = False
     """The count bound was reached: more replies may be there."""
     repeated: int = 0
@@ -79,12 +79,14 @@ def walk_flat(
         if node_id is None or node_id in seen:
             repeated += 1
             continue
+        seen.add(node_id)
         if depth > max_depth:
-            too_deep += 1
+            too_deep += 1  # counted, not kept, with what hangs below it, up to a bound
+            if too_deep < max_replies:
+                stack.extend((child, depth + 1) for child in children.get(node_id, []))
             continue
         if len(kept) >= max_replies:
             return Walk(tuple(kept), too_deep, True, repeated)
-        seen.add(node_id)
         kept.append(node)
         stack.extend((child, depth + 1) for child in reversed(children.get(node_id, [])))
     return Walk(tuple(kept), too_deep, False, repeated)
@@ -112,12 +114,17 @@ def walk_tree(
         if node_id in seen:
             repeated += 1
             continue
+        seen.add(node_id)
         if depth > max_depth:
+            # Counted, not kept, with what hangs below it, up to a bound of its own: a
+            # server sending more than asked must not cost more than the bound.
             too_deep += 1
+            if too_deep < max_replies:
+                stack.extend((reply, depth + 1) for reply in _reversed_bounded(
+                    replies_of(node), max_replies + 1))
             continue
         if len(kept) >= max_replies:
             return Walk(tuple(kept), too_deep, True, repeated)
-        seen.add(node_id)
         kept.append(node)
         stack.extend((reply, depth + 1) for reply in _reversed_bounded(
             replies_of(node), max_replies + 1))

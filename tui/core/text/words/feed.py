@@ -27,6 +27,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     },
     "feed.updated": {"fr": "{name} · {posts} · à jour à {time}",
                      "en": "{name} · {posts} · updated {time}"},
+    "feed.updated_at": {"fr": "{name} · à jour à {time}", "en": "{name} · updated {time}"},
     "feed.waiting": {"fr": "{name} · connexion…", "en": "{name} · connecting…"},
     "feed.offline": {"fr": "hors ligne depuis {since} · nouvel essai dans {seconds} s",
                      "en": "offline since {since} · retrying in {seconds} s"},
