@@ -71,9 +71,10 @@ def test_once_jsonl_prints_every_post_with_its_meaning(
     out = capsys.readouterr()
     assert code == 0, out.err
     lines = [json.loads(line) for line in out.out.splitlines()]
+    # A local account is named with its server: one person whichever server shows them.
     assert [(x["author"], x["kind"], x["answers"]) for x in lines] == [
-        ("MyOrg", "host", None), ("ann@far.example", "answer", 1),
-        ("guest", "guest", 2), ("bob", "question", None)]
+        ("MyOrg@127.0.0.1", "host", None), ("ann@far.example", "answer", 1),
+        ("guest@127.0.0.1", "guest", 2), ("bob@127.0.0.1", "question", None)]
     assert set(lines[1]) >= {"platform", "id", "author", "name", "text", "url",
                              "created_at", "answers", "kind"}
     assert lines[1]["text"] == "A1: yes\n\x1b[31mred"  # JSON escapes it: `\u001b`
