@@ -2,8 +2,7 @@
 
 They listen on 127.0.0.1 with a random port and hold their data in memory: Mastodon's
 instance endpoints, `GET /api/v1/timelines/tag/:hashtag` (Status entities with HTML
-content, `min_id`/`max_id`/`limit`, `Link` paging; only the statuses that carry the
-tag), `GET /api/v1/statuses/:id` and `GET /api/v1/statuses/:id/context` (ancestors and
+content, `min_id`/`max_id`/`limit`, `Link` paging; only the statuses added as tagged), `GET /api/v1/statuses/:id` and `GET /api/v1/statuses/:id/context` (ancestors and
 descendants, depth first; 60 descendants 20 deep without a token, as Mastodon's
 `ContextsController` gives a reader without one); Bluesky's XRPC
 `com.atproto.server.createSession`, `app.bsky.feed.searchPosts` (PostViews with facets,
@@ -203,10 +202,9 @@ class MastodonData:
 
         limit = min(number("limit") or 20, 40)
         min_id, max_id, since_id = number("min_id"), number("max_id"), number("since_id")
-        tag = seen.path.rsplit("/", 1)[-1].lower()
-        chosen = sorted((s for s in self.statuses
-                         if any(t["name"].lower() == tag for t in s["tags"])),
-                        key=lambda s: int(s["id"]))
+        # A status added as tagged carries the chat's tag, whichever it is; an untagged
+        # reply is in no tag timeline.
+        chosen = sorted((s for s in self.statuses if s["tags"]), key=lambda s: int(s["id"]))
         if max_id is not None:
             chosen = [s for s in chosen if int(s["id"]) < max_id]
         lower = min_id if min_id is not None else since_id
