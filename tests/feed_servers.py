@@ -2,7 +2,8 @@
 
 They listen on 127.0.0.1 with a random port and hold their data in memory: Mastodon's
 instance endpoints, `GET /api/v1/timelines/tag/:hashtag` (Status entities with HTML
-content, `min_id`/`max_id`/`limit`, `Link` paging; only the statuses added as tagged), `GET /api/v1/statuses/:id` and `GET /api/v1/statuses/:id/context` (ancestors and
+content, `min_id`/`max_id`/`limit`, `Link` paging; only the statuses added as tagged),
+`GET /api/v1/statuses/:id` and `GET /api/v1/statuses/:id/context` (ancestors and
 descendants, depth first; 60 descendants 20 deep without a token, as Mastodon's
 `ContextsController` gives a reader without one); Bluesky's XRPC
 `com.atproto.server.createSession`, `app.bsky.feed.searchPosts` (PostViews with facets,

@@ -333,3 +333,41 @@ def test_the_jsonl_of_tchat_feed_lists_replies_and_leaves_muted_accounts_out(
         ("myorg.bsky.social", None, True), ("zoe.bsky.social", 1, True),
         ("zoe.bsky.social", 1, False)]
     assert lines[1]["reply_to"] == q1 and "network" not in lines[0]
+
+
+def test_a_bluesky_rate_limit_on_a_thread_pauses_the_threads_until_its_reset(
+    bluesky: tuple[FakeServer, BlueskyData, str],
+) -> None:
+    server, data, base = bluesky
+    data.add("myorg.bsky.social", "Q1 First? #tchat", minute(1), tag="tchat")
+    (source,) = sources(bluesky_plan(base), env=login(data))
+    source.fetch()
+    reset = int(datetime.now(UTC).timestamp()) + 1e300  # absurd: bounded to an hour
+
+    def answer(seen: Any) -> Any:
+        if seen.path.endswith("getPostThread"):
+            return 429, {"Content-Type": "application/json", "ratelimit-remaining": "0",
+                         "ratelimit-reset": str(reset)}, b'{"error":"RateLimitExceeded"}'
+        return data.handle_request(seen)
+
+    server.handle = answer
+    source.fetch()
+    assert [n.kind for n in source.notes] == ["failed"]
+    server.requests.clear()
+    source.fetch()
+    assert [r.path for r in server.requests] == ["/xrpc/app.bsky.feed.searchPosts"]
+
+
+def test_a_mastodon_server_gives_60_replies_to_a_reader_without_a_token(
+    mastodon: tuple[FakeServer, MastodonData],
+) -> None:
+    _server, data = mastodon
+    q1 = data.add("MyOrg", "<p>Q1 First? #tchat</p>", minute(1))
+    for n in range(70):
+        data.add(f"p{n}", f"<p>answer {n}</p>", minute(2 + n / 100), reply_to=q1,
+                 tagged=False)
+    (source,) = sources(plan_for(f'mastodon = "{data.base}"'))
+    assert len(source.fetch()) == 61
+    (signed,) = sources(plan_for(f'mastodon = "{data.base}"'),
+                        env={"TCHAT_MASTODON_TOKEN": "t"})
+    assert len(signed.fetch()) == 71

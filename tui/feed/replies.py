@@ -171,9 +171,13 @@ class BlueskyReplies:
                 {"uri": target.id, "depth": MAX_DEPTH, "parent_height": 0})
             thread = answer.thread
             walk = walk_tree(thread, _thread_replies, _thread_uri)
-        except exceptions.RateLimitExceededError:
+        except exceptions.RateLimitExceededError as error:
+            from tui.feed.bluesky_source import _reset_after
+
+            reset = _reset_after(error.response)
+            # Bounded: a server's absurd reset must not stop the replies for ever.
             raise FeedError(f"Bluesky: {self.service}: too many requests",
-                            retry_after=60.0) from None
+                            retry_after=min(3600.0, reset) if reset else 60.0) from None
         except exceptions.NetworkError:
             raise FeedError(f"Bluesky: {self.service} cannot be reached") from None
         except exceptions.BadRequestError:

@@ -102,6 +102,10 @@ class Room:
         self._waiting: list[Waiting] = []
         self._people: list[Person] = []
         self._featured: list[Featured] = []
+        self._asking: list[Attributed] = []
+        """The host's question posts seen."""
+        self._answers: dict[int, list[Attributed]] = {}
+        """Each question's answers, muted accounts out."""
         conversation.mute(self.marks.muted)
 
     # --- actions ----------------------------------------------------------------------
@@ -184,14 +188,17 @@ class Room:
 
     def asked_times(self, asked: Mapping[int, datetime]) -> dict[int, datetime]:
         """When each question went out: the run's mark, else the host's post seen."""
-        return asked_times(self.conversation.items, asked)
+        self._build()
+        return asked_times(self._asking, asked)
 
     def pace(self, now: datetime, asked: Mapping[int, datetime]) -> Pace | None:
+        """The pace of the question asked last by `now` (each frame: only that
+        question's answers are read, sorted once per change)."""
         times = {n: t for n, t in self.asked_times(asked).items() if t <= now}
         if not times:
             return None
         last = max(times, key=lambda n: (times[n], n))
-        return pace(self.conversation.shown(), last, times[last], now)
+        return pace(self._answers.get(last, []), last, times[last], now)
 
     def _build(self) -> None:
         version = (self.conversation.version, self.marks.version)
@@ -212,6 +219,11 @@ class Room:
         waiting = {w.item.post.key: w for w in self._waiting}
         self._featured = featured([(g.name, g.handle) for g in self.plan.guests],
                                   self.feature, items)
+        self._asking = [i for i in items if i.kind == "host" and i.asks is not None]
+        self._answers = {}
+        for item in items:
+            if item.answers is not None:
+                self._answers.setdefault(item.answers, []).append(item)
         self._posts = [
             RoomPost(item, self.conversation.sequence(item),
                      item.kind != "host" and first.get(person_key(item)) is item,
