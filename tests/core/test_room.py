@@ -321,3 +321,26 @@ def test_the_exports_get_each_questions_curve_from_the_log() -> None:
     curves = question_curves(make_context(plan, events=log, feed=feed))
     assert curves[0].asked == at(5) and curves[0].per_minute == (0, 1)
     assert len(curves) == len(plan.questions)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["host@m.example", "one@m.example", "ann@x.example",
+                                           "bob@x.example", "cy.bsky.social", "spam@x.example"]),
+                          st.integers(0, 60)), max_size=25))
+def test_one_first_post_per_person_and_never_the_host_guests_or_muted_to_welcome(
+    authored: list[tuple[str, int]],
+) -> None:
+    posts = [post(str(n), author, "hi", minute,
+                  platform="bluesky" if author.endswith("bsky.social") else "mastodon")
+             for n, (author, minute) in enumerate(authored)]
+    room = room_with(posts, make({"mute": ["spam"]}))
+    view_ = room.view(at(61))
+    authors = {a for a, _m in authored} - {"spam@x.example"}
+    marked = [p.item.post.author for p in view_.stream if p.first_post]
+    assert sorted(marked) == sorted(authors - {"host@m.example"})
+    for p in view_.stream:
+        if p.first_post:
+            assert p.item.post.created_at == min(q.created_at for q in posts
+                                                 if q.author == p.item.post.author)
+    assert {p.account for p in view_.to_welcome} == authors - {"host@m.example",
+                                                              "one@m.example"}

@@ -205,6 +205,8 @@ class Event:
             return None
         if event.post is not None and len(event.post) > MAX_NAME:
             return None
+        if event.network is not None and len(event.network) > 40:
+            return None
         return event
 
 
