@@ -371,3 +371,18 @@ def test_a_mastodon_server_gives_60_replies_to_a_reader_without_a_token(
     (signed,) = sources(plan_for(f'mastodon = "{data.base}"'),
                         env={"TCHAT_MASTODON_TOKEN": "t"})
     assert len(signed.fetch()) == 71
+
+
+def test_a_thread_read_again_gives_only_what_is_new_in_it(
+    mastodon: tuple[FakeServer, MastodonData],
+) -> None:
+    _server, data = mastodon
+    q1 = data.add("MyOrg", "<p>Q1 First? #tchat</p>", minute(1))
+    data.add("ann", "<p>yes</p>", minute(2), reply_to=q1, tagged=False)
+    plan = plan_for(f'mastodon = "{data.base}"')
+    poller = FeedPoller(sources(plan), timedelta(seconds=15), lambda: minute(30))
+    assert len(poller.poll_due()) == 2
+    data.add("bob", "<p>me too</p>", minute(3), reply_to=q1, tagged=False)
+    poller.polled[0].next_at = minute(30)
+    assert [p.text for p in poller.poll_due()] == ["me too"]
+    assert poller.polled[0].status.posts == 3

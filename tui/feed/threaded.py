@@ -46,6 +46,9 @@ class ThreadedSource:
         self._paused_until: datetime | None = None
         self.notes: tuple[ThreadNote, ...] = ()
         """What the last poll's threads left out or could not read."""
+        self._given: set[str] = set()
+        """Posts already given from a thread: a thread is read again at each turn, but
+        only what is new in it goes on (the status's count of posts stays true)."""
 
     def posted(self, known: Iterable[PostedQuestion]) -> None:
         """Question posts known by id (tchat posted them): their threads are read too."""
@@ -79,7 +82,9 @@ class ThreadedSource:
                     self._paused_until = self._now() + timedelta(seconds=error.retry_after)
                     break
                 continue
-            found += posts
+            fresh = [post for post in posts if post.id not in self._given]
+            self._given.update(post.id for post in fresh)
+            found += fresh
             notes += more
             # The host may thread Q2 under Q1: met in Q1's thread, read in this poll if
             # the turn allows, else at the next.
