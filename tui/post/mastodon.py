@@ -120,7 +120,7 @@ class MastodonChannel:
 
     # --- the Channel protocol ------------------------------------------------------------
 
-    def verify(self) -> str:
+    def sign_in(self) -> str:
         """The token works (`GET /api/v1/apps/verify_credentials`): the app's name."""
         with self._lock:
             answer = self._request("GET", "/api/v1/apps/verify_credentials", "signing in")

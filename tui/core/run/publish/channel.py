@@ -48,6 +48,10 @@ class Channel(Protocol):
     account: str
     """The account's handle, as the plan names it."""
 
+    def sign_in(self) -> str:
+        """Check the credential with the server (once per run): the account's id."""
+        ...
+
     def send(self, part: Part, reply: Reply | None, image: Image | None) -> Sent:
         """Post one part (with the key it carries), or raise ChannelError."""
         ...
