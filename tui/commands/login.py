@@ -43,8 +43,11 @@ def register(subparsers: Any, summary: str) -> None:
     parser.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace, *, ask: Callable[[str], str] = input,
-        ask_secret: Callable[[str], str] = getpass.getpass, timeout: float = 10.0) -> int:
+def run(args: argparse.Namespace, *, ask: Callable[[str], str] | None = None,
+        ask_secret: Callable[[str], str] | None = None, timeout: float = 10.0) -> int:
+    # Looked up at the call, not bound at import: a test (or a wrapper) may replace them.
+    ask = ask or input
+    ask_secret = ask_secret or getpass.getpass
     err = error_console()
     path: Path = args.plan
     try:
