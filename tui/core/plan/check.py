@@ -386,8 +386,8 @@ def image_problems(plan: Plan, text: str, path: Path) -> list[Problem]:
     networks = posting_networks(plan)
     problems: list[Problem] = []
     items: list[tuple[str, int, str | None, str]] = [
-        ("questions", i, q.image, q.alt) for i, q in enumerate(plan.questions)]
-    items += [("posts", i, p.image, p.alt) for i, p in enumerate(plan.posts)]
+        ("questions", i, q.image, q.alt or "") for i, q in enumerate(plan.questions)]
+    items += [("posts", i, p.image, p.alt or "") for i, p in enumerate(plan.posts)]
     for table, index, image, alt in items:
         where = f"{table}[{index + 1}]"
         if image is None:

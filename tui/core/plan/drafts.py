@@ -148,7 +148,7 @@ class DraftBook:
         if cue.derived or cue.kind == "question":
             return False
         index = int(cue.source.removeprefix("posts[").rstrip("]")) - 1
-        return self.plan.posts[index].thread
+        return self.plan.posts[index].thread is True
 
     def count(self, text: str) -> Count:
         chat = self.plan.chat

@@ -150,8 +150,9 @@ class Question(_Strict):
     notes: str = ""
     image: str | None = Field(default=None, min_length=1)
     """A question card, beside the plan, posted with the text (see `plan.images`)."""
-    alt: str = ""
-    """The image's alt text, required with it."""
+    alt: str | None = None
+    """The image's alt text, required with it. (None, not "": a plan written by tchat
+    leaves out what it does not use.)"""
 
 
 class Post(_Strict):
@@ -164,10 +165,11 @@ class Post(_Strict):
     notes: str = ""
     add_tag: bool = True
     """Append the chat's tag when the text lacks it (the guide: always use the tag)."""
-    thread: bool = False
-    """A text over the limit is split into a numbered thread (`1/3`...), posted as a chain."""
+    thread: bool | None = None
+    """true: a text over the limit is split into a numbered thread (`1/3`...), posted
+    as a chain."""
     image: str | None = Field(default=None, min_length=1)
-    alt: str = ""
+    alt: str | None = None
 
 
 class ChecklistItem(_Strict):

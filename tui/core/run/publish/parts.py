@@ -78,7 +78,7 @@ def card_for(book: DraftBook, cue: Cue) -> Card | None:
     table, _, index = cue.source.rstrip("]").partition("[")
     items = book.plan.questions if table == "questions" else book.plan.posts
     item = items[int(index) - 1]
-    return Card(item.image, item.alt) if item.image is not None else None
+    return Card(item.image, item.alt or "") if item.image is not None else None
 
 
 def parts_for(book: DraftBook, cue: Cue, network: str, account: str, *, generation: int,
