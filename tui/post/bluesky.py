@@ -58,7 +58,9 @@ class BlueskyChannel:
         request = Request(transport=DeadlineTransport(self._deadline), timeout=timeout,
                           event_hooks=guards(lambda: self._allowed), trust_env=False)
         self._client = Client(base_url=service, request=request)
+        self._client.on_session_change(self._session_changed)
         self._did: str | None = None
+        self._session_did: str | None = None
         self._lock = threading.Lock()
         self._handles: dict[str, str | None] = {}
 
@@ -129,25 +131,25 @@ class BlueskyChannel:
 
     # --- the session -------------------------------------------------------------------
 
+    def _session_changed(self, _event: Any, session: Any) -> None:
+        # Created or refreshed: the account's DID, and the server its session names.
+        self._session_did = str(getattr(session, "did", "") or "") or None
+        pds = str(getattr(session, "pds_endpoint", "") or "")
+        # bsky.social's accounts live on servers of their own, named in the session:
+        # the access token (never the app password) goes there, over https only.
+        if pds.startswith("https://") or origin(pds)[1] in ("127.0.0.1", "localhost"):
+            self._allowed.add(origin(pds))
+
     def sign_in(self) -> str:
         """Sign in once (createSession); the account's DID."""
         if self._did is not None:
             return self._did
-        session = self._with_wait("signing in", lambda: self._client.login(
+        self._with_wait("signing in", lambda: self._client.login(
             self.account, self._password, fetch_bsky_profile=False))
-        del session
-        me = self._client.me
-        did = getattr(getattr(self._client, "_session", None), "did", None) if me is None \
-            else me.did
-        if not isinstance(did, str):
+        if self._session_did is None:
             raise ChannelError(f"{self.service} sent something that is not a Bluesky session")
-        self._did = did
-        # The session may name the account's own PDS (bsky.social's accounts live on
-        # hosts of their own): its access token goes there, over https.
-        base = str(getattr(self._client, "_base_url", "") or "")
-        if base.startswith("https://") or origin(base)[1] in ("127.0.0.1", "localhost"):
-            self._allowed.add(origin(base))
-        return did
+        self._did = self._session_did
+        return self._did
 
     # --- the Channel protocol ------------------------------------------------------------
 
