@@ -158,20 +158,10 @@ def _bluesky(text: str, limit: int) -> Measure:
 def _mastodon(text: str, limit: int) -> Measure:
     from tui.core.counting import mastodon
 
-    body, offset = mastodon.stripped(text)
-    if mastodon.is_blank(body):
+    measured = mastodon.measure(text, limit)
+    if measured is None:
         return Measure(0, None, refusal="Mastodon will not post a blank text.")
-    found = [(start + offset, end + offset, weight)
-             for start, end, weight in mastodon.entities(body)]
-    # What the server strips counts nothing: two spans of weight 0.
-    found = [(0, offset, 0), *found, (offset + len(body), len(text), 0)]
-    return Measure(*_measure(text, found, limit, mastodon.grapheme_count, _mastodon_units))
-
-
-def _mastodon_units(text: str, start: int, end: int) -> list[Entity]:
-    from tui.core.counting.mastodon import grapheme_spans
-
-    return [(s, e, 1) for s, e in grapheme_spans(text, start, end)]
+    return Measure(*measured)
 
 
 def _threads(text: str, limit: int) -> Measure:
