@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from encodings import idna
-from functools import cache
+from functools import cache, lru_cache
 from unicodedata import ucd_3_2_0 as _UNICODE_3_2
 
 from tui.core.counting import url_patterns as p
@@ -150,6 +150,8 @@ class UrlFinder:
         self._next_break = re.compile(f"[{dialect.breaks}]")
         self._last_break = re.compile(f"[{dialect.breaks}][^{dialect.breaks}]*\\Z")
         self._runs: dict[str, tuple[UrlSpan, ...]] = {}
+        # Hosts recur far more than whole links (each has its own path).
+        self._domain_ok = lru_cache(maxsize=_RUN_CACHE_SIZE)(dialect.domain_ok)
 
     def _compiled(self) -> _Patterns:
         if self._patterns is None:
@@ -225,15 +227,16 @@ class UrlFinder:
 
     def _accept(self, text: str, head: re.Match[str], tail: re.Match[str]) -> list[UrlSpan]:
         before, scheme, domain = head.group(1, 2, 3)
-        path = tail.group(1)
         start, end = head.end(1), tail.end()
-        url = text[start:end]
-        if not self.dialect.domain_ok(domain):
+        if not self._domain_ok(domain):
             return []
-        if len(scheme or "https://") + len(url) > _MAX_URL_LENGTH:
+        if len(scheme or "https://") + end - start > _MAX_URL_LENGTH:
             return []
         if scheme:
-            tco = self._compiled().tco.match(url)
+            # Only a link to the host t.co can match the t.co pattern.
+            tco = None
+            if len(domain) == 4 and domain.lower() == "t.co":
+                tco = self._compiled().tco.match(text[start:end])
             if tco is not None:
                 # A t.co link ends with its slug (and, in JavaScript, its query): what
                 # follows is text.
@@ -244,6 +247,7 @@ class UrlFinder:
         if not self.dialect.bare_domains or _PRECEDING_BARE_FORBIDDEN.search(before):
             return []
         # Without a scheme only ASCII domains count; a path sticks to the last one.
+        path = tail.group(1)
         bare = [(start + m.start(), start + m.end()) for m in _ascii_domain().finditer(domain)]
         if bare and path:
             last_start, last_end = bare[-1]
