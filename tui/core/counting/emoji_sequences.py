@@ -71,15 +71,18 @@ def emoji_runs(text: str) -> list[EmojiRun]:
     again, post after post. The marks are searched for (one class, which `re` skips to
     quickly); the character before each run of them starts the stretch.
     """
-    runs = []
     kept = _kept
-    for marks in _MARK_RUNS.finditer(text):
-        start, end = marks.span()
-        if start:
-            start -= 1
-        key = text[start:end + 1] if text.startswith(TEXT_STYLE, end) else text[start:end]
-        runs.append((start, end, kept.get(key) or _matches(key)))
-    return runs
+    runs = [marks.span() for marks in _MARK_RUNS.finditer(text)]
+    if runs and runs[0][0] == 0:
+        runs[0] = (1, runs[0][1])  # a mark first: the stretch starts with it
+    if TEXT_STYLE in text:
+        return [
+            (start - 1, end, kept.get(key) or _matches(key))
+            for start, end in runs
+            for key in (text[start - 1 : end + text.startswith(TEXT_STYLE, end)],)
+        ]
+    return [(start - 1, end, kept.get(text[start - 1 : end]) or _matches(text[start - 1 : end]))
+            for start, end in runs]
 
 
 def _matches(key: str) -> Matches:

@@ -115,6 +115,16 @@ def _ascii_domain() -> re.Pattern[str]:
 
 # A link at text[start:end], as (start, end).
 UrlSpan = tuple[int, int]
+# What the extractor's pattern found up to the end of a domain: where the link starts,
+# where the domain ends, the character before the link, the scheme, the domain.
+_Head = tuple[int, int, str, str | None, str]
+
+
+def _head(found: re.Match[str] | None) -> _Head | None:
+    if found is None:
+        return None
+    before, scheme, domain = found.group(1, 2, 3)
+    return found.end(1), found.end(), before, scheme, domain
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +160,7 @@ class UrlFinder:
         self._next_break = re.compile(f"[{dialect.breaks}]")
         self._last_break = re.compile(f"[{dialect.breaks}][^{dialect.breaks}]*\\Z")
         self._runs: dict[str, tuple[UrlSpan, ...]] = {}
+        self._heads: dict[str, _Head | None] = {}
         # Hosts recur far more than whole links (each has its own path).
         self._domain_ok = lru_cache(maxsize=_RUN_CACHE_SIZE)(dialect.domain_ok)
 
@@ -192,7 +203,7 @@ class UrlFinder:
             begin = max(start - 1, 0)
             spans = self._cached_run_spans(text[begin:run_end])
             if spans:
-                found.extend((begin + first, begin + last) for first, last in spans)
+                found += [(begin + first, begin + last) for first, last in spans]
             dot = text.find(".", run_end)
         return found
 
@@ -215,19 +226,33 @@ class UrlFinder:
         patterns = self._compiled()
         found: list[UrlSpan] = []
         position = begin
-        while position < domain_end:
-            head = patterns.domain.search(text, position, domain_end)
-            if head is None:
-                break
-            tail = patterns.rest.match(text, head.end(), run_end)
+        # The first head depends on the run up to its last top-level domain alone: a
+        # link's host recurs far more than the whole run (each link has its own path).
+        head = self._first_head(text[begin:domain_end])
+        if head is not None:
+            head = (head[0] + begin, head[1] + begin, *head[2:])
+        while head is not None:
+            tail = patterns.rest.match(text, head[1], run_end)
             assert tail is not None  # every part of it is optional
-            found.extend(self._accept(text, head, tail))
+            found += self._accept(text, head, tail)
             position = tail.end()
+            if position >= domain_end:
+                break
+            head = _head(patterns.domain.search(text, position, domain_end))
         return found
 
-    def _accept(self, text: str, head: re.Match[str], tail: re.Match[str]) -> list[UrlSpan]:
-        before, scheme, domain = head.group(1, 2, 3)
-        start, end = head.end(1), tail.end()
+    def _first_head(self, start: str) -> _Head | None:
+        if start in self._heads:
+            return self._heads[start]
+        head = _head(self._compiled().domain.search(start))
+        if len(self._heads) >= _RUN_CACHE_SIZE:
+            self._heads.clear()
+        self._heads[start] = head
+        return head
+
+    def _accept(self, text: str, head: _Head, tail: re.Match[str]) -> list[UrlSpan]:
+        start, _, before, scheme, domain = head
+        end = tail.end()
         if not self._domain_ok(domain):
             return []
         if len(scheme or "https://") + end - start > _MAX_URL_LENGTH:
