@@ -26,6 +26,9 @@ from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR
 
 EventKind = Literal[
     "mark", "undo", "skip", "shift", "compress", "tick", "reply", "reload", "highlight",
+    # Posting from tchat (`tui.core.run.publish`): the intent is on disk before the post
+    # leaves, so a crash between the two is settled at the next start, never posted twice.
+    "post-intent", "post-done", "post-failed", "post-deleted", "repost",
     # The room (tui.core.run.roomlog): a welcome reply made, a post to answer handled
     # (`done`) or put back, an account muted or unmuted.
     "welcome", "handled", "mute", "unmute",
@@ -39,6 +42,8 @@ MAX_ITEM = 1_000_000
 # A room event names a few accounts and one post; more is not a line tchat wrote.
 MAX_ACCOUNTS = 50
 MAX_NAME = 600
+# A thread of a hundred posts is no chat's; a bigger number is not a line tchat wrote.
+MAX_PARTS = 100
 
 
 def log_path_for(plan_path: Path, suffix: str = ".asrun.jsonl") -> Path:
@@ -136,13 +141,28 @@ class Event:
     text: str | None = None
     """A reply's text."""
     via: str | None = None
-    """How a text reached the clipboard (system, osc52, manual)."""
+    """How a text reached the clipboard (system, osc52, manual), or `post` for a mark
+    that tchat's own posting made."""
     network: str | None = None
-    """The room's events: the network of the post or the people (mastodon, bluesky)."""
+    """Where a post-* event happened, or the network of a room event's post or people
+    (bluesky, mastodon)."""
+    part: int | None = None
+    """A thread's part, counted from 1 (a post alone is part 1 of 1)."""
+    parts: int | None = None
+    key: str | None = None
+    """What the server dedupes on: a Bluesky record key, a Mastodon Idempotency-Key."""
+    uri: str | None = None
+    """The post's own id on its network (an at:// URI, a Mastodon status id)."""
+    url: str | None = None
+    """The post's public web address."""
+    cid: str | None = None
+    """A Bluesky record's CID, which a reply to it needs."""
+    reason: str | None = None
+    """Why a post failed, in one line (never a secret: see `tui.post`)."""
     post: str | None = None
-    """A handled post's id on its network."""
+    """A handled post's id on its network (the room)."""
     accounts: tuple[str, ...] = ()
-    """The accounts a welcome names, or the one a mute or unmute is about."""
+    """The accounts a welcome names, or the one a mute or unmute is about (the room)."""
 
     def to_json(self) -> str:
         data: dict[str, Any] = {
@@ -151,7 +171,8 @@ class Event:
             "clock": self.clock.isoformat(),
             "wall": self.wall.isoformat(),
         }
-        for name in ("cue", "seconds", "item", "done", "text", "via", "network", "post"):
+        for name in ("cue", "seconds", "item", "done", "text", "via", "network", "part",
+                     "parts", "key", "uri", "url", "cid", "reason", "post"):
             value = getattr(self, name)
             if value is not None:
                 data[name] = value
@@ -193,6 +214,13 @@ class Event:
                 text=_opt(data, "text", str),
                 via=_opt(data, "via", str),
                 network=_opt(data, "network", str),
+                part=_opt(data, "part", int),
+                parts=_opt(data, "parts", int),
+                key=_opt(data, "key", str),
+                uri=_opt(data, "uri", str),
+                url=_opt(data, "url", str),
+                cid=_opt(data, "cid", str),
+                reason=_opt(data, "reason", str),
                 post=_opt(data, "post", str),
                 accounts=_names(data.get("accounts", ())),
             )
@@ -202,6 +230,8 @@ class Event:
         if event.seconds is not None and abs(event.seconds) > MAX_SHIFT_SECONDS:
             return None
         if event.item is not None and not 0 <= event.item <= MAX_ITEM:
+            return None
+        if any(n is not None and not 1 <= n <= MAX_PARTS for n in (event.part, event.parts)):
             return None
         if event.post is not None and len(event.post) > MAX_NAME:
             return None
