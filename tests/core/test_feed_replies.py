@@ -386,3 +386,19 @@ def test_a_thread_read_again_gives_only_what_is_new_in_it(
     poller.polled[0].next_at = minute(30)
     assert [p.text for p in poller.poll_due()] == ["me too"]
     assert poller.polled[0].status.posts == 3
+
+
+def test_a_question_known_by_its_local_id_and_seen_tagged_is_read_once_a_poll(
+    mastodon: tuple[FakeServer, MastodonData],
+) -> None:
+    server, data = mastodon
+    q1 = data.add("MyOrg", "<p>Q1 First? #tchat</p>", minute(1))
+    data.add("ann", "<p>yes</p>", minute(2), reply_to=q1, tagged=False)
+    posted = (PostedQuestion(1, "mastodon", f"{data.base}#{q1}", data.base, q1, minute(1)),)
+    plan = plan_for(f'mastodon = "{data.base}"')
+    (source,) = sources(plan, posted=posted)
+    posts = source.fetch()
+    assert len([r for r in server.requests if r.path.endswith("/context")]) == 1
+    talk = conversation(plan, posts)
+    assert talk.counts.answers(1) == (1, 1) and talk.counts.posts == 2
+    assert {p.id for p in posts} == {s["uri"] for s in data.statuses}

@@ -344,3 +344,28 @@ def test_one_first_post_per_person_and_never_the_host_guests_or_muted_to_welcome
                                                  if q.author == p.item.post.author)
     assert {p.account for p in view_.to_welcome} == authors - {"host@m.example",
                                                               "one@m.example"}
+
+
+def test_the_question_posts_tchat_published_are_given_to_the_feed() -> None:
+    from tui.core.plan.drafts import DraftBook
+    from tui.core.run.roomlog import posted_questions
+
+    data = plan_dict(host="@host")
+    data["accounts"] = {"bluesky": "host.bsky.social", "mastodon": "@host@social.example"}
+    book = DraftBook(Plan.model_validate(data))
+    q2 = next(c for c in book.cues if c.kind == "question" and c.number == 2)
+    log = [
+        Event("post-intent", at(10), at(10), cue=q2.id, network="bluesky", part=1, parts=1,
+              key="k1"),
+        Event("post-done", at(10), at(10), cue=q2.id, network="bluesky", part=1, parts=1,
+              key="k1", uri="at://did:plc:host/app.bsky.feed.post/q2", url="https://bsky.app/x"),
+        Event("post-done", at(10), at(10.1), cue=q2.id, network="mastodon", part=1, parts=1,
+              key="k2", uri="1134", url="https://social.example/@host/1134"),
+        Event("post-intent", at(20), at(20), cue="q3", network="bluesky", part=1, parts=1,
+              key="k3"),  # never done: not a question post anyone can reply to
+    ]
+    found = posted_questions(book, log)
+    assert [(p.question, p.network, p.id, p.server, p.local_id) for p in found] == [
+        (2, "bluesky", "at://did:plc:host/app.bsky.feed.post/q2", None, None),
+        (2, "mastodon", "https://social.example#1134", "https://social.example", "1134")]
+    assert found[1].at == at(10.1)

@@ -52,6 +52,12 @@ class MastodonReplies:
         """A status's URI -> its id on this server, for those met here."""
         self._uri_of_local: dict[str, str] = {}
         self._rooted: set[str] = set()
+        self._this_poll: set[str] = set()
+        """Statuses whose context was read in this poll: a question known by its id and
+        seen in the timeline is two targets, read once."""
+
+    def new_poll(self) -> None:
+        self._this_poll.clear()
 
     def remember(self, local_id: str, uri: str) -> None:
         self.local[uri] = local_id
@@ -62,14 +68,20 @@ class MastodonReplies:
         if local_id is None and target.server == self.server and target.local_id:
             local_id = target.local_id
             self.remember(local_id, target.id)
-        if local_id is None:
-            return [], []  # this server never showed the post: another one reads it
+        if local_id is None or local_id in self._this_poll:
+            return [], []  # this server never showed the post, or it was read just now
+        self._this_poll.add(local_id)
         posts = []
         if target.id not in self._rooted and target.local_id == local_id:
             # Known by its id only (tchat posted it): the post itself, once, so the pane
-            # shows it and the conversation knows it for the host's question.
+            # shows it, the conversation knows it for the host's question, and its URI
+            # (what the replies under it are keyed to) is learnt.
             self._rooted.add(target.id)
-            root = self._to_post(self._call(lambda: self.api.status(local_id)))
+            status = self._call(lambda: self.api.status(local_id))
+            uri = status.get("uri") if isinstance(status, dict) else None
+            if isinstance(uri, str) and uri.startswith(("https://", "http://")):
+                self.remember(local_id, uri[:2000])
+            root = self._to_post(status)
             if root is not None:
                 posts.append(self.canonical(root))
         context = self._call(lambda: self.api.status_context(local_id))

@@ -69,6 +69,9 @@ class ThreadedSource:
         if self._paused_until is not None and self._now() < self._paused_until:
             return found, notes
         self._paused_until = None
+        new_poll = getattr(self.read, "new_poll", None)
+        if callable(new_poll):
+            new_poll()
         due = self.schedule.due(self.questions.targets)
         budget = self.schedule.per_poll
         while due and budget > 0:

@@ -33,8 +33,8 @@ class PostedQuestion:
     network: str
     """"mastodon" or "bluesky"."""
     id: str
-    """Bluesky: the post's at:// URI. Mastodon: the status's `uri` when known, else its
-    id on `server`."""
+    """Bluesky: the post's at:// URI. Mastodon: the status's `uri` when known, else any
+    name unique to it (the server reads it by `local_id` and learns its URI)."""
     server: str | None = None
     """Mastodon: the server it was posted to, whose id `local_id` is."""
     local_id: str | None = None

@@ -4,6 +4,10 @@
 says a post to answer was dealt with (`done = true`) or put back (`done = false`);
 `mute` and `unmute` name one account. A rehearsal's log keeps its own, like every mark.
 The exports read the same events, so a muted account is left out of the recap too.
+
+The log also says which question posts tchat published itself (`post-done`, from
+`tui.core.run.publish`): `posted_questions` gives them to the feed, whose replies are
+then read even when the tag's timeline or search never shows the post.
 """
 
 from __future__ import annotations
@@ -11,10 +15,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from tui.core.feed.post import FeedPost
+from tui.core.feed.post import FEED_PLATFORMS, FeedPost
+from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Plan
 from tui.core.room.actions import Handled, Muted, RoomAction, RoomMarks, Welcomed
+from tui.core.room.threads import PostedQuestion
 from tui.core.run.asrun import Event
+from tui.core.run.publish.ledger import ledger
 
 
 def event_for(action: RoomAction, clock: datetime, wall: datetime) -> Event:
@@ -55,3 +62,27 @@ def unmuted(plan: Plan, events: Iterable[Event], posts: Iterable[FeedPost]) -> l
     """The posts the exports and the report keep: muted accounts' left out."""
     marks = room_marks(plan, events)
     return [post for post in posts if not marks.is_muted(post.author)]
+
+
+def posted_questions(book: DraftBook, events: Iterable[Event]) -> list[PostedQuestion]:
+    """The question posts tchat published (the first part of each, on each network),
+    as the feed reads their replies: a Bluesky post by its at:// URI, a Mastodon status
+    by its id on the plan's account server."""
+    accounts = book.plan.accounts
+    posted = ledger(events)
+    found = []
+    for cue in book.cues:
+        if cue.kind != "question" or cue.number is None:
+            continue
+        for network in sorted(FEED_PLATFORMS):
+            done = posted.of(cue.id, network).done
+            first = done[0] if done else None
+            if first is None or first.part != 1 or not first.uri:
+                continue
+            if network == "bluesky":
+                found.append(PostedQuestion(cue.number, network, first.uri, at=first.wall))
+            elif accounts is not None and accounts.mastodon is not None:
+                server = accounts.mastodon_base
+                found.append(PostedQuestion(cue.number, network, f"{server}#{first.uri}",
+                                            server, first.uri, first.wall))
+    return found
