@@ -402,3 +402,30 @@ def test_a_question_known_by_its_local_id_and_seen_tagged_is_read_once_a_poll(
     talk = conversation(plan, posts)
     assert talk.counts.answers(1) == (1, 1) and talk.counts.posts == 2
     assert {p.id for p in posts} == {s["uri"] for s in data.statuses}
+
+
+def test_tchat_feed_reads_the_replies_under_a_question_tchat_posted_untagged(
+    bluesky: tuple[FakeServer, BlueskyData, str], tmp_path: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import argparse
+
+    from tui.commands import feed as feed_command
+    from tui.core.run.asrun import AsRunLog, Event, log_path_for
+
+    _server, data, base = bluesky
+    q1 = data.add("myorg.bsky.social", "Q1 First?", minute(1))  # no tag: search misses it
+    data.add("zoe.bsky.social", "phishing", minute(2), reply_to=q1)
+    path = tmp_path / "chat.toml"
+    path.write_text(PLAN + f'\n[feed]\nbluesky = true\nbluesky_service = "{base}"\n',
+                    encoding="utf-8")
+    AsRunLog(log_path_for(path)).append(Event(
+        "post-done", minute(1), minute(1), cue="q1", network="bluesky", part=1, parts=1,
+        key="k", uri=q1, url="https://bsky.app/profile/myorg.bsky.social/post/x"))
+    parser = argparse.ArgumentParser()
+    feed_command.register(parser.add_subparsers(), "")
+    args = parser.parse_args(["feed", str(path), "--once", "--jsonl"])
+    assert feed_command.run(args, now=lambda: minute(10), timeout=5, environ=login(data)) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(x["author"], x["kind"], x["answers"]) for x in lines] == [
+        ("myorg.bsky.social", "host", None), ("zoe.bsky.social", "answer", 1)]

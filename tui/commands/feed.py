@@ -26,6 +26,7 @@ from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation, feed_since
 from tui.core.feed.plaintext import one_line, visible
 from tui.core.feed.status import status_lines
+from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Plan
 from tui.core.plan.planfile import load_plan
 from tui.core.plan.problems import PlanError
@@ -33,7 +34,7 @@ from tui.core.room.people import first_posts, person_key
 from tui.core.room.planned import attributor_for
 from tui.core.room.threads import PER_POLL
 from tui.core.run.asrun import Event, LogError, log_path_for, read_events
-from tui.core.run.roomlog import room_marks
+from tui.core.run.roomlog import posted_questions, room_marks
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 ALL_THREADS = 50
@@ -138,11 +139,16 @@ def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
     assert feed is not None
     chat = plan.chat
     since = feed_since(chat.start_at, clock())
-    attributor = attributor_for(plan)
+    book = DraftBook(plan)
+    attributor = attributor_for(plan, book)
+    # The live run's log: the accounts muted during it, the question posts tchat
+    # published (their replies are read even when the tag does not show them).
+    events = _live_events(args.plan)
     # Once: every thread known is read in the one poll; following: the newest at every
     # poll and the others in turn, within the servers' rate limits.
     built = build_sources(feed, chat.tag, since, timeout=timeout, environ=environ,
-                          asks=attributor.asks, now=clock,
+                          asks=attributor.asks, posted=posted_questions(book, events),
+                          now=clock,
                           threads_per_poll=ALL_THREADS if args.once else PER_POLL)
     for problem in built.problems:
         err.print(Text(problem))
@@ -150,7 +156,7 @@ def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
         return EXIT_PROBLEMS
     conversation = Conversation(attributor)
     # Muted accounts stay out, as in the run-sheet: the plan's, and the live run's log.
-    conversation.mute(room_marks(plan, _live_events(args.plan)).muted)
+    conversation.mute(room_marks(plan, events).muted)
     several = bool(feed.mastodon_servers) and feed.bluesky
     poller = FeedPoller(built.sources, timedelta(seconds=feed.poll_seconds), clock)
     out = safe_console(soft_wrap=args.jsonl)
