@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -66,7 +67,11 @@ def test_several_networks_in_order(tmp_path: Path, capsys: pytest.CaptureFixture
     # X's old 140 among them: the guide's short texts, as for x-legacy alone.
     short = tmp_path / "short.toml"
     assert main(["new", str(short), "--lang", "en", "--platform", "bluesky,x-legacy"]) == 0
-    assert main(["drafts", str(short)]) == 0
+    capsys.readouterr()
+    main(["drafts", str(short), "--jsonl"])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["network"] for r in rows} == {"bluesky", "x-legacy"}
+    assert all(r["valid"] for r in rows)
 
 
 def test_ten_questions(tmp_path: Path) -> None:
