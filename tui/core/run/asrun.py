@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from tui.core.files.regularfile import NotReadable, read_regular
+from tui.core.plan.networks import NETWORKS
 from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR
 
 EventKind = Literal[
@@ -131,6 +132,9 @@ class Event:
     """A reply's text."""
     via: str | None = None
     """How a text reached the clipboard (system, osc52, manual)."""
+    network: str | None = None
+    """For a mark or a skip on one network of a plan on several; None for the cue on
+    every network (every log written before plans had several)."""
 
     def to_json(self) -> str:
         data: dict[str, Any] = {
@@ -139,7 +143,7 @@ class Event:
             "clock": self.clock.isoformat(),
             "wall": self.wall.isoformat(),
         }
-        for name in ("cue", "seconds", "item", "done", "text", "via"):
+        for name in ("cue", "seconds", "item", "done", "text", "via", "network"):
             value = getattr(self, name)
             if value is not None:
                 data[name] = value
@@ -178,6 +182,7 @@ class Event:
                 done=_opt(data, "done", bool),
                 text=_opt(data, "text", str),
                 via=_opt(data, "via", str),
+                network=_opt(data, "network", str),
             )
         except (ValueError, KeyError, TypeError, RecursionError, OverflowError):
             # RecursionError: a line of 100,000 nested brackets is valid JSON to no one.
@@ -186,6 +191,8 @@ class Event:
             return None
         if event.item is not None and not 0 <= event.item <= MAX_ITEM:
             return None
+        if event.network is not None and event.network not in NETWORKS:
+            return None  # no network tchat knows: not a line it wrote
         return event
 
 
