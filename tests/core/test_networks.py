@@ -272,3 +272,19 @@ def test_a_variant_or_a_limit_for_a_network_the_plan_does_not_use() -> None:
         in variant.message  # x-legacy is X, which it does run on
     [limit] = [p for p in problems if p.field == "chat.char_limit"]
     assert limit.severity == "warning"
+
+
+def test_the_readme_plan_runs_on_three_networks() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The plan format"):]
+    start = section.index("```toml\n") + 8
+    example = section[start:section.index("\n```", start)]
+    plan = parse_plan(example)
+    assert plan.chat.networks == ("x", "bluesky", "mastodon")
+    book = DraftBook(plan)
+    assert {d.network for d in book.every_draft()} == set(THREE)
+    assert [plan.guests[0].handle_on(n) for n in THREE] == [
+        "@SafeScreensOrg", "@safescreens.bsky.social", "@safescreens@mastodon.social"]
+    assert not [p for p in semantic_problems(plan, example) if p.is_error]
