@@ -3,6 +3,7 @@ every draft counted on each network exactly as `tchat count --platform` counts i
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -288,3 +289,24 @@ def test_the_readme_plan_runs_on_three_networks() -> None:
     assert [plan.guests[0].handle_on(n) for n in THREE] == [
         "@SafeScreensOrg", "@safescreens.bsky.social", "@safescreens@mastodon.social"]
     assert not [p for p in semantic_problems(plan, example) if p.is_error]
+
+
+def test_the_pre_flight_names_the_networks_a_guest_has_no_handle_on() -> None:
+    from tui.core.run.preflight import preflight, preflight_lines
+
+    plan = Plan.model_validate(three_networks())
+    early = plan.chat.start_at - timedelta(days=30)
+    lines = preflight_lines(preflight(plan, early), plan)
+    assert any(line.endswith("guests without a handle: Youth Help (Bluesky, Mastodon)")
+               for line in lines), lines
+
+
+def test_the_conversation_knows_the_host_and_guests_on_every_network() -> None:
+    from tui.core.room.planned import attributor_for
+
+    attributor = attributor_for(Plan.model_validate(three_networks()))
+    for author in ("EndCMOrg", "endcm.org", "endcm@social.coop"):
+        assert attributor.is_host(author), author
+    for author in ("SafeScreensOrg", "safescreens.bsky.social", "safescreens@mastodon.social"):
+        assert attributor.is_guest(author), author
+    assert not attributor.is_host("someone.bsky.social")

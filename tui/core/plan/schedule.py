@@ -53,6 +53,8 @@ class Cue:
 
     def template_on(self, network: str) -> str:
         """The text as written for `network`: its variant there, else `template`."""
+        if not self.variants:
+            return self.template
         return text_on(self.template, dict(self.variants), network)
 
 
