@@ -310,3 +310,10 @@ def test_the_conversation_knows_the_host_and_guests_on_every_network() -> None:
     for author in ("SafeScreensOrg", "safescreens.bsky.social", "safescreens@mastodon.social"):
         assert attributor.is_guest(author), author
     assert not attributor.is_host("someone.bsky.social")
+
+
+def test_a_plan_on_several_networks_takes_an_assignment() -> None:
+    chat = Plan.model_validate(three_networks()).chat
+    chat.recap_url = "https://example.org/recap"  # every field is validated again
+    chat.platforms = ["mastodon", "x"]
+    assert chat.networks == ("mastodon", "x") and chat.platform == "mastodon"

@@ -48,6 +48,7 @@ _WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\^{|}]+", re.IGNORECASE)
 # The error type of a problem a model validator finds in one field: `planfile` locates
 # it at that field (`ctx["field"]`) rather than at the table.
 FIELD_PROBLEM = "plan_field"
+# Said by `planfile`, which reads the file as written (see `Chat._one_list_of_networks`).
 BOTH_PLATFORMS = (
     "platform and platforms are both set: keep platforms (the networks in order) and "
     "delete the platform line"
@@ -121,11 +122,11 @@ class Chat(_Strict):
     @model_validator(mode="before")
     @classmethod
     def _one_list_of_networks(cls, data: object) -> object:
-        # `platform` stays the first network, so that code reading it keeps working.
-        # A dumped model holds `platforms = None` (TOML has no null: a file never does).
+        # `platform` mirrors the first of `platforms`, so that code reading it keeps
+        # working. A file that writes both is refused by `planfile`, which sees what the
+        # file holds; here both are there at every assignment, the mirror among them. A
+        # dumped model holds `platforms = None` (TOML has no null: a file never does).
         if isinstance(data, dict) and data.get("platforms") is not None:
-            if "platform" in data:
-                raise field_problem("platforms", BOTH_PLATFORMS)
             networks = data["platforms"]
             if isinstance(networks, list) and networks and networks[0] in NETWORKS:
                 return {**data, "platform": networks[0]}
