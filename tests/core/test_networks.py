@@ -157,7 +157,7 @@ def plans(draw: st.DrawFn) -> Plan:
     return Plan.model_validate(data)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan=plans())
 def test_every_draft_counts_as_tchat_count_counts_it_on_its_network(plan: Plan) -> None:
     book = DraftBook(plan)
