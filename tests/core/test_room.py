@@ -369,3 +369,24 @@ def test_the_question_posts_tchat_published_are_given_to_the_feed() -> None:
         (2, "bluesky", "at://did:plc:host/app.bsky.feed.post/q2", None, None),
         (2, "mastodon", "https://social.example#1134", "https://social.example", "1134")]
     assert found[1].at == at(10.1)
+
+
+def test_a_plan_on_several_networks_finds_the_host_and_guests_on_each() -> None:
+    data = plan_dict(platforms=["x", "bluesky", "mastodon"],
+                     host={"x": "@EndCM", "bluesky": "endcm.org",
+                           "mastodon": "@endcm@social.coop"})
+    data["guests"] = [{"name": "Safe Screens", "status": "confirmed",
+                       "handle": {"bluesky": "safescreens.bsky.social",
+                                  "mastodon": "@safe@mastodon.social"}}]
+    plan = Plan.model_validate(data)
+    room = room_with([
+        post("1", "zoe.bsky.social", "@endcm.org thanks for this", 1, platform="bluesky"),
+        post("2", "safe@mastodon.social", "A1 from us", 2),
+        post("3", "safescreens.bsky.social", "hello", 3, platform="bluesky"),
+        post("4", "endcm@social.coop", "Q1 Question number 1? #TestChat", 4),
+    ], plan)
+    view_ = room.view(at(5))
+    assert [p.item.post.id for p in view_.to_answer] == ["1"]
+    assert [(f.account, f.posts, f.answers) for f in view_.featured] == [
+        ("@safescreens.bsky.social", 2, 1)]
+    assert [p.account for p in view_.to_welcome] == ["zoe.bsky.social"]

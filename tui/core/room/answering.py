@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.core.feed.attribution import Attributed, same_account
+from tui.core.feed.attribution import Attributed
 
 Why = Literal["question", "mention"]
 
@@ -44,10 +44,11 @@ class Waiting:
     """Handled because the host replied to it (not by a key)."""
 
 
-def to_answer(items: Iterable[Attributed], *, host: str,
+def to_answer(items: Iterable[Attributed], *, is_host: Callable[[str], bool],
               marked: Callable[[str, str], bool]) -> list[Waiting]:
-    """Every post waiting for the host, handled or not, the oldest first. `marked(network,
-    post id)` says what the moderator marked handled."""
+    """Every post waiting for the host, handled or not, the oldest first. `is_host(name)`
+    says whether a name mentioned is the host's (any of its handles); `marked(network,
+    post id)` what the moderator marked handled."""
     replied: set[tuple[str, str]] = set()
     candidates: list[tuple[Attributed, Why]] = []
     for item in items:
@@ -58,8 +59,7 @@ def to_answer(items: Iterable[Attributed], *, host: str,
             continue
         if item.kind == "question":
             candidates.append((item, "question"))
-        elif item.answers is None and host and any(
-                same_account(host, name) for name in mentions(post.text)):
+        elif item.answers is None and any(is_host(name) for name in mentions(post.text)):
             candidates.append((item, "mention"))
     waiting = []
     for item, why in sorted(candidates, key=lambda pair: pair[0].post.created_at):

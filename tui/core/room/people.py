@@ -116,7 +116,7 @@ class Featured:
     """A guest or featured account, with what they posted in the chat."""
 
     account: str
-    """As the plan names it (`@SafeScreensOrg`)."""
+    """As the plan names it (`@SafeScreensOrg`; a guest's first handle)."""
     name: str
     """The guest's name, or the account again for a `[feed] feature` entry."""
     guest: bool
@@ -125,31 +125,33 @@ class Featured:
     last: Attributed | None
 
 
-def featured(guests: Sequence[tuple[str, str]], feature: Sequence[str],
+def featured(guests: Sequence[tuple[str, Sequence[str]]], feature: Sequence[str],
              items: Iterable[Attributed]) -> list[Featured]:
-    """The plan's guests (name, handle) with a handle, then the `[feed] feature`
-    accounts, each once, in the plan's order, with their posts in the chat."""
-    wanted: list[tuple[str, str, bool]] = []
-    for name, handle in guests:
-        if handle.strip():
-            wanted.append((handle.strip(), name, True))
+    """The plan's guests (name, their handles on each network) with a handle, then the
+    `[feed] feature` accounts, each once, in the plan's order, with their posts in the
+    chat (on any network)."""
+    wanted: list[tuple[tuple[str, ...], str, bool]] = []
+    for name, handles in guests:
+        kept = tuple(h.strip() for h in handles if h.strip())
+        if kept:
+            wanted.append((kept, name, True))
     for handle in feature:
         if not any(same_account(handle, known) or same_account(known, handle)
-                   for known, _n, _g in wanted):
-            wanted.append((handle.strip(), handle.strip(), False))
+                   for names, _n, _g in wanted for known in names):
+            wanted.append(((handle.strip(),), handle.strip(), False))
     tally: list[list[int]] = [[0, 0] for _ in wanted]
     last: list[Attributed | None] = [None for _ in wanted]
     for item in items:
-        for n, (handle, _name, _guest) in enumerate(wanted):
-            if same_account(handle, item.post.author):
+        for n, (handles, _name, _guest) in enumerate(wanted):
+            if any(same_account(handle, item.post.author) for handle in handles):
                 tally[n][0] += 1
                 tally[n][1] += item.answers is not None
                 known = last[n]
                 if known is None or item.post.created_at >= known.post.created_at:
                     last[n] = item
                 break
-    return [Featured(handle, name, guest, tally[n][0], tally[n][1], last[n])
-            for n, (handle, name, guest) in enumerate(wanted)]
+    return [Featured(handles[0], name, guest, tally[n][0], tally[n][1], last[n])
+            for n, (handles, name, guest) in enumerate(wanted)]
 
 
 def is_featured(author: str, guests: Sequence[str], feature: Sequence[str]) -> bool:

@@ -21,6 +21,7 @@ from datetime import datetime
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation
 from tui.core.plan.model import Plan
+from tui.core.plan.networks import NETWORKS
 from tui.core.room.actions import Handled, Muted, RoomAction, RoomMarks, Welcomed
 from tui.core.room.answering import Waiting, to_answer
 from tui.core.room.pace import Pace, asked_times, pace
@@ -93,7 +94,9 @@ class Room:
         self.conversation = conversation
         feed = plan.feed
         self.feature: tuple[str, ...] = tuple(feed.feature) if feed is not None else ()
-        self.guests: tuple[str, ...] = tuple(g.handle for g in plan.guests if g.handle)
+        # A guest's handles on every network the feed may read (a plan on several).
+        self.guests: tuple[str, ...] = tuple(dict.fromkeys(
+            h for g in plan.guests for _n, h in g.handles_on(NETWORKS)))
         self.marks = marks if marks is not None else RoomMarks.starting(
             feed.mute if feed is not None else ())
         self.reading = Reading()
@@ -120,9 +123,8 @@ class Room:
         """The welcome reply for the people of `network` still to welcome."""
         self._build()
         chat = self.plan.chat
-        limit = chat.char_limit if chat.platform == network else None
         return welcome_draft(self._people, network, tag=chat.tag, language=chat.language,
-                             limit=limit)
+                             limit=chat.limit_on(network))
 
     def networks_to_welcome(self) -> list[str]:
         """The networks where someone waits for a welcome, the longest wait first."""
@@ -206,7 +208,6 @@ class Room:
             return
         self._built = version
         items = self.conversation.shown()
-        host = self.plan.chat.host
         attributor = self.conversation.attributor
         first = first_posts(items)
 
@@ -215,10 +216,12 @@ class Room:
                     or is_featured(author, self.guests, self.feature))
 
         self._people = to_welcome(first, welcomed=self.marks.is_welcomed, left_out=left_out)
-        self._waiting = to_answer(items, host=host, marked=self.marks.is_handled)
+        self._waiting = to_answer(items, is_host=attributor.is_host,
+                                  marked=self.marks.is_handled)
         waiting = {w.item.post.key: w for w in self._waiting}
-        self._featured = featured([(g.name, g.handle) for g in self.plan.guests],
-                                  self.feature, items)
+        self._featured = featured(
+            [(g.name, tuple(h for _n, h in g.handles_on(NETWORKS))) for g in self.plan.guests],
+            self.feature, items)
         self._asking = [i for i in items if i.kind == "host" and i.asks is not None]
         self._answers = {}
         for item in items:

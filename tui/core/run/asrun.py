@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args
 
 from tui.core.files.regularfile import NotReadable, read_regular
+from tui.core.plan.networks import NETWORKS
 from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR
 
 EventKind = Literal[
@@ -144,8 +145,9 @@ class Event:
     """How a text reached the clipboard (system, osc52, manual), or `post` for a mark
     that tchat's own posting made."""
     network: str | None = None
-    """Where a post-* event happened, or the network of a room event's post or people
-    (bluesky, mastodon)."""
+    """The network of a mark or a skip on a plan with several (None: the cue on every
+    network, as in every log written before plans had several), where a post-* event
+    happened, or the network of a room event's post or people (bluesky, mastodon)."""
     part: int | None = None
     """A thread's part, counted from 1 (a post alone is part 1 of 1)."""
     parts: int | None = None
@@ -235,8 +237,8 @@ class Event:
             return None
         if event.post is not None and len(event.post) > MAX_NAME:
             return None
-        if event.network is not None and len(event.network) > 40:
-            return None
+        if event.network is not None and event.network not in NETWORKS:
+            return None  # no network tchat knows: not a line it wrote
         return event
 
 
