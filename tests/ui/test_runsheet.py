@@ -876,6 +876,10 @@ async def test_a_quick_press_after_a_confirmed_copy_waits_for_it(tmp_path: Path)
     clipboard = SlowFirstClipboard()
     app = make_app(copy_plan(tmp_path), FrozenClock(at(-5)), clipboard)
     async with app.run_test(size=SIZE) as pilot:
+        # The stuck copy must not give up (2 s) before the next press: on a loaded
+        # machine the presses below took longer, the OSC 52 fallback marked the welcome,
+        # and the waiting press rightly asked about the rules.
+        sheet(app).copies.timeout = 60
         await pilot.press("c")  # the welcome, five minutes ahead: asked first
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")  # yes: its copy is on its way, stuck in the clipboard
