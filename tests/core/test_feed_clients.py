@@ -21,6 +21,7 @@ from feed_servers import (
 from tui.core.feed.attribution import Attributor
 from tui.core.feed.conversation import Conversation
 from tui.core.feed.store import FeedStore
+from tui.core.text.words import Phrase, Words
 from tui.feed.bluesky_source import BlueskySource
 from tui.feed.credentials import BlueskyLogin, bluesky_login, mastodon_token
 from tui.feed.errors import FeedError
@@ -272,7 +273,10 @@ def test_credentials_are_never_written_anywhere(
     written = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
     assert b"R1 oui" in written
     assert b"s3cret" not in written
-    assert "s3cret" not in (status.polled[0].status.error or "") + repr(source.__dict__)
+    failure = status.polled[0].status.error
+    for language in ("en", "fr"):
+        said = failure(Words(language)) if failure is not None else ""
+        assert "s3cret" not in said + repr(source.__dict__)
     assert any(b"s3cret-app-passw0rd" in r.body for r in server.requests)  # sent, only there
 
 
@@ -295,12 +299,17 @@ def test_poller_backs_off_and_says_so() -> None:
     now = [START]
     source = Flaky()
     poller = FeedPoller([source], timedelta(seconds=15), lambda: now[0])
-    source.errors = [FeedError("Flaky: down"), FeedError("Flaky: down"),
-                     FeedError("Flaky: slow down", retry_after=90), None]
+    down = Phrase("feed.error_unreachable", name="Flaky", server="down")
+    source.errors = [FeedError(down), FeedError(down),
+                     FeedError(Phrase("feed.error_rate_limited", name="Flaky"), retry_after=90),
+                     None]
     poller.poll_due()
     assert poller.wait_seconds() == 15
     assert poller.polled[0].status.line(now[0], UTC, "en") == (
-        "Flaky: down · offline since 17:00 · retrying in 15 s")
+        "Flaky: down cannot be reached · offline since 17:00 · retrying in 15 s")
+    # Said in the screen's language, as every word of the feed is.
+    assert poller.polled[0].status.line(now[0], UTC, "fr") == (
+        "Flaky : down est injoignable · hors ligne depuis 17:00 · nouvel essai dans 15 s")
     now[0] += timedelta(seconds=15)
     poller.poll_due()
     assert poller.wait_seconds() == 30
@@ -324,4 +333,5 @@ def test_a_client_bug_is_a_status_too() -> None:
 
     poller = FeedPoller([Broken()], timedelta(seconds=15), lambda: START)
     assert poller.poll_due() == []
-    assert poller.polled[0].status.error == "Broken: unexpected failure"
+    error = poller.polled[0].status.error
+    assert error is not None and error(Words("en")) == "Broken: unexpected failure"

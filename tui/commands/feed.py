@@ -36,6 +36,7 @@ from tui.core.run.asrun import Event, LogError, log_path_for, read_events
 from tui.core.run.roomlog import posted_questions, room_marks
 from tui.core.text.clean import one_line, safe_url
 from tui.core.text.controls import visible
+from tui.core.text.words import Words
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 ALL_THREADS = 50
@@ -149,7 +150,7 @@ def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
                           now=clock,
                           threads_per_poll=ALL_THREADS if args.once else PER_POLL)
     for problem in built.problems:
-        err.print(Text(problem))
+        err.print(Text(visible(problem(Words(chat.language)))))
     if not built.sources:
         return EXIT_PROBLEMS
     conversation = Conversation(attributor)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tui.core.feed.post import FeedPost
+from tui.core.text.words import Phrase
 from tui.feed.credentials import BlueskyLogin
 from tui.feed.errors import FeedError
 
@@ -37,9 +38,7 @@ class BlueskySource:
 
     def _sign_in(self) -> None:
         if self._login is None:
-            raise FeedError(f"{self.name}: no app password (tchat feed PLAN --login bluesky, "
-                            "or TCHAT_BLUESKY_HANDLE and TCHAT_BLUESKY_APP_PASSWORD)",
-                            lasting=True)
+            raise FeedError(Phrase("feed.error_no_password", name=self.name), lasting=True)
         self._client.login(self._login.handle, self._login.password, fetch_bsky_profile=False)
         self._logged_in = True
 
@@ -59,25 +58,26 @@ class BlueskySource:
         except FeedError:
             raise
         except exceptions.RateLimitExceededError as error:
-            raise FeedError(f"{self.name}: too many requests, the server asks to wait",
+            raise FeedError(Phrase("feed.error_rate_limited", name=self.name),
                             retry_after=_reset_after(error.response)) from None
         except exceptions.UnauthorizedError:
             self._logged_in = False
-            raise FeedError(f"{self.name}: wrong handle or app password", lasting=True) from None
+            raise FeedError(Phrase("feed.error_login", name=self.name), lasting=True) from None
         except exceptions.BadRequestError as error:
             if not self._logged_in:
-                raise FeedError(f"{self.name}: wrong handle or app password",
+                raise FeedError(Phrase("feed.error_login", name=self.name),
                                 lasting=True) from None
-            raise FeedError(f"{self.name}: the search was refused ({_error_name(error)})"
-                            ) from None
+            raise FeedError(Phrase("feed.error_search_refused", name=self.name,
+                                   reason=_error_name(error))) from None
         except exceptions.InvokeTimeoutError:
-            raise FeedError(f"{self.name}: {self.service} cannot be reached (timed out)"
-                            ) from None
+            raise FeedError(Phrase("feed.error_timed_out", name=self.name,
+                                   server=self.service)) from None
         except exceptions.NetworkError:
-            raise FeedError(f"{self.name}: {self.service} cannot be reached") from None
+            raise FeedError(Phrase("feed.error_unreachable", name=self.name,
+                                   server=self.service)) from None
         except Exception:  # noqa: BLE001 - garbage from a server is a status line, not a crash
-            raise FeedError(f"{self.name}: {self.service} sent something that is not a "
-                            "Bluesky search result") from None
+            raise FeedError(Phrase("feed.error_not_search", name=self.name,
+                                   server=self.service)) from None
         posts = [post for post in map(_post, views) if post is not None]
         posts.sort(key=lambda post: post.created_at)
         return posts

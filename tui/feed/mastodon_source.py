@@ -13,6 +13,7 @@ from typing import Any
 
 from tui.core.feed.mastodon_html import html_to_text
 from tui.core.feed.post import FeedPost
+from tui.core.text.words import Phrase
 from tui.feed.errors import FeedError
 
 PAGE = 40
@@ -42,6 +43,9 @@ class MastodonSource:
         """The Mastodon.py client, for the replies under a status (`tui.feed.replies`)."""
         return self._api
 
+    def _said(self, key: str, **fields: object) -> Phrase:
+        return Phrase(key, name=self.name, server=self.server, **fields)
+
     def fetch(self) -> list[FeedPost]:
         from mastodon import errors
 
@@ -59,34 +63,30 @@ class MastodonSource:
         except errors.MastodonRatelimitError:
             reset = self._api.ratelimit_reset
             wait = reset - time.time() if isinstance(reset, (int, float)) else None
-            raise FeedError(f"{self.name}: too many requests, the server asks to wait",
+            raise FeedError(Phrase("feed.error_rate_limited", name=self.name),
                             retry_after=max(1.0, wait) if wait else None) from None
         except errors.MastodonUnauthorizedError:
-            raise FeedError(f"{self.name}: {self.server} refused the token or wants one "
-                            "(TCHAT_MASTODON_TOKEN)", lasting=True) from None
+            raise FeedError(self._said("feed.error_token"), lasting=True) from None
         except errors.MastodonNotFoundError:
-            raise FeedError(f"{self.name}: {self.server} has no public timeline for "
-                            f"#{self.tag}", lasting=True) from None
+            raise FeedError(self._said("feed.error_no_timeline", tag=self.tag),
+                            lasting=True) from None
         except errors.MastodonNetworkError as error:
-            raise FeedError(f"{self.name}: {self.server} cannot be reached"
-                            + (" (timed out)" if "timed out" in str(error).lower() else "")
-                            ) from None
+            timed_out = "timed out" in str(error).lower()
+            raise FeedError(self._said("feed.error_timed_out" if timed_out
+                                       else "feed.error_unreachable")) from None
         except errors.MastodonAPIError as error:
             if len(error.args) > 1 and isinstance(error.args[1], int):
-                raise FeedError(f"{self.name}: {self.server} answered with an error "
-                                f"{error.args[1]}") from None
-            raise FeedError(f"{self.name}: {self.server} sent something that is not a "
-                            "Mastodon timeline") from None
+                raise FeedError(self._said("feed.error_status", status=error.args[1])
+                                ) from None
+            raise FeedError(self._said("feed.error_not_timeline")) from None
         except Exception:  # noqa: BLE001 - garbage from a server is a status line, not a crash
-            raise FeedError(f"{self.name}: {self.server} sent something that is not a "
-                            "Mastodon timeline") from None
+            raise FeedError(self._said("feed.error_not_timeline")) from None
         posts = [post for post in map(_post, found) if post is not None]
         self.uris.update(_uris(found))
         if found and not posts:
             # A page of things that are not statuses (Mastodon.py turns a JSON object
             # into the list of its keys): not a timeline, whatever the status code said.
-            raise FeedError(f"{self.name}: {self.server} sent something that is not a "
-                            "Mastodon timeline")
+            raise FeedError(self._said("feed.error_not_timeline"))
         if posts:
             newest = max(posts, key=_id_order)
             if self._newest is None or _id_order(newest) > _id_key(self._newest):

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from tui.core.feed.post import FeedPost
 from tui.core.feed.status import SourceStatus
+from tui.core.text.words import Phrase
 from tui.feed.errors import FeedError
 
 MAX_BACKOFF = timedelta(minutes=5)
@@ -55,7 +56,8 @@ class FeedPoller:
         except FeedError as error:
             return self._failed(item, error)
         except Exception:  # noqa: BLE001 - a client's bug must not end the chat's hour
-            return self._failed(item, FeedError(f"{item.source.name}: unexpected failure"))
+            return self._failed(item, FeedError(Phrase("feed.error_unexpected",
+                                                       name=item.source.name)))
         moment = self.now()
         item.failures = 0
         item.status.posts += len(posts)
@@ -78,7 +80,7 @@ class FeedPoller:
         status = item.status
         status.offline_since = status.offline_since or moment
         status.retry_at = item.next_at
-        status.error = error.message
+        status.error = error.phrase
         return []
 
     def poll_due(self) -> list[FeedPost]:

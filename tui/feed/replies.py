@@ -22,6 +22,7 @@ from tui.core.feed.post import FeedPost
 from tui.core.feed.status import ThreadNote
 from tui.core.feed.threads import MAX_DEPTH, MAX_REPLIES, Walk, walk_flat, walk_tree
 from tui.core.room.threads import ThreadTarget
+from tui.core.text.words import Phrase
 from tui.feed.errors import FeedError
 
 
@@ -87,8 +88,8 @@ class MastodonReplies:
         context = self._call(lambda: self.api.status_context(local_id))
         descendants = context.get("descendants") if isinstance(context, dict) else None
         if not isinstance(descendants, list):
-            raise FeedError(f"Mastodon: {self.server} sent something that is not a "
-                            "status's context")
+            raise FeedError(Phrase("feed.error_not_context", name="Mastodon",
+                                   server=self.server))
         walk = walk_flat(local_id, descendants, _status_id, _status_parent)
         for status in walk.kept:
             uri = status.get("uri")
@@ -120,7 +121,8 @@ class MastodonReplies:
             reset = getattr(self.api, "ratelimit_reset", None)
             wait = reset - time.time() if isinstance(reset, int | float) else None
             # Bounded: a server's absurd reset must not stop the replies for ever.
-            raise FeedError(f"Mastodon: {self.server}: too many requests",
+            raise FeedError(Phrase("feed.error_rate_limited_at", name="Mastodon",
+                                   server=self.server),
                             retry_after=min(3600.0, max(1.0, wait)) if wait else None
                             ) from None
 
@@ -153,14 +155,17 @@ def _mastodon_call(server: str, call: Callable[[], Any]) -> Any:
     except errors.MastodonRatelimitError:
         raise
     except errors.MastodonNotFoundError:
-        raise FeedError(f"Mastodon: {server} no longer has the post") from None
+        raise FeedError(Phrase("feed.error_post_gone", name="Mastodon", server=server)
+                        ) from None
     except errors.MastodonUnauthorizedError:
-        raise FeedError(f"Mastodon: {server} refused to show the replies") from None
+        raise FeedError(Phrase("feed.error_replies_refused", name="Mastodon",
+                               server=server)) from None
     except errors.MastodonNetworkError:
-        raise FeedError(f"Mastodon: {server} cannot be reached") from None
+        raise FeedError(Phrase("feed.error_unreachable", name="Mastodon", server=server)
+                        ) from None
     except Exception:  # noqa: BLE001 - garbage from a server is a status line, not a crash
-        raise FeedError(f"Mastodon: {server} sent something that is not a status's "
-                        "context") from None
+        raise FeedError(Phrase("feed.error_not_context", name="Mastodon", server=server)
+                        ) from None
 
 
 # --- Bluesky ---------------------------------------------------------------------------
@@ -188,15 +193,18 @@ class BlueskyReplies:
 
             reset = _reset_after(error.response)
             # Bounded: a server's absurd reset must not stop the replies for ever.
-            raise FeedError(f"Bluesky: {self.service}: too many requests",
+            raise FeedError(Phrase("feed.error_rate_limited_at", name="Bluesky",
+                                   server=self.service),
                             retry_after=min(3600.0, reset) if reset else 60.0) from None
         except exceptions.NetworkError:
-            raise FeedError(f"Bluesky: {self.service} cannot be reached") from None
+            raise FeedError(Phrase("feed.error_unreachable", name="Bluesky",
+                                   server=self.service)) from None
         except exceptions.BadRequestError:
-            raise FeedError(f"Bluesky: {self.service} has no such post") from None
+            raise FeedError(Phrase("feed.error_no_such_post", name="Bluesky",
+                                   server=self.service)) from None
         except Exception:  # noqa: BLE001 - garbage from a server is a status line, not a crash
-            raise FeedError(f"Bluesky: {self.service} sent something that is not a "
-                            "thread") from None
+            raise FeedError(Phrase("feed.error_not_thread", name="Bluesky",
+                                   server=self.service)) from None
         posts = []
         root = self._to_post(getattr(thread, "post", None))
         if root is not None:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from tui.core.feed.post import FeedPost
 from tui.core.plan.model import Feed
 from tui.core.room.threads import PER_POLL, PostedQuestion
+from tui.core.text.words import Phrase
 from tui.feed.credentials import bluesky_login, mastodon_token
 from tui.feed.errors import FeedError
 from tui.feed.poller import Source
@@ -19,7 +20,7 @@ TIMEOUT = 10.0
 @dataclass
 class Built:
     sources: list[Source] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[Phrase] = field(default_factory=list)
     """Sources that could not even be built (a library missing), one line each."""
 
 
@@ -53,7 +54,8 @@ def build_sources(feed: Feed, tag: str, since: datetime, *, timeout: float = TIM
             source.posted(posted)
             built.sources.append(source)
         except (ImportError, FeedError) as error:
-            built.problems.append(f"Mastodon: {server}: cannot start ({error})")
+            built.problems.append(Phrase("feed.error_cannot_start", name="Mastodon",
+                                         server=server, reason=_reason(error)))
     if feed.bluesky:
         try:
             from tui.feed.bluesky_source import BlueskySource
@@ -65,8 +67,15 @@ def build_sources(feed: Feed, tag: str, since: datetime, *, timeout: float = TIM
             bluesky.posted(posted)
             built.sources.append(bluesky)
         except (ImportError, FeedError) as error:
-            built.problems.append(f"Bluesky: cannot start ({error})")
+            built.problems.append(Phrase("feed.error_source_cannot_start", name="Bluesky",
+                                         reason=_reason(error)))
     return built
+
+
+def _reason(error: Exception) -> str:
+    """Why a source did not start: our own failure's words in English (a technical
+    detail in brackets, as a library's own message is)."""
+    return error.message if isinstance(error, FeedError) else str(error)
 
 
 def _asks_nothing(_post: FeedPost) -> int | None:

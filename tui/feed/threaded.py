@@ -80,7 +80,7 @@ class ThreadedSource:
             try:
                 posts, more = self.read(target)
             except FeedError as error:
-                notes.append(ThreadNote(target.question, "failed", why=error.message))
+                notes.append(ThreadNote(target.question, "failed", why=error.phrase))
                 if error.retry_after is not None:
                     self._paused_until = self._now() + timedelta(seconds=error.retry_after)
                     break

@@ -131,8 +131,8 @@ class ConfirmDialog(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("y", "confirm", "Yes", id="confirm", show=False),
-        Binding("o", "confirm", "Oui", id="confirm_fr", show=False),
+        # `o` too: "oui" in French.
+        Binding("y,o", "confirm", "Yes", id="confirm", show=False),
         Binding("n,escape", "cancel", "No", id="cancel", show=False),
     ]
     AUTO_FOCUS = "#cancel"
@@ -144,6 +144,7 @@ class ConfirmDialog(ModalScreen[bool]):
         way), never the question again."""
         super().__init__()
         self.words = words
+        reword(self, words)
         self.title_text = title
         self.body = body
         self.confirm_text = confirm

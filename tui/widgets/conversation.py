@@ -128,9 +128,10 @@ class ConversationPane(Widget, can_focus=True):
         self._poller = FeedPoller(built.sources, timedelta(seconds=live.config.poll_seconds),
                                   _wall)
         self._statuses = [p.status for p in self._poller.polled]
-        self._statuses += [SourceStatus(line, error=line, offline_since=_wall(),
+        self._statuses += [SourceStatus(str(problem.fields.get("name", "")), error=problem,
+                                        offline_since=_wall(),
                                         retry_at=_wall() + timedelta(days=1))
-                           for line in built.problems]
+                           for problem in built.problems]
         self.post_message(self.Arrived(feed, [], self._copied_statuses()))
         self._poll()
 

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Literal
 
 from tui.core.text.vocabulary import Language
-from tui.core.text.words import Words
+from tui.core.text.words import Phrase, Words
 
 NoteKind = Literal["cut", "deep", "failed"]
 
@@ -28,7 +28,7 @@ class ThreadNote:
     count: int = 0
     """Replies left out ("deep"), or the bound reached ("cut")."""
     limit: int = 0
-    why: str = ""
+    why: Phrase | None = None
     """For "failed": the failure, one line (already names the server)."""
 
     def line(self, language: Language) -> str:
@@ -38,7 +38,8 @@ class ThreadNote:
         if self.kind == "deep":
             return words("feed.thread_deep", question=self.question, n=self.count,
                          depth=self.limit)
-        return words("feed.thread_failed", question=self.question, why=self.why)
+        return words("feed.thread_failed", question=self.question,
+                     why=self.why(words) if self.why is not None else "")
 
 
 @dataclass
@@ -48,8 +49,9 @@ class SourceStatus:
     updated: datetime | None = None
     offline_since: datetime | None = None
     retry_at: datetime | None = None
-    error: str | None = None
-    """The last failure, as one line (already says the source's name)."""
+    error: Phrase | None = None
+    """The last failure, as one line (already says the source's name), said in the
+    language of whoever shows it."""
     server: str = ""
     """The server read, for a network with several (Mastodon)."""
     notes: tuple[ThreadNote, ...] = field(default_factory=tuple)
@@ -66,7 +68,8 @@ class SourceStatus:
             offline = words("feed.offline",
                             since=f"{self.offline_since.astimezone(zone):%H:%M}",
                             seconds=seconds)
-            return f"{self.error or self.name} · {offline}"
+            failure = self.error(words) if self.error is not None else self.name
+            return f"{failure} · {offline}"
         if self.updated is None:
             return words("feed.waiting", name=self.name)
         return words("feed.updated", name=self.name, posts=words("feed.posts", n=self.posts),

@@ -91,6 +91,33 @@ class Words:
         return self.template(key) if key in WORDS else default
 
 
+class Phrase:
+    """Words to be said later, in the language of whoever shows them: a key and its
+    fields. What a worker finds (a feed's failure) is said on a French screen in French
+    and by `tchat feed` in the plan's language, from the same phrase."""
+
+    __slots__ = ("fields", "key")
+
+    def __init__(self, key: str, **fields: object) -> None:
+        if key not in WORDS:
+            raise KeyError(key)
+        self.key = key
+        self.fields = fields
+
+    def __call__(self, words: Words) -> str:
+        return words(self.key, **self.fields)
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Phrase) and other.key == self.key
+                and other.fields == self.fields)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, {self.fields!r})"
+
+
 def cue_list(names: list[str], words: Words, *, shown: int = 4) -> str:
     """ "Accueil, Q1, Q2, Q3 et 2 autres": the first `shown` names, then how many are
     left out in words. An ellipsis there ended the sentence around it in "…." """

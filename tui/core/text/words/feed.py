@@ -72,4 +72,63 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "À remercier aussi, par le nombre de leurs messages :",
         "en": "Worth thanking too, by the number of their posts:",
     },
+    # A source's failures, said in the screen's language (`tui.feed.errors.FeedError`).
+    "feed.error_rate_limited": {
+        "fr": "{name} : trop de requêtes, le serveur demande d'attendre",
+        "en": "{name}: too many requests, the server asks to wait",
+    },
+    "feed.error_token": {
+        "fr": "{name} : {server} refuse le jeton ou en demande un (TCHAT_MASTODON_TOKEN)",
+        "en": "{name}: {server} refused the token or wants one (TCHAT_MASTODON_TOKEN)",
+    },
+    "feed.error_no_timeline": {
+        "fr": "{name} : {server} n'a pas de fil public pour #{tag}",
+        "en": "{name}: {server} has no public timeline for #{tag}",
+    },
+    "feed.error_rate_limited_at": {"fr": "{name} : {server} : trop de requêtes",
+                                   "en": "{name}: {server}: too many requests"},
+    "feed.error_unreachable": {"fr": "{name} : {server} est injoignable",
+                               "en": "{name}: {server} cannot be reached"},
+    "feed.error_timed_out": {"fr": "{name} : {server} est injoignable (délai dépassé)",
+                             "en": "{name}: {server} cannot be reached (timed out)"},
+    "feed.error_status": {"fr": "{name} : {server} a répondu par une erreur {status}",
+                          "en": "{name}: {server} answered with an error {status}"},
+    "feed.error_not_timeline": {
+        "fr": "{name} : {server} a envoyé autre chose qu'un fil Mastodon",
+        "en": "{name}: {server} sent something that is not a Mastodon timeline",
+    },
+    "feed.error_not_search": {
+        "fr": "{name} : {server} a envoyé autre chose qu'un résultat de recherche Bluesky",
+        "en": "{name}: {server} sent something that is not a Bluesky search result",
+    },
+    "feed.error_not_context": {
+        "fr": "{name} : {server} a envoyé autre chose que les réponses d'un message",
+        "en": "{name}: {server} sent something that is not a status's context",
+    },
+    "feed.error_not_thread": {
+        "fr": "{name} : {server} a envoyé autre chose qu'un fil de réponses",
+        "en": "{name}: {server} sent something that is not a thread",
+    },
+    "feed.error_no_password": {
+        "fr": "{name} : pas de mot de passe d'application (tchat feed PLAN --login bluesky, "
+              "ou TCHAT_BLUESKY_HANDLE et TCHAT_BLUESKY_APP_PASSWORD)",
+        "en": "{name}: no app password (tchat feed PLAN --login bluesky, "
+              "or TCHAT_BLUESKY_HANDLE and TCHAT_BLUESKY_APP_PASSWORD)",
+    },
+    "feed.error_login": {"fr": "{name} : identifiant ou mot de passe d'application erroné",
+                         "en": "{name}: wrong handle or app password"},
+    "feed.error_search_refused": {"fr": "{name} : la recherche est refusée ({reason})",
+                                  "en": "{name}: the search was refused ({reason})"},
+    "feed.error_post_gone": {"fr": "{name} : {server} n'a plus ce message",
+                             "en": "{name}: {server} no longer has the post"},
+    "feed.error_replies_refused": {"fr": "{name} : {server} refuse de montrer les réponses",
+                                   "en": "{name}: {server} refused to show the replies"},
+    "feed.error_no_such_post": {"fr": "{name} : {server} n'a pas ce message",
+                                "en": "{name}: {server} has no such post"},
+    "feed.error_unexpected": {"fr": "{name} : échec inattendu",
+                              "en": "{name}: unexpected failure"},
+    "feed.error_cannot_start": {"fr": "{name} : {server} ne démarre pas ({reason})",
+                                "en": "{name}: {server}: cannot start ({reason})"},
+    "feed.error_source_cannot_start": {"fr": "{name} ne démarre pas ({reason})",
+                                       "en": "{name}: cannot start ({reason})"},
 }

@@ -96,6 +96,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "key.quit": {"fr": "Quitter", "en": "Quit"},
     "key.palette": {"fr": "Commandes", "en": "Commands"},
     "key.close": {"fr": "Fermer", "en": "Close"},
+    "key.confirm": {"fr": "Oui", "en": "Yes"},
+    "key.cancel": {"fr": "Non", "en": "No"},
     "key.save": {"fr": "Enregistrer", "en": "Save"},
     "key.send": {"fr": "Copier la réponse", "en": "Copy the reply"},
     "key.highlight": {"fr": "Temps fort", "en": "Highlight"},
