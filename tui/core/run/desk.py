@@ -62,6 +62,7 @@ from tui.core.run.steering import Steering
 from tui.core.run.view import (
     RunView,
     ViewMaker,
+    holder_name,
 )
 from tui.core.text.clean import one_line, safe_url
 from tui.core.text.controls import for_copy
@@ -133,7 +134,7 @@ class RunDesk:
         if holder is None:
             return None
         return Refused(self._notice("screen.following_no_write", severity="warning",
-                                    seconds=6, holder=holder.describe()))
+                                    seconds=6, holder=holder_name(holder, self.words)))
 
     # --- the hour and the view -------------------------------------------------------
 
@@ -236,7 +237,8 @@ class RunDesk:
         session.acquire_lock()
         if session.lock is not None and session.lock.took_over is not None:
             return Done((self._notice("screen.lock_taken_over", severity="warning",
-                                      seconds=10, holder=session.lock.took_over.describe()),))
+                                      seconds=10,
+                                      holder=holder_name(session.lock.took_over, self.words)),))
         return Done()
 
     def end_of_run(self, *, in_view: bool) -> Outcome | None:

@@ -256,6 +256,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
                      "{seconds} s. Marks stay on screen; v shows the text to copy by hand.",
         },
     },
+    "screen.holder": {"fr": "pid {pid} sur {host}", "en": "pid {pid} on {host}"},
     "screen.following": {
         "fr": "⧉ Ce plan est ouvert ailleurs ({holder}) : cette fenêtre suit ses marques "
               "et n'écrit rien.",
