@@ -17,16 +17,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from tui import startup
-from tui.clipboard import Clipboard, SystemClipboard
 from tui.core.plan.problems import PlanError
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
-from tui.screens.commands import RunSheetCommands
 from tui.screens.keys import APP_KEYS, bindings_for, reword
 from tui.startup import Start
 
@@ -34,14 +32,22 @@ if TYPE_CHECKING:
     from textual.message import Message
     from textual.pilot import Pilot
 
+    from tui.clipboard import Clipboard
     from tui.core.run.session import Mode, Session
     from tui.screens.runsheet import RunSheet
+
+def _run_sheet_commands() -> type[Provider]:
+    """The run-sheet's commands in the palette, loaded when the palette first opens."""
+    from tui.screens.commands import RunSheetCommands
+
+    return RunSheetCommands
+
 
 class TchatApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tchat"
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(APP_KEYS, Words("en"))
-    COMMANDS = App.COMMANDS | {RunSheetCommands}
+    COMMANDS = App.COMMANDS | {_run_sheet_commands}
 
     session: Session
     """The plan and its run. Set by the constructor, or with `opening` once the opening
@@ -71,7 +77,9 @@ class TchatApp(App[None]):
             assert start.glance is not None
             language, title = start.language or start.glance.language, start.glance.title
         self.words = Words(language)
-        self.clipboard_backend: Clipboard = clipboard or SystemClipboard()
+        self.clipboard_backend: Clipboard | None = clipboard
+        """The clipboard the run-sheet copies to; the system's when None (made with the
+        run-sheet, never before the first frame)."""
         self.settles_heap = settle_heap
         """Whether the heap is frozen once the screen is up (`tui.startup`, step 6)."""
         super().__init__()
@@ -182,10 +190,21 @@ class TchatApp(App[None]):
         return self.make_run_sheet()
 
     def make_run_sheet(self) -> RunSheet:
-        """The run-sheet over the plan loaded, and the run desk it drives."""
+        """The run-sheet over the plan loaded, and the run desk it drives; its styles
+        and its dialogs' are read now, never before the first frame."""
         from tui.core.run.desk import RunDesk
-        from tui.screens.runsheet import RunSheet
+        from tui.screens.runsheet import RUN_SHEET_CSS, RunSheet
 
+        stylesheet = self.stylesheet
+        if not stylesheet.has_source(str(RUN_SHEET_CSS), ""):
+            # Added to what is already parsed (each source is parsed once): a screen's own
+            # CSS_PATH would make Textual parse every stylesheet again.
+            stylesheet.read(RUN_SHEET_CSS)
+            stylesheet.parse()
+        if self.clipboard_backend is None:
+            from tui.clipboard import SystemClipboard
+
+            self.clipboard_backend = SystemClipboard()
         return RunSheet(RunDesk(self.session, replay=self.start.replay),
                         self.clipboard_backend)
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.cells import cell_len
 from textual.binding import Binding, BindingsMap, BindingType
@@ -25,8 +24,10 @@ from textual.widgets import Footer
 from tui.core.text.words import WORDS, Words
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
+    """One key of the run-sheet (a named tuple: made before the first frame, where a
+    dataclass costs a millisecond to define)."""
+
     id: str
     key: str
     action: str
@@ -91,8 +92,7 @@ def run_keys(rehearsal: bool) -> tuple[Key, ...]:
     return (*(k for k in keys if k.id != "help"), *(k for k in keys if k.id == "help"))
 
 
-@dataclass(frozen=True, slots=True)
-class FooterItem:
+class FooterItem(NamedTuple):
     """One key as the footer would show it: its display ("^q"), its label, its rank."""
 
     id: str
@@ -101,8 +101,7 @@ class FooterItem:
     rank: int
 
 
-@dataclass(frozen=True, slots=True)
-class FooterFit:
+class FooterFit(NamedTuple):
     shown: frozenset[str]
     """The ids of the keys shown, the palette's included."""
     compact: bool

@@ -15,6 +15,7 @@ else, down to the clipboard, behaves exactly as it will live.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -60,6 +61,8 @@ from tui.widgets.notices import NoticeBar
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.planwork import PlanWork
 
+RUN_SHEET_CSS = Path(__file__).with_name("runsheet.tcss")
+"""The run-sheet's styles beyond the layout the first frame shares (tui/app.tcss)."""
 CLOCK_ACTIONS = frozenset(key.action for key in REHEARSAL_KEYS)
 NOTICE_ROOM = 64
 """A terminal narrower than this (a split pane) gets no start-up notice over its

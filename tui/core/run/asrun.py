@@ -23,6 +23,7 @@ from typing import Any, Literal, get_args
 
 from tui.core.files.regularfile import NotReadable, read_regular
 from tui.core.plan.networks import NETWORKS
+from tui.core.run.logname import log_path_for as log_path_for  # where it always was
 from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR
 
 EventKind = Literal[
@@ -47,9 +48,6 @@ MAX_NAME = 600
 MAX_PARTS = 100
 
 
-def log_path_for(plan_path: Path, suffix: str = ".asrun.jsonl") -> Path:
-    """`demo.toml` -> `demo.toml.asrun.jsonl`, in the plan's folder."""
-    return plan_path.with_name(plan_path.name + suffix)
 
 
 REHEARSAL_INFIX = ".rehearsal-"
