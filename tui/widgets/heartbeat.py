@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from textual.message import Message
 from textual.widget import Widget
 
-from tui.core.run.logbook import RETRY_SECONDS
 from tui.core.run.plansource import PlanLook
+from tui.core.run.view import RETRY_SECONDS
 
 BEAT_SECONDS = 1.0
 """A follower sees the other window's marks within this (and the next read)."""

@@ -3,8 +3,9 @@
 The as-run log (`tui.core.run.asrun`) is append-only and fsynced line by line; this is
 what a run keeps around it. Every event goes through `keep`: it is in `events` at once
 (the state is folded from them), then appended. When the disk refuses (a read-only
-share, a full disk), the event waits in `pending`, in order, and `flush` (at every
-heartbeat) writes the waiting ones once it can; nothing is ever dropped, and
+share, a full disk), the event waits in `pending`, in order, and `flush` (with the
+heartbeat's look at the plan, every `view.RETRY_SECONDS`) writes the waiting ones once
+it can; nothing is ever dropped, and
 `problem` says what fails for as long as it does.
 
 A window that only follows another (`tui.core.run.planlock`) never writes: it reads the
@@ -19,10 +20,6 @@ from pathlib import Path
 
 from tui.core.plan.problems import PlanError, Problem
 from tui.core.run.asrun import AsRunLog, Event, LogError, read_log
-
-RETRY_SECONDS = 2
-"""How often what the log could not take is written again (at every other heartbeat,
-`tui.widgets.heartbeat`); the banner says it."""
 
 
 class Logbook:

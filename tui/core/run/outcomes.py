@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 from tui.core.run.notices import Notice
 
 if TYPE_CHECKING:
+    from tui.core.run.plansource import Row
     from tui.core.run.report import Report
-    from tui.core.run.session import Row
 
 
 @dataclass(frozen=True, slots=True)

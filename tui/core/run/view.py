@@ -27,7 +27,6 @@ from tui.core.room.session import FeedSession
 from tui.core.run.checklist import ChecklistEntry, checklist_groups
 from tui.core.run.countdown import Countdown
 from tui.core.run.hour import Hour, RowStatus
-from tui.core.run.logbook import RETRY_SECONDS
 from tui.core.run.planlock import Holder
 from tui.core.run.plansource import Row
 from tui.core.run.roomtalk import RoomTalk
@@ -38,6 +37,10 @@ from tui.core.timing.clocktime import chat_clock_time, clock_time
 from tui.core.timing.dates import start_line
 
 ChecklistGroups = tuple[tuple[Phase, tuple[ChecklistEntry, ...]], ...]
+
+RETRY_SECONDS = 2
+"""How often the plan file is looked at and what the log could not take is written
+again (every other heartbeat, `tui.widgets.heartbeat`); the banner says it."""
 
 
 @dataclass(frozen=True, slots=True)
