@@ -365,7 +365,7 @@ async def test_edit_saves_the_template_and_keeps_comments(
         # The plan field is shown as written, not taken for a markup tag.
         assert "modifiez [chat] heads_up" in said[-1]
         await pilot.pause()
-        [card] = [c for c in sheet(app).notice_bar.cards if c.notice.text == said[-1]]
+        [card] = [c for c in sheet(app).notice_bar.shown_cards if c.notice.text == said[-1]]
         assert "modifiez [chat] heads_up" in str(card.render())
         app.screen.query_one(CueList).select_id("q3")
         await pilot.press("e")
@@ -1028,7 +1028,9 @@ def _toasts(app: App[Any]) -> list[Widget]:
     """The notices on screen: the run-sheet's own and a dialog's (Textual's toasts)."""
     from tui.widgets.notices import NoticeCard
 
-    return [*app.screen.query(NoticeCard), *app.screen.query("Toast")]
+    shown = [card for card in app.screen.query(NoticeCard)
+             if card.display and card.parent is not None and card.parent.display]
+    return [*shown, *app.screen.query("Toast")]
 
 
 async def test_no_run_sheet_notice_covers_a_dialog_question_or_its_keys(

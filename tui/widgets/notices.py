@@ -40,9 +40,17 @@ class NoticeCard(Static):
     """
 
     def __init__(self, notice: Notice, on_click: Callable[[Notice], None]) -> None:
-        super().__init__(literal(notice.text), classes=f"-{notice.severity}", markup=False)
-        self.notice = notice
+        super().__init__(markup=False)
         self._clicked = on_click
+        self.notice = notice
+        self.show(notice)
+
+    def show(self, notice: Notice) -> None:
+        """Show another notice in this card (a card is kept, never mounted again)."""
+        self.notice = notice
+        for severity in ("information", "warning", "error"):
+            self.set_class(notice.severity == severity, f"-{severity}")
+        self.update(literal(notice.text))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -71,24 +79,47 @@ class NoticeBar(Vertical):
         self._on_screen = shown
         self._timer: Timer | None = None
         self._shown: tuple[Notice, ...] = ()
+        self._pending = False
 
     @property
     def cards(self) -> list[NoticeCard]:
-        return list(self.query(NoticeCard))
+        """Every card, shown or kept hidden for the next notice."""
+        return list(self.query_children(NoticeCard))
+
+    @property
+    def shown_cards(self) -> list[NoticeCard]:
+        return [card for card in self.cards if card.display]
 
     def on_mount(self) -> None:
         self.update()
 
     def update(self) -> None:
-        """Show what the board says shows now, and come back when the next one goes."""
-        if not self.is_mounted:
-            return
+        """Show what the board says once the next frame is drawn: a copy marks its cue
+        in that frame, and its notice follows in the next, as Textual's toasts do.
+        Several notices said in one go are drawn once."""
+        if self.is_mounted and not self._pending:
+            self._pending = True
+            self.call_after_refresh(self._draw)
+
+    def _draw(self) -> None:
+        """Show what the board says shows now, and come back when the next one goes.
+        The cards are kept and given new notices: mounting widgets for every notice
+        would lay the whole screen out again each time."""
+        self._pending = False
         self.board.expire()
         shown = self.board.shown() if self._on_screen() else ()
         if shown != self._shown:
             self._shown = shown
-            self.remove_children()
-            self.mount_all(NoticeCard(notice, self._withdraw) for notice in shown)
+            cards = self.cards
+            for card, notice in zip(cards, shown, strict=False):
+                if card.notice != notice or not card.display:
+                    card.show(notice)
+                card.display = True
+            for card in cards[len(shown):]:
+                card.display = False
+            if len(shown) > len(cards):
+                self.mount_all(NoticeCard(notice, self._withdraw)
+                               for notice in shown[len(cards):])
             self.display = bool(shown)
         if self._timer is not None:
             self._timer.stop()

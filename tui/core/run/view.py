@@ -21,15 +21,21 @@ from datetime import datetime, tzinfo
 from functools import lru_cache
 
 from tui.core.plan.glance import ChatFacts
-from tui.core.plan.model import Phase
+from tui.core.plan.model import Phase, Plan
 from tui.core.plan.naming import cue_name
 from tui.core.room.session import FeedSession
-from tui.core.run.checklist import ChecklistEntry, checklist_groups
+from tui.core.run.checklist import (
+    ITEM_OWN_MINUTE,
+    ChecklistEntry,
+    checklist_groups,
+    due_at,
+)
 from tui.core.run.countdown import Countdown
 from tui.core.run.hour import Hour, RowStatus
 from tui.core.run.planlock import Holder
 from tui.core.run.plansource import Row
 from tui.core.run.roomtalk import RoomTalk
+from tui.core.run.runstate import RunState
 from tui.core.run.session import Session
 from tui.core.text.words import Words
 from tui.core.timing.clock import SimulatedClock
@@ -156,8 +162,10 @@ def start_in_zones(start: datetime, zone: tzinfo, audience: tuple[str, ...],
 
 
 class ViewMaker:
-    """Keeps the words of a row between frames: its name for as long as the rows are
-    the same, its time for as long as its moment is."""
+    """Keeps what a frame made for the next: a row's view for as long as nothing it
+    shows changed, its words for as long as the rows are the same, the checklist until
+    the state changes or an item's due moment passes. A frame of a plan of 500 cues and
+    1,000 checklist items then costs what changed, not the whole plan again."""
 
     def __init__(self, words: Words) -> None:
         self.words = words
@@ -165,6 +173,9 @@ class ViewMaker:
         self._labels: dict[str, str] = {}
         self._times: dict[datetime, str] = {}
         self._clock_times: dict[datetime, str] = {}
+        self._rows: dict[str, tuple[tuple[object, ...], RowView]] = {}
+        self._checklist: tuple[Plan, RunState, tuple[int, Phase], datetime | None,
+                               ChecklistGroups] | None = None
 
     def fresh(self, generation: int) -> None:
         """New rows (or a new plan): forget every word kept for the old ones."""
@@ -173,6 +184,45 @@ class ViewMaker:
             self._labels.clear()
             self._times.clear()
             self._clock_times.clear()
+            self._rows.clear()
+            self._checklist = None
+
+    def _row(self, session: Session, room: RoomTalk, hour: Hour, row: Row,
+             counting: bool) -> RowView:
+        status = hour.status(row.id)
+        posted_at = session.state.posted.get(row.id)
+        at = hour.times.get(row.id, row.cue.at)
+        extra = room.extra(row, posted_at is not None) if counting else ""
+        link = room.link(row.id) if extra else None
+        inputs = (status, at, posted_at, extra, link)
+        kept = self._rows.get(row.id)
+        if kept is not None and kept[1].row is row and kept[0] == inputs:
+            return kept[1]
+        chat = session.plan.chat
+        shown = RowView(
+            row, status, self.time(at, chat.zone, chat.start_at), self.label(row),
+            self.clock(posted_at, chat.zone) if posted_at is not None else "", extra, link,
+        )
+        self._rows[row.id] = (inputs, shown)
+        return shown
+
+    def checklist(self, session: Session, hour: Hour) -> ChecklistGroups:
+        """The checklist at `hour`, made again only when the state or the plan changed,
+        the phase moved, or an item's due moment (and its own minute) passed."""
+        plan, state = session.plan, session.state
+        kept = self._checklist
+        if (kept is not None and kept[0] is plan and kept[1] is state
+                and kept[2] == (state.version, hour.phase)
+                and (kept[3] is None or hour.now < kept[3])):
+            return kept[4]
+        groups = checklist_groups(plan, state, hour.now)
+        start = plan.chat.start_at
+        moments = [due + ITEM_OWN_MINUTE for item in plan.checklist
+                   if (due := due_at(item, start)) is not None
+                   and due + ITEM_OWN_MINUTE > hour.now]
+        self._checklist = (plan, state, (state.version, hour.phase),
+                           min(moments, default=None), groups)
+        return groups
 
     def label(self, row: Row) -> str:
         label = self._labels.get(row.id)
@@ -200,21 +250,12 @@ class ViewMaker:
 
     def make(self, session: Session, room: RoomTalk, hour: Hour, now: datetime) -> RunView:
         """The view of `hour` (at `now`, as the header's clock shows it)."""
-        plan, state = session.plan, session.state
+        plan = session.plan
         chat, zone = plan.chat, plan.chat.zone
         source = session.source
         self.fresh(source.generation)
         counting = room.counting
-        rows: list[RowView] = []
-        for row in session.rows:
-            status = hour.status(row.id)
-            posted_at = state.posted.get(row.id)
-            extra = room.extra(row, posted_at is not None) if counting else ""
-            rows.append(RowView(
-                row, status, self.row_time(session, row, hour), self.label(row),
-                self.clock(posted_at, zone) if posted_at is not None else "",
-                extra, room.link(row.id) if extra else None,
-            ))
+        rows = [self._row(session, room, hour, row, counting) for row in session.rows]
         by_id: dict[str, RowView] = {}
         for shown in rows:
             by_id.setdefault(shown.id, shown)  # the first, as a scan would find
@@ -227,7 +268,7 @@ class ViewMaker:
                               simulated.paused if simulated else False),
             countdown=self._countdown(session, hour, by_id),
             next=self._next(session, room, hour, by_id),
-            checklist=checklist_groups(plan, state, hour.now),
+            checklist=self.checklist(session, hour),
             banners=self._banners(session),
             feed=room.feed,
             feed_status=room.status(zone),
