@@ -48,7 +48,8 @@ def test_a_plan_that_does_not_load_is_reported_with_its_line(
     plan.write_text("[chat]\ntitle = \n", encoding="utf-8")
     assert main(["drafts", str(plan)]) == 1
     err = capsys.readouterr().err
-    assert f"{plan}:2: error: not valid TOML" in err and "Traceback" not in err
+    # No `language` in its [chat]: a French plan, said in French.
+    assert f"{plan}:2: error: TOML invalide" in err and "Traceback" not in err
 
 
 def test_an_unknown_placeholder_exits_1(
