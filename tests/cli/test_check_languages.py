@@ -119,3 +119,53 @@ def test_a_folder_in_a_french_plan_s_place_is_english(
     # No plan, no language: what the reader says of the path is English.
     _code, out = check(capsys, tmp_path)
     assert "is a folder, not a plan file" in out
+
+
+# --- the other commands say what they say in the plan's language ----------------------
+
+
+def french_posting_plan(folder: Path, accounts: str = "") -> Path:
+    from posting import write_plan
+
+    path = write_plan(folder, accounts)
+    path.write_text(path.read_text(encoding="utf-8").replace('language = "en"',
+                                                             'language = "fr"'),
+                    encoding="utf-8")
+    return path
+
+
+def test_post_login_and_check_online_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("socket.socket.connect",
+                        lambda *_a: pytest.fail("no socket for a plan without [accounts]"))
+    plan = french_posting_plan(tmp_path)
+    assert main(["post", str(plan), "Q1"]) == 1
+    assert f"{plan}{NBSP}: pas de table [accounts]{NBSP}: tchat ne publie rien" in (
+        capsys.readouterr().err)
+    assert main(["login", str(plan), "bluesky"]) == 1
+    assert "[accounts] ne nomme aucun compte bluesky" in capsys.readouterr().err
+    assert main(["check", str(plan), "--online"]) in (0, 1)
+    assert "pas de [accounts]" in capsys.readouterr().out
+    with_accounts = french_posting_plan(tmp_path, '\n[accounts]\nbluesky = "endcm.org"\n')
+    assert main(["post", str(with_accounts), "Q9"]) == 2
+    assert "aucun message ne s'appelle 'Q9'" in capsys.readouterr().err
+
+
+def test_feed_without_a_source_in_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = french_posting_plan(tmp_path)
+    assert main(["feed", str(plan), "--once"]) == 1
+    assert f"{NBSP}: aucune source à lire{NBSP}: ajoutez une table [feed]" in (
+        capsys.readouterr().err)
+
+
+def test_drafts_headers_in_each_language(capsys: pytest.CaptureFixture[str]) -> None:
+    plans = Path(__file__).resolve().parents[2] / "plans"
+    assert main(["drafts", str(plans / "demo-fr.toml")]) == 0
+    header = next(line for line in capsys.readouterr().out.splitlines() if "texte" in line)
+    assert "heure" in header and "compte" in header
+    assert main(["drafts", str(plans / "demo-en.toml")]) == 0
+    header = next(line for line in capsys.readouterr().out.splitlines() if "draft" in line)
+    assert "time" in header and "count" in header

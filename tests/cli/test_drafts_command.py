@@ -38,7 +38,9 @@ def test_a_draft_over_the_limit_is_counted_and_exits_1(
     shutil.copyfile(TEST_PLANS / "chat-fr.toml", plan)
     assert main(["drafts", str(plan)]) == 1
     out = capsys.readouterr().out
-    assert "307/280" in out and "1 draft over the limit" in out
+    # A French plan: its headers and its verdict are French.
+    assert "307/280" in out and "1 texte dépasse la limite" in out
+    assert "texte" in out.splitlines()[2] and "draft" not in out
 
 
 def test_a_plan_that_does_not_load_is_reported_with_its_line(

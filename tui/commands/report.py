@@ -15,7 +15,14 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.commands.console import safe_console
-from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, error_console, render_problems, warn_skipped
+from tui.commands.output import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    error_console,
+    render_problems,
+    said,
+    warn_skipped,
+)
 from tui.core.plan.model import Plan
 from tui.core.plan.planfile import load_plan
 from tui.core.plan.problems import PlanError
@@ -73,11 +80,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         plan = load_plan(path)
     except PlanError as error:
-        render_problems(err, str(path), error.problems)
+        render_problems(err, path, error.problems, args.lang)
         return EXIT_PROBLEMS
+    words = Words(args.lang or plan.chat.language)
     if log is None:
-        err.print(Text(f"{path}: no rehearsal log beside the plan yet "
-                       f"(start one with: tchat rehearse {path})"))
+        err.print(Text(said(words("cli.no_rehearsal", path=str(path)), words.language)))
         return EXIT_PROBLEMS
     if log.exists() or args.rehearsal is not None:
         try:
@@ -85,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         except LogError as error:
             err.print(Text(str(error), style="red"))
             return EXIT_PROBLEMS
-        warn_skipped(err, log, reading.skipped_lines)
+        warn_skipped(err, log, reading.skipped_lines, words)
         events = reading.events
     else:
         events = []
@@ -93,7 +100,6 @@ def run(args: argparse.Namespace) -> int:
     if args.csv:
         sys.stdout.write(to_csv(report))
         return EXIT_OK
-    words = Words(args.lang or plan.chat.language)
     out = safe_console()
     # Title and notes on lines of their own: inside the table they would wrap to its width.
     # visible() first: Rich drops a BEL from a Text before the console can show it.
@@ -106,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
         _print_answers(out, plan, path, events)
     out.print(Text(words("screen.report_log", path=str(log)), style="dim"), soft_wrap=True)
     if not log.exists():
-        err.print(Text(f"{log}: no log yet, nothing was run", style="yellow"))
+        err.print(Text(said(words("cli.no_log_yet", log=str(log)), words.language),
+                       style="yellow"))
     return EXIT_OK
 
 

@@ -91,5 +91,95 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
               "{path}",
         "en": "Next: write your questions and guests in it, then run: tchat check {path}",
     },
+    # tchat drafts: the table's columns
+    "cli.col_time": {"fr": "heure", "en": "time"},
+    "cli.col_cue": {"fr": "message", "en": "cue"},
+    "cli.col_network": {"fr": "réseau", "en": "network"},
+    "cli.col_draft": {"fr": "texte", "en": "draft"},
+    "cli.col_count": {"fr": "compte", "en": "count"},
+    "cli.network_not_in_plan": {"fr": "--network {network} : le plan tourne sur {networks}",
+                                "en": "--network {network}: the plan runs on {networks}"},
+    # tchat report
+    "cli.no_rehearsal": {
+        "fr": "{path} : pas encore de journal de répétition à côté du plan (lancez-en une "
+              "avec : tchat rehearse {path})",
+        "en": "{path}: no rehearsal log beside the plan yet (start one with: tchat rehearse "
+              "{path})",
+    },
+    "cli.no_log_yet": {"fr": "{log} : pas encore de journal, rien n'a été joué",
+                       "en": "{log}: no log yet, nothing was run"},
+    # tchat feed
+    "cli.no_source": {
+        "fr": '{path} : aucune source à lire : ajoutez une table [feed] avec mastodon = '
+              '"https://serveur" ou bluesky = true (une rediffusion sert aux répétitions)',
+        "en": '{path}: no source to read: add a [feed] table with mastodon = '
+              '"https://server" or bluesky = true (a replay is for rehearsals)',
+    },
+    # the keyring (tchat feed --login, tchat login)
+    "cli.bluesky_password_intro": {
+        "fr": "Mot de passe d'application Bluesky (Paramètres → Confidentialité et sécurité → "
+              "Mots de passe d'application) ; il est gardé dans le trousseau du système, "
+              "jamais dans un fichier.",
+        "en": "Bluesky app password (Settings → Privacy and security → App passwords); it is "
+              "kept in the system keyring, never in a file.",
+    },
+    "cli.ask_bluesky_handle": {"fr": "Compte Bluesky (comme nom.bsky.social) : ",
+                               "en": "Bluesky handle (such as name.bsky.social): "},
+    "cli.ask_app_password": {"fr": "Mot de passe d'application : ", "en": "App password: "},
+    "cli.no_handle_given": {"fr": "tchat : aucun compte ni mot de passe donné",
+                            "en": "tchat: no handle or password given"},
+    "cli.nothing_given": {"fr": "tchat : rien de donné, rien de gardé",
+                          "en": "tchat: nothing given, nothing kept"},
+    "cli.keyring_failed": {
+        "fr": "tchat : le trousseau du système ne peut pas le garder ({error}) ; définissez "
+              "plutôt {variables}",
+        "en": "tchat: the system keyring cannot keep it ({error}); set {variables} instead",
+    },
+    "cli.kept": {"fr": "Gardé dans le trousseau du système pour {account}.",
+                 "en": "Kept in the system keyring for {account}."},
+    "cli.not_kept": {"fr": "tchat : rien de gardé : {reason}", "en": "tchat: not kept: {reason}"},
+    "cli.no_account_for": {
+        "fr": "{path} : [accounts] ne nomme aucun compte {network} : ajoutez-le d'abord "
+              "({example})",
+        "en": "{path}: [accounts] names no {network} account: add it first ({example})",
+    },
+    "cli.login_bluesky": {
+        "fr": "Mot de passe d'application Bluesky pour {account} (Paramètres → "
+              "Confidentialité et sécurité → Mots de passe d'application ; jamais votre mot "
+              "de passe principal).",
+        "en": "Bluesky app password for {account} (Settings → Privacy and security → App "
+              "passwords; never your main password).",
+    },
+    "cli.login_mastodon": {
+        "fr": "Jeton Mastodon pour {account} : collez-en un créé dans Préférences → "
+              "Développement → Nouvelle application (autorisations {scopes}), ou appuyez sur "
+              "Entrée pour autoriser tchat dans votre navigateur.",
+        "en": "Mastodon token for {account}: paste one made in Preferences → Development → "
+              "New application (scopes {scopes}), or press enter to authorize tchat in your "
+              "browser.",
+    },
+    "cli.ask_token": {"fr": "Jeton (Entrée pour autoriser dans le navigateur) : ",
+                      "en": "Token (enter to authorize in the browser): "},
+    "cli.open_address": {
+        "fr": "Ouvrez cette adresse, connectez-vous, autorisez tchat, puis collez le code "
+              "affiché :",
+        "en": "Open this address, sign in, authorize tchat, then paste the code it shows:",
+    },
+    "cli.ask_code": {"fr": "Code : ", "en": "Code: "},
+    # tchat post
+    "cli.post_no_accounts": {
+        "fr": '{path} : pas de table [accounts] : tchat ne publie rien pour ce plan (ajoutez '
+              'bluesky = "nom.bsky.social" ou mastodon = "@nom@serveur")',
+        "en": '{path}: no [accounts] table: tchat posts nothing for this plan (add '
+              'bluesky = "name.bsky.social" or mastodon = "@name@server")',
+    },
+    "cli.post_no_network": {"fr": "le plan n'a pas de compte {network} dans [accounts]",
+                            "en": "the plan has no {network} account in [accounts]"},
+    "cli.cue_ambiguous": {"fr": "{name} désigne plusieurs messages : donnez un id : {shown}",
+                          "en": "{name} names several cues: give one id: {shown}"},
+    "cli.cue_unknown": {
+        "fr": "aucun message ne s'appelle {name} (messages : {known}… ; ou donnez un id)",
+        "en": "no cue is called {name} (cues: {known}…; or give an id)",
+    },
 }
 
