@@ -17,6 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tui.core.text.words import Words
+
+ENGLISH = Words("en")
+
 
 def lock_path_for(plan_path: Path) -> Path:
     return plan_path.with_name(plan_path.name + ".lock")
@@ -30,9 +34,10 @@ class Holder:
     host: str
     started: str
 
-    def describe(self) -> str:
-        """ "pid 4242 on laptop"."""
-        return f"pid {self.pid} on {self.host}"
+    def describe(self, words: Words = ENGLISH) -> str:
+        """ "pid 4242 on laptop", "pid 4242 sur laptop": in the plan's language (`words`)
+        for the follower's banner."""
+        return words("screen.lock_holder", pid=self.pid, host=self.host)
 
     @property
     def is_stale(self) -> bool:
