@@ -21,10 +21,11 @@ BROKEN = ROOT / "tests" / "cli" / "broken"
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
-    """The French fixture plan and its live log, copied where files may be written."""
+    """The French fixture plan, its live log and its conversation, copied where files
+    may be written."""
     target = tmp_path / "plan-fr.toml"
-    shutil.copyfile(GOLDEN / "plan-fr.toml", target)
-    shutil.copyfile(GOLDEN / "plan-fr.toml.asrun.jsonl", tmp_path / "plan-fr.toml.asrun.jsonl")
+    for suffix in ("", ".asrun.jsonl", ".feed.jsonl"):
+        shutil.copyfile(GOLDEN / f"plan-fr.toml{suffix}", tmp_path / f"plan-fr.toml{suffix}")
     return target
 
 
@@ -52,8 +53,12 @@ def test_rehearsal_log(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes
     shutil.copyfile(GOLDEN / "plan-en.toml", plan)
     log = tmp_path / "plan-en.toml.rehearsal-1.jsonl"
     shutil.copyfile(GOLDEN / "plan-en.toml.rehearsal-1.jsonl", log)
-    assert main(["export", str(plan), "--to", "recap-md", "--log", str(log)]) == 0
-    assert capsysbinary.readouterr().out == golden("plan-en", "recap-md.md")
+    # The conversation that rehearsal replayed: the plan's [feed] replay.
+    shutil.copyfile(GOLDEN / "plan-en.conversation.jsonl", tmp_path / "plan-en.conversation.jsonl")
+    for kind in ("recap-md", "transcript-html"):
+        assert main(["export", str(plan), "--to", kind, "--log", str(log)]) == 0
+        suffix = ".md" if kind.endswith("md") else ".html"
+        assert capsysbinary.readouterr().out == golden("plan-en", kind + suffix)
 
 
 def test_missing_default_log_is_a_note(
@@ -71,7 +76,8 @@ def test_output_file_and_force(plan: Path, capsys: pytest.CaptureFixture[str]) -
     out = plan.parent / "brief.md"
     assert main(["export", str(plan), "--to", "guest-brief", "-o", str(out)]) == 0
     assert out.read_bytes() == golden("plan-fr", "guest-brief.md")
-    assert f"wrote {out}" in capsys.readouterr().err
+    # Said in the plan's language, as every note of an export.
+    assert f"✓ écrit : {out} (guest-brief)" in capsys.readouterr().err
 
     out.write_text("mine", encoding="utf-8")
     assert main(["export", str(plan), "--to", "guest-brief", "-o", str(out)]) == 1
@@ -201,6 +207,8 @@ def test_a_log_that_is_not_a_log(plan: Path, capsys: pytest.CaptureFixture[str])
 def test_all_keeps_the_questions_never_asked_in_the_recap(
     plan: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
+    # Without the conversation, which saw the host post Q5 although the log skipped it.
+    plan.with_name(plan.name + ".feed.jsonl").unlink()
     assert main(["export", str(plan), "--to", "recap-md"]) == 0
     assert b"Q5 \xc2\xb7 non publi" not in capsysbinary.readouterr().out
     assert main(["export", str(plan), "--to", "recap-md", "--all"]) == 0

@@ -50,7 +50,12 @@ class ExportContext:
     events: tuple[Event, ...] = ()
     """The as-run log, for the exports made after the chat."""
     feed: tuple[FeedPost, ...] = ()
-    """The conversation kept beside the plan (`PLAN.feed.jsonl`), when there is one."""
+    """The conversation kept beside the plan (`PLAN.feed.jsonl`), when there is one; for
+    a rehearsal's log, the conversation it replayed."""
+    feed_skipped: tuple[int, ...] = ()
+    """Lines of that conversation's file that could not be read as posts."""
+    feed_problem: str | None = None
+    """Why that file could not be read at all (`FILE: error: why`), when it could not."""
     created: datetime | None = None
     """When the export is made (aware): the calendar's DTSTAMP. Passed in, never read
     from the clock here, so the same plan, log and moment give the same bytes."""
@@ -83,10 +88,13 @@ def make_context(
     feed: Sequence[FeedPost] = (),
     created: datetime | None = None,
     all_questions: bool = False,
+    feed_skipped: Sequence[int] = (),
+    feed_problem: str | None = None,
 ) -> ExportContext:
     chosen = tuple(zones) if zones else default_zones(plan)
     return ExportContext(
-        plan, DraftBook(plan), chosen, tuple(events), tuple(feed), created, all_questions
+        plan, DraftBook(plan), chosen, tuple(events), tuple(feed), tuple(feed_skipped),
+        feed_problem, created, all_questions,
     )
 
 
