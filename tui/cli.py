@@ -29,7 +29,8 @@ COMMANDS: dict[str, str] = {
     "drafts": "print every post draft with its time and character count",
     "count": "count a post's characters as the platform does",
     "report": "planned versus actual time of every cue, from the live log or a rehearsal",
-    "export": "write a guest brief, calendar event, recap, run-sheet... from a plan",
+    "export": "write a guest brief, calendar event, recap, transcript... from a plan",
+    "series": "compare a regular chat's editions: people, first-timers, returning, answers",
     "feed": "print the tag's conversation as the plan's [feed] reads it (checks the connection)",
 }
 
