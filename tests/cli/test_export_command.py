@@ -215,3 +215,54 @@ def test_all_keeps_the_questions_never_asked_in_the_recap(
     assert "### Q5 · non publiée (sautée)".encode() in capsysbinary.readouterr().out
     assert main(["export", str(plan), "--to", "ics", "--all"]) == 2
     assert b"--all is only read by recap-md, recap-html" in capsysbinary.readouterr().err
+
+
+def test_a_transcript_from_a_broken_conversation_file(
+    plan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Bad lines, a post twice, a post a week after, a line cut by a crash: still a
+    # transcript, saying what is missing, and notes that name the file's lines.
+    feed = plan.with_name(plan.name + ".feed.jsonl")
+    lines = feed.read_text(encoding="utf-8").splitlines()
+    week_later = lines[5].replace("2026-12-03T", "2026-12-10T").replace('"id":"', '"id":"w')
+    feed.write_text("\n".join([*lines[:4], "not json", '{"platform": 3}', lines[4], lines[4],
+                               week_later, *lines[5:], '{"platform":"mast']),
+                    encoding="utf-8")
+    assert main(["export", str(plan), "--to", "transcript-md"]) == 0
+    captured = capsys.readouterr()
+    text = captured.out.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "**2 lignes de la conversation enregistrée n'ont pas pu être lues" in text
+    assert "**1 message publié plus de 10 minutes avant le début ou après la fin" in text
+    assert text.count(lines[4].split('"text":"')[1][:30]) <= 1
+    err = captured.err.replace("\u00a0", " ")
+    assert "note : " in err and "plan-fr.toml.feed.jsonl: 2 lignes de la conversation ne " \
+        "sont pas des messages (lignes 5, 6)" in err
+
+
+def test_a_transcript_without_a_conversation(
+    plan: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    feed = plan.with_name(plan.name + ".feed.jsonl")
+    feed.unlink()
+    assert main(["export", str(plan), "--to", "transcript-html"]) == 0
+    captured = capsysbinary.readouterr()
+    assert "La conversation n'a pas été enregistrée".encode() in captured.out
+    feed.mkdir()  # a folder by the file's name: said, never a traceback
+    assert main(["export", str(plan), "--to", "transcript-md"]) == 0
+    captured = capsysbinary.readouterr()
+    assert "n'a pas pu être lue".encode() in captured.out
+    assert b"is a folder" in captured.err and b"Traceback" not in captured.err
+
+
+def test_replay_goes_with_a_log(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(plan), "--to", "transcript-md", "--replay", str(plan)]) == 2
+    assert "--replay goes with --log" in capsys.readouterr().err
+    # A rehearsal's log with a replay named on the command line.
+    log = plan.with_name("rehearsal.jsonl")
+    shutil.copyfile(GOLDEN / "plan-fr.toml.asrun.jsonl", log)
+    replay = plan.with_name("plan-fr.toml.feed.jsonl")
+    assert main(["export", str(plan), "--to", "transcript-md", "--log", str(log),
+                 "--replay", str(replay)]) == 0
+    captured = capsys.readouterr()
+    assert "R1 Bonsoir" in captured.out
+    assert f"conversation rejouée : {replay}" in captured.err.replace("\u00a0", " ")

@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 
@@ -88,9 +89,13 @@ def run(args: argparse.Namespace) -> int:
                                             kind="series")))
         return EXIT_PROBLEMS if unreadable else EXIT_OK
     console = safe_console()
-    table = Table(title=Text(visible(_title(rows))), expand=False)
+    # Light rules, a space between columns: eight columns fit 80 characters.
+    table = Table(title=Text(visible(_title(rows))), expand=False, box=box.SIMPLE_HEAD,
+                  padding=0, show_edge=False)
     for index, name in enumerate(table_header(language)):
-        table.add_column(name, justify="left" if index == 0 else "right")
+        # A header wraps between its words, never inside one ("First-t…").
+        table.add_column(name, justify="left" if index == 0 else "right",
+                         no_wrap=index == 0, min_width=max(len(w) for w in name.split()))
     for row in rows:
         cells = table_cells(row, language)
         table.add_row(*(Text(visible(cell or "—")) for cell in cells),
