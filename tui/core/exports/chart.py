@@ -57,17 +57,6 @@ def _n(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _nice(top: int) -> int:
-    """The smallest 1, 2 or 5 times a power of ten at or above `top`."""
-    if top <= 1:
-        return 1
-    power = int(10 ** math.floor(math.log10(top)))
-    for step in (1, 2, 5, 10):
-        if step * power >= top:
-            return step * power
-    return 10 * power
-
-
 def _text(x: float, y: float, label: str, *, anchor: str = "middle",
           kind: str = "") -> str:
     extra = f' class="{kind}"' if kind else ""
@@ -88,7 +77,9 @@ def bar_chart(
     top = legend_y + 8 + rows * 11 + (4 if markers else 0)
     bottom = height - 18.0
     plot = right - left
-    scale = _nice(max((bar.total for bar in bars), default=0))
+    # The tallest bar reaches the top, labelled with its value: a round scale above it
+    # would leave a phone's small chart half empty.
+    scale = max(1, max((bar.total for bar in bars), default=0))
     step = plot / max(len(bars), 1)
     gap = step * 0.18 if step >= 4 else 0.0
     parts = [

@@ -322,6 +322,9 @@ def series_document(rows: Sequence[Row]) -> Document:
     doc.heading(1, title)
     doc.paragraph(words("export.series_intro", editions=words("export.series_editions",
                                                               n=len(rows))))
+    # The picture first, then the figures behind it.
+    for figure in series_charts(rows, language):
+        doc.figure(figure)
     numeric = (False, *([True] * 7))
     doc.table(table_header(language),
               [[inline(cell) for cell in table_cells(row, language)] for row in rows],
@@ -330,8 +333,6 @@ def series_document(rows: Sequence[Row]) -> Document:
         note = row_note(row, language)
         if note:
             doc.paragraph(Span(note, strong=row.edition.plan is None))
-    for figure in series_charts(rows, language):
-        doc.figure(figure)
     for row in rows:
         edition, figures = row.edition, row.edition.figures
         if edition.plan is None or figures is None or not edition.recorded:
