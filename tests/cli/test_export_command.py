@@ -53,12 +53,19 @@ def test_rehearsal_log(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes
     shutil.copyfile(GOLDEN / "plan-en.toml", plan)
     log = tmp_path / "plan-en.toml.rehearsal-1.jsonl"
     shutil.copyfile(GOLDEN / "plan-en.toml.rehearsal-1.jsonl", log)
-    # The conversation that rehearsal replayed: the plan's [feed] replay.
-    shutil.copyfile(GOLDEN / "plan-en.conversation.jsonl", tmp_path / "plan-en.conversation.jsonl")
+    # The conversation that rehearsal replayed: --replay FILE, else the plan's
+    # [feed] replay.
+    replay = tmp_path / "plan-en.conversation.jsonl"
+    shutil.copyfile(GOLDEN / "plan-en.conversation.jsonl", replay)
     for kind in ("recap-md", "transcript-html"):
-        assert main(["export", str(plan), "--to", kind, "--log", str(log)]) == 0
+        assert main(["export", str(plan), "--to", kind, "--log", str(log),
+                     "--replay", str(replay)]) == 0
         suffix = ".md" if kind.endswith("md") else ".html"
         assert capsysbinary.readouterr().out == golden("plan-en", kind + suffix)
+    with plan.open("a", encoding="utf-8") as text:
+        text.write(f'\n[feed]\nreplay = "{replay.name}"\n')
+    assert main(["export", str(plan), "--to", "transcript-html", "--log", str(log)]) == 0
+    assert capsysbinary.readouterr().out == golden("plan-en", "transcript-html.html")
 
 
 def test_missing_default_log_is_a_note(

@@ -47,9 +47,7 @@ def conversation(plan: str) -> Recording:
     path = GOLDEN / f"{plan}.toml"
     if plan == "plan-fr":
         return recorded_feed(path)
-    loaded = load_plan(path)
-    assert loaded.feed is not None
-    return replayed_feed(loaded, Path(loaded.feed.replay_path(path) or path))
+    return replayed_feed(load_plan(path), GOLDEN / "plan-en.conversation.jsonl")
 
 
 def render(plan: str, kind: str) -> str:

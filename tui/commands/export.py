@@ -29,7 +29,6 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.commands.output import (
-    ENGLISH,
     EXIT_OK,
     EXIT_PROBLEMS,
     CommandError,
@@ -141,7 +140,9 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         # error is shown: a start that does not exist changes every time in the export.
         render_problems(err, str(plan_path), errors)
         err.print(Text(
-            f"{plan_path}: " + ENGLISH("cli.exported_despite", n=len(errors)),
+            f"{plan_path}: " + french_print(
+                Words(plan.chat.language)("cli.exported_despite", n=len(errors)),
+                plan.chat.language),
             style="yellow",
         ))
 
@@ -228,7 +229,7 @@ def _events(log: Path | None, plan_path: Path, err: Console, notes: list[str],
         reading = read_named_log(path)
     except LogError as error:
         raise CommandError(str(error)) from None
-    warn_skipped(err, path, reading.skipped_lines)
+    warn_skipped(err, path, reading.skipped_lines, words)
     return reading.events
 
 
