@@ -102,10 +102,13 @@ def test_start_line_names_zones_that_share_a_clock_together() -> None:
     line = start_line(plan.chat.start_at, plan.chat.zone,
                       ["Africa/Dakar", "Africa/Abidjan", "Africa/Douala", "America/New_York"],
                       "fr")
-    # Douala has Paris's clock in December: named beside Paris, not left out; New York
-    # is six hours behind.
-    assert line == ("jeudi 3 décembre à 18 h 00 (Paris, Douala) · 17 h 00 à Dakar, Abidjan"
+    # Douala has Paris's clock in December; New York is six hours behind.
+    assert line == ("jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar, Abidjan"
                     " · 12 h 00 à New York")
+    # The audience's {zones} names it beside Paris, not left out.
+    assert start_line(plan.chat.start_at, plan.chat.zone,
+                      ["Africa/Dakar", "Africa/Douala"], "fr", every_zone=True) == (
+        "jeudi 3 décembre à 18 h 00 (Paris, Douala) · 17 h 00 à Dakar")
 
 
 def test_zones_name_an_audience_city_on_the_chats_own_clock() -> None:

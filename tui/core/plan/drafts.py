@@ -93,7 +93,8 @@ class DraftBook:
                 g.handle or g.name for g in guests
             ),
             "start": long_datetime(chat.start_at, zone, language),
-            "zones": start_line(chat.start_at, zone, chat.audience_timezones, language),
+            "zones": start_line(chat.start_at, zone, chat.audience_timezones, language,
+                                every_zone=True),
             "time": short_time(chat.start_at, zone, language),
             "end": short_time(chat.end_at, zone, language),
             "duration": str(chat.duration),

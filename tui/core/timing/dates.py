@@ -72,12 +72,16 @@ def short_time(moment: datetime, zone: tzinfo, language: str) -> str:
     return str(format_datetime(moment, _TIME[language], tzinfo=zone, locale=language))
 
 
-def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: str) -> str:
+def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: str, *,
+               every_zone: bool = False) -> str:
     """The start in the chat's zone, then in each audience zone whose clock differs, the
-    zones that share a clock named together; an audience zone on the chat's own clock is
-    named beside the chat's (Dakar with a chat in Abidjan), never left out.
+    zones that share a clock named together.
 
-    "jeudi 3 décembre à 18 h 00 (Paris, Douala) · 17 h 00 à Dakar, Abidjan"
+    "jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar, Abidjan"
+
+    With `every_zone` (the `{zones}` of a post, read by the audience), an audience zone
+    on the chat's own clock is named beside the chat's place rather than left out:
+    "jeudi 3 décembre à 18 h 00 (Abidjan, Dakar)" for a chat in Abidjan.
     """
     text = str(format_datetime(moment, _DATE_TIME[language], tzinfo=zone, locale=language))
     own_name = _zone_name(zone)
@@ -88,7 +92,7 @@ def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: st
         there = moment.astimezone(ZoneInfo(name))
         place = place_name(name, language)
         if there.utcoffset() == local.utcoffset() and there.date() == local.date():
-            if place not in own:
+            if every_zone and place not in own:
                 own.append(place)
             continue
         time = short_time(moment, ZoneInfo(name), language)
