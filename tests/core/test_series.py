@@ -103,7 +103,8 @@ def test_an_unreadable_edition_is_a_row(editions: list[Path]) -> None:
     assert "chat.title" in last.edition.problem
     # No conversation for the second: its people are unknown, not zero, and the third's
     # first-timers are counted against the first alone.
-    assert rows[1].people is None and "is a folder" in rows[1].edition.problem
+    assert rows[1].people is None
+    assert rows[1].edition.problem == "edition-2.toml.feed.jsonl: is a folder, not a feed file"
     assert (rows[2].first_timers, rows[2].returning) == (1, 1)
     # A log that holds no event reads as no question asked, not as the end of the series.
     assert rows[2].asked == 0

@@ -85,7 +85,8 @@ class Edition:
     recorded: bool = False
     """Whether a conversation was read for it (else its posts and people are unknown)."""
     problem: str = ""
-    """What could not be read, in one line (the plan itself when `plan` is None)."""
+    """What could not be read, in one line: the plan's problem when `plan` is None, else
+    its log's or conversation's, each file named."""
 
     @property
     def start(self) -> datetime | None:
@@ -103,15 +104,16 @@ def read_edition(path: Path) -> Edition:
             reason = f"{first.field}: {reason}"
         return Edition(path, problem=one_line(reason))
     problems = []
+    log = log_path_for(path)
     try:
-        reading = read_log(log_path_for(path))
-        events = reading.events
+        events = read_log(log).events
     except LogError as error:
         events = []
-        problems.append(error.reason)
+        problems.append(f"{log.name}: {error.reason}")
     recording = recorded_feed(path)
-    if recording.problem is not None:
-        problems.append(recording.problem.removeprefix(f"{recording.path}: error: "))
+    if recording.problem is not None and recording.path is not None:
+        reason = recording.problem.removeprefix(f"{recording.path}: error: ")
+        problems.append(f"{recording.path.name}: {reason}")
     figures = hour_figures(plan, DraftBook(plan), events, recording.posts)
     return Edition(path, plan, figures, bool(recording.posts),
                    one_line("; ".join(problems)))
@@ -239,8 +241,7 @@ def row_note(row: Row, language: Language) -> str:
                      problem=edition.problem)
     notes = []
     if edition.problem:
-        notes.append(words("export.series_problem", plan=edition.path.name,
-                           problem=edition.problem))
+        notes.append(edition.problem)  # each file named: `PLAN.feed.jsonl: is a folder…`
     if not edition.recorded:
         notes.append(words("export.series_no_feed", plan=edition.path.name))
     return " ".join(notes)

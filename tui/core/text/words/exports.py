@@ -408,7 +408,6 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
                                        "en": "Answers per question"},
     "export.series_unreadable": {"fr": "{plan} ne peut pas être lu : {problem}",
                                  "en": "{plan} cannot be read: {problem}"},
-    "export.series_problem": {"fr": "{plan} : {problem}", "en": "{plan}: {problem}"},
     "export.series_no_feed": {
         "fr": "{plan} : aucune conversation enregistrée (messages et personnes inconnus).",
         "en": "{plan}: no conversation recorded (posts and people unknown).",
