@@ -32,6 +32,8 @@ COMMANDS: dict[str, str] = {
     "export": "write a guest brief, calendar event, recap, transcript... from a plan",
     "series": "compare a regular chat's editions: people, first-timers, returning, answers",
     "feed": "print the tag's conversation as the plan's [feed] reads it (checks the connection)",
+    "post": "post a cue on the plan's Bluesky and Mastodon accounts, once",
+    "login": "keep a posting account's app password or token in the system keyring",
 }
 
 # The commands that open the run-sheet, which turns the garbage collector back on.
