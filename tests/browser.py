@@ -35,11 +35,10 @@ def chromium() -> str | None:
     return next((found for name in NAMES if (found := shutil.which(name))), None)
 
 
-# Run in the wrapper once every frame has loaded: for each, the page's width against
-# its viewport, and each chart's box and the bars and lines drawn in it.
+# Run in the wrapper once it and every frame have loaded: for each frame, the page's
+# width against its viewport, and each chart's box and the bars and lines drawn in it.
 MEASURE = """
 var frames = Array.prototype.slice.call(document.querySelectorAll('iframe'));
-var left = frames.length;
 function measure(frame) {
   var doc = frame.contentDocument, win = frame.contentWindow;
   var charts = Array.prototype.slice.call(doc.querySelectorAll('svg.chart'));
@@ -57,11 +56,10 @@ function measure(frame) {
     })
   };
 }
-frames.forEach(function (frame) {
-  frame.addEventListener('load', function () {
-    left -= 1;
-    if (left === 0) { document.title = JSON.stringify(frames.map(measure)); }
-  });
+// The wrapper's own load waits for every frame's: no frame can load unseen before a
+// listener on it would be added.
+window.addEventListener('load', function () {
+  document.title = JSON.stringify(frames.map(measure));
 });
 """
 
