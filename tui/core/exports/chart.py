@@ -71,15 +71,15 @@ def bar_chart(
 ) -> str:
     """Stacked bars, one per minute or per edition, with question markers and labels
     under the axis; `legend` is (CSS class, words) per kind of segment."""
-    left, right = 28.0, WIDTH - 6.0
+    # The tallest bar reaches the top, labelled with its value: a round scale above it
+    # would leave a phone's small chart half empty.
+    scale = max(1, max((bar.total for bar in bars), default=0))
+    left, right = max(28.0, len(str(scale)) * CHAR + 8), WIDTH - 6.0
     legend_y = 10.0 if legend else 0.0
     rows = 2 if markers else 0
     top = legend_y + 8 + rows * 11 + (4 if markers else 0)
     bottom = height - 18.0
     plot = right - left
-    # The tallest bar reaches the top, labelled with its value: a round scale above it
-    # would leave a phone's small chart half empty.
-    scale = max(1, max((bar.total for bar in bars), default=0))
     step = plot / max(len(bars), 1)
     gap = step * 0.18 if step >= 4 else 0.0
     parts = [
@@ -117,7 +117,8 @@ def bar_chart(
                  f'y2="{_n(bottom)}"/>')
     ends: list[float] = [-math.inf] * max(rows, 1)
     for marker in markers:
-        x = left + marker.position * step
+        # A question marked before the first bar (a log's clock gone astray) stays inside.
+        x = min(max(left + marker.position * step, left), right)
         width = len(marker.label) * CHAR
         centre = min(max(x, left + width / 2), right - width / 2)
         # A label too close to the one before it goes on the other row.
