@@ -236,3 +236,19 @@ def test_any_conversation_gives_a_transcript_whose_figures_add_up(
         text = export(kind, ctx).text
         assert text.endswith("\n")
     ET.fromstring(export("transcript-html", ctx).text)
+
+
+def test_a_plan_on_several_networks() -> None:
+    from helpers import plan_dict
+
+    host = {"x": "@host", "bluesky": "host.example", "mastodon": "@host@m.example"}
+    several = Plan.model_validate(plan_dict(platforms=["x", "bluesky", "mastodon"], host=host))
+    # Q1 marked on Bluesky only: asked, from that first post on; the rules are marked
+    # with no network (every one), and come from the log once, as the first network
+    # words them.
+    log = [Event("mark", at(2), at(2), cue="rules@2"),
+           Event("mark", at(5), at(5), cue="q1", network="bluesky")]
+    text = export("transcript-md", make_context(several, events=log, feed=FEED)).text
+    assert "## Q1 · Question number 1?" in text and "Asked at 6:05 PM" in text
+    assert text.count("Answer Q1 with A1.") == 1
+    assert "Hosted by X [@host](<https://x.com/host>) · Bluesky " in text

@@ -6,9 +6,10 @@ charts and the series all read them here, so a number never differs between two 
   left out (`tui.core.room.record`). Posts outside that window are counted, not shown.
 - People are the distinct authors of those posts, the host not counted; guests are
   people too, marked as such. Posts are theirs: the host's own posts are not counted.
-- A question was asked when the as-run log marks it posted, else when the feed saw the
-  host post it; only the answers to a question asked count as answers (the organisers'
-  version, `--all`, counts the answers to every question of the plan).
+- A question was asked when the as-run log marks it posted (on any network, from its
+  first post there), else when the feed saw the host post it; only the answers to a
+  question asked count as answers (the organisers' version, `--all`, counts the answers
+  to every question of the plan).
 
 Everything takes the posts as a parameter, so figures for one network are the same call
 on that network's posts.
@@ -152,6 +153,15 @@ class HourFigures:
         return tuple(counts)
 
 
+def first_posted(state: RunState, cue_id: str) -> datetime | None:
+    """When the cue first went out on any network: on a plan on several networks, the
+    public saw it from its first post on (`state.posted` waits for every network)."""
+    moment = state.posted.get(cue_id)
+    if moment is not None:
+        return moment
+    return min(state.posted_on.get(cue_id, {}).values(), default=None)
+
+
 def real_end(plan: Plan, state: RunState, events: Sequence[Event], book: DraftBook) -> datetime:
     """The planned end moved by the shifts, or the chat's last post when later still."""
     end = projected_end(plan, state)
@@ -165,7 +175,7 @@ def hour_figures(
     plan: Plan, book: DraftBook, events: Sequence[Event], posts: Sequence[FeedPost], *,
     all_questions: bool = False,
 ) -> HourFigures:
-    state = fold(events)
+    state = fold(events, plan.chat.networks)
     start = plan.chat.start_at
     end = real_end(plan, state, events, book)
     conversation = published_conversation(plan, posts, book)
@@ -232,8 +242,9 @@ def _asked(book: DraftBook, state: RunState, items: Sequence[Attributed]) -> tup
         if cue.kind != "question" or cue.number is None:
             continue
         post = host_posts.get(cue.number)
-        if cue.id in state.posted:
-            asked.append(Asked(cue, state.posted[cue.id], post))
+        marked = first_posted(state, cue.id)
+        if marked is not None:
+            asked.append(Asked(cue, marked, post))
         elif post is not None:
             asked.append(Asked(cue, post.created_at, post))
     return tuple(sorted(asked, key=lambda a: (a.at, a.number)))

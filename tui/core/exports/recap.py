@@ -19,6 +19,7 @@ from tui.core.exports.context import (
     ExportContext,
     ExportResult,
     guests_taking_part,
+    handles_on_networks,
     platform_name,
     question_cues,
     question_text,
@@ -30,8 +31,9 @@ from tui.core.exports.links import linked, parse_highlight, quoted
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.thanks import thanks_text
 from tui.core.feed.counts import answers_line
-from tui.core.plan.model import Guest, Language
+from tui.core.plan.model import Guest, Language, Plan
 from tui.core.plan.naming import cue_name
+from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue
 from tui.core.run.report import build_report
 from tui.core.run.runstate import fold
@@ -79,7 +81,9 @@ class RecapData:
 
 
 def recap_data(ctx: ExportContext) -> RecapData:
-    state = fold(ctx.events)
+    # A question counts as asked once it is out on every network (see RunState); the
+    # per-network figures come with marks per network on the run-sheet.
+    state = fold(ctx.events, ctx.plan.chat.networks)
     by_cue: dict[str | None, list[str]] = {}
     for event in ctx.events:
         if event.kind != "highlight" or event.text is None or not event.text.strip():
@@ -160,7 +164,8 @@ def before_the_chat(ctx: ExportContext) -> bool:
     with nothing marked posted. It then says so, rather than "on time"."""
     if ctx.created is None or ctx.created >= ctx.plan.chat.start_at:
         return False
-    return not fold(ctx.events).posted
+    state = fold(ctx.events, ctx.plan.chat.networks)
+    return not state.posted and not state.posted_on
 
 
 def recap_document(ctx: ExportContext) -> tuple[Document, list[str]]:
@@ -197,8 +202,11 @@ def recap_document(ctx: ExportContext) -> tuple[Document, list[str]]:
     platform = chat.platform
     if chat.topic:
         doc.paragraph(words("export.topic", topic=chat.topic))
-    if chat.host:
-        doc.paragraph(*linked(words("export.hosted_by", host=chat.host), platform))
+    host = handles_on_networks(plan, chat.host_on)
+    if host:
+        # Each handle linked to its profile on its own network.
+        before, _, after = words("export.hosted_by", host="\x00").partition("\x00")
+        doc.paragraph(before, *linked_handles(host, platform), after)
     if not_yet:
         assert ctx.created is not None
         made = long_date(ctx.created, zone, language)
@@ -208,7 +216,7 @@ def recap_document(ctx: ExportContext) -> tuple[Document, list[str]]:
     guests = guests_taking_part(plan)
     if guests:
         doc.heading(2, words("export.guests"))
-        doc.bullets([_guest(guest, language, platform) for guest in guests])
+        doc.bullets([_guest(guest, plan) for guest in guests])
     if not_yet and not organisers:
         _next(doc, ctx, [])
         return doc, notes
@@ -342,12 +350,25 @@ def conversation_lines(ctx: ExportContext, figures: HourFigures) -> list[Inline]
     return lines
 
 
-def _guest(guest: Guest, language: Language, platform: str) -> Inline:
+def linked_handles(pairs: list[tuple[str, str]], platform: str) -> list[str | Span]:
+    """ "@handle", or "X @a · Bluesky @b", each handle linked on its network."""
+    parts: list[str | Span] = []
+    for index, (network, handle) in enumerate(pairs):
+        if index:
+            parts.append(" · ")
+        if network:
+            parts.append(f"{network_name(network)} ")
+        parts += linked(handle, network or platform)
+    return parts
+
+
+def _guest(guest: Guest, plan: Plan) -> Inline:
     """ "**Name** (@handle, linked) : role"."""
-    words = Words(language)
+    words = Words(plan.chat.language)
     parts: list[str | Span] = [Span(guest.name, strong=True)]
-    if guest.handle:
-        parts += [" (", *linked(guest.handle, platform), ")"]
+    handles = handles_on_networks(plan, guest.handle_on)
+    if handles:
+        parts += [" (", *linked_handles(handles, plan.chat.platform), ")"]
     if guest.role:
         parts.append(words("export.guest_line", name="", role=guest.role))
     return inline(*parts)

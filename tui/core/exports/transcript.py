@@ -20,15 +20,17 @@ from tui.core.exports.chart import answer_curve, hour_chart
 from tui.core.exports.context import (
     ExportContext,
     ExportResult,
+    handles_on_networks,
     platform_name,
     question_cues,
     question_text,
 )
 from tui.core.exports.document import Document, Inline, Span, inline
-from tui.core.exports.figures import GRACE, Asked, HourFigures, figures_of
+from tui.core.exports.figures import GRACE, Asked, HourFigures, figures_of, first_posted
 from tui.core.exports.html import render_html
 from tui.core.exports.links import linked, profile_url
 from tui.core.exports.markdown import render_markdown
+from tui.core.exports.recap import linked_handles
 from tui.core.feed.plaintext import normalised
 from tui.core.feed.post import FeedPost
 from tui.core.feed.store import FEED_SUFFIX
@@ -72,16 +74,19 @@ def _entries(ctx: ExportContext, figures: HourFigures) -> list[Entry]:
             safe_url(post.url), "host" if item.kind == "host" else
             "guest" if item.kind == "guest" else "", figures.answer_to(item),
         ))
-    state = fold(ctx.events)
-    host = ctx.plan.chat.host
+    state = fold(ctx.events, ctx.plan.chat.networks)
+    # Worded as on the plan's first network: a cue posted on several is one post here.
+    host = ctx.plan.chat.host_on(ctx.book.network)
     low, high = figures.start - GRACE, figures.end + GRACE
     for draft in ctx.book.drafts:
-        moment = state.posted.get(draft.id)
+        moment = first_posted(state, draft.id)
         if moment is None or draft.cue.kind == "question" or not low <= moment <= high:
             continue
-        if normalised(draft.text) in host_texts:
+        worded = {normalised(draft.text), *(normalised(ctx.book.text_for(draft.cue, network))
+                                            for network in ctx.plan.chat.networks)}
+        if worded & host_texts:
             continue
-        entries.append(Entry(moment, host, draft.text, ctx.plan.chat.platform, role="host"))
+        entries.append(Entry(moment, host, draft.text, ctx.book.network, role="host"))
     return sorted(entries, key=lambda e: e.at)
 
 
@@ -145,8 +150,11 @@ def transcript_document(ctx: ExportContext) -> tuple[Document, list[str]]:
     ))
     if chat.topic:
         doc.paragraph(words("export.topic", topic=chat.topic))
-    if chat.host:
-        doc.paragraph(*linked(words("export.hosted_by", host=chat.host), chat.platform))
+    host = handles_on_networks(plan, chat.host_on)
+    if host:
+        # Each handle linked to its profile on its own network, as the recap does.
+        lead, _, tail = words("export.hosted_by", host="\x00").partition("\x00")
+        doc.paragraph(lead, *linked_handles(host, chat.platform), tail)
     said, notes = _missing(ctx, figures)
     for line in said:
         doc.paragraph(Span(line, strong=True))

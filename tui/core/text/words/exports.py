@@ -450,6 +450,10 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
               "publier",
         "en": "{name} has not confirmed yet (status = \"invited\"): check before publishing",
     },
+    "export.note_over_limit": {
+        "fr": "{name} dépasse la limite ({length}/{limit})",
+        "en": "{name} is over the limit ({length}/{limit})",
+    },
     "export.note_thanks_long": {
         "fr": "un message de remerciement fait {length}/{limit} : raccourcissez-le",
         "en": "a thank-you post is {length}/{limit}: shorten it",
