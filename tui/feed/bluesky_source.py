@@ -43,6 +43,12 @@ class BlueskySource:
         self._client.login(self._login.handle, self._login.password, fetch_bsky_profile=False)
         self._logged_in = True
 
+    def signed_in_client(self) -> Any:
+        """The SDK's client, signed in: the replies under a post use the same session."""
+        if not self._logged_in:
+            self._sign_in()
+        return self._client
+
     def fetch(self) -> list[FeedPost]:
         from atproto_client import exceptions
 

@@ -34,6 +34,13 @@ class MastodonSource:
                              ratelimit_method="throw", version_check_mode="created",
                              user_agent="tchat")
         self._newest: str | None = None
+        self.uris: dict[str, str] = {}
+        """Each status's id here -> its URI, the same on every server (`tui.feed.threaded`)."""
+
+    @property
+    def api(self) -> Any:
+        """The Mastodon.py client, for the replies under a status (`tui.feed.replies`)."""
+        return self._api
 
     def fetch(self) -> list[FeedPost]:
         from mastodon import errors
@@ -74,6 +81,7 @@ class MastodonSource:
             raise FeedError(f"{self.name}: {self.server} sent something that is not a "
                             "Mastodon timeline") from None
         posts = [post for post in map(_post, found) if post is not None]
+        self.uris.update(_uris(found))
         if found and not posts:
             # A page of things that are not statuses (Mastodon.py turns a JSON object
             # into the list of its keys): not a timeline, whatever the status code said.
@@ -85,6 +93,18 @@ class MastodonSource:
                 self._newest = newest.id
         posts.sort(key=lambda post: post.created_at)
         return posts
+
+
+def _uris(statuses: list[Any]) -> dict[str, str]:
+    found = {}
+    for status in statuses:
+        try:
+            uri = status["uri"]
+            if isinstance(uri, str) and uri.startswith(("https://", "http://")):
+                found[str(status["id"])] = uri[:2000]
+        except (KeyError, TypeError):
+            continue
+    return found
 
 
 def _id_key(value: str) -> tuple[int, str]:

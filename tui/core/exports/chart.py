@@ -19,6 +19,7 @@ from tui.core.exports.document import Figure
 from tui.core.exports.figures import Asked, HourFigures
 from tui.core.exports.html import escape
 from tui.core.plan.model import Language
+from tui.core.room.pace import AnswerCurve
 from tui.core.text.words import Words
 from tui.core.timing.dates import short_time
 
@@ -204,15 +205,19 @@ CURVE_LEAST = 8
 """A curve of fewer answers says nothing a count does not."""
 
 
-def answer_curve(figures: HourFigures, asked: Asked, language: Language,
-                 zone: tzinfo) -> Figure | None:
-    """The answers to one question minute by minute after it was asked: a small chart,
-    when there are enough answers for a shape to show."""
+def answer_curve(figures: HourFigures, asked: Asked, curve: AnswerCurve | None,
+                 language: Language, zone: tzinfo) -> Figure | None:
+    """The answers to one question minute by minute after it was asked (its `curve`, as
+    `tui.core.exports.curves.question_curves` gives every export): a small chart, when
+    there are enough answers for a shape to show."""
+    if curve is None:
+        return None
     later = [a.at for a in figures.asked if a.at > asked.at]
     until = min(later) if later else figures.end
     lowest, highest = CURVE_MINUTES
     minutes = min(max(math.ceil((until - asked.at) / timedelta(minutes=1)), lowest), highest)
-    values = figures.curve(asked, minutes)
+    shown = curve.per_minute[:minutes]
+    values = (*shown, *([0] * (minutes - len(shown))))
     if sum(values) < CURVE_LEAST or sum(1 for v in values if v) < 2:
         return None
     words = Words(language)

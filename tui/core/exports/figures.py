@@ -141,17 +141,6 @@ class HourFigures:
             return None
         return min(totals.items(), key=lambda pair: (-pair[1], pair[0]))
 
-    def curve(self, asked: Asked, minutes: int) -> tuple[int, ...]:
-        """Answers to `asked`, minute by minute, for `minutes` from when it was asked."""
-        counts = [0] * minutes
-        for item in self.items:
-            if self.answer_to(item) != asked.number:
-                continue
-            index = math.floor((item.post.created_at - asked.at) / timedelta(minutes=1))
-            if 0 <= index < minutes:
-                counts[index] += 1
-        return tuple(counts)
-
 
 def first_posted(state: RunState, cue_id: str) -> datetime | None:
     """When the cue first went out on any network: on a plan on several networks, the

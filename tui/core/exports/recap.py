@@ -24,6 +24,7 @@ from tui.core.exports.context import (
     question_cues,
     question_text,
 )
+from tui.core.exports.curves import question_curves
 from tui.core.exports.document import Document, Inline, Span, inline
 from tui.core.exports.figures import BUSY_SEGMENT, HourFigures, figures_of, real_end
 from tui.core.exports.html import render_html
@@ -183,6 +184,7 @@ def recap_document(ctx: ExportContext) -> tuple[Document, list[str]]:
     organisers = ctx.all_questions
     data = recap_data(ctx)
     figures = figures_of(ctx)
+    curves = {curve.question: curve for curve in question_curves(ctx)}
     conversation = bool(ctx.feed)
     not_yet = before_the_chat(ctx)
     notes: list[str] = []
@@ -253,7 +255,8 @@ def recap_document(ctx: ExportContext) -> tuple[Document, list[str]]:
             counted = figures.answers_to(number)
             doc.paragraph(answers_line(counted.answers, counted.people, language))
         if number in asked:
-            doc.figure(answer_curve(figures, asked[number], language, zone))
+            doc.figure(answer_curve(figures, asked[number], curves.get(number), language,
+                                    zone))
         doc.bullets([highlight_item(text, language, platform) for text in run.highlights])
 
     if data.other_highlights:

@@ -25,6 +25,7 @@ from tui.core.exports.context import (
     question_cues,
     question_text,
 )
+from tui.core.exports.curves import question_curves
 from tui.core.exports.document import Document, Inline, Span, inline
 from tui.core.exports.figures import GRACE, Asked, HourFigures, figures_of, first_posted
 from tui.core.exports.html import render_html
@@ -35,6 +36,7 @@ from tui.core.feed.plaintext import normalised
 from tui.core.feed.post import FeedPost
 from tui.core.feed.store import FEED_SUFFIX
 from tui.core.plan.schedule import Cue
+from tui.core.room.pace import AnswerCurve
 from tui.core.room.record import shared_links
 from tui.core.run.runstate import fold
 from tui.core.text.clean import safe_url
@@ -180,8 +182,9 @@ def transcript_document(ctx: ExportContext) -> tuple[Document, list[str]]:
         doc.heading(2, words("export.transcript_opening", label=f"Q{first}") if first
                     else words("export.transcript_posts"))
         doc.bullets([_post_item(ctx, entry) for entry in opening])
+    curves = {curve.question: curve for curve in question_curves(ctx)}
     for asked in figures.asked:
-        _question(doc, ctx, figures, asked, sections[asked.number])
+        _question(doc, ctx, figures, asked, sections[asked.number], curves.get(asked.number))
     if ctx.all_questions:
         shown = {a.number for a in figures.asked}
         unasked = [cue for cue in question_cues(ctx) if cue.number not in shown]
@@ -213,7 +216,7 @@ def transcript_document(ctx: ExportContext) -> tuple[Document, list[str]]:
 
 
 def _question(doc: Document, ctx: ExportContext, figures: HourFigures, asked: Asked,
-              entries: list[Entry]) -> None:
+              entries: list[Entry], curve: AnswerCurve | None) -> None:
     language = ctx.language
     words = Words(language)
     cue: Cue = asked.cue
@@ -227,7 +230,7 @@ def _question(doc: Document, ctx: ExportContext, figures: HourFigures, asked: As
     line.append(" · " + words("feed.answers", n=counted.answers)
                 + words("feed.from_people", n=counted.people))
     doc.paragraph(*line)
-    doc.figure(answer_curve(figures, asked, language, ctx.chat_zone))
+    doc.figure(answer_curve(figures, asked, curve, language, ctx.chat_zone))
     doc.bullets([_post_item(ctx, entry) for entry in entries])
 
 
