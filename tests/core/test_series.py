@@ -154,3 +154,15 @@ def test_series_command(editions: list[Path], capsys: pytest.CaptureFixture[str]
     assert main(["series", str(missing), str(editions[0])]) == 1
     out = capsys.readouterr().out
     assert "gone.toml ne peut pas être lu" in out
+
+
+def test_a_muted_account_is_out_of_the_series(editions: list[Path]) -> None:
+    # Muted during the second edition's run: out of its people, and no first-timer.
+    from tui.core.run.asrun import AsRunLog, Event
+
+    plan = load_plan(editions[1])
+    moment = plan.chat.start_at + timedelta(minutes=9)
+    AsRunLog(log_path_for(editions[1])).append(
+        Event("mute", moment, moment, accounts=("dee",)))
+    rows = series_rows([read_edition(p) for p in editions])
+    assert (rows[1].people, rows[1].first_timers, rows[1].returning) == (2, 0, 2)

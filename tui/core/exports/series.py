@@ -34,6 +34,7 @@ from tui.core.plan.planfile import MAX_PLAN_BYTES, load_plan
 from tui.core.plan.problems import PlanError
 from tui.core.room.summary import recorded_feed
 from tui.core.run.asrun import LogError, log_path_for, read_log
+from tui.core.run.roomlog import unmuted
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
 from tui.core.timing.dates import short_time
@@ -114,7 +115,9 @@ def read_edition(path: Path) -> Edition:
     if recording.problem is not None and recording.path is not None:
         reason = recording.problem.removeprefix(f"{recording.path}: error: ")
         problems.append(f"{recording.path.name}: {reason}")
-    figures = hour_figures(plan, DraftBook(plan), events, recording.posts)
+    # Muted accounts (the plan's or the run's) are out, as from every export.
+    posts = unmuted(plan, events, recording.posts)
+    figures = hour_figures(plan, DraftBook(plan), events, posts)
     return Edition(path, plan, figures, bool(recording.posts),
                    one_line("; ".join(problems)))
 
