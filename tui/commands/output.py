@@ -111,13 +111,14 @@ def report_plan_error(path: Path, problems: list[Problem]) -> None:
     render_problems(error_console(), str(path), problems)
 
 
-def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:
-    """Say which lines of a run log were not events (read on without them)."""
+def warn_skipped(console: Console, log: Path, lines: list[int], words: Words = ENGLISH) -> None:
+    """Say which lines of a run log were not events (read on without them); an export
+    says it in the plan's language (`words`)."""
     if lines:
         shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
         console.print(Text.assemble(
             (f"{log}: ", "bold"), ("warning", "yellow"),
-            ": " + ENGLISH("cli.lines_skipped", n=len(lines), shown=shown),
+            ": " + words("cli.lines_skipped", n=len(lines), shown=shown),
         ))
 
 
