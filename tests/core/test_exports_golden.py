@@ -53,8 +53,10 @@ def conversation(plan: str) -> Recording:
 def render(plan: str, kind: str) -> str:
     loaded = load_plan(GOLDEN / f"{plan}.toml")
     events = read_events(PLANS[plan]) if EXPORTS[kind].reads_log else []
-    posts = conversation(plan).posts if EXPORTS[kind].reads_feed else ()
-    context = make_context(loaded, events=events, feed=posts, created=CREATED)
+    recording = conversation(plan)
+    posts = recording.posts if EXPORTS[kind].reads_feed else ()
+    context = make_context(loaded, events=events, feed=posts, created=CREATED,
+                           replayed=recording.replayed)
     return export(kind, context).text
 
 

@@ -157,7 +157,7 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     context = make_context(
         plan, zones=zones, events=events, feed=recording.posts, created=datetime.now(UTC),
         all_questions=args.all_questions, feed_skipped=recording.skipped_lines,
-        feed_problem=recording.problem,
+        feed_problem=recording.problem, replayed=recording.replayed,
     )
     result = export(kind.name, context)
     data = result.text.encode("utf-8")

@@ -59,6 +59,9 @@ class ExportContext:
     from the clock here, so the same plan, log and moment give the same bytes."""
     all_questions: bool = False
     """The recap lists the questions never asked too (the organisers' own report)."""
+    replayed: bool = False
+    """`feed` is a past chat's conversation that a rehearsal replayed: its host posts
+    asked nothing in this run, so only the log says which questions were asked."""
 
     @property
     def language(self) -> Language:
@@ -88,6 +91,7 @@ def make_context(
     all_questions: bool = False,
     feed_skipped: Sequence[int] = (),
     feed_problem: str | None = None,
+    replayed: bool = False,
 ) -> ExportContext:
     chosen = tuple(zones) if zones else default_zones(plan)
     # A muted account (the plan's `[feed] mute`, or muted during the run) is out of
@@ -95,7 +99,7 @@ def make_context(
     kept = tuple(unmuted(plan, events, feed)) if feed else ()
     return ExportContext(
         plan, DraftBook(plan), chosen, tuple(events), kept, tuple(feed_skipped),
-        feed_problem, created, all_questions,
+        feed_problem, created, all_questions, replayed,
     )
 
 

@@ -7,7 +7,8 @@ charts and the series all read them here, so a number never differs between two 
 - People are the distinct authors of those posts, the host not counted; guests are
   people too, marked as such. Posts are theirs: the host's own posts are not counted.
 - A question was asked when the as-run log marks it posted (on any network, from its
-  first post there), else when the feed saw the host post it; only the answers to a
+  first post there), else when the feed saw the host post it (not in a rehearsal, whose
+  replayed host posts belong to another run); only the answers to a
   question asked count as answers (the organisers' version, `--all`, counts the answers
   to every question of the plan).
 
@@ -162,13 +163,13 @@ def real_end(plan: Plan, state: RunState, events: Sequence[Event], book: DraftBo
 
 def hour_figures(
     plan: Plan, book: DraftBook, events: Sequence[Event], posts: Sequence[FeedPost], *,
-    all_questions: bool = False,
+    all_questions: bool = False, replayed: bool = False,
 ) -> HourFigures:
     state = fold(events, plan.chat.networks)
     start = plan.chat.start_at
     end = real_end(plan, state, events, book)
     conversation = published_conversation(plan, posts, book)
-    asked = _asked(book, state, conversation.items)
+    asked = _asked(book, state, () if replayed else conversation.items)
     counted = {a.number for a in asked}
     if all_questions:
         counted |= set(range(1, len(plan.questions) + 1))
@@ -218,7 +219,7 @@ def hour_figures(
 def figures_of(ctx: ExportContext) -> HourFigures:
     """The figures every page made from this context shows."""
     return hour_figures(ctx.plan, ctx.book, ctx.events, ctx.feed,
-                        all_questions=ctx.all_questions)
+                        all_questions=ctx.all_questions, replayed=ctx.replayed)
 
 
 def _asked(book: DraftBook, state: RunState, items: Sequence[Attributed]) -> tuple[Asked, ...]:

@@ -28,6 +28,8 @@ class Recording:
     problem: str | None = None
     """Why the file could not be read at all (`FILE: error: why`), when it could not."""
     path: Path | None = None
+    replayed: bool = False
+    """A past chat's conversation, replayed for a rehearsal (not this run's)."""
 
 
 def recorded_posts(plan_path: Path) -> tuple[FeedPost, ...]:
@@ -47,9 +49,9 @@ def replayed_feed(plan: Plan, replay: Path) -> Recording:
     try:
         found = read_feed(replay, missing_ok=False)
     except FeedFileError as error:
-        return Recording(problem=str(error), path=replay)
+        return Recording(problem=str(error), path=replay, replayed=True)
     shifted = Replay(found.posts, found.start, plan.chat.start_at).posts
-    return Recording(tuple(shifted), tuple(found.skipped_lines), None, replay)
+    return Recording(tuple(shifted), tuple(found.skipped_lines), None, replay, replayed=True)
 
 
 def _read(path: Path, *, missing_ok: bool) -> Recording:
