@@ -169,3 +169,30 @@ def test_drafts_headers_in_each_language(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["drafts", str(plans / "demo-en.toml")]) == 0
     header = next(line for line in capsys.readouterr().out.splitlines() if "draft" in line)
     assert "time" in header and "count" in header
+
+
+def test_check_says_how_the_feed_recognises_the_host_and_guests(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plans = Path(__file__).resolve().parents[2] / "plans"
+    text = (plans / "demo-en.toml").read_text(encoding="utf-8")
+    text = text.replace('host = "@CivicChatsHub"', 'host = "@CivicChatsHub@social.example"')
+    text = text.replace('replay = "demo-en.conversation.jsonl"',
+                        'mastodon = "https://social.example"')
+    path = tmp_path / "chat.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out = check(capsys, path)
+    host = next(line for line in out.splitlines() if ": note: chat.host: " in line)
+    assert host.startswith(f"{path}:26: note: chat.host: on mastodon, "
+                           "@CivicChatsHub@social.example is recognised as CivicChatsHub "
+                           "in the posts social.example serves and as "
+                           "CivicChatsHub@social.example on other servers")
+    guest = next(line for line in out.splitlines() if ": note: guests[1].handle: " in line)
+    assert "@SafeScreensOrg is recognised as SafeScreensOrg on any server" in guest
+    assert code == 0 and "no problem found" in out  # a note is no problem
+    path.write_text(text.replace('language = "en"', 'language = "fr"'), encoding="utf-8")
+    _code, out = check(capsys, path)
+    assert "est reconnu comme CivicChatsHub dans les messages que social.example sert" in out
+    # Without a Mastodon feed there is nothing to recognise.
+    assert main(["check", str(plans / "demo-en.toml")]) == 0
+    assert ": note: " not in capsys.readouterr().out

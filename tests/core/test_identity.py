@@ -13,13 +13,15 @@ import pytest
 from helpers import plan_dict
 
 from tui.core.exports import export, make_context
+from tui.core.exports.figures import figures_of
+from tui.core.exports.thanks import most_active
 from tui.core.feed.conversation import Conversation
 from tui.core.feed.identity import full_account, mention_for, same_account, server_of
 from tui.core.feed.post import FeedPost
 from tui.core.plan.model import Plan
 from tui.core.room.planned import attributor_for
 from tui.core.room.room import Room
-from tui.core.room.summary import count_posts, most_active
+from tui.core.room.summary import count_posts
 
 START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
 HOST = "@EndCMHub@social.example"
@@ -121,7 +123,7 @@ def test_the_thanks_never_thank_the_host() -> None:
     plan = make()
     counts = count_posts(plan, CHAT)
     assert counts.answers(1) == (3, 2)
-    active = most_active(plan, counts)
+    active = most_active(figures_of(make_context(plan, feed=CHAT)))
     assert "@ann@social.example" in active
     assert not any("endcmhub" in name.lower() or "guest" in name for name in active)
     text = export("thanks", make_context(plan, feed=CHAT)).text
@@ -150,3 +152,24 @@ def test_a_muted_full_handle_mutes_the_local_account() -> None:
 def test_the_mention_of_a_reply(author: str, own: str, mention: str) -> None:
     platform = "bluesky" if author.endswith("bsky.social") else "mastodon"
     assert mention_for(author, platform, own) == mention
+
+
+def test_a_reply_keeps_the_server_of_a_remote_author() -> None:
+    from tui.core.room.replies import posting_server, reply_mention
+
+    plan = make()  # the host posts from social.example
+    remote = FeedPost("mastodon", "9", "student_gh@mastodon.africa.example", "Student",
+                      "A1 yes", "https://mastodon.africa.example/@student_gh/9", at(9))
+    assert posting_server(plan) == "social.example"
+    assert reply_mention(remote, plan) == "@student_gh@mastodon.africa.example"
+    assert reply_mention(local("2", "ann", "A1", 6), plan) == "@ann"
+    # [accounts] says which account posts: from social.coop, ann is remote.
+    data = plan.model_dump(exclude_none=True)
+    data["accounts"] = {"mastodon": "@endcm@social.coop"}
+    coop = Plan.model_validate(data)
+    assert reply_mention(local("2", "ann", "A1", 6), coop) == "@ann@social.example"
+    # A host written for X names no server: the full form, which every server reads.
+    bare = Plan.model_validate({**plan.model_dump(exclude_none=True),
+                                "chat": {**plan.chat.model_dump(exclude_none=True),
+                                         "host": "@EndCM"}})
+    assert reply_mention(local("2", "ann", "A1", 6), bare) == "@ann@social.example"

@@ -12,9 +12,10 @@ from rich.text import Text
 
 from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, render_problems, said
-from tui.core.plan.check import check_file
+from tui.core.plan.check import check_file, handle_notes
 from tui.core.plan.glance import plan_language
 from tui.core.plan.model import Plan
+from tui.core.plan.planfile import read_plan_text
 from tui.core.run.asrun import LogError, log_path_for, read_events
 from tui.core.run.preflight import preflight, preflight_lines
 from tui.core.run.runstate import fold
@@ -123,6 +124,11 @@ def check_at(args: argparse.Namespace, now: datetime) -> int:
     words = Words(language)
     render_problems(console, path, problems, language)
     if plan is not None:
+        for note in handle_notes(plan, read_plan_text(path)):
+            where = f"{path}:{note.line}" if note.line is not None else str(path)
+            console.print(Text.assemble((where, "bold"), ": ", ("note", "cyan"), ": ",
+                                        f"{note.field}: ",
+                                        said(note.said.say(language), language)))
         print_preflight(console, plan, path, now)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors

@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -460,3 +461,38 @@ def feed_problems(plan: Plan, text: str, path: Path) -> list[Problem]:
         return [problem("error", "check.replay", "feed.replay", locate(text, ("feed", "replay")),
                         replay=repr(feed.replay), reason=reason)]
     return []
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Not a problem: how tchat will read something of the plan (`tchat check` prints
+    it as `plan.toml:5: note: chat.host: …`)."""
+
+    said: Said
+    field: str
+    line: int | None
+
+
+def handle_notes(plan: Plan, text: str = "") -> list[Note]:
+    """How the feed will recognise the host and the guests on Mastodon, for a plan whose
+    `[feed]` reads Mastodon: a server names its own accounts without their server
+    (`tui.core.feed.identity`)."""
+    if plan.feed is None or not plan.feed.mastodon_servers:
+        return []
+    people: list[tuple[str, str, tuple[str | int, ...]]] = [
+        (written_for(plan.chat.host, "mastodon"), "chat.host", ("chat", "host"))]
+    people += [(written_for(guest.handle, "mastodon"), f"guests[{index}].handle",
+                ("guests", index - 1, "handle"))
+               for index, guest in enumerate(plan.guests, 1) if guest.status != "declined"]
+    notes: list[Note] = []
+    for handle, field, loc in people:
+        user, at, server = handle.removeprefix("@").partition("@")
+        if not user or (at and handle_warning(handle, "mastodon") is not None):
+            continue  # nothing to recognise, or not a handle (said as a warning)
+        if at:
+            said = Said.of("check.note_handle", handle=handle, user=user,
+                           server=server.lower(), account=f"{user}@{server.lower()}")
+        else:
+            said = Said.of("check.note_handle_any", handle=handle, user=user)
+        notes.append(Note(said, field, locate(text, loc)))
+    return notes

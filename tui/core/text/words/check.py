@@ -483,4 +483,20 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "{network} ne prend pas les images {kind} ({name})",
         "en": "{network} does not take {kind} images ({name})",
     },
+    # notes: how the feed will recognise the plan's people
+    "check.note_handle": {
+        "fr": "sur mastodon, {handle} est reconnu comme {user} dans les messages que "
+              "{server} sert, et comme {account} sur les autres serveurs ; un {user} "
+              "d'un autre serveur est quelqu'un d'autre",
+        "en": "on mastodon, {handle} is recognised as {user} in the posts {server} serves "
+              "and as {account} on other servers; a {user} of another server is someone "
+              "else",
+    },
+    "check.note_handle_any": {
+        "fr": "sur mastodon, {handle} est reconnu comme {user} sur n'importe quel serveur "
+              "(écrivez @{user}@serveur pour ne reconnaître que ce compte)",
+        "en": "on mastodon, {handle} is recognised as {user} on any server (write "
+              "@{user}@server to recognise that account only)",
+    },
 }
+
