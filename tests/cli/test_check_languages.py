@@ -179,6 +179,7 @@ def test_check_says_how_the_feed_recognises_the_host_and_guests(
     text = text.replace('host = "@CivicChatsHub"', 'host = "@CivicChatsHub@social.example"')
     text = text.replace('replay = "demo-en.conversation.jsonl"',
                         'mastodon = "https://social.example"')
+    text = text.replace('handle = "@DRLawClinic"', 'handle = "drlawclinic.bsky.social"')
     path = tmp_path / "chat.toml"
     path.write_text(text, encoding="utf-8")
     code, out = check(capsys, path)
@@ -189,6 +190,8 @@ def test_check_says_how_the_feed_recognises_the_host_and_guests(
                            "CivicChatsHub@social.example on other servers")
     guest = next(line for line in out.splitlines() if ": note: guests[1].handle: " in line)
     assert "@SafeScreensOrg is recognised as SafeScreensOrg on any server" in guest
+    # A Bluesky handle recognises no Mastodon account: nothing to note.
+    assert ": note: guests[3].handle: " not in out
     assert code == 0 and "no problem found" in out  # a note is no problem
     path.write_text(text.replace('language = "en"', 'language = "fr"'), encoding="utf-8")
     _code, out = check(capsys, path)

@@ -489,6 +489,8 @@ def handle_notes(plan: Plan, text: str = "") -> list[Note]:
         user, at, server = handle.removeprefix("@").partition("@")
         if not user or (at and handle_warning(handle, "mastodon") is not None):
             continue  # nothing to recognise, or not a handle (said as a warning)
+        if not at and "." in user:
+            continue  # a Bluesky handle: no Mastodon account is recognised by it
         if at:
             said = Said.of("check.note_handle", handle=handle, user=user,
                            server=server.lower(), account=f"{user}@{server.lower()}")
