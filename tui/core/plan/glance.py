@@ -120,9 +120,10 @@ def _networks(chat: dict[str, Any]) -> tuple[Platform, ...] | None:
 
 
 # `language = "fr"` on a line of its own, as plans write it (a comment may follow).
-# Linear in a line whatever it holds: runs are taken whole (possessive quantifiers).
-_LANGUAGE_LINE = re.compile(r"""\s*+language\s*+=\s*+["'](\w{2})["']\s*+(?:#.*)?""")
-_TABLE_LINE = re.compile(r"\s*+\[\[?+([^\]]*+)\]\]?+\s*+(?:#.*)?")
+# Linear in a line whatever it holds: anchored at its start, runs taken whole (possessive
+# quantifiers), so even a search tries one start only.
+_LANGUAGE_LINE = re.compile(r"""^\s*+language\s*+=\s*+["'](\w{2})["']\s*+(?:#.*)?""")
+_TABLE_LINE = re.compile(r"^\s*+\[\[?+([^\]]*+)\]\]?+\s*+(?:#.*)?")
 
 
 def plan_language(path: Path) -> Language:
