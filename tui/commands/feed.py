@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -24,7 +25,7 @@ from tui.commands.console import safe_console
 from tui.commands.output import render_problems
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation, feed_since
-from tui.core.feed.plaintext import one_line, visible
+from tui.core.feed.plaintext import link_target, one_line, visible
 from tui.core.plan.model import Plan
 from tui.core.plan.planfile import load_plan
 from tui.core.plan.problems import PlanError
@@ -83,13 +84,16 @@ def print_table(console: Console, items: list[Attributed], zone: tzinfo, answer:
             Text(mark(item, answer), style="bold"),
             Text("@" + visible(post.author)),
             Text(one_line(post.text)),
-            Text(visible(post.url), style=f"link {post.url}" if _linkable(post.url) else ""),
+            _link(post.url),
         )
     console.print(table)
 
 
-def _linkable(url: str) -> bool:
-    return url.startswith("https://") and not any(c in url for c in " \x1b\x07")
+def _link(url: str) -> Text:
+    """The post's address, shown made visible; a terminal link (OSC 8) only when the
+    address holds nothing that could end or start an escape sequence (C1 included)."""
+    target = link_target(url)
+    return Text(visible(url), style=Style(link=target) if target is not None else "")
 
 
 def run(args: argparse.Namespace, *, now: Callable[[], datetime] | None = None,
@@ -142,7 +146,7 @@ def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
         for polled in poller.polled:
             err.print(Text(visible(polled.status.line(clock(), chat.zone, chat.language))))
         if args.once:
-            failed = any(p.status.error for p in poller.polled) or built.problems
+            failed = any(p.status.failing for p in poller.polled) or built.problems
             return EXIT_PROBLEMS if failed else EXIT_OK
         sleep(max(1.0, poller.wait_seconds()))
 
