@@ -20,10 +20,10 @@ from feed_servers import (
 
 from tui.core.feed.attribution import Attributor
 from tui.core.feed.conversation import Conversation
+from tui.core.feed.status import Said
 from tui.core.feed.store import FeedStore
 from tui.feed.bluesky_source import BlueskySource
 from tui.feed.credentials import BlueskyLogin, bluesky_login, mastodon_token
-from tui.core.feed.status import Said
 from tui.feed.errors import FeedError, failed
 from tui.feed.mastodon_source import MastodonSource
 from tui.feed.poller import FeedPoller
