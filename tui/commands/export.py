@@ -30,6 +30,7 @@ from tui.commands.output import (
     UsageError,
     error_console,
     render_problems,
+    warn_feed,
     warn_skipped,
     write_output,
 )
@@ -132,9 +133,11 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     feed: tuple[FeedPost, ...] = ()
     if (kind.reads_log or kind.name == "thanks") and args.log is None:
         # The conversation of the live run (a rehearsal's replay is never kept).
-        from tui.core.room.summary import recorded_posts
+        from tui.core.room.summary import recorded_conversation
 
-        feed = recorded_posts(plan_path)
+        recorded = recorded_conversation(plan_path)
+        warn_feed(err, recorded)
+        feed = recorded.posts
 
     zones: list[tzinfo] | None = args.zones
     context = make_context(

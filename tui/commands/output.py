@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -19,6 +20,9 @@ from tui.commands.console import safe_console
 from tui.core.files.atomic import write_atomic
 from tui.core.plan.problems import PlanError, Problem
 from tui.core.text.words import Words
+
+if TYPE_CHECKING:
+    from tui.core.room.summary import Recorded
 
 ENGLISH = Words("en")
 """The words of the command line's diagnostics, which are in English like `tchat check`."""
@@ -118,6 +122,23 @@ def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:
         console.print(Text.assemble(
             (f"{log}: ", "bold"), ("warning", "yellow"),
             ": " + ENGLISH("cli.lines_skipped", n=len(lines), shown=shown),
+        ))
+
+
+def warn_feed(console: Console, recorded: Recorded) -> None:
+    """Say why the conversation kept beside the plan is left out, or which of its lines
+    were not posts; nothing when it read well (or there is none)."""
+    if recorded.problem is not None:
+        console.print(Text.assemble(
+            (f"{recorded.path}: ", "bold"), ("warning", "yellow"),
+            ": " + ENGLISH("cli.feed_left_out", reason=recorded.problem.reason),
+        ))
+    elif recorded.skipped_lines:
+        lines = recorded.skipped_lines
+        shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
+        console.print(Text.assemble(
+            (f"{recorded.path}: ", "bold"), ("warning", "yellow"),
+            ": " + ENGLISH("cli.feed_lines_skipped", n=len(lines), shown=shown),
         ))
 
 

@@ -15,7 +15,14 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.commands.console import safe_console
-from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, error_console, render_problems, warn_skipped
+from tui.commands.output import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    error_console,
+    render_problems,
+    warn_feed,
+    warn_skipped,
+)
 from tui.core.plan.model import Plan
 from tui.core.plan.planfile import load_plan
 from tui.core.plan.problems import PlanError
@@ -107,9 +114,11 @@ def run(args: argparse.Namespace) -> int:
 def _print_answers(out: Console, plan: Plan, path: Path) -> None:
     """Answers per question, from the conversation kept beside the plan (live runs only:
     a rehearsal replays a conversation and keeps none)."""
-    from tui.core.room.summary import answers_per_question, count_posts, recorded_posts
+    from tui.core.room.summary import answers_per_question, count_posts, recorded_conversation
 
-    posts = recorded_posts(path)
+    recorded = recorded_conversation(path)
+    warn_feed(error_console(), recorded)
+    posts = recorded.posts
     if not posts:
         return
     for line in answers_per_question(plan, count_posts(plan, posts)):

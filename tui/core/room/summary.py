@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.feed.counts import ConversationCounts, answers_line
@@ -13,12 +14,27 @@ from tui.core.plan.model import Plan
 from tui.core.room.planned import attributor_for
 
 
-def recorded_posts(plan_path: Path) -> tuple[FeedPost, ...]:
-    """The posts kept beside the plan; none when there is no (readable) feed file."""
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """The conversation kept beside the plan, as far as it could be read."""
+
+    path: Path
+    posts: tuple[FeedPost, ...] = ()
+    problem: FeedFileError | None = None
+    """Why the feed file could not be read at all (a FIFO, a device, a folder, over
+    64 MB, not a feed file): the report and the exports go on without the conversation
+    and say so."""
+    skipped_lines: tuple[int, ...] = ()
+
+
+def recorded_conversation(plan_path: Path) -> Recorded:
+    """The posts kept beside the plan, read without ever blocking or failing."""
+    path = feed_path_for(plan_path)
     try:
-        return tuple(read_feed(feed_path_for(plan_path)).posts)
-    except FeedFileError:
-        return ()
+        feed = read_feed(path)
+    except FeedFileError as error:
+        return Recorded(path, problem=error)
+    return Recorded(path, tuple(feed.posts), skipped_lines=tuple(feed.skipped_lines))
 
 
 def count_posts(plan: Plan, posts: Sequence[FeedPost],
