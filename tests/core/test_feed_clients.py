@@ -336,3 +336,41 @@ def test_a_client_bug_is_a_status_too() -> None:
     status = poller.polled[0].status
     assert status.failing and status.problem is not None
     assert status.problem.say("en") == "Broken: unexpected failure of the client (RuntimeError)"
+
+
+# --- deadlines and cancelling ----------------------------------------------------------
+
+def test_a_server_sending_one_byte_a_second_meets_a_total_deadline(
+    mastodon: tuple[FakeServer, MastodonData],
+) -> None:
+    from feed_servers import Trickle, head
+
+    server, data = mastodon
+    source = source_for(data, timeout=0.5)
+    source.fetch()
+    server.queued.append(lambda _seen: Trickle(head("200 OK", length=200) + b"[" * 200, 0.05))
+    with pytest.raises(FeedError, match="did not answer .* in full within 1 s"):
+        source.fetch()  # each read got its byte in time: only the total deadline ends it
+
+
+def test_cancelling_stops_a_poll_under_way_at_once(
+    mastodon: tuple[FakeServer, MastodonData],
+) -> None:
+    import threading
+
+    server, data = mastodon
+    source = source_for(data, timeout=60)  # the deadline is far: only cancel ends it
+    source.fetch()
+    server.stall(30)
+    poller = FeedPoller([source], timedelta(seconds=15), lambda: START)
+    polling = threading.Thread(target=poller.poll_due, daemon=True)
+    polling.start()
+    for _ in range(2000):  # wait for the request to be under way
+        if any(r.path.startswith("/api/v1/timelines") for r in server.requests[2:]):
+            break
+        polling.join(0.01)
+    poller.cancel()
+    polling.join(10)
+    assert not polling.is_alive()
+    problem = poller.polled[0].status.problem
+    assert problem is not None and problem.say("en") == "Mastodon: stopped"

@@ -175,7 +175,8 @@ class GuardedTransport(httpx.BaseTransport):
                 raise HttpFailure(Said.of("feed.timed_out", server=server, path=path,
                                           seconds=seconds)) from None
             except httpcore.ConnectError as error:
-                refused = isinstance(error.__cause__, ConnectionRefusedError)
+                causes = (error.__cause__, error.__context__, *error.args)
+                refused = any(isinstance(c, ConnectionRefusedError) for c in causes)
                 why = Said.of("feed.why_refused" if refused else "feed.why_network")
                 raise HttpFailure(Said.of("feed.unreachable", server=server, why=why)
                                   ) from None
@@ -259,24 +260,25 @@ def retry_after(headers: Mapping[str, str], now: datetime | None = None) -> floa
     lower = {str(k).lower(): str(v) for k, v in headers.items()}
     moment = now or datetime.now(UTC)
     server_now = _http_date(lower.get("date", "")) or moment
-    value = lower.get("retry-after", "").strip()
-    if value and len(value) <= MAX_HEADER:
-        seconds = _number(value)
-        if seconds is not None:
-            return bounded_wait(seconds)
-        when = _http_date(value)
-        if when is not None:
-            return bounded_wait((when - server_now).total_seconds())
-    for name in ("x-ratelimit-reset", "ratelimit-reset"):
+    for name in ("retry-after", "x-ratelimit-reset", "ratelimit-reset"):
         value = lower.get(name, "").strip()
         if not value or len(value) > MAX_HEADER:
             continue
-        epoch = _number(value)
-        if epoch is not None:
-            return bounded_wait(epoch - server_now.timestamp())
-        when = post_moment(value)
-        if when is not None:
-            return bounded_wait((when - server_now).total_seconds())
+        wait = _wait_in(value, server_now, relative=name == "retry-after")
+        if wait is not None:
+            return wait
+    return None
+
+
+def _wait_in(value: str, server_now: datetime, *, relative: bool) -> float | None:
+    """The wait one header says: seconds (`Retry-After`), an epoch (`ratelimit-reset`)
+    or a date (either); None when it is no number, so the next header is read."""
+    number = _number(value)
+    if number is not None:
+        return bounded_wait(number if relative else number - server_now.timestamp())
+    when = _http_date(value) if relative else post_moment(value)
+    if when is not None:
+        return bounded_wait((when - server_now).total_seconds())
     return None
 
 

@@ -93,8 +93,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "feed.server_error": {"fr": "{server} : {path} a répondu {answer}",
                           "en": "{server}: {path} answered {answer}"},
     "feed.rate_limited": {
-        "fr": "trop de requêtes, {server} demande d'attendre ({path} a répondu {answer})",
-        "en": "too many requests, {server} asks to wait ({path} answered {answer})",
+        "fr": "{server} demande d'attendre (trop de requêtes) : {path} a répondu {answer}",
+        "en": "{server} asks to wait (too many requests): {path} answered {answer}",
     },
     "feed.no_login": {
         "fr": "pas de mot de passe d'application (tchat feed PLAN --login bluesky, ou "
