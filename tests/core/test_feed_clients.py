@@ -374,3 +374,26 @@ def test_cancelling_stops_a_poll_under_way_at_once(
     assert not polling.is_alive()
     problem = poller.polled[0].status.problem
     assert problem is not None and problem.say("en") == "Mastodon: stopped"
+
+
+def test_a_proxy_from_the_environment_is_used_within_the_same_bounds(
+    mastodon: tuple[FakeServer, MastodonData], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import httpx
+
+    from tui.feed.network import _proxy_for
+
+    server, data = mastodon  # it answers as the proxy would, relaying to the server
+    data.add("ann", "<p>A1 through the proxy</p>", minute(1))
+    monkeypatch.setenv("HTTP_PROXY", data.base)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    source = MastodonSource("http://mastodon.example", "#tchat", SINCE, timeout=2)
+    assert [p.text for p in source.fetch()] == ["A1 through the proxy"]
+    assert server.requests[0].path == "/api/v1/instance"
+    assert server.requests[0].headers["host"] == "mastodon.example"
+    monkeypatch.setenv("NO_PROXY", "other.example, .mastodon.example")
+    assert _proxy_for(httpx.URL("http://mastodon.example/x")) is None
+    assert _proxy_for(httpx.URL("http://a.other.example/x")) is None
+    assert _proxy_for(httpx.URL("http://third.example/x")) == data.base
+    assert _proxy_for(httpx.URL("http://127.0.0.1:9/x")) is None  # loopback: never

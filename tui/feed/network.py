@@ -16,8 +16,10 @@ reader (`tui.feed.mastodon_source`) and the atproto SDK (given it as its transpo
   follows redirects, and followed a 307 on `createSession` to another host with the app
   password in the body; a transport that never returns a redirect ends that for every
   client built on it (posting will be).
-- **No environment proxy or .netrc**: the clients are built with `trust_env=False`,
-  since an environment proxy would have httpx route around this transport.
+- **Proxies from the environment** (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`) are used
+  by this transport itself, so they get the same bounds; the clients are built with
+  `trust_env=False`, since httpx would otherwise route around it to reach a proxy (and
+  read `.netrc`). Loopback addresses never go through a proxy.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import contextlib
 import math
 import threading
 import time
+import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from datetime import UTC, datetime
@@ -149,17 +152,35 @@ class GuardedTransport(httpx.BaseTransport):
         self.timeout = timeout
         self.max_body = max_body
         self.cancelled = threading.Event()
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(), max_connections=4,
-            max_keepalive_connections=2, keepalive_expiry=30.0, http1=True, http2=False,
-            retries=0, network_backend=_Backend(self.cancelled))
+        self._ssl = httpx.create_ssl_context()
+        self._pools: dict[str | None, httpcore.ConnectionPool] = {}
 
     def cancel(self) -> None:
         """Stop the request under way (within `SLICE`) and every later one."""
         self.cancelled.set()
 
     def close(self) -> None:
-        self._pool.close()
+        for pool in self._pools.values():
+            pool.close()
+
+    def _pool_for(self, url: httpx.URL) -> httpcore.ConnectionPool:
+        proxy = _proxy_for(url)
+        pool = self._pools.get(proxy)
+        if pool is None:
+            options: dict[str, Any] = {
+                "ssl_context": self._ssl, "max_connections": 4, "max_keepalive_connections": 2,
+                "keepalive_expiry": 30.0, "http1": True, "http2": False, "retries": 0,
+                "network_backend": _Backend(self.cancelled)}
+            if proxy is None:
+                pool = httpcore.ConnectionPool(**options)
+            else:
+                address = httpx.URL(proxy)
+                auth = ((address.username, address.password) if address.username else None)
+                pool = httpcore.HTTPProxy(proxy_url=str(address.copy_with(username=None,
+                                                                          password=None)),
+                                          proxy_auth=auth, **options)
+            self._pools[proxy] = pool
+        return pool
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         server, path = origin(request.url), request.url.path
@@ -198,7 +219,7 @@ class GuardedTransport(httpx.BaseTransport):
             headers=request.headers.raw, content=request.stream,
             extensions=request.extensions,
         )
-        response = self._pool.handle_request(core)
+        response = self._pool_for(request.url).handle_request(core)
         try:
             if 300 <= response.status < 400 and response.status != 304:
                 target = httpx.Headers(response.headers).get("location", "")
@@ -214,6 +235,22 @@ class GuardedTransport(httpx.BaseTransport):
             return response.status, response.headers, bytes(body)
         finally:
             response.close()
+
+
+def _proxy_for(url: httpx.URL) -> str | None:
+    """The environment's proxy for `url`, if any and if `NO_PROXY` does not exclude it."""
+    host = url.host
+    if host in ("127.0.0.1", "::1", "localhost"):
+        return None
+    proxies = urllib.request.getproxies_environment()
+    proxy = proxies.get(url.scheme)
+    if not proxy or not proxy.startswith(("http://", "https://")):
+        return None
+    for entry in proxies.get("no", "").split(","):
+        entry = entry.strip().lower().lstrip(".")
+        if entry == "*" or (entry and (host == entry or host.endswith("." + entry))):
+            return None
+    return proxy
 
 
 def guarded_client(transport: GuardedTransport, *,
