@@ -13,7 +13,7 @@ import pytest
 from tui.core.timing.clock import FrozenClock
 
 if TYPE_CHECKING:
-    from feed_servers import FakeServer, MastodonData
+    from feed_servers import BlueskyPds, FakeServer, MastodonAccount, MastodonData
 
 # Snapshots and colours must not depend on the developer's shell.
 for _name in ("NO_COLOR", "TEXTUAL_THEME"):
@@ -88,3 +88,26 @@ def mastodon() -> Iterator[tuple[FakeServer, MastodonData]]:
     for server, base in served(data.handle):
         data.base = base
         yield server, data
+
+
+@pytest.fixture
+def mastodon_account() -> Iterator[tuple[FakeServer, MastodonAccount]]:
+    """A local Mastodon server with one account that posts (`data.token` its token)."""
+    from feed_servers import MastodonAccount, served
+
+    data = MastodonAccount()
+    for server, base in served(data.handle):
+        data.base = base
+        yield server, data
+        data.release.set()
+
+
+@pytest.fixture
+def bluesky_pds() -> Iterator[tuple[FakeServer, BlueskyPds, str]]:
+    """A local PDS with one account (`data.handle`, `data.password`) and its address."""
+    from feed_servers import BlueskyPds, served
+
+    data = BlueskyPds()
+    for server, base in served(data.handle_request):
+        yield server, data, base
+        data.release.set()

@@ -5,6 +5,12 @@ instance endpoints and `GET /api/v1/timelines/tag/:hashtag` (Status entities wit
 content, `min_id`/`max_id`/`limit`, `Link` paging), Bluesky's XRPC
 `com.atproto.server.createSession` and `app.bsky.feed.searchPosts` (PostViews with
 facets, `cursor` paging). A test can queue a status (429), garbage or a stall.
+
+For posting (`MastodonAccount`, `BlueskyPds`): Mastodon's statuses with
+`Idempotency-Key`, delete, reblog, media (202 then processed), the account's statuses,
+app registration and the code exchange; a PDS's createSession, refreshSession,
+createRecord (refusing a record key already taken, as the reference PDS's repository
+does, with a 500), getRecord, deleteRecord, listRecords, resolveHandle, uploadBlob.
 """
 
 from __future__ import annotations
@@ -139,7 +145,7 @@ class FakeServer:
                 except OSError:
                     pass  # the client gave up (a timeout test)
 
-            do_GET = do_POST = _serve
+            do_GET = do_POST = do_DELETE = _serve
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
@@ -337,3 +343,244 @@ START = datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
 
 def minute(n: float) -> datetime:
     return START + timedelta(minutes=n)
+
+
+# --- posting: a Mastodon account -------------------------------------------------------
+
+def _multipart(seen: Seen) -> dict[str, tuple[bytes, str]]:
+    """The fields of a multipart/form-data body: name -> (bytes, content type)."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    head = f"Content-Type: {seen.headers.get('content-type', '')}\r\n\r\n".encode()
+    message = BytesParser(policy=HTTP).parsebytes(head + seen.body)
+    fields: dict[str, tuple[bytes, str]] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        fields[str(name)] = (payload if isinstance(payload, bytes) else b"",
+                             part.get_content_type())
+    return fields
+
+
+@dataclass
+class MastodonAccount:
+    """A Mastodon server with one account that posts: what a client sent, kept."""
+
+    base: str = ""
+    token: str = "mastodon-token-s3cret-value"
+    username: str = "endcm"
+    statuses: list[dict[str, Any]] = field(default_factory=list)
+    keys: dict[str, dict[str, Any]] = field(default_factory=dict)
+    posts: list[Seen] = field(default_factory=list)
+    """Every POST /api/v1/statuses received (a replay with a known key included)."""
+    media: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reblogs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    refusals: list[Reply | None] = field(default_factory=list)
+    """Answers for the next POSTs of statuses, in order (None: served normally)."""
+    lose_answers: int = 0
+    """The next N statuses are made, and their answer never comes (a timeout)."""
+    release: threading.Event = field(default_factory=threading.Event)
+    client_id: str = "client-id-1"
+    client_secret: str = "client-s3cret-value"
+    code: str = "the-code-42"
+
+    def authorized(self, seen: Seen) -> bool:
+        return seen.headers.get("authorization") == f"Bearer {self.token}"
+
+    def handle(self, seen: Seen) -> Reply:
+        path = seen.path
+        if path == "/api/v1/apps" and seen.method == "POST":
+            return json_reply({"id": "1", "name": "tchat", "client_id": self.client_id,
+                               "client_secret": self.client_secret})
+        if path == "/oauth/token" and seen.method == "POST":
+            form = parse_qs(seen.body.decode())
+            if form.get("code") != [self.code] or form.get("client_secret") != \
+                    [self.client_secret]:
+                return json_reply({"error": "invalid_grant"}, 400)
+            return json_reply({"access_token": self.token, "token_type": "Bearer",
+                               "scope": form.get("scope", [""])[0], "created_at": 0})
+        if path == "/api/v1/accounts/lookup":
+            return json_reply({"id": "109", "username": self.username, "acct": self.username})
+        if path == "/api/v1/accounts/109/statuses":
+            return json_reply(list(reversed(self.statuses)))
+        if not self.authorized(seen):
+            return json_reply({"error": "The access token is invalid"}, 401)
+        if path == "/api/v1/apps/verify_credentials":
+            return json_reply({"name": "tchat", "website": None})
+        if path == "/api/v1/statuses" and seen.method == "POST":
+            return self.post(seen)
+        if path.startswith("/api/v1/statuses/") and seen.method == "DELETE":
+            status_id = path.rsplit("/", 1)[1]
+            found = [s for s in self.statuses if s["id"] == status_id]
+            if not found:
+                return json_reply({"error": "Record not found"}, 404)
+            self.statuses.remove(found[0])
+            return json_reply(found[0] | {"text": found[0]["text"]})
+        if path.startswith("/api/v1/statuses/") and path.endswith("/reblog"):
+            status_id = path.split("/")[4]
+            reblog = self.reblogs.setdefault(status_id, {
+                "id": str(900 + len(self.reblogs)), "url": None,
+                "reblog": {"id": status_id, "url": f"{self.base}/@other/{status_id}"}})
+            return json_reply(reblog)
+        if path == "/api/v2/media" and seen.method == "POST":
+            fields = _multipart(seen)
+            media_id = str(500 + len(self.media))
+            self.media[media_id] = {"id": media_id, "type": "image", "url": None,
+                                    "description": fields["description"][0].decode(),
+                                    "bytes": fields["file"][0], "kind": fields["file"][1]}
+            return 202, {"Content-Type": "application/json"}, json.dumps(
+                {k: v for k, v in self.media[media_id].items() if k not in ("bytes", "kind")}
+            ).encode()
+        if path.startswith("/api/v1/media/"):
+            media = self.media[path.rsplit("/", 1)[1]]
+            media["url"] = f"{self.base}/media/{media['id']}.png"
+            return json_reply({k: v for k, v in media.items() if k not in ("bytes", "kind")})
+        return json_reply({"error": "Record not found"}, 404)
+
+    def post(self, seen: Seen) -> Reply:
+        self.posts.append(seen)
+        if self.refusals:
+            special = self.refusals.pop(0)
+            if special is not None:
+                return special
+        body = json.loads(seen.body)
+        key = seen.headers.get("idempotency-key")
+        if key and key in self.keys:
+            return json_reply(self.keys[key])
+        status_id = str(110_000 + len(self.statuses) + len(self.keys))
+        text = body["status"]
+        html = "<p>" + text.replace("&", "&amp;").replace("<", "&lt;").replace(
+            "\n", "<br>") + "</p>"
+        status = {"id": status_id, "created_at": iso(datetime.now(UTC)),
+                  "url": f"{self.base}/@{self.username}/{status_id}",
+                  "uri": f"{self.base}/users/{self.username}/statuses/{status_id}",
+                  "content": html, "text": text, "visibility": body.get("visibility"),
+                  "language": body.get("language"),
+                  "in_reply_to_id": body.get("in_reply_to_id"),
+                  "media_attachments": [self.media[m] | {"bytes": None}
+                                        for m in body.get("media_ids", [])]}
+        self.statuses.append(status)
+        if key:
+            self.keys[key] = status
+        if self.lose_answers:
+            self.lose_answers -= 1
+            self.release.wait(5)
+        return json_reply(status)
+
+
+# --- posting: a Bluesky PDS ---------------------------------------------------------------
+
+CID = "bafyreie5737gdxlw5i64vzichcalba3z2v5n6icifvx5xytvske7mr3hpm"
+
+
+def short_jwt(did: str, seconds: int, scope: str = "com.atproto.appPass") -> str:
+    now = int(datetime.now(UTC).timestamp())
+    return ".".join([_b64({"typ": "at+jwt", "alg": "ES256K"}),
+                     _b64({"scope": scope, "sub": did, "iat": now, "exp": now + seconds,
+                           "jti": str(now) + str(seconds), "aud": "did:web:127.0.0.1"}),
+                     "c2ln"])
+
+
+@dataclass
+class BlueskyPds:
+    """A PDS with one account that posts, and a directory of handles."""
+
+    handle: str = "endcm.org"
+    password: str = "app-pass-s3cr-etvl"
+    did: str = "did:plc:endcm000000000000000000"
+    handles: dict[str, str] = field(default_factory=lambda: {
+        "guest.bsky.social": "did:plc:guest000000000000000000"})
+    records: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    blobs: list[tuple[bytes, str]] = field(default_factory=list)
+    access_seconds: int = 7200
+    sessions: int = 0
+    refreshes: int = 0
+    tokens: set[str] = field(default_factory=set)
+    creates: list[dict[str, Any]] = field(default_factory=list)
+    """Every createRecord body received, refused ones included."""
+    refusals: list[Reply | None] = field(default_factory=list)
+    lose_answers: int = 0
+    release: threading.Event = field(default_factory=threading.Event)
+
+    def _session(self) -> dict[str, Any]:
+        access = short_jwt(self.did, self.access_seconds)
+        refresh = short_jwt(self.did, 86_400, "com.atproto.refresh")
+        self.tokens.add(access)
+        return {"accessJwt": access, "refreshJwt": refresh, "handle": self.handle,
+                "did": self.did, "active": True}
+
+    def handle_request(self, seen: Seen) -> Reply:
+        name = seen.path.removeprefix("/xrpc/")
+        if name == "com.atproto.server.createSession":
+            body = json.loads(seen.body or b"{}")
+            if body.get("identifier") != self.handle or body.get("password") != self.password:
+                return json_reply({"error": "AuthenticationRequired",
+                                   "message": "Invalid identifier or password"}, 401)
+            self.sessions += 1
+            return json_reply(self._session())
+        if name == "com.atproto.identity.resolveHandle":
+            did = self.handles.get(seen.query.get("handle", [""])[0])
+            if did is None:
+                return json_reply({"error": "InvalidRequest",
+                                   "message": "Unable to resolve handle"}, 400)
+            return json_reply({"did": did})
+        auth = seen.headers.get("authorization", "").removeprefix("Bearer ")
+        if name == "com.atproto.server.refreshSession":
+            self.refreshes += 1
+            return json_reply(self._session())
+        if auth not in self.tokens:
+            return json_reply({"error": "ExpiredToken", "message": "Token has expired"}, 400)
+        if name == "com.atproto.repo.createRecord":
+            return self.create(json.loads(seen.body))
+        if name == "com.atproto.repo.getRecord":
+            key = (seen.query["collection"][0], seen.query["rkey"][0])
+            record = self.records.get(key)
+            if record is None:
+                return json_reply({"error": "RecordNotFound",
+                                   "message": f"Could not locate record: {key}"}, 400)
+            return json_reply({"uri": record["uri"], "cid": record["cid"],
+                               "value": record["value"]})
+        if name == "com.atproto.repo.deleteRecord":
+            body = json.loads(seen.body)
+            self.records.pop((body["collection"], body["rkey"]), None)
+            return json_reply({"commit": {"cid": CID, "rev": "3l2"}})
+        if name == "com.atproto.repo.listRecords":
+            collection = seen.query["collection"][0]
+            found = sorted(((k[1], r) for k, r in self.records.items() if k[0] == collection),
+                           reverse=True)
+            limit = int(seen.query.get("limit", ["50"])[0])
+            return json_reply({"records": [{"uri": r["uri"], "cid": r["cid"],
+                                            "value": r["value"]} for _k, r in found[:limit]]})
+        if name == "com.atproto.repo.uploadBlob":
+            self.blobs.append((seen.body, seen.headers.get("content-type", "")))
+            return json_reply({"blob": {"$type": "blob", "ref": {"$link": CID},
+                                        "mimeType": seen.headers.get("content-type", ""),
+                                        "size": len(seen.body)}})
+        return json_reply({"error": "MethodNotImplemented", "message": "no"}, 501)
+
+    def create(self, body: dict[str, Any]) -> Reply:
+        self.creates.append(body)
+        if self.refusals:
+            special = self.refusals.pop(0)
+            if special is not None:
+                return special
+        collection, rkey, value = body["collection"], body["rkey"], body["record"]
+        if body["repo"] != self.did or value.get("$type") != collection:
+            return json_reply({"error": "InvalidRequest", "message": "bad record"}, 400)
+        if (collection, rkey) in self.records:
+            # The reference PDS's repository: "There is already a value at key", a 500.
+            return json_reply({"error": "InternalServerError",
+                               "message": "Internal Server Error"}, 500)
+        uri = f"at://{self.did}/{collection}/{rkey}"
+        cid = f"bafyrei{len(self.records):052d}"
+        self.records[(collection, rkey)] = {"uri": uri, "cid": cid, "value": value}
+        if self.lose_answers:
+            self.lose_answers -= 1
+            self.release.wait(5)
+        return json_reply({"uri": uri, "cid": cid,
+                           "commit": {"cid": CID, "rev": "3l2"}, "validationStatus": "valid"})
+
+    def posts(self) -> list[dict[str, Any]]:
+        """The posts on the account, in record-key order."""
+        return [r for (c, _k), r in sorted(self.records.items()) if c == "app.bsky.feed.post"]

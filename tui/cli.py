@@ -31,6 +31,8 @@ COMMANDS: dict[str, str] = {
     "report": "planned versus actual time of every cue, from the live log or a rehearsal",
     "export": "write a guest brief, calendar event, recap, run-sheet... from a plan",
     "feed": "print the tag's conversation as the plan's [feed] reads it (checks the connection)",
+    "post": "post a cue on the plan's Bluesky and Mastodon accounts, once",
+    "login": "keep a posting account's app password or token in the system keyring",
 }
 
 # The commands that open the run-sheet, which turns the garbage collector back on.

@@ -8,6 +8,7 @@ the npm install is not available.
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import pytest
@@ -77,3 +78,34 @@ def test_bluesky_refusals_agree_with_the_app() -> None:
         refused = reference["blank"] or reference["bytes"] > 3000
         assert (counted.refusal is not None) == refused, text
         assert counted.valid == (not refused and counted.length <= 300)
+
+
+# UTS #46 disallows a character whose compatibility form holds a full stop, so the URL
+# parser refuses such a host and the app keeps the link as typed; the ideographic full
+# stops map to "." and the link is shortened.
+DOTTED_LINKS = [
+    "https://a\u2024b.com/x", "https://a\u2025b.fr/un/long/chemin/ici", "https://a…b.com/x",
+    "https://example…com", "https://www.example.com…/a/long/path/here", "https://…/x",
+    "https://a\u2488b.com", "https://a\u33c2b.com/x", "https://a\ufe52b.com/x",
+    "https://a%E2%80%A6b.com/x", "https://a\u3002b.com/x", "https://a\uff61b.com/xyz",
+    "https://a\uff0eb.com/x", "https://a.b.com/x…",
+]
+
+
+def test_bluesky_keeps_a_host_the_url_parser_refuses_as_typed() -> None:
+    if (reason := unavailable()) is not None:
+        pytest.skip(f"no reference counter: {reason}")
+    rng = random.Random(2026)
+    texts = [f"lire {link} ce soir" for link in DOTTED_LINKS]
+    # The same links inside varied posts, at a space, so they stay links.
+    for text in posts(300, seed=26):
+        words = text.split(" ")
+        words.insert(rng.randrange(len(words) + 1), rng.choice(DOTTED_LINKS))
+        texts.append(" ".join(words))
+    references = reference_counts("bluesky", texts)
+    wrong = [(text, count(text, "bluesky").length, reference["intended"])
+             for text, reference in zip(texts, references, strict=True)
+             if count(text, "bluesky").length != reference["intended"]]
+    assert wrong[:5] == [] and len(wrong) == 0
+    # The refused hosts really count as typed (the app does not shorten them).
+    assert count("lire https://a…b.com/x", "bluesky").length == len("lire https://a…b.com/x")

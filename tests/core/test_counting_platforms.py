@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 
 import pytest
 from twemoji_language import twemoji_language
@@ -16,7 +17,7 @@ from tui.core.counting import (
     resolve_limit,
     twitter,
 )
-from tui.core.counting.bluesky import short_url
+from tui.core.counting.bluesky import DOTTED_IN_HOST, short_url
 from tui.core.counting.emoji_sequences import SEQUENCE_MARKS
 
 FAMILY = "👨\u200d👩\u200d👧\u200d👦"
@@ -315,6 +316,27 @@ def test_bluesky_warns_when_the_app_will_mangle_the_post() -> None:
     # Alone, such a link harms nothing.
     assert count("lire blog.fr/été", "bluesky").warnings == ()
 
+
+
+def test_bluesky_keeps_a_link_whose_host_holds_a_dot_leader_as_typed() -> None:
+    # UTS #46 disallows U+2024, U+2025, U+2026: the URL parser refuses the host.
+    for leader in "\u2024\u2025\u2026":
+        link = f"https://a{leader}b.com/x"
+        assert short_url(link) == link
+        assert count(f"lire {link}", "bluesky").length == len(f"lire {link}")
+    # The ideographic full stops map to ".", as the full-width one does.
+    assert short_url("https://a\u3002b\uff61com/x") == "a.b.com/x"
+
+
+def test_bluesky_refuses_in_a_host_every_character_whose_compatibility_form_holds_a_dot(
+) -> None:
+    """UTS #46 disallows them all but U+FF0E (which maps to "."); the constant must
+    hold exactly those of Python's Unicode data."""
+    dotted = {
+        c for c in map(chr, range(0x80, 0x110000))
+        if "." in unicodedata.normalize("NFKC", c).casefold() and c != "\uff0e"
+    }
+    assert {c for c in map(chr, range(0x80, 0x110000)) if DOTTED_IN_HOST.match(c)} == dotted
 
 # --- Mastodon --------------------------------------------------------------------------
 

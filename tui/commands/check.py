@@ -32,6 +32,10 @@ def register(subparsers: Any, summary: str) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="treat warnings as problems (exit 1)"
     )
+    parser.add_argument(
+        "--online", action="store_true",
+        help="also sign in to each account of [accounts] (exit 1 when one fails)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -56,7 +60,50 @@ def _done_cues(plan: Plan, path: Path) -> set[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    return check_at(args, datetime.now(UTC))
+    code = check_at(args, datetime.now(UTC))
+    if getattr(args, "online", False):
+        code = max(code, check_online(args.plan))
+    return code
+
+
+def check_online(path: Path, *, environ: dict[str, str] | None = None,
+                 timeout: float = 10.0) -> int:
+    """Sign in to each posting account once; one line each. Opens no socket for a plan
+    without [accounts]."""
+    from tui.core.plan.planfile import load_plan
+    from tui.core.plan.problems import PlanError
+
+    console = safe_console(soft_wrap=True)
+    try:
+        plan = load_plan(path)
+    except PlanError:
+        return EXIT_PROBLEMS  # said above
+    if plan.accounts is None:
+        console.print(Text(f"{path}: no [accounts]: nothing to sign in to"))
+        return EXIT_OK
+    from tui.core.run.publish.channel import ChannelError
+    from tui.core.text.words import Words
+    from tui.post.channels import build_channels
+
+    built = build_channels(plan.accounts, Words("en"), environ=environ, timeout=timeout)
+    failed = False
+    for network in plan.accounts.networks:
+        account = plan.accounts.handle(network)
+        if network in built.missing:
+            failed = True
+            console.print(Text.assemble((f"{network}: ", "bold"), ("error", "bold red"), ": ",
+                                        built.missing[network]))
+            continue
+        channel = built.channels[network]
+        try:
+            channel.sign_in()
+        except ChannelError as error:
+            failed = True
+            console.print(Text.assemble((f"{network}: ", "bold"), ("error", "bold red"), ": ",
+                                        error.message))
+            continue
+        console.print(Text.assemble(("✓ ", "bold green"), f"{network}: signed in as {account}"))
+    return EXIT_PROBLEMS if failed else EXIT_OK
 
 
 def check_at(args: argparse.Namespace, now: datetime) -> int:

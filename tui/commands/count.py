@@ -16,14 +16,22 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any, TextIO
 
+import orjson
 from rich.text import Text
 
 from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, UsageError, error_console
-from tui.core.counting import PLATFORMS, Count, UnknownPlatformError, count, resolve_limit
+from tui.core.counting import (
+    PLATFORMS,
+    Count,
+    UnknownPlatformError,
+    count,
+    counter,
+    resolve_limit,
+)
 
 _PREVIEW = 40
 
@@ -153,6 +161,7 @@ def run_jsonl(source: IO[bytes], sink: IO[str], platform: str, limit: int) -> in
     which is the only call that can block: a script piping many lines does not pay one
     flush per line, and an editor that sends one line gets its answer at once.
     """
+    count_one = counter(platform, limit=limit)
     problems = 0
     number = 0
     pending = b""
@@ -166,15 +175,15 @@ def run_jsonl(source: IO[bytes], sink: IO[str], platform: str, limit: int) -> in
         answers = []
         for raw in lines:
             number += 1
-            result = _result(raw, number, platform, limit)
-            problems += "error" in result or not result["valid"]
-            answers.append(_encoded(result))
+            answer, fits = _answer(raw, number, count_one)
+            problems += not fits
+            answers.append(answer)
         sink.write("".join(answers))
         sink.flush()
     if pending:
-        result = _result(pending, number + 1, platform, limit)
-        problems += "error" in result or not result["valid"]
-        sink.write(_encoded(result))
+        answer, fits = _answer(pending, number + 1, count_one)
+        problems += not fits
+        sink.write(answer)
         sink.flush()
     return EXIT_PROBLEMS if problems else EXIT_OK
 
@@ -182,29 +191,54 @@ def run_jsonl(source: IO[bytes], sink: IO[str], platform: str, limit: int) -> in
 _CHUNK = 1 << 16
 
 
-def _encoded(result: dict[str, Any]) -> str:
-    if result.get("warnings") == [] and result.get("refusal") is None and "error" not in result:
-        # The common answer, without json.dumps's generic walk (the pipe's main cost
-        # after counting).
-        overflow = result["overflow_index"]
-        return (
-            f'{{"weighted_length": {result["weighted_length"]}, "limit": {result["limit"]}, '
-            f'"valid": {"true" if result["valid"] else "false"}, '
-            f'"remaining": {result["remaining"]}, '
-            f'"overflow_index": {"null" if overflow is None else overflow}, '
-            '"warnings": [], "refusal": null}\n'
-        )
-    return json.dumps(result, ensure_ascii=False) + "\n"
+def _answer(raw: bytes, number: int, count_one: Callable[[str], Count]) -> tuple[str, bool]:
+    """The output line for one input line, and whether its text fits."""
+    value = _decoded(raw, number)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False) + "\n", False
+    try:
+        counted = count_one(value)
+    except Exception as error:  # noqa: BLE001 - a bug must not end the stream
+        return json.dumps({"error": f"line {number}: could not count ({error})"}) + "\n", False
+    if counted.warnings:
+        return json.dumps(as_json(counted), ensure_ascii=False) + "\n", counted.valid
+    # The common answer, written straight from the count (json.dumps's generic walk
+    # was the pipe's main cost after counting). Same keys, same spacing.
+    overflow = counted.overflow_index
+    return (
+        f'{{"weighted_length": {counted.length}, "limit": {counted.limit}, '
+        f'"valid": {"true" if counted.valid else "false"}, '
+        f'"remaining": {counted.remaining}, '
+        f'"overflow_index": {"null" if overflow is None else overflow}, '
+        '"warnings": [], "refusal": null}\n'
+    ), counted.valid
 
 
 def jsonl_results(lines: Iterable[bytes], platform: str, limit: int) -> Iterable[dict[str, Any]]:
     """One result per input line: the count, or `{"error": ...}` for a line that is
     not a JSON string. Nothing on one line stops the next."""
+    count_one = counter(platform, limit=limit)
     for number, raw in enumerate(lines, 1):
-        yield _result(raw, number, platform, limit)
+        value = _decoded(raw, number)
+        if isinstance(value, dict):
+            yield value
+            continue
+        try:
+            yield as_json(count_one(value))
+        except Exception as error:  # noqa: BLE001 - a bug must not end the stream
+            yield {"error": f"line {number}: could not count ({error})"}
 
 
-def _result(raw: bytes, number: int, platform: str, limit: int) -> dict[str, Any]:
+def _decoded(raw: bytes, number: int) -> str | dict[str, str]:
+    """The JSON string on one line, or the error to answer with."""
+    try:
+        # orjson takes the bytes as they come; whatever it refuses (and what is no
+        # JSON string) goes to the standard library, whose verdicts the answers give.
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        value = None
+    if isinstance(value, str):
+        return value
     try:
         value = json.loads(raw.decode("utf-8").rstrip("\r\n"))
     except UnicodeDecodeError:
@@ -213,11 +247,7 @@ def _result(raw: bytes, number: int, platform: str, limit: int) -> dict[str, Any
         return {"error": f"line {number}: not valid JSON ({error})"}
     if not isinstance(value, str):
         return {"error": f"line {number}: expected a JSON string, got {_json_kind(value)}"}
-    try:
-        counted = count(value, platform, limit=limit)
-    except Exception as error:  # noqa: BLE001 - a bug must not end the stream
-        return {"error": f"line {number}: could not count ({error})"}
-    return as_json(counted)
+    return value
 
 
 def _json_kind(value: object) -> str:

@@ -67,3 +67,18 @@ def store_bluesky_login(login: BlueskyLogin) -> None:
     # Some backends (the null one, a locked fail-safe) accept and forget: read it back.
     if keyring.get_password(SERVICE, "bluesky-app-password") != login.password:
         raise RuntimeError("the keyring did not keep it")
+
+
+def secret(name: str) -> str | None:
+    """A secret kept in the system keyring under tchat's name, or None (no keyring, no
+    such entry). Posting's credentials (`tui.post.credentials`) are read through it."""
+    return _keyring_get(name)
+
+
+def store_secret(name: str, value: str) -> None:
+    """Keep a secret in the system keyring (raises when there is no usable keyring)."""
+    import keyring
+
+    keyring.set_password(SERVICE, name, value)
+    if keyring.get_password(SERVICE, name) != value:
+        raise RuntimeError("the keyring did not keep it")

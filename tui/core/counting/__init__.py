@@ -7,7 +7,7 @@ Threads). No UI here: the editor, the CLI and the benchmarks all use this.
 
 from __future__ import annotations
 
-from tui.core.counting.counter import count
+from tui.core.counting.counter import count, counter
 from tui.core.counting.platforms import (
     PLATFORMS,
     PlatformInfo,
@@ -23,6 +23,7 @@ __all__ = [
     "PlatformInfo",
     "UnknownPlatformError",
     "count",
+    "counter",
     "platform_info",
     "resolve_limit",
 ]

@@ -51,6 +51,14 @@ _FORBIDDEN_IN_HOST = re.compile(r"[\x00-\x20#%/:<>?@\[\\\]^|\x7f]")
 # Like a browser, extra slashes after "http://" are skipped.
 _IGNORED_IN_HOST = re.compile("[\u00ad\u034f\u180b-\u180f\u200b\u2060\ufe00-\ufe0f\ufeff]")
 _REFUSED_IN_HOST = re.compile("[\u200c\u200d\u0080-\u009f\u2028\u2029\u3000\ud800-\udfff]")
+# UTS #46 disallows every character whose compatibility form holds a full stop (the
+# one-dot leader, the two-dot leader, the ellipsis, "⒈", "㏂"...): such a host fails
+# to parse, and the app keeps the link as typed. Only the full-width full stop maps
+# to ".", and the ideographic ones (U+3002, U+FF61) do too, by a mapping of UTS #46's own.
+DOTTED_IN_HOST = re.compile(
+    "[\u2024-\u2026\u2488-\u249b\u33c2\u33c7\u33d8\ufe19\ufe30\ufe52\U0001f100]"
+)
+_IDEOGRAPHIC_STOPS = str.maketrans({"\u3002": ".", "\uff61": "."})
 _AUTHORITY = re.compile(r"(?i)(https?):[/\\]*([^/?#\\]*)(.*)", re.DOTALL)
 # WHATWG percent-encode sets, beyond controls and non-ASCII (always encoded).
 _PATH_SAFE = "!$&'()*+,-./:;=@[]\\^_|~%"
@@ -232,9 +240,12 @@ def _host(scheme: str, host_port: str) -> str | None:
 
 def _domain(host: str) -> str | None:
     """A domain or IPv4 host as a browser serialises it (UTS #46, approximated)."""
+    if DOTTED_IN_HOST.search(host):
+        return None
     # Browsers map the name (case, width, compatibility forms), drop default-ignorable
     # characters, and refuse joiners, controls and spaces.
     host = unicodedata.normalize("NFKC", _IGNORED_IN_HOST.sub("", host)).casefold()
+    host = host.translate(_IDEOGRAPHIC_STOPS)
     if not host or _FORBIDDEN_IN_HOST.search(host) or _REFUSED_IN_HOST.search(host):
         return None
     labels = host.split(".")

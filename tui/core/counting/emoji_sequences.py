@@ -13,7 +13,11 @@ import re
 from functools import cache
 from importlib import resources
 
+from tui.core.counting.weights import plain_weight
+
 VS16 = "\ufe0f"
+# Asks for the text style: an emoji followed by it is no match.
+TEXT_STYLE = "\ufe0e"
 
 # The second code point of every match of two or more code points is one of these
 # (checked against the pattern by the tests). So such a match can only start just before
@@ -37,46 +41,77 @@ def twemoji_pattern() -> re.Pattern[str]:
     return re.compile(lines[0])
 
 
+# The Twemoji matches of two or more code points in a stretch, from its start, and how
+# much less than their code points on their own those matches weigh.
+Matches = tuple[tuple[tuple[int, int], ...], int]
+# A stretch that may hold emoji sequences (`emoji_runs`): start, end, its matches.
+EmojiRun = tuple[int, int, Matches]
+
+
 def emoji_sequence_spans(text: str) -> list[tuple[int, int]]:
     """`(start, end)` of each Twemoji match of two or more code points, left to right.
 
     The same spans as running the pattern over the whole text, as twemoji-parser does,
     keeping the longer matches; without paying for positions that cannot start one.
     """
-    spans: list[tuple[int, int]] = []
-    pattern: re.Pattern[str] | None = None
+    return [
+        (start + first, start + last)
+        for start, _, (spans, _) in emoji_runs(text)
+        for first, last in spans
+    ]
+
+
+def emoji_runs(text: str) -> list[EmojiRun]:
+    """The stretches of `text` that may hold emoji sequences, with their matches.
+
+    Past its first character, a match only holds marks and characters that follow a
+    ZWJ (tested against the pattern), and past its end the pattern only looks for a
+    U+FE0E. So each such stretch (with the U+FE0E after it, if one is there) is matched
+    on its own, and the matches of the few a chat uses are kept instead of matched
+    again, post after post. The marks are searched for (one class, which `re` skips to
+    quickly); the character before each run of them starts the stretch.
+    """
+    kept = _kept
+    runs = [marks.span() for marks in _MARK_RUNS.finditer(text)]
+    if runs and runs[0][0] == 0:
+        runs[0] = (1, runs[0][1])  # a mark first: the stretch starts with it
+    if TEXT_STYLE in text:
+        return [
+            (start - 1, end, kept.get(key) or _matches(key))
+            for start, end in runs
+            for key in (text[start - 1 : end + text.startswith(TEXT_STYLE, end)],)
+        ]
+    return [(start - 1, end, kept.get(text[start - 1 : end]) or _matches(text[start - 1 : end]))
+            for start, end in runs]
+
+
+def _matches(key: str) -> Matches:
+    """The matches of two or more code points in `key` (as in the whole text), and
+    their discount; kept."""
+    spans = []
+    pattern = twemoji_pattern()
     position = 0
-    while (candidate := _CANDIDATE.search(text, position)) is not None:
+    while (candidate := _CANDIDATE.search(key, position)) is not None:
         start = candidate.start()
-        # The candidate and one character more: matched on a copy of that key, so a
-        # kept size never depends on what follows it.
-        key = text[start : candidate.end() + 1]
-        size = _sizes.get(key)
-        if size is None:
-            if pattern is None:
-                pattern = twemoji_pattern()
-            found = pattern.match(key)
-            size = 0 if found is None else found.end()
-            if len(_sizes) >= _SIZES_KEPT:
-                _sizes.clear()
-            _sizes[key] = size
+        match = pattern.match(key, start, candidate.end() + 1)
+        size = 0 if match is None else match.end() - start
         if size > 1:
             spans.append((start, start + size))
             position = start + size
         else:
             position = start + 1
-    return spans
+    found = (tuple(spans), sum(plain_weight(key[a:b]) - EMOJI_WEIGHT for a, b in spans))
+    if len(_kept) >= _KEPT:
+        _kept.clear()
+    _kept[key] = found
+    return found
 
 
-# A match depends on the text from its start to one character past its end (a
-# look-ahead). Past its first character, a match only holds marks and characters that
-# follow a ZWJ (tested against the pattern), so a candidate is a character followed by
-# those; with one character more it is the key. The few sequences a chat uses then
-# come back in post after post, and their match sizes are kept instead of matched again.
-_CANDIDATE = re.compile(
-    ".(?:\u200d.?|[\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U0001f1e6-\U0001f1ff"
-    "\U000e0020-\U000e007f])+",
-    re.DOTALL,
-)
-_SIZES_KEPT = 4096
-_sizes: dict[str, int] = {}
+EMOJI_WEIGHT = 2
+_MARKS = "\u200d\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U0001f1e6-\U0001f1ff\U000e0020-\U000e007f"
+# A candidate is a character followed by those marks, and a ZWJ takes one more.
+_CANDIDATE = re.compile(f".(?:\u200d.?|[{_MARKS}])+", re.DOTALL)
+# The marks of one candidate, starting with a mark so that `re` can skip to it.
+_MARK_RUNS = re.compile(f"[{_MARKS}](?:(?<=\u200d).)?(?:\u200d.?|[{_MARKS}])*", re.DOTALL)
+_KEPT = 4096
+_kept: dict[str, Matches] = {}

@@ -75,19 +75,6 @@ def grapheme_count_15_0(text: str) -> int:
     return total + sum(1 for _ in _conjunct_splits(text, 0, len(text)))
 
 
-def grapheme_spans_15_0(
-    text: str, start: int = 0, end: int | None = None
-) -> Iterator[tuple[int, int]]:
-    """`(start, end)` of each cluster of `text[start:end]` by the rules of Unicode 15.0."""
-    stop = len(text) if end is None else end
-    for cluster_start, cluster_end in grapheme_spans(text, start, stop):
-        begin = cluster_start
-        for split in _conjunct_splits(text, cluster_start, cluster_end):
-            yield begin, split
-            begin = split
-        yield begin, cluster_end
-
-
 def _conjunct_splits(text: str, start: int, end: int) -> Iterator[int]:
     """Where Unicode 15.0 starts a cluster inside the current clusters of text[start:end]."""
     for cluster_start, cluster_end in grapheme_spans(text, start, end):

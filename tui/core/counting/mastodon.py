@@ -4,9 +4,10 @@ The server strips the text (Ruby's `strip`: ASCII spaces and controls at both en
 refuses a blank one. It then finds links written with a scheme with twitter-text's
 extractor and Mastodon's own overrides (config/initializers/twitter_regex.rb), and
 mentions with Account::MENTION_RE, keeping a mention only where twitter-text allows one
-to end; overlapping entities keep the first. Each link counts 23, each `@user@domain`
-as `@user`, and the rest in grapheme clusters of the text as typed (no NFC), by the
-Unicode version of the Ruby that current Mastodon releases run (UNICODE_VERSION).
+to end; overlapping entities keep the first. It rewrites each link as 23 "x" and each
+`@user@domain` as `@user`, and counts the grapheme clusters of that rewritten text as
+typed (no NFC), by the Unicode version of the Ruby that current Mastodon releases run
+(UNICODE_VERSION). So a combining mark right after a link joins the last "x".
 """
 
 from __future__ import annotations
@@ -15,17 +16,16 @@ from typing import Any
 
 import regex  # type: ignore[import-untyped]
 
-from tui.core.counting.graphemes import grapheme_count_15_0, grapheme_spans_15_0
-from tui.core.counting.measure import Entity
+from tui.core.counting.graphemes import grapheme_count_15_0
 from tui.core.counting.urls import mastodon_urls
 
-URL_WEIGHT = 23
+# StatusLengthValidator::URL_PLACEHOLDER: what a link becomes before the count.
+URL_PLACEHOLDER = "x" * 23
 # Ruby 3.4 (current Mastodon releases) segments text by Unicode 15.0: an Indic conjunct
-# such as क्ष is two clusters there (Unicode 15.1 joined them). The grapheme functions
-# below are that version's.
+# such as क्ष is two clusters there (Unicode 15.1 joined them). The count below is that
+# version's.
 UNICODE_VERSION = "15.0"
 grapheme_count = grapheme_count_15_0
-grapheme_spans = grapheme_spans_15_0
 # Extractor: a mention's domain is dropped past this length.
 MAX_DOMAIN_LENGTH = 253
 # Ruby's String#strip.
@@ -61,28 +61,82 @@ def is_blank(text: str) -> bool:
     return _BLANK.fullmatch(text) is not None
 
 
-def entities(text: str) -> list[Entity]:
-    """Links and remote mentions, with their counted weights, overlaps dropped."""
-    found = [(start, end, URL_WEIGHT) for start, end in mastodon_urls().spans(text)]
+# (start, end, what the server writes in its place) of a link or a remote mention.
+Rewrite = tuple[int, int, str]
+
+
+def measure(text: str, limit: int) -> tuple[int, int | None] | None:
+    """The server's count of `text` and where it first runs past `limit` (an index in
+    `text`, or None), or None for a text the server refuses as blank."""
+    body, offset = stripped(text)
+    if is_blank(body):
+        return None
+    parts: list[str] = []
+    # (start, end) of each replacement in the rewritten text, and of what it replaced.
+    moved: list[tuple[int, int, int, int]] = []
+    position = size = 0
+    for start, end, replacement in rewrites(body):
+        parts += [body[position:start], replacement]
+        size += start - position
+        moved.append((size, size + len(replacement), start, end))
+        size += len(replacement)
+        position = end
+    parts.append(body[position:])
+    countable = "".join(parts)
+    length = grapheme_count(countable)
+    if length <= limit:
+        return length, None
+    over = _first_cluster_over(countable, limit)
+    # Back to the text as typed: a cluster that starts inside a replacement puts the
+    # whole link or mention over.
+    shift = 0
+    for new_start, new_end, old_start, old_end in moved:
+        if over < new_start:
+            break
+        if over < new_end:
+            return length, offset + old_start
+        shift = old_end - new_end
+    return length, offset + over + shift
+
+
+def _first_cluster_over(text: str, limit: int) -> int:
+    """Where the cluster after the first `limit` ones starts (the text holds more).
+
+    A prefix holds as many clusters as start in it, so the count of `text[:i]` grows
+    with i: bisected, the boundary costs a few counts instead of a walk in Python.
+    """
+    low, high = 0, len(text)  # grapheme_count(text[:high]) > limit always holds
+    while high - low > 1:
+        middle = (low + high) // 2
+        if grapheme_count(text[:middle]) > limit:
+            high = middle
+        else:
+            low = middle
+    return low
+
+
+def rewrites(text: str) -> list[Rewrite]:
+    """Links and remote mentions, with what the server writes in their place, in text
+    order, overlaps dropped (like the server, the earlier of two overlapping ones)."""
+    found = [(start, end, URL_PLACEHOLDER) for start, end in mastodon_urls().spans(text)]
     if "@" in text or "\uff20" in text:
-        found += mention_entities(text)
-        found.sort(key=lambda entity: entity[0])
-    kept: list[Entity] = []
-    for entity in found:
-        # Like the server, keep the earlier of two overlapping entities.
-        if not kept or entity[0] >= kept[-1][1]:
-            kept.append(entity)
+        found += mention_rewrites(text)
+        found.sort(key=lambda rewrite: rewrite[0])
+    kept: list[Rewrite] = []
+    for rewrite in found:
+        if not kept or rewrite[0] >= kept[-1][1]:
+            kept.append(rewrite)
     return kept
 
 
-def mention_entities(text: str) -> list[Entity]:
-    """Each remote mention the server shortens, as (start, end, length of `@user`)."""
-    found: list[Entity] = []
+def mention_rewrites(text: str) -> list[Rewrite]:
+    """Each remote mention the server shortens, as (start, end, `@user`)."""
+    found: list[Rewrite] = []
     for match in _MENTION.finditer(text):
         if _END_MENTION.match(text, match.end()):
             continue
         user, at, domain = match.group(1).partition("@")
         if not at or len(domain) > MAX_DOMAIN_LENGTH:
             continue  # a local mention counts as typed anyway
-        found.append((match.start(), match.end(), grapheme_count("@" + user)))
+        found.append((match.start(), match.end(), "@" + user))
     return found

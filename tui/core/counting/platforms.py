@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from tui.core.counting import twitter
 from tui.core.counting.measure import (
@@ -104,21 +104,19 @@ def _graphemes(text: str) -> int:
     return grapheme_count(text)
 
 
-def _refused(text: str) -> dict[str, Any]:
+def _refused(text: str) -> tuple[int | None, tuple[str, ...], str | None]:
+    """X's verdict on the characters of `text`: (invalid index, warnings, refusal)."""
     invalid = twitter.first_invalid(text)
     if invalid is None:
-        return {}
-    return {"invalid": invalid,
-            "refusal": f"X refuses any post holding U+{ord(text[invalid]):04X}."}
+        return None, (), None
+    return invalid, (), f"X refuses any post holding U+{ord(text[invalid]):04X}."
 
 
 def _x(text: str, limit: int, *, emoji_discount: bool = True) -> Measure:
-    found = twitter.entities(text, emoji_discount=emoji_discount)
-    length, overflow = _measure(
-        text, found, limit, twitter.plain_weight, code_points,
-        twitter.weighted_length(text, found),
-    )
-    return Measure(length, overflow, **_refused(text))
+    length, overflow = twitter.measure(text, limit, emoji_discount=emoji_discount)
+    if text.isascii():
+        return Measure(length, overflow)
+    return Measure(length, overflow, *_refused(text))
 
 
 def _x_v2(text: str, limit: int) -> Measure:
@@ -127,7 +125,7 @@ def _x_v2(text: str, limit: int) -> Measure:
 
 def _x_legacy(text: str, limit: int) -> Measure:
     length, overflow = _measure(text, [], limit, len, code_points)
-    return Measure(length, overflow, **_refused(text))
+    return Measure(length, overflow, *_refused(text))
 
 
 def _bluesky(text: str, limit: int) -> Measure:
@@ -158,20 +156,10 @@ def _bluesky(text: str, limit: int) -> Measure:
 def _mastodon(text: str, limit: int) -> Measure:
     from tui.core.counting import mastodon
 
-    body, offset = mastodon.stripped(text)
-    if mastodon.is_blank(body):
+    measured = mastodon.measure(text, limit)
+    if measured is None:
         return Measure(0, None, refusal="Mastodon will not post a blank text.")
-    found = [(start + offset, end + offset, weight)
-             for start, end, weight in mastodon.entities(body)]
-    # What the server strips counts nothing: two spans of weight 0.
-    found = [(0, offset, 0), *found, (offset + len(body), len(text), 0)]
-    return Measure(*_measure(text, found, limit, mastodon.grapheme_count, _mastodon_units))
-
-
-def _mastodon_units(text: str, start: int, end: int) -> list[Entity]:
-    from tui.core.counting.mastodon import grapheme_spans
-
-    return [(s, e, 1) for s, e in grapheme_spans(text, start, end)]
+    return Measure(*measured)
 
 
 def _threads(text: str, limit: int) -> Measure:

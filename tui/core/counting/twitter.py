@@ -9,18 +9,24 @@ reference cases.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
+from bisect import bisect_left
 from operator import itemgetter
 
-from tui.core.counting.emoji_sequences import emoji_sequence_spans
+from tui.core.counting.emoji_sequences import (
+    EMOJI_WEIGHT,
+    EmojiRun,
+    emoji_runs,
+    emoji_sequence_spans,
+)
 from tui.core.counting.measure import Entity
-from tui.core.counting.urls import twitter_urls
+from tui.core.counting.urls import UrlSpan, twitter_urls
+from tui.core.counting.weights import HEAVY_WEIGHT, LIGHT_RANGES, heavy_flags, plain_weight
 
-# From twitter-text config/v3.json: weight 100 (scale 100) in these ranges, 200 elsewhere.
-LIGHT_RANGES = ((0x0000, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
-HEAVY_WEIGHT = 2
-EMOJI_WEIGHT = 2
+__all__ = [
+    "HEAVY_WEIGHT", "LIGHT_RANGES", "MAX_LENGTH", "URL_WEIGHT", "entities", "first_invalid",
+    "measure", "plain_weight",
+]
+
 URL_WEIGHT = 23
 MAX_LENGTH = 280
 LEGACY_MAX_LENGTH = 140
@@ -28,53 +34,115 @@ LEGACY_MAX_LENGTH = 140
 INVALID_CHARACTERS = "\ufffe\ufeff\uffff"
 _INVALID = re.compile(f"[{INVALID_CHARACTERS}]")
 
-_LIGHT_RUNS = re.compile(
-    "[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in LIGHT_RANGES) + "]+"
-)
 
+def measure(text: str, limit: int, *, emoji_discount: bool = True) -> tuple[int, int | None]:
+    """The weighted length of NFC `text`, and where it first runs past `limit` (the
+    start of the code point or whole-counted span that crosses it), or None.
 
-def plain_weight(text: str) -> int:
-    """Weight of `text` counting every code point on its own (no links, no emoji rule)."""
+    The text is weighed once (a byte per code point, see `heavy_flags`), and each span
+    counted as a whole by its difference to that; only a text over the limit is walked,
+    and only up to where it crosses.
+    """
+    links = twitter_urls().spans(text)
     if text.isascii():
-        return len(text)
-    # Deleting the light runs leaves the heavy code points (faster than finding them).
-    return len(text) + len(_LIGHT_RUNS.sub("", text)) * (HEAVY_WEIGHT - 1)
-
-
-@lru_cache(maxsize=4096)
-def _span_weight(span: str) -> int:
-    # Spans are links and emoji sequences: the same few recur keystroke after keystroke.
-    return plain_weight(span)
-
-
-def weighted_length(text: str, found: Sequence[Entity]) -> int:
-    """The weighted length of NFC `text` whose whole-counted spans are `found`."""
-    total = plain_weight(text)
-    for start, end, weight in found:
-        total += weight - _span_weight(text[start:end])
-    return total
+        length = len(text) + sum(URL_WEIGHT - end + start for start, end in links)
+        if length <= limit:
+            return length, None
+        return length, _overflow([(s, e, URL_WEIGHT) for s, e in links], None, len(text), limit)
+    flags = heavy_flags(text)
+    length = len(text) + flags.count(1) + sum(
+        URL_WEIGHT - end + start - flags.count(1, start, end) for start, end in links
+    )
+    runs = emoji_runs(text) if emoji_discount else []
+    found: list[Entity] | None = None
+    if links and runs and _overlap(links, runs):
+        # An emoji inside a link (its host): the link wins, as in twitter-text.
+        found = _merged(links, emoji_sequence_spans(text))
+        length = len(text) + flags.count(1) + sum(
+            weight - end + start - flags.count(1, start, end) for start, end, weight in found
+        )
+    else:
+        length -= sum(matches[1] for _, _, matches in runs)
+    if length <= limit:
+        return length, None
+    if found is None:
+        emoji = [
+            (start + first, start + last, EMOJI_WEIGHT)
+            for start, _, (spans, _) in runs
+            for first, last in spans
+        ]
+        found = sorted([(s, e, URL_WEIGHT) for s, e in links] + emoji) if links else emoji
+    return length, _overflow(found, flags, len(text), limit)
 
 
 def entities(text: str, *, emoji_discount: bool = True) -> list[Entity]:
-    """Links and emoji sequences that X counts as a whole, in text order.
-
-    Like twitter-text, a link wins over an emoji starting at the same place, and a span
-    starting inside the one before it is not counted as a whole.
-    """
-    links = [(start, end, URL_WEIGHT) for start, end in twitter_urls().spans(text)]
+    """Links and emoji sequences that X counts as a whole, in text order."""
+    links = twitter_urls().spans(text)
     if not emoji_discount or text.isascii():
-        return links
-    emoji = [(start, end, EMOJI_WEIGHT) for start, end in emoji_sequence_spans(text)]
-    if not links or not emoji:
-        return links or emoji
+        return [(start, end, URL_WEIGHT) for start, end in links]
+    return _merged(links, emoji_sequence_spans(text))
+
+
+def _overlap(links: list[UrlSpan], runs: list[EmojiRun]) -> bool:
+    """Whether a stretch that may hold emoji sequences meets a link."""
+    starts = [run[0] for run in runs]
+    for start, end in links:
+        before = bisect_left(starts, end)  # the runs starting before the link ends
+        if before and runs[before - 1][1] > start:
+            return True
+    return False
+
+
+def _merged(links: list[UrlSpan], emoji: list[tuple[int, int]]) -> list[Entity]:
+    """Like twitter-text: a link wins over an emoji starting at the same place, and a
+    span starting inside the one before it is not counted as a whole."""
+    found = [(start, end, URL_WEIGHT) for start, end in links]
+    if not emoji:
+        return found
+    found += [(start, end, EMOJI_WEIGHT) for start, end in emoji]
+    if not links:
+        return found
     merged: list[Entity] = []
     resume = 0
     # The sort is stable, so at the same start a link stays before an emoji.
-    for start, end, weight in sorted(links + emoji, key=itemgetter(0)):
+    for start, end, weight in sorted(found, key=itemgetter(0)):
         if start >= resume:
             merged.append((start, end, weight))
             resume = end
     return merged
+
+
+def _overflow(found: list[Entity], flags: bytes | None, size: int, limit: int) -> int:
+    """Where a text of `size` code points (heavy where `flags` says; None for ASCII),
+    whose whole-counted spans are `found` and which weighs more than `limit`, first
+    runs past `limit`: stretches of plain text are weighed whole, and only the one that
+    crosses the limit is bisected."""
+    total = 0
+    position = 0
+    for start, end, weight in found:
+        stretch = start - position + (flags.count(1, position, start) if flags else 0)
+        if total + stretch > limit:
+            return _first_code_point_over(flags, position, start, limit - total)
+        total += stretch + weight
+        if total > limit:
+            return start
+        position = end
+    return _first_code_point_over(flags, position, size, limit - total)
+
+
+def _first_code_point_over(flags: bytes | None, start: int, end: int, room: int) -> int:
+    """The first index of the stretch [start, end) whose prefix weighs more than
+    `room` (there is one)."""
+    if flags is None:
+        return start + room
+    low, high = start, end  # the stretch [start, high) weighs more than room
+    while high - low > 1:
+        middle = (low + high) // 2
+        if middle - start + flags.count(1, start, middle) > room:
+            high = middle
+        else:
+            low = middle
+    return low
 
 
 def first_invalid(text: str) -> int | None:

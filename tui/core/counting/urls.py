@@ -13,98 +13,47 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from encodings import idna
-from functools import cache
+from functools import cache, lru_cache
 from unicodedata import ucd_3_2_0 as _UNICODE_3_2
 
+from tui.core.counting import url_patterns as p
 from tui.core.counting.patterns import trie_pattern
 from tui.core.counting.tlds import known_tlds
-
-_SPACES = (
-    "\\u0009-\\u000d\\u0020\\u0085\\u00a0\\u1680\\u180e\\u2000-\\u200a"
-    "\\u2028\\u2029\\u202f\\u205f\\u3000"
-)
-_INVALID = "\\ufffe\\ufeff\\uffff"
-_DIRECTIONAL = "\\u202a-\\u202e\\u061c\\u200e\\u200f\\u2066-\\u2069"
-# ASCII punctuation as twitter-text lists it (`"` and `` ` `` are not in it, on purpose).
-_PUNCT_BUT_DASHES = "!'#%&()*+,\\\\./:;<=>?@\\[\\]^{|}~$"
-_PUNCT = _PUNCT_BUT_DASHES + "\\-_"
-_LATIN_ACCENTS = (
-    "\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u00ff\\u0100-\\u024f\\u0253\\u0254\\u0256"
-    "\\u0257\\u0259\\u025b\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f"
-    "\\u1e00-\\u1eff"
-)
-_CYRILLIC = "\\u0400-\\u04ff"
-
-_DOMAIN_CHAR = f"[^{_PUNCT}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
-# twitter-text writes (?:[_-]|DOMAIN_CHAR)* and (?:-|DOMAIN_CHAR)*: the same language as
-# one class each (every branch takes one character), which `re` matches far faster.
-_DOMAIN_CHAR_OR_HYPHEN_UNDERSCORE = (
-    f"[^{_PUNCT_BUT_DASHES}{_SPACES}{_INVALID}{_DIRECTIONAL}]"
-)
-_DOMAIN_CHAR_OR_HYPHEN = (
-    f"[^{_PUNCT_BUT_DASHES}_{_SPACES}{_INVALID}{_DIRECTIONAL}]"
-)
-_SUBDOMAIN = (
-    f"(?:(?:{_DOMAIN_CHAR}{_DOMAIN_CHAR_OR_HYPHEN_UNDERSCORE}*)?{_DOMAIN_CHAR}\\.)"
-)
-_DOMAIN_NAME = f"(?:(?:{_DOMAIN_CHAR}{_DOMAIN_CHAR_OR_HYPHEN}*)?{_DOMAIN_CHAR}\\.)"
-_PUNYCODE = "(?:xn--[-0-9a-z]+)"
-_PATH_CHAR = f"[a-z{_CYRILLIC}0-9!*';:=+,.$/%#\\[\\]\\-\\u2013_~@|&{_LATIN_ACCENTS}]"
-_BALANCED_PARENS = (
-    f"\\((?:{_PATH_CHAR}+|(?:{_PATH_CHAR}*\\({_PATH_CHAR}+\\){_PATH_CHAR}*))\\)"
-)
-_PATH_END = f"[+\\-a-z{_CYRILLIC}0-9=_#/{_LATIN_ACCENTS}]|(?:{_BALANCED_PARENS})"
-# twitter-text (JS and Java) pastes the ending characters into the path pattern without a
-# group, so their "|" splits it: a path part is either text ending in an ending character,
-# or a parenthesised group alone. Kept as is, so `a.co/x!(y)` stops at `x` as on X.
-_PATH = (
-    f"(?:(?:{_PATH_CHAR}*(?:{_BALANCED_PARENS}{_PATH_CHAR}*)*{_PATH_END})"
-    f"|(?:@{_PATH_CHAR}+/))"
-)
-_QUERY_CHAR = "[a-z0-9!?*'@();:&=+$/%#\\[\\]\\-_.,~|]"
-_QUERY_END = "[a-z0-9\\-_&=#/]"
-_QUERY = f"\\?{_QUERY_CHAR}*{_QUERY_END}"
-
-# Mastodon's copy of the extractor lets a path hold any character but spaces and a few
-# delimiters, and a query hold non-ASCII (config/initializers/twitter_regex.rb).
-_WHITE_SPACE = _SPACES.replace("\\u180e", "")
-_UCHARS = (
-    "\\u00a0-\\ud7ff\\uf900-\\ufdcf\\ufdf0-\\uffef\\ue000-\\uf8ff"
-    + "".join(f"\\U{plane:04x}0000-\\U{plane:04x}fffd" for plane in range(1, 17) if plane != 14)
-    + "\\U000e1000-\\U000efffd"
-)
-_M_PATH_CHAR = f"[^{_WHITE_SPACE}<>()?]"
-_M_BALANCED_PARENS = (
-    f"\\((?:{_M_PATH_CHAR}+|(?:{_M_PATH_CHAR}*\\({_M_PATH_CHAR}+\\){_M_PATH_CHAR}*))\\)"
-)
-_M_PATH_END = f"(?:[^{_WHITE_SPACE}()?!*\"'\u300c\u300d<>;:=,.$%\\[\\]~&|@]|{_M_BALANCED_PARENS})"
-_M_PATH = (
-    f"(?:(?:{_M_PATH_CHAR}*(?:{_M_BALANCED_PARENS}{_M_PATH_CHAR}*)*{_M_PATH_END})"
-    f"|(?:{_M_PATH_CHAR}+/))"
-)
-_M_QUERY = (
-    f"\\?[a-z0-9!?*'();:&=+$/%#\\[\\]\\-_.,~|@^{_UCHARS}]*[a-z0-9_&=#/\\-{_UCHARS}]"
-)
-_PRECEDING = f"(?:[^A-Za-z0-9@\\uff20$#\\uff03{_INVALID}]|[{_DIRECTIONAL}]|^)"
 
 _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG_LENGTH = 40
 _MAX_LABEL_LENGTH = 63
 
 _PRECEDING_BARE_FORBIDDEN = re.compile("[-_./]$")
-# Links never hold a space, so only a space-separated run holding a dot can hold one.
-_NEXT_SPACE = re.compile(f"[{_SPACES}]")
-_LAST_SPACE = re.compile(f"[{_SPACES}][^{_SPACES}]*\\Z")
 _RUN_CACHE_SIZE = 4096
 # For ASCII text: what a top-level domain cannot be followed by (`foo.com-x` is no
 # link), so a domain after a dot can only be all of the run of these characters.
 _ASCII_NOT_AFTER_TLD = re.compile("[0-9A-Za-z@+-]*")
-_ASCII_PUNYCODE = re.compile("xn--[-0-9a-z]+", re.IGNORECASE)
-_TCO = re.compile(f"^https?://t\\.co/([a-z0-9]+)(?:{_QUERY})?", re.IGNORECASE)
 
 TWITTER_SCHEMES = ("https", "http")
 # Mastodon's server accepts these schemes in its copy of the extractor.
 MASTODON_SCHEMES = ("https", "http", "dat", "dweb", "ipfs", "ipns", "ssb", "gopher", "gemini")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What one copy of twitter-text finds as a link: the patterns that differ between
+    the JavaScript library (X) and the Ruby gem as a Mastodon server loads it."""
+
+    schemes: tuple[str, ...]
+    # Whether a link may be written without a scheme (X), or must have one (Mastodon).
+    bare_domains: bool
+    # Whether the domain passes the library's last check (DNS label sizes, or IDNA).
+    domain_ok: Callable[[str], bool]
+    subdomain: str = p.SUBDOMAIN
+    domain_name: str = p.DOMAIN_NAME
+    punycode: str = p.PUNYCODE
+    path: str = p.PATH
+    query: str = p.QUERY
+    tco: str = p.TCO
+    # The characters that end a run of text that may hold a link: every space for X; a
+    # Mastodon query runs through the Unicode spaces.
+    breaks: str = p.SPACES
 
 
 @cache
@@ -118,9 +67,14 @@ def _ascii_tlds() -> frozenset[str]:
     return frozenset(tld for tld in known_tlds() if tld.isascii())
 
 
-def _domain_end(text: str, begin: int, end: int) -> int:
+@cache
+def _punycode_at(punycode: str) -> re.Pattern[str]:
+    return re.compile(punycode, re.IGNORECASE)
+
+
+def _domain_end(text: str, begin: int, end: int, punycode: str = p.PUNYCODE) -> int:
     """Where the last `.tld` of `text[begin:end]` ends, 0 if none: the last match of
-    `_tld_after_dot()`, found without it when the text around the dots is ASCII.
+    `_tld_after_dot(punycode)`, found without it when the text around the dots is ASCII.
 
     That pattern (every top-level domain, as a trie) takes longer to compile than the
     run-sheet takes to draw, and most posts hold dots but no link. After a dot, an ASCII
@@ -131,6 +85,7 @@ def _domain_end(text: str, begin: int, end: int) -> int:
     """
     found = 0
     tlds = _ascii_tlds()
+    ace = _punycode_at(punycode)
     dot = text.find(".", begin, end)
     while dot >= 0:
         start = dot + 1
@@ -139,12 +94,13 @@ def _domain_end(text: str, begin: int, end: int) -> int:
         after = word.end()
         if after < end and not text[after].isascii():
             return max(
-                (m.end() for m in _tld_after_dot().finditer(text, begin, end)), default=0
+                (m.end() for m in _tld_after_dot(punycode).finditer(text, begin, end)),
+                default=0,
             )
         if word.group().lower() in tlds:
             found = after
-        elif (punycode := _ASCII_PUNYCODE.match(text, start, end)) is not None:
-            found = punycode.end()
+        elif (match := ace.match(text, start, end)) is not None:
+            found = match.end()
         dot = text.find(".", start, end)
     return found
 
@@ -152,13 +108,23 @@ def _domain_end(text: str, begin: int, end: int) -> int:
 @cache
 def _ascii_domain() -> re.Pattern[str]:
     return re.compile(
-        f"(?:(?:[-a-z0-9{_LATIN_ACCENTS}]+)\\.)+(?:{_tld_pattern()}|{_PUNYCODE})",
+        f"(?:(?:[-a-z0-9{p.LATIN_ACCENTS}]+)\\.)+(?:{_tld_pattern()}|{p.PUNYCODE})",
         re.IGNORECASE,
     )
 
 
 # A link at text[start:end], as (start, end).
 UrlSpan = tuple[int, int]
+# What the extractor's pattern found up to the end of a domain: where the link starts,
+# where the domain ends, the character before the link, the scheme, the domain.
+_Head = tuple[int, int, str, str | None, str]
+
+
+def _head(found: re.Match[str] | None) -> _Head | None:
+    if found is None:
+        return None
+    before, scheme, domain = found.group(1, 2, 3)
+    return found.end(1), found.end(), before, scheme, domain
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,53 +136,51 @@ class _Patterns:
     # long text without spaces, as CJK posts are).
     domain: re.Pattern[str]
     rest: re.Pattern[str]
+    tco: re.Pattern[str]
 
 
 @cache
-def _tld_after_dot() -> re.Pattern[str]:
-    """A dot and a top-level domain: for runs that are not ASCII (`_ascii_domain_end`
-    does the same for ASCII without a pattern)."""
-    return re.compile(f"\\.(?:{_tld_pattern()}|{_PUNYCODE})", re.IGNORECASE)
+def _tld_after_dot(punycode: str = p.PUNYCODE) -> re.Pattern[str]:
+    """A dot and a top-level domain: for runs that are not ASCII (`_domain_end` does the
+    same for ASCII without a pattern)."""
+    return re.compile(f"\\.(?:{_tld_pattern()}|{punycode})", re.IGNORECASE)
 
 
 class UrlFinder:
     """Finds links the way one platform's extractor does. Compiles on first use."""
 
-    def __init__(
-        self,
-        schemes: tuple[str, ...],
-        *,
-        bare_domains: bool,
-        path: str = _PATH,
-        query: str = _QUERY,
-        domain_ok: Callable[[str], bool] | None = None,
-    ) -> None:
-        self.schemes = schemes
-        self._domain_ok = domain_ok or _domain_fits_dns
-        self.bare_domains = bare_domains
-        self._path = path
-        self._query = query
+    def __init__(self, dialect: Dialect) -> None:
+        self.dialect = dialect
         self._patterns: _Patterns | None = None
         # A link with a scheme needs "://"; one without needs a dot. Texts without
         # either (most keystrokes) skip the extractor entirely.
-        self._needle = "." if bare_domains else "://"
+        self._needle = "." if dialect.bare_domains else "://"
+        # Links never hold a break, so only a run between breaks holding a dot can hold
+        # one. A plain space is found with rfind, any other break with these.
+        self._next_break = re.compile(f"[{dialect.breaks}]")
+        self._last_break = re.compile(f"[{dialect.breaks}][^{dialect.breaks}]*\\Z")
         self._runs: dict[str, tuple[UrlSpan, ...]] = {}
+        self._heads: dict[str, _Head | None] = {}
+        # Hosts recur far more than whole links (each has its own path).
+        self._domain_ok = lru_cache(maxsize=_RUN_CACHE_SIZE)(dialect.domain_ok)
 
     def _compiled(self) -> _Patterns:
         if self._patterns is None:
-            scheme = "|".join(re.escape(s) for s in self.schemes)
-            top = f"(?:{_tld_pattern()}|{_PUNYCODE})"
+            dialect = self.dialect
+            scheme = "|".join(re.escape(s) for s in dialect.schemes)
+            top = f"(?:{_tld_pattern()}|{dialect.punycode})"
             self._patterns = _Patterns(
                 domain=re.compile(
-                    f"({_PRECEDING})"  # 1: the character before the link
+                    f"({p.PRECEDING})"  # 1: the character before the link
                     f"((?:{scheme})://)?"  # 2: scheme
-                    f"({_SUBDOMAIN}*{_DOMAIN_NAME}{top})",  # 3: domain
+                    f"({dialect.subdomain}*{dialect.domain_name}{top})",  # 3: domain
                     re.IGNORECASE,
                 ),
                 rest=re.compile(
-                    f"(?::[0-9]+)?(/{self._path}*)?(?:{self._query})?",  # 1: path
+                    f"(?::[0-9]+)?(/{dialect.path}*)?(?:{dialect.query})?",  # 1: path
                     re.IGNORECASE,
                 ),
+                tco=re.compile(dialect.tco, re.IGNORECASE),
             )
         return self._patterns
 
@@ -227,19 +191,19 @@ class UrlFinder:
         found: list[UrlSpan] = []
         dot = text.find(".")
         while dot >= 0:
-            # The run around the dot: after the last space before it (most often a plain
-            # space: rfind narrows the search), up to the next space.
+            # The run around the dot: after the last break before it (most often a plain
+            # space: rfind narrows the search), up to the next break.
             after_space = text.rfind(" ", 0, dot) + 1
-            other = _LAST_SPACE.search(text, after_space, dot)
+            other = self._last_break.search(text, after_space, dot)
             start = after_space if other is None else other.start() + 1
-            space = _NEXT_SPACE.search(text, dot)
+            space = self._next_break.search(text, dot)
             run_end = len(text) if space is None else space.start()
-            # Start on the space before the run (or at 0): the extractor checks what
+            # Start on the break before the run (or at 0): the extractor checks what
             # precedes a link.
             begin = max(start - 1, 0)
             spans = self._cached_run_spans(text[begin:run_end])
             if spans:
-                found.extend((begin + first, begin + last) for first, last in spans)
+                found += [(begin + first, begin + last) for first, last in spans]
             dot = text.find(".", run_end)
         return found
 
@@ -256,42 +220,59 @@ class UrlFinder:
 
     def _run_spans(self, text: str, begin: int, run_end: int) -> list[UrlSpan]:
         """Links of one space-free run, `text[begin:run_end]`."""
-        domain_end = _domain_end(text, begin, run_end)
+        domain_end = _domain_end(text, begin, run_end, self.dialect.punycode)
         if not domain_end:
             return []
         patterns = self._compiled()
         found: list[UrlSpan] = []
         position = begin
-        while position < domain_end:
-            head = patterns.domain.search(text, position, domain_end)
-            if head is None:
-                break
-            tail = patterns.rest.match(text, head.end(), run_end)
+        # The first head depends on the run up to its last top-level domain alone: a
+        # link's host recurs far more than the whole run (each link has its own path).
+        head = self._first_head(text[begin:domain_end])
+        if head is not None:
+            head = (head[0] + begin, head[1] + begin, *head[2:])
+        while head is not None:
+            tail = patterns.rest.match(text, head[1], run_end)
             assert tail is not None  # every part of it is optional
-            found.extend(self._accept(text, head, tail))
+            found += self._accept(text, head, tail)
             position = tail.end()
+            if position >= domain_end:
+                break
+            head = _head(patterns.domain.search(text, position, domain_end))
         return found
 
-    def _accept(self, text: str, head: re.Match[str], tail: re.Match[str]) -> list[UrlSpan]:
-        before, scheme, domain = head.group(1, 2, 3)
-        path = tail.group(1)
-        start, end = head.end(1), tail.end()
-        url = text[start:end]
+    def _first_head(self, start: str) -> _Head | None:
+        if start in self._heads:
+            return self._heads[start]
+        head = _head(self._compiled().domain.search(start))
+        if len(self._heads) >= _RUN_CACHE_SIZE:
+            self._heads.clear()
+        self._heads[start] = head
+        return head
+
+    def _accept(self, text: str, head: _Head, tail: re.Match[str]) -> list[UrlSpan]:
+        start, _, before, scheme, domain = head
+        end = tail.end()
         if not self._domain_ok(domain):
             return []
-        if len(scheme or "https://") + len(url) > _MAX_URL_LENGTH:
+        if len(scheme or "https://") + end - start > _MAX_URL_LENGTH:
             return []
         if scheme:
-            tco = _TCO.match(url)
+            # Only a link to the host t.co can match the t.co pattern.
+            tco = None
+            if len(domain) == 4 and domain.lower() == "t.co":
+                tco = self._compiled().tco.match(text[start:end])
             if tco is not None:
-                # A t.co link ends with its slug (and query): what follows is text.
+                # A t.co link ends with its slug (and, in JavaScript, its query): what
+                # follows is text.
                 if len(tco.group(1)) > _MAX_TCO_SLUG_LENGTH:
                     return []
                 end = start + tco.end()
             return [(start, end)]
-        if not self.bare_domains or _PRECEDING_BARE_FORBIDDEN.search(before):
+        if not self.dialect.bare_domains or _PRECEDING_BARE_FORBIDDEN.search(before):
             return []
         # Without a scheme only ASCII domains count; a path sticks to the last one.
+        path = tail.group(1)
         bare = [(start + m.start(), start + m.end()) for m in _ascii_domain().finditer(domain)]
         if bare and path:
             last_start, last_end = bare[-1]
@@ -366,11 +347,16 @@ def _domain_fits_idna2003(domain: str) -> bool:
 @cache
 def twitter_urls() -> UrlFinder:
     """Links as X finds them: with or without a scheme."""
-    return UrlFinder(TWITTER_SCHEMES, bare_domains=True)
+    return UrlFinder(Dialect(TWITTER_SCHEMES, bare_domains=True, domain_ok=_domain_fits_dns))
 
 
 @cache
 def mastodon_urls() -> UrlFinder:
-    """Links as a Mastodon server finds them when it counts: only with a scheme."""
-    return UrlFinder(MASTODON_SCHEMES, bare_domains=False, path=_M_PATH, query=_M_QUERY,
-                     domain_ok=_domain_fits_idna2003)
+    """Links as a Mastodon server finds them when it counts: only with a scheme, by the
+    Ruby gem's patterns and Mastodon's own (see url_patterns)."""
+    return UrlFinder(Dialect(
+        MASTODON_SCHEMES, bare_domains=False, domain_ok=_domain_fits_idna2003,
+        subdomain=p.RUBY_SUBDOMAIN, domain_name=p.RUBY_DOMAIN_NAME, punycode=p.RUBY_PUNYCODE,
+        path=p.MASTODON_PATH, query=p.MASTODON_QUERY, tco=p.RUBY_TCO,
+        breaks=p.MASTODON_BREAKS,
+    ))

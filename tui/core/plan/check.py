@@ -374,7 +374,41 @@ def check_file(path: Path) -> tuple[Plan | None, list[Problem]]:
         plan = parse_plan(text)
     except PlanError as error:
         return None, error.problems + raw_placeholder_problems(document, text) + controls
-    return plan, semantic_problems(plan, text) + feed_problems(plan, text, path) + controls
+    return plan, (semantic_problems(plan, text) + feed_problems(plan, text, path)
+                  + image_problems(plan, text, path) + controls)
+
+
+def image_problems(plan: Plan, text: str, path: Path) -> list[Problem]:
+    """A question card must be there, readable, of a kind and size every network of the
+    plan takes (its platform and its accounts), and carry its alt text."""
+    from tui.core.plan.images import image_problem
+
+    networks = posting_networks(plan)
+    problems: list[Problem] = []
+    items: list[tuple[str, int, str | None, str]] = [
+        ("questions", i, q.image, q.alt or "") for i, q in enumerate(plan.questions)]
+    items += [("posts", i, p.image, p.alt or "") for i, p in enumerate(plan.posts)]
+    for table, index, image, alt in items:
+        where = f"{table}[{index + 1}]"
+        if image is None:
+            if alt:
+                problems.append(Problem("warning", "alt text without an image: add image = "
+                                        "\"card.png\" or remove alt", f"{where}.alt",
+                                        locate(text, (table, index, "alt"))))
+            continue
+        problem = image_problem(path, image, alt, networks)
+        if problem:
+            problems.append(Problem("error", problem, f"{where}.image",
+                                    locate(text, (table, index, "image"))))
+    return problems
+
+
+def posting_networks(plan: Plan) -> tuple[str, ...]:
+    """Every network a post of the plan goes to: its platform's, and its accounts'."""
+    networks: list[str] = [plan.chat.platform]
+    if plan.accounts is not None:
+        networks += [n for n in plan.accounts.networks if n not in networks]
+    return tuple(networks)
 
 
 def feed_problems(plan: Plan, text: str, path: Path) -> list[Problem]:

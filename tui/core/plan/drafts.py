@@ -140,6 +140,16 @@ class DraftBook:
         index = int(cue.source.removeprefix("posts[").rstrip("]")) - 1
         return self.plan.posts[index].add_tag
 
+    def threads(self, cue: Cue) -> bool:
+        """Whether an overflowing text of `cue` becomes a numbered thread: a thank-you,
+        or a post that says `thread = true`."""
+        if cue.kind in THREADABLE:
+            return True
+        if cue.derived or cue.kind == "question":
+            return False
+        index = int(cue.source.removeprefix("posts[").rstrip("]")) - 1
+        return self.plan.posts[index].thread is True
+
     def count(self, text: str) -> Count:
         chat = self.plan.chat
         return count(text, chat.platform, limit=chat.char_limit)
@@ -147,7 +157,7 @@ class DraftBook:
     def drafts_for(self, cue: Cue) -> list[Draft]:
         text = self.text_for(cue)
         counted = self.count(text)
-        if counted.valid or cue.kind not in THREADABLE:
+        if counted.valid or not self.threads(cue):
             return [Draft(cue, text, counted)]
         language = self.plan.chat.language
         # Splitting works on words, and a no-break space separates none: set them again.

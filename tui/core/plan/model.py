@@ -13,6 +13,7 @@ from typing import get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from tui.core.plan.accounts import Accounts
 from tui.core.plan.feedurl import feed_url_problem
 from tui.core.text.vocabulary import GuestStatus as GuestStatus
 from tui.core.text.vocabulary import Language as Language
@@ -147,6 +148,11 @@ class Question(_Strict):
     text: str = Field(min_length=1)
     at: Offset | None = None
     notes: str = ""
+    image: str | None = Field(default=None, min_length=1)
+    """A question card, beside the plan, posted with the text (see `plan.images`)."""
+    alt: str | None = None
+    """The image's alt text, required with it. (None, not "": a plan written by tchat
+    leaves out what it does not use.)"""
 
 
 class Post(_Strict):
@@ -159,6 +165,11 @@ class Post(_Strict):
     notes: str = ""
     add_tag: bool = True
     """Append the chat's tag when the text lacks it (the guide: always use the tag)."""
+    thread: bool | None = None
+    """true: a text over the limit is split into a numbered thread (`1/3`...), posted
+    as a chain."""
+    image: str | None = Field(default=None, min_length=1)
+    alt: str | None = None
 
 
 class ChecklistItem(_Strict):
@@ -223,6 +234,8 @@ class Plan(_Strict):
     posts: list[Post] = Field(default_factory=list)
     checklist: list[ChecklistItem] = Field(default_factory=list)
     feed: Feed | None = None
+    accounts: Accounts | None = None
+    """Where tchat posts itself (Bluesky, Mastodon); none: it posts nothing."""
 
     @model_validator(mode="after")
     def _ids_are_unique(self) -> Plan:

@@ -27,7 +27,10 @@ from tui.core.files.regularfile import NotReadable, read_regular
 from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR
 
 EventKind = Literal[
-    "mark", "undo", "skip", "shift", "compress", "tick", "reply", "reload", "highlight"
+    "mark", "undo", "skip", "shift", "compress", "tick", "reply", "reload", "highlight",
+    # Posting from tchat (`tui.core.run.publish`): the intent is on disk before the post
+    # leaves, so a crash between the two is settled at the next start, never posted twice.
+    "post-intent", "post-done", "post-failed", "post-deleted", "repost",
 ]
 EVENT_KINDS: frozenset[str] = frozenset(get_args(EventKind))
 FORMAT_VERSION = 1
@@ -35,6 +38,8 @@ FORMAT_VERSION = 1
 # not one tchat wrote, and summing such shifts would push cue times out of range.
 MAX_SHIFT_SECONDS = 2 * 86_400
 MAX_ITEM = 1_000_000
+# A thread of a hundred posts is no chat's; a bigger number is not a line tchat wrote.
+MAX_PARTS = 100
 
 
 def log_path_for(plan_path: Path, suffix: str = ".asrun.jsonl") -> Path:
@@ -132,7 +137,23 @@ class Event:
     text: str | None = None
     """A reply's text."""
     via: str | None = None
-    """How a text reached the clipboard (system, osc52, manual)."""
+    """How a text reached the clipboard (system, osc52, manual), or `post` for a mark
+    that tchat's own posting made."""
+    network: str | None = None
+    """Where a post-* event happened (bluesky, mastodon)."""
+    part: int | None = None
+    """A thread's part, counted from 1 (a post alone is part 1 of 1)."""
+    parts: int | None = None
+    key: str | None = None
+    """What the server dedupes on: a Bluesky record key, a Mastodon Idempotency-Key."""
+    uri: str | None = None
+    """The post's own id on its network (an at:// URI, a Mastodon status id)."""
+    url: str | None = None
+    """The post's public web address."""
+    cid: str | None = None
+    """A Bluesky record's CID, which a reply to it needs."""
+    reason: str | None = None
+    """Why a post failed, in one line (never a secret: see `tui.post`)."""
 
     def to_json(self) -> str:
         data: dict[str, Any] = {
@@ -141,7 +162,8 @@ class Event:
             "clock": self.clock.isoformat(),
             "wall": self.wall.isoformat(),
         }
-        for name in ("cue", "seconds", "item", "done", "text", "via"):
+        for name in ("cue", "seconds", "item", "done", "text", "via", "network", "part",
+                     "parts", "key", "uri", "url", "cid", "reason"):
             value = getattr(self, name)
             if value is not None:
                 data[name] = value
@@ -180,6 +202,14 @@ class Event:
                 done=_opt(data, "done", bool),
                 text=_opt(data, "text", str),
                 via=_opt(data, "via", str),
+                network=_opt(data, "network", str),
+                part=_opt(data, "part", int),
+                parts=_opt(data, "parts", int),
+                key=_opt(data, "key", str),
+                uri=_opt(data, "uri", str),
+                url=_opt(data, "url", str),
+                cid=_opt(data, "cid", str),
+                reason=_opt(data, "reason", str),
             )
         except (ValueError, KeyError, TypeError, RecursionError, OverflowError):
             # RecursionError: a line of 100,000 nested brackets is valid JSON to no one.
@@ -187,6 +217,8 @@ class Event:
         if event.seconds is not None and abs(event.seconds) > MAX_SHIFT_SECONDS:
             return None
         if event.item is not None and not 0 <= event.item <= MAX_ITEM:
+            return None
+        if any(n is not None and not 1 <= n <= MAX_PARTS for n in (event.part, event.parts)):
             return None
         return event
 

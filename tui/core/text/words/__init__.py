@@ -14,7 +14,8 @@ thing and a word's home is plain from its name:
 - `cli.py`: `cli.*`, the command line's diagnostics;
 - `preflight.py`: `preflight.*`, the pre-flight's, in the plan's language (`tchat check`,
   `tchat new` and the run-sheet's first screen);
-- `feed.py`: `feed.*`, the conversation's sources and counts.
+- `feed.py`: `feed.*`, the conversation's sources and counts;
+- `post.py`: `post.*`, what posting from tchat did on each network.
 
 What is said to one guest in French never makes a word agree with their gender, which
 the plan does not know: "d'intervenir dans le tchat", not "d'être notre invité"; where a
@@ -38,10 +39,10 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from tui.core.text.vocabulary import Language
-from tui.core.text.words import cli, exports, feed, preflight, screen, shared
+from tui.core.text.words import cli, exports, feed, post, preflight, screen, shared
 from tui.core.text.words.entry import Plural
 
-SURFACES = (screen, shared, exports, cli, preflight, feed)
+SURFACES = (screen, shared, exports, cli, preflight, feed, post)
 """Each surface's module: its `WORDS` and the `PREFIXES` every key of it starts with."""
 
 WORDS: dict[str, dict[Language, str | Plural]] = {

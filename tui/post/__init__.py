@@ -1,0 +1,7 @@
+"""Posting's clients: the network side of `[accounts]` (Bluesky, Mastodon).
+
+Loaded only by `tchat post`, `tchat login`, `tchat check --online` and the run-sheet's
+posting worker, never on the start-up path. The decisions (what to send, once) are the
+core's (`tui.core.run.publish`); here are the calls, each bounded in time (`http`),
+never following a redirect, sending a credential only to its own host.
+"""
