@@ -137,3 +137,26 @@ def test_a_take_over_after_the_lock_changed_takes_nothing(tmp_path: Path) -> Non
 def test_a_holder_with_an_unreadable_start_has_no_age() -> None:
     assert Holder(1, "h", "yesterday").age(datetime.now(UTC)) is None
     assert Holder(1, "h", "0001-01-01T00:00:00+14:00").age(datetime.now(UTC)) is not None
+
+
+def test_a_lock_cut_by_a_full_disk_is_not_left_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    from tui.core.run import planlock
+
+    real = os.write
+    calls = [0]
+
+    def filling(fd: int, data: object) -> int:
+        calls[0] += 1
+        if calls[0] > 1:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(fd, bytes(data)[:10])  # type: ignore[call-overload]
+
+    monkeypatch.setattr(planlock.os, "write", filling)
+    plan = tmp_path / "chat.toml"
+    with pytest.raises(OSError):
+        take_lock(plan)  # the caller runs without a lock, as in a read-only folder
+    assert not lock_path_for(plan).exists()  # no half lock for the next window to take

@@ -176,10 +176,20 @@ def _create(path: Path, me: Holder) -> bool:
     except FileExistsError:
         return False
     try:
-        os.write(fd, _payload(me))
+        data = memoryview(_payload(me))
+        while data:  # a full disk may take part of it: the rest, or a failure
+            written = os.write(fd, data)
+            if written <= 0:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            data = data[written:]
         os.fsync(fd)
-    finally:
+    except OSError:
+        # Half a lock would read as no lock, and be taken by the next window: none.
         os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
+    os.close(fd)
     return True
 
 
