@@ -23,13 +23,13 @@ PNG = base64.b64decode(
 NOW = datetime(2026, 12, 3, 17, 30, tzinfo=UTC)
 
 
-def plan_text(accounts: str, *, platform: str = "x") -> str:
+def plan_text(accounts: str, *, platforms: str = '"x", "bluesky", "mastodon"') -> str:
     return f'''[chat]
 title = "Girls and online safety"
 tag = "#EndCM"
 start = 2026-12-03T17:00:00+00:00
 language = "en"
-platform = "{platform}"
+platforms = [{platforms}]
 host = "@endcm"
 
 [[guests]]

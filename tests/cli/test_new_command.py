@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -52,6 +53,25 @@ def test_every_option_lands_in_the_plan(tmp_path: Path, capsys: pytest.CaptureFi
     assert load_plan(path) == expected
     assert expected.chat.tag == "#GirlsSafeOnline"
     assert "2026-12-03 18:00 America/Montreal" in capsys.readouterr().out
+
+
+def test_several_networks_in_order(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "three.toml"
+    assert main(["new", str(path), "--lang", "en", "--platform", "x, bluesky,mastodon"]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert "platforms = [" in text and "\nplatform =" not in text
+    assert load_plan(path).chat.networks == ("x", "bluesky", "mastodon")
+    capsys.readouterr()
+    assert main(["check", str(path)]) == 0
+    assert ": error:" not in capsys.readouterr().out
+    # X's old 140 among them: the guide's short texts, as for x-legacy alone.
+    short = tmp_path / "short.toml"
+    assert main(["new", str(short), "--lang", "en", "--platform", "bluesky,x-legacy"]) == 0
+    capsys.readouterr()
+    main(["drafts", str(short), "--jsonl"])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["network"] for r in rows} == {"bluesky", "x-legacy"}
+    assert all(r["valid"] for r in rows)
 
 
 def test_ten_questions(tmp_path: Path) -> None:
@@ -116,7 +136,8 @@ def test_usage_errors_exit_2_with_one_line_and_write_nothing(
 
 @pytest.mark.parametrize(
     "options",
-    [["--lang", "de"], ["--questions", "11"], ["--questions", "five"], ["--platform", "myspace"]],
+    [["--lang", "de"], ["--questions", "11"], ["--questions", "five"], ["--platform", "myspace"],
+     ["--platform", "x,bluesky,x"], ["--platform", "x,x-legacy"], ["--platform", "x,"]],
 )
 def test_argument_errors_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str]

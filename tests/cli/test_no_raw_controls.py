@@ -26,7 +26,7 @@ def plan(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("command", [
-    ["check"], ["drafts"], ["report"], ["export", "--to", "facebook-event"],
+    ["check"], ["drafts"], ["drafts", "--jsonl"], ["report"], ["export", "--to", "facebook-event"],
     ["export", "--to", "runsheet-md"], ["export", "--to", "recap-html"],
 ])
 def test_no_escape_reaches_the_terminal(

@@ -216,3 +216,19 @@ def test_login_without_a_keyring_says_what_to_set(
     assert "wrong-password-here" not in err
     assert main(["login", str(plan), "mastodon"]) == 1
     assert "names no mastodon account" in capsys.readouterr().err
+
+
+def test_an_account_on_a_network_the_plan_does_not_run_on_posts_nothing_and_is_warned(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A chat on X and Bluesky only: the Mastodon account is left over from another plan.
+    plan = write_plan(tmp_path, '\n[accounts]\nbluesky = "endcm.org"\n'
+                      'mastodon = "@endcm@social.example"\n',
+                      platforms='"x", "bluesky"')
+    refuse_sockets(monkeypatch)
+    assert main(["post", str(plan), "Q2", "--dry-run"]) == 0
+    sent = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert [line["network"] for line in sent] == ["bluesky"]
+    assert main(["check", str(plan)]) == 0
+    out = capsys.readouterr().out
+    assert "accounts.mastodon" in out and "does not run on (x, bluesky)" in out

@@ -53,7 +53,7 @@ def _done_cues(plan: Plan, path: Path) -> set[str]:
     # Promotions marked posted (or skipped) in the live log are not late. A log that
     # cannot be read changes nothing here: `tchat report` says what is wrong with it.
     try:
-        state = fold(read_events(log_path_for(path)))
+        state = fold(read_events(log_path_for(path)), plan.chat.networks)
     except (LogError, OSError):
         return set()
     return set(state.posted) | state.skipped

@@ -27,6 +27,7 @@ from tui.core.plan.edition import (
 )
 from tui.core.plan.guide_texts import LANGUAGES, file_header
 from tui.core.plan.model import PLATFORMS, Plan
+from tui.core.plan.networks import same_network
 from tui.core.plan.newplan import (
     DEFAULT_QUESTIONS,
     DEFAULT_TIMEZONE,
@@ -52,6 +53,22 @@ def _question_count(text: str) -> int:
             f"{MIN_QUESTIONS} to {MAX_QUESTIONS} questions for a one-hour chat"
         )
     return value
+
+
+def _networks(text: str) -> tuple[str, ...]:
+    """`x` or `x,bluesky,mastodon`: the chat's networks, in order."""
+    names = tuple(name.strip() for name in text.split(","))
+    for index, name in enumerate(names):
+        if name not in PLATFORMS:
+            raise argparse.ArgumentTypeError(
+                f"unknown network {name!r} (known: {', '.join(PLATFORMS)})")
+        for earlier in names[:index]:
+            if earlier == name:
+                raise argparse.ArgumentTypeError(f"{name!r} is named twice")
+            if same_network(earlier, name):
+                raise argparse.ArgumentTypeError(
+                    f"{earlier!r} and {name!r} are both X: keep one")
+    return names
 
 
 def register(subparsers: Any, summary: str) -> None:
@@ -98,8 +115,11 @@ def register(subparsers: Any, summary: str) -> None:
         ),
     )
     parser.add_argument(
-        "--platform", choices=PLATFORMS, default=None,
-        help="where the chat happens, for the character limit (default: x)",
+        "--platform", type=_networks, default=None, metavar="NETWORKS",
+        help=(
+            f"where the chat happens, for the character limits: one of {', '.join(PLATFORMS)}"
+            ", or several in order, comma-separated (x,bluesky,mastodon); default: x"
+        ),
     )
     parser.add_argument(
         "--questions", type=_question_count, default=None, metavar="N",
@@ -130,7 +150,7 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     else:
         options = NewPlanOptions(
             language=args.lang or "fr", title=args.title, tag=args.tag, start=args.start,
-            timezone=args.timezone, platform=args.platform or "x",
+            timezone=args.timezone, platforms=args.platform or ("x",),
             questions=args.questions or DEFAULT_QUESTIONS,
         )
         try:

@@ -7,7 +7,7 @@ in the plan's language (see `tui.core.timing.dates`), never from the machine's l
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from urllib.parse import quote
@@ -18,6 +18,7 @@ from babel.dates import format_datetime
 from tui.core.feed.post import FeedPost
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Guest, Language, Plan
+from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue
 from tui.core.run.asrun import Event
 from tui.core.text.placeholders import fill
@@ -34,10 +35,6 @@ _FOLLOW_URL = {
     "x": "https://x.com/hashtag/{name}?f=live",
     "x-legacy": "https://x.com/hashtag/{name}?f=live",
     "bluesky": "https://bsky.app/hashtag/{name}",
-}
-PLATFORM_NAMES = {
-    "x": "X", "x-legacy": "X", "bluesky": "Bluesky", "mastodon": "Mastodon",
-    "threads": "Threads",
 }
 
 
@@ -115,9 +112,32 @@ def guests_taking_part(plan: Plan) -> list[Guest]:
     return [g for g in plan.guests if g.status != "declined"]
 
 
-def guest_name(guest: Guest) -> str:
-    """ "Filles d'Avenir (@FillesDAvenir)", or the name alone."""
-    return f"{guest.name} ({guest.handle})" if guest.handle else guest.name
+def handles_on_networks(plan: Plan, handle_on: Callable[[str], str]) -> list[tuple[str, str]]:
+    """(network, handle) for each of the plan's networks a person has a handle on; one
+    pair with no network ("") when the same handle serves every network (or there is
+    one network)."""
+    networks = plan.chat.networks
+    pairs: list[tuple[str, str]] = [(n, h) for n in networks if (h := handle_on(n))]
+    if len(pairs) == len(networks) and len({h for _n, h in pairs}) == 1:
+        return [("", pairs[0][1])]
+    return pairs
+
+
+def handles_text(pairs: Sequence[tuple[str, str]]) -> str:
+    """ "@SafeScreensOrg", or "X @SafeScreensOrg · Bluesky @safescreens.bsky.social"."""
+    return " · ".join(f"{network_name(n)} {h}" if n else h for n, h in pairs)
+
+
+def host_text(plan: Plan) -> str:
+    """The host's handles, as `handles_text` writes them ("" when there is none)."""
+    return handles_text(handles_on_networks(plan, plan.chat.host_on))
+
+
+def guest_name(guest: Guest, plan: Plan) -> str:
+    """ "Filles d'Avenir (@FillesDAvenir)", "Safe Screens (X @SafeScreensOrg · Bluesky
+    @safescreens.bsky.social)" on several networks, or the name alone."""
+    handles = handles_text(handles_on_networks(plan, guest.handle_on))
+    return f"{guest.name} ({handles})" if handles else guest.name
 
 
 def question_cues(ctx: ExportContext) -> list[Cue]:
@@ -131,7 +151,10 @@ def question_text(ctx: ExportContext, cue: Cue) -> str:
 
 
 def follow_url(plan: Plan) -> str | None:
-    """Where the tag is followed live on the chat's platform, when there is one address."""
+    """Where the tag is followed live on the chat's platform, when there is one address
+    (and one network: a chat on several is followed on each)."""
+    if len(plan.chat.networks) > 1:
+        return None
     pattern = _FOLLOW_URL.get(plan.chat.platform)
     if pattern is None:
         return None
@@ -147,4 +170,5 @@ class ExportResult:
 
 
 def platform_name(plan: Plan) -> str:
-    return PLATFORM_NAMES.get(plan.chat.platform, plan.chat.platform)
+    """Where the chat happens: "X", or "X, Bluesky, Mastodon" in the plan's order."""
+    return ", ".join(dict.fromkeys(network_name(n) for n in plan.chat.networks))

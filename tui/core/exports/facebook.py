@@ -11,6 +11,7 @@ from tui.core.exports.context import (
     ExportResult,
     follow_url,
     guests_taking_part,
+    host_text,
     platform_name,
     when_lines,
 )
@@ -67,7 +68,8 @@ def facebook_event(ctx: ExportContext) -> ExportResult:
     )
     if guests:
         doc.heading(3, words("export.fb_guests"))
-        doc.bullets([guest_item(guest, language, pending=False) for guest in guests])
-    if chat.host:
-        doc.paragraph(Span(words("export.hosted_by", host=chat.host)))
+        doc.bullets([guest_item(guest, plan, pending=False) for guest in guests])
+    host = host_text(plan)
+    if host:
+        doc.paragraph(Span(words("export.hosted_by", host=host)))
     return ExportResult(render_plain(doc), notes)

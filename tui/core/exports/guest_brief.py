@@ -17,6 +17,9 @@ from tui.core.exports.context import (
     follow_url,
     guest_name,
     guests_taking_part,
+    handles_on_networks,
+    handles_text,
+    host_text,
     platform_name,
     question_cues,
     question_text,
@@ -25,8 +28,9 @@ from tui.core.exports.context import (
 from tui.core.exports.document import Document, Inline, Span, inline
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.plain import render_plain
-from tui.core.plan.model import Guest, Language
+from tui.core.plan.model import Guest, Plan
 from tui.core.plan.naming import count_line
+from tui.core.plan.networks import network_name
 from tui.core.text.clean import clean
 from tui.core.text.typography import french_post
 from tui.core.text.words import Words
@@ -51,7 +55,8 @@ class Invitation:
 
 def message_limit(ctx: ExportContext) -> int:
     chat = ctx.plan.chat
-    limit = resolve_limit(chat.platform, chat.char_limit)
+    # Invitations go out on the plan's first network.
+    limit = resolve_limit(chat.platform, chat.limit_on(chat.platform))
     return min(limit, MENTION_LIMIT) if chat.platform in _X_PLATFORMS else limit
 
 
@@ -60,8 +65,9 @@ def invitation(ctx: ExportContext, guest: Guest) -> Invitation:
     words = Words(language)
     chat = plan.chat
     confirmed = guest.status == "confirmed"
+    handle = guest.handle_on(chat.platform)
     greeting = (
-        words("export.greeting_handle", handle=guest.handle) if guest.handle
+        words("export.greeting_handle", handle=handle) if handle
         else words("export.greeting_name", name=guest.name)
     )
     values = {
@@ -122,7 +128,7 @@ def email_body(ctx: ExportContext, guest: Guest) -> str:
         words("export.email_ask_confirmed" if confirmed else "export.email_ask_invited"),
         "",
         words("export.email_bye"),
-        chat.host or words("export.team", tag=chat.tag),
+        host_text(plan) or words("export.team", tag=chat.tag),
     ]
     return clean("\n".join(lines))
 
@@ -168,7 +174,7 @@ def brief_document(ctx: ExportContext, *, invitations: bool) -> tuple[Document, 
     guests = guests_taking_part(plan)
     if guests:
         doc.heading(2, words("export.guests"))
-        doc.bullets([guest_item(guest, language) for guest in guests])
+        doc.bullets([guest_item(guest, plan) for guest in guests])
 
     doc.heading(2, words("export.brief_questions"))
     doc.paragraph(words("export.brief_questions_intro"))
@@ -183,8 +189,9 @@ def brief_document(ctx: ExportContext, *, invitations: bool) -> tuple[Document, 
     ])
 
     doc.heading(2, words("export.brief_contact"))
-    if chat.host:
-        doc.paragraph(words("export.brief_contact_line", host=chat.host))
+    host = host_text(plan)
+    if host:
+        doc.paragraph(words("export.brief_contact_line", host=host))
     else:
         doc.paragraph(words("export.brief_contact_none"))
         notes.append("the plan has no host ([chat] host): the brief names no contact")
@@ -196,10 +203,12 @@ def brief_document(ctx: ExportContext, *, invitations: bool) -> tuple[Document, 
     return doc, notes
 
 
-def guest_item(guest: Guest, language: Language, *, pending: bool = True) -> Inline:
-    """ "**Name** (@handle) : role (à confirmer)"."""
-    words = Words(language)
-    handle = f" ({guest.handle})" if guest.handle else ""
+def guest_item(guest: Guest, plan: Plan, *, pending: bool = True) -> Inline:
+    """ "**Name** (@handle) : role (à confirmer)"; on several networks, each network's
+    handle ("(X @a · Bluesky @b.org)")."""
+    words = Words(plan.chat.language)
+    handles = handles_text(handles_on_networks(plan, guest.handle_on))
+    handle = f" ({handles})" if handles else ""
     role = words("export.guest_line", name="", role=guest.role) if guest.role else ""
     tail = " " + words("export.to_confirm") if pending and guest.status == "invited" else ""
     return inline(Span(guest.name, strong=True), handle + role + tail)
@@ -210,8 +219,8 @@ def _invitation_blocks(doc: Document, ctx: ExportContext, guest: Guest) -> list[
     words = Words(language)
     invite = invitation(ctx, guest)
     counted = invite.count
-    doc.heading(3, guest_name(guest))
-    figure = count_line(counted, words, platform=platform_name(ctx.plan))
+    doc.heading(3, guest_name(guest, ctx.plan))
+    figure = count_line(counted, words, platform=network_name(counted.platform))
     notes = []
     if counted.valid:
         doc.paragraph(words("export.dm_label"), figure)

@@ -14,6 +14,7 @@ from tui.core.exports.context import (
     ExportContext,
     ExportResult,
     guests_taking_part,
+    handles_on_networks,
     platform_name,
     question_cues,
     question_text,
@@ -24,8 +25,9 @@ from tui.core.exports.links import linked, parse_highlight, quoted
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.thanks import thanks_text
 from tui.core.feed.counts import ConversationCounts, answers_line
-from tui.core.plan.model import Guest, Language
+from tui.core.plan.model import Guest, Language, Plan
 from tui.core.plan.naming import cue_name
+from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue
 from tui.core.room.summary import count_posts
 from tui.core.run.report import build_report
@@ -74,7 +76,9 @@ class RecapData:
 
 
 def recap_data(ctx: ExportContext) -> RecapData:
-    state = fold(ctx.events)
+    # A question counts as asked once it is out on every network (see RunState); the
+    # per-network figures come with marks per network on the run-sheet.
+    state = fold(ctx.events, ctx.plan.chat.networks)
     by_cue: dict[str | None, list[str]] = {}
     for event in ctx.events:
         if event.kind != "highlight" or event.text is None or not event.text.strip():
@@ -170,13 +174,16 @@ def recap_document(ctx: ExportContext) -> Document:
     platform = chat.platform
     if chat.topic:
         doc.paragraph(words("export.topic", topic=chat.topic))
-    if chat.host:
-        doc.paragraph(*linked(words("export.hosted_by", host=chat.host), platform))
+    host = handles_on_networks(plan, chat.host_on)
+    if host:
+        # Each handle linked to its profile on its own network.
+        before, _, after = words("export.hosted_by", host="\x00").partition("\x00")
+        doc.paragraph(before, *_handles(host, platform), after)
 
     guests = guests_taking_part(plan)
     if guests:
         doc.heading(2, words("export.guests"))
-        doc.bullets([_guest(guest, language, platform) for guest in guests])
+        doc.bullets([_guest(guest, plan) for guest in guests])
 
     doc.heading(2, words("export.recap_questions"))
     for run in data.questions:
@@ -257,12 +264,25 @@ def conversation_figures(ctx: ExportContext, counts: ConversationCounts | None) 
     return figures
 
 
-def _guest(guest: Guest, language: Language, platform: str) -> Inline:
+def _handles(pairs: list[tuple[str, str]], platform: str) -> list[str | Span]:
+    """ "@handle", or "X @a · Bluesky @b", each handle linked on its network."""
+    parts: list[str | Span] = []
+    for index, (network, handle) in enumerate(pairs):
+        if index:
+            parts.append(" · ")
+        if network:
+            parts.append(f"{network_name(network)} ")
+        parts += linked(handle, network or platform)
+    return parts
+
+
+def _guest(guest: Guest, plan: Plan) -> Inline:
     """ "**Name** (@handle, linked) : role"."""
-    words = Words(language)
+    words = Words(plan.chat.language)
     parts: list[str | Span] = [Span(guest.name, strong=True)]
-    if guest.handle:
-        parts += [" (", *linked(guest.handle, platform), ")"]
+    handles = handles_on_networks(plan, guest.handle_on)
+    if handles:
+        parts += [" (", *_handles(handles, plan.chat.platform), ")"]
     if guest.role:
         parts.append(words("export.guest_line", name="", role=guest.role))
     return inline(*parts)

@@ -15,6 +15,7 @@ from tui.core.exports.context import (
     ExportResult,
     guest_name,
     guests_taking_part,
+    host_text,
     platform_name,
     when_lines,
 )
@@ -33,6 +34,7 @@ from tui.core.exports.markdown import render_markdown
 from tui.core.plan.drafts import Draft
 from tui.core.plan.model import Phase
 from tui.core.plan.naming import count_line, cue_name
+from tui.core.plan.networks import network_name
 from tui.core.text.words import Words
 from tui.core.timing.zones import clock_in_zone, offset_label, times_in_zones, zone_label
 
@@ -62,9 +64,10 @@ def runsheet_document(ctx: ExportContext) -> tuple[Document, list[str]]:
         for places, text in when_lines(ctx)
     ])
     guests = guests_taking_part(plan)
-    if chat.host or guests:
-        people = [chat.host] if chat.host else []
-        doc.paragraph(" · ".join([*people, *(guest_name(g) for g in guests)]))
+    host = host_text(plan)
+    if host or guests:
+        people = [host] if host else []
+        doc.paragraph(" · ".join([*people, *(guest_name(g, plan) for g in guests)]))
     labels = ", ".join(zone_label(z, language, chat.start_at) for z in ctx.zones)
     doc.paragraph(words("export.runsheet_zones", zones=labels))
 
@@ -106,7 +109,7 @@ def _cue_blocks(ctx: ExportContext, draft: Draft, notes: list[str]) -> list[Bloc
     plan, language = ctx.plan, ctx.language
     words = Words(language)
     chat = plan.chat
-    platform = platform_name(plan)
+    platform = network_name(draft.network)
     cue = draft.cue
     name = cue_name(cue, words, draft)
     when = times_in_zones(

@@ -14,13 +14,14 @@ from tui.core.exports.context import (
     ExportResult,
     guest_name,
     guests_taking_part,
-    platform_name,
+    host_text,
 )
 from tui.core.exports.document import Document, Span, inline
 from tui.core.exports.markdown import render_markdown
 from tui.core.plan.drafts import Draft
 from tui.core.plan.model import Guest
 from tui.core.plan.naming import count_line
+from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue
 from tui.core.room.summary import count_posts, most_active
 from tui.core.text.clean import clean
@@ -43,9 +44,10 @@ def thanks_cues(ctx: ExportContext) -> list[Cue]:
     )]
 
 
-def thanks_drafts(ctx: ExportContext) -> list[list[Draft]]:
-    """Per thank-you post, its drafts: one, or the parts of its thread."""
-    return [ctx.book.drafts_for(cue) for cue in thanks_cues(ctx)]
+def thanks_drafts(ctx: ExportContext, network: str | None = None) -> list[list[Draft]]:
+    """Per thank-you post, its drafts on `network` (the plan's first when None): one, or
+    the parts of its thread."""
+    return [ctx.book.drafts_for(cue, network) for cue in thanks_cues(ctx)]
 
 
 def thanks_text(ctx: ExportContext) -> list[str]:
@@ -68,7 +70,7 @@ def thanks_email(ctx: ExportContext, guest: Guest) -> tuple[str, str]:
         words("export.thanks_recap"),
         "",
         words("export.email_bye"),
-        chat.host or words("export.team", tag=chat.tag),
+        host_text(ctx.plan) or words("export.team", tag=chat.tag),
     ])
     return clean(subject), clean(body)
 
@@ -82,12 +84,14 @@ def thanks(ctx: ExportContext) -> ExportResult:
     doc.heading(1, title)
     notes: list[str] = []
     doc.heading(2, words("export.thanks_public"))
-    for drafts in thanks_drafts(ctx):
+    # On several networks, each one's thank-you: its handles, its count.
+    every = [d for n in ctx.book.networks for d in thanks_drafts(ctx, n)]
+    for drafts in every:
         if len(drafts) > 1:
             doc.paragraph(words("export.thanks_thread", n=len(drafts)))
         for draft in drafts:
             counted = draft.count
-            figure = count_line(counted, words, platform=platform_name(plan))
+            figure = count_line(counted, words, platform=network_name(counted.platform))
             part = f"{draft.part}/{draft.parts} · " if draft.part is not None else ""
             if counted.valid:
                 doc.paragraph(part + figure)
@@ -101,7 +105,7 @@ def thanks(ctx: ExportContext) -> ExportResult:
         doc.heading(2, words("export.thanks_emails"))
     for guest in guests:
         subject, body = thanks_email(ctx, guest)
-        doc.heading(3, guest_name(guest))
+        doc.heading(3, guest_name(guest, plan))
         if guest.email:
             doc.paragraph(words("export.email_to"), Span(guest.email, strong=True))
         else:

@@ -80,13 +80,16 @@ class Attributor:
     guests: tuple[str, ...]
     questions: int
     question_texts: Mapping[int, str] = field(default_factory=dict)
+    other_hosts: tuple[str, ...] = ()
+    """The host's handles on the chat's other networks (a plan with `platforms`)."""
     _asked: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_text = {normalised(text): n for n, text in self.question_texts.items()}
 
     def is_host(self, author: str) -> bool:
-        return bool(self.host) and same_account(self.host, author)
+        return any(same_account(host, author) for host in (self.host, *self.other_hosts)
+                   if host)
 
     def is_guest(self, author: str) -> bool:
         return any(same_account(guest, author) for guest in self.guests if guest)

@@ -16,6 +16,7 @@ from tui.core.plan.drafts import DraftBook, has_tag
 from tui.core.plan.guide_texts import UNWRITTEN
 from tui.core.plan.model import Plan
 from tui.core.plan.naming import cue_name
+from tui.core.plan.networks import entry_for, handle_warning, same_network, written_for
 from tui.core.plan.planfile import field_path, locate, parse_plan, parse_toml, read_plan_text
 from tui.core.plan.problems import PlanError, Problem
 from tui.core.plan.schedule import question_offsets
@@ -100,6 +101,7 @@ def semantic_problems(plan: Plan, text: str = "", *, drafts: bool = True) -> lis
             "guests", locate(text, ("guests",)),
         ))
     problems += _unfinished_problems(plan, text)
+    problems += network_problems(plan, text)
     problems += _start_problems(plan, text)
     problems += _timing_problems(plan, text)
     problems += placeholder_problems(plan, text)
@@ -114,39 +116,47 @@ def _draft_problems(plan: Plan, text: str) -> list[Problem]:
     problems: list[Problem] = []
     book = DraftBook(plan)
     tag = plan.chat.tag
+    several = len(book.networks) > 1
     english = Words("en")  # check speaks English; cues are named as on the English screen
-    for draft in book.drafts:
+    for draft in book.every_draft():
         cue = draft.cue
+        network = draft.network
         where = cue.source if not cue.derived else "chat.heads_up"
+        field = "text"
+        if entry_for(dict(cue.variants), network) is not None:
+            field = "variants"  # the network's own wording is the one at fault
         loc: tuple[str | int, ...] = ()
         if not cue.derived:
             table, index = cue.source.rstrip("]").split("[")
-            loc = (table, int(index) - 1, "text")
+            loc = (table, int(index) - 1, field)
         line = locate(text, loc) if loc else None
         counted = draft.count
         name = cue_name(cue, english, draft)
+        # On one network the count's own message names it; on several, every line does.
+        named = f"{name} on {network}" if several else name
         if not counted.valid:
             if counted.length > counted.limit and counted.overflow_index is not None:
                 fits = draft.text[:counted.overflow_index]
                 shown = fits if len(fits) <= 30 else "…" + fits[-29:]
                 message = (
-                    f"{name} is {counted.length}/{counted.limit} on {plan.chat.platform}: "
+                    f"{name} is {counted.length}/{counted.limit} on {network}: "
                     f"{counted.length - counted.limit} too many; the post fits up to "
                     f"{shown!r}"
                 )
             else:
-                message = (f"{name} cannot be posted on {plan.chat.platform}: "
+                message = (f"{name} cannot be posted on {network}: "
                            f"{_refusal_reason(draft.text, counted)}")
-            problems.append(Problem("error", message, f"{where}.text" if loc else where, line))
+            problems.append(Problem(
+                "error", message, f"{where}.{field}" if loc else where, line))
         if not has_tag(draft.text, tag):
             problems.append(Problem(
                 "warning",
-                f"{name} does not carry {tag}: the guide says to use the tag in every post",
+                f"{named} does not carry {tag}: the guide says to use the tag in every post",
                 where, line,
             ))
         for warning in counted.warnings:
             if warning != counted.refusal:  # said by the error above
-                problems.append(Problem("warning", f"{name}: {warning}", where, line))
+                problems.append(Problem("warning", f"{named}: {warning}", where, line))
     return problems
 
 
@@ -170,13 +180,92 @@ def _unfinished_problems(plan: Plan, text: str) -> list[Problem]:
                 f"questions[{number}].text", locate(text, ("questions", number - 1, "text")),
             ))
     for index, guest in enumerate(plan.guests, 1):
-        if not guest.handle and guest.status != "declined":
+        if not guest.has_handle and guest.status != "declined":
             problems.append(Problem(
                 "warning",
                 f"guest {guest.name!r} has no handle: posts will name them without "
                 "mentioning them, so they will not be notified",
                 f"guests[{index}].handle", locate(text, ("guests", index - 1)),
             ))
+    return problems
+
+
+def network_problems(plan: Plan, text: str = "") -> list[Problem]:
+    """What does not fit the plan's networks: a variant or a limit for a network the
+    plan does not run on, a handle missing on one of them or not written as that
+    network writes handles."""
+    chat = plan.chat
+    networks = chat.networks
+    used = ", ".join(networks)
+    problems: list[Problem] = []
+    items: list[tuple[str, int, dict[str, str] | None]] = [
+        *(("posts", i, p.variants) for i, p in enumerate(plan.posts)),
+        *(("questions", i, q.variants) for i, q in enumerate(plan.questions)),
+    ]
+    for table, index, variants in items:
+        for network in variants or {}:
+            if not any(same_network(network, n) for n in networks):
+                problems.append(Problem(
+                    "error",
+                    f"a variant for {network}, which the plan does not run on ({used}): "
+                    f"add {network} to [chat] platforms, or delete this variant",
+                    f"{table}[{index + 1}].variants",
+                    locate(text, (table, index, "variants")),
+                ))
+    if plan.accounts is not None:
+        for network in plan.accounts.networks:
+            if network not in networks:
+                problems.append(Problem(
+                    "warning",
+                    f"an account on {network}, which the plan does not run on ({used}): "
+                    f"tchat posts there only once {network} is in [chat] platforms",
+                    f"accounts.{network}", locate(text, ("accounts", network)),
+                ))
+    if isinstance(chat.char_limit, dict):
+        for network in chat.char_limit:
+            if not any(same_network(network, n) for n in networks):
+                problems.append(Problem(
+                    "warning",
+                    f"char_limit for {network}, which the plan does not run on ({used}): "
+                    "it changes nothing",
+                    "chat.char_limit", locate(text, ("chat", "char_limit")),
+                ))
+    problems += _host_problems(plan, text)
+    for index, guest in enumerate(plan.guests, 1):
+        if guest.status == "declined" or not guest.has_handle:
+            continue  # no handle at all is said once, by _unfinished_problems
+        where, line = f"guests[{index}].handle", locate(text, ("guests", index - 1, "handle"))
+        missing = [n for n in networks if not guest.handle_on(n)]
+        if missing:
+            problems.append(Problem(
+                "warning",
+                f"guest {guest.name!r} has no handle on {', '.join(missing)}: posts there "
+                "name them without mentioning them",
+                where, line,
+            ))
+        for network in networks:
+            warning = handle_warning(written_for(guest.handle, network), network)
+            if warning is not None:
+                problems.append(Problem("warning", f"on {network}: {warning}", where, line))
+    return problems
+
+
+def _host_problems(plan: Plan, text: str) -> list[Problem]:
+    chat = plan.chat
+    line = locate(text, ("chat", "host"))
+    problems: list[Problem] = []
+    if isinstance(chat.host, dict):
+        missing = [n for n in chat.networks if not chat.host_on(n)]
+        if missing:
+            problems.append(Problem(
+                "warning",
+                f"the host has no handle on {', '.join(missing)}: {{host}} is empty there",
+                "chat.host", line,
+            ))
+    for network in chat.networks:
+        warning = handle_warning(written_for(chat.host, network), network)
+        if warning is not None:
+            problems.append(Problem("warning", f"on {network}: {warning}", "chat.host", line))
     return problems
 
 
@@ -278,10 +367,16 @@ def _timing_problems(plan: Plan, text: str) -> list[Problem]:
 def placeholder_problems(plan: Plan, text: str = "") -> list[Problem]:
     """An error for each unknown placeholder in a post or a question."""
     problems: list[Problem] = []
-    fields = [(f"posts[{i}].text", ("posts", i - 1, "text"), p.text)
-              for i, p in enumerate(plan.posts, 1)]
-    fields += [(f"questions[{i}].text", ("questions", i - 1, "text"), q.text)
-               for i, q in enumerate(plan.questions, 1)]
+    fields: list[tuple[str, tuple[str | int, ...], str]] = []
+    written: list[tuple[str, list[tuple[str, dict[str, str] | None]]]] = [
+        ("posts", [(p.text, p.variants) for p in plan.posts]),
+        ("questions", [(q.text, q.variants) for q in plan.questions]),
+    ]
+    for table, items in written:
+        for i, (item_text, variants) in enumerate(items, 1):
+            fields.append((f"{table}[{i}].text", (table, i - 1, "text"), item_text))
+            fields += [(f"{table}[{i}].variants.{network}", (table, i - 1, "variants"), variant)
+                       for network, variant in (variants or {}).items()]
     chat = plan.chat
     for path, loc, template in fields:
         used = placeholders_in(template)
@@ -319,11 +414,19 @@ def raw_placeholder_problems(document: dict[str, Any], text: str) -> list[Proble
         if not isinstance(items, list):
             continue
         for index, item in enumerate(items):
-            template = item.get("text") if isinstance(item, dict) else None
+            if not isinstance(item, dict):
+                continue
+            template = item.get("text")
             if isinstance(template, str):
                 problems += _unknown_placeholder_problems(
                     template, f"{table}[{index + 1}].text",
                     locate(text, (table, index, "text")))
+            variants = item.get("variants")
+            for network, variant in (variants.items() if isinstance(variants, dict) else ()):
+                if isinstance(variant, str):
+                    problems += _unknown_placeholder_problems(
+                        variant, f"{table}[{index + 1}].variants.{network}",
+                        locate(text, (table, index, "variants")))
     return problems
 
 
@@ -380,7 +483,7 @@ def check_file(path: Path) -> tuple[Plan | None, list[Problem]]:
 
 def image_problems(plan: Plan, text: str, path: Path) -> list[Problem]:
     """A question card must be there, readable, of a kind and size every network of the
-    plan takes (its platform and its accounts), and carry its alt text."""
+    plan runs on takes, and carry its alt text."""
     from tui.core.plan.images import image_problem
 
     networks = posting_networks(plan)
@@ -404,11 +507,9 @@ def image_problems(plan: Plan, text: str, path: Path) -> list[Problem]:
 
 
 def posting_networks(plan: Plan) -> tuple[str, ...]:
-    """Every network a post of the plan goes to: its platform's, and its accounts'."""
-    networks: list[str] = [plan.chat.platform]
-    if plan.accounts is not None:
-        networks += [n for n in plan.accounts.networks if n not in networks]
-    return tuple(networks)
+    """Every network a post of the plan goes to: the plan's own (an account on another
+    network posts nothing, and `network_problems` says so)."""
+    return plan.chat.networks
 
 
 def feed_problems(plan: Plan, text: str, path: Path) -> list[Problem]:

@@ -1,11 +1,22 @@
 """Ready-to-paste drafts: each cue's text with placeholders filled, its label, the tag,
 and the count the platform's own composer will show.
+
+A plan on several networks has every draft once per network, each with its own wording
+(the post's `variants`, the handles of that network) and its own count and limit:
+
+    book = DraftBook(plan)
+    book.networks                      # ("x", "bluesky", "mastodon"): the plan's order
+    book.drafts_on("bluesky")          # every draft on Bluesky, in posting order
+    book.drafts_of(cue.id, "bluesky")  # one cue's draft there (a thread: its parts)
+
+`drafts`, `drafts_for`, `text_for` and `count` without a network speak of the plan's
+first network, as they did when a plan had one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import tzinfo
 from functools import cached_property
@@ -40,6 +51,11 @@ class Draft:
         """The cue's id, plus the part for a thread (`thanks@58/2`)."""
         return self.cue.id if self.part is None else f"{self.cue.id}/{self.part}"
 
+    @property
+    def network(self) -> str:
+        """The network this draft is worded and counted for."""
+        return self.count.platform
+
 
 def has_tag(text: str, tag: str) -> bool:
     """True when `text` carries `tag` as a whole hashtag, in any letter case."""
@@ -56,22 +72,41 @@ def with_tag(text: str, tag: str) -> str:
 
 
 class DraftBook:
-    """All drafts of a plan, computed once per plan."""
+    """All drafts of a plan, on each of its networks, each computed once."""
 
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         language = plan.chat.language
         self.answer = ANSWER_LETTER[language]
         self.cues = build_schedule(plan, heads_up_template(language))
+        self.networks: tuple[str, ...] = plan.chat.networks
+        """The plan's networks, in its order."""
+        self.network = self.networks[0]
+        """The first network: what the calls that name none speak of."""
         self._question_at = {c.number: c for c in self.cues if c.kind == "question"}
+        self._common: dict[str, dict[str, str]] = {}
+        self._on: dict[str, tuple[Draft, ...]] = {}
+        self._of: dict[str, dict[str, tuple[Draft, ...]]] = {}
+        self._per_cue: dict[str, list[tuple[Draft, ...]]] = {}
 
-    @cached_property
+    @property
     def common_values(self) -> dict[str, str]:
+        """The placeholders' values that do not depend on the cue, on the first network."""
+        return self.common_values_on(self.network)
+
+    def common_values_on(self, network: str) -> dict[str, str]:
+        """The same on `network`: `{host}` and `{guests}` name that network's handles."""
+        values = self._common.get(network)
+        if values is None:
+            values = self._common[network] = self._common_values(network)
+        return values
+
+    def _common_values(self, network: str) -> dict[str, str]:
         chat = self.plan.chat
         language = chat.language
         guests = [g for g in self.plan.guests if g.status != "declined"]
         zone = chat.zone
-        values = self._chat_values(guests, zone, language)
+        values = self._chat_values(guests, zone, language, network)
         # Left out until set, so "{recap_url}" shows in the draft rather than nothing.
         if chat.next_at is not None:
             values["next"] = long_datetime(chat.next_at, zone, language)
@@ -80,17 +115,19 @@ class DraftBook:
         return values
 
     def _chat_values(
-        self, guests: list[Guest], zone: tzinfo, language: Language
+        self, guests: list[Guest], zone: tzinfo, language: Language, network: str
     ) -> dict[str, str]:
         chat = self.plan.chat
+        handles = [g.handle_on(network) for g in guests]
         return {
             "tag": chat.tag,
             "title": chat.title,
             "topic": chat.topic or chat.title,
-            "host": chat.host,
-            # Handles read well side by side; plain names need commas between them.
-            "guests": (" " if all(g.handle for g in guests) else ", ").join(
-                g.handle or g.name for g in guests
+            "host": chat.host_on(network),
+            # Handles read well side by side; plain names need commas between them. A
+            # guest without a handle on this network is named there.
+            "guests": (" " if all(handles) else ", ").join(
+                handle or guest.name for guest, handle in zip(guests, handles, strict=True)
             ),
             "start": long_datetime(chat.start_at, zone, language),
             "zones": start_line(chat.start_at, zone, chat.audience_timezones, language),
@@ -101,8 +138,8 @@ class DraftBook:
             "answer": self.answer,
         }
 
-    def values_for(self, cue: Cue) -> dict[str, str]:
-        values = dict(self.common_values)
+    def values_for(self, cue: Cue, network: str | None = None) -> dict[str, str]:
+        values = dict(self.common_values_on(network or self.network))
         number = cue.number
         if number is None and cue.kind not in ("question", "heads-up"):
             # A post is "about" the next question after it (a custom post before Q4).
@@ -121,9 +158,12 @@ class DraftBook:
     def guest_count(self) -> int:
         return sum(1 for g in self.plan.guests if g.status != "declined")
 
-    def text_for(self, cue: Cue) -> str:
-        template = for_guests(cue.template, self.guest_count, self.plan.chat.language)
-        text = fill(template, self.values_for(cue)).strip()
+    def text_for(self, cue: Cue, network: str | None = None) -> str:
+        """The cue's text as pasted on `network` (the first one when None)."""
+        network = network or self.network
+        template = for_guests(cue.template_on(network), self.guest_count,
+                              self.plan.chat.language)
+        text = fill(template, self.values_for(cue, network)).strip()
         if cue.kind == "question":
             label = f"Q{cue.number}"
             if not re.match(rf"{label}\b", text, flags=re.IGNORECASE):
@@ -150,30 +190,64 @@ class DraftBook:
         index = int(cue.source.removeprefix("posts[").rstrip("]")) - 1
         return self.plan.posts[index].thread is True
 
-    def count(self, text: str) -> Count:
-        chat = self.plan.chat
-        return count(text, chat.platform, limit=chat.char_limit)
+    def count(self, text: str, network: str | None = None) -> Count:
+        """`text` counted as `network` (the first one when None) counts it, against the
+        plan's limit there: what `tchat count --platform NETWORK --limit N` says."""
+        network = network or self.network
+        return count(text, network, limit=self.plan.chat.limit_on(network))
 
-    def drafts_for(self, cue: Cue) -> list[Draft]:
-        text = self.text_for(cue)
-        counted = self.count(text)
+    def drafts_for(self, cue: Cue, network: str | None = None) -> list[Draft]:
+        """The cue's draft on `network` (the first one when None); a text too long for it
+        comes as the parts of a thread when the cue threads (see `threads`)."""
+        network = network or self.network
+        text = self.text_for(cue, network)
+        counted = self.count(text, network)
         if counted.valid or not self.threads(cue):
             return [Draft(cue, text, counted)]
         language = self.plan.chat.language
         # Splitting works on words, and a no-break space separates none: set them again.
         parts = [
             french_post(part, language)
-            for part in split_thread(text, self.plan.chat.tag, self.count)
+            for part in split_thread(text, self.plan.chat.tag,
+                                     lambda t: self.count(t, network))
         ]
         return [
-            Draft(cue, part, self.count(part), index, len(parts))
+            Draft(cue, part, self.count(part, network), index, len(parts))
             for index, part in enumerate(parts, 1)
         ]
 
     @cached_property
     def drafts(self) -> list[Draft]:
-        """Every draft in posting order (thread parts in a row)."""
-        return [d for cue in self.cues for d in self.drafts_for(cue)]
+        """Every draft on the first network, in posting order (thread parts in a row)."""
+        return list(self.drafts_on(self.network))
+
+    def drafts_on(self, network: str) -> tuple[Draft, ...]:
+        """Every draft on `network`, in posting order (thread parts in a row); computed
+        once per network."""
+        drafts = self._on.get(network)
+        if drafts is None:
+            per_cue = [tuple(self.drafts_for(cue, network)) for cue in self.cues]
+            self._per_cue[network] = per_cue
+            self._of[network] = {}
+            for cue, parts in zip(self.cues, per_cue, strict=True):
+                self._of[network].setdefault(cue.id, parts)
+            drafts = self._on[network] = tuple(d for parts in per_cue for d in parts)
+        return drafts
+
+    def drafts_of(self, cue_id: str, network: str) -> tuple[Draft, ...]:
+        """One cue's draft on `network` (a thread: its parts, one draft otherwise);
+        empty for an id that is no cue of the plan."""
+        self.drafts_on(network)
+        return self._of[network].get(cue_id, ())
+
+    def every_draft(self) -> Iterator[Draft]:
+        """Every draft on every network: cue by cue in posting order, each cue on the
+        plan's networks in their order."""
+        for network in self.networks:
+            self.drafts_on(network)
+        for index in range(len(self.cues)):
+            for network in self.networks:
+                yield from self._per_cue[network][index]
 
 
 def split_thread(text: str, tag: str, count_of: Callable[[str], Count]) -> list[str]:

@@ -41,6 +41,8 @@ class ChatFacts(Protocol):
     @property
     def platform(self) -> str: ...
     @property
+    def networks(self) -> tuple[Platform, ...]: ...
+    @property
     def zone(self) -> tzinfo: ...
     @property
     def start_at(self) -> datetime: ...
@@ -55,6 +57,8 @@ class Glance:
     title: str
     tag: str
     platform: Platform
+    """The first network, as `Chat.platform`."""
+    networks: tuple[Platform, ...]
     language: Language
     zone: tzinfo
     start_at: datetime
@@ -80,7 +84,7 @@ def _from_chat(chat: Any) -> Glance | None:
     title, tag, start = chat.get("title"), chat.get("tag"), chat.get("start")
     timezone = chat.get("timezone")
     duration = chat.get("duration", DEFAULT_DURATION)
-    platform = chat.get("platform", DEFAULT_PLATFORM)
+    networks = _networks(chat)
     language = chat.get("language", DEFAULT_LANGUAGE)
     if not (isinstance(title, str) and title and isinstance(tag, str) and tag):
         return None
@@ -89,11 +93,26 @@ def _from_chat(chat: Any) -> Glance | None:
     # bool is an int to Python, not to the strict model.
     if type(duration) is not int or not 5 <= duration <= 24 * 60:
         return None
-    if platform not in get_args(Platform) or language not in get_args(Language):
+    if networks is None or language not in get_args(Language):
         return None
     if not FIRST_YEAR <= start.year <= LAST_YEAR:
         return None
     zone = chat_zone(start, timezone)  # ValueError for an unknown zone or none at all
     start_at = start_utc(start, zone)
-    return Glance(title, tag, platform, language, zone, start_at,
+    return Glance(title, tag, networks[0], networks, language, zone, start_at,
                   start_at + timedelta(minutes=duration))
+
+
+def _networks(chat: dict[str, Any]) -> tuple[Platform, ...] | None:
+    """`platforms`, or `platform` alone, when plainly written (see `Chat.networks`)."""
+    if "platforms" not in chat:
+        platform = chat.get("platform", DEFAULT_PLATFORM)
+        return (platform,) if platform in get_args(Platform) else None
+    written = chat["platforms"]
+    if "platform" in chat or not isinstance(written, list) or not written:
+        return None
+    if not all(n in get_args(Platform) for n in written) or len(set(written)) < len(written):
+        return None
+    if {"x", "x-legacy"} <= set(written):
+        return None
+    return tuple(written)

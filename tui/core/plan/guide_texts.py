@@ -395,8 +395,10 @@ _HEADER: dict[Language, str] = {
 Plan de tchat pour tchat : un fichier TOML, à modifier à la main.
 
 [chat]         titre, hashtag (tag), début (start, heure locale du fuseau timezone),
-               durée en minutes, plateforme (x, x-legacy, bluesky, mastodon, threads).
+               durée en minutes, plateforme (x, x-legacy, bluesky, mastodon, threads),
+               ou plusieurs dans l'ordre : platforms = ["x", "bluesky"].
 [[guests]]     les invités : nom, @compte (handle), statut (invited, confirmed, declined).
+               Un compte par réseau : handle = {{ x = "@Nom", bluesky = "nom.bsky.social" }}.
 [[questions]]  les questions, dans l'ordre. Sans « at », tchat les répartit dans l'heure ;
                avec at = 12, la question part à la 12e minute.
 [[posts]]      les messages préparés. « at » se compte depuis le début du tchat : en
@@ -412,8 +414,10 @@ Vérifiez le fichier avec : tchat check FICHIER""",
 A chat plan for tchat: a TOML file, meant to be edited by hand.
 
 [chat]         title, tag, start (local time in the timezone given), duration in
-               minutes, platform (x, x-legacy, bluesky, mastodon, threads).
+               minutes, platform (x, x-legacy, bluesky, mastodon, threads), or several
+               in order: platforms = ["x", "bluesky"].
 [[guests]]     the guests: name, @handle, status (invited, confirmed, declined).
+               A handle per network: handle = {{ x = "@Name", bluesky = "name.bsky.social" }}.
 [[questions]]  the questions, in order. Without "at", tchat spreads them over the hour;
                with at = 12, the question goes out at minute 12.
 [[posts]]      prepared posts. "at" counts from the start of the chat: in minutes

@@ -11,10 +11,29 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import PurePath
 from typing import get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from tui.core.plan.accounts import Accounts
 from tui.core.plan.feedurl import feed_url_problem
+from tui.core.plan.networks import (
+    KNOWN,
+    NETWORKS,
+    PerNetwork,
+    entry_for,
+    mention_on,
+    per_network_problem,
+    same_network,
+    written_for,
+)
 from tui.core.text.vocabulary import GuestStatus as GuestStatus
 from tui.core.text.vocabulary import Language as Language
 from tui.core.text.vocabulary import Phase as Phase
@@ -27,6 +46,14 @@ from tui.core.timing.offsets import Offset
 PLATFORMS: tuple[str, ...] = get_args(Platform)
 # An http(s) address without spaces or quotes: it is pasted into posts and pages.
 _WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\^{|}]+", re.IGNORECASE)
+# The error type of a problem a model validator finds in one field: `planfile` locates
+# it at that field (`ctx["field"]`) rather than at the table.
+FIELD_PROBLEM = "plan_field"
+# Said by `planfile`, which reads the file as written (see `Chat._one_list_of_networks`).
+BOTH_PLATFORMS = (
+    "platform and platforms are both set: keep platforms (the networks in order) and "
+    "delete the platform line"
+)
 START_WITHOUT_ZONE = (
     "start has no time zone: write an offset (2026-12-03T18:00:00+01:00) "
     'or add timezone = "Europe/Paris" to [chat]'
@@ -35,6 +62,32 @@ START_WITHOUT_ZONE = (
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
+
+
+def field_problem(field: str, message: str) -> PydanticCustomError:
+    """An error a model validator raises about one of its fields, located there."""
+    return PydanticCustomError(FIELD_PROBLEM, message, {"field": field})
+
+
+def _per_network(value: object, what: str) -> PerNetwork:
+    problem = per_network_problem(value, what)
+    if problem is not None:
+        raise ValueError(problem)
+    return value if isinstance(value, str) else dict(value)  # type: ignore[call-overload]
+
+
+def _variants(value: object) -> dict[str, str]:
+    """`variants = { x = "…" }`: a post's own wording per network, never empty."""
+    if not isinstance(value, dict):
+        raise ValueError('should be a table per network, such as { x = "a shorter text" }')
+    for key, item in value.items():
+        if key not in NETWORKS:
+            raise ValueError(f"unknown network {key!r} in variants (known: {KNOWN})")
+        if not isinstance(item, str):
+            raise ValueError(f"{key}: should be text, in quotes")
+        if not item.strip():
+            raise ValueError(f"{key}: should not be empty (delete it to use text)")
+    return dict(value)
 
 
 class Chat(_Strict):
@@ -47,9 +100,15 @@ class Chat(_Strict):
     timezone: str | None = None
     duration: int = Field(default=60, ge=5, le=24 * 60)
     platform: Platform = "x"
-    char_limit: int | None = Field(default=None, ge=1, le=100_000)
+    """The network, or the first of `platforms`: what code made for one network reads."""
+    platforms: list[Platform] | None = None
+    """The networks of a chat run on several at once, in the moderator's order."""
+    char_limit: int | dict[str, int] | None = None
+    """A server's or an account's own limit: a number for a one-network plan, else a
+    table per network (`{ mastodon = 1000 }`)."""
     language: Language = "fr"
-    host: str = ""
+    host: PerNetwork = ""
+    """The host's handle: one string for every network, or a table per network."""
     audience_timezones: list[str] = Field(default_factory=list)
     heads_up: int = Field(default=2, ge=0, le=30)
     """Minutes before each question at which a heads-up post is offered; 0 for none."""
@@ -60,6 +119,56 @@ class Chat(_Strict):
     proposes the next date from it."""
     recap_url: str = ""
     """Where the recap is published, for `{recap_url}` in the post announcing it."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _one_list_of_networks(cls, data: object) -> object:
+        # `platform` mirrors the first of `platforms`, so that code reading it keeps
+        # working. A file that writes both is refused by `planfile`, which sees what the
+        # file holds; here both are there at every assignment, the mirror among them. A
+        # dumped model holds `platforms = None` (TOML has no null: a file never does).
+        if isinstance(data, dict) and data.get("platforms") is not None:
+            networks = data["platforms"]
+            if isinstance(networks, list) and networks and networks[0] in NETWORKS:
+                return {**data, "platform": networks[0]}
+        return data
+
+    @field_validator("platforms")
+    @classmethod
+    def _distinct_networks(cls, value: list[Platform] | None) -> list[Platform] | None:
+        if value is None:
+            return None
+        if not value:
+            raise ValueError('should name at least one network, such as ["x", "bluesky"]')
+        for index, network in enumerate(value):
+            for earlier in value[:index]:
+                if earlier == network:
+                    raise ValueError(f"{network!r} is listed twice: keep one")
+                if same_network(earlier, network):
+                    raise ValueError(
+                        f"{earlier!r} and {network!r} are both X: keep one (x-legacy "
+                        "counts X's old 140 characters)")
+        return value
+
+    @field_validator("host", mode="plain")
+    @classmethod
+    def _host_per_network(cls, value: object) -> PerNetwork:
+        return _per_network(value, "host")
+
+    @field_validator("char_limit", mode="plain")
+    @classmethod
+    def _limit_per_network(cls, value: object) -> int | dict[str, int] | None:
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key not in NETWORKS:
+                    raise ValueError(f"unknown network {key!r} in char_limit (known: {KNOWN})")
+                _check_limit(item, f"{key}: ")
+            return dict(value)
+        _check_limit(value, "")
+        assert isinstance(value, int)
+        return value
 
     @field_validator("start")
     @classmethod
@@ -97,6 +206,39 @@ class Chat(_Strict):
         return value
 
     @model_validator(mode="after")
+    def _limit_names_its_network(self) -> Chat:
+        if isinstance(self.char_limit, int) and len(self.networks) > 1:
+            raise field_problem("char_limit", (
+                "char_limit is one number for a plan on several networks: say whose limit "
+                "it is, such as char_limit = { mastodon = 1000 }"))
+        return self
+
+    @model_serializer(mode="wrap")
+    def _written_once(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        # `platform` mirrors the first of `platforms`: a plan written back names its
+        # networks once, or it would not load again.
+        data: dict[str, object] = handler(self)
+        if self.platforms is not None:
+            data.pop("platform", None)
+        return data
+
+    @property
+    def networks(self) -> tuple[Platform, ...]:
+        """The networks the chat runs on, in the plan's order; one for a plan that
+        writes `platform` (or nothing: X)."""
+        return tuple(self.platforms) if self.platforms else (self.platform,)
+
+    def limit_on(self, network: str) -> int | None:
+        """The limit the plan sets for `network`; None for the network's own."""
+        if isinstance(self.char_limit, dict):
+            return entry_for(self.char_limit, network)
+        return self.char_limit
+
+    def host_on(self, network: str) -> str:
+        """The host's handle as a post on `network` writes it ("" when none)."""
+        return mention_on(written_for(self.host, network), network)
+
+    @model_validator(mode="after")
     def _start_has_zone(self) -> Chat:
         if self.start.tzinfo is None and self.timezone is None:
             raise ValueError(START_WITHOUT_ZONE)
@@ -126,14 +268,45 @@ class Chat(_Strict):
         return self.start_at + timedelta(minutes=self.duration)
 
 
+def _check_limit(value: object, where: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{where}should be a whole number, without quotes")
+    if not 1 <= value <= MAX_CHAR_LIMIT:
+        raise ValueError(f"{where}should be between 1 and {MAX_CHAR_LIMIT:,}")
+
+
+MAX_CHAR_LIMIT = 100_000
+
+
 class Guest(_Strict):
     """One `[[guests]]` entry: an invited expert or organisation."""
 
     name: str = Field(min_length=1)
-    handle: str = ""
+    handle: PerNetwork = ""
+    """One handle for every network, or a table per network."""
     role: str = ""
     status: GuestStatus = "invited"
     email: str = ""
+
+    @field_validator("handle", mode="plain")
+    @classmethod
+    def _handle_per_network(cls, value: object) -> PerNetwork:
+        return _per_network(value, "handle")
+
+    def handle_on(self, network: str) -> str:
+        """The guest's handle as a post on `network` writes it ("" when none there)."""
+        return mention_on(written_for(self.handle, network), network)
+
+    def handles_on(self, networks: tuple[str, ...]) -> list[tuple[str, str]]:
+        """(network, handle) for each of `networks` the guest has a handle on."""
+        return [(n, h) for n in networks if (h := self.handle_on(n))]
+
+    @property
+    def has_handle(self) -> bool:
+        """Whether any handle is written, on any network."""
+        if isinstance(self.handle, str):
+            return bool(self.handle.strip())
+        return any(h.strip() for h in self.handle.values())
 
 
 # A stable name for a question or a post, written into the plan once (by `tchat new`, or
@@ -153,6 +326,13 @@ class Question(_Strict):
     alt: str | None = None
     """The image's alt text, required with it. (None, not "": a plan written by tchat
     leaves out what it does not use.)"""
+    variants: dict[str, str] | None = None
+    """The question's own wording on some networks (`{ x = "a shorter text" }`)."""
+
+    @field_validator("variants", mode="plain")
+    @classmethod
+    def _known_networks(cls, value: object) -> dict[str, str] | None:
+        return None if value is None else _variants(value)
 
 
 class Post(_Strict):
@@ -170,6 +350,18 @@ class Post(_Strict):
     as a chain."""
     image: str | None = Field(default=None, min_length=1)
     alt: str | None = None
+    variants: dict[str, str] | None = None
+    """The post's own wording on some networks (`{ x = "a shorter text" }`)."""
+
+    @field_validator("variants", mode="plain")
+    @classmethod
+    def _known_networks(cls, value: object) -> dict[str, str] | None:
+        return None if value is None else _variants(value)
+
+
+def text_on(text: str, variants: dict[str, str] | None, network: str) -> str:
+    """A post's or a question's wording on `network`: its variant there, else `text`."""
+    return (entry_for(variants, network) if variants else None) or text
 
 
 class ChecklistItem(_Strict):

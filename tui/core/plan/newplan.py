@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import ValidationError
 
 from tui.core.counting import platform_info
 from tui.core.plan.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_problems
@@ -74,6 +77,9 @@ class NewPlanOptions:
     timezone: str | None = None
     """IANA name; Europe/Paris when None, unless `start` carries its own offset."""
     platform: Platform = "x"
+    platforms: tuple[str, ...] = ()
+    """Several networks, in order (`tchat new --platform x,bluesky`); `platform` when
+    empty."""
     questions: int = DEFAULT_QUESTIONS
 
 
@@ -175,15 +181,19 @@ def build_plan(options: NewPlanOptions, now: datetime) -> Plan:
         # A local time means nothing without its zone: always write the zone used.
         zone_name = DEFAULT_TIMEZONE
 
-    compact = platform_info(options.platform).default_limit < COMPACT_BELOW
-    chat = Chat(
-        title=title,
-        tag=tag,
-        start=start,
-        timezone=zone_name,
-        platform=options.platform,
-        language=language,
-    )
+    networks = options.platforms or (options.platform,)
+    # The guide's texts come short when one of the networks is X's old 140.
+    compact = min(platform_info(n).default_limit for n in networks) < COMPACT_BELOW
+    written: dict[str, Any] = (
+        {"platform": networks[0]} if len(networks) == 1 else {"platforms": list(networks)})
+    try:
+        chat = Chat.model_validate({
+            "title": title, "tag": tag, "start": start, "timezone": zone_name,
+            "language": language, **written,
+        })
+    except ValidationError as error:
+        raise NewPlanError(str(error.errors()[0]["msg"]).removeprefix("Value error, ")) \
+            from None
     plan = Plan(
         chat=chat,
         guests=[

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from tui.core.files.atomic import write_atomic
 from tui.core.files.regularfile import MAX_FILE_BYTES, NotReadable, read_regular
-from tui.core.plan.model import START_WITHOUT_ZONE, Plan
+from tui.core.plan.model import BOTH_PLATFORMS, FIELD_PROBLEM, START_WITHOUT_ZONE, Plan
 from tui.core.plan.problems import PlanError, Problem
 
 # Real plans are a few kilobytes; refusing early keeps a wrong path (a video, a disk
@@ -111,12 +111,28 @@ def _impossible_date(text: str, line: int) -> str | None:
 def parse_plan(text: str) -> Plan:
     """A validated `Plan` from TOML text, or a `PlanError` with every problem located."""
     document = parse_toml(text)
+    both = _both_platforms(document, text)
+    if both:
+        # Said with every other problem: the rest is validated as if `platform` were gone.
+        chat = {k: v for k, v in document["chat"].items() if k != "platform"}
+        document = {**document, "chat": chat}
     try:
-        return Plan.model_validate(document)
+        plan = Plan.model_validate(document)
     except ValidationError as error:
-        raise PlanError(_problems_from(error, text, document)) from None
+        raise PlanError(both + _problems_from(error, text, document)) from None
     except RecursionError:
         raise PlanError([Problem("error", "too deeply nested to be a plan")]) from None
+    if both:
+        raise PlanError(both)
+    return plan
+
+
+def _both_platforms(document: dict[str, Any], text: str) -> list[Problem]:
+    chat = document.get("chat")
+    if isinstance(chat, dict) and "platform" in chat and "platforms" in chat:
+        return [Problem("error", BOTH_PLATFORMS, "chat.platforms",
+                        locate(text, ("chat", "platforms")))]
+    return []
 
 
 def load_plan(path: Path) -> Plan:
@@ -186,6 +202,8 @@ def _plain_message(error: Any) -> str:
         return f"should be one of {expected}"
     if kind in ("value_error", "assertion_error"):
         return str(error["ctx"]["error"])
+    if kind == FIELD_PROBLEM:
+        return str(error["msg"])
     return str(error["msg"][0].lower() + error["msg"][1:])
 
 
@@ -227,6 +245,9 @@ def _problems_from(
             message = _plain_message(item)
         if message == START_WITHOUT_ZONE:
             loc, path = ("chat", "start"), "chat.start"
+        elif item["type"] == FIELD_PROBLEM:
+            loc = (*loc, str(item["ctx"]["field"]))
+            path = field_path(loc)
         problems.append(Problem("error", message, field=path, line=locate(text, loc)))
     seen = {q.message for q in problems}
     for problem in _zone_problems(document):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from tui.core.plan.model import Plan
+from tui.core.plan.model import Plan, text_on
 
 CueKind = Literal[
     "promo", "welcome", "rules", "heads-up", "question", "custom", "closing", "thanks"
@@ -48,6 +48,14 @@ class Cue:
     derived: bool = False
     """True for cues tchat adds itself (heads-ups), absent from the plan file."""
     notes: str = ""
+    variants: tuple[tuple[str, str], ...] = ()
+    """(network, template) for each network the plan words apart (`variants`)."""
+
+    def template_on(self, network: str) -> str:
+        """The text as written for `network`: its variant there, else `template`."""
+        if not self.variants:
+            return self.template
+        return text_on(self.template, dict(self.variants), network)
 
 
 def question_offsets(plan: Plan) -> list[int]:
@@ -148,6 +156,7 @@ def build_schedule(plan: Plan, heads_up_template: str = "") -> list[Cue]:
             id=cue_id, kind=post.kind, offset=post.at,
             at=start + timedelta(minutes=post.at), template=post.text,
             source=f"posts[{index}]", notes=post.notes,
+            variants=tuple((post.variants or {}).items()),
         ))
     offsets = question_offsets(plan)
     for number, (question, offset) in enumerate(zip(plan.questions, offsets, strict=True), 1):
@@ -155,6 +164,7 @@ def build_schedule(plan: Plan, heads_up_template: str = "") -> list[Cue]:
             id=question_ids[number - 1], kind="question", offset=offset,
             at=start + timedelta(minutes=offset), template=question.text,
             source=f"questions[{number}]", number=number, notes=question.notes,
+            variants=tuple((question.variants or {}).items()),
         ))
 
     lead = plan.chat.heads_up

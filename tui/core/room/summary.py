@@ -11,6 +11,7 @@ from tui.core.feed.post import FeedPost
 from tui.core.feed.store import FeedFileError, feed_path_for, read_feed
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Plan
+from tui.core.plan.networks import NETWORKS
 from tui.core.room.planned import attributor_for
 
 
@@ -53,7 +54,8 @@ def answers_per_question(plan: Plan, counts: ConversationCounts) -> list[str]:
 
 def most_active(plan: Plan, counts: ConversationCounts, limit: int = 5) -> list[str]:
     """The participants who posted most, as @handles: neither the host nor a guest."""
-    leave_out = [plan.chat.host, *(g.handle for g in plan.guests)]
+    leave_out = [*(plan.chat.host_on(n) for n in NETWORKS),
+                 *(h for g in plan.guests for _n, h in g.handles_on(NETWORKS))]
     attributor = attributor_for(plan)
     return ["@" + name for name in counts.most_active(limit * 3, leave_out)
             if not attributor.is_host(name) and not attributor.is_guest(name)][:limit]

@@ -24,6 +24,7 @@ from typing import Any, Literal, get_args
 from tui.core.files.appending import append_lines
 from tui.core.files.jsonline import json_line
 from tui.core.files.regularfile import NotReadable, read_regular
+from tui.core.plan.networks import NETWORKS
 from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR
 
 EventKind = Literal[
@@ -140,7 +141,9 @@ class Event:
     """How a text reached the clipboard (system, osc52, manual), or `post` for a mark
     that tchat's own posting made."""
     network: str | None = None
-    """Where a post-* event happened (bluesky, mastodon)."""
+    """The network of a mark or a skip on a plan with several (None: the cue on every
+    network, as in every log written before plans had several), or where a post-*
+    event happened (bluesky, mastodon)."""
     part: int | None = None
     """A thread's part, counted from 1 (a post alone is part 1 of 1)."""
     parts: int | None = None
@@ -220,6 +223,8 @@ class Event:
             return None
         if any(n is not None and not 1 <= n <= MAX_PARTS for n in (event.part, event.parts)):
             return None
+        if event.network is not None and event.network not in NETWORKS:
+            return None  # no network tchat knows: not a line it wrote
         return event
 
 

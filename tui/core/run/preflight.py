@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tui.core.plan.model import ChecklistItem, Guest, Language, Plan
+from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue, build_schedule
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
@@ -104,7 +105,8 @@ def preflight(plan: Plan, now: datetime, done: Collection[str] = ()) -> Prefligh
         start=start,
         late_promotions=tuple(late),
         invited=tuple(g for g in plan.guests if g.status == "invited"),
-        without_handle=tuple(g for g in taking_part if not g.handle),
+        without_handle=tuple(g for g in taking_part
+                             if not all(g.handle_on(n) for n in plan.chat.networks)),
         overdue=overdue,
         upcoming=ahead[0][1] if ahead else None,
     )
@@ -142,6 +144,15 @@ def _step(thing: Cue | Task | Guest, check: Preflight, plan: Plan, language: Lan
     return Words(language)(key, offset=_promotion(thing, language), when=when)
 
 
+def _without_handle(guest: Guest, plan: Plan) -> str:
+    """ "Guest 1", or "Guest 1 (Bluesky)" for a guest with handles on some networks."""
+    name = one_line(guest.name)
+    missing = [n for n in plan.chat.networks if not guest.handle_on(n)]
+    if not guest.has_handle or len(missing) == len(plan.chat.networks):
+        return name
+    return f"{name} ({', '.join(dict.fromkeys(network_name(n) for n in missing))})"
+
+
 def preflight_lines(check: Preflight, plan: Plan) -> list[str]:
     """The pre-flight in a few lines of the plan's language; empty once the chat began."""
     if check.started:
@@ -158,7 +169,7 @@ def preflight_lines(check: Preflight, plan: Plan) -> list[str]:
         names = ", ".join(one_line(g.name) for g in check.invited)
         lines.append(words("preflight.invited", names=names))
     if check.without_handle:
-        names = ", ".join(one_line(g.name) for g in check.without_handle)
+        names = ", ".join(_without_handle(g, plan) for g in check.without_handle)
         lines.append(words("preflight.no_handle", names=names))
     for task in check.overdue:
         lines.append(words(

@@ -100,7 +100,9 @@ def build_report(
     Events about cues the plan no longer has are left out. `book` saves recounting
     every draft when the caller already has the plan's drafts.
     """
-    state = fold(events)
+    # A row is done when its cue is done on every network; per-network figures come
+    # with marks per network on the screen (`RunState.on_network`).
+    state = fold(events, plan.chat.networks)
     rows = []
     for draft in (book or DraftBook(plan)).drafts:
         row_id = draft.id

@@ -1,5 +1,11 @@
 """The state of a run, folded from the as-run log, and what it means at a given moment.
 
+A plan on several networks has its marks per network: a mark or a skip names its network,
+and a cue is done when it is posted or skipped on every network of the plan (`posted`
+then holds its first post). A mark that names no network (every log written before
+plans had several) is the cue on every network, so an old log counts for the plan's one
+network. `fold` without networks reads every mark as the cue's, as it always did.
+
 Everything here is a pure function of (plan, schedule, events, now): the screen asks
 "what is the state at `now`?" at every tick rather than counting ticks, so nothing
 drifts, and reopening a plan replays its log into exactly the same state. What the
@@ -15,6 +21,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from tui.core.plan.model import ChecklistItem, Phase, Plan
+from tui.core.plan.networks import same_network
 from tui.core.plan.schedule import Cue
 from tui.core.run.asrun import Event
 
@@ -42,13 +49,24 @@ class Reply:
     clock: datetime
 
 
+NetworkStatus = Literal["posted", "skipped"]
+
+
 @dataclass(slots=True)
 class RunState:
     """What the log says happened, independent of the time now."""
 
+    networks: tuple[str, ...] = ()
+    """The plan's networks; empty: one network, which every mark names."""
     posted: dict[str, datetime] = field(default_factory=dict)
-    """Cue id -> the run's time at which it was marked posted."""
+    """Cue id -> the run's time at which it was marked posted (on every network: its
+    first post there)."""
     skipped: set[str] = field(default_factory=set)
+    """Cue ids skipped (on every network)."""
+    posted_on: dict[str, dict[str, datetime]] = field(default_factory=dict)
+    """Cue id -> network -> when it was marked posted there (with `networks`)."""
+    skipped_on: dict[str, set[str]] = field(default_factory=dict)
+    """Cue id -> the networks it was skipped on (with `networks`)."""
     shifts: list[Shift] = field(default_factory=list)
     replies: list[Reply] = field(default_factory=list)
     ticks: dict[int, bool] = field(default_factory=dict)
@@ -75,21 +93,77 @@ class RunState:
         # Recomputed from the events still in force, so an undo restores exactly what was
         # there before (a cue skipped, then marked, then unmarked is skipped again).
         self.posted, self.skipped, self.shifts = {}, set(), []
+        self.posted_on, self.skipped_on = {}, {}
         for event in self.undo_stack:
-            if event.kind == "mark" and event.cue is not None:
-                self.posted[event.cue] = event.clock
-                self.skipped.discard(event.cue)
-            elif event.kind == "skip" and event.cue is not None:
-                self.skipped.add(event.cue)
-                self.posted.pop(event.cue, None)
+            if event.kind in ("mark", "skip") and event.cue is not None:
+                network = self._network_of(event)
+                if network is None:
+                    self._on_every_network(event.cue, event.kind, event.clock)
+                elif network:
+                    self._on_one_network(event.cue, network, event.kind, event.clock)
             elif event.kind == "shift" and event.seconds is not None:
                 self.shifts.append(Shift(event.seconds, frozenset(event.cues)))
             elif event.kind == "compress":
                 for cue, seconds in zip(event.cues, event.moves, strict=False):
                     self.shifts.append(Shift(seconds, frozenset({cue}), moves_end=False))
                 for cue in event.skips:
-                    self.skipped.add(cue)
-                    self.posted.pop(cue, None)
+                    self._on_every_network(cue, "skip", event.clock)
+
+    def _network_of(self, event: Event) -> str | None:
+        """The plan's network an event is about: None for every network, "" for one the
+        plan does not run on (its marks count for nothing)."""
+        if event.network is None or not self.networks:
+            return None
+        return next((n for n in self.networks if same_network(n, event.network)), "")
+
+    def _on_every_network(self, cue: str, kind: str, clock: datetime) -> None:
+        if kind == "mark":
+            self.posted[cue] = clock
+            self.skipped.discard(cue)
+            if self.networks:
+                self.posted_on[cue] = dict.fromkeys(self.networks, clock)
+                self.skipped_on.pop(cue, None)
+        else:
+            self.skipped.add(cue)
+            self.posted.pop(cue, None)
+            if self.networks:
+                self.skipped_on[cue] = set(self.networks)
+                self.posted_on.pop(cue, None)
+
+    def _on_one_network(self, cue: str, network: str, kind: str, clock: datetime) -> None:
+        posted = self.posted_on.setdefault(cue, {})
+        skipped = self.skipped_on.setdefault(cue, set())
+        if kind == "mark":
+            posted[network] = clock
+            skipped.discard(network)
+        else:
+            skipped.add(network)
+            posted.pop(network, None)
+        # Done when every network has it posted or skipped; posted when any has it.
+        self.posted.pop(cue, None)
+        self.skipped.discard(cue)
+        if all(n in posted or n in skipped for n in self.networks):
+            if posted:
+                self.posted[cue] = min(posted.values())
+            else:
+                self.skipped.add(cue)
+
+    def on_network(self, cue_id: str, network: str) -> NetworkStatus | None:
+        """Whether the cue is posted or skipped on `network`; None when it is not yet.
+        Without `networks`, the cue's own state."""
+        if not self.networks:
+            return ("posted" if cue_id in self.posted
+                    else "skipped" if cue_id in self.skipped else None)
+        if network in self.posted_on.get(cue_id, {}):
+            return "posted"
+        if network in self.skipped_on.get(cue_id, set()):
+            return "skipped"
+        return None
+
+    def networks_left(self, cue_id: str) -> tuple[str, ...]:
+        """The plan's networks the cue still has to go out on, in the plan's order
+        (with `networks`; empty without)."""
+        return tuple(n for n in self.networks if self.on_network(cue_id, n) is None)
 
     @property
     def can_undo(self) -> bool:
@@ -105,8 +179,9 @@ class RunState:
         return sum(s.seconds for s in self.shifts if s.moves_end)
 
 
-def fold(events: Iterable[Event]) -> RunState:
-    state = RunState()
+def fold(events: Iterable[Event], networks: Sequence[str] = ()) -> RunState:
+    """The state the events leave, for a plan on `networks` (see the module's notes)."""
+    state = RunState(networks=tuple(networks))
     for event in events:
         state.apply(event)
     return state

@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from tui.core.counting import Count, count
-from tui.core.plan.drafts import DraftBook, split_thread
+from tui.core.counting import Count
+from tui.core.plan.drafts import DraftBook
 from tui.core.plan.schedule import Cue
 from tui.core.run.publish.keys import chat_identity, idempotency_key, record_key
 from tui.core.run.publish.richtext import Facet, bluesky_rich_text
-from tui.core.text.typography import french_post
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,26 +49,10 @@ class Part:
         return f"{self.part}/{self.parts}" if self.parts > 1 else ""
 
 
-def network_limit(book: DraftBook, network: str) -> int | None:
-    """The plan's own limit when it is counted for that network, else the default."""
-    chat = book.plan.chat
-    return chat.char_limit if network == chat.platform else None
-
-
 def texts_for(book: DraftBook, cue: Cue, network: str) -> list[tuple[str, Count]]:
-    """The cue's text for `network`, as one post or the parts of its thread."""
-    limit = network_limit(book, network)
-
-    def counted(text: str) -> Count:
-        return count(text, network, limit=limit)
-
-    text = book.text_for(cue)
-    whole = counted(text)
-    if whole.valid or not book.threads(cue):
-        return [(text, whole)]
-    language = book.plan.chat.language
-    parts = [french_post(p, language) for p in split_thread(text, book.plan.chat.tag, counted)]
-    return [(p, counted(p)) for p in parts]
+    """The cue's text on `network`, as one post or the parts of its thread: exactly the
+    drafts the run-sheet shows and counts there."""
+    return [(draft.text, draft.count) for draft in book.drafts_for(cue, network)]
 
 
 def card_for(book: DraftBook, cue: Cue) -> Card | None:

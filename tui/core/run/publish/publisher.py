@@ -70,14 +70,17 @@ class Run:
 
 
 def account_networks(book: DraftBook) -> tuple[str, ...]:
+    """The plan's networks that tchat posts to (those with an account), in its order."""
     accounts = book.plan.accounts
-    return accounts.networks if accounts is not None else ()
+    if accounts is None:
+        return ()
+    return tuple(n for n in book.networks if n in accounts.networks)
 
 
 def copy_networks(book: DraftBook) -> tuple[str, ...]:
     """The plan's networks that tchat does not post to: their text goes to the clipboard."""
-    platform = book.plan.chat.platform
-    return () if platform in account_networks(book) else (platform,)
+    posted = account_networks(book)
+    return tuple(n for n in book.networks if n not in posted)
 
 
 def plan_parts(run: Run, cue: Cue, network: str, book: Ledger) -> list[Part]:
