@@ -34,6 +34,10 @@ MODULES = (
     "tui.core.plan.planfile",
     "tui.core.plan.model",
     "tui.core.plan.drafts",
+    "tui.core.plan.networks",
+    "tui.core.plan.accounts",
+    "tui.core.plan.planedit",
+    "tui.core.run.publish.richtext",
     "tui.core.timing.durations",
     "tui.core.run.asrun",
 )
