@@ -1,10 +1,14 @@
 """Local stand-ins for a Mastodon server and a Bluesky service, speaking the real shapes.
 
 They listen on 127.0.0.1 with a random port and hold their data in memory: Mastodon's
-instance endpoints and `GET /api/v1/timelines/tag/:hashtag` (Status entities with HTML
-content, `min_id`/`max_id`/`limit`, `Link` paging), Bluesky's XRPC
-`com.atproto.server.createSession` and `app.bsky.feed.searchPosts` (PostViews with
-facets, `cursor` paging). A test can queue a status (429), garbage or a stall.
+instance endpoints, `GET /api/v1/timelines/tag/:hashtag` (Status entities with HTML
+content, `min_id`/`max_id`/`limit`, `Link` paging; only the statuses added as tagged),
+`GET /api/v1/statuses/:id` and `GET /api/v1/statuses/:id/context` (ancestors and
+descendants, depth first; 60 descendants 20 deep without a token, as Mastodon's
+`ContextsController` gives a reader without one); Bluesky's XRPC
+`com.atproto.server.createSession`, `app.bsky.feed.searchPosts` (PostViews with facets,
+`cursor` paging) and `app.bsky.feed.getPostThread` (ThreadViewPosts nested to `depth`,
+`NotFound` for an unknown post). A test can queue a status (429), garbage or a stall.
 
 For posting (`MastodonAccount`, `BlueskyPds`): Mastodon's statuses with
 `Idempotency-Key`, delete, reblog, media (202 then processed), the account's statuses,
@@ -192,18 +196,22 @@ class MastodonData:
     base: str = ""
     statuses: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, acct: str, html: str, at: datetime, reply_to: str | None = None) -> str:
+    def add(self, acct: str, html: str, at: datetime, reply_to: str | None = None, *,
+            tagged: bool = True, uri: str | None = None) -> str:
+        """A status; `tagged=False` for a reply without the tag (in no tag timeline);
+        `uri` for a post of another server this one knows (its id here is its own)."""
         status_id = snowflake(at, len(self.statuses))
         username = acct.split("@")[0]
+        tags = [{"name": "tchat", "url": f"{self.base}/tags/tchat"}] if tagged else []
         self.statuses.append({
             "id": status_id, "created_at": iso(at), "in_reply_to_id": reply_to,
             "in_reply_to_account_id": None, "sensitive": False, "spoiler_text": "",
             "visibility": "public", "language": "en",
-            "uri": f"{self.base}/users/{username}/statuses/{status_id}",
-            "url": f"{self.base}/@{username}/{status_id}",
+            "uri": uri or f"{self.base}/users/{username}/statuses/{status_id}",
+            "url": uri or f"{self.base}/@{username}/{status_id}",
             "replies_count": 0, "reblogs_count": 0, "favourites_count": 0,
             "content": html, "reblog": None, "media_attachments": [], "mentions": [],
-            "tags": [{"name": "tchat", "url": f"{self.base}/tags/tchat"}], "emojis": [],
+            "tags": tags, "emojis": [],
             "account": {"id": str(len(acct)), "username": username, "acct": acct,
                         "display_name": username.title(), "url": f"{self.base}/@{username}",
                         "created_at": "2020-01-01T00:00:00.000Z", "bot": False,
@@ -223,7 +231,49 @@ class MastodonData:
                                "api_versions": {"mastodon": 2}})
         if seen.path.startswith("/api/v1/timelines/tag/"):
             return self.timeline(seen)
+        if seen.path.startswith("/api/v1/statuses/"):
+            return self.status(seen)
         return json_reply({"error": "Record not found"}, 404)
+
+    def status(self, seen: Seen) -> Reply:
+        parts = seen.path.split("/")  # ['', 'api', 'v1', 'statuses', ID, ('context')]
+        found = [s for s in self.statuses if s["id"] == parts[4]]
+        if not found:
+            return json_reply({"error": "Record not found"}, 404)
+        if len(parts) == 5:
+            return json_reply(found[0])
+        if len(parts) != 6 or parts[5] != "context":
+            return json_reply({"error": "Record not found"}, 404)
+        signed_in = seen.headers.get("authorization", "").startswith("Bearer ")
+        limit, depth = (4096, None) if signed_in else (60, 20)
+        return json_reply({"ancestors": self.ancestors(found[0]),
+                           "descendants": self.descendants(found[0]["id"], limit, depth)})
+
+    def ancestors(self, status: dict[str, Any]) -> list[dict[str, Any]]:
+        chain: list[dict[str, Any]] = []
+        parent = status["in_reply_to_id"]
+        while parent is not None and len(chain) < 40:
+            above = [s for s in self.statuses if s["id"] == parent]
+            if not above:
+                break
+            chain.insert(0, above[0])
+            parent = above[0]["in_reply_to_id"]
+        return chain
+
+    def descendants(self, root: str, limit: int, depth: int | None) -> list[dict[str, Any]]:
+        """Depth first, oldest reply first at each level, as Mastodon lists them."""
+        found: list[dict[str, Any]] = []
+        stack = [(s, 1) for s in reversed(self.replies_to(root))]
+        while stack and len(found) < limit:
+            status, level = stack.pop()
+            found.append(status)
+            if depth is None or level < depth:
+                stack.extend((s, level + 1) for s in reversed(self.replies_to(status["id"])))
+        return found
+
+    def replies_to(self, status_id: str) -> list[dict[str, Any]]:
+        return sorted((s for s in self.statuses if s["in_reply_to_id"] == status_id),
+                      key=lambda s: int(s["id"]))
 
     def timeline(self, seen: Seen) -> Reply:
         def number(name: str) -> int | None:
@@ -232,7 +282,9 @@ class MastodonData:
 
         limit = min(number("limit") or 20, 40)
         min_id, max_id, since_id = number("min_id"), number("max_id"), number("since_id")
-        chosen = sorted(self.statuses, key=lambda s: int(s["id"]))
+        # A status added as tagged carries the chat's tag, whichever it is; an untagged
+        # reply is in no tag timeline.
+        chosen = sorted((s for s in self.statuses if s["tags"]), key=lambda s: int(s["id"]))
         if max_id is not None:
             chosen = [s for s in chosen if int(s["id"]) < max_id]
         lower = min_id if min_id is not None else since_id
@@ -305,11 +357,43 @@ class BlueskyData:
             did = "did:plc:moderator0000000000000"
             return json_reply({"accessJwt": access_jwt(did), "refreshJwt": access_jwt(did),
                                "handle": self.handle, "did": did, "active": True})
-        if seen.path == "/xrpc/app.bsky.feed.searchPosts":
+        if seen.path in ("/xrpc/app.bsky.feed.searchPosts", "/xrpc/app.bsky.feed.getPostThread"):
             if not seen.headers.get("authorization", "").startswith("Bearer "):
                 return json_reply({"error": "AuthMissing", "message": "no"}, 401)
-            return self.search(seen)
+            if seen.path.endswith("searchPosts"):
+                return self.search(seen)
+            return self.thread(seen)
         return json_reply({"error": "MethodNotImplemented", "message": "no"}, 501)
+
+    def thread(self, seen: Seen) -> Reply:
+        uri = seen.query.get("uri", [""])[0]
+        depth = int(seen.query.get("depth", ["6"])[0])
+        found = [p for p in self.posts if p["uri"] == uri]
+        if not found:
+            return json_reply({"error": "NotFound", "message": f"Post not found: {uri}"}, 400)
+        return json_reply({"thread": self.thread_view(found[0], depth)})
+
+    def thread_view(self, root: dict[str, Any], depth: int) -> dict[str, Any]:
+        """The post and its replies nested to `depth`, oldest reply first (built without
+        recursion, like the client must read it)."""
+        view: dict[str, Any] = {"$type": "app.bsky.feed.defs#threadViewPost", "post": root,
+                                "replies": []}
+        todo = [(view, 0)]
+        while todo:
+            node, level = todo.pop()
+            if level >= depth:
+                continue
+            for reply in sorted(self.replies_to(node["post"]["uri"]),
+                                key=lambda p: p["record"]["createdAt"]):
+                child = {"$type": "app.bsky.feed.defs#threadViewPost", "post": reply,
+                         "replies": []}
+                node["replies"].append(child)
+                todo.append((child, level + 1))
+        return view
+
+    def replies_to(self, uri: str) -> list[dict[str, Any]]:
+        return [p for p in self.posts
+                if p["record"].get("reply", {}).get("parent", {}).get("uri") == uri]
 
     def search(self, seen: Seen) -> Reply:
         query = seen.query.get("q", [""])[0]

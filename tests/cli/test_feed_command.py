@@ -71,9 +71,10 @@ def test_once_jsonl_prints_every_post_with_its_meaning(
     out = capsys.readouterr()
     assert code == 0, out.err
     lines = [json.loads(line) for line in out.out.splitlines()]
+    # A local account is named with its server: one person whichever server shows them.
     assert [(x["author"], x["kind"], x["answers"]) for x in lines] == [
-        ("MyOrg", "host", None), ("ann@far.example", "answer", 1),
-        ("guest", "guest", 2), ("bob", "question", None)]
+        ("MyOrg@127.0.0.1", "host", None), ("ann@far.example", "answer", 1),
+        ("guest@127.0.0.1", "guest", 2), ("bob@127.0.0.1", "question", None)]
     assert set(lines[1]) >= {"platform", "id", "author", "name", "text", "url",
                              "created_at", "answers", "kind"}
     assert lines[1]["text"] == "A1: yes\n\x1b[31mred"  # JSON escapes it: `\u001b`
@@ -181,3 +182,35 @@ def test_login_without_a_keyring_says_what_to_do(
     assert "TCHAT_BLUESKY_APP_PASSWORD" in capsys.readouterr().err
 
 
+
+
+def test_two_servers_one_post_each_and_a_mute_from_the_live_log(
+    mastodon: tuple[FakeServer, MastodonData], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from feed_servers import served
+
+    _server, one = mastodon
+    two = MastodonData()
+    for _second, base in served(two.handle):
+        two.base = base
+        shared = "https://far.example/users/ann/statuses/7"
+        q1 = one.add("MyOrg", "<p>Q1 First?</p>", minute(1))
+        one.add("ann@far.example", "<p>A1 seen on both</p>", minute(2), uri=shared)
+        two.add("ann@far.example", "<p>A1 seen on both</p>", minute(2), uri=shared)
+        one.add("zed", "<p>untagged, under Q1</p>", minute(3), reply_to=q1, tagged=False)
+        two.add("spam@bad.example", "<p>A1 buy now</p>", minute(4))
+        plan = plan_with(tmp_path, f'\n[feed]\nmastodon = ["{one.base}", "{two.base}"]\n')
+        from tui.core.run.asrun import AsRunLog, Event, log_path_for
+
+        AsRunLog(log_path_for(plan)).append(Event("mute", minute(5), minute(5),
+                                                  accounts=("spam@bad.example",)))
+        code = once(plan, "--jsonl")
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    lines = [json.loads(line) for line in out.out.splitlines()]
+    assert [(x["author"], x["answers"], x["first_post"]) for x in lines] == [
+        ("MyOrg@127.0.0.1", None, True), ("ann@far.example", 1, True),
+        ("zed@127.0.0.1", 1, True)]
+    assert lines[1]["id"] == shared
+    assert "Mastodon · 2 of 2 servers answer · updated" in out.err

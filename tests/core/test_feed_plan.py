@@ -76,3 +76,36 @@ def test_check_finds_a_missing_replay_beside_the_plan(tmp_path: Path) -> None:
     (tmp_path / "gone.jsonl").write_text("")
     _plan, problems = check_file(plan)
     assert not [p for p in problems if p.field == "feed.replay"]
+
+
+def test_several_mastodon_servers_and_the_rooms_lists_load() -> None:
+    plan = parse_plan(CHAT + '''
+[feed]
+mastodon = ["https://mastodon.social/", "https://social.coop"]
+feature = ["@cohost", "@partner@social.coop", "guest.bsky.social"]
+mute = ["spam_bot"]
+''')
+    feed = plan.feed
+    assert feed is not None and feed.live
+    assert feed.mastodon_servers == ("https://mastodon.social", "https://social.coop")
+    assert feed.feature == ["@cohost", "@partner@social.coop", "guest.bsky.social"]
+    assert feed.mute == ["spam_bot"]
+    one = parse_plan(CHAT + '\n[feed]\nmastodon = "https://mastodon.social"\n').feed
+    assert one is not None and one.mastodon_servers == ("https://mastodon.social",)
+
+
+@pytest.mark.parametrize("feed, message", [
+    ("mastodon = []", "7:feed.mastodon: name at least one server"),
+    ('mastodon = ["https://a.example", "https://a.example/"]', "'https://a.example' is named "
+                                                               "twice"),
+    ('mastodon = ["https://a.example", "http://b.example"]', "should use https"),
+    ("mastodon = [1]", "7:feed.mastodon: should be a server's address in quotes"),
+    ("mastodon = " + str([f"https://s{n}.example" for n in range(11)]).replace("'", '"'),
+     "at most 10 servers"),
+    ('mute = ["spam bot"]', "7:feed.mute: 'spam bot' is not an account"),
+    ('feature = ["@a\\u001b[31m"]', "is not an account"),
+    ('feature = "@one"', "7:feed.feature: should be a list"),
+])
+def test_bad_servers_and_accounts_are_located_errors(feed: str, message: str) -> None:
+    found = problems_of(feed)
+    assert any(message in line for line in found), found

@@ -191,7 +191,9 @@ async def test_live_feed_is_kept_counted_and_confirms_the_copy(
         assert "Mastodon · 3 messages · à jour à" in str(
             app.run_sheet.query_one(ConversationPane).border_subtitle)
     kept = read_feed(feed_path_for(plan))
-    assert [p.author for p in kept.posts] == [host, "ann", "bob@far.example"]
+    # A local account is kept with its server: one person whichever server shows them.
+    assert [p.author for p in kept.posts] == [f"{host}@127.0.0.1", "ann@127.0.0.1",
+                                              "bob@far.example"]
 
 
 async def test_rehearse_replay_file_overrides_the_plans_own(

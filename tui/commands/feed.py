@@ -26,12 +26,20 @@ from tui.commands.output import render_problems
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation, feed_since
 from tui.core.feed.plaintext import link_target, one_line, visible
+from tui.core.feed.status import status_lines
+from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Plan
 from tui.core.plan.planfile import load_plan
 from tui.core.plan.problems import PlanError
+from tui.core.room.people import first_posts, person_key
 from tui.core.room.planned import attributor_for
+from tui.core.room.threads import PER_POLL
+from tui.core.run.asrun import Event, LogError, log_path_for, read_events
+from tui.core.run.roomlog import posted_questions, room_marks
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+ALL_THREADS = 50
+"""Threads read by `--once`: every question of a chat, in one poll."""
 MARKS = {"question": "?", "guest": "★", "host": "◆"}
 
 
@@ -40,8 +48,9 @@ def register(subparsers: Any, summary: str) -> None:
         "feed",
         help=summary,
         description=(
-            "Read the tag's conversation as the plan's [feed] table says (a Mastodon "
-            "server's public timeline, Bluesky's search) and print it: once with --once "
+            "Read the tag's conversation as the plan's [feed] table says (each Mastodon "
+            "server's public timeline, Bluesky's search, and the replies under the host's "
+            "question posts there) and print it, muted accounts left out: once with --once "
             "(exit 1 when a source fails), or until ctrl+c. Writes nothing. Bluesky needs "
             "an app password: TCHAT_BLUESKY_HANDLE and TCHAT_BLUESKY_APP_PASSWORD, or "
             "--login bluesky to keep them in the system keyring."
@@ -51,7 +60,8 @@ def register(subparsers: Any, summary: str) -> None:
     parser.add_argument("--once", action="store_true", help="poll each source once and stop")
     parser.add_argument("--jsonl", action="store_true",
                         help="one JSON object per post: platform, id, author, name, text, "
-                             "url, created_at, answers, kind")
+                             "url, created_at, reply_to, answers, kind, first_post (and "
+                             "network when the feed reads Mastodon and Bluesky)")
     parser.add_argument("--login", choices=("bluesky",), default=None,
                         help="ask for the Bluesky handle and app password and keep them in "
                              "the system keyring")
@@ -64,8 +74,14 @@ def mark(item: Attributed, answer: str) -> str:
     return MARKS.get(item.kind, "")
 
 
-def as_json(item: Attributed) -> str:
-    return item.post.to_json(answers=item.answers, kind=item.kind)
+def as_json(item: Attributed, *, first_post: bool, network: bool = False) -> str:
+    """One post as a line: its fields, what it means (`answers`, `kind`), whether it is
+    its author's first of the chat, and its network when the feed reads several."""
+    more: dict[str, object] = {"answers": item.answers, "kind": item.kind,
+                               "first_post": first_post}
+    if network:
+        more["network"] = item.post.platform
+    return item.post.to_json(**more)
 
 
 def print_table(console: Console, items: list[Attributed], zone: tzinfo, answer: str) -> None:
@@ -127,28 +143,54 @@ def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
     assert feed is not None
     chat = plan.chat
     since = feed_since(chat.start_at, clock())
-    built = build_sources(feed, chat.tag, since, timeout=timeout, environ=environ)
+    book = DraftBook(plan)
+    attributor = attributor_for(plan, book)
+    # The live run's log: the accounts muted during it, the question posts tchat
+    # published (their replies are read even when the tag does not show them).
+    events = _live_events(args.plan)
+    # Once: every thread known is read in the one poll; following: the newest at every
+    # poll and the others in turn, within the servers' rate limits.
+    built = build_sources(feed, chat.tag, since, timeout=timeout, environ=environ,
+                          asks=attributor.asks, posted=posted_questions(book, events),
+                          now=clock,
+                          threads_per_poll=ALL_THREADS if args.once else PER_POLL)
     for problem in built.problems:
         err.print(Text(problem))
     if not built.sources:
         return EXIT_PROBLEMS
-    conversation = Conversation(attributor_for(plan))
+    conversation = Conversation(attributor)
+    # Muted accounts stay out, as in the run-sheet: the plan's, and the live run's log.
+    conversation.mute(room_marks(plan, events).muted)
+    several = bool(feed.mastodon_servers) and feed.bluesky
     poller = FeedPoller(built.sources, timedelta(seconds=feed.poll_seconds), clock)
     out = safe_console(soft_wrap=args.jsonl)
     answer = "R" if chat.language == "fr" else "A"
+    firsts: dict[tuple[str, str], Attributed] = {}
     while True:
-        items = conversation.take(poller.poll_due())
+        items = [item for item in conversation.take(poller.poll_due())
+                 if not conversation.is_muted(item.post.author)]
+        firsts = first_posts([*firsts.values(), *items])
         if args.jsonl:
             for item in items:
-                print(as_json(item), flush=True)
+                first = firsts.get(person_key(item)) is item
+                print(as_json(item, first_post=first, network=several), flush=True)
         else:
             print_table(out, items, chat.zone, answer)
-        for polled in poller.polled:
-            err.print(Text(visible(polled.status.line(clock(), chat.zone, chat.language))))
+        for line in status_lines([p.status for p in poller.polled], clock(), chat.zone,
+                                 chat.language):
+            err.print(Text(visible(line)))
         if args.once:
             failed = any(p.status.failing for p in poller.polled) or built.problems
             return EXIT_PROBLEMS if failed else EXIT_OK
         sleep(max(1.0, poller.wait_seconds()))
+
+
+def _live_events(plan_path: Path) -> list[Event]:
+    """The live run's log, for the accounts muted during it; none when unreadable."""
+    try:
+        return read_events(log_path_for(plan_path))
+    except LogError:
+        return []
 
 
 def login_bluesky(err: Console) -> int:

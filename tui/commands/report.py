@@ -26,7 +26,13 @@ from tui.commands.output import (
 from tui.core.plan.model import Plan
 from tui.core.plan.planfile import load_plan
 from tui.core.plan.problems import PlanError
-from tui.core.run.asrun import LogError, last_rehearsal_log, log_path_for, read_named_log
+from tui.core.run.asrun import (
+    Event,
+    LogError,
+    last_rehearsal_log,
+    log_path_for,
+    read_named_log,
+)
 from tui.core.run.report import build_report, to_csv
 from tui.core.text.controls import visible
 from tui.core.text.words import Words
@@ -104,22 +110,26 @@ def run(args: argparse.Namespace) -> int:
     for line in report_summary(report, words):
         out.print(line, soft_wrap=True)
     if args.rehearsal is None:
-        _print_answers(out, plan, path)
+        _print_answers(out, plan, path, events)
     out.print(Text(words("screen.report_log", path=str(log)), style="dim"), soft_wrap=True)
     if not log.exists():
         err.print(Text(f"{log}: no log yet, nothing was run", style="yellow"))
     return EXIT_OK
 
 
-def _print_answers(out: Console, plan: Plan, path: Path) -> None:
-    """Answers per question, from the conversation kept beside the plan (live runs only:
-    a rehearsal replays a conversation and keeps none)."""
+def _print_answers(out: Console, plan: Plan, path: Path, events: list[Event]) -> None:
+    """Answers per question and each one's curve, from the conversation kept beside the
+    plan (live runs only: a rehearsal replays a conversation and keeps none), muted
+    accounts left out; a feed file that cannot be read is said, and left out."""
+    from tui.core.exports.context import make_context
+    from tui.core.exports.curves import question_curves
     from tui.core.room.summary import answers_per_question, count_posts, recorded_conversation
 
     recorded = recorded_conversation(path)
     warn_feed(error_console(), recorded)
-    posts = recorded.posts
-    if not posts:
+    ctx = make_context(plan, events=events, feed=recorded.posts)
+    if not ctx.feed:
         return
-    for line in answers_per_question(plan, count_posts(plan, posts)):
-        out.print(Text(line), soft_wrap=True)
+    counts = count_posts(plan, ctx.feed, ctx.book)
+    for line in answers_per_question(plan, counts, question_curves(ctx)):
+        out.print(Text(visible(line)), soft_wrap=True)

@@ -33,6 +33,7 @@ MAX_REMEMBERED = 20_000
 """Post addresses remembered to know where the last poll stopped."""
 SESSION = "/xrpc/com.atproto.server.createSession"
 SEARCH = "/xrpc/app.bsky.feed.searchPosts"
+THREAD = "/xrpc/app.bsky.feed.getPostThread"
 
 
 class BlueskySource:
@@ -58,6 +59,49 @@ class BlueskySource:
 
     def cancel(self) -> None:
         self.transport.cancel()
+
+    def thread(self, uri: str, depth: int) -> dict[str, Any]:
+        """`app.bsky.feed.getPostThread` for `uri` with the search's session: the thread
+        as JSON (read post by post by the caller, never through the SDK's models), or a
+        FeedError saying why not. Signs in first when the search has not yet."""
+        from atproto_client import exceptions, models
+
+        if self._login is None:
+            raise failed(self.name, Said.of("feed.no_login"), lasting=True)
+        path = THREAD if self._logged_in else SESSION
+        try:
+            with deadline(self.timeout * 2):
+                if not self._logged_in:
+                    self._client.login(self._login.handle, self._login.password,
+                                       fetch_bsky_profile=False)
+                    self._logged_in = True
+                    path = THREAD
+                params = models.AppBskyFeedGetPostThread.Params(uri=uri, depth=depth,
+                                                                parent_height=0)
+                content = self._client.invoke_query("app.bsky.feed.getPostThread",
+                                                    params=params).content
+        except HttpFailure as error:
+            raise failed(self.name, error.said) from None
+        except exceptions.RateLimitExceededError as error:
+            raise failed(self.name, Said.of("feed.rate_limited", server=self.service, path=path,
+                                            answer="429"),
+                         retry_after=retry_after(_headers(error))) from None
+        except exceptions.RequestErrorBase as error:
+            if not self._logged_in:
+                raise failed(self.name, Said.of("feed.wrong_login", path=path,
+                                                answer=_answer(error)), lasting=True) from None
+            key = "feed.no_post" if _answer(error).endswith("NotFound") else "feed.server_error"
+            raise failed(self.name, Said.of(key, server=self.service, path=path,
+                                            answer=_answer(error))) from None
+        except Exception:  # noqa: BLE001 - garbage from a server is a status line, not a crash
+            content = None
+        thread = content.get("thread") if isinstance(content, dict) else None
+        if not isinstance(thread, dict):
+            what = Said.of("feed.what_thread" if self._logged_in else "feed.what_session")
+            raise failed(self.name, Said.of(
+                "feed.not_bluesky", server=self.service, path=path,
+                answer=Said.of("feed.unexpected_json", what=what)))
+        return thread
 
     def fetch(self) -> list[FeedPost]:
         from atproto_client import exceptions

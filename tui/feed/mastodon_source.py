@@ -1,9 +1,11 @@
 """A Mastodon server's public timeline of the tag, read by tchat itself over the guarded
 transport (`tui.feed.network`).
 
-Two endpoints are all it needs: `GET /api/v1/instance`, once, to know the address is a
+A few endpoints are all it needs: `GET /api/v1/instance`, once, to know the address is a
 Mastodon server (or a compatible one: GoToSocial, Akkoma), and
-`GET /api/v1/timelines/tag/:tag` with `min_id` and `limit`. Mastodon.py did this before;
+`GET /api/v1/timelines/tag/:tag` with `min_id` and `limit`; for the replies under the
+host's questions (`tui.feed.replies`), `GET /api/v1/statuses/:id` and its `/context`.
+Mastodon.py did this before;
 its version check recursed when the instance endpoint failed (a server down at start, a
 404, an HTML page, `"version": "banana"`), in the constructor, which killed the feed's
 worker for the hour; its pages followed the `Link` addresses the server chose, with the
@@ -40,6 +42,8 @@ MAX_PAGES = 25
 MAX_ITEMS = 200
 """Items read from one page: Mastodon sends at most 40; a server sending more is cut."""
 INSTANCE = "/api/v1/instance"
+MAX_URIS = 20_000
+"""Statuses whose URI is remembered (to key them the same on every server)."""
 
 
 class MastodonSource:
@@ -59,6 +63,9 @@ class MastodonSource:
         self._http = guarded_client(self.transport, headers=auth)
         self._checked = False
         self._newest: str | None = None
+        self.uris: dict[str, str] = {}
+        """Each status's id here -> its URI, the same on every server (`tui.feed.threaded`);
+        the last `MAX_URIS` met."""
 
     def cancel(self) -> None:
         self.transport.cancel()
@@ -74,6 +81,9 @@ class MastodonSource:
             except HttpFailure as error:
                 raise failed(self.name, error.said) from None
         posts = [post for post in map(_post, found) if post is not None]
+        self.uris.update(_uris(found))
+        for old in list(self.uris)[: max(0, len(self.uris) - MAX_URIS)]:
+            del self.uris[old]
         if found and not posts:
             # A page of things that are not statuses: not a timeline, whatever the
             # status code said.
@@ -86,6 +96,44 @@ class MastodonSource:
                 self._newest = newest.id
         posts.sort(key=lambda post: post.created_at)
         return posts
+
+    # --- a status and its replies, for the threads under the questions ----------------
+
+    def status(self, local_id: str) -> Any:
+        """`GET /api/v1/statuses/:id`: the status (JSON) or FeedError saying why not."""
+        return self._json(f"/api/v1/statuses/{quote(local_id, safe='')}", "feed.what_status")
+
+    def context(self, local_id: str) -> Any:
+        """`GET /api/v1/statuses/:id/context`: its ancestors and descendants (JSON)."""
+        return self._json(f"/api/v1/statuses/{quote(local_id, safe='')}/context",
+                          "feed.what_context")
+
+    def _json(self, path: str, what: str) -> Any:
+        """One call's JSON answer over the guarded transport, within the poll's budget
+        (the threads are read in the same poll as the tag). The id in `path` is quoted:
+        it may come from the log, which anyone can edit."""
+        try:
+            with deadline(self.timeout * 2):
+                response = self._http.get(self.server + path)
+        except HttpFailure as error:
+            raise failed(self.name, error.said) from None
+        if response.status_code == 429:
+            raise failed(self.name, Said.of("feed.rate_limited", server=self.server,
+                                            path=path, answer="429"),
+                         retry_after=retry_after(response.headers))
+        if response.status_code == 404:
+            raise failed(self.name, Said.of("feed.no_post", server=self.server, path=path,
+                                            answer="404"))
+        if response.status_code != 200:
+            raise failed(self.name, Said.of("feed.server_error", server=self.server, path=path,
+                                            answer=str(response.status_code)))
+        data = json_line(response.content)
+        if not isinstance(data, dict):
+            answer: str | Said = (not_json(response) if data is None else Said.of(
+                "feed.unexpected_json", what=Said.of(what)))
+            raise failed(self.name, Said.of("feed.server_error", server=self.server,
+                                            path=path, answer=answer))
+        return data
 
     def _path(self) -> str:
         return f"/api/v1/timelines/tag/{quote(self.tag, safe='')}"
@@ -149,6 +197,18 @@ class MastodonSource:
 def _snowflake(moment: datetime) -> str:
     """The smallest Mastodon id of a post made at `moment` (milliseconds, shifted)."""
     return str(int(moment.timestamp()) * 1000 << 16)
+
+
+def _uris(statuses: list[Any]) -> dict[str, str]:
+    found = {}
+    for status in statuses:
+        try:
+            uri = status["uri"]
+            if isinstance(uri, str) and uri.startswith(("https://", "http://")):
+                found[str(status["id"])] = uri[:2000]
+        except (KeyError, TypeError):
+            continue
+    return found
 
 
 def _id_key(value: str) -> tuple[int, str]:

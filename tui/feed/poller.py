@@ -44,7 +44,8 @@ class FeedPoller:
 
     def __post_init__(self) -> None:
         start = self.now()
-        self.polled = [Polled(s, SourceStatus(s.name), start) for s in self.sources]
+        self.polled = [Polled(s, SourceStatus(s.name, server=getattr(s, "server", "")), start)
+                       for s in self.sources]
 
     def due(self) -> list[Polled]:
         moment = self.now()
@@ -66,6 +67,7 @@ class FeedPoller:
         item.status.updated = moment
         item.status.offline_since = item.status.retry_at = None
         item.status.error = item.status.problem = None
+        item.status.notes = tuple(getattr(item.source, "notes", ()))
         item.next_at = moment + self.every
         return posts
 

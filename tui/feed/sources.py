@@ -8,13 +8,14 @@ the plan's language, like any other failure.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tui.core.feed.post import FeedPost
 from tui.core.feed.status import Said
 from tui.core.plan.model import Feed
+from tui.core.room.threads import PER_POLL, PostedQuestion
 from tui.feed.credentials import bluesky_login, mastodon_token
 from tui.feed.errors import failed
 from tui.feed.network import TIMEOUT
@@ -41,15 +42,34 @@ class Broken:
 
 
 def build_sources(feed: Feed, tag: str, since: datetime, *, timeout: float = TIMEOUT,
-                  environ: Mapping[str, str] | None = None) -> Built:
+                  environ: Mapping[str, str] | None = None,
+                  asks: Callable[[FeedPost], int | None] | None = None,
+                  posted: Sequence[PostedQuestion] = (),
+                  now: Callable[[], datetime] | None = None,
+                  threads_per_poll: int = PER_POLL) -> Built:
+    """One source per Mastodon server and one for Bluesky. With `asks` (the plan's
+    `Attributor.asks`), each also reads the replies under the host's question posts it
+    meets, and those of `posted` (question posts tchat published, known by id)."""
+    from tui.feed.threaded import threaded_bluesky, threaded_mastodon
+
     built = Built()
-    if feed.mastodon is not None:
+    clock = now or _utcnow
+    find = asks or _asks_nothing
+    token = None
+    for server in feed.mastodon_servers:
         try:
             from tui.feed.mastodon_source import MastodonSource
 
-            token = mastodon_token(environ) if environ is not None else mastodon_token()
-            built.sources.append(MastodonSource(feed.mastodon, tag, since, timeout=timeout,
-                                                token=token))
+            if token is None:
+                token = (mastodon_token(environ) if environ is not None else mastodon_token())
+            # A token belongs to one account on one server: it goes to the first server
+            # named, never to the others (a secret is sent only to its own host).
+            source = threaded_mastodon(
+                MastodonSource(server, tag, since, timeout=timeout,
+                               token=token if server == feed.mastodon_servers[0] else None),
+                find, now=clock, per_poll=threads_per_poll)
+            source.posted(posted)
+            built.sources.append(source)
         except Exception as error:  # noqa: BLE001 - a broken install is a status line
             built.sources.append(Broken("Mastodon", error))
     if feed.bluesky:
@@ -57,8 +77,19 @@ def build_sources(feed: Feed, tag: str, since: datetime, *, timeout: float = TIM
             from tui.feed.bluesky_source import BlueskySource
 
             login = bluesky_login(environ) if environ is not None else bluesky_login()
-            built.sources.append(BlueskySource(login, tag, since, service=feed.bluesky_service,
-                                               timeout=timeout))
+            bluesky = threaded_bluesky(
+                BlueskySource(login, tag, since, service=feed.bluesky_service, timeout=timeout),
+                find, now=clock, per_poll=threads_per_poll)
+            bluesky.posted(posted)
+            built.sources.append(bluesky)
         except Exception as error:  # noqa: BLE001 - a broken install is a status line
             built.sources.append(Broken("Bluesky", error))
     return built
+
+
+def _asks_nothing(_post: FeedPost) -> int | None:
+    return None
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)

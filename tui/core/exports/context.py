@@ -21,6 +21,7 @@ from tui.core.plan.model import Guest, Language, Plan
 from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue
 from tui.core.run.asrun import Event
+from tui.core.run.roomlog import unmuted
 from tui.core.text.placeholders import fill
 from tui.core.timing.dates import short_time
 from tui.core.timing.zones import (
@@ -82,8 +83,11 @@ def make_context(
     all_questions: bool = False,
 ) -> ExportContext:
     chosen = tuple(zones) if zones else default_zones(plan)
+    # A muted account (the plan's `[feed] mute`, or muted during the run) is out of
+    # every export, as it was out of the pane and the counts.
+    kept = tuple(unmuted(plan, events, feed)) if feed else ()
     return ExportContext(
-        plan, DraftBook(plan), chosen, tuple(events), tuple(feed), created, all_questions
+        plan, DraftBook(plan), chosen, tuple(events), kept, created, all_questions
     )
 
 

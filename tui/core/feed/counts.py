@@ -19,7 +19,12 @@ from tui.core.text.words import Words
 @dataclass
 class QuestionCount:
     answers: int = 0
-    people: set[str] = field(default_factory=set)
+    by_person: Counter[str] = field(default_factory=Counter)
+    """Answers per author: a revised post can take its answer back."""
+
+    @property
+    def people(self) -> set[str]:
+        return {name for name, n in self.by_person.items() if n > 0}
 
 
 @dataclass
@@ -37,9 +42,20 @@ class ConversationCounts:
         self.authors[author] += 1
         self.times.append(item.post.created_at)
         if item.answers is not None:
-            count = self.by_question.setdefault(item.answers, QuestionCount())
-            count.answers += 1
-            count.people.add(author)
+            self._answer(item.answers, author, 1)
+
+    def _answer(self, number: int, author: str, step: int) -> None:
+        count = self.by_question.setdefault(number, QuestionCount())
+        count.answers += step
+        count.by_person[author] += step
+
+    def revise(self, old: Attributed, new: Attributed) -> None:
+        """One post answered for again (the same post, another question or none)."""
+        author = new.post.author.lower()
+        if old.answers is not None:
+            self._answer(old.answers, author, -1)
+        if new.answers is not None:
+            self._answer(new.answers, author, 1)
 
     def add_all(self, items: Iterable[Attributed]) -> ConversationCounts:
         for item in items:

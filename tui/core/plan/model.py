@@ -373,14 +373,29 @@ class ChecklistItem(_Strict):
     due: Offset | None = None
 
 
+MAX_SERVERS = 10
+MAX_ACCOUNTS = 500
+# An account as a post names it: letters, digits, _ . - and one inner @ (Mastodon's
+# server), with or without the leading @; nothing that could hide in a terminal.
+_ACCOUNT = re.compile(r"@?[\w.\-]{1,100}(?:@[\w.\-]{1,200})?")
+
+
+def _server(value: str) -> str:
+    problem = feed_url_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value.rstrip("/")
+
+
 class Feed(_Strict):
     """The optional `[feed]` table: where to read the tag's conversation during the chat.
 
     Without it tchat opens no socket at all. Credentials never go here: they come from
     the environment or the system keyring (see `tui.feed.credentials`)."""
 
-    mastodon: str | None = None
-    """A Mastodon server whose public timeline of the tag is read."""
+    mastodon: str | list[str] | None = None
+    """A Mastodon server whose public timeline of the tag is read, or several: each
+    server shows the posts it knows of, and a post seen on two is one post."""
     bluesky: bool = False
     """Search Bluesky for the tag (needs an app password)."""
     bluesky_service: str | None = None
@@ -388,15 +403,58 @@ class Feed(_Strict):
     poll_seconds: int = Field(default=15, ge=5, le=3600)
     replay: str | None = Field(default=None, min_length=1)
     """A recorded conversation (JSON lines), relative to the plan, replayed in rehearsal."""
+    feature: list[str] = Field(default_factory=list, max_length=MAX_ACCOUNTS)
+    """Accounts shown in their own colour beside the guests (co-hosts, partners)."""
+    mute: list[str] = Field(default_factory=list, max_length=MAX_ACCOUNTS)
+    """Accounts left out of the pane, the counts and the exports (spam, bots)."""
 
-    @field_validator("mastodon", "bluesky_service")
+    @field_validator("bluesky_service")
     @classmethod
     def _web_address(cls, value: str | None) -> str | None:
-        if value is not None:
-            problem = feed_url_problem(value)
-            if problem:
-                raise ValueError(problem)
-        return value.rstrip("/") if value is not None else None
+        return _server(value) if value is not None else None
+
+    @field_validator("mastodon", mode="before")
+    @classmethod
+    def _one_or_a_list(cls, value: object) -> object:
+        # Said once, here, rather than as pydantic's one error per member of the union.
+        if value is None or isinstance(value, str):
+            return value
+        if isinstance(value, list) and all(isinstance(url, str) for url in value):
+            return value
+        raise ValueError('should be a server\'s address in quotes ("https://server"), '
+                         "or a list of them")
+
+    @field_validator("mastodon")
+    @classmethod
+    def _servers(cls, value: str | list[str] | None) -> str | list[str] | None:
+        if value is None or isinstance(value, str):
+            return _server(value) if value is not None else None
+        if not value:
+            raise ValueError("name at least one server, or leave mastodon out")
+        if len(value) > MAX_SERVERS:
+            raise ValueError(f"at most {MAX_SERVERS} servers: each one is read at every poll")
+        servers = [_server(url) for url in value]
+        twice = sorted({url for url in servers if servers.count(url) > 1})
+        if twice:
+            raise ValueError(f"{twice[0]!r} is named twice")
+        return servers
+
+    @field_validator("feature", "mute")
+    @classmethod
+    def _accounts(cls, value: list[str]) -> list[str]:
+        for name in value:
+            if not _ACCOUNT.fullmatch(name):
+                raise ValueError(
+                    f"{name[:60]!r} is not an account: write it as in a post, such as "
+                    "@name, @name@server.social or @name.bsky.social")
+        return value
+
+    @property
+    def mastodon_servers(self) -> tuple[str, ...]:
+        """The Mastodon servers read, one or several, in the plan's order."""
+        if self.mastodon is None:
+            return ()
+        return (self.mastodon,) if isinstance(self.mastodon, str) else tuple(self.mastodon)
 
     @field_validator("replay")
     @classmethod

@@ -15,11 +15,13 @@ from pathlib import Path
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation
 from tui.core.feed.replay import Replay
-from tui.core.feed.status import SourceStatus
+from tui.core.feed.status import SourceStatus, status_lines
 from tui.core.feed.store import FeedFileError, FeedStore, feed_path_for, read_feed
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Plan
+from tui.core.room.actions import RoomMarks
 from tui.core.room.planned import attributor_for
+from tui.core.room.room import Room
 from tui.core.text.vocabulary import Language
 from tui.core.text.words import Words
 
@@ -52,21 +54,28 @@ class FeedSession:
     problem: str | None = None
     """Why the conversation cannot be shown (an unreadable replay file), in one line."""
     sources: list[SourceStatus] = field(default_factory=list)
+    room: Room | None = None
+    """The room's lists over the conversation (`tui.core.room.room`)."""
 
     @classmethod
     def open(cls, plan: Plan, plan_path: Path, setup: FeedPlan,
-             book: DraftBook | None = None) -> FeedSession:
-        """Reads files only (the feed file of a live run, a replay): no network here."""
+             book: DraftBook | None = None, marks: RoomMarks | None = None) -> FeedSession:
+        """Reads files only (the feed file of a live run, a replay): no network here.
+        `marks` are the room's actions folded from the run's log (`run.roomlog`), so a
+        restart keeps who was welcomed, handled and muted."""
         attributor = attributor_for(plan, book)
         if setup.replay is not None:
             try:
                 recorded = read_feed(setup.replay, missing_ok=False)
             except FeedFileError as error:
                 return cls(Conversation(attributor), problem=str(error))
-            return cls(Conversation(attributor),
-                       Replay(recorded.posts, recorded.start, plan.chat.start_at))
+            conversation = Conversation(attributor)
+            return cls(conversation,
+                       Replay(recorded.posts, recorded.start, plan.chat.start_at),
+                       room=Room(plan, conversation, marks))
         store = FeedStore(feed_path_for(plan_path), plan.chat.start_at)
-        return cls(Conversation(attributor, store))
+        conversation = Conversation(attributor, store)
+        return cls(conversation, room=Room(plan, conversation, marks))
 
     def advance(self, now: datetime) -> list[Attributed]:
         """A replay's posts whose (shifted) time has come."""
@@ -84,8 +93,7 @@ class FeedSession:
             if self.replay.unshifted:
                 lines.append(words("feed.unshifted", n=self.replay.unshifted))
             return lines + self.dropped_lines(language)
-        return ([status.line(now, zone, language) for status in self.sources]
-                + self.dropped_lines(language))
+        return status_lines(self.sources, now, zone, language) + self.dropped_lines(language)
 
     def dropped_lines(self, language: Language) -> list[str]:
         """What the conversation could not keep or show, one line each; none when all

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from tui.core.feed.counts import ConversationCounts, answers_line
@@ -12,6 +13,7 @@ from tui.core.feed.store import FeedFileError, feed_path_for, read_feed
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Plan
 from tui.core.plan.networks import NETWORKS
+from tui.core.room.pace import AnswerCurve, answer_curves, asked_times
 from tui.core.room.planned import attributor_for
 
 
@@ -45,11 +47,28 @@ def count_posts(plan: Plan, posts: Sequence[FeedPost],
     return ConversationCounts().add_all(attributor.add_all(ordered))
 
 
-def answers_per_question(plan: Plan, counts: ConversationCounts) -> list[str]:
-    """ "Q1 · 14 answers from 9 people", one line per question of the plan."""
+def answers_per_question(plan: Plan, counts: ConversationCounts,
+                         curves: Sequence[AnswerCurve] = ()) -> list[str]:
+    """ "Q1 · 14 answers from 9 people", one line per question of the plan, with its
+    answer curve when given ("· peak 4/min · ▁▃█▅▂▁")."""
     language = plan.chat.language
-    return [f"Q{n} · {answers_line(*counts.answers(n), language)}"
-            for n in range(1, len(plan.questions) + 1)]
+    by_number = {curve.question: curve.line(language) for curve in curves}
+    lines = []
+    for n in range(1, len(plan.questions) + 1):
+        line = f"Q{n} · {answers_line(*counts.answers(n), language)}"
+        if by_number.get(n):
+            line += f" · {by_number[n]}"
+        lines.append(line)
+    return lines
+
+
+def question_curves(plan: Plan, posts: Sequence[FeedPost], asked: Mapping[int, datetime],
+                    book: DraftBook | None = None) -> list[AnswerCurve]:
+    """Each question's answers per minute from when it was asked (`asked`: the run's
+    marks; the host's question posts seen fill the rest), Q1 first. Replies under the
+    host's questions count, as in the run; leave muted accounts out of `posts` first."""
+    items = attributor_for(plan, book).add_all(sorted(posts, key=lambda p: p.created_at))
+    return answer_curves(items, asked_times(items, asked), range(1, len(plan.questions) + 1))
 
 
 def most_active(plan: Plan, counts: ConversationCounts, limit: int = 5) -> list[str]:

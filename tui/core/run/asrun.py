@@ -32,6 +32,9 @@ EventKind = Literal[
     # Posting from tchat (`tui.core.run.publish`): the intent is on disk before the post
     # leaves, so a crash between the two is settled at the next start, never posted twice.
     "post-intent", "post-done", "post-failed", "post-deleted", "repost",
+    # The room (tui.core.run.roomlog): a welcome reply made, a post to answer handled
+    # (`done`) or put back, an account muted or unmuted.
+    "welcome", "handled", "mute", "unmute",
 ]
 EVENT_KINDS: frozenset[str] = frozenset(get_args(EventKind))
 FORMAT_VERSION = 1
@@ -39,6 +42,9 @@ FORMAT_VERSION = 1
 # not one tchat wrote, and summing such shifts would push cue times out of range.
 MAX_SHIFT_SECONDS = 2 * 86_400
 MAX_ITEM = 1_000_000
+# A room event names a few accounts and one post; more is not a line tchat wrote.
+MAX_ACCOUNTS = 50
+MAX_NAME = 600
 # A thread of a hundred posts is no chat's; a bigger number is not a line tchat wrote.
 MAX_PARTS = 100
 
@@ -142,8 +148,8 @@ class Event:
     that tchat's own posting made."""
     network: str | None = None
     """The network of a mark or a skip on a plan with several (None: the cue on every
-    network, as in every log written before plans had several), or where a post-*
-    event happened (bluesky, mastodon)."""
+    network, as in every log written before plans had several), where a post-* event
+    happened, or the network of a room event's post or people (bluesky, mastodon)."""
     part: int | None = None
     """A thread's part, counted from 1 (a post alone is part 1 of 1)."""
     parts: int | None = None
@@ -157,6 +163,10 @@ class Event:
     """A Bluesky record's CID, which a reply to it needs."""
     reason: str | None = None
     """Why a post failed, in one line (never a secret: see `tui.post`)."""
+    post: str | None = None
+    """A handled post's id on its network (the room)."""
+    accounts: tuple[str, ...] = ()
+    """The accounts a welcome names, or the one a mute or unmute is about (the room)."""
 
     def to_json(self) -> str:
         data: dict[str, Any] = {
@@ -166,7 +176,7 @@ class Event:
             "wall": self.wall.isoformat(),
         }
         for name in ("cue", "seconds", "item", "done", "text", "via", "network", "part",
-                     "parts", "key", "uri", "url", "cid", "reason"):
+                     "parts", "key", "uri", "url", "cid", "reason", "post"):
             value = getattr(self, name)
             if value is not None:
                 data[name] = value
@@ -176,6 +186,8 @@ class Event:
             data["moves"] = list(self.moves)
         if self.skips:
             data["skips"] = list(self.skips)
+        if self.accounts:
+            data["accounts"] = list(self.accounts)
         # ensure_ascii keeps one event on one physical line whatever the text holds.
         return json.dumps(data, ensure_ascii=True, separators=(",", ":"))
 
@@ -213,6 +225,8 @@ class Event:
                 url=_opt(data, "url", str),
                 cid=_opt(data, "cid", str),
                 reason=_opt(data, "reason", str),
+                post=_opt(data, "post", str),
+                accounts=_names(data.get("accounts", ())),
             )
         except (ValueError, KeyError, TypeError, RecursionError, OverflowError):
             # RecursionError: a line of 100,000 nested brackets is valid JSON to no one.
@@ -223,9 +237,19 @@ class Event:
             return None
         if any(n is not None and not 1 <= n <= MAX_PARTS for n in (event.part, event.parts)):
             return None
+        if event.post is not None and len(event.post) > MAX_NAME:
+            return None
         if event.network is not None and event.network not in NETWORKS:
             return None  # no network tchat knows: not a line it wrote
         return event
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or len(value) > MAX_ACCOUNTS:
+        raise TypeError("accounts")
+    if not all(isinstance(name, str) and len(name) <= MAX_NAME for name in value):
+        raise TypeError("accounts")
+    return tuple(value)
 
 
 def _int(value: Any) -> int:
