@@ -69,6 +69,21 @@ def test_an_unknown_placeholder_exits_1(
     assert "unknown placeholder {recap_link}" in captured.err
 
 
+def test_a_brand_new_plan_exits_0_with_its_recap_post_waiting_for_an_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `tchat new` writes a post for two days after, with {recap_url}: the recap is
+    # online only then. `tchat check` warns about it; drafts shows the warning and
+    # exits 0, since nothing is wrong with the plan yet.
+    plan = tmp_path / "new.toml"
+    assert main(["new", str(plan), "--start", "2030-03-07 18:00"]) == 0
+    capsys.readouterr()
+    assert main(["drafts", str(plan)]) == 0
+    captured = capsys.readouterr()
+    assert "{recap_url}" in captured.out
+    assert "warning" in captured.err and "{recap_url} is not set yet" in captured.err
+
+
 THREE_NETWORKS = """\
 [chat]
 title = "Girls and online safety"

@@ -184,6 +184,27 @@ def test_login_without_a_keyring_says_what_to_do(
 
 
 
+def test_once_table_shows_links_whole(
+    mastodon: tuple[FakeServer, MastodonData], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # In 80 columns a post's address longer than the line is printed on one line, never
+    # folded over a narrow column where it can be neither copied nor opened.
+    monkeypatch.setenv("COLUMNS", "80")
+    _server, data = mastodon
+    author = "ann_who_writes_with_a_very_long_account_name_indeed"
+    data.add(author, "<p>A1 yes, and a long post that fills more than one line of the "
+             "terminal, so it wraps in its column</p>", minute(2))
+    plan = plan_with(tmp_path, f'\n[feed]\nmastodon = "{data.base}"\n')
+    code = once(plan)
+    out = capsys.readouterr().out
+    assert code == 0
+    [url] = [post["url"] for post in data.statuses]
+    assert len(url) > 80
+    assert [line.strip() for line in out.splitlines() if url in line] == [url]
+    assert f"@{author}" in out and "A1" in out
+
+
 def test_two_servers_one_post_each_and_a_mute_from_the_live_log(
     mastodon: tuple[FakeServer, MastodonData], tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

@@ -97,10 +97,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         print_table(drafts, chat, words, networks)
     over = sum(not d.count.valid for d in drafts)
-    # A draft still holding `{recap_link}` would be pasted with the braces in it.
-    unknown = placeholder_problems(plan, read_plan_text(path))
-    if unknown:
-        render_problems(error_console(), str(path), unknown)
+    # A draft still holding `{recap_link}` would be pasted with the braces in it: an
+    # error. `{recap_url}` not set yet is only a warning (the recap goes online days
+    # after the chat, as `tchat check` says), shown but not a failure.
+    found = placeholder_problems(plan, read_plan_text(path))
+    if found:
+        render_problems(error_console(), str(path), found)
+    unknown = [problem for problem in found if problem.is_error]
     if over and not args.jsonl:
         safe_console().print(Text(ENGLISH("cli.drafts_over", n=over), style="bold red"))
     return EXIT_PROBLEMS if over or unknown else EXIT_OK

@@ -41,6 +41,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 ALL_THREADS = 50
 """Threads read by `--once`: every question of a chat, in one poll."""
 MARKS = {"question": "?", "guest": "★", "host": "◆"}
+LINK_INDENT = 16
+"""The link starts under the post: the time (8) and the mark (3), each padded by a space."""
 
 
 def register(subparsers: Any, summary: str) -> None:
@@ -85,31 +87,29 @@ def as_json(item: Attributed, *, first_post: bool, network: bool = False) -> str
 
 
 def print_table(console: Console, items: list[Attributed], zone: tzinfo, answer: str) -> None:
-    if not items:
-        return
-    table = Table(expand=True, show_edge=False)
-    table.add_column("time", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("author", max_width=24, overflow="fold")
-    table.add_column("post", ratio=3, overflow="fold")
-    table.add_column("link", ratio=1, overflow="fold")
+    """The posts as the moderator checks them: time, mark, author and post in columns,
+    then the post's link on a line of its own, whole: a link folded over a narrow cell
+    could be neither copied nor opened."""
     for item in items:
         post = item.post
-        table.add_row(
+        row = Table(expand=True, show_edge=False, show_header=False, box=None, padding=(0, 1))
+        row.add_column("time", no_wrap=True, width=8)
+        row.add_column("mark", no_wrap=True, width=3)
+        row.add_column("post", ratio=1, overflow="fold")
+        row.add_row(
             Text(f"{post.created_at.astimezone(zone):%H:%M:%S}"),
             Text(mark(item, answer), style="bold"),
-            Text("@" + visible(post.author)),
-            Text(one_line(post.text)),
-            _link(post.url),
+            Text.assemble(("@" + visible(post.author), "bold"), "  ", one_line(post.text)),
         )
-    console.print(table)
-
-
-def _link(url: str) -> Text:
-    """The post's address, shown made visible; a terminal link (OSC 8) only when the
-    address holds nothing that could end or start an escape sequence (C1 included)."""
-    target = link_target(url)
-    return Text(visible(url), style=Style(link=target) if target is not None else "")
+        console.print(row)
+        if post.url:
+            # Soft wrap: a terminal may show it over two lines, but it is one line, whole.
+            # A terminal link (OSC 8) only when the address holds nothing that could end
+            # or start an escape sequence (C1 controls included): its target goes raw.
+            target = link_target(post.url)
+            style = Style(link=target) if target is not None else ""
+            console.print(Text(" " * LINK_INDENT + visible(post.url), style=style),
+                          soft_wrap=True)
 
 
 def run(args: argparse.Namespace, *, now: Callable[[], datetime] | None = None,

@@ -22,7 +22,7 @@ from tui.core.plan.problems import PlanError, Problem
 from tui.core.text.words import Words
 
 if TYPE_CHECKING:
-    from tui.core.room.summary import Recorded
+    from tui.core.room.summary import Recording
 
 ENGLISH = Words("en")
 """The words of the command line's diagnostics, which are in English like `tchat check`."""
@@ -115,29 +115,29 @@ def report_plan_error(path: Path, problems: list[Problem]) -> None:
     render_problems(error_console(), str(path), problems)
 
 
-def warn_skipped(console: Console, log: Path, lines: list[int]) -> None:
-    """Say which lines of a run log were not events (read on without them)."""
+def warn_skipped(console: Console, log: Path, lines: list[int], words: Words = ENGLISH) -> None:
+    """Say which lines of a run log were not events (read on without them); an export
+    says it in the plan's language (`words`)."""
     if lines:
         shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
         console.print(Text.assemble(
             (f"{log}: ", "bold"), ("warning", "yellow"),
-            ": " + ENGLISH("cli.lines_skipped", n=len(lines), shown=shown),
+            ": " + words("cli.lines_skipped", n=len(lines), shown=shown),
         ))
 
 
-def warn_feed(console: Console, recorded: Recorded) -> None:
-    """Say why the conversation kept beside the plan is left out, or which of its lines
-    were not posts; nothing when it read well (or there is none)."""
-    if recorded.problem is not None:
+def warn_feed(console: Console, recording: Recording) -> None:
+    """Say why the conversation kept beside the plan is left out (`FILE: error: why`), or
+    which of its lines were not posts; nothing when it read well (or there is none)."""
+    if recording.problem is not None:
         console.print(Text.assemble(
-            (f"{recorded.path}: ", "bold"), ("warning", "yellow"),
-            ": " + ENGLISH("cli.feed_left_out", reason=recorded.problem.reason),
+            (recording.problem, "yellow"), ": " + ENGLISH("cli.feed_left_out_short"),
         ))
-    elif recorded.skipped_lines:
-        lines = recorded.skipped_lines
+    elif recording.skipped_lines:
+        lines = recording.skipped_lines
         shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
         console.print(Text.assemble(
-            (f"{recorded.path}: ", "bold"), ("warning", "yellow"),
+            (f"{recording.path}: ", "bold"), ("warning", "yellow"),
             ": " + ENGLISH("cli.feed_lines_skipped", n=len(lines), shown=shown),
         ))
 

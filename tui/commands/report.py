@@ -123,11 +123,11 @@ def _print_answers(out: Console, plan: Plan, path: Path, events: list[Event]) ->
     accounts left out; a feed file that cannot be read is said, and left out."""
     from tui.core.exports.context import make_context
     from tui.core.exports.curves import question_curves
-    from tui.core.room.summary import answers_per_question, count_posts, recorded_conversation
+    from tui.core.room.summary import answers_per_question, count_posts, recorded_feed
 
-    recorded = recorded_conversation(path)
-    warn_feed(error_console(), recorded)
-    ctx = make_context(plan, events=events, feed=recorded.posts)
+    recording = recorded_feed(path)
+    warn_feed(error_console(), recording)
+    ctx = make_context(plan, events=events, feed=recording.posts)
     if not ctx.feed:
         return
     counts = count_posts(plan, ctx.feed, ctx.book)

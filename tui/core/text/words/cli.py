@@ -26,9 +26,9 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": {"one": "{n} texte dépasse la limite", "other": "{n} textes dépassent la limite"},
         "en": {"one": "{n} draft over the limit", "other": "{n} drafts over the limit"},
     },
-    "cli.feed_left_out": {
-        "fr": "{reason} ; la conversation est laissée de côté",
-        "en": "{reason}; the conversation is left out",
+    "cli.feed_left_out_short": {
+        "fr": "la conversation est laissée de côté",
+        "en": "the conversation is left out",
     },
     "cli.feed_lines_skipped": {
         "fr": {"one": "{n} ligne n'est pas un message et a été ignorée ({shown})",
