@@ -31,6 +31,8 @@ MODULES = (
     "tui.core.text.guestwording",
     "tui.core.exports.links",
     "tui.core.exports.markdown",
+    "tui.core.exports.series",
+    "tui.core.room.record",
     "tui.core.plan.planfile",
     "tui.core.plan.model",
     "tui.core.plan.drafts",
