@@ -15,7 +15,14 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.commands.console import safe_console
-from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, error_console, render_problems, warn_skipped
+from tui.commands.output import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    error_console,
+    render_problems,
+    warn_feed,
+    warn_skipped,
+)
 from tui.core.plan.model import Plan
 from tui.core.plan.planfile import load_plan
 from tui.core.plan.problems import PlanError
@@ -113,12 +120,14 @@ def run(args: argparse.Namespace) -> int:
 def _print_answers(out: Console, plan: Plan, path: Path, events: list[Event]) -> None:
     """Answers per question and each one's curve, from the conversation kept beside the
     plan (live runs only: a rehearsal replays a conversation and keeps none), muted
-    accounts left out."""
+    accounts left out; a feed file that cannot be read is said, and left out."""
     from tui.core.exports.context import make_context
     from tui.core.exports.curves import question_curves
-    from tui.core.room.summary import answers_per_question, count_posts, recorded_posts
+    from tui.core.room.summary import answers_per_question, count_posts, recorded_feed
 
-    ctx = make_context(plan, events=events, feed=recorded_posts(path))
+    recording = recorded_feed(path)
+    warn_feed(error_console(), recording)
+    ctx = make_context(plan, events=events, feed=recording.posts)
     if not ctx.feed:
         return
     counts = count_posts(plan, ctx.feed, ctx.book)
