@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -24,7 +25,7 @@ from tui.commands.console import safe_console
 from tui.commands.output import render_problems, said
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation, feed_since
-from tui.core.feed.plaintext import one_line, visible
+from tui.core.feed.plaintext import link_target, one_line, visible
 from tui.core.feed.status import status_lines
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Plan
@@ -104,13 +105,12 @@ def print_table(console: Console, items: list[Attributed], zone: tzinfo, answer:
         console.print(row)
         if post.url:
             # Soft wrap: a terminal may show it over two lines, but it is one line, whole.
-            style = f"link {post.url}" if _linkable(post.url) else ""
+            # A terminal link (OSC 8) only when the address holds nothing that could end
+            # or start an escape sequence (C1 controls included): its target goes raw.
+            target = link_target(post.url)
+            style = Style(link=target) if target is not None else ""
             console.print(Text(" " * LINK_INDENT + visible(post.url), style=style),
                           soft_wrap=True)
-
-
-def _linkable(url: str) -> bool:
-    return url.startswith("https://") and not any(c in url for c in " \x1b\x07")
 
 
 def run(args: argparse.Namespace, *, now: Callable[[], datetime] | None = None,
@@ -181,9 +181,9 @@ def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
             print_table(out, items, chat.zone, answer)
         for line in status_lines([p.status for p in poller.polled], clock(), chat.zone,
                                  chat.language):
-            err.print(Text(visible(line)))
+            err.print(Text(visible(said(line, chat.language))))
         if args.once:
-            failed = any(p.status.error for p in poller.polled) or built.problems
+            failed = any(p.status.failing for p in poller.polled) or built.problems
             return EXIT_PROBLEMS if failed else EXIT_OK
         sleep(max(1.0, poller.wait_seconds()))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.text import Text
@@ -21,6 +22,9 @@ from tui.core.plan.problems import PlanError, Problem
 from tui.core.text.typography import french_post
 from tui.core.text.vocabulary import Language
 from tui.core.text.words import Words
+
+if TYPE_CHECKING:
+    from tui.core.room.summary import Recording
 
 ENGLISH = Words("en")
 """The command line's words before any plan is read (usage, a file that is no plan)."""
@@ -137,6 +141,22 @@ def warn_skipped(console: Console, log: Path, lines: list[int], words: Words = E
         text = words("cli.lines_skipped", n=len(lines), shown=shown)
         console.print(Text.assemble(
             (f"{log}: ", "bold"), ("warning", "yellow"), ": " + said(text, words.language),
+        ))
+
+
+def warn_feed(console: Console, recording: Recording) -> None:
+    """Say why the conversation kept beside the plan is left out (`FILE: error: why`), or
+    which of its lines were not posts; nothing when it read well (or there is none)."""
+    if recording.problem is not None:
+        console.print(Text.assemble(
+            (recording.problem, "yellow"), ": " + ENGLISH("cli.feed_left_out_short"),
+        ))
+    elif recording.skipped_lines:
+        lines = recording.skipped_lines
+        shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
+        console.print(Text.assemble(
+            (f"{recording.path}: ", "bold"), ("warning", "yellow"),
+            ": " + ENGLISH("cli.feed_lines_skipped", n=len(lines), shown=shown),
         ))
 
 

@@ -229,12 +229,17 @@ def rehearse(rehearsal: Rehearsal) -> int:
         with tempfile.TemporaryDirectory(prefix="tchat-demo-") as folder:
             copy = demo_copy(rehearsal.language or "fr", Path(folder))
             return rehearse(replace(rehearsal, plan=copy))
-    if rehearsal.replay is not None and not rehearsal.replay.is_file():
-        error_console().print(Text(
-            f"{rehearsal.replay}: error: "
-            + ("is a folder, not a recorded conversation" if rehearsal.replay.is_dir()
-               else "does not exist")))
-        return EXIT_PROBLEMS
+    if rehearsal.replay is not None:
+        # Read once here, as the run-sheet will: a FIFO, a device or a folder says what
+        # it is (it is never opened for a blocking read), and so does a file that holds
+        # no post, before any screen is drawn.
+        from tui.core.feed.store import FeedFileError, read_feed
+
+        try:
+            read_feed(rehearsal.replay, missing_ok=False)
+        except FeedFileError as error:
+            error_console().print(Text(str(error)))
+            return EXIT_PROBLEMS
     try:
         _check_offset(rehearsal.plan, rehearsal.offset)
     except PlanError as error:

@@ -21,6 +21,7 @@ from tui.commands.output import (
     error_console,
     render_problems,
     said,
+    warn_feed,
     warn_skipped,
 )
 from tui.core.plan.model import Plan
@@ -120,12 +121,14 @@ def run(args: argparse.Namespace) -> int:
 def _print_answers(out: Console, plan: Plan, path: Path, events: list[Event]) -> None:
     """Answers per question and each one's curve, from the conversation kept beside the
     plan (live runs only: a rehearsal replays a conversation and keeps none), muted
-    accounts left out."""
+    accounts left out; a feed file that cannot be read is said, and left out."""
     from tui.core.exports.context import make_context
     from tui.core.exports.curves import question_curves
-    from tui.core.room.summary import answers_per_question, count_posts, recorded_posts
+    from tui.core.room.summary import answers_per_question, count_posts, recorded_feed
 
-    ctx = make_context(plan, events=events, feed=recorded_posts(path))
+    recording = recorded_feed(path)
+    warn_feed(error_console(), recording)
+    ctx = make_context(plan, events=events, feed=recording.posts)
     if not ctx.feed:
         return
     counts = count_posts(plan, ctx.feed, ctx.book)

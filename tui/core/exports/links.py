@@ -81,8 +81,10 @@ class Highlight:
     never inside its quotation marks."""
 
 
-# "@author: text", as the run-sheet's `h` writes a post of the conversation.
-_CAPTURED = re.compile(r"(@[^\s:]+): (.*)", re.DOTALL)
+# "@author: text", as the run-sheet's `h` writes a post of the conversation. The text
+# is a stranger's: the handle starts only where a word starts, and is taken whole, so the
+# pattern stays linear even where it is searched (`@a@a@a…` tried at every @ was not).
+_CAPTURED = re.compile(r"(?<!\S)(@[^\s:]++): (.*)", re.DOTALL)
 
 
 def parse_highlight(text: str) -> Highlight:

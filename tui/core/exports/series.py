@@ -42,7 +42,9 @@ from tui.core.timing.zones import long_date
 
 PLAN_SUFFIX = ".toml"
 # A plan whose TOML does not parse any more may still name its tag on a line of its own.
-_TAG_LINE = re.compile(r'^\s*tag\s*=\s*"([^"\n]{1,200})"', re.MULTILINE)
+# Within one line (`\s` would run over blank lines, from every line start: quadratic on
+# a file of blank lines).
+_TAG_LINE = re.compile(r'^[ \t]*+tag[ \t]*+=[ \t]*+"([^"\n]{1,200})"', re.MULTILINE)
 MAX_EDITIONS = 500
 """Plans looked at beside the one given: a folder of thousands is not one chat's."""
 

@@ -22,9 +22,14 @@ from tui.core.feed.threads import ThreadBook
 
 Key = tuple[str, str]
 
-_MENTIONS = r"(?:@[\w.\-]+(?:@[\w.\-]+)?[\s,]*)*"
-_ANSWER = re.compile(rf"^\s*{_MENTIONS}[AaRr]\s?(\d{{1,3}})(?!\w)")
-_QUESTION_POST = re.compile(rf"^\s*{_MENTIONS}[Qq]\s?(\d{{1,3}})(?!\w)")
+# A stranger writes these texts: the patterns must run in linear time whatever they hold.
+# Each mention is taken whole (possessive quantifiers, atomic group): `@a@a@a…` can be
+# split into mentions in exponentially many ways, and a backtracking pattern tried them
+# all (48 mentions and no mark froze the run-sheet). A mention is the whole handle, so
+# `@bobA1` is a mention of "bobA1", never "@bob" answering Q1.
+_MENTIONS = r"(?>@[\w.\-]++(?:@[\w.\-]++)?+[\s,]*+)*+"
+_ANSWER = re.compile(rf"^\s*+{_MENTIONS}[AaRr]\s?(\d{{1,3}})(?!\w)")
+_QUESTION_POST = re.compile(rf"^\s*+{_MENTIONS}[Qq]\s?(\d{{1,3}})(?!\w)")
 
 
 def answer_number(text: str) -> int | None:

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from tui.core.text import controls
+
 
 def bounded(text: str, limit: int) -> str:
     """`text` cut to `limit` characters, an ellipsis saying so."""
@@ -16,18 +18,26 @@ def normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-# Until the core has one sanitizer for everything from outside: control characters as
-# visible symbols (one for one), and the invisible bidi overrides that can make a post
-# read backwards on screen as a replacement mark.
-_CONTROL = {code: chr(0x2400 + code) for code in range(0x20) if code not in (0x0A, 0x09)}
-_CONTROL[0x7F] = "␡"
-_CONTROL.update({code: "�" for code in range(0x80, 0xA0)})
-_CONTROL.update({code: "�" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
-
-
 def visible(text: str) -> str:
-    """`text` safe to print on a terminal: nothing in it can act on the terminal."""
-    return text.translate(_CONTROL)
+    """`text` safe to print on a terminal: nothing in it can act on the terminal (the
+    core's one sanitizer, `tui.core.text.controls`)."""
+    return controls.visible(text)
+
+
+MAX_LINK = 2000
+
+
+def link_target(url: str) -> str | None:
+    """`url` when it may be the target of a terminal link (OSC 8), else None.
+
+    The target is written to the terminal raw, inside the escape sequence: anything
+    that is not a printable character (C0 and C1 controls, bidirectional controls, line
+    separators) or a space would end the sequence or start another one."""
+    if not url.startswith("https://") or len(url) > MAX_LINK:
+        return None
+    if not url.isprintable() or " " in url:
+        return None
+    return url
 
 
 def one_line(text: str) -> str:

@@ -29,13 +29,16 @@ from tui.core.text.said import Said, SaidError
 # image, /dev/zero) from being read into memory.
 MAX_PLAN_BYTES = MAX_FILE_BYTES
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+# The patterns read lines of a shared file: each runs in linear time, starting white
+# space only at the first of a run and taking runs whole (possessive quantifiers).
+_TOML_POSITION = re.compile(
+    r"(?<!\s)\s*+\(at line (\d+), column (\d+)\)|(?<!\s)\s*+\(at end of document\)")
 # A value written as a TOML date and time: `key = 2026-12-03 18:00:00`, offset optional.
 _DATE_VALUE = re.compile(
     r"=\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
     r"(?:Z|[+-]\d{2}:\d{2})?)\s*(?:#.*)?$"
 )
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(?:#.*)?$")
+_HEADER = re.compile(r"^\s*+(\[\[?+)\s*+([A-Za-z0-9_.\-\"' ]++)\s*+\]\]?\s*(?:#.*)?$")
 
 
 def read_plan_text(path: Path) -> str:

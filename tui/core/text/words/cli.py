@@ -181,5 +181,15 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "aucun message ne s'appelle {name} (messages : {known}… ; ou donnez un id)",
         "en": "no cue is called {name} (cues: {known}…; or give an id)",
     },
+    "cli.feed_left_out_short": {
+        "fr": "la conversation est laissée de côté",
+        "en": "the conversation is left out",
+    },
+    "cli.feed_lines_skipped": {
+        "fr": {"one": "{n} ligne n'est pas un message et a été ignorée ({shown})",
+               "other": "{n} lignes ne sont pas des messages et ont été ignorées ({shown})"},
+        "en": {"one": "{n} line is not a post and was skipped ({shown})",
+               "other": "{n} lines are not posts and were skipped ({shown})"},
+    },
 }
 
