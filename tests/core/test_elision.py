@@ -89,3 +89,15 @@ def test_large_numbers_are_grouped_as_each_language_writes_them() -> None:
     said = Said.of("check.limit_range", where="", limit=100_000)
     assert said.say("en") == "should be between 1 and 100,000"
     assert said.say("fr") == "devrait être entre 1 et 100\u00a0000"
+
+
+def test_a_text_field_is_made_visible_and_cut() -> None:
+    # What a server answered may be anything: one Said for the feed and the plan.
+    from tui.core.feed.status import Said as FeedSaid
+    from tui.core.text.said import MAX_FIELD
+
+    assert FeedSaid is Said
+    said = Said.of("check.not_toml", reason="\x1b[31m" + "x" * 10_000)
+    text = said.say("en")
+    assert "\x1b" not in text and "\u241b[31m" in text
+    assert len(text) == len("not valid TOML: ") + MAX_FIELD and text.endswith("…")

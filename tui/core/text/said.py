@@ -7,8 +7,10 @@ what is found is kept as `Said.of("check.tag_hash", tag="'PasAvant18Ans'")` and 
 where it is shown: `said.say("fr")`.
 
 A field is a text, a number, or words of its own (said in the same language). Texts are
-made visible (`tui.core.text.controls`): they may come from a shared plan. A whole number
-of five digits or more is grouped as the language writes it (100,000 / 100 000).
+made visible (`tui.core.text.controls`) and cut to `MAX_FIELD`: they may come from a
+shared plan or be what a server answered (the feed's failures are said this way too). A
+whole number of five digits or more is grouped as the language writes it (100,000 /
+100 000).
 
 `SaidError` is the `ValueError` a validator raises with it, so that pydantic's error
 carries the words rather than an English sentence (`tui.core.plan.planfile` reads them
@@ -23,6 +25,10 @@ from tui.core.text.controls import visible
 from tui.core.text.typography import NBSP
 from tui.core.text.vocabulary import Language
 from tui.core.text.words import Words
+
+MAX_FIELD = 300
+"""A text field is cut to this: a server may answer anything; the longest a plan's
+problem quotes (the known placeholders, a table's fields) is about half of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +51,8 @@ class Said:
             if isinstance(value, Said):
                 values[name] = value.said_with(words)
             elif isinstance(value, str):
-                values[name] = visible(value)
+                shown = visible(value)
+                values[name] = shown if len(shown) <= MAX_FIELD else shown[:MAX_FIELD - 1] + "…"
             elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
                 values[name] = grouped(value, words.language)
             else:
