@@ -144,19 +144,23 @@ def warn_skipped(console: Console, log: Path, lines: list[int], words: Words = E
         ))
 
 
-def warn_feed(console: Console, recording: Recording) -> None:
+def warn_feed(console: Console, recording: Recording, words: Words = ENGLISH) -> None:
     """Say why the conversation kept beside the plan is left out (`FILE: error: why`), or
-    which of its lines were not posts; nothing when it read well (or there is none)."""
+    which of its lines were not posts; nothing when it read well (or there is none). In
+    the plan's language (`words`); the file reader's own reason stays in its words."""
+    language = words.language
     if recording.problem is not None:
         console.print(Text.assemble(
-            (recording.problem, "yellow"), ": " + ENGLISH("cli.feed_left_out_short"),
+            (recording.problem, "yellow"),
+            ": " + said(words("cli.feed_left_out_short"), language),
         ))
     elif recording.skipped_lines:
         lines = recording.skipped_lines
         shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
         console.print(Text.assemble(
             (f"{recording.path}: ", "bold"), ("warning", "yellow"),
-            ": " + ENGLISH("cli.feed_lines_skipped", n=len(lines), shown=shown),
+            ": " + said(words("cli.feed_lines_skipped", n=len(lines), shown=shown),
+                        language),
         ))
 
 

@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     for line in report_summary(report, words):
         out.print(line, soft_wrap=True)
     if args.rehearsal is None:
-        _print_answers(out, plan, path, events)
+        _print_answers(out, plan, path, events, words)
     out.print(Text(words("screen.report_log", path=str(log)), style="dim"), soft_wrap=True)
     if not log.exists():
         err.print(Text(said(words("cli.no_log_yet", log=str(log)), words.language),
@@ -118,7 +118,8 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_answers(out: Console, plan: Plan, path: Path, events: list[Event]) -> None:
+def _print_answers(out: Console, plan: Plan, path: Path, events: list[Event],
+                   words: Words) -> None:
     """Answers per question and each one's curve, from the conversation kept beside the
     plan (live runs only: a rehearsal replays a conversation and keeps none), muted
     accounts left out; a feed file that cannot be read is said, and left out."""
@@ -127,7 +128,7 @@ def _print_answers(out: Console, plan: Plan, path: Path, events: list[Event]) ->
     from tui.core.room.summary import answers_per_question, count_posts, recorded_feed
 
     recording = recorded_feed(path)
-    warn_feed(error_console(), recording)
+    warn_feed(error_console(), recording, words)
     ctx = make_context(plan, events=events, feed=recording.posts)
     if not ctx.feed:
         return
