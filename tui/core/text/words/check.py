@@ -310,8 +310,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "Q{number} is still a slot from `tchat new`: write the question",
     },
     "check.guest_no_handle": {
-        "fr": "l'invité {name} n'a pas de compte : les messages le nomment sans le "
-              "mentionner, il ne sera donc pas notifié",
+        "fr": "{name} (invité·e) n'a pas de compte : les messages donneront son nom sans "
+              "mention, et aucune notification ne lui parviendra",
         "en": "guest {name} has no handle: posts will name them without mentioning them, so "
               "they will not be notified",
     },
@@ -334,8 +334,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
               "nothing",
     },
     "check.guest_missing_network": {
-        "fr": "l'invité {name} n'a pas de compte sur {networks} : les messages y nomment "
-              "l'invité sans le mentionner",
+        "fr": "{name} (invité·e) n'a pas de compte sur {networks} : les messages y "
+              "donneront son nom sans mention",
         "en": "guest {name} has no handle on {networks}: posts there name them without "
               "mentioning them",
     },
@@ -388,7 +388,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
               "questions are numbered in file order",
     },
     "check.post_outside": {
-        "fr": "le message {kind} est à la minute {minute}, hors du tchat (0 à {last})",
+        "fr": "le message de type {kind} est à la minute {minute}, hors du tchat (0 à {last})",
         "en": "the {kind} post is at minute {minute}, outside the chat (0 to {last})",
     },
     "check.promo_during": {
@@ -435,7 +435,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "{name} is {length}/{limit} on {network}: {over} too many; the post fits up "
               "to {shown}",
     },
-    "check.draft_refused": {"fr": "{name} ne peut pas être publié sur {network} : {reason}",
+    "check.draft_refused": {"fr": "{name} ne peut pas partir sur {network} : {reason}",
                             "en": "{name} cannot be posted on {network}: {reason}"},
     "check.empty_post": {"fr": "le message est vide", "en": "the post is empty"},
     "check.counts": {"fr": "il compte {length}/{limit}", "en": "it counts {length}/{limit}"},
