@@ -16,6 +16,7 @@ from tui.core.plan.check import check_file, handle_notes
 from tui.core.plan.glance import plan_language
 from tui.core.plan.model import Plan
 from tui.core.plan.planfile import read_plan_text
+from tui.core.plan.problems import PlanError
 from tui.core.run.asrun import LogError, log_path_for, read_events
 from tui.core.run.preflight import preflight, preflight_lines
 from tui.core.run.runstate import fold
@@ -124,7 +125,11 @@ def check_at(args: argparse.Namespace, now: datetime) -> int:
     words = Words(language)
     render_problems(console, path, problems, language)
     if plan is not None:
-        for note in handle_notes(plan, read_plan_text(path)):
+        try:
+            text = read_plan_text(path)  # for the notes' lines
+        except PlanError:
+            text = ""  # gone since it was checked: the notes without their lines
+        for note in handle_notes(plan, text):
             where = f"{path}:{note.line}" if note.line is not None else str(path)
             console.print(Text.assemble((where, "bold"), ": ", ("note", "cyan"), ": ",
                                         f"{note.field}: ",
