@@ -32,6 +32,71 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 Reply = tuple[int, dict[str, str], bytes]
 
 
+class Hostile:
+    """An answer no HTTP library would send: the handler gives the socket's writer to
+    `send`, which writes what it wants, as slowly as it wants (until `release` is set,
+    when the test ends). The hostile answers of the attack suite are made of these."""
+
+    def send(self, out: Any, release: threading.Event) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class Raw(Hostile):
+    """`data` as is (a status line that is not HTTP, headers and a cut body...), then
+    the connection held open until the test ends when `hold`."""
+
+    data: bytes
+    hold: bool = False
+
+    def send(self, out: Any, release: threading.Event) -> None:
+        out.write(self.data)
+        out.flush()
+        if self.hold:
+            release.wait(30)
+
+
+@dataclass
+class Trickle(Hostile):
+    """`data` one byte every `every` seconds: each read gets a byte in time, so only a
+    deadline for the whole request ends it."""
+
+    data: bytes
+    every: float = 1.0
+
+    def send(self, out: Any, release: threading.Event) -> None:
+        for byte in self.data:
+            out.write(bytes([byte]))
+            out.flush()
+            if release.wait(self.every):
+                return
+
+
+@dataclass
+class Flood(Hostile):
+    """A 200 whose JSON body never ends (or is `size` bytes): far more than a page."""
+
+    size: int | None = 50 * 1024 * 1024
+
+    def send(self, out: Any, release: threading.Event) -> None:
+        length = f"Content-Length: {self.size}\r\n" if self.size is not None else ""
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                   f"{length}\r\n").encode() + b"[")
+        chunk = b'"' + b"x" * 65_534 + b'",'
+        sent = 0
+        while (self.size is None or sent < self.size) and not release.is_set():
+            out.write(chunk)
+            sent += len(chunk)
+
+
+def head(status: str, headers: dict[str, str] | None = None, length: int | None = None) -> bytes:
+    """A response's status line and headers, as bytes, for a `Raw` or a `Trickle`."""
+    lines = [f"HTTP/1.1 {status}", *(f"{k}: {v}" for k, v in (headers or {}).items())]
+    if length is not None:
+        lines.append(f"Content-Length: {length}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
 @dataclass
 class Seen:
     method: str
@@ -45,9 +110,9 @@ class Seen:
 class FakeServer:
     """One HTTP server; `handle(seen) -> Reply` decides every answer."""
 
-    handle: Callable[[Seen], Reply]
+    handle: Callable[[Seen], Reply | Hostile]
     requests: list[Seen] = field(default_factory=list)
-    queued: list[Callable[[Seen], Reply] | None] = field(default_factory=list)
+    queued: list[Callable[[Seen], Reply | Hostile] | None] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
 
     def start(self) -> str:
@@ -65,7 +130,15 @@ class FakeServer:
                             self.rfile.read(length) if length else b"")
                 owner.requests.append(seen)
                 special = owner.queued.pop(0) if owner.queued else None
-                status, headers, body = (special or owner.handle)(seen)
+                answer = (special or owner.handle)(seen)
+                if isinstance(answer, Hostile):
+                    try:
+                        answer.send(self.wfile, owner.release)
+                    except OSError:
+                        pass  # the client gave up, as it should
+                    self.close_connection = True
+                    return
+                status, headers, body = answer
                 try:
                     self.send_response(status)
                     for name, value in headers.items():

@@ -21,10 +21,11 @@ BROKEN = ROOT / "tests" / "cli" / "broken"
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
-    """The French fixture plan and its live log, copied where files may be written."""
+    """The French fixture plan, its live log and its conversation, copied where files
+    may be written."""
     target = tmp_path / "plan-fr.toml"
-    shutil.copyfile(GOLDEN / "plan-fr.toml", target)
-    shutil.copyfile(GOLDEN / "plan-fr.toml.asrun.jsonl", tmp_path / "plan-fr.toml.asrun.jsonl")
+    for suffix in ("", ".asrun.jsonl", ".feed.jsonl"):
+        shutil.copyfile(GOLDEN / f"plan-fr.toml{suffix}", tmp_path / f"plan-fr.toml{suffix}")
     return target
 
 
@@ -52,8 +53,19 @@ def test_rehearsal_log(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes
     shutil.copyfile(GOLDEN / "plan-en.toml", plan)
     log = tmp_path / "plan-en.toml.rehearsal-1.jsonl"
     shutil.copyfile(GOLDEN / "plan-en.toml.rehearsal-1.jsonl", log)
-    assert main(["export", str(plan), "--to", "recap-md", "--log", str(log)]) == 0
-    assert capsysbinary.readouterr().out == golden("plan-en", "recap-md.md")
+    # The conversation that rehearsal replayed: --replay FILE, else the plan's
+    # [feed] replay.
+    replay = tmp_path / "plan-en.conversation.jsonl"
+    shutil.copyfile(GOLDEN / "plan-en.conversation.jsonl", replay)
+    for kind in ("recap-md", "transcript-html"):
+        assert main(["export", str(plan), "--to", kind, "--log", str(log),
+                     "--replay", str(replay)]) == 0
+        suffix = ".md" if kind.endswith("md") else ".html"
+        assert capsysbinary.readouterr().out == golden("plan-en", kind + suffix)
+    with plan.open("a", encoding="utf-8") as text:
+        text.write(f'\n[feed]\nreplay = "{replay.name}"\n')
+    assert main(["export", str(plan), "--to", "transcript-html", "--log", str(log)]) == 0
+    assert capsysbinary.readouterr().out == golden("plan-en", "transcript-html.html")
 
 
 def test_missing_default_log_is_a_note(
@@ -71,7 +83,8 @@ def test_output_file_and_force(plan: Path, capsys: pytest.CaptureFixture[str]) -
     out = plan.parent / "brief.md"
     assert main(["export", str(plan), "--to", "guest-brief", "-o", str(out)]) == 0
     assert out.read_bytes() == golden("plan-fr", "guest-brief.md")
-    assert f"wrote {out}" in capsys.readouterr().err
+    # Said in the plan's language, as every note of an export.
+    assert f"✓ écrit : {out} (guest-brief)" in capsys.readouterr().err
 
     out.write_text("mine", encoding="utf-8")
     assert main(["export", str(plan), "--to", "guest-brief", "-o", str(out)]) == 1
@@ -201,9 +214,62 @@ def test_a_log_that_is_not_a_log(plan: Path, capsys: pytest.CaptureFixture[str])
 def test_all_keeps_the_questions_never_asked_in_the_recap(
     plan: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
+    # Without the conversation, which saw the host post Q5 although the log skipped it.
+    plan.with_name(plan.name + ".feed.jsonl").unlink()
     assert main(["export", str(plan), "--to", "recap-md"]) == 0
     assert b"Q5 \xc2\xb7 non publi" not in capsysbinary.readouterr().out
     assert main(["export", str(plan), "--to", "recap-md", "--all"]) == 0
     assert "### Q5 · non publiée (sautée)".encode() in capsysbinary.readouterr().out
     assert main(["export", str(plan), "--to", "ics", "--all"]) == 2
     assert b"--all is only read by recap-md, recap-html" in capsysbinary.readouterr().err
+
+
+def test_a_transcript_from_a_broken_conversation_file(
+    plan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Bad lines, a post twice, a post a week after, a line cut by a crash: still a
+    # transcript, saying what is missing, and notes that name the file's lines.
+    feed = plan.with_name(plan.name + ".feed.jsonl")
+    lines = feed.read_text(encoding="utf-8").splitlines()
+    week_later = lines[5].replace("2026-12-03T", "2026-12-10T").replace('"id":"', '"id":"w')
+    feed.write_text("\n".join([*lines[:4], "not json", '{"platform": 3}', lines[4], lines[4],
+                               week_later, *lines[5:], '{"platform":"mast']),
+                    encoding="utf-8")
+    assert main(["export", str(plan), "--to", "transcript-md"]) == 0
+    captured = capsys.readouterr()
+    text = captured.out.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "**2 lignes de la conversation enregistrée n'ont pas pu être lues" in text
+    assert "**1 message publié plus de 10 minutes avant le début ou après la fin" in text
+    assert text.count(lines[4].split('"text":"')[1][:30]) <= 1
+    err = captured.err.replace("\u00a0", " ")
+    assert "note : " in err and "plan-fr.toml.feed.jsonl: 2 lignes de la conversation ne " \
+        "sont pas des messages (lignes 5, 6)" in err
+
+
+def test_a_transcript_without_a_conversation(
+    plan: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    feed = plan.with_name(plan.name + ".feed.jsonl")
+    feed.unlink()
+    assert main(["export", str(plan), "--to", "transcript-html"]) == 0
+    captured = capsysbinary.readouterr()
+    assert "La conversation n'a pas été enregistrée".encode() in captured.out
+    feed.mkdir()  # a folder by the file's name: said, never a traceback
+    assert main(["export", str(plan), "--to", "transcript-md"]) == 0
+    captured = capsysbinary.readouterr()
+    assert "n'a pas pu être lue".encode() in captured.out
+    assert b"is a folder" in captured.err and b"Traceback" not in captured.err
+
+
+def test_replay_goes_with_a_log(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(plan), "--to", "transcript-md", "--replay", str(plan)]) == 2
+    assert "--replay goes with --log" in capsys.readouterr().err
+    # A rehearsal's log with a replay named on the command line.
+    log = plan.with_name("rehearsal.jsonl")
+    shutil.copyfile(GOLDEN / "plan-fr.toml.asrun.jsonl", log)
+    replay = plan.with_name("plan-fr.toml.feed.jsonl")
+    assert main(["export", str(plan), "--to", "transcript-md", "--log", str(log),
+                 "--replay", str(replay)]) == 0
+    captured = capsys.readouterr()
+    assert "R1 Bonsoir" in captured.out
+    assert f"conversation rejouée : {replay}" in captured.err.replace("\u00a0", " ")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.feed.attribution import Attributed
 from tui.core.feed.post import FeedPlatform, FeedPost
 from tui.core.run.asrun import AsRunLog, Event, log_path_for, read_events
 from tui.core.run.desk import RunDesk
@@ -88,7 +89,7 @@ def test_a_follower_writes_nothing_and_says_why(tmp_path: Path) -> None:
     for outcome in (desk.skip("welcome@0"), desk.shift(), desk.compress(), desk.undo(),
                     desk.tick(2), desk.edit("q1"), desk.reply(), desk.highlight(None),
                     desk.copy_reply("Thanks #TchatLecture"),
-                    desk.reply_to(_post()), desk.highlight_post(_post(), None)):
+                    desk.reply_to(_post()), desk.highlight_post(_item(), None)):
         assert isinstance(outcome, Refused), outcome
         assert outcome.notice.text.startswith("Plan open elsewhere"), outcome.notice.text
     # A copy still copies, marked by the window that holds the plan, not by this one.
@@ -294,7 +295,7 @@ def test_posts_from_the_conversation(tmp_path: Path) -> None:
     assert isinstance(opened, OpenLink) and opened.url.startswith("https://")
     hostile = _post(url="https://evil.example/\x1b]52;c;x\x07")
     assert texts(desk.open_post(hostile)) == ["This post has no https link to open"]
-    assert texts(desk.highlight_post(_post(), None))[0].startswith("Post by @zoe")
+    assert texts(desk.highlight_post(_item(), None))[0].startswith("Post by @zoe")
 
 
 # --- the heartbeat: the plan file and the log ----------------------------------------
@@ -438,6 +439,10 @@ def test_one_overdue_rule_for_the_checklist_and_the_pre_flight(tmp_path: Path) -
     assert dict(desk.view().checklist)["before"][0].overdue
     assert [t.item.text for t in preflight(desk.session.plan, desk.now()).overdue] == [
         "Confirmer les invités"]
+
+
+def _item(answers: int | None = 1) -> Attributed:
+    return Attributed(_post(), "answer" if answers else "other", answers)  # type: ignore[arg-type]
 
 
 def _post(author: str = "zoe.example", platform: FeedPlatform = "bluesky",

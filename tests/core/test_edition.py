@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -30,11 +30,11 @@ def last(request: pytest.FixtureRequest) -> Plan:
 def test_series_carries_over_and_the_edition_starts_afresh(last: Plan) -> None:
     plan = next_edition(last, start="2027-02-04 18:00")
     old, new = last.chat, plan.chat
-    for field in ("title", "tag", "timezone", "language", "host", "platform",
+    for field in ("title", "topic", "tag", "timezone", "language", "host", "platform",
                   "audience_timezones", "duration", "heads_up", "repeat"):
         assert getattr(new, field) == getattr(old, field), field
     assert new.start == datetime(2027, 2, 4, 18, 0)  # noqa: DTZ001 - local to timezone
-    assert (new.next, new.recap_url, new.topic) == (None, "", "")
+    assert (new.next, new.recap_url) == (None, "")
     assert [(g.name, g.handle, g.email) for g in plan.guests] == [
         (g.name, g.handle, g.email) for g in last.guests
     ]
@@ -97,3 +97,32 @@ def test_bad_start_or_tag_is_refused_in_one_line(last: Plan) -> None:
         next_edition(last, start="next week")
     with pytest.raises(NewPlanError):
         next_edition(last, start="2027-02-04 18:00", tag="#two words")
+
+
+def test_the_ids_layout_carries_over(tmp_path: Path) -> None:
+    from tui.core.plan.newplan import NewPlanOptions, build_plan
+
+    # A plan from `tchat new` has an id on every question and post; its next edition
+    # too, the same ids in the same places, and the file reads them back.
+    first = build_plan(NewPlanOptions(language="fr", start="2027-01-07 18:00"),
+                       datetime(2026, 12, 1, tzinfo=UTC))
+    second = next_edition(first, start="2027-02-04 18:00", question_count=9)
+    assert [q.id for q in second.questions] == [*(q.id for q in first.questions), "q9"]
+    assert [p.id for p in second.posts] == [p.id for p in first.posts]
+    path = tmp_path / "second.toml"
+    path.write_text(dump_plan(second), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert text.count('id = "q') == 9
+    # Each table starts with its id, as `tchat new` writes it.
+    assert '[[questions]]\nid = "q1"\n' in text
+    assert load_plan(path).questions[0].id == "q1"
+    # Custom ids keep their places; a plan written without ids gets none.
+    custom = first.model_copy(update={"questions": [
+        q.model_copy(update={"id": f"topic-{n}"}) for n, q in enumerate(first.questions)]})
+    assert [q.id for q in next_edition(custom, start="2027-02-04 18:00").questions] == [
+        f"topic-{n}" for n in range(len(first.questions))]
+    bare = first.model_copy(update={
+        "questions": [q.model_copy(update={"id": None}) for q in first.questions],
+        "posts": [p.model_copy(update={"id": None}) for p in first.posts]})
+    again = next_edition(bare, start="2027-02-04 18:00")
+    assert {q.id for q in again.questions} == {None} and {p.id for p in again.posts} == {None}

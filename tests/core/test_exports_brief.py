@@ -1,4 +1,5 @@
-"""The guest brief: what guests need, and invitations that fit where they are sent."""
+"""The guest brief holds what guests need and nothing else; the messages inviting them
+are the moderator's own export, and fit where they are sent."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ def test_the_short_wording_when_the_full_one_is_too_long() -> None:
 def test_overflow_is_shown_and_reported() -> None:
     plan = make_plan(platform="x-legacy", tag="#" + "LongTag" * 5)
     plan.guests[0] = Guest(name="Guest One", handle="@" + "g" * 15, status="invited")
-    result = export("guest-brief", make_context(plan))
+    result = export("guest-messages", make_context(plan))
     assert any("Guest One" in note and "/140" in note for note in result.notes)
     assert "over**" in result.text  # the figure is marked in bold
 
@@ -68,9 +69,25 @@ def test_brief_content() -> None:
     assert "- **Q3** · +17 min · 18 h 17 (Paris, Douala, Kinshasa) · 17 h 17 (Dakar, " \
            "Abidjan) · Quelles sont" in text
     assert "Écrivez à @JeunesVoixAO." in text
-    # One invitation and one email per guest who has not declined.
-    assert text.count("Message privé ou mention · ") == 3
-    assert text.count("Objet : ") == 3
+    # One invitation and one email per guest who has not declined, in their own export.
+    messages = export("guest-messages", make_context(demo())).text.replace("\u00a0", " ")
+    assert messages.count("Message privé ou mention · ") == 3
+    assert messages.count("Objet : ") == 3
+
+
+def test_the_brief_holds_nothing_private() -> None:
+    # Sent to every guest: no guest's address, no message to a guest, no invitation to
+    # a guest who has not said yes (the demo's third guest is still "invited").
+    plan = demo()
+    brief = export("guest-brief", make_context(plan)).text
+    for guest in plan.guests:
+        assert guest.email and guest.email not in brief
+    assert "Accepteriez-vous" not in brief and "Interviendriez-vous" not in brief
+    assert "Message privé" not in brief and "Objet : " not in brief.replace("\u00a0", " ")
+    assert "Bien cordialement" not in brief
+    messages = export("guest-messages", make_context(plan)).text
+    assert all(guest.email in messages for guest in plan.guests)
+    assert "Accepteriez-vous" in messages
 
 
 def test_invited_and_confirmed_guests_get_different_words() -> None:
@@ -106,9 +123,28 @@ def test_declined_guests_and_missing_host() -> None:
     data = plan_dict(host="")
     data["guests"].append({"name": "Gone", "handle": "@gone", "status": "declined"})
     data["guests"].append({"name": "No Handle", "status": "confirmed"})
-    result = export("guest-brief", make_context(Plan.model_validate(data)))
-    assert "Gone" not in result.text
-    assert "Hello No Handle!" in result.text  # no handle: named, not mentioned
-    assert "Email (no address in the plan)" in result.text
+    plan = Plan.model_validate(data)
+    result = export("guest-brief", make_context(plan))
+    messages = export("guest-messages", make_context(plan))
+    assert "Gone" not in result.text and "Gone" not in messages.text
+    assert "Hello No Handle!" in messages.text  # no handle: named, not mentioned
+    assert "Email (no address in the plan)" in messages.text
     assert "Reply to the message that brought you this brief." in result.text
     assert any("no host" in note for note in result.notes)
+
+
+def test_notes_speak_the_plans_language() -> None:
+    french = plan_dict(host="", language="fr")
+    result = export("guest-brief", make_context(Plan.model_validate(french)))
+    assert result.notes == (
+        "le plan n'a pas d'hôte ([chat] host) : le brief ne donne aucun contact",)
+    english = export("guest-brief", make_context(Plan.model_validate(plan_dict(host=""))))
+    assert english.notes == ("the plan has no host ([chat] host): the brief names no contact",)
+
+
+def test_no_guest_no_message() -> None:
+    data = plan_dict()
+    data["guests"] = []
+    result = export("guest-messages", make_context(Plan.model_validate(data)))
+    assert "The plan has no guest." in result.text
+    assert any("no guest" in note for note in result.notes)

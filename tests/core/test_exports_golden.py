@@ -18,6 +18,7 @@ import pytest
 
 from tui.core.exports import EXPORTS, export, make_context
 from tui.core.plan.planfile import load_plan
+from tui.core.room.summary import Recording, recorded_feed, replayed_feed
 from tui.core.run.asrun import log_path_for, read_events
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
@@ -40,10 +41,23 @@ def golden_path(plan: str, kind: str) -> Path:
 CREATED = datetime(2026, 11, 20, 9, 30, 15, tzinfo=UTC)
 
 
+def conversation(plan: str) -> Recording:
+    """The conversation `tchat export` reads for each fixture: the French plan's kept
+    beside it by its live run, the English plan's rehearsal's replay."""
+    path = GOLDEN / f"{plan}.toml"
+    if plan == "plan-fr":
+        return recorded_feed(path)
+    return replayed_feed(load_plan(path), GOLDEN / "plan-en.conversation.jsonl")
+
+
 def render(plan: str, kind: str) -> str:
     loaded = load_plan(GOLDEN / f"{plan}.toml")
     events = read_events(PLANS[plan]) if EXPORTS[kind].reads_log else []
-    return export(kind, make_context(loaded, events=events, created=CREATED)).text
+    recording = conversation(plan)
+    posts = recording.posts if EXPORTS[kind].reads_feed else ()
+    context = make_context(loaded, events=events, feed=posts, created=CREATED,
+                           replayed=recording.replayed)
+    return export(kind, context).text
 
 
 @pytest.mark.parametrize("kind", list(EXPORTS))

@@ -12,7 +12,8 @@ import pytest
 from helpers import plan_dict
 
 from tui.core.exports import export, make_context
-from tui.core.exports.html import STYLE
+from tui.core.exports.html import CHART_STYLE, STYLE, TABLE_STYLE
+from tui.core.feed.post import FeedPost
 from tui.core.plan.model import Plan
 from tui.core.run.asrun import Event
 
@@ -26,7 +27,7 @@ ATTACKS = [
     "\x1b[31mred\x00\x07",
     '<a href="javascript:alert(5)">x</a>',
 ]
-HTML_EXPORTS = ["recap-html", "runsheet-html"]
+HTML_EXPORTS = ["recap-html", "runsheet-html", "transcript-html"]
 VOID = {"meta", "br", "hr", "img", "input", "link", "source", "wbr", "area", "base", "col"}
 
 
@@ -54,8 +55,19 @@ def hostile_events() -> list[Event]:
     ]
 
 
+def hostile_feed() -> list[FeedPost]:
+    moment = datetime(2026, 12, 3, 17, 11, tzinfo=UTC)
+    return [
+        FeedPost("mastodon", str(n), attack, attack, f"A1 {attack} https://ok.example/{n}",
+                 'https://m.example/"><script>alert(8)</script>', moment)
+        for n, attack in enumerate(ATTACKS)
+    ] + [FeedPost("bluesky", f"b{n}", f"p{n}.example", "P", f"A1 {n}",
+                  f"https://bsky.app/p/{n}", moment) for n in range(8)]
+
+
 def render(kind: str) -> str:
-    return export(kind, make_context(hostile_plan(), events=hostile_events())).text
+    return export(kind, make_context(hostile_plan(), events=hostile_events(),
+                                     feed=hostile_feed())).text
 
 
 class Balance(HTMLParser):
@@ -92,8 +104,13 @@ def test_hostile_text_cannot_inject(kind: str) -> None:
     assert names <= {
         "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p",
         "ul", "ol", "li", "pre", "section", "strong", "a", "span",
+        # the inline chart: shapes and labels, nothing that runs or loads
+        "figure", "figcaption", "svg", "desc", "rect", "line", "text", "polyline", "polygon",
     }, names
-    assert [el.text for el in elements if el.tag == "style"] == [f"\n{STYLE}  "]
+    [style] = [el.text for el in elements if el.tag == "style"]
+    assert style is not None and style.startswith(f"\n{STYLE}")
+    assert style.strip() in {part.strip() for part in (
+        STYLE, STYLE + CHART_STYLE, STYLE + TABLE_STYLE, STYLE + CHART_STYLE + TABLE_STYLE)}
     for el in elements:
         for name, value in el.attrib.items():
             assert not name.lower().startswith("on"), (el.tag, name)
@@ -137,6 +154,7 @@ def test_self_contained_and_phone_ready(kind: str) -> None:
     # No external resource of any kind: no src, no stylesheet link, no url() or @import.
     for el in root.iter():
         assert "src" not in el.attrib and el.tag not in ("link", "script", "img")
-    assert "url(" not in STYLE and "@import" not in STYLE and "@font-face" not in STYLE
+    for style in (STYLE, CHART_STYLE, TABLE_STYLE):
+        assert "url(" not in style and "@import" not in style and "@font-face" not in style
     assert "@media (max-width" in STYLE  # narrows for phones
     assert root.attrib["lang"] == "en"

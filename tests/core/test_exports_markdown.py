@@ -62,3 +62,22 @@ def test_french_and_english_headings() -> None:
     en = headings(export("guest-brief", make_context(tricky_plan("en"))).text)
     assert (2, "Le hashtag et les règles") in fr and (2, "Les questions") in fr
     assert (2, "The tag and the rules") in en and (2, "The questions") in en
+
+
+def test_tables_and_charts_in_markdown_and_plain_text() -> None:
+    from tui.core.exports.document import Document, Figure, inline
+    from tui.core.exports.markdown import render_markdown
+    from tui.core.exports.plain import render_plain
+
+    doc = Document("T", "en")
+    doc.table(["Date", "Posts | all"], [[inline("Dec 3"), inline("12")],
+                                        [inline("# x"), inline("")]], (False, True))
+    doc.figure(Figure("<svg/>", "From 6:00 PM: 12 posts.", "answers in colour"))
+    text = render_markdown(doc)
+    # A GitHub table whose cells cannot break it; a chart is its words, never its markup.
+    assert "| Date | Posts \\| all |\n| --- | ---: |\n| Dec 3 | 12 |\n| \\# x |   |" in text
+    assert "From 6:00 PM: 12 posts." in text and "<svg" not in text
+    html = MarkdownIt("commonmark").enable("table").render(text)
+    assert html.count("<tr>") == 3 and "<h1>" not in html
+    plain = render_plain(doc)
+    assert "Date · Posts | all\nDec 3 · 12" in plain and "<svg" not in plain

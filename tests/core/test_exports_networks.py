@@ -42,8 +42,10 @@ def test_the_guest_brief_lists_each_guests_handles_per_network() -> None:
     assert ("**Safe Screens** (X @SafeScreensOrg · Bluesky @safescreens.bsky.social · "
             "Mastodon @safescreens@mastodon.social)") in text
     assert "X, Bluesky, Mastodon" in text  # where the chat happens
-    # The invitation goes out on the first network, with that network's handle.
-    assert "@SafeScreensOrg" in text.split("### Safe Screens")[1]
+    # The invitation goes out on the first network, with that network's handle; it is
+    # the moderator's, in the messages to the guests, not in the brief they all receive.
+    messages = export("guest-messages", make_context(three_networks())).text
+    assert "@SafeScreensOrg" in messages.split("### Safe Screens")[1]
 
 
 def test_promotions_and_the_event_follow_the_plans_networks() -> None:

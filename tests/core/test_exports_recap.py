@@ -50,12 +50,15 @@ LOG = [
 
 def test_questions_as_posted() -> None:
     text = export("recap-md", make_context(plan(), events=LOG)).text
-    assert "### Q1 · posted at 6:07 PM (planned 6:05 PM, +2 min)" in text
-    assert "### Q3 · posted at 6:16 PM (planned 6:17 PM, −1 min)" in text
-    # A page to publish: the questions never asked are left out...
+    # A page to publish: when each question went out, never its planned time.
+    assert "### Q1 · 6:07 PM\n" in text
+    assert "### Q3 · 6:16 PM\n" in text
+    # The questions never asked are left out...
     assert "not posted" not in text and "Question number 4?" not in text
-    # ...unless the organisers ask for every one (`--all`).
+    # ...unless the organisers ask for their own version (`--all`), with the timings.
     everything = export("recap-md", make_context(plan(), events=LOG, all_questions=True)).text
+    assert "### Q1 · posted at 6:07 PM (planned 6:05 PM, +2 min)" in everything
+    assert "### Q3 · posted at 6:16 PM (planned 6:17 PM, −1 min)" in everything
     assert "### Q4 · not posted" in everything
     assert "### Q5 · not posted (skipped)" in everything
     assert "### Q8 · not posted" in everything
@@ -78,10 +81,13 @@ def test_figures() -> None:
     assert figures.last is not None and figures.last.id == "thanks@58"
     assert minutes_of(figures.overrun) == 5
     assert figures.highlights == 4
-    text = export("recap-md", make_context(plan(), events=LOG)).text
+    text = export("recap-md", make_context(plan(), events=LOG, all_questions=True)).text
     assert "- Questions asked: 3 of 8" in text
     assert "- On time (within 2 min): 2 of 3" in text
     assert "- Total overrun: 5 min (Thanks: 7:03 PM instead of 6:58 PM)" in text
+    assert "- Highlights captured: 4" in text
+    public = export("recap-md", make_context(plan(), events=LOG)).text
+    assert "- Questions asked: 3\n" in public
 
 
 def test_thank_you_message_and_nothing_private() -> None:
@@ -95,8 +101,9 @@ def test_thank_you_message_and_nothing_private() -> None:
 def test_without_a_log() -> None:
     text = export("recap-md", make_context(plan(), all_questions=True)).text
     assert text.count("not posted") == 8
-    assert "- Total overrun: none, on time" in text
-    assert "- On time (within 2 min): 0 of 0" in text
+    # Nothing posted is not "on time".
+    assert "- Total overrun: nothing is marked posted" in text
+    assert "on time" not in text.replace("On time (within 2 min): 0 of 0", "")
 
 
 def test_french_recap() -> None:
@@ -112,7 +119,7 @@ def test_french_recap() -> None:
 
 def test_html_recap_has_the_same_content() -> None:
     html = export("recap-html", make_context(plan(), events=LOG)).text
-    assert "<h3>Q1 · posted at 6:07 PM (planned 6:05 PM, +2 min)</h3>" in html
+    assert "<h3>Q1 · 6:07 PM</h3>" in html
     assert ('<a href="https://x.com/one/status/1" rel="nofollow ugc noopener">'
             "https://x.com/one/status/1</a>") in html
 
@@ -142,7 +149,7 @@ def test_shifted_hour_shows_its_real_end() -> None:
 
 def test_under_a_minute_late_is_on_time() -> None:
     log = [event("mark", at(5), cue="q1"), event("mark", at(58, 40), cue="thanks@58")]
-    text = export("recap-md", make_context(plan(), events=log)).text
+    text = export("recap-md", make_context(plan(), events=log, all_questions=True)).text
     assert "- Total overrun: none, on time" in text
     assert "instead of" not in text
 
@@ -175,3 +182,72 @@ def test_handles_link_only_where_the_platform_has_one_address() -> None:
     assert profile_url("@one", "bluesky") is None
     assert profile_url("@one@social.example", "mastodon") == "https://social.example/@one"
     assert profile_url("@one", "mastodon") is None
+
+
+def test_the_public_recap_has_no_internal_timings() -> None:
+    # Q1 ten minutes late: the page to publish says when it went out and nothing of the
+    # plan's timings (they are the organisers', in `tchat report` and in `--all`).
+    late = [event("mark", at(15), cue="q1"), event("mark", at(60), cue="thanks@58")]
+    for kind in ("recap-md", "recap-html"):
+        text = export(kind, make_context(plan(), events=late)).text
+        for internal in ("planned", "on time", "On time", "overrun", "instead of",
+                         "Highlights captured", " of 8"):
+            assert internal not in text, (kind, internal)
+        assert "Q1 · 6:15 PM" in text
+    organisers = export("recap-md", make_context(plan(), events=late, all_questions=True)).text
+    assert "posted at 6:15 PM (planned 6:05 PM, +10 min)" in organisers
+    assert "- Total overrun: 2 min (Thanks: 7:00 PM instead of 6:58 PM)" in organisers
+
+
+def test_a_recap_made_before_the_chat_says_so() -> None:
+    before = START - timedelta(days=2)
+    ctx = make_context(plan(), created=before)
+    result = export("recap-md", ctx)
+    assert "The chat has not taken place yet: this page was made on Tuesday, December 1, " \
+        "2026, before it started." in result.text
+    assert "on time" not in result.text and "## The questions" not in result.text
+    assert any("has not taken place yet" in note for note in result.notes)
+    organisers = export("recap-md", make_context(plan(), created=before, all_questions=True))
+    assert "- Total overrun: the chat has not taken place yet" in organisers.text
+    assert "on time" not in organisers.text.replace("On time (within 2 min)", "")
+    # Exported after the start, or with marks in the log, it is a recap as usual.
+    assert "not taken place" not in export("recap-md", make_context(
+        plan(), events=LOG, created=before)).text
+    assert "not taken place" not in export("recap-md", make_context(
+        plan(), created=START + timedelta(hours=2))).text
+
+
+def test_the_page_carries_a_description_and_link_preview_tags() -> None:
+    import xml.etree.ElementTree as ET
+
+    shared = plan().model_copy(update={"chat": plan().chat.model_copy(
+        update={"recap_url": "https://example.org/recap"})})
+    page = export("recap-html", make_context(shared, events=LOG)).text
+    head = ET.fromstring(page).find("head")
+    assert head is not None
+    metas = {m.get("name") or m.get("property"): m.get("content") for m in head.iter("meta")}
+    description = "Recap of the #TestChat chat “Test chat” on X, Thursday, December 3, 2026. " \
+        "3 questions."
+    assert metas["description"] == metas["og:description"] == description
+    assert metas["og:title"] == "Recap · Test chat"
+    assert metas["og:type"] == "article"
+    assert metas["og:url"] == "https://example.org/recap"
+    assert metas["twitter:card"] == "summary"
+
+
+def test_a_post_quoted_from_the_conversation_keeps_one_pair_of_guillemets() -> None:
+    # `h` on a post of the conversation writes "@author: text" then its address; a
+    # French post already in guillemets gets no second pair, and its author stays
+    # outside the quotation marks.
+    french = make_plan(language="fr")
+    log = [event("mark", at(5), cue="q1"),
+           event("highlight", at(6), cue="q1",
+                 text="@awa_d@social.example: « On ne marie pas une enfant »\n"
+                      "https://social.example/@awa_d/1"),
+           event("highlight", at(7), cue="q1",
+                 text="@fatou.n.example: Le manque d'état civil\nhttps://bsky.app/x/2")]
+    text = export("recap-md", make_context(french, events=log)).text.replace("\u00a0", " ")
+    assert "« « " not in text and "» »" not in text
+    assert "- « On ne marie pas une enfant » — @awa\\_d@social.example — " \
+        "[voir le message](<https://social.example/@awa_d/1>)" in text
+    assert "- « Le manque d'état civil » — @fatou.n.example — " in text

@@ -64,3 +64,16 @@ def test_emails() -> None:
     text = export("thanks", ctx).text
     assert text.count("Subject: ") == 8
     assert "Email to **g8@example.org**" in text
+
+
+def test_thanking_a_guest_still_invited_warns_as_the_event_text_does() -> None:
+    data = plan_dict()
+    data["guests"].append({"name": "Maybe", "handle": "@maybe", "status": "invited"})
+    plan = Plan.model_validate(data)
+    notes = export("thanks", make_context(plan)).notes
+    assert notes == export("facebook-event", make_context(plan)).notes
+    assert notes == ('Maybe has not confirmed yet (status = "invited"): check before '
+                     "publishing",)
+    french = Plan.model_validate({**data, "chat": {**data["chat"], "language": "fr"}})
+    assert export("thanks", make_context(french)).notes == (
+        'Maybe n\'a pas encore confirmé (status = "invited") : vérifiez avant de publier',)

@@ -20,11 +20,12 @@ from feed_servers import (
 
 from tui.core.feed.attribution import Attributor
 from tui.core.feed.conversation import Conversation
+from tui.core.feed.identity import server_of
+from tui.core.feed.status import Said
 from tui.core.feed.store import FeedStore
-from tui.core.text.words import Phrase, Words
 from tui.feed.bluesky_source import BlueskySource
 from tui.feed.credentials import BlueskyLogin, bluesky_login, mastodon_token
-from tui.feed.errors import FeedError
+from tui.feed.errors import FeedError, failed
 from tui.feed.mastodon_source import MastodonSource
 from tui.feed.poller import FeedPoller
 
@@ -56,7 +57,7 @@ def test_mastodon_pages_through_everything_then_asks_only_for_newer(
     assert len(first) == 95 and len({p.id for p in first}) == 95
     assert first == sorted(first, key=lambda p: p.created_at)
     paths = [r.path for r in server.requests]
-    assert "/api/v1/instance/" in paths  # Mastodon.py reads the instance first
+    assert paths[0] == "/api/v1/instance"  # is it a Mastodon server? asked once
     tag_requests = [r for r in server.requests if r.path == "/api/v1/timelines/tag/tchat"]
     assert len(tag_requests) >= 3  # 95 posts in pages of 40, following Link
     newest = first[-1].id
@@ -82,9 +83,12 @@ def test_mastodon_statuses_become_plain_attributed_posts(
     conversation = Conversation(Attributor("@MyOrg", (), 10),
                                 FeedStore(tmp_path / "f.jsonl", START))
     items = conversation.take(source_for(data).fetch())
+    # The server's own accounts are named with their server, as remote ones are.
+    local = server_of(items[0].post.url)
+    assert local == "127.0.0.1"
     assert [(i.post.author, i.kind, i.answers) for i in items] == [
-        ("MyOrg", "host", None), ("alice@far.example", "answer", 1),
-        ("bob", "answer", 1), ("carol", "answer", 10)]
+        (f"MyOrg@{local}", "host", None), ("alice@far.example", "answer", 1),
+        (f"bob@{local}", "answer", 1), (f"carol@{local}", "answer", 10)]
     assert items[1].post.text == "@MyOrg a1: phishing\nand scams & more"
     assert items[1].post.url.endswith(items[1].post.id)
     assert conversation.counts.answers(1) == (2, 2)
@@ -114,17 +118,19 @@ def test_mastodon_timeout_is_a_status_not_a_hang(
     source = source_for(data, timeout=0.3)
     source.fetch()
     server.stall()
-    with pytest.raises(FeedError, match="cannot be reached"):
+    with pytest.raises(FeedError, match="did not answer /api/v1/timelines/tag/tchat in full"):
         source.fetch()
 
 
 @pytest.mark.parametrize("status, body, message", [
-    (200, b"<html><body>Welcome to nginx</body></html>", "not a Mastodon timeline"),
-    (200, b'{"unexpected": "object"}', "not a Mastodon timeline"),
-    (200, b"\x00\xff garbage", "not a Mastodon timeline"),
+    (200, b"<html><body>Welcome to nginx</body></html>",
+     "did not send a Mastodon timeline: /api/v1/timelines/tag/tchat answered a page that "
+     "is not JSON (text/html)"),
+    (200, b'{"unexpected": "object"}', "answered JSON that is not a list of posts"),
+    (200, b"\x00\xff garbage", "answered a page that is not JSON"),
     (401, b'{"error":"This method requires an authenticated user"}', "refused the token"),
     (404, b"<html>not found</html>", "no public timeline"),
-    (502, b"<html>Bad gateway</html>", "error"),
+    (502, b"<html>Bad gateway</html>", "/api/v1/timelines/tag/tchat answered 502"),
 ])
 def test_mastodon_garbage_and_refusals_are_one_line(
     mastodon: tuple[FakeServer, MastodonData], status: int, body: bytes, message: str,
@@ -194,7 +200,9 @@ def test_bluesky_wrong_password_is_one_line(
     source = BlueskySource(BlueskyLogin(data.handle, "wrong"), "#Tchat", SINCE, service=base)
     with pytest.raises(FeedError) as caught:
         source.fetch()
-    assert caught.value.message == "Bluesky: wrong handle or app password"
+    assert caught.value.message == (
+        "Bluesky: wrong handle or app password: /xrpc/com.atproto.server.createSession "
+        "answered 401 AuthenticationRequired")
     assert caught.value.lasting
 
 
@@ -230,7 +238,7 @@ def test_bluesky_garbage_is_one_line(
     source = BlueskySource(login_for(data), "#Tchat", SINCE, service=base)
     source.fetch()
     server.reply_once(200, body, {"Content-Type": "application/json"})
-    with pytest.raises(FeedError, match="not a Bluesky search result"):
+    with pytest.raises(FeedError, match="did not send a Bluesky answer"):
         source.fetch()
 
 
@@ -238,7 +246,7 @@ def test_bluesky_timeout(bluesky: tuple[FakeServer, BlueskyData, str]) -> None:
     server, data, base = bluesky
     source = BlueskySource(login_for(data), "#Tchat", SINCE, service=base, timeout=0.3)
     server.stall()
-    with pytest.raises(FeedError, match="cannot be reached"):
+    with pytest.raises(FeedError, match="did not answer .*createSession in full"):
         source.fetch()
 
 
@@ -273,10 +281,8 @@ def test_credentials_are_never_written_anywhere(
     written = b"".join(p.read_bytes() for p in tmp_path.rglob("*") if p.is_file())
     assert b"R1 oui" in written
     assert b"s3cret" not in written
-    failure = status.polled[0].status.error
-    for language in ("en", "fr"):
-        said = failure(Words(language)) if failure is not None else ""
-        assert "s3cret" not in said + repr(source.__dict__)
+    problem = status.polled[0].status.problem
+    assert problem is not None and "s3cret" not in problem.say("en") + repr(source.__dict__)
     assert any(b"s3cret-app-passw0rd" in r.body for r in server.requests)  # sent, only there
 
 
@@ -299,17 +305,15 @@ def test_poller_backs_off_and_says_so() -> None:
     now = [START]
     source = Flaky()
     poller = FeedPoller([source], timedelta(seconds=15), lambda: now[0])
-    down = Phrase("feed.error_unreachable", name="Flaky", server="down")
-    source.errors = [FeedError(down), FeedError(down),
-                     FeedError(Phrase("feed.error_rate_limited", name="Flaky"), retry_after=90),
+    down = failed("Flaky", Said.of("feed.why_network"))
+    source.errors = [down, down, failed("Flaky", Said.of("feed.cancelled"), retry_after=90),
                      None]
     poller.poll_due()
     assert poller.wait_seconds() == 15
     assert poller.polled[0].status.line(now[0], UTC, "en") == (
-        "Flaky: down cannot be reached · offline since 17:00 · retrying in 15 s")
-    # Said in the screen's language, as every word of the feed is.
+        "Flaky: network error · offline since 17:00 · retrying in 15 s")
     assert poller.polled[0].status.line(now[0], UTC, "fr") == (
-        "Flaky : down est injoignable · hors ligne depuis 17:00 · nouvel essai dans 15 s")
+        "Flaky : erreur réseau · hors ligne depuis 17:00 · nouvel essai dans 15 s")
     now[0] += timedelta(seconds=15)
     poller.poll_due()
     assert poller.wait_seconds() == 30
@@ -333,5 +337,67 @@ def test_a_client_bug_is_a_status_too() -> None:
 
     poller = FeedPoller([Broken()], timedelta(seconds=15), lambda: START)
     assert poller.poll_due() == []
-    error = poller.polled[0].status.error
-    assert error is not None and error(Words("en")) == "Broken: unexpected failure"
+    status = poller.polled[0].status
+    assert status.failing and status.problem is not None
+    assert status.problem.say("en") == "Broken: unexpected failure of the client (RuntimeError)"
+
+
+# --- deadlines and cancelling ----------------------------------------------------------
+
+def test_a_server_sending_one_byte_a_second_meets_a_total_deadline(
+    mastodon: tuple[FakeServer, MastodonData],
+) -> None:
+    from feed_servers import Trickle, head
+
+    server, data = mastodon
+    source = source_for(data, timeout=0.5)
+    source.fetch()
+    server.queued.append(lambda _seen: Trickle(head("200 OK", length=200) + b"[" * 200, 0.05))
+    with pytest.raises(FeedError, match="did not answer .* in full within 1 s"):
+        source.fetch()  # each read got its byte in time: only the total deadline ends it
+
+
+def test_cancelling_stops_a_poll_under_way_at_once(
+    mastodon: tuple[FakeServer, MastodonData],
+) -> None:
+    import threading
+
+    server, data = mastodon
+    source = source_for(data, timeout=60)  # the deadline is far: only cancel ends it
+    source.fetch()
+    server.stall(30)
+    poller = FeedPoller([source], timedelta(seconds=15), lambda: START)
+    polling = threading.Thread(target=poller.poll_due, daemon=True)
+    polling.start()
+    for _ in range(2000):  # wait for the request to be under way
+        if any(r.path.startswith("/api/v1/timelines") for r in server.requests[2:]):
+            break
+        polling.join(0.01)
+    poller.cancel()
+    polling.join(10)
+    assert not polling.is_alive()
+    problem = poller.polled[0].status.problem
+    assert problem is not None and problem.say("en") == "Mastodon: stopped"
+
+
+def test_a_proxy_from_the_environment_is_used_within_the_same_bounds(
+    mastodon: tuple[FakeServer, MastodonData], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import httpx
+
+    from tui.feed.network import _proxy_for
+
+    server, data = mastodon  # it answers as the proxy would, relaying to the server
+    data.add("ann", "<p>A1 through the proxy</p>", minute(1))
+    monkeypatch.setenv("HTTP_PROXY", data.base)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    source = MastodonSource("http://mastodon.example", "#tchat", SINCE, timeout=2)
+    assert [p.text for p in source.fetch()] == ["A1 through the proxy"]
+    assert server.requests[0].path == "/api/v1/instance"
+    assert server.requests[0].headers["host"] == "mastodon.example"
+    monkeypatch.setenv("NO_PROXY", "other.example, .mastodon.example")
+    assert _proxy_for(httpx.URL("http://mastodon.example/x")) is None
+    assert _proxy_for(httpx.URL("http://a.other.example/x")) is None
+    assert _proxy_for(httpx.URL("http://third.example/x")) == data.base
+    assert _proxy_for(httpx.URL("http://127.0.0.1:9/x")) is None  # loopback: never

@@ -35,11 +35,13 @@ LOG = [Event("mark", START + timedelta(minutes=5), START, cue="q1"),
 
 
 @pytest.mark.parametrize("language, lines", [
+    # The host's own posts are not the conversation's: people and posts leave them out,
+    # as the transcript and the chart do.
     ("en", ["4 answers from 3 people", "1 answer from 1 person",
-            "Conversation: 7 posts from 6 people",
-            "Busiest part of the hour: 6:00 PM–6:10 PM (5 posts)"]),
+            "Conversation: 6 posts from 5 people",
+            "Busiest part of the hour: 6:00 PM–6:10 PM (4 posts)"]),
     ("fr", ["4 réponses de 3 personnes", "1 réponse de 1 personne",
-            "Conversation : 7 messages de 6 personnes", "Moment le plus animé : 18 h 00"]),
+            "Conversation : 6 messages de 5 personnes", "Moment le plus animé : 18 h 00"]),
 ])
 def test_recap_counts_answers_per_question_and_the_conversation(
     language: str, lines: list[str],

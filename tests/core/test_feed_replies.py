@@ -19,7 +19,6 @@ from tui.core.plan.model import Plan
 from tui.core.plan.planfile import parse_plan
 from tui.core.room.planned import attributor_for
 from tui.core.room.threads import PostedQuestion, ThreadSchedule, ThreadTarget
-from tui.core.text.words import Words
 from tui.feed.poller import FeedPoller
 from tui.feed.sources import build_sources
 from tui.feed.threaded import ThreadedSource
@@ -162,8 +161,7 @@ def test_a_context_that_fails_is_a_note_and_the_tag_still_comes(
     posts = source.fetch()
     assert [p.text for p in posts] == ["A1 new"]
     assert [(n.question, n.kind) for n in source.notes] == [(1, "failed")]
-    why = source.notes[0].why
-    assert why is not None and why(Words("en")).startswith(f"Mastodon: {data.base}")
+    assert f"Q1: replies not read (Mastodon: {data.base}" in source.notes[0].line("en")
 
 
 def test_a_rate_limit_on_a_context_pauses_the_threads_not_the_tag(
@@ -229,7 +227,8 @@ def test_two_servers_are_one_conversation_and_say_how_many_answer(
     poller.poll_due()
     lines = status_lines([p.status for p in poller.polled], minute(30), UTC, "en")
     assert lines[0] == "Mastodon · 1 of 2 servers answers · updated 17:30:00"
-    assert lines[1].startswith(f"Mastodon: {two.base} answered with an error 500")
+    assert lines[1].startswith(f"Mastodon: {two.base}: /api/v1/timelines/tag/tchat answered "
+                               "500")
 
 
 def test_a_token_goes_to_the_first_server_only(
@@ -305,8 +304,7 @@ def test_a_bluesky_thread_deeper_than_asked_is_cut_and_a_missing_one_is_a_note(
     data.posts = [p for p in data.posts if p["uri"] != q1 or p.update(uri=q1 + "x")]
     source.fetch()
     assert [n.kind for n in source.notes] == ["failed"]
-    why = source.notes[0].why
-    assert why is not None and "has no such post" in why(Words("en"))
+    assert "has no such post" in source.notes[0].line("en")
 
 
 def test_the_jsonl_of_tchat_feed_lists_replies_and_leaves_muted_accounts_out(

@@ -105,3 +105,20 @@ def test_start_line_names_zones_that_share_a_clock_together() -> None:
     # Douala has Paris's clock in December; New York is six hours behind.
     assert line == ("jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar, Abidjan"
                     " · 12 h 00 à New York")
+    # The audience's {zones} names it beside Paris, not left out.
+    assert start_line(plan.chat.start_at, plan.chat.zone,
+                      ["Africa/Dakar", "Africa/Douala"], "fr", every_zone=True) == (
+        "jeudi 3 décembre à 18 h 00 (Paris, Douala) · 17 h 00 à Dakar")
+
+
+def test_zones_name_an_audience_city_on_the_chats_own_clock() -> None:
+    from tui.core.plan.drafts import DraftBook
+
+    # A chat in Abidjan for Dakar and Paris: Dakar shares Abidjan's time all year.
+    plan = make_plan(language="fr", timezone="Africa/Abidjan",
+                     audience_timezones=["Africa/Dakar", "Europe/Paris"])
+    zones = DraftBook(plan).common_values["zones"]
+    assert zones == "jeudi 3 décembre à 18 h 00 (Abidjan, Dakar) · 19 h 00 à Paris"
+    english = make_plan(timezone="Africa/Abidjan", audience_timezones=["Africa/Dakar"])
+    assert DraftBook(english).common_values["zones"] == \
+        "Thursday, December 3 at 6:00 PM (Abidjan, Dakar)"

@@ -1176,6 +1176,7 @@ async def test_a_plan_with_errors_shows_them_before_anything_else(
                 break
         assert isinstance(app.screen, ProblemsDialog)
         text = shown(app.screen.query_one("#problems-text"))
-        assert "posts[4].text: unknown placeholder {recap_link}" in text
+        # As `tchat check` says them, in the plan's language.
+        assert "posts[4].text: variable inconnue {recap_link}" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, ProblemsDialog)

@@ -1,10 +1,16 @@
-"""`tchat export PLAN --to KIND [-o FILE] [--force] [--log FILE] [--zones Z1,Z2]`.
+"""`tchat export PLAN --to KIND [-o FILE] [--force] [--log FILE] [--replay FILE] [--all]
+[--zones Z1,Z2]`.
 
-Before the chat: a guest brief, a calendar event, a Facebook event text, a printable
-run-sheet. After it: a recap from the as-run log (Markdown or one HTML page) and the
-thank-you drafts. The export goes to standard output as raw text (no Rich wrapping, so
-it can be piped or redirected byte for byte), or to FILE, which is never replaced
-without --force. Messages for the moderator go to standard error.
+Before the chat: a guest brief, the messages inviting the guests, a calendar event, a
+Facebook event text, a printable run-sheet. After it: a recap and a transcript from the
+as-run log and the conversation (Markdown or one HTML page) and the thank-you drafts.
+The export goes to standard output as raw text (no Rich wrapping, so it can be piped or
+redirected byte for byte), or to FILE, which is never replaced without --force. Notes
+for the moderator go to standard error, in the plan's language.
+
+The conversation is the one kept beside the plan by the live run (`PLAN.feed.jsonl`);
+with another log (`--log`, a rehearsal's), it is the conversation that rehearsal
+replayed: `--replay FILE`, else the plan's `[feed] replay`.
 
 Exit codes: 0 written, 1 the plan cannot load or the file cannot be written, 2 usage.
 """
@@ -16,14 +22,13 @@ import os
 import sys
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rich.console import Console
 from rich.text import Text
 
 from tui.commands.output import (
-    ENGLISH,
     EXIT_OK,
     EXIT_PROBLEMS,
     CommandError,
@@ -34,11 +39,16 @@ from tui.commands.output import (
     write_output,
 )
 from tui.core.exports import EXPORTS, export, make_context
-from tui.core.feed.post import FeedPost
 from tui.core.plan.check import semantic_problems
+from tui.core.plan.model import Plan
 from tui.core.plan.planfile import parse_plan, read_plan_text
 from tui.core.plan.problems import PlanError
 from tui.core.run.asrun import Event, LogError, log_path_for, read_named_log
+from tui.core.text.typography import french_print
+from tui.core.text.words import Words
+
+if TYPE_CHECKING:
+    from tui.core.room.summary import Recording
 
 
 def zones_argument(text: str) -> list[ZoneInfo]:
@@ -84,13 +94,19 @@ def register(subparsers: Any, summary: str) -> None:
              "plan; a rehearsal's log is PLAN.rehearsal-*.jsonl)",
     )
     parser.add_argument(
+        "--replay", type=Path, metavar="FILE",
+        help="with --log: the conversation that rehearsal replayed (default: the plan's "
+             "[feed] replay), for a recap or a transcript",
+    )
+    parser.add_argument(
         "--zones", type=zones_argument, metavar="Z1,Z2",
         help="time zones to give times in, comma-separated IANA names (default: the "
              "chat's zone, then its audience zones)",
     )
     parser.add_argument(
         "--all", action="store_true", dest="all_questions",
-        help="recap: list the questions never asked too (for the organisers' own report)",
+        help="recap and transcript: the organisers' version, with the questions never "
+             "asked and (recap) the planned-versus-actual timings",
     )
     parser.set_defaults(func=run)
 
@@ -108,6 +124,8 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         raise UsageError(f"--log is only read by {readers}, not by {kind.name}")
     if args.all_questions and not kind.reads_log:
         raise UsageError(f"--all is only read by {readers}, not by {kind.name}")
+    if args.replay is not None and (args.log is None or not kind.reads_feed):
+        raise UsageError(f"--replay goes with --log, for {readers}")
 
     try:
         text = read_plan_text(plan_path)
@@ -122,24 +140,24 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         # error is shown: a start that does not exist changes every time in the export.
         render_problems(err, str(plan_path), errors)
         err.print(Text(
-            f"{plan_path}: " + ENGLISH("cli.exported_despite", n=len(errors)),
+            f"{plan_path}: " + french_print(
+                Words(plan.chat.language)("cli.exported_despite", n=len(errors)),
+                plan.chat.language),
             style="yellow",
         ))
 
+    words = Words(plan.chat.language)
+    notes: list[str] = []
     events: list[Event] = []
     if kind.reads_log:
-        events = _events(args.log, plan_path, err)
-    feed: tuple[FeedPost, ...] = ()
-    if (kind.reads_log or kind.name == "thanks") and args.log is None:
-        # The conversation of the live run (a rehearsal's replay is never kept).
-        from tui.core.room.summary import recorded_posts
-
-        feed = recorded_posts(plan_path)
+        events = _events(args.log, plan_path, err, notes, words)
+    recording = _conversation(args, plan, plan_path, kind.reads_feed, notes, words)
 
     zones: list[tzinfo] | None = args.zones
     context = make_context(
-        plan, zones=zones, events=events, feed=feed, created=datetime.now(UTC),
-        all_questions=args.all_questions,
+        plan, zones=zones, events=events, feed=recording.posts, created=datetime.now(UTC),
+        all_questions=args.all_questions, feed_skipped=recording.skipped_lines,
+        feed_problem=recording.problem, replayed=recording.replayed,
     )
     result = export(kind.name, context)
     data = result.text.encode("utf-8")
@@ -150,27 +168,68 @@ def _run(args: argparse.Namespace, err: Console) -> int:
     else:
         write_output(output, data, force=args.force, example=_file_name(plan_path, kind.name,
                      kind.suffix), protected=(plan_path, log_path_for(plan_path)))
-    for note in result.notes:
-        err.print(Text.assemble(("note: ", "yellow"), note))
+    language = plan.chat.language
+    for note in [*notes, *result.notes]:
+        err.print(Text.assemble((words("export.note_prefix"), "yellow"),
+                                french_print(note, language)))
     if output is not None:
-        err.print(Text.assemble(("✓ ", "bold green"), f"wrote {output} ({kind.name})"))
+        err.print(Text.assemble(("✓ ", "bold green"),
+                                words("export.wrote", path=str(output), kind=kind.name)))
     return EXIT_OK
 
 
-def _events(log: Path | None, plan_path: Path, err: Console) -> list[Event]:
+def _conversation(args: argparse.Namespace, plan: Plan, plan_path: Path, reads_feed: bool,
+                  notes: list[str], words: Words) -> Recording:
+    """The conversation the export reads: the live run's, kept beside the plan; for
+    another log (a rehearsal's), the conversation it replayed, when one is known."""
+    from tui.core.room.summary import Recording, recorded_feed, replayed_feed
+
+    if not reads_feed:
+        return Recording()
+    log: Path | None = args.log
+    if log is None or _same_file(log, log_path_for(plan_path)):
+        return _noted(recorded_feed(plan_path), notes, words)
+    replay: Path | None = args.replay
+    if replay is None and plan.feed is not None and plan.feed.replay is not None:
+        replay = Path(plan.feed.replay_path(plan_path) or plan_path)
+    if replay is None:
+        return Recording()
+    recording = replayed_feed(plan, replay)
+    if recording.problem is None:
+        notes.append(words("export.note_replay", path=str(replay)))
+    return _noted(recording, notes, words)
+
+
+def _noted(recording: Recording, notes: list[str], words: Words) -> Recording:
+    """`recording`, with what could not be read of it added to the notes."""
+    if recording.problem is not None:
+        notes.append(recording.problem)
+    skipped = recording.skipped_lines
+    if skipped:
+        shown = ", ".join(str(n) for n in skipped[:5]) + ("…" if len(skipped) > 5 else "")
+        notes.append(f"{recording.path}: " + words("export.note_feed_skipped", n=len(skipped),
+                                                     lines=shown))
+    return recording
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return False
+
+
+def _events(log: Path | None, plan_path: Path, err: Console, notes: list[str],
+            words: Words) -> list[Event]:
     path = log if log is not None else log_path_for(plan_path)
     if log is None and not path.exists():
-        err.print(Text.assemble(
-            ("note: ", "yellow"),
-            f"no as-run log at {path}: no question shows as posted "
-            "(--log FILE reads another one, such as a rehearsal's)",
-        ))
+        notes.append(words("export.note_no_log", path=str(path)))
         return []
     try:
         reading = read_named_log(path)
     except LogError as error:
         raise CommandError(str(error)) from None
-    warn_skipped(err, path, reading.skipped_lines)
+    warn_skipped(err, path, reading.skipped_lines, words)
     return reading.events
 
 

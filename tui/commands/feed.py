@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from tui.commands.console import safe_console
-from tui.commands.output import render_problems
+from tui.commands.output import render_problems, said
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation, feed_since
+from tui.core.feed.plaintext import link_target, one_line, visible
 from tui.core.feed.status import status_lines
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Plan
@@ -34,14 +36,14 @@ from tui.core.room.planned import attributor_for
 from tui.core.room.threads import PER_POLL
 from tui.core.run.asrun import Event, LogError, log_path_for, read_events
 from tui.core.run.roomlog import posted_questions, room_marks
-from tui.core.text.clean import one_line, safe_url
-from tui.core.text.controls import visible
 from tui.core.text.words import Words
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 ALL_THREADS = 50
 """Threads read by `--once`: every question of a chat, in one poll."""
 MARKS = {"question": "?", "guest": "★", "host": "◆"}
+LINK_INDENT = 16
+"""The link starts under the post: the time (8) and the mark (3), each padded by a space."""
 
 
 def register(subparsers: Any, summary: str) -> None:
@@ -86,43 +88,49 @@ def as_json(item: Attributed, *, first_post: bool, network: bool = False) -> str
 
 
 def print_table(console: Console, items: list[Attributed], zone: tzinfo, answer: str) -> None:
-    if not items:
-        return
-    table = Table(expand=True, show_edge=False)
-    table.add_column("time", no_wrap=True)
-    table.add_column("", no_wrap=True)
-    table.add_column("author", max_width=24, overflow="fold")
-    table.add_column("post", ratio=3, overflow="fold")
-    table.add_column("link", ratio=1, overflow="fold")
+    """The posts as the moderator checks them: time, mark, author and post in columns,
+    then the post's link on a line of its own, whole: a link folded over a narrow cell
+    could be neither copied nor opened."""
     for item in items:
         post = item.post
-        table.add_row(
+        row = Table(expand=True, show_edge=False, show_header=False, box=None, padding=(0, 1))
+        row.add_column("time", no_wrap=True, width=8)
+        row.add_column("mark", no_wrap=True, width=3)
+        row.add_column("post", ratio=1, overflow="fold")
+        row.add_row(
             Text(f"{post.created_at.astimezone(zone):%H:%M:%S}"),
             Text(mark(item, answer), style="bold"),
-            Text("@" + visible(post.author)),
-            Text(one_line(post.text, marked=True)),
-            Text(visible(post.url),
-                 style=f"link {post.url}" if safe_url(post.url, https_only=True) else ""),
+            Text.assemble(("@" + visible(post.author), "bold"), "  ", one_line(post.text)),
         )
-    console.print(table)
+        console.print(row)
+        if post.url:
+            # Soft wrap: a terminal may show it over two lines, but it is one line, whole.
+            # A terminal link (OSC 8) only when the address holds nothing that could end
+            # or start an escape sequence (C1 controls included): its target goes raw.
+            target = link_target(post.url)
+            style = Style(link=target) if target is not None else ""
+            console.print(Text(" " * LINK_INDENT + visible(post.url), style=style),
+                          soft_wrap=True)
 
 
 def run(args: argparse.Namespace, *, now: Callable[[], datetime] | None = None,
         timeout: float = 10.0, sleep: Callable[[float], None] = time.sleep,
         environ: dict[str, str] | None = None) -> int:
     err = safe_console(stderr=True, soft_wrap=True)
-    if args.login == "bluesky":
-        return login_bluesky(err)
     path: Path = args.plan
+    if args.login == "bluesky":
+        from tui.core.plan.glance import plan_language
+
+        return login_bluesky(err, Words(plan_language(path)))
     try:
         plan = load_plan(path)
     except PlanError as error:
-        render_problems(err, str(path), error.problems)
+        render_problems(err, path, error.problems)
         return EXIT_PROBLEMS
     feed = plan.feed
     if feed is None or not feed.live:
-        err.print(Text(f"{path}: no source to read: add a [feed] table with mastodon = "
-                       '"https://server" or bluesky = true (a replay is for rehearsals)'))
+        language = plan.chat.language
+        err.print(Text(said(Words(language)("cli.no_source", path=str(path)), language)))
         return EXIT_PROBLEMS
     clock = now or (lambda: datetime.now(UTC))
     return follow(plan, args, clock, timeout, sleep, err, environ)
@@ -150,7 +158,7 @@ def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
                           now=clock,
                           threads_per_poll=ALL_THREADS if args.once else PER_POLL)
     for problem in built.problems:
-        err.print(Text(visible(problem(Words(chat.language)))))
+        err.print(Text(problem))
     if not built.sources:
         return EXIT_PROBLEMS
     conversation = Conversation(attributor)
@@ -173,9 +181,9 @@ def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
             print_table(out, items, chat.zone, answer)
         for line in status_lines([p.status for p in poller.polled], clock(), chat.zone,
                                  chat.language):
-            err.print(Text(visible(line)))
+            err.print(Text(visible(said(line, chat.language))))
         if args.once:
-            failed = any(p.status.error for p in poller.polled) or built.problems
+            failed = any(p.status.failing for p in poller.polled) or built.problems
             return EXIT_PROBLEMS if failed else EXIT_OK
         sleep(max(1.0, poller.wait_seconds()))
 
@@ -188,27 +196,29 @@ def _live_events(plan_path: Path) -> list[Event]:
         return []
 
 
-def login_bluesky(err: Console) -> int:
+def login_bluesky(err: Console, words: Words) -> int:
     from tui.feed.credentials import BlueskyLogin, store_bluesky_login
 
-    err.print(Text("Bluesky app password (Settings → Privacy and security → App passwords); "
-                   "it is kept in the system keyring, never in a file."))
+    language = words.language
+    err.print(Text(said(words("cli.bluesky_password_intro"), language)))
     try:
-        handle = input("Bluesky handle (such as name.bsky.social): ").strip().removeprefix("@")
-        password = getpass.getpass("App password: ").strip()
+        handle = input(said(words("cli.ask_bluesky_handle"), language)
+                       ).strip().removeprefix("@")
+        password = getpass.getpass(said(words("cli.ask_app_password"), language)).strip()
     except EOFError:
-        err.print(Text("tchat: no handle or password given"))
+        err.print(Text(said(words("cli.no_handle_given"), language)))
         return EXIT_USAGE
     if not handle or not password:
-        err.print(Text("tchat: no handle or password given"))
+        err.print(Text(said(words("cli.no_handle_given"), language)))
         return EXIT_USAGE
     try:
         store_bluesky_login(BlueskyLogin(handle, password))
     except Exception as error:  # noqa: BLE001 - no keyring backend: say so, in one line
-        err.print(Text(f"tchat: the system keyring cannot keep it ({type(error).__name__}); "
-                       "set TCHAT_BLUESKY_HANDLE and TCHAT_BLUESKY_APP_PASSWORD instead"))
+        err.print(Text(said(words(
+            "cli.keyring_failed", error=type(error).__name__,
+            variables="TCHAT_BLUESKY_HANDLE, TCHAT_BLUESKY_APP_PASSWORD"), language)))
         return EXIT_PROBLEMS
-    err.print(Text(f"Kept in the system keyring for {visible(handle)}."))
+    err.print(Text(said(words("cli.kept", account=visible(handle)), language)))
     return EXIT_OK
 
 

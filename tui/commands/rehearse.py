@@ -229,16 +229,21 @@ def rehearse(rehearsal: Rehearsal) -> int:
         with tempfile.TemporaryDirectory(prefix="tchat-demo-") as folder:
             copy = demo_copy(rehearsal.language or "fr", Path(folder))
             return rehearse(replace(rehearsal, plan=copy))
-    if rehearsal.replay is not None and not rehearsal.replay.is_file():
-        error_console().print(Text(
-            f"{rehearsal.replay}: error: "
-            + ("is a folder, not a recorded conversation" if rehearsal.replay.is_dir()
-               else "does not exist")))
-        return EXIT_PROBLEMS
+    if rehearsal.replay is not None:
+        # Read once here, as the run-sheet will: a FIFO, a device or a folder says what
+        # it is (it is never opened for a blocking read), and so does a file that holds
+        # no post, before any screen is drawn.
+        from tui.core.feed.store import FeedFileError, read_feed
+
+        try:
+            read_feed(rehearsal.replay, missing_ok=False)
+        except FeedFileError as error:
+            error_console().print(Text(str(error)))
+            return EXIT_PROBLEMS
     try:
         _check_offset(rehearsal.plan, rehearsal.offset)
     except PlanError as error:
-        report_plan_error(rehearsal.plan, error.problems)
+        report_plan_error(rehearsal.plan, error.problems, rehearsal.language)
         return EXIT_PROBLEMS
     # After the files' and the arguments' own problems, which a script still wants to
     # hear about: "needs a terminal" would only send it to find them next.
@@ -248,11 +253,11 @@ def rehearse(rehearsal: Rehearsal) -> int:
     try:
         app = build_app(rehearsal, settle_heap=True, opening=startup.opens_on_a_glance())
     except PlanError as error:
-        report_plan_error(rehearsal.plan, error.problems)
+        report_plan_error(rehearsal.plan, error.problems, rehearsal.language)
         return EXIT_PROBLEMS
     app.run()
     if app.load_error is not None:
         app.log_path.unlink(missing_ok=True)  # nothing was rehearsed: no log left behind
-        report_plan_error(rehearsal.plan, app.load_error.problems)
+        report_plan_error(rehearsal.plan, app.load_error.problems, rehearsal.language)
         return EXIT_PROBLEMS
     return EXIT_OK

@@ -1,22 +1,39 @@
-"""Bluesky's search for the tag, through the atproto SDK (an app password is needed).
+"""Bluesky's search for the tag, through the atproto SDK over the guarded transport
+(an app password is needed).
 
 `app.bsky.feed.searchPosts` with `q="#tag"`, `sort="latest"`, `since` the chat's start;
 each poll reads the newest pages until it meets a post it already had.
+
+The SDK signs in (`createSession`) and sends the requests; its transport is ours
+(`tui.feed.network`: a total deadline per request, a bounded answer, no redirect, so the
+password never follows a 307 to another host). The search's answer is read here, post
+by post, not through the SDK's models: they refuse a whole page for one post whose
+display name is over 640 characters, and a stranger chooses that name.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
 
-from tui.core.feed.post import FeedPost
-from tui.core.text.words import Phrase
+from tui.core.feed.post import MAX_ID, FeedPost, post_moment
+from tui.core.feed.status import Said
 from tui.feed.credentials import BlueskyLogin
-from tui.feed.errors import FeedError
+from tui.feed.errors import failed
+from tui.feed.network import TIMEOUT, GuardedTransport, HttpFailure, deadline, retry_after
 
 DEFAULT_SERVICE = "https://bsky.social"
 PAGE = 100
 MAX_PAGES = 10
+MAX_ITEMS = 200
+"""Posts read from one page: Bluesky sends at most 100; a server sending more is cut."""
+MAX_CURSOR = 1000
+MAX_REMEMBERED = 20_000
+"""Post addresses remembered to know where the last poll stopped."""
+SESSION = "/xrpc/com.atproto.server.createSession"
+SEARCH = "/xrpc/app.bsky.feed.searchPosts"
+THREAD = "/xrpc/app.bsky.feed.getPostThread"
 
 
 class BlueskySource:
@@ -24,135 +41,190 @@ class BlueskySource:
     platform = "bluesky"
 
     def __init__(self, login: BlueskyLogin | None, tag: str, since: datetime, *,
-                 service: str | None = None, timeout: float = 10.0) -> None:
+                 service: str | None = None, timeout: float = TIMEOUT) -> None:
         from atproto import Client
         from atproto_client.request import Request
 
         self.tag = tag if tag.startswith("#") else "#" + tag
         self.since = since
-        self.service = service or DEFAULT_SERVICE
+        self.service = (service or DEFAULT_SERVICE).rstrip("/")
+        self.timeout = timeout
         self._login = login
-        self._client = Client(base_url=self.service, request=Request(timeout=timeout))
+        self.transport = GuardedTransport(timeout=timeout)
+        # trust_env=False: an environment proxy would have httpx go around the transport.
+        self._client = Client(base_url=self.service, request=Request(
+            transport=self.transport, timeout=timeout, trust_env=False))
         self._logged_in = False
-        self._seen: set[str] = set()
+        self._seen: OrderedDict[str, None] = OrderedDict()
 
-    def _sign_in(self) -> None:
+    def cancel(self) -> None:
+        self.transport.cancel()
+
+    def thread(self, uri: str, depth: int) -> dict[str, Any]:
+        """`app.bsky.feed.getPostThread` for `uri` with the search's session: the thread
+        as JSON (read post by post by the caller, never through the SDK's models), or a
+        FeedError saying why not. Signs in first when the search has not yet."""
+        from atproto_client import exceptions, models
+
         if self._login is None:
-            raise FeedError(Phrase("feed.error_no_password", name=self.name), lasting=True)
-        self._client.login(self._login.handle, self._login.password, fetch_bsky_profile=False)
-        self._logged_in = True
-
-    def signed_in_client(self) -> Any:
-        """The SDK's client, signed in: the replies under a post use the same session."""
-        if not self._logged_in:
-            self._sign_in()
-        return self._client
+            raise failed(self.name, Said.of("feed.no_login"), lasting=True)
+        path = THREAD if self._logged_in else SESSION
+        try:
+            with deadline(self.timeout * 2):
+                if not self._logged_in:
+                    self._client.login(self._login.handle, self._login.password,
+                                       fetch_bsky_profile=False)
+                    self._logged_in = True
+                    path = THREAD
+                params = models.AppBskyFeedGetPostThread.Params(uri=uri, depth=depth,
+                                                                parent_height=0)
+                content = self._client.invoke_query("app.bsky.feed.getPostThread",
+                                                    params=params).content
+        except HttpFailure as error:
+            raise failed(self.name, error.said) from None
+        except exceptions.RateLimitExceededError as error:
+            raise failed(self.name, Said.of("feed.rate_limited", server=self.service, path=path,
+                                            answer="429"),
+                         retry_after=retry_after(_headers(error))) from None
+        except exceptions.RequestErrorBase as error:
+            if not self._logged_in:
+                raise failed(self.name, Said.of("feed.wrong_login", path=path,
+                                                answer=_answer(error)), lasting=True) from None
+            key = "feed.no_post" if _answer(error).endswith("NotFound") else "feed.server_error"
+            raise failed(self.name, Said.of(key, server=self.service, path=path,
+                                            answer=_answer(error))) from None
+        except Exception:  # noqa: BLE001 - garbage from a server is a status line, not a crash
+            content = None
+        thread = content.get("thread") if isinstance(content, dict) else None
+        if not isinstance(thread, dict):
+            what = Said.of("feed.what_thread" if self._logged_in else "feed.what_session")
+            raise failed(self.name, Said.of(
+                "feed.not_bluesky", server=self.service, path=path,
+                answer=Said.of("feed.unexpected_json", what=what)))
+        return thread
 
     def fetch(self) -> list[FeedPost]:
         from atproto_client import exceptions
 
+        if self._login is None:
+            raise failed(self.name, Said.of("feed.no_login"), lasting=True)
+        path = SEARCH if self._logged_in else SESSION
         try:
-            if not self._logged_in:
-                self._sign_in()
-            views = self._search()
-        except FeedError:
-            raise
+            with deadline(self.timeout * 2):
+                if not self._logged_in:
+                    self._client.login(self._login.handle, self._login.password,
+                                       fetch_bsky_profile=False)
+                    self._logged_in = True
+                    path = SEARCH
+                views = self._search()
+        except HttpFailure as error:
+            raise failed(self.name, error.said) from None
         except exceptions.RateLimitExceededError as error:
-            raise FeedError(Phrase("feed.error_rate_limited", name=self.name),
-                            retry_after=_reset_after(error.response)) from None
-        except exceptions.UnauthorizedError:
-            self._logged_in = False
-            raise FeedError(Phrase("feed.error_login", name=self.name), lasting=True) from None
-        except exceptions.BadRequestError as error:
-            if not self._logged_in:
-                raise FeedError(Phrase("feed.error_login", name=self.name),
-                                lasting=True) from None
-            raise FeedError(Phrase("feed.error_search_refused", name=self.name,
-                                   reason=_error_name(error))) from None
-        except exceptions.InvokeTimeoutError:
-            raise FeedError(Phrase("feed.error_timed_out", name=self.name,
-                                   server=self.service)) from None
-        except exceptions.NetworkError:
-            raise FeedError(Phrase("feed.error_unreachable", name=self.name,
-                                   server=self.service)) from None
+            raise failed(self.name, Said.of("feed.rate_limited", server=self.service, path=path,
+                                            answer="429"),
+                         retry_after=retry_after(_headers(error))) from None
+        except (exceptions.UnauthorizedError, exceptions.BadRequestError) as error:
+            if not self._logged_in or isinstance(error, exceptions.UnauthorizedError):
+                self._logged_in = False
+                raise failed(self.name, Said.of("feed.wrong_login", path=path,
+                                                answer=_answer(error)), lasting=True) from None
+            raise failed(self.name, Said.of("feed.search_refused", server=self.service,
+                                            path=path, answer=_answer(error))) from None
+        except exceptions.RequestErrorBase as error:  # any other status: 500, 502…
+            raise failed(self.name, Said.of("feed.server_error", server=self.service,
+                                            path=path, answer=_answer(error))) from None
         except Exception:  # noqa: BLE001 - garbage from a server is a status line, not a crash
-            raise FeedError(Phrase("feed.error_not_search", name=self.name,
-                                   server=self.service)) from None
+            what = Said.of("feed.what_search" if self._logged_in else "feed.what_session")
+            raise failed(self.name, Said.of(
+                "feed.not_bluesky", server=self.service, path=path,
+                answer=Said.of("feed.unexpected_json", what=what))) from None
         posts = [post for post in map(_post, views) if post is not None]
         posts.sort(key=lambda post: post.created_at)
         return posts
 
     def _search(self) -> list[Any]:
+        from atproto_client import models
+
         views: list[Any] = []
         cursor: str | None = None
+        cursors: set[str] = set()
         for _ in range(MAX_PAGES):
-            params: dict[str, Any] = {"q": self.tag, "sort": "latest", "limit": PAGE,
-                                      "since": self.since.astimezone(UTC).isoformat()}
-            if cursor:
-                params["cursor"] = cursor
-            result = self._client.app.bsky.feed.search_posts(params)
-            page = list(result.posts)
-            known = [view for view in page if view.uri in self._seen]
-            views.extend(view for view in page if view.uri not in self._seen)
-            cursor = result.cursor
-            if known or not cursor or not page:
+            # The question goes through the SDK's model (ours, so it is valid); the answer
+            # is read here, as JSON (see the module's docstring).
+            params = models.AppBskyFeedSearchPosts.Params(
+                q=self.tag, sort="latest", limit=PAGE, cursor=cursor,
+                since=self.since.astimezone(UTC).isoformat())
+            response = self._client.invoke_query("app.bsky.feed.searchPosts", params=params)
+            content = response.content
+            if not isinstance(content, dict) or not isinstance(content.get("posts"), list):
+                raise TypeError("not a search result")
+            page = content["posts"][:MAX_ITEMS]
+            uris = [_uri(view) for view in page]
+            known = any(uri is not None and uri in self._seen for uri in uris)
+            views.extend(view for view, uri in zip(page, uris, strict=True)
+                         if uri is not None and uri not in self._seen)
+            cursor = content.get("cursor")
+            if not isinstance(cursor, str) or not cursor or len(cursor) > MAX_CURSOR:
                 break
-        self._seen.update(view.uri for view in views)
+            if known or not page or cursor in cursors:
+                break  # the newest posts were read, or the server loops on its pages
+            cursors.add(cursor)
+        for view in views:
+            uri = _uri(view)
+            if uri is not None:
+                self._seen[uri] = None
+        while len(self._seen) > MAX_REMEMBERED:
+            self._seen.popitem(last=False)
         return views
 
 
-def _reset_after(response: Any) -> float | None:
-    """Seconds until the `ratelimit-reset` epoch the server sent, when it sent one."""
-    headers = getattr(response, "headers", None) or {}
-    for name, value in dict(headers).items():
-        if str(name).lower() == "ratelimit-reset":
-            try:
-                return max(1.0, float(value) - datetime.now(UTC).timestamp())
-            except ValueError:
-                return None
-    return None
+def _headers(error: Any) -> dict[str, str]:
+    headers = getattr(getattr(error, "response", None), "headers", None)
+    return {str(k): str(v) for k, v in dict(headers or {}).items()}
 
 
-def _error_name(error: Any) -> str:
-    content = getattr(getattr(error, "response", None), "content", None)
-    return str(getattr(content, "error", "") or "bad request")
+def _answer(error: Any) -> str:
+    """ "401 AuthenticationRequired": the status and the XRPC error's name, if any."""
+    response = getattr(error, "response", None)
+    status = getattr(response, "status_code", None)
+    name = getattr(getattr(response, "content", None), "error", None)
+    parts = [str(status) if isinstance(status, int) else "?"]
+    if isinstance(name, str) and name:
+        parts.append(name[:80])
+    return " ".join(parts)
+
+
+def _uri(view: Any) -> str | None:
+    uri = view.get("uri") if isinstance(view, dict) else None
+    return uri if isinstance(uri, str) and 0 < len(uri) <= MAX_ID else None
 
 
 def _post(view: Any) -> FeedPost | None:
-    """A PostView as a post; None for anything that is not one."""
+    """A PostView (as JSON) as a post; None for anything that is not one. Whatever one
+    post holds (a 10,000-character name, a date in year 9999), it costs only itself."""
     try:
-        record = view.record
-        text = _field(record, "text")
-        created = _field(record, "created_at", "createdAt")
-        reply = _field(record, "reply")
-        parent = _field(reply, "parent") if reply is not None else None
-        handle = str(view.author.handle)
-        rkey = str(view.uri).rsplit("/", 1)[-1]
+        uri = _uri(view)
+        author, record = view.get("author"), view.get("record")
+        if uri is None or not isinstance(author, dict) or not isinstance(record, dict):
+            return None
+        handle = author.get("handle")
+        created = post_moment(record.get("createdAt"), naive_is_utc=True)
+        if not isinstance(handle, str) or not handle or created is None:
+            return None
+        reply = record.get("reply")
+        parent = reply.get("parent") if isinstance(reply, dict) else None
+        parent_uri = parent.get("uri") if isinstance(parent, dict) else None
+        name, text = author.get("displayName"), record.get("text")
+        rkey = uri.rsplit("/", 1)[-1]
         return FeedPost.from_dict({
             "platform": "bluesky",
-            "id": str(view.uri),
+            "id": uri,
             "author": handle,
-            "name": str(view.author.display_name or ""),
-            "text": str(text or ""),
+            "name": name if isinstance(name, str) else "",
+            "text": text if isinstance(text, str) else "",
             "url": f"https://bsky.app/profile/{handle}/post/{rkey}",
-            "created_at": _utc(str(created)),
-            "reply_to": str(_field(parent, "uri")) if parent is not None else None,
+            "created_at": created.isoformat(),
+            "reply_to": parent_uri if isinstance(parent_uri, str) else None,
         })
-    except (AttributeError, KeyError, TypeError, ValueError):
+    except Exception:  # noqa: BLE001 - one stranger's post must not cost the others
         return None
-
-
-def _field(record: Any, *names: str) -> Any:
-    for name in names:
-        if isinstance(record, dict) and name in record:
-            return record[name]
-        if hasattr(record, name):
-            return getattr(record, name)
-    return None
-
-
-def _utc(text: str) -> str:
-    moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat()

@@ -6,17 +6,19 @@ which sources are due and polls them, so the schedule is testable with a fake cl
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from tui.core.feed.post import FeedPost
-from tui.core.feed.status import SourceStatus
-from tui.core.text.words import Phrase
-from tui.feed.errors import FeedError
+from tui.core.feed.status import Said, SourceStatus
+from tui.feed.errors import FeedError, failed
 
 MAX_BACKOFF = timedelta(minutes=5)
+MAX_WAIT = timedelta(minutes=15)
+"""The longest wait a server's answer can impose (a rate limit's reset)."""
 
 
 class Source(Protocol):
@@ -55,14 +57,16 @@ class FeedPoller:
             posts = item.source.fetch()
         except FeedError as error:
             return self._failed(item, error)
-        except Exception:  # noqa: BLE001 - a client's bug must not end the chat's hour
-            return self._failed(item, FeedError(Phrase("feed.error_unexpected",
-                                                       name=item.source.name)))
+        except Exception as error:  # noqa: BLE001 - a client's bug must not end the hour
+            what = type(error).__name__
+            return self._failed(item, failed(item.source.name,
+                                             Said.of("feed.unexpected", what=what)))
         moment = self.now()
         item.failures = 0
         item.status.posts += len(posts)
         item.status.updated = moment
-        item.status.offline_since = item.status.retry_at = item.status.error = None
+        item.status.offline_since = item.status.retry_at = None
+        item.status.error = item.status.problem = None
         item.status.notes = tuple(getattr(item.source, "notes", ()))
         item.next_at = moment + self.every
         return posts
@@ -70,18 +74,28 @@ class FeedPoller:
     def _failed(self, item: Polled, error: FeedError) -> list[FeedPost]:
         moment = self.now()
         item.failures += 1
-        if error.retry_after is not None:
-            wait = timedelta(seconds=error.retry_after)
-        elif error.lasting:
-            wait = MAX_BACKOFF
-        else:
-            wait = min(self.every * (2 ** (item.failures - 1)), MAX_BACKOFF)
-        item.next_at = moment + max(wait, timedelta(seconds=1))
+        item.next_at = moment + self._wait(item, error)
         status = item.status
         status.offline_since = status.offline_since or moment
         status.retry_at = item.next_at
-        status.error = error.phrase
+        status.problem = error.said
+        status.error = None
         return []
+
+    def _wait(self, item: Polled, error: FeedError) -> timedelta:
+        """Until the next try: what the server asked (bounded), else a back-off that
+        doubles from one poll interval up to `MAX_BACKOFF`."""
+        asked = error.retry_after
+        if asked is not None and not math.isnan(asked):
+            # Bounded here too: a number from a server becomes a timedelta only once
+            # it is one that a timedelta (and the next hour) can hold.
+            seconds = min(MAX_WAIT.total_seconds(), max(1.0, asked))
+            return timedelta(seconds=seconds)
+        if error.lasting:
+            return MAX_BACKOFF
+        doublings = min(item.failures - 1, 16)
+        backoff: timedelta = min(self.every * (2 ** doublings), MAX_BACKOFF)
+        return max(timedelta(seconds=1), backoff)
 
     def poll_due(self) -> list[FeedPost]:
         posts: list[FeedPost] = []
@@ -94,3 +108,11 @@ class FeedPoller:
         moment = self.now()
         soonest = min((p.next_at for p in self.polled), default=moment + self.every)
         return max(0.0, (soonest - moment).total_seconds())
+
+    def cancel(self) -> None:
+        """Stop a poll under way within a moment (the app is closing): every source's
+        request in progress ends, and every later one fails at once."""
+        for item in self.polled:
+            cancel = getattr(item.source, "cancel", None)
+            if callable(cancel):
+                cancel()

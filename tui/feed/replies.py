@@ -6,24 +6,29 @@ token, 4,096 with one). Bluesky: `app.bsky.feed.getPostThread` with `depth` at t
 bound and no parents. Each reply becomes a post like any other (it is stored in
 `PLAN.feed.jsonl` and attributed to the question of its thread by the core).
 
-What a server sends is walked by `tui.core.feed.threads` (bounded depth and count, each
-post once); what was left out, or a call that failed or sent garbage, is a `ThreadNote`
-for the source's status line, never an exception past the source.
+Both go through the sources' own calls (`MastodonSource.status`/`context`,
+`BlueskySource.thread`): the guarded transport, the poll's deadline, failures said in
+words naming the server. What a server sends is walked by `tui.core.feed.threads`
+(bounded depth and count, each post once) as JSON, post by post; what was left out, or
+a call that failed or sent garbage, is a `ThreadNote` for the source's status line,
+never an exception past the source.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from tui.core.feed.post import FeedPost
-from tui.core.feed.status import ThreadNote
+from tui.core.feed.post import MAX_ID, FeedPost
+from tui.core.feed.status import Said, ThreadNote
 from tui.core.feed.threads import MAX_DEPTH, MAX_REPLIES, Walk, walk_flat, walk_tree
 from tui.core.room.threads import ThreadTarget
-from tui.core.text.words import Phrase
-from tui.feed.errors import FeedError
+from tui.feed.errors import failed
+
+if TYPE_CHECKING:
+    from tui.feed.bluesky_source import BlueskySource
+    from tui.feed.mastodon_source import MastodonSource
 
 
 class Read(Protocol):
@@ -42,11 +47,11 @@ def notes_of(walk: Walk[Any], question: int) -> list[ThreadNote]:
 # --- Mastodon ------------------------------------------------------------------------
 
 class MastodonReplies:
-    """The replies under a status, read on one server with Mastodon.py."""
+    """The replies under a status, read on one server through its source's calls."""
 
-    def __init__(self, api: Any, server: str, *,
+    def __init__(self, source: MastodonSource, server: str, *,
                  to_post: Callable[[Any], FeedPost | None]) -> None:
-        self.api = api
+        self.source = source
         self.server = server
         self._to_post = to_post
         self.local: dict[str, str] = {}
@@ -69,7 +74,7 @@ class MastodonReplies:
         if local_id is None and target.server == self.server and target.local_id:
             local_id = target.local_id
             self.remember(local_id, target.id)
-        if local_id is None or local_id in self._this_poll:
+        if local_id is None or local_id in self._this_poll or len(local_id) > MAX_ID:
             return [], []  # this server never showed the post, or it was read just now
         self._this_poll.add(local_id)
         posts = []
@@ -78,23 +83,25 @@ class MastodonReplies:
             # shows it, the conversation knows it for the host's question, and its URI
             # (what the replies under it are keyed to) is learnt.
             self._rooted.add(target.id)
-            status = self._call(lambda: self.api.status(local_id))
-            uri = status.get("uri") if isinstance(status, dict) else None
+            status = self.source.status(local_id)
+            uri = status.get("uri")
             if isinstance(uri, str) and uri.startswith(("https://", "http://")):
                 self.remember(local_id, uri[:2000])
             root = self._to_post(status)
             if root is not None:
                 posts.append(self.canonical(root))
-        context = self._call(lambda: self.api.status_context(local_id))
-        descendants = context.get("descendants") if isinstance(context, dict) else None
+        context = self.source.context(local_id)
+        descendants = context.get("descendants")
         if not isinstance(descendants, list):
-            raise FeedError(Phrase("feed.error_not_context", name="Mastodon",
-                                   server=self.server))
+            path = f"/api/v1/statuses/{local_id}/context"
+            raise failed("Mastodon", Said.of(
+                "feed.server_error", server=self.server, path=path,
+                answer=Said.of("feed.unexpected_json", what=Said.of("feed.what_context"))))
         walk = walk_flat(local_id, descendants, _status_id, _status_parent)
         for status in walk.kept:
-            uri = status.get("uri")
-            if isinstance(uri, str) and uri:
-                self.remember(str(status["id"]), uri)
+            uri, status_id = status.get("uri"), _status_id(status)
+            if isinstance(uri, str) and uri and status_id is not None:
+                self.remember(status_id, uri[:2000])
         for status in walk.kept:
             post = self._to_post(status)
             if post is not None:
@@ -112,31 +119,21 @@ class MastodonReplies:
         return replace(post, id=self._uri_of_local.get(post.id, post.id), author=author,
                        reply_to=reply_to)
 
-    def _call(self, call: Callable[[], Any]) -> Any:
-        from mastodon import errors
-
-        try:
-            return _mastodon_call(self.server, call)
-        except errors.MastodonRatelimitError:
-            reset = getattr(self.api, "ratelimit_reset", None)
-            wait = reset - time.time() if isinstance(reset, int | float) else None
-            # Bounded: a server's absurd reset must not stop the replies for ever.
-            raise FeedError(Phrase("feed.error_rate_limited_at", name="Mastodon",
-                                   server=self.server),
-                            retry_after=min(3600.0, max(1.0, wait)) if wait else None
-                            ) from None
-
 
 def _status_id(status: Any) -> str | None:
-    if not isinstance(status, dict) or status.get("id") is None:
-        return None
-    return str(status["id"])
+    return _bounded_id(status.get("id") if isinstance(status, dict) else None)
 
 
 def _status_parent(status: Any) -> str | None:
-    if not isinstance(status, dict) or status.get("in_reply_to_id") is None:
-        return None
-    return str(status["in_reply_to_id"])
+    return _bounded_id(status.get("in_reply_to_id") if isinstance(status, dict) else None)
+
+
+def _bounded_id(value: Any) -> str | None:
+    """An id as a server sends it (a string of digits, or a number), bounded; None for
+    anything else: what an id is made of decides what the walk keeps."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    return value if isinstance(value, str) and 0 < len(value) <= MAX_ID else None
 
 
 def _host(server: str) -> str:
@@ -145,82 +142,37 @@ def _host(server: str) -> str:
     return urlsplit(server).hostname or server
 
 
-def _mastodon_call(server: str, call: Callable[[], Any]) -> Any:
-    """`call()`, every failure but a rate limit (the caller reads its reset) said as a
-    `FeedError` naming the server."""
-    from mastodon import errors
-
-    try:
-        return call()
-    except errors.MastodonRatelimitError:
-        raise
-    except errors.MastodonNotFoundError:
-        raise FeedError(Phrase("feed.error_post_gone", name="Mastodon", server=server)
-                        ) from None
-    except errors.MastodonUnauthorizedError:
-        raise FeedError(Phrase("feed.error_replies_refused", name="Mastodon",
-                               server=server)) from None
-    except errors.MastodonNetworkError:
-        raise FeedError(Phrase("feed.error_unreachable", name="Mastodon", server=server)
-                        ) from None
-    except Exception:  # noqa: BLE001 - garbage from a server is a status line, not a crash
-        raise FeedError(Phrase("feed.error_not_context", name="Mastodon", server=server)
-                        ) from None
-
-
 # --- Bluesky ---------------------------------------------------------------------------
 
 class BlueskyReplies:
-    """The replies under a post, read with the atproto SDK's signed-in client."""
+    """The replies under a post, read with the Bluesky source's signed-in session."""
 
-    def __init__(self, client: Callable[[], Any], service: str, *,
+    def __init__(self, source: BlueskySource, service: str, *,
                  to_post: Callable[[Any], FeedPost | None]) -> None:
-        self._client = client
-        """Gives the source's client, signed in (it signs in on the source's first poll)."""
+        self.source = source
         self.service = service
         self._to_post = to_post
 
     def __call__(self, target: ThreadTarget) -> tuple[list[FeedPost], list[ThreadNote]]:
-        from atproto_client import exceptions
-
-        try:
-            answer = self._client().app.bsky.feed.get_post_thread(
-                {"uri": target.id, "depth": MAX_DEPTH, "parent_height": 0})
-            thread = answer.thread
-            walk = walk_tree(thread, _thread_replies, _thread_uri)
-        except exceptions.RateLimitExceededError as error:
-            from tui.feed.bluesky_source import _reset_after
-
-            reset = _reset_after(error.response)
-            # Bounded: a server's absurd reset must not stop the replies for ever.
-            raise FeedError(Phrase("feed.error_rate_limited_at", name="Bluesky",
-                                   server=self.service),
-                            retry_after=min(3600.0, reset) if reset else 60.0) from None
-        except exceptions.NetworkError:
-            raise FeedError(Phrase("feed.error_unreachable", name="Bluesky",
-                                   server=self.service)) from None
-        except exceptions.BadRequestError:
-            raise FeedError(Phrase("feed.error_no_such_post", name="Bluesky",
-                                   server=self.service)) from None
-        except Exception:  # noqa: BLE001 - garbage from a server is a status line, not a crash
-            raise FeedError(Phrase("feed.error_not_thread", name="Bluesky",
-                                   server=self.service)) from None
+        thread = self.source.thread(target.id, MAX_DEPTH)
+        walk = walk_tree(thread, _thread_replies, _thread_uri)
         posts = []
-        root = self._to_post(getattr(thread, "post", None))
+        root = self._to_post(thread.get("post"))
         if root is not None:
             posts.append(root)  # the question post itself, when only its id was known
         for node in walk.kept:
-            post = self._to_post(node.post)
+            post = self._to_post(node.get("post") if isinstance(node, dict) else None)
             if post is not None:
                 posts.append(post)
         return posts, notes_of(walk, target.question)
 
 
 def _thread_replies(node: Any) -> Any:
-    return getattr(node, "replies", None) or []
+    replies = node.get("replies") if isinstance(node, dict) else None
+    return replies if isinstance(replies, list) else []
 
 
 def _thread_uri(node: Any) -> str | None:
-    post = getattr(node, "post", None)
-    uri = getattr(post, "uri", None)
-    return str(uri) if uri else None
+    post = node.get("post") if isinstance(node, dict) else None
+    uri = post.get("uri") if isinstance(post, dict) else None
+    return uri if isinstance(uri, str) and 0 < len(uri) <= MAX_ID else None

@@ -1,4 +1,10 @@
-"""The sources a plan's `[feed]` asks for, built with their credentials."""
+"""The sources a plan's `[feed]` asks for, built with their credentials.
+
+Building touches no network (a source connects at its first poll, in the poller, which
+backs off and says why when it fails). A source that cannot even be built (its library
+missing or broken) is a source that fails at every poll, so its status line says so in
+the plan's language, like any other failure.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +13,32 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from tui.core.feed.post import FeedPost
+from tui.core.feed.status import Said
 from tui.core.plan.model import Feed
 from tui.core.room.threads import PER_POLL, PostedQuestion
-from tui.core.text.words import Phrase
 from tui.feed.credentials import bluesky_login, mastodon_token
-from tui.feed.errors import FeedError
+from tui.feed.errors import failed
+from tui.feed.network import TIMEOUT
 from tui.feed.poller import Source
-
-TIMEOUT = 10.0
 
 
 @dataclass
 class Built:
     sources: list[Source] = field(default_factory=list)
-    problems: list[Phrase] = field(default_factory=list)
-    """Sources that could not even be built (a library missing), one line each."""
+    problems: list[str] = field(default_factory=list)
+    """Kept for callers that show lines of their own; a source that cannot be built is
+    now a `Broken` source among `sources`, so this stays empty."""
+
+
+class Broken:
+    """A source that could not be built: each poll says why."""
+
+    def __init__(self, name: str, error: BaseException) -> None:
+        self.name = name
+        self.what = type(error).__name__
+
+    def fetch(self) -> list[FeedPost]:
+        raise failed(self.name, Said.of("feed.cannot_start", what=self.what), lasting=True)
 
 
 def build_sources(feed: Feed, tag: str, since: datetime, *, timeout: float = TIMEOUT,
@@ -53,9 +70,8 @@ def build_sources(feed: Feed, tag: str, since: datetime, *, timeout: float = TIM
                 find, now=clock, per_poll=threads_per_poll)
             source.posted(posted)
             built.sources.append(source)
-        except (ImportError, FeedError) as error:
-            built.problems.append(Phrase("feed.error_cannot_start", name="Mastodon",
-                                         server=server, reason=_reason(error)))
+        except Exception as error:  # noqa: BLE001 - a broken install is a status line
+            built.sources.append(Broken("Mastodon", error))
     if feed.bluesky:
         try:
             from tui.feed.bluesky_source import BlueskySource
@@ -66,16 +82,9 @@ def build_sources(feed: Feed, tag: str, since: datetime, *, timeout: float = TIM
                 find, now=clock, per_poll=threads_per_poll)
             bluesky.posted(posted)
             built.sources.append(bluesky)
-        except (ImportError, FeedError) as error:
-            built.problems.append(Phrase("feed.error_source_cannot_start", name="Bluesky",
-                                         reason=_reason(error)))
+        except Exception as error:  # noqa: BLE001 - a broken install is a status line
+            built.sources.append(Broken("Bluesky", error))
     return built
-
-
-def _reason(error: Exception) -> str:
-    """Why a source did not start: our own failure's words in English (a technical
-    detail in brackets, as a library's own message is)."""
-    return error.message if isinstance(error, FeedError) else str(error)
 
 
 def _asks_nothing(_post: FeedPost) -> int | None:

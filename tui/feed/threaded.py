@@ -19,6 +19,7 @@ from tui.core.feed.post import FeedPost
 from tui.core.feed.status import ThreadNote
 from tui.core.room.threads import PostedQuestion, QuestionPosts, ThreadSchedule
 from tui.feed.errors import FeedError
+from tui.feed.network import TIMEOUT, deadline
 from tui.feed.poller import Source
 from tui.feed.replies import BlueskyReplies, MastodonReplies, Read
 
@@ -50,6 +51,12 @@ class ThreadedSource:
         """Posts already given from a thread: a thread is read again at each turn, but
         only what is new in it goes on (the status's count of posts stays true)."""
 
+    def cancel(self) -> None:
+        """Stop the source's request under way (the app is closing)."""
+        cancel = getattr(self.inner, "cancel", None)
+        if callable(cancel):
+            cancel()
+
     def posted(self, known: Iterable[PostedQuestion]) -> None:
         """Question posts known by id (tchat posted them): their threads are read too."""
         self.questions.posted(known)
@@ -59,7 +66,10 @@ class ThreadedSource:
         if self._canonical is not None:
             posts = self._canonical(posts)
         self.questions.see(posts)
-        found, notes = self._threads()
+        # The threads share one budget a poll, as the tag's pages do: every thread of a
+        # chat read by `tchat feed --once` cannot hold it fifty times over.
+        with deadline(getattr(self.inner, "timeout", TIMEOUT) * 2):
+            found, notes = self._threads()
         self.notes = tuple(notes)
         return posts + found
 
@@ -80,7 +90,7 @@ class ThreadedSource:
             try:
                 posts, more = self.read(target)
             except FeedError as error:
-                notes.append(ThreadNote(target.question, "failed", why=error.phrase))
+                notes.append(ThreadNote(target.question, "failed", why=error.said))
                 if error.retry_after is not None:
                     self._paused_until = self._now() + timedelta(seconds=error.retry_after)
                     break
@@ -101,7 +111,7 @@ def threaded_mastodon(source: MastodonSource, asks: Callable[[FeedPost], int | N
     there, every post keyed by its URI (a post seen on two servers is one post)."""
     from tui.feed.mastodon_source import _post
 
-    read = MastodonReplies(source.api, source.server, to_post=_post)
+    read = MastodonReplies(source, source.server, to_post=_post)
 
     def canonical(posts: list[FeedPost]) -> list[FeedPost]:
         for post in posts:
@@ -120,6 +130,6 @@ def threaded_bluesky(source: BlueskySource, asks: Callable[[FeedPost], int | Non
     """Bluesky's search for the tag and the threads under the host's questions."""
     from tui.feed.bluesky_source import _post
 
-    read = BlueskyReplies(source.signed_in_client, source.service, to_post=_post)
+    read = BlueskyReplies(source, source.service, to_post=_post)
     return ThreadedSource(source, read, QuestionPosts("bluesky", asks), now=now,
                           schedule=ThreadSchedule(per_poll))

@@ -4,8 +4,8 @@
 post: the server answers a second post with the same key with the first one's status
 for an hour), `in_reply_to_id` for a thread, `POST /api/v2/media` with the image's
 description before a status that carries it, `DELETE /api/v1/statuses/:id`,
-`POST /api/v1/statuses/:id/reblog`. Mastodon.py is the feed's reader; here every call
-needs a total deadline and no redirect, which its requests session does not give.
+`POST /api/v1/statuses/:id/reblog`. Every call needs a total deadline and no redirect,
+which Mastodon.py's requests session does not give (the feed's reader left it too).
 """
 
 from __future__ import annotations

@@ -323,7 +323,8 @@ class ProblemsDialog(_Dialog):
     def compose(self) -> ComposeResult:
         words = self.words
         lines = [
-            f"{self.path.name}{f':{p.line}' if p.line else ''}: {p.field}: {p.message}"
+            f"{self.path.name}{f':{p.line}' if p.line else ''}: {p.field}: "
+            f"{p.text(self.words.language)}"
             for p in self.problems
         ]
         with Vertical(id="dialog", classes="-problems"):

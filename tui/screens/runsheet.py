@@ -438,6 +438,6 @@ class RunSheet(PacedScreen):
         if message.what == "reply":
             self.show(desk.reply_to(message.post))
         elif message.what == "highlight":
-            self.show(desk.highlight_post(message.post, self.cues.selected_id))
+            self.show(desk.highlight_post(message.item, self.cues.selected_id))
         else:
             self.show(desk.open_post(message.post))

@@ -86,7 +86,12 @@ class ConversationPane(Widget, can_focus=True):
         """The moderator chose to act on the selected post (None: no post selected)."""
 
         what: Literal["reply", "highlight", "open"]
-        post: FeedPost | None
+        item: Attributed | None
+        """The post and what the feed made of it (the question it answers)."""
+
+        @property
+        def post(self) -> FeedPost | None:
+            return self.item.post if self.item is not None else None
 
     def __init__(self, zone: tzinfo, answer: str, empty: str, *,
                  id: str | None = None) -> None:  # noqa: A002 - Textual's name
@@ -127,11 +132,9 @@ class ConversationPane(Widget, can_focus=True):
         built = build_sources(live.config, live.tag, feed_since(live.start, _wall()))
         self._poller = FeedPoller(built.sources, timedelta(seconds=live.config.poll_seconds),
                                   _wall)
+        # A source that cannot even be built is a broken source among the others,
+        # with a status line that says why (`tui.feed.sources`).
         self._statuses = [p.status for p in self._poller.polled]
-        self._statuses += [SourceStatus(str(problem.fields.get("name", "")), error=problem,
-                                        offline_since=_wall(),
-                                        retry_at=_wall() + timedelta(days=1))
-                           for problem in built.problems]
         self.post_message(self.Arrived(feed, [], self._copied_statuses()))
         self._poll()
 
@@ -199,8 +202,7 @@ class ConversationPane(Widget, can_focus=True):
         self.refresh()
 
     def action_choose(self, what: Literal["reply", "highlight", "open"]) -> None:
-        selected = self.selected
-        self.post_message(self.Chosen(what, selected.post if selected is not None else None))
+        self.post_message(self.Chosen(what, self.selected))
 
     def render(self) -> Content:
         recent = self.feed.conversation.recent if self.feed is not None else ()

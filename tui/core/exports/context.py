@@ -48,12 +48,20 @@ class ExportContext:
     events: tuple[Event, ...] = ()
     """The as-run log, for the exports made after the chat."""
     feed: tuple[FeedPost, ...] = ()
-    """The conversation kept beside the plan (`PLAN.feed.jsonl`), when there is one."""
+    """The conversation kept beside the plan (`PLAN.feed.jsonl`), when there is one; for
+    a rehearsal's log, the conversation it replayed."""
+    feed_skipped: tuple[int, ...] = ()
+    """Lines of that conversation's file that could not be read as posts."""
+    feed_problem: str | None = None
+    """Why that file could not be read at all (`FILE: error: why`), when it could not."""
     created: datetime | None = None
     """When the export is made (aware): the calendar's DTSTAMP. Passed in, never read
     from the clock here, so the same plan, log and moment give the same bytes."""
     all_questions: bool = False
     """The recap lists the questions never asked too (the organisers' own report)."""
+    replayed: bool = False
+    """`feed` is a past chat's conversation that a rehearsal replayed: its host posts
+    asked nothing in this run, so only the log says which questions were asked."""
 
     @property
     def language(self) -> Language:
@@ -81,13 +89,17 @@ def make_context(
     feed: Sequence[FeedPost] = (),
     created: datetime | None = None,
     all_questions: bool = False,
+    feed_skipped: Sequence[int] = (),
+    feed_problem: str | None = None,
+    replayed: bool = False,
 ) -> ExportContext:
     chosen = tuple(zones) if zones else default_zones(plan)
     # A muted account (the plan's `[feed] mute`, or muted during the run) is out of
     # every export, as it was out of the pane and the counts.
     kept = tuple(unmuted(plan, events, feed)) if feed else ()
     return ExportContext(
-        plan, DraftBook(plan), chosen, tuple(events), kept, created, all_questions
+        plan, DraftBook(plan), chosen, tuple(events), kept, tuple(feed_skipped),
+        feed_problem, created, all_questions, replayed,
     )
 
 

@@ -64,6 +64,32 @@ class Verbatim:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A chart: inline SVG for a page, its text alternative everywhere else.
+
+    `svg` is markup built by `tui.core.exports.chart` from numbers and escaped labels
+    only, never from a plan's or a post's text as such; `alt` says in words what it
+    shows (the SVG carries it too, for screen readers), and a Markdown or plain-text
+    rendering shows `alt` in its place."""
+
+    svg: str
+    alt: str
+    caption: str = ""
+    small: bool = False
+    """A small multiple (one question's curve): drawn narrower than the hour's chart."""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """Rows of figures under a header: a table in HTML and in Markdown (GitHub's)."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    numeric: tuple[bool, ...] = ()
+    """Per column: figures, aligned right."""
+
+
+@dataclass(frozen=True, slots=True)
 class Card:
     """Blocks that belong together (one cue of the run-sheet): a box in HTML."""
 
@@ -71,7 +97,7 @@ class Card:
     css_class: str = "card"
 
 
-Block = Heading | Paragraph | BulletList | Checklist | Verbatim | Card
+Block = Heading | Paragraph | BulletList | Checklist | Verbatim | Figure | Table | Card
 
 
 @dataclass(slots=True)
@@ -79,6 +105,11 @@ class Document:
     title: str
     language: str
     blocks: list[Block] = field(default_factory=list)
+    description: str = ""
+    """A page's summary for search engines and link previews (the description and Open
+    Graph tags of a page to publish); none for the moderator's own files."""
+    url: str = ""
+    """Where the page will be published, when the plan says (`og:url`)."""
 
     def heading(self, level: int, *parts: str | Span) -> None:
         self.blocks.append(Heading(level, inline(*parts)))
@@ -99,3 +130,12 @@ class Document:
 
     def card(self, *blocks: Block) -> None:
         self.blocks.append(Card(tuple(blocks)))
+
+    def figure(self, figure: Figure | None) -> None:
+        if figure is not None:
+            self.blocks.append(figure)
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[Inline]],
+              numeric: Sequence[bool] = ()) -> None:
+        self.blocks.append(Table(tuple(header), tuple(tuple(row) for row in rows),
+                                 tuple(numeric)))

@@ -63,7 +63,7 @@ def facebook_event(ctx: ExportContext) -> ExportResult:
 
     guests = guests_taking_part(plan)
     notes = tuple(
-        f"{guest.name} has not confirmed yet (status = \"invited\"): check before publishing"
+        words("export.note_unconfirmed", name=guest.name)
         for guest in guests if guest.status == "invited"
     )
     if guests:

@@ -1,9 +1,12 @@
-"""`--to guest-brief`: what a guest needs to know, and the messages that invite them.
+"""`--to guest-brief`: what a guest needs to know; `--to guest-messages`: the messages
+that invite them.
 
-The brief itself (when, the tag and the rules, the questions with their minute and clock
-time, whom to contact) is for the guests; it is also the calendar event's description.
-The last section is for the moderator: per guest, a direct message short enough to be a
-public mention too, and an email.
+The brief (when, the tag and the rules, the questions with their minute and clock time,
+whom to contact) is for the guests, and holds nothing else: it is what is sent to each
+of them, and the calendar event's description. The messages are the moderator's own: per
+guest, a direct message short enough to be a public mention too, and an email with the
+guest's address. They stay apart, so a brief sent to one guest never carries another
+guest's address, nor the invitation of a guest who has not said yes yet.
 """
 
 from __future__ import annotations
@@ -133,8 +136,8 @@ def email_body(ctx: ExportContext, guest: Guest) -> str:
     return clean("\n".join(lines))
 
 
-def brief_document(ctx: ExportContext, *, invitations: bool) -> tuple[Document, list[str]]:
-    """The brief, with the moderator's invitation section when `invitations`, and notes."""
+def brief_document(ctx: ExportContext) -> tuple[Document, list[str]]:
+    """The brief for the guests, and the notes for the moderator."""
     plan, language = ctx.plan, ctx.language
     words = Words(language)
     chat = plan.chat
@@ -194,12 +197,27 @@ def brief_document(ctx: ExportContext, *, invitations: bool) -> tuple[Document, 
         doc.paragraph(words("export.brief_contact_line", host=host))
     else:
         doc.paragraph(words("export.brief_contact_none"))
-        notes.append("the plan has no host ([chat] host): the brief names no contact")
+        notes.append(words("export.note_no_host"))
+    return doc, notes
 
-    if invitations and guests:
-        doc.heading(2, words("export.brief_invitations"))
-        for guest in guests:
-            notes += _invitation_blocks(doc, ctx, guest)
+
+def messages_document(ctx: ExportContext) -> tuple[Document, list[str]]:
+    """The moderator's messages to the guests: per guest, the direct message and the
+    email, and the notes for the moderator."""
+    words = Words(ctx.language)
+    chat = ctx.plan.chat
+    title = words("export.messages_title", title=chat.title)
+    doc = Document(title, ctx.language)
+    doc.heading(1, title)
+    guests = guests_taking_part(ctx.plan)
+    notes: list[str] = []
+    if not guests:
+        doc.paragraph(words("export.messages_none"))
+        notes.append(words("export.note_no_guests"))
+        return doc, notes
+    doc.paragraph(words("export.messages_intro"))
+    for guest in guests:
+        notes += _invitation_blocks(doc, ctx, guest)
     return doc, notes
 
 
@@ -226,10 +244,8 @@ def _invitation_blocks(doc: Document, ctx: ExportContext, guest: Guest) -> list[
         doc.paragraph(words("export.dm_label"), figure)
     else:
         doc.paragraph(words("export.dm_label"), Span(figure, alert=True))
-        notes.append(
-            f"the message to {guest.name} is {counted.length}/{counted.limit}: shorten the "
-            "title, or send it as a direct message only"
-        )
+        notes.append(words("export.note_message_long", name=guest.name,
+                           length=counted.length, limit=counted.limit))
     doc.verbatim(invite.message)
     if guest.email:
         doc.paragraph(words("export.email_to"), Span(guest.email, strong=True))
@@ -241,11 +257,16 @@ def _invitation_blocks(doc: Document, ctx: ExportContext, guest: Guest) -> list[
 
 
 def guest_brief(ctx: ExportContext) -> ExportResult:
-    doc, notes = brief_document(ctx, invitations=True)
+    doc, notes = brief_document(ctx)
+    return ExportResult(render_markdown(doc), tuple(notes))
+
+
+def guest_messages(ctx: ExportContext) -> ExportResult:
+    doc, notes = messages_document(ctx)
     return ExportResult(render_markdown(doc), tuple(notes))
 
 
 def brief_text(ctx: ExportContext) -> str:
-    """The brief as plain text, without the moderator's section (a calendar description)."""
-    doc, _ = brief_document(ctx, invitations=False)
+    """The brief as plain text (a calendar event's description)."""
+    doc, _ = brief_document(ctx)
     return render_plain(doc)

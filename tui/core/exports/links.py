@@ -76,6 +76,15 @@ def linked(text: str, platform: str) -> Inline:
 class Highlight:
     url: str | None
     quote: str
+    author: str = ""
+    """`@name`, for a post captured from the conversation: shown beside the quote,
+    never inside its quotation marks."""
+
+
+# "@author: text", as the run-sheet's `h` writes a post of the conversation. The text
+# is a stranger's: the handle starts only where a word starts, and is taken whole, so the
+# pattern stays linear even where it is searched (`@a@a@a…` tried at every @ was not).
+_CAPTURED = re.compile(r"(?<!\S)(@[^\s:]++): (.*)", re.DOTALL)
 
 
 def parse_highlight(text: str) -> Highlight:
@@ -86,6 +95,9 @@ def parse_highlight(text: str) -> Highlight:
     that text and its address."""
     said, _, last = text.rstrip().rpartition("\n")
     if said.strip() and safe_url(last.strip()):
+        captured = _CAPTURED.fullmatch(said.strip())
+        if captured is not None and captured.group(2).strip():
+            return Highlight(last.strip(), one_line(captured.group(2)), captured.group(1))
         return Highlight(last.strip(), one_line(said))
     line = one_line(text)
     first, _, rest = line.partition(" ")
@@ -100,8 +112,9 @@ def parse_highlight(text: str) -> Highlight:
 
 
 def quoted(text: str, language: str) -> str:
-    """`text` in the language's quotation marks, unless the writer put some already."""
-    if not text or text.startswith(_OPENING_MARKS):
-        return text
+    """`text` in the language's quotation marks, unless the writer put some already
+    (at its start: `« Oui » (@x)` is quoted; `Elle a dit « oui »` is not)."""
+    if not text or text.lstrip().startswith(_OPENING_MARKS):
+        return text.strip()
     opening, closing = _QUOTES[language]
     return opening + text + closing

@@ -16,10 +16,12 @@ from tui.core.exports.document import (
     Card,
     Checklist,
     Document,
+    Figure,
     Heading,
     Inline,
     Paragraph,
     Span,
+    Table,
     Verbatim,
 )
 from tui.core.text.clean import clean, collapse
@@ -103,8 +105,28 @@ def _block(block: Block, language: str) -> str:
         )
     if isinstance(block, Verbatim):
         return fence(block.text, language)
+    if isinstance(block, Figure):
+        # GitHub and most Markdown readers drop inline SVG: the chart's words instead
+        # (its text alternative; the caption speaks of colours a reader cannot see).
+        return render_inline((Span(block.alt),), language) if block.alt else ""
+    if isinstance(block, Table):
+        return _table(block, language)
     assert isinstance(block, Card)
     return "\n\n".join(_block(b, language) for b in block.blocks)
+
+
+def _table(table: Table, language: str) -> str:
+    """A GitHub table; its cells are escaped like any line (a `|` cannot end a cell)."""
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    header = [render_inline((Span(text),), language) or " " for text in table.header]
+    rule = ["---:" if n < len(table.numeric) and table.numeric[n] else "---"
+            for n in range(len(header))]
+    lines = [row(header), row(rule)]
+    lines += [row([render_inline(cell, language) or " " for cell in cells])
+              for cells in table.rows]
+    return "\n".join(lines)
 
 
 def render_markdown(document: Document) -> str:

@@ -9,9 +9,11 @@ from tui.core.exports.document import (
     Card,
     Checklist,
     Document,
+    Figure,
     Heading,
     Inline,
     Paragraph,
+    Table,
     Verbatim,
 )
 from tui.core.text.clean import clean, one_line
@@ -44,6 +46,13 @@ def _block(block: Block, language: str) -> str:
         )
     if isinstance(block, Verbatim):
         return french_post(clean(block.text).strip("\n"), language)
+    if isinstance(block, Figure):
+        return french_print(one_line(block.alt), language)
+    if isinstance(block, Table):
+        lines = [" · ".join(block.header)]
+        lines += [" · ".join(render_inline(cell, language) for cell in row)
+                  for row in block.rows]
+        return "\n".join(lines)
     assert isinstance(block, Card)
     return "\n\n".join(_block(b, language) for b in block.blocks)
 

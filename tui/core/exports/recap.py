@@ -1,15 +1,20 @@
 """`--to recap-md` and `--to recap-html`: what happened, ready to publish.
 
-Everything comes from the plan and the as-run log: the time each question actually went
-out (or that it did not), the highlights captured under it, the thank-you message and a
-few figures. No guest email or moderator note appears: the page is meant for the public.
+Everything comes from the plan, the as-run log and the conversation: the time each
+question went out, its answers, the highlights captured under it, a picture of the hour,
+the thank-you message and a few figures (computed once, in `figures`, as the transcript
+and the series read them). No guest email, moderator note or planned-versus-actual
+timing appears: the page is meant for the public. `--all` makes the organisers' version,
+with the questions never asked and the timings (as `tchat report` gives them).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tui.core.exports.chart import answer_curve, hour_chart
 from tui.core.exports.context import (
     ExportContext,
     ExportResult,
@@ -19,19 +24,20 @@ from tui.core.exports.context import (
     question_cues,
     question_text,
 )
+from tui.core.exports.curves import question_curves
 from tui.core.exports.document import Document, Inline, Span, inline
+from tui.core.exports.figures import BUSY_SEGMENT, HourFigures, figures_of, real_end
 from tui.core.exports.html import render_html
 from tui.core.exports.links import linked, parse_highlight, quoted
 from tui.core.exports.markdown import render_markdown
 from tui.core.exports.thanks import thanks_text
-from tui.core.feed.counts import ConversationCounts, answers_line
+from tui.core.feed.counts import answers_line
 from tui.core.plan.model import Guest, Language, Plan
 from tui.core.plan.naming import cue_name
 from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue
-from tui.core.room.summary import count_posts
 from tui.core.run.report import build_report
-from tui.core.run.runstate import fold, projected_end
+from tui.core.run.runstate import fold
 from tui.core.text.words import Words
 from tui.core.timing.dates import long_datetime, short_time
 from tui.core.timing.zones import long_date, zone_label
@@ -114,9 +120,7 @@ def recap_data(ctx: ExportContext) -> RecapData:
         last_posted=last_posted,
         highlights=sum(len(r.highlights) for r in runs) + len(others),
     )
-    end = projected_end(ctx.plan, state)
-    if last_posted is not None and last_posted > end:
-        end = last_posted
+    end = real_end(ctx.plan, state, ctx.events, ctx.book)
     return RecapData(runs, others, figures, tuple(thanks_text(ctx)), end)
 
 
@@ -149,25 +153,51 @@ def highlight_item(
     if found.url is not None and not found.quote:
         return inline(prefix, Span(found.url, href=found.url))
     body = linked(quoted(found.quote, language), platform)
+    if found.author:
+        body = (*body, Span(" — "), *linked(found.author, platform))
     if found.url is None:
         return inline(prefix, *body)
     return inline(prefix, *body, " — ", Span(words("export.see_post"), href=found.url))
 
 
-def recap_document(ctx: ExportContext) -> Document:
+def before_the_chat(ctx: ExportContext) -> bool:
+    """Whether the recap is made before the chat took place: exported before its start,
+    with nothing marked posted. It then says so, rather than "on time"."""
+    if ctx.created is None or ctx.created >= ctx.plan.chat.start_at:
+        return False
+    state = fold(ctx.events, ctx.plan.chat.networks)
+    return not state.posted and not state.posted_on
+
+
+def recap_document(ctx: ExportContext) -> tuple[Document, list[str]]:
+    """The recap and the notes for the moderator.
+
+    The page to publish says what happened: each question asked and when, its answers
+    and highlights, the picture of the hour and the conversation's figures. The
+    organisers' version (`--all`) adds what is theirs: the questions never asked, each
+    question's planned time and delay, the overrun and the highlights captured.
+    """
     plan, language = ctx.plan, ctx.language
     words = Words(language)
     chat = plan.chat
     zone = ctx.chat_zone
+    organisers = ctx.all_questions
     data = recap_data(ctx)
-    counts = count_posts(plan, ctx.feed, ctx.book) if ctx.feed else None
+    figures = figures_of(ctx)
+    curves = {curve.question: curve for curve in question_curves(ctx)}
+    conversation = bool(ctx.feed)
+    not_yet = before_the_chat(ctx)
+    notes: list[str] = []
     title = words("export.recap_title", title=chat.title)
     doc = Document(title, language)
+    date = long_date(chat.start_at, zone, language)
+    doc.description = _description(ctx, figures, date, not_yet)
+    doc.url = chat.recap_url
     doc.heading(1, title)
     doc.paragraph(words(
-        "export.recap_when", date=long_date(chat.start_at, zone, language),
+        "export.recap_when", date=date,
         start=short_time(chat.start_at, zone, language),
-        end=short_time(data.end, zone, language),
+        end=short_time(chat.end_at if not_yet else data.end, zone, language),
         place=zone_label(zone, language, chat.start_at), platform=platform_name(plan),
         tag=chat.tag,
     ))
@@ -178,31 +208,55 @@ def recap_document(ctx: ExportContext) -> Document:
     if host:
         # Each handle linked to its profile on its own network.
         before, _, after = words("export.hosted_by", host="\x00").partition("\x00")
-        doc.paragraph(before, *_handles(host, platform), after)
+        doc.paragraph(before, *linked_handles(host, platform), after)
+    if not_yet:
+        assert ctx.created is not None
+        made = long_date(ctx.created, zone, language)
+        doc.paragraph(Span(words("export.recap_not_yet", date=made), strong=True))
+        notes.append(words("export.note_not_yet", date=date))
 
     guests = guests_taking_part(plan)
     if guests:
         doc.heading(2, words("export.guests"))
         doc.bullets([_guest(guest, plan) for guest in guests])
+    if not_yet and not organisers:
+        _next(doc, ctx, [])
+        return doc, notes
+
+    chart = hour_chart(figures, language, zone)
+    if chart is not None:
+        doc.heading(2, words("export.recap_hour"))
+        doc.figure(chart)
 
     doc.heading(2, words("export.recap_questions"))
+    asked = {a.number: a for a in figures.asked}
     for run in data.questions:
         cue = run.cue
-        if run.posted is None and not ctx.all_questions:
+        number = cue.number or 0
+        if number not in asked and not organisers:
             # A page for the public: a question never asked is not part of the story.
             continue
-        if run.posted is not None and run.delay is not None:
-            status = words(
-                "export.posted_at", time=short_time(run.posted, zone, language),
-                planned=short_time(cue.at, zone, language),
-                delta=delay_label(run.delay, language),
-            )
+        if organisers:
+            if run.posted is not None and run.delay is not None:
+                status = words(
+                    "export.posted_at", time=short_time(run.posted, zone, language),
+                    planned=short_time(cue.at, zone, language),
+                    delta=delay_label(run.delay, language),
+                )
+            elif number in asked:
+                status = short_time(asked[number].at, zone, language)
+            else:
+                status = words("export.skipped" if run.skipped else "export.not_posted")
         else:
-            status = words("export.skipped" if run.skipped else "export.not_posted")
-        doc.heading(3, f"Q{cue.number} · {status}")
+            status = short_time(asked[number].at, zone, language)
+        doc.heading(3, f"Q{number} · {status}")
         doc.paragraph(*linked(question_text(ctx, cue), platform))
-        if counts is not None and cue.number is not None:
-            doc.paragraph(answers_line(*counts.answers(cue.number), language))
+        if conversation and (number in asked or organisers):
+            counted = figures.answers_to(number)
+            doc.paragraph(answers_line(counted.answers, counted.people, language))
+        if number in asked:
+            doc.figure(answer_curve(figures, asked[number], curves.get(number), language,
+                                    zone))
         doc.bullets([highlight_item(text, language, platform) for text in run.highlights])
 
     if data.other_highlights:
@@ -215,56 +269,91 @@ def recap_document(ctx: ExportContext) -> Document:
         doc.heading(2, words("export.recap_thanks"))
         for text in data.thanks:
             doc.paragraph(*linked(text, platform))
-    if chat.next_at is not None:
-        when = long_datetime(chat.next_at, zone, language)
-        # Said once: a thank-you post written with {next} names it already.
-        if not any(when in text for text in data.thanks):
-            doc.paragraph(Span(words("export.recap_next", date=when), strong=True))
+    _next(doc, ctx, data.thanks)
 
-    figures = data.figures
     doc.heading(2, words("export.recap_figures"))
+    lines = [inline(words("export.fig_questions", asked=len(figures.asked)))]
+    if organisers:
+        lines = [inline(words("export.fig_asked", asked=data.figures.asked,
+                              total=data.figures.total)),
+                 inline(words("export.fig_on_time", on_time=data.figures.on_time,
+                              asked=data.figures.asked)),
+                 inline(words("export.fig_overrun", overrun=_overrun(ctx, data, not_yet))),
+                 inline(words("export.fig_highlights", n=data.figures.highlights))]
+    doc.bullets([*lines, *conversation_lines(ctx, figures)])
+    return doc, notes
+
+
+def _overrun(ctx: ExportContext, data: RecapData, not_yet: bool) -> str:
+    """The organisers' overrun line: how late the chat's last post went out."""
+    words = Words(ctx.language)
+    figures = data.figures
+    if not_yet:
+        return words("export.fig_not_started")
+    zone, language = ctx.chat_zone, ctx.language
     # Under a minute late is on time: "0 min (Q1: 10:19 PM instead of 10:19 PM)" says
     # nothing a reader can use.
-    late = minutes_of(figures.overrun) > 0
-    if late and figures.last is not None and figures.last_posted:
-        overrun = words(
+    if minutes_of(figures.overrun) > 0 and figures.last is not None and figures.last_posted:
+        return words(
             "export.fig_overrun_detail", minutes=minutes_of(figures.overrun),
             label=cue_name(figures.last, words),
             time=short_time(figures.last_posted, zone, language),
             planned=short_time(figures.last.at, zone, language),
         )
-    else:
-        overrun = words("export.fig_no_overrun")
-    doc.bullets([
-        inline(words("export.fig_asked", asked=figures.asked, total=figures.total)),
-        inline(words("export.fig_on_time", on_time=figures.on_time, asked=figures.asked)),
-        inline(words("export.fig_overrun", overrun=overrun)),
-        inline(words("export.fig_highlights", n=figures.highlights)),
-        *conversation_figures(ctx, counts),
-    ])
-    return doc
+    if figures.last is None:
+        return words("export.fig_nothing_posted")
+    return words("export.fig_no_overrun")
 
 
-def conversation_figures(ctx: ExportContext, counts: ConversationCounts | None) -> list[Inline]:
+def _next(doc: Document, ctx: ExportContext, thanks: Sequence[str]) -> None:
+    chat = ctx.plan.chat
+    if chat.next_at is None:
+        return
+    words = Words(ctx.language)
+    when = long_datetime(chat.next_at, ctx.chat_zone, ctx.language)
+    # Said once: a thank-you post written with {next} names it already.
+    if not any(when in text for text in thanks):
+        doc.paragraph(Span(words("export.recap_next", date=when), strong=True))
+
+
+def _description(ctx: ExportContext, figures: HourFigures, date: str, not_yet: bool) -> str:
+    """One sentence for link previews and search engines."""
+    words = Words(ctx.language)
+    chat = ctx.plan.chat
+    text = words("export.recap_description", tag=chat.tag, title=chat.title,
+                 platform=platform_name(ctx.plan), date=date)
+    if not_yet:
+        return text
+    questions = words("export.questions_n", n=len(figures.asked))
+    if not ctx.feed:
+        return f"{text} {questions}."
+    return text + " " + words(
+        "export.recap_description_figures", questions=questions,
+        posts=words("feed.posts", n=figures.posts),
+        people=words("feed.people", n=len(figures.people)))
+
+
+def conversation_lines(ctx: ExportContext, figures: HourFigures) -> list[Inline]:
     """Posts and people in the conversation, and its busiest ten minutes."""
-    if counts is None or not counts.posts:
+    if not ctx.feed or not figures.posts:
         return []
     language, chat, zone = ctx.language, ctx.plan.chat, ctx.chat_zone
     words = Words(language)
-    figures = [inline(words("feed.fig_conversation", posts=words("feed.posts", n=counts.posts),
-                            people=words("feed.people", n=counts.people)))]
-    busiest = counts.busiest_segment(chat.start_at, chat.duration)
+    lines = [inline(words("feed.fig_conversation",
+                          posts=words("feed.posts", n=figures.posts),
+                          people=words("feed.people", n=len(figures.people))))]
+    busiest = figures.busiest(chat.duration)
     if busiest is not None:
         first, posts = busiest
         start = chat.start_at + timedelta(minutes=first)
-        end = min(start + timedelta(minutes=10), chat.end_at)
-        figures.append(inline(words(
+        end = min(start + timedelta(minutes=BUSY_SEGMENT), chat.end_at)
+        lines.append(inline(words(
             "feed.fig_busiest", start=short_time(start, zone, language),
             end=short_time(end, zone, language), posts=words("feed.posts", n=posts))))
-    return figures
+    return lines
 
 
-def _handles(pairs: list[tuple[str, str]], platform: str) -> list[str | Span]:
+def linked_handles(pairs: list[tuple[str, str]], platform: str) -> list[str | Span]:
     """ "@handle", or "X @a · Bluesky @b", each handle linked on its network."""
     parts: list[str | Span] = []
     for index, (network, handle) in enumerate(pairs):
@@ -282,15 +371,17 @@ def _guest(guest: Guest, plan: Plan) -> Inline:
     parts: list[str | Span] = [Span(guest.name, strong=True)]
     handles = handles_on_networks(plan, guest.handle_on)
     if handles:
-        parts += [" (", *_handles(handles, plan.chat.platform), ")"]
+        parts += [" (", *linked_handles(handles, plan.chat.platform), ")"]
     if guest.role:
         parts.append(words("export.guest_line", name="", role=guest.role))
     return inline(*parts)
 
 
 def recap_md(ctx: ExportContext) -> ExportResult:
-    return ExportResult(render_markdown(recap_document(ctx)))
+    doc, notes = recap_document(ctx)
+    return ExportResult(render_markdown(doc), tuple(notes))
 
 
 def recap_html(ctx: ExportContext) -> ExportResult:
-    return ExportResult(render_html(recap_document(ctx)))
+    doc, notes = recap_document(ctx)
+    return ExportResult(render_html(doc), tuple(notes))

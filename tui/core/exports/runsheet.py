@@ -123,7 +123,8 @@ def _cue_blocks(ctx: ExportContext, draft: Draft, notes: list[str]) -> list[Bloc
     status: tuple[str | Span, ...] = (" · ".join([*meta, figure]),)
     if not counted.valid:
         status = (" · ".join(meta) + " · ", Span(figure, alert=True))
-        notes.append(f"{name} is over the limit ({counted.length}/{counted.limit})")
+        notes.append(words("export.note_over_limit", name=name, length=counted.length,
+                           limit=counted.limit))
     blocks: list[Block] = [
         Heading(3, inline(f"{name} · {when}")),
         Paragraph(inline(*status)),

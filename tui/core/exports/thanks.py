@@ -17,13 +17,13 @@ from tui.core.exports.context import (
     host_text,
 )
 from tui.core.exports.document import Document, Span, inline
+from tui.core.exports.figures import HourFigures, figures_of
 from tui.core.exports.markdown import render_markdown
 from tui.core.plan.drafts import Draft
 from tui.core.plan.model import Guest
 from tui.core.plan.naming import count_line
 from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue
-from tui.core.room.summary import count_posts, most_active
 from tui.core.text.clean import clean
 from tui.core.text.words import Words
 from tui.core.timing.zones import long_date
@@ -97,7 +97,8 @@ def thanks(ctx: ExportContext) -> ExportResult:
                 doc.paragraph(part + figure)
             else:
                 doc.paragraph(part, Span(figure, alert=True))
-                notes.append(f"a thank-you post is {counted.length}/{counted.limit}: shorten it")
+                notes.append(words("export.note_thanks_long", length=counted.length,
+                                   limit=counted.limit))
             doc.verbatim(draft.text)
 
     guests = guests_taking_part(plan)
@@ -113,9 +114,19 @@ def thanks(ctx: ExportContext) -> ExportResult:
         doc.paragraph(words("export.subject", subject=subject))
         doc.verbatim(body)
     if ctx.feed:
-        active = most_active(plan, count_posts(plan, ctx.feed, ctx.book))
+        active = most_active(figures_of(ctx))
         if active:
             doc.heading(2, words("feed.most_active"))
             doc.paragraph(words("feed.most_active_intro"))
             doc.bullets([inline(name) for name in active])
+    notes += [words("export.note_unconfirmed", name=guest.name)
+              for guest in guests if guest.status == "invited"]
     return ExportResult(render_markdown(doc), tuple(notes))
+
+
+def most_active(figures: HourFigures, limit: int = 5) -> list[str]:
+    """The people who posted most (neither the host nor a guest), as @handles; ties in
+    the order of their handles, so the list is the same at every export."""
+    ranked = sorted((p for p in figures.people if not p.guest),
+                    key=lambda p: (-p.posts, p.handle.lower()))
+    return [person.handle for person in ranked[:limit]]

@@ -22,6 +22,11 @@ from tui.core.feed.store import FeedStore
 
 KEEP = 300
 """Posts the pane keeps; the counts use all of them."""
+MAX_POSTS = 50_000
+"""Posts a conversation takes in all: a busy chat is a few thousand; past this, a flood
+of posts would only fill the memory. The rest are counted in `dropped`, and said."""
+MAX_UNWRITTEN = 5_000
+"""Posts kept in memory for the feed file while it cannot be written."""
 
 
 class Conversation:
@@ -43,7 +48,12 @@ class Conversation:
         """The accounts whose posts are left out of the pane and the counts."""
         self.unwritten: list[Attributed] = []
         """Posts the feed file could not take yet (a read-only or deleted folder): kept
-        in memory and on screen, written with the next poll that can."""
+        in memory and on screen, written with the next poll that can (the last
+        `MAX_UNWRITTEN` of them; older ones are counted in `unwritten_dropped`)."""
+        self.unwritten_dropped = 0
+        self.dropped = 0
+        """Posts past `MAX_POSTS`: neither shown, nor counted, nor kept."""
+        self.max_posts = MAX_POSTS
         self.version = 0
         """Grows with every change: the screen redraws the pane only when it moved."""
         if store is not None:
@@ -91,6 +101,7 @@ class Conversation:
         self._revised(self.attributor.know_question(platform, post_id, number))
 
     def _take(self, posts: Iterable[FeedPost], *, write: bool) -> list[Attributed]:
+        dropped = self.dropped
         fresh = [post for post in posts if post.key not in self._seen]
         if self.store is not None and write:
             fresh = self.store.fresh(fresh)
@@ -98,6 +109,9 @@ class Conversation:
         revised: list[Attributed] = []
         for post in sorted(fresh, key=lambda p: p.created_at):
             if post.key in self._seen:
+                continue
+            if len(self._seen) >= self.max_posts:
+                self.dropped += 1
                 continue
             self._seen.add(post.key)
             item, changed = self.attributor.take(post)
@@ -118,10 +132,11 @@ class Conversation:
                 self.store.append(waiting)
             except OSError:
                 # The run goes on without its record of the feed rather than stopping.
-                self.unwritten = waiting
+                self.unwritten = waiting[-MAX_UNWRITTEN:]
+                self.unwritten_dropped += len(waiting) - len(self.unwritten)
             else:
                 self.unwritten = []
-        if items:
+        if items or dropped != self.dropped:
             self.version += 1
         return items
 

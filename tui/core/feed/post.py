@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 
+from tui.core.feed.identity import full_account, server_of
 from tui.core.feed.plaintext import bounded
+from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR
 
 FeedPlatform = Literal["mastodon", "bluesky"]
 FEED_PLATFORMS: frozenset[str] = frozenset(get_args(FeedPlatform))
@@ -19,12 +21,47 @@ MAX_AUTHOR = 300
 MAX_NAME = 200
 MAX_URL = 2000
 MAX_ID = 500
+MAX_DATE = 64
+"""An ISO date and time is 35 characters at most; a longer one is no date."""
+
+
+def post_moment(value: object, *, naive_is_utc: bool = False) -> datetime | None:
+    """A post's date, in UTC, or None when it is no date a chat can have.
+
+    A post's date is whatever its author (Bluesky's `createdAt`) or server wrote:
+    `9999-12-31T23:59:59-14:00` is valid ISO 8601, yet in UTC it is past datetime's
+    last year, and `9999-12-31T23:59:59Z` shown in Paris is too. Such a date is
+    refused here, once, where posts are read: every later step (UTC, the chat's zone,
+    a replay's shift) then stays within datetime's range. A date without an offset is
+    refused too, unless the caller knows it to be UTC (`naive_is_utc`)."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str) and 0 < len(value) <= MAX_DATE:
+        text = value.strip()
+        if text[-1:] in ("Z", "z"):
+            text = text[:-1] + "+00:00"
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    else:
+        return None
+    if moment.tzinfo is None:
+        if not naive_is_utc:
+            return None
+        moment = moment.replace(tzinfo=UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        return None
+    return moment if FIRST_YEAR <= moment.year <= LAST_YEAR else None
 
 
 @dataclass(frozen=True, slots=True)
 class FeedPost:
     """A post as fetched: plain text, never markup; `author` is the handle without "@"
-    (`alice@mastodon.social`, `alice.bsky.social`)."""
+    (`alice@mastodon.social`, `alice.bsky.social`): a Mastodon account always with its
+    server when the post's address says it."""
 
     platform: FeedPlatform
     id: str
@@ -33,9 +70,19 @@ class FeedPost:
     text: str
     url: str
     created_at: datetime
-    """Aware, in UTC."""
+    """Aware, in UTC, between the years a chat can have (see `post_moment`)."""
     reply_to: str | None = None
     """The id of the post this one replies to, on the same platform."""
+
+    def __post_init__(self) -> None:
+        # A Mastodon server names its own accounts without their server: completed with
+        # the server of the post's address, one person is one account wherever seen
+        # (`tui.core.feed.identity`).
+        if self.platform == "mastodon" and "@" not in self.author:
+            server = server_of(self.url) or server_of(self.id)
+            if server:
+                object.__setattr__(self, "author",
+                                   bounded(full_account(self.author, server), MAX_AUTHOR))
 
     @property
     def key(self) -> tuple[str, str]:
@@ -63,13 +110,13 @@ class FeedPost:
             return None
         try:
             platform = data["platform"]
-            created = datetime.fromisoformat(data["created_at"])
+            created = post_moment(data["created_at"])
             strings = [data[k] for k in ("id", "author", "text")]
             name, url = data.get("name", ""), data.get("url", "")
             reply_to = data.get("reply_to")
         except (KeyError, TypeError, ValueError):
             return None
-        if platform not in FEED_PLATFORMS or created.tzinfo is None:
+        if not isinstance(platform, str) or platform not in FEED_PLATFORMS or created is None:
             return None
         if not all(isinstance(s, str) for s in (*strings, name, url)):
             return None
@@ -79,7 +126,7 @@ class FeedPost:
         if not post_id:
             return None
         return cls(
-            platform=platform,
+            platform="mastodon" if platform == "mastodon" else "bluesky",
             id=bounded(post_id, MAX_ID),
             author=bounded(author.removeprefix("@"), MAX_AUTHOR),
             name=bounded(name, MAX_NAME),

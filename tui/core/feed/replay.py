@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from tui.core.feed.post import FeedPost
+from tui.core.feed.post import FeedPost, post_moment
 
 
 class Replay:
@@ -24,7 +24,19 @@ class Replay:
         ordered = sorted(posts, key=lambda post: post.created_at)
         origin = recorded_start or (ordered[0].created_at if ordered else start)
         shift = start - origin
-        self.posts = [replace(post, created_at=post.created_at + shift) for post in ordered]
+        self.posts: list[FeedPost] = []
+        self.unshifted = 0
+        """Posts whose shifted time falls outside the dates a chat can have (a recording
+        dated centuries away): left out, and said."""
+        for post in ordered:
+            try:
+                moment = post_moment(post.created_at + shift)
+            except OverflowError:
+                moment = None
+            if moment is None:
+                self.unshifted += 1
+            else:
+                self.posts.append(replace(post, created_at=moment))
         self._times = [post.created_at for post in self.posts]
         self._released = 0
 

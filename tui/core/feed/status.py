@@ -4,6 +4,9 @@ Several Mastodon servers are one source each (each has its own rate limit and it
 failures) but one line on screen: "Mastodon · 2 of 3 servers answer · 42 posts · updated
 18:12:05", then the failing servers' own lines. What the replies under the questions
 left out (a thread cut at its bound, one that could not be read) follows as notes.
+
+What went wrong is kept as words to say (`Said`: a key of the words table and its
+fields), not as a sentence, so the pane and `tchat feed` say it in the plan's language.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Literal
 
+from tui.core.text.said import Said as Said
 from tui.core.text.vocabulary import Language
-from tui.core.text.words import Phrase, Words
+from tui.core.text.words import Words
 
 NoteKind = Literal["cut", "deep", "failed"]
 
@@ -28,7 +32,7 @@ class ThreadNote:
     count: int = 0
     """Replies left out ("deep"), or the bound reached ("cut")."""
     limit: int = 0
-    why: Phrase | None = None
+    why: Said | str = ""
     """For "failed": the failure, one line (already names the server)."""
 
     def line(self, language: Language) -> str:
@@ -38,8 +42,8 @@ class ThreadNote:
         if self.kind == "deep":
             return words("feed.thread_deep", question=self.question, n=self.count,
                          depth=self.limit)
-        return words("feed.thread_failed", question=self.question,
-                     why=self.why(words) if self.why is not None else "")
+        why = self.why.say(language) if isinstance(self.why, Said) else self.why
+        return words("feed.thread_failed", question=self.question, why=why)
 
 
 @dataclass
@@ -49,9 +53,11 @@ class SourceStatus:
     updated: datetime | None = None
     offline_since: datetime | None = None
     retry_at: datetime | None = None
-    error: Phrase | None = None
-    """The last failure, as one line (already says the source's name), said in the
-    language of whoever shows it."""
+    error: str | None = None
+    """The last failure as a line already written (says the source's name)."""
+    problem: Said | None = None
+    """The last failure, to be said in the plan's language (`feed.failed`: the source's
+    name, then why, naming the server and what it answered)."""
     server: str = ""
     """The server read, for a network with several (Mastodon)."""
     notes: tuple[ThreadNote, ...] = field(default_factory=tuple)
@@ -61,6 +67,10 @@ class SourceStatus:
     def answering(self) -> bool:
         return self.updated is not None and self.offline_since is None
 
+    @property
+    def failing(self) -> bool:
+        return self.problem is not None or self.error is not None
+
     def line(self, now: datetime, zone: tzinfo, language: Language) -> str:
         words = Words(language)
         if self.offline_since is not None and self.retry_at is not None:
@@ -68,8 +78,8 @@ class SourceStatus:
             offline = words("feed.offline",
                             since=f"{self.offline_since.astimezone(zone):%H:%M}",
                             seconds=seconds)
-            failure = self.error(words) if self.error is not None else self.name
-            return f"{failure} · {offline}"
+            said = self.problem.say(language) if self.problem is not None else None
+            return f"{said or self.error or self.name} · {offline}"
         if self.updated is None:
             return words("feed.waiting", name=self.name)
         return words("feed.updated", name=self.name, posts=words("feed.posts", n=self.posts),

@@ -10,19 +10,25 @@ platform and id: polling sees the same post many times.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from tui.core.feed.attribution import Attributed
-from tui.core.feed.post import FeedPost
+from tui.core.feed.post import FeedPost, post_moment
+from tui.core.files.appending import append_lines
+from tui.core.files.jsonline import json_line
+from tui.core.files.regularfile import NotReadable, read_regular
 
 FEED_SUFFIX = ".feed.jsonl"
 FORMAT_VERSION = 1
 # A chat's conversation is thousands of posts; a file far beyond that is not one.
 MAX_FEED_BYTES = 64 * 1024 * 1024
+WRITE_LIMIT = 60 * 1024 * 1024
+"""What tchat writes to a feed file at most, below what it reads back: a flood of posts
+(10,000 a poll) once wrote 69 MB in two minutes, which the next start could not read.
+Posts beyond it are still shown and counted, and how many were not kept is said."""
 
 
 def feed_path_for(plan_path: Path) -> Path:
@@ -35,6 +41,8 @@ class FeedFileError(Exception):
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(f"{path}: error: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,19 +54,19 @@ class FeedFile:
 
 
 def read_feed(path: Path, *, missing_ok: bool = True) -> FeedFile:
-    """Every post in a feed file, in file order, duplicates dropped."""
+    """Every post in a feed file, in file order, duplicates dropped.
+
+    Read through the one regular-file reader: a FIFO, a device (`/dev/zero`), a folder
+    or a file over 64 MB raises `FeedFileError` saying which, without blocking or
+    filling the memory; a line that is not a post (garbage, JSON nested thousands deep)
+    is skipped."""
     try:
-        if path.is_dir():
-            raise FeedFileError(path, "is a folder, not a feed file")
-        if path.stat().st_size > MAX_FEED_BYTES:
-            raise FeedFileError(path, "is too large to be a recorded conversation")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        if missing_ok:
+        data = read_regular(path, MAX_FEED_BYTES)
+    except NotReadable as error:
+        if error.missing and missing_ok:
             return FeedFile(None, [], [])
-        raise FeedFileError(path, "does not exist") from None
-    except OSError as error:
-        raise FeedFileError(path, f"cannot be read ({error.strerror or error})") from None
+        reason = error.reason.replace("not a file", "not a feed file")
+        raise FeedFileError(path, reason) from None
     start: datetime | None = None
     posts: list[FeedPost] = []
     seen: set[tuple[str, str]] = set()
@@ -67,12 +75,9 @@ def read_feed(path: Path, *, missing_ok: bool = True) -> FeedFile:
     for number, raw in enumerate(lines, 1):
         if not raw.strip():
             continue
-        try:
-            item = json.loads(raw.decode("utf-8", errors="replace"))
-        except ValueError:
-            item = None
+        item = json_line(raw)
         if isinstance(item, dict) and "start" in item and "platform" not in item:
-            start = _aware(item.get("start"))
+            start = post_moment(item.get("start"))
             if start is not None:
                 continue
         post = FeedPost.from_dict(item)
@@ -88,26 +93,34 @@ def read_feed(path: Path, *, missing_ok: bool = True) -> FeedFile:
     return FeedFile(start, posts, skipped)
 
 
-def _aware(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
-
-
 class FeedStore:
-    """The append-only feed file of one chat; `append` is on disk when it returns."""
+    """The append-only feed file of one chat; `append` is on disk when it returns.
 
-    def __init__(self, path: Path, start: datetime) -> None:
+    A feed file that cannot be read (a FIFO, a folder, a device, over 64 MB) is never
+    written either: the conversation is shown and counted all the same, and `problem`
+    says why it is not kept. Once the file holds `WRITE_LIMIT` bytes, the posts that
+    would pass it are not written, and counted in `dropped`."""
+
+    def __init__(self, path: Path, start: datetime, *, write_limit: int = WRITE_LIMIT) -> None:
         self.path = path
         self.start = start
-        recorded = read_feed(path)
+        self.write_limit = write_limit
+        self.problem: FeedFileError | None = None
+        """Why the file is not kept (read nor written), when it is not."""
+        self.dropped = 0
+        """Posts not written because the file reached its limit."""
+        try:
+            recorded = read_feed(path)
+        except FeedFileError as error:
+            self.problem = error
+            recorded = FeedFile(None, [], [])
         self._seen: set[tuple[str, str]] = {post.key for post in recorded.posts}
         self.posts: list[FeedPost] = recorded.posts
         """What the file already held when opened (an app restarted mid-chat)."""
+
+    @property
+    def kept(self) -> bool:
+        return self.problem is None
 
     def fresh(self, posts: Iterable[FeedPost]) -> list[FeedPost]:
         """The posts not seen before (in this file or earlier in `posts`), now seen."""
@@ -119,26 +132,21 @@ class FeedStore:
         return new
 
     def append(self, items: Iterable[Attributed]) -> None:
-        """Write the posts, with what they mean, as one fsynced write."""
+        """Write the posts, with what they mean, as one fsynced write. Raises OSError
+        (none of them written) when the disk refuses; a file that cannot be kept, or
+        is full, takes nothing and raises nothing (`problem`, `dropped` say so)."""
         lines = [
             item.post.to_json(answers=item.answers, kind=item.kind).encode("ascii") + b"\n"
             for item in items
         ]
-        if not lines:
+        if not lines or self.problem is not None:
             return
         # No mkdir: the file is beside the plan, whose folder exists at start; one
         # deleted during the run must not come back holding only this file.
-        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            size = os.fstat(fd).st_size
-            head = b""
-            if size == 0:
-                head = json.dumps({"v": FORMAT_VERSION, "start": self.start.isoformat()},
-                                  separators=(",", ":")).encode("ascii") + b"\n"
-            elif os.pread(fd, 1, size - 1) != b"\n":
-                # A crash cut the last line: ours starts on a fresh one.
-                head = b"\n"
-            os.write(fd, head + b"".join(lines))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        written = append_lines(self.path, lines, header=self._header,
+                               max_size=self.write_limit)
+        self.dropped += len(lines) - written
+
+    def _header(self) -> bytes:
+        return json.dumps({"v": FORMAT_VERSION, "start": self.start.isoformat()},
+                          separators=(",", ":")).encode("ascii") + b"\n"

@@ -29,7 +29,8 @@ class NotReadable(OSError):
         self.too_large = too_large
 
 
-def _kind(mode: int) -> str:
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular one is, in words that follow its name."""
     if stat.S_ISDIR(mode):
         return "is a folder, not a file"
     if stat.S_ISFIFO(mode):
@@ -58,7 +59,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotReadable(_kind(info.st_mode))
+            raise NotReadable(kind_of(info.st_mode))
         if info.st_size > limit:
             raise NotReadable(_too_large(info.st_size, limit), too_large=True)
         chunks: list[bytes] = []

@@ -130,7 +130,8 @@ class DraftBook:
                 handle or guest.name for guest, handle in zip(guests, handles, strict=True)
             ),
             "start": long_datetime(chat.start_at, zone, language),
-            "zones": start_line(chat.start_at, zone, chat.audience_timezones, language),
+            "zones": start_line(chat.start_at, zone, chat.audience_timezones, language,
+                                every_zone=True),
             "time": short_time(chat.start_at, zone, language),
             "end": short_time(chat.end_at, zone, language),
             "duration": str(chat.duration),

@@ -1,10 +1,11 @@
 """The next edition of a regular chat: what `tchat new NEXT --from LAST` writes.
 
 Many chats come back every week or month (the guide: "un rendez-vous ponctuel ou
-régulier"). The next plan keeps what makes the series (title, tag, zones, language,
-host, platform, guests, post templates, the checklist) and starts afresh on what makes
-an edition: new question slots, every guest back to `invited`, every task to do again.
-Every offset is relative to the start, so moving the start moves the whole ladder.
+régulier"). The next plan keeps what makes the series (title, topic, tag, zones,
+language, host, platform, guests, post templates, the checklist, and the ids' layout)
+and starts afresh on what makes an edition: new question slots, every guest back to
+`invited`, every task to do again. Every offset is relative to the start, so moving the
+start moves the whole ladder.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 
 from tui.core.plan.model import Chat, Plan
 from tui.core.plan.newplan import NewPlanError, normalise_tag, parse_start, questions, zone_named
+from tui.core.plan.schedule import missing_ids
 from tui.core.text.clean import one_line
 
 _COMMENT: dict[str, str] = {
@@ -84,7 +86,6 @@ def next_edition(
         "tag": old.tag if tag is None else normalise_tag(tag),
         "start": moment,
         "timezone": zone_name,
-        "topic": "",
         "next": None,
         "recap_url": "",
     }
@@ -100,13 +101,34 @@ def next_edition(
     for index, slot in enumerate(questions(old.language, count)):
         at = kept_at[index] if index < len(kept_at) else None
         fresh.append(slot if at is None else slot.model_copy(update={"at": at}))
-    return Plan(
+    plan = Plan(
         chat=chat,
         guests=[g.model_copy(update={"status": "invited"}) for g in last.guests],
         questions=fresh,
         posts=[p.model_copy() for p in last.posts],
         checklist=[item.model_copy(update={"done": False}) for item in last.checklist],
     )
+    return _with_ids_like(plan, last)
+
+
+def _with_ids_like(plan: Plan, last: Plan) -> Plan:
+    """`plan` with ids where `last` had them: the same id on the slot in the same place
+    (`q1` stays `q1`), and for slots beyond the last's, the id tchat gives a new one. A
+    last edition written without ids gets none: the first run adds them, as ever."""
+    if not any(q.id for q in last.questions) and not any(p.id for p in last.posts):
+        return plan
+    kept = [q.id for q in last.questions]
+    named = plan.model_copy(update={"questions": [
+        q.model_copy(update={"id": kept[i]}) if i < len(kept) and kept[i] else q
+        for i, q in enumerate(plan.questions)
+    ]})
+    ids = missing_ids(named)
+    return named.model_copy(update={
+        "questions": [q.model_copy(update={"id": ids.get(f"questions[{i}]", q.id)})
+                      for i, q in enumerate(named.questions, 1)],
+        "posts": [p.model_copy(update={"id": ids.get(f"posts[{i}]", p.id)})
+                  for i, p in enumerate(named.posts, 1)],
+    })
 
 
 def last_questions_comment(last: Plan) -> str:

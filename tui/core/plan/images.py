@@ -12,6 +12,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.core.text.said import Said
+
 # The first bytes of each kind of image the networks take.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "image/png"),
@@ -60,7 +62,16 @@ class Image:
 
 
 class ImageError(Exception):
-    """Why a card cannot be posted, in one line naming the file."""
+    """Why a card cannot be posted, naming the file: `said` to say it in a language, the
+    exception's text in English."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(said.say("en"))
+        self.said = said
+
+    @classmethod
+    def of(cls, key: str, **fields: str | int | Said) -> ImageError:
+        return cls(Said.of(key, **fields))
 
 
 def image_path(plan_path: Path, name: str) -> Path:
@@ -68,53 +79,53 @@ def image_path(plan_path: Path, name: str) -> Path:
     return plan_path.parent / name
 
 
-def image_problem(path: Path, name: str, alt: str, networks: tuple[str, ...]) -> str:
-    """Why the card `name` (beside the plan at `path`) cannot go to `networks`; empty
+def image_problem(path: Path, name: str, alt: str, networks: tuple[str, ...]
+                  ) -> Said | None:
+    """Why the card `name` (beside the plan at `path`) cannot go to `networks`; None
     when it can. Reads at most the first bytes of the file."""
     if not alt.strip():
-        return (f"image {name!r} has no alt text: add alt = \"…\" (what the image shows, "
-                "for people who cannot see it)")
+        return Said.of("check.image_no_alt", name=repr(name))
     if len(alt) > ALT_LIMIT:
-        return f"the alt text of {name!r} is {len(alt)} characters: Mastodon takes {ALT_LIMIT}"
+        return Said.of("check.alt_too_long", name=repr(name), length=len(alt), limit=ALT_LIMIT)
     try:
         _read(image_path(path, name), networks, head_only=True)
     except ImageError as error:
-        return str(error)
-    return ""
+        return error.said
+    return None
 
 
 def read_image(path: Path, name: str, alt: str, networks: tuple[str, ...]) -> Image:
     """The card, read whole, or ImageError saying why it cannot be posted."""
     problem = image_problem(path, name, alt, networks)
-    if problem:
+    if problem is not None:
         raise ImageError(problem)
     data, kind = _read(image_path(path, name), networks, head_only=False)
     return Image(image_path(path, name), data, kind, alt)
 
 
 def _read(file: Path, networks: tuple[str, ...], *, head_only: bool) -> tuple[bytes, str]:
-    shown = file.name
+    shown = repr(file.name)
     try:
         # O_NONBLOCK: a FIFO named like an image opens at once instead of hanging.
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise ImageError(f"image {shown!r} is not there (it is looked for beside the plan)"
-                         ) from None
+        raise ImageError.of("check.image_missing", name=shown) from None
     except OSError as error:
-        raise ImageError(f"image {shown!r} cannot be read ({error.strerror})") from None
+        raise ImageError.of("check.image_unreadable", name=shown,
+                            why=str(error.strerror)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ImageError(f"image {shown!r} is not a file")
+            raise ImageError.of("check.image_not_file", name=shown)
         if info.st_size > _READ_LIMIT:
-            raise ImageError(f"image {shown!r} is {info.st_size:,} bytes: no network "
-                             f"takes more than {_READ_LIMIT:,}")
+            raise ImageError.of("check.image_too_large", name=shown, size=info.st_size,
+                                limit=_READ_LIMIT)
         for network in networks:
             limit = LIMITS.get(network)
             if limit is not None and info.st_size > limit:
-                raise ImageError(
-                    f"image {shown!r} is {info.st_size:,} bytes: {network.capitalize()} "
-                    f"takes {limit:,} at most")
+                raise ImageError.of("check.image_network_limit", name=shown,
+                                    size=info.st_size, network=network.capitalize(),
+                                    limit=limit)
         data = os.read(fd, 16 if head_only else min(info.st_size, _READ_LIMIT) + 1)
         if not head_only:
             while len(data) < info.st_size:
@@ -123,13 +134,15 @@ def _read(file: Path, networks: tuple[str, ...], *, head_only: bool) -> tuple[by
                     break
                 data += chunk
     except OSError as error:
-        raise ImageError(f"image {shown!r} cannot be read ({error.strerror})") from None
+        raise ImageError.of("check.image_unreadable", name=shown,
+                            why=str(error.strerror)) from None
     finally:
         os.close(fd)
     kind = sniff(data)
     if kind is None:
-        raise ImageError(f"image {shown!r} is not a PNG, JPEG, WebP or GIF image")
+        raise ImageError.of("check.image_kind", name=shown)
     for network in networks:
         if kind not in KINDS.get(network, frozenset({kind})):
-            raise ImageError(f"{network.capitalize()} does not take {kind} images ({shown!r})")
+            raise ImageError.of("check.image_network_kind", network=network.capitalize(),
+                                kind=kind, name=shown)
     return data, kind

@@ -86,8 +86,36 @@ class FeedSession:
     def status_lines(self, now: datetime, zone: tzinfo, language: Language) -> list[str]:
         if self.problem is not None:
             return [self.problem]
+        words = Words(language)
         if self.replay is not None:
-            words = Words(language)
             count = len(self.conversation.counts.times)
-            return [words("feed.replay", posts=words("feed.posts", n=count))]
-        return status_lines(self.sources, now, zone, language)
+            lines = [words("feed.replay", posts=words("feed.posts", n=count))]
+            if self.replay.unshifted:
+                lines.append(words("feed.unshifted", n=self.replay.unshifted))
+            return lines + self.dropped_lines(language)
+        return status_lines(self.sources, now, zone, language) + self.dropped_lines(language)
+
+    def dropped_lines(self, language: Language) -> list[str]:
+        """What the conversation could not keep or show, one line each; none when all
+        is well. Every bound on what is kept says here what it left out."""
+        words = Words(language)
+        conversation, store = self.conversation, self.conversation.store
+        lines = []
+        if store is not None and store.problem is not None:
+            lines.append(words("feed.file_not_kept", file=str(store.path),
+                               reason=store.problem.reason))
+        if store is not None and store.dropped:
+            lines.append(words("feed.file_full", n=store.dropped))
+        if conversation.unwritten:
+            lines.append(words("feed.unwritten", n=len(conversation.unwritten)))
+        if conversation.unwritten_dropped:
+            lines.append(words("feed.unwritten_lost", n=conversation.unwritten_dropped))
+        if conversation.dropped:
+            lines.append(words("feed.over_limit", n=conversation.dropped))
+        return lines
+
+    @property
+    def waiting(self) -> int:
+        """Posts seen but not yet in the feed file (the disk refused them so far): what
+        a quit dialog can say is waiting besides the run's own actions."""
+        return len(self.conversation.unwritten)

@@ -21,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from tui.core.files.appending import append_lines
+from tui.core.files.jsonline import json_line
 from tui.core.files.regularfile import NotReadable, read_regular
 from tui.core.plan.networks import NETWORKS
 from tui.core.run.logname import log_path_for as log_path_for  # where it always was
@@ -190,8 +192,8 @@ class Event:
     @classmethod
     def from_json(cls, line: str) -> Event | None:
         """The event on one line, or None when the line is not a valid event."""
+        data = json_line(line)
         try:
-            data = json.loads(line)
             if not isinstance(data, dict) or data.get("kind") not in EVENT_KINDS:
                 return None
             clock = datetime.fromisoformat(data["clock"])
@@ -341,21 +343,6 @@ class AsRunLog:
             self.path.parent.mkdir(parents=True, exist_ok=True)
 
     def append(self, event: Event) -> None:
-        line = event.to_json().encode("ascii") + b"\n"
-        fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            if _needs_newline(fd):
-                # A previous crash cut the last line: start ours on a fresh line, or the
-                # reader would see one garbled line and lose this event too.
-                line = b"\n" + line
-            os.write(fd, line)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _needs_newline(fd: int) -> bool:
-    size = os.fstat(fd).st_size
-    if size == 0:
-        return False
-    return os.pread(fd, 1, size - 1) != b"\n"
+        """On disk, whole, when it returns; an OSError leaves nothing of it in the file
+        (see `append_lines`), so the caller keeps the event waiting and writes it later."""
+        append_lines(self.path, [event.to_json().encode("ascii") + b"\n"])

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from tui.core.feed.attribution import Attributed
 from tui.core.feed.post import FeedPost
 from tui.core.feed.status import SourceStatus
 from tui.core.plan.drafts import DraftBook
@@ -62,7 +63,6 @@ from tui.core.run.steering import Steering
 from tui.core.run.view import (
     RunView,
     ViewMaker,
-    holder_name,
 )
 from tui.core.text.clean import one_line, safe_url
 from tui.core.text.controls import for_copy
@@ -134,7 +134,7 @@ class RunDesk:
         if holder is None:
             return None
         return Refused(self._notice("screen.following_no_write", severity="warning",
-                                    seconds=6, holder=holder_name(holder, self.words)))
+                                    seconds=6, holder=holder.describe(self.words)))
 
     # --- the hour and the view -------------------------------------------------------
 
@@ -238,7 +238,7 @@ class RunDesk:
         if session.lock is not None and session.lock.took_over is not None:
             return Done((self._notice("screen.lock_taken_over", severity="warning",
                                       seconds=10,
-                                      holder=holder_name(session.lock.took_over, self.words)),))
+                                      holder=session.lock.took_over.describe(self.words)),))
         return Done()
 
     def end_of_run(self, *, in_view: bool) -> Outcome | None:
@@ -279,7 +279,8 @@ class RunDesk:
                 notices.append(self._notice("screen.reloaded", seconds=6, kind="plan"))
             elif change is PlanChange.FAILED:
                 error = session.source.failure
-                problem = error.problems[0].message if error and error.problems else ""
+                problem = (error.problems[0].text(self.words.language)
+                           if error and error.problems else "")
                 notices.append(self._notice("screen.reload_failed", severity="error",
                                             seconds=10, kind="plan", problem=problem))
             elif change is PlanChange.BACK:
@@ -475,7 +476,8 @@ class RunDesk:
             return Refused(self._notice(key, severity="error", seconds=10, kind="plan"))
         except PlanError as error:
             return Refused(self._notice("screen.write_failed", severity="error", seconds=10,
-                                        kind="plan", error=error.problems[0].message))
+                                        kind="plan",
+                                        error=error.problems[0].text(self.words.language)))
         except OSError as error:
             # A tick is kept in the log even when the plan refuses it.
             return Refused(self._notice("screen.write_failed", severity="error", seconds=10,
@@ -547,13 +549,15 @@ class RunDesk:
             return Done((self._notice("screen.highlight_saved_loose"),))
         return Done((self._notice("screen.highlight_saved", label=form.label),))
 
-    def highlight_post(self, post: FeedPost | None, selected_id: str | None) -> Outcome:
-        """`h` in the Conversation pane: the selected post kept as a highlight."""
-        if post is None:
+    def highlight_post(self, item: Attributed | None, selected_id: str | None) -> Outcome:
+        """`h` in the Conversation pane: the selected post kept as a highlight, under the
+        question a highlight goes under (`_question`)."""
+        if item is None:
             return Refused(self._notice("screen.no_post", severity="warning"))
         refused = self._writer()
         if refused is not None:
             return refused
+        post = item.post
         question = self._question(selected_id)
         self.session.highlight(f"@{post.author}: {post.text}\n{post.url}",
                                question.id if question else None)

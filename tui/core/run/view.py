@@ -32,7 +32,6 @@ from tui.core.run.checklist import (
 )
 from tui.core.run.countdown import Countdown
 from tui.core.run.hour import Hour, RowStatus
-from tui.core.run.planlock import Holder
 from tui.core.run.plansource import Row
 from tui.core.run.roomtalk import RoomTalk
 from tui.core.run.runstate import RunState
@@ -146,12 +145,6 @@ class RunView:
 
     def row(self, row_id: str | None) -> RowView | None:
         return self.by_id.get(row_id) if row_id is not None else None
-
-
-def holder_name(holder: Holder, words: Words) -> str:
-    """ "pid 4242 sur studio-laptop": the window that holds the plan, in the screen's
-    language."""
-    return words("screen.holder", pid=holder.pid, host=holder.host)
 
 
 @lru_cache(maxsize=8)
@@ -316,7 +309,7 @@ class ViewMaker:
         holder = session.following
         problem = session.write_problem
         return Banners(
-            following=(words("screen.following", holder=holder_name(holder, words))
+            following=(words("screen.following", holder=holder.describe(words))
                        if holder else None),
             cannot_write=words("screen.write_banner", error=problem, n=len(session.pending),
                                seconds=RETRY_SECONDS) if problem is not None else None,

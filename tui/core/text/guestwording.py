@@ -16,18 +16,20 @@ from tui.core.text.vocabulary import Language
 
 _G = r"\{guests\}"
 
-# (pattern, replacement) applied in order to a template when no guest takes part.
+# (pattern, replacement) applied in order to a template when no guest takes part. A
+# pattern that may start on white space starts only on the first of a run: tried at
+# every space of a long run, it was quadratic on a plan's text.
 _WITHOUT: dict[Language, tuple[tuple[re.Pattern[str], str], ...]] = {
     "en": (
         (re.compile(rf"\bfor our guests\s+{_G},?\s+and for you"), "for you"),
         (re.compile(rf"\bto our guests\s+{_G}\s+and to\s+"), "to "),
-        (re.compile(rf",?\s+with\s+(?:our guests\s+)?{_G}"), ""),
+        (re.compile(rf",?(?<!\s)\s++with\s++(?:our guests\s++)?{_G}"), ""),
         (re.compile(rf"{_G}\s+and\s+"), ""),
     ),
     "fr": (
         (re.compile(rf"\bpour nos invités\s+{_G}\s+(?:et|comme) pour vous"), "pour vous"),
         (re.compile(rf"\bà nos invités\s+{_G}\s+et à\s+"), "à "),
-        (re.compile(rf",?\s+avec\s+(?:nos invités\s+)?{_G}"), ""),
+        (re.compile(rf",?(?<!\s)\s++avec\s++(?:nos invités\s++)?{_G}"), ""),
         (re.compile(rf"{_G}\s+et\s+"), ""),
     ),
 }

@@ -24,10 +24,12 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 
 _SPACE = f"[ {NBSP}{NNBSP}]"
-_BEFORE_COLON = re.compile(f"(?<=\\S){_SPACE}+(?=:(?:\\s|$))")
-_BEFORE_TALL = re.compile(f"(?<=\\S){_SPACE}+(?=[;!?])")
-_AFTER_OPENING = re.compile(f"«{_SPACE}+")
-_BEFORE_CLOSING = re.compile(f"{_SPACE}+»")
+_BEFORE_COLON = re.compile(f"(?<=\\S){_SPACE}++(?=:(?:\\s|$))")
+_BEFORE_TALL = re.compile(f"(?<=\\S){_SPACE}++(?=[;!?])")
+_AFTER_OPENING = re.compile(f"«{_SPACE}++")
+# Only from the first space of a run: tried at every space of a long run not followed
+# by », the pattern was quadratic (100,000 spaces in a plan or a post took minutes).
+_BEFORE_CLOSING = re.compile(f"(?<!{_SPACE}){_SPACE}++»")
 # Babel writes French clock times as "18 h 00": the hour, its "h" and its minutes stay
 # together, as do a number and its unit ("60 min", "2 j").
 _CLOCK = re.compile(f"(\\d){_SPACE}h{_SPACE}(\\d\\d)")

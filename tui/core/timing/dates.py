@@ -14,12 +14,13 @@ from zoneinfo import ZoneInfo
 from babel.core import get_global
 from babel.dates import format_datetime, get_timezone_location
 
+from tui.core.text.elision import join
+
 _DATE_TIME = {
     "fr": "EEEE d MMMM 'à' H 'h' mm",
     "en": "EEEE, MMMM d 'at' h:mm a",
 }
 _TIME = {"fr": "H 'h' mm", "en": "h:mm a"}
-_AT_PLACE = {"fr": "{time} à {place}", "en": "{time} in {place}"}
 
 
 # tzdata keeps old names as links (America/Montreal -> America/Toronto) and Babel names
@@ -72,24 +73,39 @@ def short_time(moment: datetime, zone: tzinfo, language: str) -> str:
     return str(format_datetime(moment, _TIME[language], tzinfo=zone, locale=language))
 
 
-def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: str) -> str:
+def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: str, *,
+               every_zone: bool = False) -> str:
     """The start in the chat's zone, then in each audience zone whose clock differs, the
     zones that share a clock named together.
 
     "jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar, Abidjan"
+
+    With `every_zone` (the `{zones}` of a post, read by the audience), an audience zone
+    on the chat's own clock is named beside the chat's place rather than left out:
+    "jeudi 3 décembre à 18 h 00 (Abidjan, Dakar)" for a chat in Abidjan.
     """
-    parts = [long_datetime(moment, zone, language)]
+    text = str(format_datetime(moment, _DATE_TIME[language], tzinfo=zone, locale=language))
+    own_name = _zone_name(zone)
+    own = [place_name(own_name, language)] if own_name else []
     local = moment.astimezone(zone)
     places: dict[str, list[str]] = {}
     for name in audience:
         there = moment.astimezone(ZoneInfo(name))
+        place = place_name(name, language)
         if there.utcoffset() == local.utcoffset() and there.date() == local.date():
+            if every_zone and place not in own:
+                own.append(place)
             continue
         time = short_time(moment, ZoneInfo(name), language)
         if there.date() != local.date():
             day = format_datetime(moment, "EEE d", tzinfo=ZoneInfo(name), locale=language)
             time = f"{day} {time}"
-        places.setdefault(time, []).append(place_name(name, language))
+        named = places.setdefault(time, [])
+        if place not in named:
+            named.append(place)
+    parts = [f"{text} ({', '.join(own)})" if own else text]
     for time, names in places.items():
-        parts.append(_AT_PLACE[language].format(time=time, place=", ".join(names)))
+        # "17 h 00 à Dakar", "19 h 00 au Caire" (Babel's "Le Caire"), "in Cairo".
+        where = join("à", ", ".join(names)) if language == "fr" else f"in {', '.join(names)}"
+        parts.append(f"{time} {where}")
     return " · ".join(parts)

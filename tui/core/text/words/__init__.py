@@ -11,7 +11,8 @@ thing and a word's home is plain from its name:
 - `shared.py`: `kind.*` (the short names of the kinds of cue) and `count.*` (a character
   count), shared by the screen and the exports so the paper backup and the screen agree;
 - `exports.py`: `export.*`, the words of the exports (guest brief, event, recap...);
-- `cli.py`: `cli.*`, the command line's diagnostics;
+- `cli.py`: `cli.*`, the command line's own words (headers, verdicts, diagnostics);
+- `check.py`: `check.*`, a plan's problems, as `tchat check` says them;
 - `preflight.py`: `preflight.*`, the pre-flight's, in the plan's language (`tchat check`,
   `tchat new` and the run-sheet's first screen);
 - `feed.py`: `feed.*`, the conversation's sources and counts;
@@ -41,18 +42,19 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
+from tui.core.text.elision import elide
 from tui.core.text.vocabulary import Language
 from tui.core.text.words.entry import Plural
 
 Entry = dict[Language, str | Plural]
 
-SURFACE_NAMES = ("screen", "shared", "exports", "cli", "preflight", "feed", "post")
+SURFACE_NAMES = ("screen", "shared", "exports", "cli", "check", "preflight", "feed", "post")
 """Each surface's module in this package: its `WORDS` and the `PREFIXES` every key of
 it starts with."""
 
 HOMES = {"screen.": "screen", "key.": "screen", "help.": "screen", "sys.": "screen",
          "kind.": "shared", "count.": "shared", "export.": "exports", "cli.": "cli",
-         "preflight.": "preflight", "feed.": "feed", "post.": "post"}
+         "check.": "check", "preflight.": "preflight", "feed.": "feed", "post.": "post"}
 """Where the keys of each prefix live (a test holds it to the surfaces' `PREFIXES`)."""
 
 
@@ -126,7 +128,8 @@ class Words:
 
     Only the template is parsed for `{fields}`: values (plan text) are inserted as they
     are, so a title holding braces cannot reach anything. A plural entry picks its text
-    by the field `n`.
+    by the field `n`. In French, "de {place}" is elided for the value it holds
+    ("d'Abidjan", `tui.core.text.elision`).
     """
 
     __slots__ = ("language",)
@@ -135,7 +138,11 @@ class Words:
         self.language: Language = language
 
     def __call__(self, key: str, **fields: object) -> str:
-        return self.template(key, fields.get("n")).format(**fields)
+        template = self.template(key, fields.get("n"))
+        if self.language == "fr":
+            # "à l'heure de {place}" said of Abidjan: "à l'heure d'Abidjan".
+            template = elide(template, fields)
+        return template.format(**fields)
 
     def template(self, key: str, n: object = None) -> str:
         """The unfilled text of `key`; for a plural entry, the form for `n`."""
@@ -149,33 +156,6 @@ class Words:
     def get(self, key: str, default: str) -> str:
         """The text of `key`, or `default` for a key the table does not hold."""
         return self.template(key) if key in WORDS else default
-
-
-class Phrase:
-    """Words to be said later, in the language of whoever shows them: a key and its
-    fields. What a worker finds (a feed's failure) is said on a French screen in French
-    and by `tchat feed` in the plan's language, from the same phrase."""
-
-    __slots__ = ("fields", "key")
-
-    def __init__(self, key: str, **fields: object) -> None:
-        if key not in WORDS:
-            raise KeyError(key)
-        self.key = key
-        self.fields = fields
-
-    def __call__(self, words: Words) -> str:
-        return words(self.key, **self.fields)
-
-    def __eq__(self, other: object) -> bool:
-        return (isinstance(other, Phrase) and other.key == self.key
-                and other.fields == self.fields)
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __repr__(self) -> str:
-        return f"Phrase({self.key!r}, {self.fields!r})"
 
 
 def cue_list(names: list[str], words: Words, *, shown: int = 4) -> str:

@@ -87,9 +87,20 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "A question before or during the chat? Reply to the message that brought you "
               "this brief.",
     },
-    "export.brief_invitations": {
-        "fr": "Pour l'animateur : messages aux invités",
-        "en": "For the host: messages to the guests",
+    # the messages to the guests (the moderator's own)
+    "export.messages_title": {
+        "fr": "Messages aux invités · {title}",
+        "en": "Messages to the guests · {title}",
+    },
+    "export.messages_intro": {
+        "fr": "Pour l'animation seulement : le message privé et l'e-mail de chaque invité. "
+              "Le brief à leur envoyer est l'export guest-brief.",
+        "en": "For the host only: each guest's direct message and email. The brief to "
+              "send them is the guest-brief export.",
+    },
+    "export.messages_none": {
+        "fr": "Le plan ne compte aucun invité.",
+        "en": "The plan has no guest.",
     },
     "export.dm_label": {"fr": "Message privé ou mention · ", "en": "Direct message or mention · "},
     "export.greeting_handle": {"fr": "{handle} Bonjour !", "en": "{handle} Hello!"},
@@ -236,11 +247,246 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "{minutes} min ({label}: {time} instead of {planned})",
     },
     "export.fig_no_overrun": {"fr": "aucun, fin à l'heure", "en": "none, on time"},
+    "export.fig_not_started": {"fr": "le tchat n'a pas encore eu lieu",
+                               "en": "the chat has not taken place yet"},
+    "export.fig_nothing_posted": {"fr": "rien n'est marqué publié",
+                                  "en": "nothing is marked posted"},
+    "export.fig_questions": {
+        "fr": "Questions posées : {asked}",
+        "en": "Questions asked: {asked}",
+    },
+    "export.recap_hour": {"fr": "L'heure en un coup d'œil", "en": "The hour at a glance"},
+    "export.recap_not_yet": {
+        "fr": "Le tchat n'a pas encore eu lieu : cette page a été faite le {date}, avant "
+              "son début.",
+        "en": "The chat has not taken place yet: this page was made on {date}, before it "
+              "started.",
+    },
+    "export.recap_description": {
+        "fr": "Récapitulatif du tchat {tag} « {title} » sur {platform}, le {date}.",
+        "en": "Recap of the {tag} chat “{title}” on {platform}, {date}.",
+    },
+    "export.recap_description_figures": {
+        "fr": "{questions}, {posts} de {people}.",
+        "en": "{questions}, {posts} from {people}.",
+    },
+    "export.questions_n": {
+        "fr": {"one": "{n} question", "other": "{n} questions"},
+        "en": {"one": "{n} question", "other": "{n} questions"},
+    },
     "export.see_post": {"fr": "voir le message", "en": "see the post"},
     "export.recap_next": {
         "fr": "Prochain tchat : {date}.", "en": "The next chat: {date}.",
     },
     "export.fig_highlights": {"fr": "Temps forts notés : {n}", "en": "Highlights captured: {n}"},
+    # transcript
+    "export.transcript_title": {"fr": "Transcription · {title}", "en": "Transcript · {title}"},
+    "export.transcript_description": {
+        "fr": "Tous les messages du tchat {tag} « {title} » ({date}), question par "
+              "question : {posts} de {people}.",
+        "en": "Every post of the {tag} chat “{title}” ({date}), question by question: "
+              "{posts} from {people}.",
+    },
+    "export.transcript_summary": {
+        "fr": "{posts} de {people}, dont {answers} aux questions posées.",
+        "en": "{posts} from {people}, with {answers} to the questions asked.",
+    },
+    "export.transcript_guests": {
+        "fr": {"one": "Parmi elles, {n} invité·e, marqué·e ★.",
+               "other": "Parmi elles, {n} invité·es, marqué·es ★."},
+        "en": {"one": "Among them {n} guest, marked ★.",
+               "other": "Among them {n} guests, marked ★."},
+    },
+    "export.transcript_opening": {"fr": "Avant {label}", "en": "Before {label}"},
+    "export.transcript_posts": {"fr": "Les messages", "en": "The posts"},
+    "export.transcript_unasked": {"fr": "Questions non posées", "en": "Questions not asked"},
+    "export.transcript_links": {"fr": "Les liens partagés", "en": "Links shared"},
+    "export.transcript_people": {"fr": "Qui a participé : {people}",
+                                 "en": "Who took part: {people}"},
+    "export.transcript_unreadable": {
+        "fr": "La conversation enregistrée n'a pas pu être lue : seuls les messages de "
+              "l'hôte figurent ici.",
+        "en": "The recorded conversation could not be read: only the host's posts are here.",
+    },
+    "export.transcript_no_feed": {
+        "fr": "La conversation n'a pas été enregistrée : seuls les messages de l'hôte "
+              "figurent ici.",
+        "en": "The conversation was not recorded: only the host's posts are here.",
+    },
+    "export.transcript_skipped": {
+        "fr": {"one": "{n} ligne de la conversation enregistrée n'a pas pu être lue : ce "
+                      "qu'elle contenait manque ici.",
+               "other": "{n} lignes de la conversation enregistrée n'ont pas pu être lues : "
+                        "ce qu'elles contenaient manque ici."},
+        "en": {"one": "{n} line of the recorded conversation could not be read: what it "
+                      "held is missing here.",
+               "other": "{n} lines of the recorded conversation could not be read: what "
+                        "they held is missing here."},
+    },
+    "export.transcript_outside": {
+        "fr": {"one": "{n} message publié plus de {minutes} minutes avant le début ou après "
+                      "la fin est laissé de côté.",
+               "other": "{n} messages publiés plus de {minutes} minutes avant le début ou "
+                        "après la fin sont laissés de côté."},
+        "en": {"one": "{n} post made more than {minutes} minutes before the start or after "
+                      "the end is left out.",
+               "other": "{n} posts made more than {minutes} minutes before the start or "
+                        "after the end are left out."},
+    },
+    "export.transcript_no_question": {
+        "fr": "Aucune question n'est marquée comme posée : les messages suivent l'ordre où "
+              "ils ont été publiés.",
+        "en": "No question is marked as asked: the posts are in the order they were made.",
+    },
+    "export.asked_at": {"fr": "Posée à {time}", "en": "Asked at {time}"},
+    "export.the_host": {"fr": "L'hôte", "en": "The host"},
+    "export.mark_guest": {"fr": "★ invité·e", "en": "★ guest"},
+    "export.mark_host": {"fr": "◆ hôte", "en": "◆ host"},
+    "export.said": {"fr": " : ", "en": ": "},
+    "export.shared_by": {"fr": " — partagé par {people}", "en": " — shared by {people}"},
+    "export.person_line": {"fr": " ({name})", "en": " ({name})"},
+    "export.person_posts": {"fr": " · {posts}", "en": " · {posts}"},
+    # charts
+    "export.chart_hour_title": {
+        "fr": "Messages par minute pendant l'heure",
+        "en": "Posts per minute over the hour",
+    },
+    "export.chart_hour_caption": {
+        "fr": "Messages par minute, les réponses en couleur ; chaque trait pointillé marque "
+              "une question au moment où elle a été posée.",
+        "en": "Posts per minute, answers in colour; each dashed line marks a question as "
+              "it was asked.",
+    },
+    "export.chart_hour_alt": {
+        "fr": "De {start} à {end} : {posts}, dont {answers} ; la minute la plus animée, "
+              "{peak_time}, en a compté {peak}.",
+        "en": "From {start} to {end}: {posts}, {answers} among them; the busiest minute, "
+              "{peak_time}, had {peak}.",
+    },
+    "export.chart_asked": {"fr": "Questions posées : {questions}.",
+                           "en": "Questions asked: {questions}."},
+    "export.chart_key_answers": {"fr": "réponses", "en": "answers"},
+    "export.chart_key_others": {"fr": "autres messages", "en": "other posts"},
+    "export.chart_curve_title": {"fr": "Réponses à {label} par minute",
+                                 "en": "Answers to {label} per minute"},
+    "export.chart_curve_alt": {
+        "fr": "Réponses à {label}, minute par minute à partir de {start} : {values}.",
+        "en": "Answers to {label}, minute by minute from {start}: {values}.",
+    },
+    "export.chart_curve_caption": {
+        "fr": "{label}, réponses minute par minute sur {minutes} min (au plus {peak} par "
+              "minute)",
+        "en": "{label}, answers minute by minute over {minutes} min (at most {peak} a "
+              "minute)",
+    },
+    # series
+    "export.series_title": {"fr": "Les éditions · {name}", "en": "Editions · {name}"},
+    "export.series_description": {
+        "fr": "Le tchat {name} sur {editions} : participants, nouveaux venus et habitués, "
+              "messages et réponses.",
+        "en": "The {name} chat across {editions}: people, first-timers and those who came "
+              "back, posts and answers.",
+    },
+    "export.series_editions": {
+        "fr": {"one": "{n} édition", "other": "{n} éditions"},
+        "en": {"one": "{n} edition", "other": "{n} editions"},
+    },
+    "export.series_intro": {
+        "fr": "{editions}, par date. Les nouveaux venus sont les personnes qu'aucune "
+              "édition précédente n'avait vues ; les habitués y avaient déjà publié.",
+        "en": "{editions}, by date. First-timers are people no earlier edition had seen; "
+              "returning people had posted in one before.",
+    },
+    "export.series_col_start": {"fr": "Date", "en": "Date"},
+    "export.series_col_asked": {"fr": "Questions posées", "en": "Questions asked"},
+    "export.series_col_posts": {"fr": "Messages", "en": "Posts"},
+    "export.series_col_people": {"fr": "Personnes", "en": "People"},
+    "export.series_col_first_timers": {"fr": "Nouveaux venus", "en": "First-timers"},
+    "export.series_col_returning": {"fr": "Habitués", "en": "Returning"},
+    "export.series_col_answers": {"fr": "Réponses", "en": "Answers"},
+    "export.series_col_per_question": {"fr": "Réponses par question",
+                                       "en": "Answers per question"},
+    "export.series_unreadable": {"fr": "{plan} ne peut pas être lu : {problem}",
+                                 "en": "{plan} cannot be read: {problem}"},
+    "export.series_no_feed": {
+        "fr": "{plan} : aucune conversation enregistrée (messages et personnes inconnus).",
+        "en": "{plan}: no conversation recorded (posts and people unknown).",
+    },
+    "export.series_people_title": {"fr": "Participants par édition",
+                                   "en": "People per edition"},
+    "export.series_people_caption": {
+        "fr": "Participants par édition : les habitués, et au-dessus les nouveaux venus.",
+        "en": "People per edition: returning people, with the first-timers on top.",
+    },
+    "export.series_people_alt": {"fr": "{date} : {people}, dont {first} nouveaux",
+                                 "en": "{date}: {people}, {first} of them new"},
+    "export.series_key_returning": {"fr": "habitués", "en": "returning"},
+    "export.series_key_first": {"fr": "nouveaux venus", "en": "first-timers"},
+    "export.series_posts_title": {"fr": "Messages par édition", "en": "Posts per edition"},
+    "export.series_posts_caption": {
+        "fr": "Messages par édition : les réponses, et au-dessus les autres messages.",
+        "en": "Posts per edition: the answers, with the other posts on top.",
+    },
+    "export.series_posts_alt": {"fr": "{date} : {posts}, {answers}",
+                                "en": "{date}: {posts}, {answers}"},
+    # notes for the moderator (standard error), in the plan's language
+    "export.note_prefix": {"fr": "note : ", "en": "note: "},
+    "export.note_no_host": {
+        "fr": "le plan n'a pas d'hôte ([chat] host) : le brief ne donne aucun contact",
+        "en": "the plan has no host ([chat] host): the brief names no contact",
+    },
+    "export.note_no_guests": {
+        "fr": "le plan n'a aucun invité ([[guests]]) : aucun message à écrire",
+        "en": "the plan has no guest ([[guests]]): no message to write",
+    },
+    "export.note_message_long": {
+        "fr": "le message à {name} fait {length}/{limit} : raccourcissez le titre, ou "
+              "envoyez-le seulement en message privé",
+        "en": "the message to {name} is {length}/{limit}: shorten the title, or send it "
+              "as a direct message only",
+    },
+    "export.note_unconfirmed": {
+        "fr": "{name} n'a pas encore confirmé (status = \"invited\") : vérifiez avant de "
+              "publier",
+        "en": "{name} has not confirmed yet (status = \"invited\"): check before publishing",
+    },
+    "export.note_over_limit": {
+        "fr": "{name} dépasse la limite ({length}/{limit})",
+        "en": "{name} is over the limit ({length}/{limit})",
+    },
+    "export.note_thanks_long": {
+        "fr": "un message de remerciement fait {length}/{limit} : raccourcissez-le",
+        "en": "a thank-you post is {length}/{limit}: shorten it",
+    },
+    "export.note_not_yet": {
+        "fr": "le tchat commence le {date} : le récapitulatif dit qu'il n'a pas encore eu "
+              "lieu",
+        "en": "the chat starts on {date}: the recap says it has not taken place yet",
+    },
+    "export.note_no_log": {
+        "fr": "pas de journal de déroulé à {path} : aucune question n'apparaît comme "
+              "publiée (--log FICHIER en lit un autre, celui d'une répétition par exemple)",
+        "en": "no as-run log at {path}: no question shows as posted (--log FILE reads "
+              "another one, such as a rehearsal's)",
+    },
+    "export.note_no_feed": {
+        "fr": "pas de conversation enregistrée à côté du plan (PLAN{suffix}) : seuls les "
+              "messages de l'hôte y figurent",
+        "en": "no conversation recorded beside the plan (PLAN{suffix}): only the host's "
+              "posts are in it",
+    },
+    "export.note_feed_skipped": {
+        "fr": {"one": "{n} ligne de la conversation n'est pas un message (ligne {lines})",
+               "other": "{n} lignes de la conversation ne sont pas des messages "
+                        "(lignes {lines})"},
+        "en": {"one": "{n} line of the conversation is not a post (line {lines})",
+               "other": "{n} lines of the conversation are not posts (lines {lines})"},
+    },
+    "export.note_replay": {
+        "fr": "conversation rejouée : {path}",
+        "en": "the conversation replayed: {path}",
+    },
+    "export.wrote": {"fr": "écrit : {path} ({kind})", "en": "wrote {path} ({kind})"},
     # thanks
     "export.thanks_title": {"fr": "Remerciements · {title}", "en": "Thank-yous · {title}"},
     "export.thanks_public": {"fr": "Message public", "en": "Public post"},

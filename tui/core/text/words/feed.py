@@ -72,63 +72,119 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "À remercier aussi, par le nombre de leurs messages :",
         "en": "Worth thanking too, by the number of their posts:",
     },
-    # A source's failures, said in the screen's language (`tui.feed.errors.FeedError`).
-    "feed.error_rate_limited": {
-        "fr": "{name} : trop de requêtes, le serveur demande d'attendre",
-        "en": "{name}: too many requests, the server asks to wait",
+    # A source that fails: "{source}: {why}", the why naming the server and what it
+    # answered (a status, a page that is not JSON...), never a traceback.
+    "feed.failed": {"fr": "{source} : {why}", "en": "{source}: {why}"},
+    "feed.unexpected": {"fr": "panne inattendue du client ({what})",
+                        "en": "unexpected failure of the client ({what})"},
+    "feed.cannot_start": {"fr": "ne démarre pas ({what})", "en": "cannot start ({what})"},
+    "feed.unreachable": {"fr": "{server} est injoignable ({why})",
+                         "en": "{server} cannot be reached ({why})"},
+    "feed.why_refused": {"fr": "connexion refusée", "en": "connection refused"},
+    "feed.why_network": {"fr": "erreur réseau", "en": "network error"},
+    "feed.timed_out": {"fr": "{server} n'a pas répondu en entier à {path} en {seconds} s",
+                       "en": "{server} did not answer {path} in full within {seconds} s"},
+    "feed.cancelled": {"fr": "arrêté", "en": "stopped"},
+    "feed.not_http": {"fr": "{server} a répondu à {path} par autre chose que du HTTP",
+                      "en": "{server} answered {path} with something that is not HTTP"},
+    "feed.too_large": {"fr": "{server} a répondu à {path} par plus de {mb} Mo",
+                       "en": "{server} answered {path} with more than {mb} MB"},
+    "feed.redirected": {
+        "fr": "{server} a répondu à {path} par une redirection vers {target} : tchat n'en "
+              "suit aucune",
+        "en": "{server} answered {path} with a redirect to {target}: tchat follows none",
     },
-    "feed.error_token": {
-        "fr": "{name} : {server} refuse le jeton ou en demande un (TCHAT_MASTODON_TOKEN)",
-        "en": "{name}: {server} refused the token or wants one (TCHAT_MASTODON_TOKEN)",
+    "feed.not_json": {"fr": "une page qui n'est pas du JSON ({kind})",
+                      "en": "a page that is not JSON ({kind})"},
+    "feed.unexpected_json": {"fr": "du JSON qui n'est pas {what}",
+                             "en": "JSON that is not {what}"},
+    "feed.what_instance": {"fr": "la description d'un serveur",
+                           "en": "a server's description"},
+    "feed.what_timeline": {"fr": "une liste de messages", "en": "a list of posts"},
+    "feed.what_search": {"fr": "un résultat de recherche", "en": "a search result"},
+    "feed.what_session": {"fr": "une session", "en": "a session"},
+    "feed.not_mastodon": {
+        "fr": "{server} n'est pas un serveur Mastodon : {path} a répondu {answer}",
+        "en": "{server} is not a Mastodon server: {path} answered {answer}",
     },
-    "feed.error_no_timeline": {
-        "fr": "{name} : {server} n'a pas de fil public pour #{tag}",
-        "en": "{name}: {server} has no public timeline for #{tag}",
+    "feed.no_timeline": {
+        "fr": "{server} n'a pas de fil public pour #{tag} : {path} a répondu {answer}",
+        "en": "{server} has no public timeline for #{tag}: {path} answered {answer}",
     },
-    "feed.error_rate_limited_at": {"fr": "{name} : {server} : trop de requêtes",
-                                   "en": "{name}: {server}: too many requests"},
-    "feed.error_unreachable": {"fr": "{name} : {server} est injoignable",
-                               "en": "{name}: {server} cannot be reached"},
-    "feed.error_timed_out": {"fr": "{name} : {server} est injoignable (délai dépassé)",
-                             "en": "{name}: {server} cannot be reached (timed out)"},
-    "feed.error_status": {"fr": "{name} : {server} a répondu par une erreur {status}",
-                          "en": "{name}: {server} answered with an error {status}"},
-    "feed.error_not_timeline": {
-        "fr": "{name} : {server} a envoyé autre chose qu'un fil Mastodon",
-        "en": "{name}: {server} sent something that is not a Mastodon timeline",
+    "feed.token": {
+        "fr": "{server} refuse le jeton ou en veut un (TCHAT_MASTODON_TOKEN) : {path} a "
+              "répondu {answer}",
+        "en": "{server} refused the token or wants one (TCHAT_MASTODON_TOKEN): {path} "
+              "answered {answer}",
     },
-    "feed.error_not_search": {
-        "fr": "{name} : {server} a envoyé autre chose qu'un résultat de recherche Bluesky",
-        "en": "{name}: {server} sent something that is not a Bluesky search result",
+    "feed.not_timeline": {
+        "fr": "{server} n'envoie pas un fil Mastodon : {path} a répondu {answer}",
+        "en": "{server} did not send a Mastodon timeline: {path} answered {answer}",
     },
-    "feed.error_not_context": {
-        "fr": "{name} : {server} a envoyé autre chose que les réponses d'un message",
-        "en": "{name}: {server} sent something that is not a status's context",
+    "feed.server_error": {"fr": "{server} : {path} a répondu {answer}",
+                          "en": "{server}: {path} answered {answer}"},
+    "feed.rate_limited": {
+        "fr": "{server} demande d'attendre (trop de requêtes) : {path} a répondu {answer}",
+        "en": "{server} asks to wait (too many requests): {path} answered {answer}",
     },
-    "feed.error_not_thread": {
-        "fr": "{name} : {server} a envoyé autre chose qu'un fil de réponses",
-        "en": "{name}: {server} sent something that is not a thread",
+    "feed.no_login": {
+        "fr": "pas de mot de passe d'application (tchat feed PLAN --login bluesky, ou "
+              "TCHAT_BLUESKY_HANDLE et TCHAT_BLUESKY_APP_PASSWORD)",
+        "en": "no app password (tchat feed PLAN --login bluesky, or TCHAT_BLUESKY_HANDLE "
+              "and TCHAT_BLUESKY_APP_PASSWORD)",
     },
-    "feed.error_no_password": {
-        "fr": "{name} : pas de mot de passe d'application (tchat feed PLAN --login bluesky, "
-              "ou TCHAT_BLUESKY_HANDLE et TCHAT_BLUESKY_APP_PASSWORD)",
-        "en": "{name}: no app password (tchat feed PLAN --login bluesky, "
-              "or TCHAT_BLUESKY_HANDLE and TCHAT_BLUESKY_APP_PASSWORD)",
+    "feed.wrong_login": {
+        "fr": "identifiant ou mot de passe d'application refusé : {path} a répondu {answer}",
+        "en": "wrong handle or app password: {path} answered {answer}",
     },
-    "feed.error_login": {"fr": "{name} : identifiant ou mot de passe d'application erroné",
-                         "en": "{name}: wrong handle or app password"},
-    "feed.error_search_refused": {"fr": "{name} : la recherche est refusée ({reason})",
-                                  "en": "{name}: the search was refused ({reason})"},
-    "feed.error_post_gone": {"fr": "{name} : {server} n'a plus ce message",
-                             "en": "{name}: {server} no longer has the post"},
-    "feed.error_replies_refused": {"fr": "{name} : {server} refuse de montrer les réponses",
-                                   "en": "{name}: {server} refused to show the replies"},
-    "feed.error_no_such_post": {"fr": "{name} : {server} n'a pas ce message",
-                                "en": "{name}: {server} has no such post"},
-    "feed.error_unexpected": {"fr": "{name} : échec inattendu",
-                              "en": "{name}: unexpected failure"},
-    "feed.error_cannot_start": {"fr": "{name} : {server} ne démarre pas ({reason})",
-                                "en": "{name}: {server}: cannot start ({reason})"},
-    "feed.error_source_cannot_start": {"fr": "{name} ne démarre pas ({reason})",
-                                       "en": "{name}: cannot start ({reason})"},
+    "feed.search_refused": {
+        "fr": "{server} refuse la recherche : {path} a répondu {answer}",
+        "en": "{server} refused the search: {path} answered {answer}",
+    },
+    "feed.not_bluesky": {
+        "fr": "{server} n'envoie pas de résultat Bluesky : {path} a répondu {answer}",
+        "en": "{server} did not send a Bluesky answer: {path} answered {answer}",
+    },
+    # What the conversation could not show or keep, said rather than lost silently.
+    "feed.file_not_kept": {
+        "fr": "{file} : {reason} ; les messages sont montrés, pas gardés",
+        "en": "{file}: {reason}; posts are shown, not kept",
+    },
+    "feed.file_full": {
+        "fr": {"one": "{n} message non gardé : le fichier de la conversation est plein",
+               "other": "{n} messages non gardés : le fichier de la conversation est plein"},
+        "en": {"one": "{n} post not kept: the feed file is full",
+               "other": "{n} posts not kept: the feed file is full"},
+    },
+    "feed.unwritten": {
+        "fr": {"one": "{n} message attend d'être écrit", "other": "{n} messages attendent "
+                                                                   "d'être écrits"},
+        "en": {"one": "{n} post waiting to be written",
+               "other": "{n} posts waiting to be written"},
+    },
+    "feed.unwritten_lost": {
+        "fr": {"one": "{n} message non gardé : le fichier ne s'écrit pas",
+               "other": "{n} messages non gardés : le fichier ne s'écrit pas"},
+        "en": {"one": "{n} post not kept: the feed file cannot be written",
+               "other": "{n} posts not kept: the feed file cannot be written"},
+    },
+    "feed.over_limit": {
+        "fr": {"one": "{n} message au-delà de la limite, ni montré ni compté",
+               "other": "{n} messages au-delà de la limite, ni montrés ni comptés"},
+        "en": {"one": "{n} post past the limit, neither shown nor counted",
+               "other": "{n} posts past the limit, neither shown nor counted"},
+    },
+    "feed.unshifted": {
+        "fr": {"one": "{n} message de la rediffusion hors des dates possibles, laissé de côté",
+               "other": "{n} messages de la rediffusion hors des dates possibles, laissés "
+                        "de côté"},
+        "en": {"one": "{n} post of the replay outside the dates a chat can have, left out",
+               "other": "{n} posts of the replay outside the dates a chat can have, left out"},
+    },
+    "feed.what_status": {"fr": "un message", "en": "a post"},
+    "feed.what_context": {"fr": "les réponses à un message",
+                          "en": "the replies under a post"},
+    "feed.what_thread": {"fr": "un fil de réponses", "en": "a thread of replies"},
+    "feed.no_post": {"fr": "{server} n'a pas ou plus ce message : {path} a répondu {answer}",
+                     "en": "{server} has no such post (any more): {path} answered {answer}"},
 }

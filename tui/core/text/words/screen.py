@@ -256,7 +256,6 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
                      "{seconds} s. Marks stay on screen; v shows the text to copy by hand.",
         },
     },
-    "screen.holder": {"fr": "pid {pid} sur {host}", "en": "pid {pid} on {host}"},
     "screen.following": {
         "fr": "⧉ Ce plan est ouvert ailleurs ({holder}) : cette fenêtre suit ses marques "
               "et n'écrit rien.",
@@ -267,6 +266,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "Plan ouvert ailleurs ({holder}) : cette fenêtre ne fait que suivre",
         "en": "Plan open elsewhere ({holder}): this window only follows",
     },
+    "screen.lock_holder": {"fr": "pid {pid} sur {host}", "en": "pid {pid} on {host}"},
     "screen.took_over": {
         "fr": "L'autre fenêtre est fermée : celle-ci écrit désormais le journal",
         "en": "The other window closed: this one now writes the log",
