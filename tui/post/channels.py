@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from tui.core.plan.accounts import Accounts
 from tui.core.run.publish.channel import Channel
 from tui.core.text.words import Words
+from tui.net.transport import TIMEOUT
 from tui.post.credentials import VARIABLES, credential
-from tui.post.http import TIMEOUT
 
 
 @dataclass
