@@ -2,15 +2,18 @@
 
 What each network takes, so that `tchat check` says before the day what a network
 would refuse at the moment of posting: the file's kind is read from its first bytes
-(never trusted from its name), its size against the network's limit.
+(never trusted from its name), its size against the network's limit. The file is read
+by the one regular-file reader (`tui.core.files.regularfile`): never a FIFO, a device or
+a folder, and its size is the bytes read, never the size the file system reports (a
+card still being written is not posted cut).
 """
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from tui.core.files.regularfile import NotReadable, read_regular
 
 # The first bytes of each kind of image the networks take.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -70,14 +73,12 @@ def image_path(plan_path: Path, name: str) -> Path:
 
 def image_problem(path: Path, name: str, alt: str, networks: tuple[str, ...]) -> str:
     """Why the card `name` (beside the plan at `path`) cannot go to `networks`; empty
-    when it can. Reads at most the first bytes of the file."""
-    if not alt.strip():
-        return (f"image {name!r} has no alt text: add alt = \"…\" (what the image shows, "
-                "for people who cannot see it)")
-    if len(alt) > ALT_LIMIT:
-        return f"the alt text of {name!r} is {len(alt)} characters: Mastodon takes {ALT_LIMIT}"
+    when it can. Reads the file (at most as much as a network takes, and one byte)."""
+    problem = _alt_problem(name, alt)
+    if problem:
+        return problem
     try:
-        _read(image_path(path, name), networks, head_only=True)
+        _read(image_path(path, name), networks)
     except ImageError as error:
         return str(error)
     return ""
@@ -85,48 +86,41 @@ def image_problem(path: Path, name: str, alt: str, networks: tuple[str, ...]) ->
 
 def read_image(path: Path, name: str, alt: str, networks: tuple[str, ...]) -> Image:
     """The card, read whole, or ImageError saying why it cannot be posted."""
-    problem = image_problem(path, name, alt, networks)
+    problem = _alt_problem(name, alt)
     if problem:
         raise ImageError(problem)
-    data, kind = _read(image_path(path, name), networks, head_only=False)
+    data, kind = _read(image_path(path, name), networks)
     return Image(image_path(path, name), data, kind, alt)
 
 
-def _read(file: Path, networks: tuple[str, ...], *, head_only: bool) -> tuple[bytes, str]:
+def _alt_problem(name: str, alt: str) -> str:
+    if not alt.strip():
+        return (f"image {name!r} has no alt text: add alt = \"…\" (what the image shows, "
+                "for people who cannot see it)")
+    if len(alt) > ALT_LIMIT:
+        return f"the alt text of {name!r} is {len(alt)} characters: Mastodon takes {ALT_LIMIT}"
+    return ""
+
+
+def _read(file: Path, networks: tuple[str, ...]) -> tuple[bytes, str]:
     shown = file.name
     try:
-        # O_NONBLOCK: a FIFO named like an image opens at once instead of hanging.
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise ImageError(f"image {shown!r} is not there (it is looked for beside the plan)"
-                         ) from None
-    except OSError as error:
-        raise ImageError(f"image {shown!r} cannot be read ({error.strerror})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ImageError(f"image {shown!r} is not a file")
-        if info.st_size > _READ_LIMIT:
-            raise ImageError(f"image {shown!r} is {info.st_size:,} bytes: no network "
-                             f"takes more than {_READ_LIMIT:,}")
-        for network in networks:
-            limit = LIMITS.get(network)
-            if limit is not None and info.st_size > limit:
-                raise ImageError(
-                    f"image {shown!r} is {info.st_size:,} bytes: {network.capitalize()} "
-                    f"takes {limit:,} at most")
-        data = os.read(fd, 16 if head_only else min(info.st_size, _READ_LIMIT) + 1)
-        if not head_only:
-            while len(data) < info.st_size:
-                chunk = os.read(fd, info.st_size - len(data))
-                if not chunk:
-                    break
-                data += chunk
-    except OSError as error:
-        raise ImageError(f"image {shown!r} cannot be read ({error.strerror})") from None
-    finally:
-        os.close(fd)
-    kind = sniff(data)
+        data = read_regular(file, _READ_LIMIT)
+    except NotReadable as error:
+        if error.missing:
+            raise ImageError(f"image {shown!r} is not there (it is looked for beside the "
+                             "plan)") from None
+        if error.too_large:
+            raise ImageError(f"image {shown!r} is larger than {_READ_LIMIT:,} bytes: no "
+                             "network takes more") from None
+        raise ImageError(f"image {shown!r} {error.reason}") from None
+    # The size is the bytes read, not what the file system said before the read.
+    for network in networks:
+        limit = LIMITS.get(network)
+        if limit is not None and len(data) > limit:
+            raise ImageError(f"image {shown!r} is {len(data):,} bytes: "
+                             f"{network.capitalize()} takes {limit:,} at most")
+    kind = sniff(data[:16])
     if kind is None:
         raise ImageError(f"image {shown!r} is not a PNG, JPEG, WebP or GIF image")
     for network in networks:
