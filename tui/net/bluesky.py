@@ -21,6 +21,8 @@ import hmac
 import threading
 from typing import Any
 
+import httpx
+
 from tui.net.failure import Origin, is_loopback, origin_of
 from tui.net.transport import MAX_BODY, TIMEOUT, GuardedTransport
 
@@ -50,9 +52,11 @@ class BlueskySession:
         self.timeout = timeout
         self._password = password
         self.transport = GuardedTransport([self.service], timeout=timeout, max_body=max_body)
+        self._answers = threading.local()
         # trust_env=False: an environment proxy would have httpx go around the transport.
         self.client: Any = Client(base_url=self.service, request=Request(
-            transport=self.transport, timeout=timeout, trust_env=False))
+            transport=self.transport, timeout=timeout, trust_env=False,
+            event_hooks={"response": [self._answered]}))
         self.client.on_session_change(self._changed)
         self._lock = threading.Lock()
         self.did: str | None = None
@@ -86,6 +90,15 @@ class BlueskySession:
         """The server no longer takes this session: the next `sign_in()` makes a new one."""
         with self._lock:
             self.did = None
+
+    def last_answer(self) -> httpx.Response | None:
+        """The last answer this thread got from the session's servers (read whole by the
+        transport): what a server answered when the SDK could not read it as an answer."""
+        answer: httpx.Response | None = getattr(self._answers, "last", None)
+        return answer
+
+    def _answered(self, response: httpx.Response) -> None:
+        self._answers.last = response
 
     def cancel(self) -> None:
         """Stop every request of this session, now and later (the run is ending)."""

@@ -20,14 +20,17 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
+
 from tui.core.feed.post import MAX_ID
 from tui.core.plan.images import Image
 from tui.core.run.publish.channel import ChannelError, Reply, Sent
 from tui.core.run.publish.keys import record_key
 from tui.core.run.publish.ledger import PartRecord
 from tui.core.run.publish.parts import Part
+from tui.net.answers import json_answer, not_json
 from tui.net.bluesky import NotASession, Sessions
-from tui.net.failure import HttpFailure
+from tui.net.failure import HttpFailure, server_of
 from tui.net.transport import TIMEOUT, answers_up_to, deadline
 from tui.post.errors import MAX_ANSWER, server_words, too_many
 
@@ -67,6 +70,7 @@ class BlueskyChannel:
         """One bounded call, its failures as ChannelError (a 429 is the caller's)."""
         from atproto_client import exceptions
 
+        before = self._session.last_answer()
         try:
             with deadline(self.timeout), answers_up_to(MAX_ANSWER):
                 yield
@@ -97,8 +101,12 @@ class BlueskyChannel:
             raise ChannelError(f"Bluesky refused {what} ({self._server_error(error)})"
                                ) from None
         except Exception:  # noqa: BLE001 - garbage from a server is a line
-            raise ChannelError(f"{self.service} answered {what} with something that is not "
-                               "a Bluesky answer", uncertain=sending) from None
+            answer = self._session.last_answer()
+            if answer is None or answer is before:
+                raise ChannelError(f"{self.service} answered {what} with something that is "
+                                   "not a Bluesky answer", uncertain=sending) from None
+            raise ChannelError(f"{server_of(answer.request.url)}: {answer.request.url.path} "
+                               f"answered {_what_it_was(answer)}", uncertain=sending) from None
 
     def _server_error(self, error: Any) -> str:
         content = getattr(getattr(error, "response", None), "content", None)
@@ -282,6 +290,13 @@ class BlueskyChannel:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _what_it_was(answer: httpx.Response) -> str:
+    """ "a page that is not JSON (text/html)", or JSON that is no answer the SDK reads."""
+    if json_answer(answer) is None:
+        return not_json(answer).say("en")
+    return f"JSON that is not a Bluesky answer (HTTP {answer.status_code})"
 
 
 def _text_headers(headers: Any) -> dict[str, str]:
