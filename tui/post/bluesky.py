@@ -31,7 +31,7 @@ from tui.core.run.publish.parts import Part
 from tui.net.answers import json_answer, not_json
 from tui.net.bluesky import NotASession, Sessions
 from tui.net.failure import HttpFailure, server_of
-from tui.net.transport import TIMEOUT, answers_up_to, deadline
+from tui.net.transport import TIMEOUT, answers_up_to, deadline, stopping
 from tui.post.errors import MAX_ANSWER, server_words, too_many
 
 POST = "app.bsky.feed.post"
@@ -58,12 +58,25 @@ class BlueskyChannel:
                                                          timeout=timeout)
         self._client = self._session.client
         self._lock = threading.Lock()
+        self._stop = threading.Event()
         self._handles: dict[str, str | None] = {}
 
     def __repr__(self) -> str:
         return f"BlueskyChannel({self.account!r}, {self.service!r})"
 
+    def cancel(self) -> None:
+        """Stop this channel's call under way, and every later one (the session may be
+        shared: the feed's requests go on until the run closes it)."""
+        self._stop.set()
+
     # --- calls -------------------------------------------------------------------------
+
+    @contextmanager
+    def _bounded(self) -> Iterator[None]:
+        """One call: `timeout` seconds in all (its every request), a bounded answer, and
+        this channel's cancel."""
+        with deadline(self.timeout), answers_up_to(MAX_ANSWER), stopping(self._stop):
+            yield
 
     @contextmanager
     def _call(self, what: str, *, sending: bool = False) -> Iterator[None]:
@@ -72,7 +85,7 @@ class BlueskyChannel:
 
         before = self._session.last_answer()
         try:
-            with deadline(self.timeout), answers_up_to(MAX_ANSWER):
+            with self._bounded():
                 yield
         except (ChannelError, exceptions.RateLimitExceededError):
             raise
@@ -229,7 +242,7 @@ class BlueskyChannel:
         from atproto_client import exceptions
 
         try:
-            with deadline(self.timeout), answers_up_to(MAX_ANSWER):
+            with self._bounded():
                 found = self._client.com.atproto.repo.get_record(
                     {"repo": repo, "collection": collection, "rkey": rkey})
         except exceptions.BadRequestError as error:
@@ -266,7 +279,7 @@ class BlueskyChannel:
     def _resolve(self, handle: str) -> str | None:
         if handle not in self._handles:
             try:
-                with deadline(self.timeout), answers_up_to(MAX_ANSWER):
+                with self._bounded():
                     answer = self._client.com.atproto.identity.resolve_handle(
                         {"handle": handle})
                 self._handles[handle] = str(answer.did)

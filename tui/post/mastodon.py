@@ -60,13 +60,17 @@ class MastodonChannel:
         self._sleep = sleep
         self._max_wait = max_wait
         # The token goes to this server only: the transport sends to no other host.
-        self._http = guarded_client(GuardedTransport([self.server], timeout=timeout),
-                                    base_url=self.server)
+        self._transport = GuardedTransport([self.server], timeout=timeout)
+        self._http = guarded_client(self._transport, base_url=self.server)
         self._lock = threading.Lock()
         self._account_id: str | None = None
 
     def __repr__(self) -> str:
         return f"MastodonChannel({self.account!r}, {self.server!r})"
+
+    def cancel(self) -> None:
+        """Stop the call under way (within a quarter of a second), and every later one."""
+        self._transport.cancel()
 
     # --- calls -------------------------------------------------------------------------
 
