@@ -99,19 +99,19 @@ class BlueskyChannel:
             raise ChannelError(f"{self.service} did not send a Bluesky session ({what})"
                                ) from None
         except exceptions.UnauthorizedError as error:
-            raise ChannelError(f"Bluesky refused the app password of {self.account} "
+            raise ChannelError(f"{self.service} refused the app password of {self.account} "
                                f"({self._server_error(error)})") from None
         except exceptions.InvokeTimeoutError:
             raise ChannelError(f"{self.service} did not answer in time ({what})",
                                uncertain=sending) from None
         except exceptions.NetworkError as error:
             if getattr(error, "response", None) is not None:
-                raise ChannelError(f"Bluesky refused {what} "
+                raise ChannelError(f"{self.service} refused {what} "
                                    f"({self._server_error(error)})") from None
             raise ChannelError(f"{self.service} cannot be reached ({what})",
                                uncertain=sending) from None
         except exceptions.RequestErrorBase as error:
-            raise ChannelError(f"Bluesky refused {what} ({self._server_error(error)})"
+            raise ChannelError(f"{self.service} refused {what} ({self._server_error(error)})"
                                ) from None
         except Exception:  # noqa: BLE001 - garbage from a server is a line
             answer = self._session.last_answer()
@@ -222,7 +222,7 @@ class BlueskyChannel:
                 collection, _, rkey = rest.partition("/")
                 found = self._get(repo, collection, rkey)
                 if found is None:
-                    raise ChannelError("Bluesky: the post to repost is gone")
+                    raise ChannelError(f"{self.service}: the post to repost is gone")
                 cid = found.cid
             key = record_key("repost", uri, self.account, 1, 0, datetime.now(UTC))
             record = models.AppBskyFeedRepost.Record(
@@ -249,7 +249,7 @@ class BlueskyChannel:
             content = getattr(getattr(error, "response", None), "content", None)
             if getattr(content, "error", None) == "RecordNotFound":
                 return None
-            raise ChannelError(f"Bluesky cannot tell whether the post is there "
+            raise ChannelError(f"{self.service} cannot tell whether the post is there "
                                f"({self._server_error(error)})") from None
         except HttpFailure as failure:
             raise ChannelError(f"cannot tell whether the post is there: {failure.message}"
