@@ -32,6 +32,7 @@ from feed_servers import (
     Reply,
     Seen,
     Trickle,
+    _b64,
     head,
     json_reply,
     served,
@@ -163,6 +164,18 @@ SESSION = "/xrpc/com.atproto.server.createSession"
 CREATE = "/xrpc/com.atproto.repo.createRecord"
 
 
+def expiring(pds: BlueskyPds, exp: object) -> Answer:
+    """A session whose access token says it expires at `exp` (a server's number)."""
+    def handle(seen: Seen) -> Reply:
+        status, headers, content = pds.handle_request(seen)
+        session = json.loads(content)
+        claims = {"scope": "com.atproto.appPass", "sub": pds.did, "iat": 0, "exp": exp}
+        session["accessJwt"] = ".".join([_b64({"typ": "at+jwt", "alg": "ES256K"}),
+                                         _b64(claims), "c2ln"])
+        return json_reply(session)
+    return handle
+
+
 def bluesky_cases(pds: BlueskyPds) -> dict[str, tuple[str, Answer, str]]:
     behave = pds.handle_request
     return {
@@ -187,6 +200,10 @@ def bluesky_cases(pds: BlueskyPds) -> dict[str, tuple[str, Answer, str]]:
                            f"{SESSION} answered a page that is not JSON (application/json)"),
         "session-garbage": (SESSION, body(b'{"accessJwt": '), "answered a page that is not JSON"),
         "session-500": (SESSION, html(500), "refused signing in (HTTP 500)"),
+        "session-expiring-in-year-3e12": (SESSION, expiring(pds, 1e20),
+                                          "did not send a Bluesky session (signing in)"),
+        "session-expiring-never": (SESSION, expiring(pds, 0),
+                                   "did not send a Bluesky session (signing in)"),
         "session-echoes-the-password": (
             SESSION, body(json.dumps({"error": "AuthenticationRequired",
                                       "message": f"bad {pds.password} {NASTY}"}).encode(), 401),

@@ -27,6 +27,9 @@ from tui.net.failure import Origin, is_loopback, origin_of
 from tui.net.transport import MAX_BODY, TIMEOUT, GuardedTransport
 
 DEFAULT_SERVICE = "https://bsky.social"
+LAST_EXPIRY = 32_503_680_000
+"""Year 3000, in seconds since 1970: an access token said to expire later (or `inf`, or
+never) is no session the SDK can keep (it turns the expiry into a date at every call)."""
 
 
 class NotASession(Exception):
@@ -109,8 +112,11 @@ class BlueskySession:
         self.transport.close()
 
     def _changed(self, _event: Any, session: Any) -> None:
-        # Created or refreshed: the account's DID, and the server the session names.
+        # Created or refreshed: the account's DID, and the server the session names. A
+        # session whose token expires at no moment a date can hold is none.
         self._session_did = str(getattr(session, "did", "") or "") or None
+        if not _usable_expiry(session):
+            self._session_did = None
         pds = str(getattr(session, "pds_endpoint", "") or "")
         found = origin_of(pds)
         if found is not None and (found[0] == "https" or is_loopback(found[1])):
@@ -149,3 +155,15 @@ class Sessions:
             held, self._held = list(self._held.values()), {}
         for session in held:
             session.close()
+
+
+def _usable_expiry(session: Any) -> bool:
+    """The access token's expiry (`exp`, a server's number) is a moment: after 1970,
+    before year 3000."""
+    try:
+        expiry = session.access_jwt_payload.exp
+    except Exception:  # noqa: BLE001 - a token that does not decode is no session
+        return False
+    if isinstance(expiry, bool) or not isinstance(expiry, int | float):
+        return False
+    return 0 < expiry < LAST_EXPIRY

@@ -116,8 +116,10 @@ class BlueskyChannel:
         except Exception:  # noqa: BLE001 - garbage from a server is a line
             answer = self._session.last_answer()
             if answer is None or answer is before:
-                raise ChannelError(f"{self.service} answered {what} with something that is "
-                                   "not a Bluesky answer", uncertain=sending) from None
+                # No answer came in this call: the SDK stopped before sending anything
+                # (a session it cannot use), so nothing can be there.
+                raise ChannelError(f"{self.service} gave a session tchat cannot use "
+                                   f"({what})") from None
             raise ChannelError(f"{server_of(answer.request.url)}: {answer.request.url.path} "
                                f"answered {_what_it_was(answer)}", uncertain=sending) from None
 
