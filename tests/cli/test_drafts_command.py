@@ -38,7 +38,9 @@ def test_a_draft_over_the_limit_is_counted_and_exits_1(
     shutil.copyfile(TEST_PLANS / "chat-fr.toml", plan)
     assert main(["drafts", str(plan)]) == 1
     out = capsys.readouterr().out
-    assert "307/280" in out and "1 draft over the limit" in out
+    # A French plan: its headers and its verdict are French.
+    assert "307/280" in out and "1 texte dépasse la limite" in out
+    assert "texte" in out.splitlines()[2] and "draft" not in out
 
 
 def test_a_plan_that_does_not_load_is_reported_with_its_line(
@@ -48,7 +50,8 @@ def test_a_plan_that_does_not_load_is_reported_with_its_line(
     plan.write_text("[chat]\ntitle = \n", encoding="utf-8")
     assert main(["drafts", str(plan)]) == 1
     err = capsys.readouterr().err
-    assert f"{plan}:2: error: not valid TOML" in err and "Traceback" not in err
+    # No `language` in its [chat]: a French plan, said in French.
+    assert f"{plan}:2: error: TOML invalide" in err and "Traceback" not in err
 
 
 def test_an_unknown_placeholder_exits_1(
@@ -81,7 +84,8 @@ def test_a_brand_new_plan_exits_0_with_its_recap_post_waiting_for_an_address(
     assert main(["drafts", str(plan)]) == 0
     captured = capsys.readouterr()
     assert "{recap_url}" in captured.out
-    assert "warning" in captured.err and "{recap_url} is not set yet" in captured.err
+    # A French plan: the warning is French.
+    assert "warning" in captured.err and "{recap_url} n'est pas encore renseigné" in captured.err
 
 
 THREE_NETWORKS = """\

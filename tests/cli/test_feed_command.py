@@ -235,3 +235,23 @@ def test_two_servers_one_post_each_and_a_mute_from_the_live_log(
         ("zed@127.0.0.1", 1, True)]
     assert lines[1]["id"] == shared
     assert "Mastodon · 2 of 2 servers answer · updated" in out.err
+
+
+def test_a_french_plan_s_status_lines_are_french(
+    mastodon: tuple[FakeServer, MastodonData], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _server, data = mastodon
+    plan = plan_with(tmp_path, f'\n[feed]\nmastodon = "{data.base}"\nbluesky = true\n')
+    plan.write_text(plan.read_text(encoding="utf-8").replace('language = "en"',
+                                                             'language = "fr"'),
+                    encoding="utf-8")
+    data.timeline = lambda _seen: (  # type: ignore[method-assign]
+        200, {"Content-Type": "text/html"}, b"<html>maintenance</html>")
+    code = once(plan)
+    err = capsys.readouterr().err
+    assert code == 1
+    # The source's failure, its offline line and Bluesky's missing password, in French,
+    # with the no-break spaces of French typography.
+    assert "hors ligne depuis" in err and "offline" not in err
+    assert "Bluesky\u00a0:" in err and "no app password" not in err

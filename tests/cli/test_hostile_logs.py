@@ -42,8 +42,8 @@ def test_out_of_range_and_deep_lines_are_skipped_by_number(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize(("command", "said"), [
-    (["report"], "4 lines are not events and were skipped"),
-    # An export's notes speak the plan's language (a French plan here).
+    # The report and an export speak the plan's language (a French plan here).
+    (["report"], "4 lignes ne sont pas des événements et ont été ignorées"),
     (["export", "--to", "recap-md"], "4 lignes ne sont pas des événements et ont été ignorées"),
 ])
 def test_commands_name_the_skipped_lines(

@@ -21,7 +21,8 @@ def test_defaults_write_a_french_plan_that_checks_clean(
     path = tmp_path / "tchat.toml"
     assert main(["new", str(path)]) == 0
     out = capsys.readouterr().out
-    assert f"wrote {path}" in out
+    # A French plan: what tchat new says of it is French too.
+    assert f"{path} écrit\u00a0: 8 emplacements de question" in out
     assert f"tchat check {path}" in out
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# ")
@@ -168,7 +169,10 @@ def test_a_past_start_is_written_with_a_warning(
 ) -> None:
     path = tmp_path / "old.toml"
     assert main(["new", str(path), "--start", "2020-01-02 18:00"]) == 0
-    assert "in the past" in capsys.readouterr().err
+    assert "le début est passé" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "en.toml"), "--lang", "en",
+                 "--start", "2020-01-02 18:00"]) == 0
+    assert "the start is in the past" in capsys.readouterr().err
     assert load_plan(path).chat.start.year == 2020
 
 
@@ -177,7 +181,7 @@ def test_a_long_tag_is_written_with_a_warning(
 ) -> None:
     path = tmp_path / "long.toml"
     assert main(["new", str(path), "--tag", "StopMariageEnfants"]) == 0
-    assert "characters long" in capsys.readouterr().err
+    assert "fait 19 caractères" in capsys.readouterr().err
 
 
 def test_user_text_is_printed_literally(
@@ -214,7 +218,7 @@ GOLDEN = ROOT / "tests" / "golden"
 def test_from_writes_the_next_edition(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "next.toml"
     assert main(["new", str(path), "--from", str(GOLDEN / "plan-fr.toml")]) == 0
-    assert f"wrote {path}" in capsys.readouterr().out
+    assert f"{path} écrit" in capsys.readouterr().out
     plan = load_plan(path)
     assert plan.chat.start == datetime(2027, 1, 7, 18, 0)  # noqa: DTZ001 - the last `next`
     assert {g.status for g in plan.guests} == {"invited"}
@@ -245,10 +249,12 @@ def test_a_chat_that_starts_soon_names_the_promotions_already_past(
     soon = (datetime.now(UTC) + timedelta(minutes=90)).strftime("%Y-%m-%dT%H:%M+00:00")
     assert main(["new", str(tmp_path / "soon.toml"), "--start", soon]) == 0
     err = capsys.readouterr().err
-    assert "3 promotions of the ladder are already past (−14 d, −7 d, −1 d)" in err
+    assert ("3 annonces de la série sont déjà passées (−14\u00a0j, −7\u00a0j, −1\u00a0j)"
+            in err)
     ten_days = (datetime.now(UTC) + timedelta(days=10)).strftime("%Y-%m-%dT%H:%M+00:00")
-    assert main(["new", str(tmp_path / "ten.toml"), "--start", ten_days]) == 0
-    assert "1 promotion of the ladder is already past (−14 d)" in capsys.readouterr().err
+    assert main(["new", str(tmp_path / "ten.toml"), "--start", ten_days, "--lang", "en"]) == 0
+    assert ("1 promotion of the ladder is already past (−14 d): post it now"
+            in capsys.readouterr().err)
     later = (datetime.now(UTC) + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M+00:00")
     assert main(["new", str(tmp_path / "later.toml"), "--start", later]) == 0
-    assert "already past" not in capsys.readouterr().err
+    assert "déjà passée" not in capsys.readouterr().err

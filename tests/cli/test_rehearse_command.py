@@ -119,7 +119,11 @@ def test_rehearse_runs_the_app_and_a_broken_plan_leaves_nothing(
     assert len(rehearsal_logs(plan)) == 1
     broken = tmp_path / "broken.toml"
     broken.write_text("[chat]\ntitle = 'x'\n")
+    # A [chat] without `language` is a French plan: its problems are French, unless
+    # --lang says otherwise.
     assert main(["rehearse", str(broken)]) == 1
+    assert "broken.toml:1: error: chat.tag: est obligatoire" in capsys.readouterr().err
+    assert main(["rehearse", str(broken), "--lang", "en"]) == 1
     assert "broken.toml:1: error: chat.tag: is required" in capsys.readouterr().err
     assert rehearsal_logs(broken) == [] and len(launched) == 1
 

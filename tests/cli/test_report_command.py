@@ -103,7 +103,10 @@ def test_rehearsal_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 def test_problems_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     plan = copy_plan(tmp_path)
     code, _out, err = report(capsys, str(plan), "--rehearsal")
-    assert code == 1 and "no rehearsal log" in err and "tchat rehearse" in err
+    # A French plan: what report says of it is French (the log's own reasons are the
+    # log reader's, in English).
+    assert code == 1 and "pas encore de journal de répétition" in err
+    assert "tchat rehearse" in err
     code, _out, err = report(capsys, str(plan), "--rehearsal", str(tmp_path / "nope.jsonl"))
     assert code == 1 and "nope.jsonl: error: does not exist" in err
     code, _out, err = report(capsys, str(plan), "--rehearsal", str(tmp_path))
@@ -117,7 +120,9 @@ def test_problems_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == 1 and "broken.toml:1: error" in err and "Traceback" not in err
     # No live run yet: every cue not done, said plainly, not an error.
     code, out, err = report(capsys, str(plan))
-    assert code == 0 and "rien de posté" in out and "no log yet" in err
+    assert code == 0 and "rien de posté" in out and "pas encore de journal" in err
+    code, out, err = report(capsys, str(plan), "--lang", "en")
+    assert code == 0 and "nothing posted" in out and "no log yet" in err
 
 
 @pytest.mark.parametrize(("lang", "counts", "nothing"), [

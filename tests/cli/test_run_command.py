@@ -44,7 +44,7 @@ def test_without_a_terminal_a_broken_plan_is_still_reported(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     broken = tmp_path / "broken.toml"
-    broken.write_text("[chat]\ntitle = 'x'\n")
+    broken.write_text("[chat]\ntitle = 'x'\nlanguage = 'en'\n")
     assert main(["run", str(broken)]) == 1
     assert "chat.tag: is required" in capsys.readouterr().err
 

@@ -109,8 +109,9 @@ def test_links_shared_and_people() -> None:
     text = transcript()
     links = section(text, "## Links shared")
     assert links.count("https://example.org/guide") == 1  # deduplicated, punctuation off
-    assert "shared by @ann, @one" in links
-    assert "<https://fr.wikipedia.org/wiki/Mali_(pays)> — shared by @dee" in links
+    # m.example's own accounts, named with their server as every Mastodon account is.
+    assert "shared by @ann@m.example, @one@m.example" in links
+    assert "<https://fr.wikipedia.org/wiki/Mali_(pays)> — shared by @dee@m.example" in links
     people = section(text, "## Who took part: 6 people")
     # The host is not counted; the guest is marked.
     assert "@host" not in people

@@ -20,6 +20,7 @@ from feed_servers import (
 
 from tui.core.feed.attribution import Attributor
 from tui.core.feed.conversation import Conversation
+from tui.core.feed.identity import server_of
 from tui.core.feed.status import Said
 from tui.core.feed.store import FeedStore
 from tui.feed.bluesky_source import BlueskySource
@@ -82,9 +83,12 @@ def test_mastodon_statuses_become_plain_attributed_posts(
     conversation = Conversation(Attributor("@MyOrg", (), 10),
                                 FeedStore(tmp_path / "f.jsonl", START))
     items = conversation.take(source_for(data).fetch())
+    # The server's own accounts are named with their server, as remote ones are.
+    local = server_of(items[0].post.url)
+    assert local == "127.0.0.1"
     assert [(i.post.author, i.kind, i.answers) for i in items] == [
-        ("MyOrg", "host", None), ("alice@far.example", "answer", 1),
-        ("bob", "answer", 1), ("carol", "answer", 10)]
+        (f"MyOrg@{local}", "host", None), ("alice@far.example", "answer", 1),
+        (f"bob@{local}", "answer", 1), (f"carol@{local}", "answer", 10)]
     assert items[1].post.text == "@MyOrg a1: phishing\nand scams & more"
     assert items[1].post.url.endswith(items[1].post.id)
     assert conversation.counts.answers(1) == (2, 2)

@@ -155,8 +155,11 @@ def test_counts_per_question_people_and_totals() -> None:
     counts = ConversationCounts().add_all(items)
     assert counts.answers(1) == (3, 2) and counts.answers(2) == (1, 1)
     assert counts.posts == 5 and counts.people == 4
-    assert counts.most_active(2) == ["ann", "bob"]
-    assert counts.most_active(1, leave_out=["@ANN"]) == ["bob"]
+    # Authors are named with their server (the posts' addresses are on m.example).
+    assert counts.most_active(2) == ["ann@m.example", "bob@m.example"]
+    assert counts.most_active(1, leave_out=["@ANN"]) == ["bob@m.example"]
+    assert counts.most_active(1, leave_out=["@ann@m.example"]) == ["bob@m.example"]
+    assert counts.most_active(1, leave_out=["@ann@other.example"]) == ["ann@m.example"]
     assert counts.busiest_segment(START, 60) == (0, 4)
 
 

@@ -52,7 +52,7 @@ def test_no_feed_table_means_no_feed() -> None:
     ('mastodon = "ftp://x"', "is not a web address"),
     ('mastodon = "mastodon.social"', "is not a web address"),
     ('bluesky_service = "https://u:p@bsky.example"', "holds no password"),
-    ("poll_seconds = 2", "7:feed.poll_seconds: input should be greater than or equal to 5"),
+    ("poll_seconds = 2", "7:feed.poll_seconds: should be greater than or equal to 5"),
     ('bluesky = "yes"', "should be true or false"),
     ('blusky = true', "unknown field 'blusky' (did you mean 'bluesky'?)"),
     ('token = "secret"', "unknown field 'token'"),
@@ -64,7 +64,7 @@ def test_bad_feed_tables_are_located_errors(feed: str, message: str) -> None:
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:9", "http://localhost:80/", "https://a.b"])
 def test_local_http_and_any_https_are_accepted(url: str) -> None:
-    assert feed_url_problem(url) == ""
+    assert feed_url_problem(url) is None
 
 
 def test_check_finds_a_missing_replay_beside_the_plan(tmp_path: Path) -> None:

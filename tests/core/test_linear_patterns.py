@@ -24,16 +24,19 @@ MODULES = (
     "tui.core.feed.mastodon_html",
     "tui.core.feed.plaintext",
     "tui.core.feed.post",
+    "tui.core.feed.identity",
     "tui.core.text.clean",
     "tui.core.text.controls",
     "tui.core.text.typography",
     "tui.core.text.placeholders",
     "tui.core.text.guestwording",
+    "tui.core.text.elision",
     "tui.core.exports.links",
     "tui.core.exports.markdown",
     "tui.core.exports.series",
     "tui.core.room.record",
     "tui.core.plan.planfile",
+    "tui.core.plan.glance",
     "tui.core.plan.model",
     "tui.core.plan.drafts",
     "tui.core.plan.networks",
@@ -97,8 +100,14 @@ CHILD = textwrap.dedent('''
     from tui.core.exports.markdown import escape
     from tui.core.plan.drafts import has_tag, with_tag
     from tui.core.timing.durations import OFFSET, parse_duration
+    from tui.core.plan.glance import language_of
+    from tui.core.feed.identity import same_account, server_of
+    from tui.core.text.words import Words
 
+    french = Words("fr")
     for shape in SHAPES:
+        language_of(shape); server_of(shape); same_account("@a@b.example", shape, shape)
+        french("export.email_questions", place=shape)
         answer_number(shape); question_number(shape)
         html_to_text(shape); one_line(shape); collapse(shape); safe_url(shape)
         for_post(shape); for_print(shape); unknown_placeholders(shape)

@@ -65,7 +65,8 @@ def test_broken_plan_reports_and_exits_1(
     broken.write_text("[chat]\ntitle = 'x'\n")
     assert main([str(broken)]) == 1
     err = capsys.readouterr().err
-    assert "broken.toml:1: error: chat.tag: is required" in err
+    # No `language`: a French plan (the default), its problems said in French.
+    assert "broken.toml:1: error: chat.tag: est obligatoire" in err
 
 
 def test_the_demo_rehearsal_leaves_no_files_behind(

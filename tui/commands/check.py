@@ -11,12 +11,17 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.commands.console import safe_console
-from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, render_problems
-from tui.core.plan.check import check_file
+from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, render_problems, said
+from tui.core.plan.check import check_file, handle_notes
+from tui.core.plan.glance import plan_language
 from tui.core.plan.model import Plan
+from tui.core.plan.planfile import read_plan_text
+from tui.core.plan.problems import PlanError
 from tui.core.run.asrun import LogError, log_path_for, read_events
 from tui.core.run.preflight import preflight, preflight_lines
 from tui.core.run.runstate import fold
+from tui.core.text.vocabulary import Language
+from tui.core.text.words import Words
 
 
 def register(subparsers: Any, summary: str) -> None:
@@ -44,9 +49,10 @@ def print_preflight(console: Console, plan: Plan, path: Path, now: datetime) -> 
     lines = preflight_lines(preflight(plan, now, _done_cues(plan, path)), plan)
     if not lines:
         return
-    console.print(Text(lines[0], style="bold"))
+    language = plan.chat.language
+    console.print(Text(said(lines[0], language), style="bold"))
     for line in lines[1:]:
-        console.print(Text.assemble("  • ", line))
+        console.print(Text.assemble("  • ", said(line, language)))
 
 
 def _done_cues(plan: Plan, path: Path) -> set[str]:
@@ -78,14 +84,15 @@ def check_online(path: Path, *, environ: dict[str, str] | None = None,
         plan = load_plan(path)
     except PlanError:
         return EXIT_PROBLEMS  # said above
+    language = plan.chat.language
+    words = Words(language)
     if plan.accounts is None:
-        console.print(Text(f"{path}: no [accounts]: nothing to sign in to"))
+        console.print(Text(said(words("cli.no_accounts", path=str(path)), language)))
         return EXIT_OK
     from tui.core.run.publish.channel import ChannelError
-    from tui.core.text.words import Words
     from tui.post.channels import build_channels
 
-    built = build_channels(plan.accounts, Words("en"), environ=environ, timeout=timeout)
+    built = build_channels(plan.accounts, words, environ=environ, timeout=timeout)
     failed = False
     for network in plan.accounts.networks:
         account = plan.accounts.handle(network)
@@ -102,7 +109,8 @@ def check_online(path: Path, *, environ: dict[str, str] | None = None,
             console.print(Text.assemble((f"{network}: ", "bold"), ("error", "bold red"), ": ",
                                         error.message))
             continue
-        console.print(Text.assemble(("✓ ", "bold green"), f"{network}: signed in as {account}"))
+        console.print(Text.assemble(("✓ ", "bold green"), said(
+            words("cli.signed_in", network=network, account=account), language)))
     return EXIT_PROBLEMS if failed else EXIT_OK
 
 
@@ -112,25 +120,39 @@ def check_at(args: argparse.Namespace, now: datetime) -> int:
     path: Path = args.plan
     plan, problems = check_file(path)
     problems = sorted(problems, key=lambda p: (p.line is None, p.line or 0))
-    render_problems(console, str(path), problems)
+    # The plan's language; a plan that does not load, the one its text names.
+    language: Language = plan.chat.language if plan is not None else plan_language(path)
+    words = Words(language)
+    render_problems(console, path, problems, language)
     if plan is not None:
+        try:
+            text = read_plan_text(path)  # for the notes' lines
+        except PlanError:
+            text = ""  # gone since it was checked: the notes without their lines
+        for note in handle_notes(plan, text):
+            where = f"{path}:{note.line}" if note.line is not None else str(path)
+            console.print(Text.assemble((where, "bold"), ": ", ("note", "cyan"), ": ",
+                                        f"{note.field}: ",
+                                        said(note.said.say(language), language)))
         print_preflight(console, plan, path, now)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if plan is not None and not problems:
-        console.print(Text.assemble(
-            ("✓ ", "bold green"), str(path), ": ",
-            f"{len(plan.questions)} questions, {len(plan.posts)} posts, "
-            f"{len(plan.checklist)} checklist items, no problem found",
-        ))
+        console.print(Text.assemble(("✓ ", "bold green"), said(words(
+            "cli.check_clean", path=str(path),
+            questions=words("cli.questions", n=len(plan.questions)),
+            posts=words("cli.posts", n=len(plan.posts)),
+            items=words("cli.checklist_items", n=len(plan.checklist)),
+        ), language)))
         return EXIT_OK
     if plan is None and len(problems) == 1 and problems[0].line is None \
             and not problems[0].field:
         # The file itself cannot be read (missing, a folder, empty): its one line is
         # the verdict, a "1 error: not usable" after it would only repeat it.
         return EXIT_PROBLEMS
-    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     failed = errors > 0 or (args.strict and warnings > 0)
-    verdict = "not usable" if errors else ("not clean (--strict)" if failed else "usable")
-    console.print(Text(f"{path}: {summary}: {verdict}", style="bold red" if failed else "yellow"))
+    verdict = "cli.not_usable" if errors else ("cli.not_clean" if failed else "cli.usable")
+    summary = words("cli.check_summary", path=str(path), errors=words("cli.errors", n=errors),
+                    warnings=words("cli.warnings", n=warnings), verdict=words(verdict))
+    console.print(Text(said(summary, language), style="bold red" if failed else "yellow"))
     return EXIT_PROBLEMS if failed else EXIT_OK

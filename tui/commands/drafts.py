@@ -21,12 +21,12 @@ from rich.text import Text
 
 from tui.commands.console import safe_console
 from tui.commands.output import (
-    ENGLISH,
     EXIT_OK,
     EXIT_PROBLEMS,
     UsageError,
     error_console,
     render_problems,
+    said,
 )
 from tui.core.plan.check import placeholder_problems
 from tui.core.plan.drafts import Draft, DraftBook
@@ -81,17 +81,17 @@ def run(args: argparse.Namespace) -> int:
         # Only the drafts are shown: `tchat check` is the one that lists a plan's problems.
         plan = load_plan(path)
     except PlanError as error:
-        render_problems(error_console(), str(path), error.problems)
+        render_problems(error_console(), path, error.problems)
         return EXIT_PROBLEMS
     chat = plan.chat
+    # Cue names as the run-sheet and the report give them: "Rappel Q3" in a French plan.
+    words = Words(chat.language)
     if wanted is not None and wanted not in chat.networks:
-        raise UsageError(
-            f"--network {wanted}: the plan runs on {', '.join(chat.networks)}")
+        raise UsageError(said(words("cli.network_not_in_plan", network=wanted,
+                                    networks=", ".join(chat.networks)), chat.language))
     book = DraftBook(plan)
     networks = (wanted,) if wanted is not None else book.networks
     drafts = [d for d in book.every_draft() if d.network in networks]
-    # Cue names as the run-sheet and the report give them: "Rappel Q3" in a French plan.
-    words = Words(chat.language)
     if args.jsonl:
         print_jsonl(drafts, chat, words)
     else:
@@ -102,10 +102,11 @@ def run(args: argparse.Namespace) -> int:
     # after the chat, as `tchat check` says), shown but not a failure.
     found = placeholder_problems(plan, read_plan_text(path))
     if found:
-        render_problems(error_console(), str(path), found)
+        render_problems(error_console(), path, found, chat.language)
     unknown = [problem for problem in found if problem.is_error]
     if over and not args.jsonl:
-        safe_console().print(Text(ENGLISH("cli.drafts_over", n=over), style="bold red"))
+        safe_console().print(Text(said(words("cli.drafts_over", n=over), chat.language),
+                                  style="bold red"))
     return EXIT_PROBLEMS if over or unknown else EXIT_OK
 
 
@@ -118,12 +119,12 @@ def print_table(drafts: list[Draft], chat: Chat, words: Words,
         title=Text(visible(f"{chat.title} · {chat.tag} · {', '.join(networks)}")),
         show_lines=True, expand=True,
     )
-    table.add_column("time", no_wrap=True)
-    table.add_column("cue", no_wrap=True)
+    table.add_column(words("cli.col_time"), no_wrap=True)
+    table.add_column(words("cli.col_cue"), no_wrap=True)
     if several:
-        table.add_column("network", no_wrap=True)
-    table.add_column("draft", ratio=1)
-    table.add_column("count", justify="right", no_wrap=True)
+        table.add_column(words("cli.col_network"), no_wrap=True)
+    table.add_column(words("cli.col_draft"), ratio=1)
+    table.add_column(words("cli.col_count"), justify="right", no_wrap=True)
     previous = None
     for draft in drafts:
         counted = draft.count

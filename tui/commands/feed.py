@@ -22,7 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.commands.console import safe_console
-from tui.commands.output import render_problems
+from tui.commands.output import render_problems, said
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation, feed_since
 from tui.core.feed.plaintext import link_target, one_line, visible
@@ -36,6 +36,7 @@ from tui.core.room.planned import attributor_for
 from tui.core.room.threads import PER_POLL
 from tui.core.run.asrun import Event, LogError, log_path_for, read_events
 from tui.core.run.roomlog import posted_questions, room_marks
+from tui.core.text.words import Words
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 ALL_THREADS = 50
@@ -116,18 +117,20 @@ def run(args: argparse.Namespace, *, now: Callable[[], datetime] | None = None,
         timeout: float = 10.0, sleep: Callable[[float], None] = time.sleep,
         environ: dict[str, str] | None = None) -> int:
     err = safe_console(stderr=True, soft_wrap=True)
-    if args.login == "bluesky":
-        return login_bluesky(err)
     path: Path = args.plan
+    if args.login == "bluesky":
+        from tui.core.plan.glance import plan_language
+
+        return login_bluesky(err, Words(plan_language(path)))
     try:
         plan = load_plan(path)
     except PlanError as error:
-        render_problems(err, str(path), error.problems)
+        render_problems(err, path, error.problems)
         return EXIT_PROBLEMS
     feed = plan.feed
     if feed is None or not feed.live:
-        err.print(Text(f"{path}: no source to read: add a [feed] table with mastodon = "
-                       '"https://server" or bluesky = true (a replay is for rehearsals)'))
+        language = plan.chat.language
+        err.print(Text(said(Words(language)("cli.no_source", path=str(path)), language)))
         return EXIT_PROBLEMS
     clock = now or (lambda: datetime.now(UTC))
     return follow(plan, args, clock, timeout, sleep, err, environ)
@@ -178,7 +181,7 @@ def follow(plan: Plan, args: argparse.Namespace, clock: Callable[[], datetime],
             print_table(out, items, chat.zone, answer)
         for line in status_lines([p.status for p in poller.polled], clock(), chat.zone,
                                  chat.language):
-            err.print(Text(visible(line)))
+            err.print(Text(visible(said(line, chat.language))))
         if args.once:
             failed = any(p.status.failing for p in poller.polled) or built.problems
             return EXIT_PROBLEMS if failed else EXIT_OK
@@ -193,27 +196,29 @@ def _live_events(plan_path: Path) -> list[Event]:
         return []
 
 
-def login_bluesky(err: Console) -> int:
+def login_bluesky(err: Console, words: Words) -> int:
     from tui.feed.credentials import BlueskyLogin, store_bluesky_login
 
-    err.print(Text("Bluesky app password (Settings → Privacy and security → App passwords); "
-                   "it is kept in the system keyring, never in a file."))
+    language = words.language
+    err.print(Text(said(words("cli.bluesky_password_intro"), language)))
     try:
-        handle = input("Bluesky handle (such as name.bsky.social): ").strip().removeprefix("@")
-        password = getpass.getpass("App password: ").strip()
+        handle = input(said(words("cli.ask_bluesky_handle"), language)
+                       ).strip().removeprefix("@")
+        password = getpass.getpass(said(words("cli.ask_app_password"), language)).strip()
     except EOFError:
-        err.print(Text("tchat: no handle or password given"))
+        err.print(Text(said(words("cli.no_handle_given"), language)))
         return EXIT_USAGE
     if not handle or not password:
-        err.print(Text("tchat: no handle or password given"))
+        err.print(Text(said(words("cli.no_handle_given"), language)))
         return EXIT_USAGE
     try:
         store_bluesky_login(BlueskyLogin(handle, password))
     except Exception as error:  # noqa: BLE001 - no keyring backend: say so, in one line
-        err.print(Text(f"tchat: the system keyring cannot keep it ({type(error).__name__}); "
-                       "set TCHAT_BLUESKY_HANDLE and TCHAT_BLUESKY_APP_PASSWORD instead"))
+        err.print(Text(said(words(
+            "cli.keyring_failed", error=type(error).__name__,
+            variables="TCHAT_BLUESKY_HANDLE, TCHAT_BLUESKY_APP_PASSWORD"), language)))
         return EXIT_PROBLEMS
-    err.print(Text(f"Kept in the system keyring for {visible(handle)}."))
+    err.print(Text(said(words("cli.kept", account=visible(handle)), language)))
     return EXIT_OK
 
 

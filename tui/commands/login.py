@@ -18,11 +18,19 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, error_console, render_problems
+from tui.commands.output import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    error_console,
+    render_problems,
+    said,
+)
 from tui.core.plan.accounts import NETWORKS, Accounts
 from tui.core.plan.planfile import load_plan
 from tui.core.plan.problems import PlanError
 from tui.core.text.controls import visible
+from tui.core.text.words import Words
 
 EXAMPLES = {"bluesky": 'bluesky = "name.bsky.social"', "mastodon": 'mastodon = "@name@server"'}
 
@@ -53,49 +61,52 @@ def run(args: argparse.Namespace, *, ask: Callable[[str], str] | None = None,
     try:
         plan = load_plan(path)
     except PlanError as error:
-        render_problems(err, str(path), error.problems)
+        render_problems(err, path, error.problems)
         return EXIT_PROBLEMS
+    words = Words(plan.chat.language)
     accounts = plan.accounts
     network: str = args.network
     if accounts is None or getattr(accounts, network) is None:
-        example = EXAMPLES[network]
-        err.print(Text(f"{path}: [accounts] names no {network} account: add it first "
-                       f"({example})"))
+        err.print(Text(_said(words, "cli.no_account_for", path=str(path), network=network,
+                             example=EXAMPLES[network])))
         return EXIT_PROBLEMS
     try:
         if network == "bluesky":
-            secret = _bluesky(accounts, err, ask_secret, timeout)
+            secret = _bluesky(accounts, err, ask_secret, timeout, words)
         else:
-            secret = _mastodon(accounts, err, ask, ask_secret, timeout)
+            secret = _mastodon(accounts, err, ask, ask_secret, timeout, words)
     except (EOFError, KeyboardInterrupt):
-        err.print(Text("tchat: nothing given, nothing kept"))
+        err.print(Text(_said(words, "cli.nothing_given")))
         return EXIT_USAGE
     if secret is None:
         return EXIT_PROBLEMS
-    return _keep(network, accounts.handle(network), secret, err)
+    return _keep(network, accounts.handle(network), secret, err, words)
+
+
+def _said(words: Words, key: str, **fields: object) -> str:
+    return said(words(key, **fields), words.language)
 
 
 def _bluesky(accounts: Accounts, err: Console, ask_secret: Callable[[str], str],
-             timeout: float) -> str | None:
+             timeout: float, words: Words) -> str | None:
     from tui.core.run.publish.channel import ChannelError
     from tui.post.bluesky import BlueskyChannel
 
     handle = accounts.handle("bluesky")
-    err.print(Text(f"Bluesky app password for {visible(handle)} (Settings → Privacy and "
-                   "security → App passwords; never your main password)."))
-    password = ask_secret("App password: ").strip()
+    err.print(Text(_said(words, "cli.login_bluesky", account=visible(handle))))
+    password = ask_secret(_said(words, "cli.ask_app_password")).strip()
     if not password:
         raise EOFError
     try:
         BlueskyChannel(handle, password, accounts.bluesky_base, timeout=timeout).sign_in()
     except ChannelError as error:
-        err.print(Text(f"tchat: not kept: {error.message}"))
+        err.print(Text(_said(words, "cli.not_kept", reason=error.message)))
         return None
     return password
 
 
 def _mastodon(accounts: Accounts, err: Console, ask: Callable[[str], str],
-              ask_secret: Callable[[str], str], timeout: float) -> str | None:
+              ask_secret: Callable[[str], str], timeout: float, words: Words) -> str | None:
     from tui.core.run.publish.channel import ChannelError
     from tui.post.mastodon import (
         SCOPES,
@@ -106,35 +117,33 @@ def _mastodon(accounts: Accounts, err: Console, ask: Callable[[str], str],
     )
 
     account, server = accounts.handle("mastodon"), accounts.mastodon_base
-    err.print(Text(f"Mastodon token for {visible(account)}: paste one made in Preferences → "
-                   f"Development → New application (scopes {SCOPES}), or press enter to "
-                   "authorize tchat in your browser."))
-    token = ask_secret("Token (enter to authorize in the browser): ").strip()
+    err.print(Text(_said(words, "cli.login_mastodon", account=visible(account),
+                         scopes=SCOPES)))
+    token = ask_secret(_said(words, "cli.ask_token")).strip()
     try:
         if not token:
             client_id, client_secret = register_app(server, timeout=timeout)
-            err.print(Text("Open this address, sign in, authorize tchat, then paste the code "
-                           "it shows:"))
+            err.print(Text(_said(words, "cli.open_address")))
             err.print(Text(authorize_url(server, client_id)), soft_wrap=True)
-            code = ask("Code: ").strip()
+            code = ask(_said(words, "cli.ask_code")).strip()
             if not code:
                 raise EOFError
             token = exchange_code(server, client_id, client_secret, code, timeout=timeout)
         MastodonChannel(account, token, server, timeout=timeout).sign_in()
     except ChannelError as error:
-        err.print(Text(f"tchat: not kept: {error.message}"))
+        err.print(Text(_said(words, "cli.not_kept", reason=error.message)))
         return None
     return token
 
 
-def _keep(network: str, account: str, secret: str, err: Console) -> int:
+def _keep(network: str, account: str, secret: str, err: Console, words: Words) -> int:
     from tui.post.credentials import VARIABLES, store
 
     try:
         store(network, account, secret)
     except Exception as error:  # noqa: BLE001 - no keyring backend: one line, no secret
-        err.print(Text(f"tchat: the system keyring cannot keep it ({type(error).__name__}); "
-                       f"set {VARIABLES[network]} instead"))
+        err.print(Text(_said(words, "cli.keyring_failed", error=type(error).__name__,
+                             variables=VARIABLES[network])))
         return EXIT_PROBLEMS
-    err.print(Text(f"Kept in the system keyring for {visible(account)}."))
+    err.print(Text(_said(words, "cli.kept", account=visible(account))))
     return EXIT_OK

@@ -17,6 +17,7 @@ from tui.commands.output import (
     UsageError,
     error_console,
     render_problems,
+    said,
     write_output,
 )
 from tui.core.plan.check import MAX_QUESTIONS, MIN_QUESTIONS, tag_warnings
@@ -39,6 +40,7 @@ from tui.core.plan.planfile import dump_plan, parse_plan, read_plan_text
 from tui.core.plan.problems import PlanError
 from tui.core.run.asrun import log_path_for
 from tui.core.run.preflight import past_promotions
+from tui.core.text.words import Words
 from tui.core.timing.zones import offset_label
 
 
@@ -167,33 +169,27 @@ def _run(args: argparse.Namespace, err: Console) -> int:
         path, text.encode("utf-8"), force=args.force, example="plan.toml", protected=keep
     )
 
+    language = plan.chat.language
+    words = Words(language)
     for warning in tag_warnings(plan.chat.tag):
-        err.print(Text.assemble(("warning: ", "yellow"), warning))
+        err.print(Text.assemble(("warning: ", "yellow"), said(warning.say(language), language)))
     if plan.chat.start_at <= now:
-        err.print(Text.assemble(
-            ("warning: ", "yellow"), "the start is in the past: change it with --start "
-            "or in the file",
-        ))
+        err.print(Text.assemble(("warning: ", "yellow"),
+                                said(words("cli.start_past"), language)))
     else:
         past = past_promotions(plan, now)
         if past:
             # A chat that starts soon: the ladder's first rungs are already behind it.
-            offsets = ", ".join(offset_label(cue.offset, "en") for cue in past)
-            err.print(Text.assemble(
-                ("note: ", "yellow"),
-                (f"{len(past)} promotions of the ladder are" if len(past) > 1
-                 else "1 promotion of the ladder is") + f" already past ({offsets}): "
-                "post the latest one now, or drop the others from the plan",
-            ))
-    out.print(Text.assemble(
-        ("✓ ", "bold green"), f"wrote {path}: ",
-        f"{len(plan.questions)} question slots, {len(plan.posts)} posts, "
-        f"{len(plan.checklist)} checklist items, start {plan.chat.start:%Y-%m-%d %H:%M}"
-        f"{' ' + plan.chat.timezone if plan.chat.timezone else ''}",
-    ))
-    out.print(Text(
-        f"Next: write your questions and guests in it, then run: tchat check {path}"
-    ))
+            offsets = ", ".join(offset_label(cue.offset, language) for cue in past)
+            err.print(Text.assemble(("note: ", "yellow"), said(
+                words("cli.promotions_past", n=len(past), offsets=offsets), language)))
+    start = f"{plan.chat.start:%Y-%m-%d %H:%M}" + (
+        f" {plan.chat.timezone}" if plan.chat.timezone else "")
+    out.print(Text.assemble(("✓ ", "bold green"), said(words(
+        "cli.wrote", path=str(path), questions=words("cli.question_slots", n=len(plan.questions)),
+        posts=words("cli.posts", n=len(plan.posts)),
+        items=words("cli.checklist_items", n=len(plan.checklist)), start=start), language)))
+    out.print(Text(said(words("cli.next_step", path=str(path)), language)))
     return EXIT_OK
 
 

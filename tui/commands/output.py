@@ -19,13 +19,15 @@ from rich.text import Text
 from tui.commands.console import safe_console
 from tui.core.files.atomic import write_atomic
 from tui.core.plan.problems import PlanError, Problem
+from tui.core.text.typography import french_post
+from tui.core.text.vocabulary import Language
 from tui.core.text.words import Words
 
 if TYPE_CHECKING:
     from tui.core.room.summary import Recording
 
 ENGLISH = Words("en")
-"""The words of the command line's diagnostics, which are in English like `tchat check`."""
+"""The command line's words before any plan is read (usage, a file that is no plan)."""
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -98,47 +100,67 @@ def write_output(
         raise CommandError(f"cannot write {path}: {error.strerror or error}") from None
 
 
-def render_problems(console: Console, file_name: str, problems: list[Problem]) -> None:
+def said(text: str, language: Language) -> str:
+    """A line of the command line in `language`: French gets its no-break spaces before
+    `: ; ! ?` (U+00A0, as in posts), so a terminal never breaks a line there."""
+    return french_post(text, language)
+
+
+def render_problems(console: Console, file_name: str | Path, problems: list[Problem],
+                    language: Language | None = None) -> None:
+    """Each problem on a line, `plan.toml:12: error: questions[3].text: …`: the message in
+    `language` (the plan's), or for a plan that did not load in the language its text
+    names (`plan_language`). The rest of the line keeps its shape in every language."""
+    if problems and language is None:
+        from tui.core.plan.glance import plan_language
+
+        language = plan_language(Path(file_name))
     for problem in problems:
         style = "bold red" if problem.is_error else "yellow"
         label = "error" if problem.is_error else "warning"
         field = f"{problem.field}: " if problem.field else ""
         console.print(Text.assemble(
-            (problem.location(file_name), "bold"), ": ", (label, style), ": ", field,
-            problem.message,
+            (problem.location(str(file_name)), "bold"), ": ", (label, style), ": ", field,
+            said(problem.text(language or "en"), language or "en"),
         ))
 
 
-def report_plan_error(path: Path, problems: list[Problem]) -> None:
+def report_plan_error(path: Path, problems: list[Problem],
+                      language: Language | None = None) -> None:
     """A plan that did not load, said on stderr: what `run` and `rehearse` print, whether
-    it failed before the screen opened or just after its first frame."""
-    render_problems(error_console(), str(path), problems)
+    it failed before the screen opened or just after its first frame; in `language`
+    (`--lang`) or the plan's."""
+    render_problems(error_console(), path, problems, language)
 
 
 def warn_skipped(console: Console, log: Path, lines: list[int], words: Words = ENGLISH) -> None:
-    """Say which lines of a run log were not events (read on without them); an export
-    says it in the plan's language (`words`)."""
+    """Say which lines of a run log were not events (read on without them), in the plan's
+    language (`words`)."""
     if lines:
         shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
+        text = words("cli.lines_skipped", n=len(lines), shown=shown)
         console.print(Text.assemble(
-            (f"{log}: ", "bold"), ("warning", "yellow"),
-            ": " + words("cli.lines_skipped", n=len(lines), shown=shown),
+            (f"{log}: ", "bold"), ("warning", "yellow"), ": " + said(text, words.language),
         ))
 
 
-def warn_feed(console: Console, recording: Recording) -> None:
+def warn_feed(console: Console, recording: Recording, words: Words = ENGLISH) -> None:
     """Say why the conversation kept beside the plan is left out (`FILE: error: why`), or
-    which of its lines were not posts; nothing when it read well (or there is none)."""
+    which of its lines were not posts; nothing when it read well (or there is none). In
+    the plan's language (`words`); the file reader's own reason stays in its words."""
+    language = words.language
     if recording.problem is not None:
         console.print(Text.assemble(
-            (recording.problem, "yellow"), ": " + ENGLISH("cli.feed_left_out_short"),
+            (recording.problem, "yellow"),
+            ": " + said(words("cli.feed_left_out_short"), language),
         ))
     elif recording.skipped_lines:
         lines = recording.skipped_lines
         shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
         console.print(Text.assemble(
             (f"{recording.path}: ", "bold"), ("warning", "yellow"),
-            ": " + ENGLISH("cli.feed_lines_skipped", n=len(lines), shown=shown),
+            ": " + said(words("cli.feed_lines_skipped", n=len(lines), shown=shown),
+                        language),
         ))
 
 

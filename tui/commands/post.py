@@ -27,6 +27,7 @@ from tui.commands.output import (
     UsageError,
     error_console,
     render_problems,
+    said,
 )
 from tui.core.plan.accounts import NETWORKS
 from tui.core.plan.drafts import DraftBook
@@ -84,9 +85,11 @@ def choose_cue(book: DraftBook, name: str) -> Cue:
     words = Words(book.plan.chat.language)
     if match.others:
         shown = ", ".join(f"{c.id} ({cue_name(c, words)})" for c in match.others[:8])
-        raise UsageError(f"{name!r} names several cues: give one id: {shown}")
+        raise UsageError(said(words("cli.cue_ambiguous", name=repr(name), shown=shown),
+                              words.language))
     known = ", ".join(cue_name(c, words) for c in book.cues[:12])
-    raise UsageError(f"no cue is called {name!r} (cues: {known}…; or give an id)")
+    raise UsageError(said(words("cli.cue_unknown", name=repr(name), known=known),
+                          words.language))
 
 
 def run(args: argparse.Namespace, *, environ: Mapping[str, str] | None = None,
@@ -97,19 +100,20 @@ def run(args: argparse.Namespace, *, environ: Mapping[str, str] | None = None,
     try:
         plan = load_plan(path)
     except PlanError as error:
-        render_problems(err, str(path), error.problems)
+        render_problems(err, path, error.problems)
         return EXIT_PROBLEMS
     book = DraftBook(plan)
     cue = choose_cue(book, args.cue)
     accounts = plan.accounts
+    words = Words(plan.chat.language)
     if accounts is None:
-        err.print(Text(f"{path}: no [accounts] table: tchat posts nothing for this plan "
-                       "(add bluesky = \"name.bsky.social\" or mastodon = \"@name@server\")"))
+        err.print(Text(said(words("cli.post_no_accounts", path=str(path)), words.language)))
         return EXIT_PROBLEMS
     networks = account_networks(book)
     if args.network is not None:
         if args.network not in networks:
-            raise UsageError(f"the plan has no {args.network} account in [accounts]")
+            raise UsageError(said(words("cli.post_no_network", network=args.network),
+                                  words.language))
         networks = (args.network,)
     clock = now or (lambda: datetime.now(UTC))
     log = AsRunLog(log_path_for(path))

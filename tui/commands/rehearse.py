@@ -243,7 +243,7 @@ def rehearse(rehearsal: Rehearsal) -> int:
     try:
         _check_offset(rehearsal.plan, rehearsal.offset)
     except PlanError as error:
-        report_plan_error(rehearsal.plan, error.problems)
+        report_plan_error(rehearsal.plan, error.problems, rehearsal.language)
         return EXIT_PROBLEMS
     # After the files' and the arguments' own problems, which a script still wants to
     # hear about: "needs a terminal" would only send it to find them next.
@@ -253,11 +253,11 @@ def rehearse(rehearsal: Rehearsal) -> int:
     try:
         app = build_app(rehearsal, settle_heap=True, opening=startup.opens_on_a_glance())
     except PlanError as error:
-        report_plan_error(rehearsal.plan, error.problems)
+        report_plan_error(rehearsal.plan, error.problems, rehearsal.language)
         return EXIT_PROBLEMS
     app.run()
     if app.load_error is not None:
         app.log_path.unlink(missing_ok=True)  # nothing was rehearsed: no log left behind
-        report_plan_error(rehearsal.plan, app.load_error.problems)
+        report_plan_error(rehearsal.plan, app.load_error.problems, rehearsal.language)
         return EXIT_PROBLEMS
     return EXIT_OK

@@ -20,6 +20,7 @@ from tui.commands.output import (
     EXIT_PROBLEMS,
     error_console,
     render_problems,
+    said,
     warn_feed,
     warn_skipped,
 )
@@ -80,11 +81,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         plan = load_plan(path)
     except PlanError as error:
-        render_problems(err, str(path), error.problems)
+        render_problems(err, path, error.problems, args.lang)
         return EXIT_PROBLEMS
+    words = Words(args.lang or plan.chat.language)
     if log is None:
-        err.print(Text(f"{path}: no rehearsal log beside the plan yet "
-                       f"(start one with: tchat rehearse {path})"))
+        err.print(Text(said(words("cli.no_rehearsal", path=str(path)), words.language)))
         return EXIT_PROBLEMS
     if log.exists() or args.rehearsal is not None:
         try:
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
         except LogError as error:
             err.print(Text(str(error), style="red"))
             return EXIT_PROBLEMS
-        warn_skipped(err, log, reading.skipped_lines)
+        warn_skipped(err, log, reading.skipped_lines, words)
         events = reading.events
     else:
         events = []
@@ -100,7 +101,6 @@ def run(args: argparse.Namespace) -> int:
     if args.csv:
         sys.stdout.write(to_csv(report))
         return EXIT_OK
-    words = Words(args.lang or plan.chat.language)
     out = safe_console()
     # Title and notes on lines of their own: inside the table they would wrap to its width.
     # visible() first: Rich drops a BEL from a Text before the console can show it.
@@ -110,14 +110,16 @@ def run(args: argparse.Namespace) -> int:
     for line in report_summary(report, words):
         out.print(line, soft_wrap=True)
     if args.rehearsal is None:
-        _print_answers(out, plan, path, events)
+        _print_answers(out, plan, path, events, words)
     out.print(Text(words("screen.report_log", path=str(log)), style="dim"), soft_wrap=True)
     if not log.exists():
-        err.print(Text(f"{log}: no log yet, nothing was run", style="yellow"))
+        err.print(Text(said(words("cli.no_log_yet", log=str(log)), words.language),
+                       style="yellow"))
     return EXIT_OK
 
 
-def _print_answers(out: Console, plan: Plan, path: Path, events: list[Event]) -> None:
+def _print_answers(out: Console, plan: Plan, path: Path, events: list[Event],
+                   words: Words) -> None:
     """Answers per question and each one's curve, from the conversation kept beside the
     plan (live runs only: a rehearsal replays a conversation and keeps none), muted
     accounts left out; a feed file that cannot be read is said, and left out."""
@@ -126,7 +128,7 @@ def _print_answers(out: Console, plan: Plan, path: Path, events: list[Event]) ->
     from tui.core.room.summary import answers_per_question, count_posts, recorded_feed
 
     recording = recorded_feed(path)
-    warn_feed(error_console(), recording)
+    warn_feed(error_console(), recording, words)
     ctx = make_context(plan, events=events, feed=recording.posts)
     if not ctx.feed:
         return

@@ -57,10 +57,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         app = TchatApp(startup.begin(path, language=language, glance=seen), settle_heap=True)
     except PlanError as error:
-        report_plan_error(path, error.problems)
+        report_plan_error(path, error.problems, language)
         return EXIT_PROBLEMS
     app.run()
     if app.load_error is not None:
-        report_plan_error(path, app.load_error.problems)
+        report_plan_error(path, app.load_error.problems, language)
         return EXIT_PROBLEMS
     return EXIT_OK

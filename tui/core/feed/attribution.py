@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from tui.core.feed.identity import same_account as same_account
 from tui.core.feed.plaintext import normalised
 from tui.core.feed.post import FeedPost, PostKind
 from tui.core.feed.threads import ThreadBook
@@ -41,23 +42,6 @@ def question_number(text: str) -> int | None:
     """The question a host post asks when it starts with `Qn`, or None."""
     match = _QUESTION_POST.match(text)
     return int(match.group(1)) if match else None
-
-
-def same_account(handle: str, author: str) -> bool:
-    """Whether a plan's handle (`@MyOrg`, `@myorg@mastodon.social`, `@myorg.bsky.social`)
-    names the post's author (`myorg@mastodon.social`, `myorg.bsky.social`).
-
-    A plan written for X names `@MyOrg` alone: on Mastodon and Bluesky that is taken as
-    the account's first part (`myorg@any.server`, `myorg.any.domain`)."""
-    wanted = handle.strip().removeprefix("@").lower()
-    who = author.strip().removeprefix("@").lower()
-    if not wanted or not who:
-        return False
-    if wanted == who:
-        return True
-    if "@" in wanted or "." in wanted:
-        return False
-    return who.split("@", 1)[0] == wanted or who.split(".", 1)[0] == wanted
 
 
 @dataclass(frozen=True, slots=True)

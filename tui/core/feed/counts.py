@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tui.core.feed.attribution import Attributed
+from tui.core.feed.identity import same_account
 from tui.core.text.vocabulary import Language
 from tui.core.text.words import Words
 
@@ -72,10 +73,12 @@ class ConversationCounts:
         return len(self.authors)
 
     def most_active(self, limit: int = 3, leave_out: Iterable[str] = ()) -> list[str]:
-        """The authors who posted most, busiest first (ties by name, for stable output)."""
-        skipped = {name.lower().removeprefix("@") for name in leave_out}
+        """The authors who posted most, busiest first (ties by name, for stable output),
+        but those `leave_out` names (handles of the plan: the host, the guests)."""
+        skipped = [name for name in leave_out if name.strip()]
         ranked = sorted(self.authors.items(), key=lambda pair: (-pair[1], pair[0]))
-        return [name for name, _n in ranked if name not in skipped][:limit]
+        return [name for name, _n in ranked
+                if not any(same_account(handle, name) for handle in skipped)][:limit]
 
     def busiest_segment(
         self, start: datetime, minutes: int, segment: int = 10

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal, get_args
 
+from tui.core.feed.identity import full_account, server_of
 from tui.core.feed.plaintext import bounded
 from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR
 
@@ -59,7 +60,8 @@ def post_moment(value: object, *, naive_is_utc: bool = False) -> datetime | None
 @dataclass(frozen=True, slots=True)
 class FeedPost:
     """A post as fetched: plain text, never markup; `author` is the handle without "@"
-    (`alice@mastodon.social`, `alice.bsky.social`)."""
+    (`alice@mastodon.social`, `alice.bsky.social`): a Mastodon account always with its
+    server when the post's address says it."""
 
     platform: FeedPlatform
     id: str
@@ -71,6 +73,16 @@ class FeedPost:
     """Aware, in UTC, between the years a chat can have (see `post_moment`)."""
     reply_to: str | None = None
     """The id of the post this one replies to, on the same platform."""
+
+    def __post_init__(self) -> None:
+        # A Mastodon server names its own accounts without their server: completed with
+        # the server of the post's address, one person is one account wherever seen
+        # (`tui.core.feed.identity`).
+        if self.platform == "mastodon" and "@" not in self.author:
+            server = server_of(self.url) or server_of(self.id)
+            if server:
+                object.__setattr__(self, "author",
+                                   bounded(full_account(self.author, server), MAX_AUTHOR))
 
     @property
     def key(self) -> tuple[str, str]:

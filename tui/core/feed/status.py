@@ -16,39 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from typing import Literal
 
-from tui.core.feed.plaintext import bounded, visible
+from tui.core.text.said import Said as Said
 from tui.core.text.vocabulary import Language
 from tui.core.text.words import Words
-
-MAX_FIELD = 200
-"""A field from outside (a server's name, what it answered) is cut to this."""
-
-
-@dataclass(frozen=True, slots=True)
-class Said:
-    """Something to say in words: `Said.of("feed.unreachable", server=…, why=…)`.
-
-    A field is a text (made visible and bounded: a server's answer may hold anything),
-    a number, or words of its own, said in the same language."""
-
-    key: str
-    fields: tuple[tuple[str, str | int | Said], ...] = ()
-
-    @classmethod
-    def of(cls, key: str, **fields: str | int | Said) -> Said:
-        return cls(key, tuple(fields.items()))
-
-    def say(self, language: Language) -> str:
-        values: dict[str, object] = {}
-        for name, value in self.fields:
-            if isinstance(value, Said):
-                values[name] = value.say(language)
-            elif isinstance(value, str):
-                values[name] = bounded(visible(value), MAX_FIELD)
-            else:
-                values[name] = value
-        return Words(language)(self.key, **values)
-
 
 NoteKind = Literal["cut", "deep", "failed"]
 

@@ -12,6 +12,7 @@ import re
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from tui.core.plan.feedurl import feed_url_problem
+from tui.core.text.said import SaidError
 
 BLUESKY_SERVICE = "https://bsky.social"
 NETWORKS = ("bluesky", "mastodon")
@@ -51,9 +52,7 @@ class Accounts(BaseModel):
             return None
         handle = value.strip().removeprefix("@")
         if len(handle) > 253 or not _HANDLE.fullmatch(handle):
-            raise ValueError(
-                f"{value!r} is not a Bluesky handle: write it as name.bsky.social or your "
-                "domain (endcm.org), without the password")
+            raise SaidError.of("check.bluesky_account", value=repr(value))
         return handle.lower()
 
     @field_validator("mastodon")
@@ -63,8 +62,7 @@ class Accounts(BaseModel):
             return None
         match = _MASTODON.fullmatch(value.strip())
         if match is None:
-            raise ValueError(
-                f"{value!r} is not a Mastodon account: write it as @name@server.example")
+            raise SaidError.of("check.mastodon_account", value=repr(value))
         return f"@{match.group(1)}@{match.group(2).lower()}"
 
     @field_validator("bluesky_service", "mastodon_server")
@@ -72,17 +70,15 @@ class Accounts(BaseModel):
     def _web_address(cls, value: str | None) -> str | None:
         if value is not None:
             problem = feed_url_problem(value)
-            if problem:
-                raise ValueError(problem)
+            if problem is not None:
+                raise SaidError(problem)
             value = value.strip().rstrip("/")
         return value
 
     @model_validator(mode="after")
     def _names_an_account(self) -> Accounts:
         if self.bluesky is None and self.mastodon is None:
-            raise ValueError(
-                "[accounts] names no account: add bluesky = \"name.bsky.social\" or "
-                "mastodon = \"@name@server.example\", or remove the table")
+            raise SaidError.of("check.no_account")
         return self
 
     @property

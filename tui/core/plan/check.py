@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from tui.core.plan.model import Plan
 from tui.core.plan.naming import cue_name
 from tui.core.plan.networks import entry_for, handle_warning, same_network, written_for
 from tui.core.plan.planfile import field_path, locate, parse_plan, parse_toml, read_plan_text
-from tui.core.plan.problems import PlanError, Problem
+from tui.core.plan.problems import PlanError, Problem, problem
 from tui.core.plan.schedule import question_offsets
 from tui.core.text.controls import controls_in
 from tui.core.text.placeholders import (
@@ -27,6 +28,7 @@ from tui.core.text.placeholders import (
     placeholders_in,
     unknown_placeholders,
 )
+from tui.core.text.said import Said
 from tui.core.text.words import Words
 
 # The guide: a short, memorable tag; every character of it is taken from every post.
@@ -39,39 +41,35 @@ def _is_tag_char(char: str) -> bool:
     return char == "_" or unicodedata.category(char)[0] in ("L", "M", "N")
 
 
-def tag_problems(tag: str) -> list[str]:
+def tag_problems(tag: str) -> list[Said]:
     """Why `tag` is not a usable hashtag; empty when it is."""
     if not tag.startswith("#"):
-        return [f"tag {tag!r} should start with '#'"]
+        return [Said.of("check.tag_hash", tag=repr(tag))]
     body = tag[1:]
     if not body:
-        return ["tag is only '#': write the word after it"]
+        return [Said.of("check.tag_only_hash")]
     bad = sorted({c for c in body if not _is_tag_char(c)})
     if bad:
-        shown = ", ".join("space" if c == " " else repr(c) for c in bad)
-        return [
-            f"tag {tag!r} contains {shown}: a hashtag stops at the first character that is "
-            "not a letter, digit or underscore, so the platform would link only part of it"
-        ]
+        others = ", ".join(repr(c) for c in bad if c != " ")
+        chars: str | Said = others
+        if " " in bad:
+            chars = Said.of("check.space_and", chars=others) if others else Said.of("check.space")
+        return [Said.of("check.tag_chars", tag=repr(tag), chars=chars)]
     if body.isdigit() or all(c.isdigit() or c == "_" for c in body):
-        return [f"tag {tag!r} is only digits: platforms do not link such a hashtag"]
+        return [Said.of("check.tag_digits", tag=repr(tag))]
     return []
 
 
-def tag_warnings(tag: str) -> list[str]:
+def tag_warnings(tag: str) -> list[Said]:
     warnings = []
     body = tag[1:]
     if len(tag) > LONG_TAG:
-        warnings.append(
-            f"tag {tag!r} is {len(tag)} characters long: every post pays for it, "
-            f"aim for {LONG_TAG} or fewer"
-        )
+        warnings.append(Said.of("check.tag_long", tag=repr(tag), length=len(tag),
+                                limit=LONG_TAG))
     letters = [c for c in body if c.isalpha()]
     if len(letters) >= 8 and (body.islower() or body.isupper()):
-        warnings.append(
-            f"tag {tag!r} is all {'lower' if body.islower() else 'upper'} case: write it in "
-            "CamelCase (each word capitalised) so screen readers read the words"
-        )
+        key = "check.tag_lower" if body.islower() else "check.tag_upper"
+        warnings.append(Said.of(key, tag=repr(tag)))
     return warnings
 
 
@@ -86,20 +84,13 @@ def semantic_problems(plan: Plan, text: str = "", *, drafts: bool = True) -> lis
 
     count = len(plan.questions)
     if not MIN_QUESTIONS <= count <= MAX_QUESTIONS:
-        problems.append(Problem(
-            "warning",
-            f"{count} question{'s' if count != 1 else ''}: the guide advises "
-            f"{MIN_QUESTIONS} to {MAX_QUESTIONS} for a one-hour chat",
-            "questions", locate(text, ("questions",)),
-        ))
+        problems.append(problem("warning", "check.question_count", "questions",
+                                locate(text, ("questions",)), n=count, low=MIN_QUESTIONS,
+                                high=MAX_QUESTIONS))
 
     if not any(g.status != "declined" for g in plan.guests):
-        problems.append(Problem(
-            "warning",
-            "the plan has no guest: the guide suggests inviting 2 or 3 (the posts are "
-            "worded without them)",
-            "guests", locate(text, ("guests",)),
-        ))
+        problems.append(problem("warning", "check.no_guest", "guests",
+                                locate(text, ("guests",))))
     problems += _unfinished_problems(plan, text)
     problems += network_problems(plan, text)
     problems += _start_problems(plan, text)
@@ -117,7 +108,7 @@ def _draft_problems(plan: Plan, text: str) -> list[Problem]:
     book = DraftBook(plan)
     tag = plan.chat.tag
     several = len(book.networks) > 1
-    english = Words("en")  # check speaks English; cues are named as on the English screen
+    words = Words(plan.chat.language)  # cues named as on the plan's screen: "Rappel Q3"
     for draft in book.every_draft():
         cue = draft.cue
         network = draft.network
@@ -131,42 +122,40 @@ def _draft_problems(plan: Plan, text: str) -> list[Problem]:
             loc = (table, int(index) - 1, field)
         line = locate(text, loc) if loc else None
         counted = draft.count
-        name = cue_name(cue, english, draft)
+        name = cue_name(cue, words, draft)
         # On one network the count's own message names it; on several, every line does.
-        named = f"{name} on {network}" if several else name
+        named: str | Said = (Said.of("check.draft_on", name=name, network=network)
+                             if several else name)
         if not counted.valid:
             if counted.length > counted.limit and counted.overflow_index is not None:
                 fits = draft.text[:counted.overflow_index]
                 shown = fits if len(fits) <= 30 else "…" + fits[-29:]
-                message = (
-                    f"{name} is {counted.length}/{counted.limit} on {network}: "
-                    f"{counted.length - counted.limit} too many; the post fits up to "
-                    f"{shown!r}"
-                )
+                message = Said.of("check.draft_over", name=name, length=counted.length,
+                                  limit=counted.limit, network=network,
+                                  over=counted.length - counted.limit, shown=repr(shown))
             else:
-                message = (f"{name} cannot be posted on {network}: "
-                           f"{_refusal_reason(draft.text, counted)}")
+                message = Said.of("check.draft_refused", name=name, network=network,
+                                  reason=_refusal_reason(draft.text, counted))
             problems.append(Problem(
                 "error", message, f"{where}.{field}" if loc else where, line))
         if not has_tag(draft.text, tag):
-            problems.append(Problem(
-                "warning",
-                f"{named} does not carry {tag}: the guide says to use the tag in every post",
-                where, line,
-            ))
+            problems.append(problem("warning", "check.draft_no_tag", where, line,
+                                    name=named, tag=tag))
         for warning in counted.warnings:
             if warning != counted.refusal:  # said by the error above
-                problems.append(Problem("warning", f"{named}: {warning}", where, line))
+                # The counters' own words are English (`tchat count` has no plan).
+                problems.append(problem("warning", "check.draft_warning", where, line,
+                                        name=named, warning=warning))
     return problems
 
 
-def _refusal_reason(text: str, counted: Count) -> str:
+def _refusal_reason(text: str, counted: Count) -> str | Said:
     """Why the platform refuses a post that is not over its limit."""
     if counted.refusal is not None:
         return counted.refusal.rstrip(".")
     if not text.strip():
-        return "the post is empty"
-    return f"it counts {counted.length}/{counted.limit}"
+        return Said.of("check.empty_post")
+    return Said.of("check.counts", length=counted.length, limit=counted.limit)
 
 
 def _unfinished_problems(plan: Plan, text: str) -> list[Problem]:
@@ -175,18 +164,14 @@ def _unfinished_problems(plan: Plan, text: str) -> list[Problem]:
     markers = tuple(UNWRITTEN.values())
     for number, question in enumerate(plan.questions, 1):
         if question.text.strip().startswith(markers):
-            problems.append(Problem(
-                "warning", f"Q{number} is still a slot from `tchat new`: write the question",
-                f"questions[{number}].text", locate(text, ("questions", number - 1, "text")),
-            ))
+            problems.append(problem(
+                "warning", "check.slot", f"questions[{number}].text",
+                locate(text, ("questions", number - 1, "text")), number=number))
     for index, guest in enumerate(plan.guests, 1):
         if not guest.has_handle and guest.status != "declined":
-            problems.append(Problem(
-                "warning",
-                f"guest {guest.name!r} has no handle: posts will name them without "
-                "mentioning them, so they will not be notified",
-                f"guests[{index}].handle", locate(text, ("guests", index - 1)),
-            ))
+            problems.append(problem(
+                "warning", "check.guest_no_handle", f"guests[{index}].handle",
+                locate(text, ("guests", index - 1)), name=repr(guest.name)))
     return problems
 
 
@@ -205,31 +190,21 @@ def network_problems(plan: Plan, text: str = "") -> list[Problem]:
     for table, index, variants in items:
         for network in variants or {}:
             if not any(same_network(network, n) for n in networks):
-                problems.append(Problem(
-                    "error",
-                    f"a variant for {network}, which the plan does not run on ({used}): "
-                    f"add {network} to [chat] platforms, or delete this variant",
-                    f"{table}[{index + 1}].variants",
-                    locate(text, (table, index, "variants")),
-                ))
+                problems.append(problem(
+                    "error", "check.variant_network", f"{table}[{index + 1}].variants",
+                    locate(text, (table, index, "variants")), network=network, used=used))
     if plan.accounts is not None:
         for network in plan.accounts.networks:
             if network not in networks:
-                problems.append(Problem(
-                    "warning",
-                    f"an account on {network}, which the plan does not run on ({used}): "
-                    f"tchat posts there only once {network} is in [chat] platforms",
-                    f"accounts.{network}", locate(text, ("accounts", network)),
-                ))
+                problems.append(problem(
+                    "warning", "check.account_network", f"accounts.{network}",
+                    locate(text, ("accounts", network)), network=network, used=used))
     if isinstance(chat.char_limit, dict):
         for network in chat.char_limit:
             if not any(same_network(network, n) for n in networks):
-                problems.append(Problem(
-                    "warning",
-                    f"char_limit for {network}, which the plan does not run on ({used}): "
-                    "it changes nothing",
-                    "chat.char_limit", locate(text, ("chat", "char_limit")),
-                ))
+                problems.append(problem(
+                    "warning", "check.limit_network", "chat.char_limit",
+                    locate(text, ("chat", "char_limit")), network=network, used=used))
     problems += _host_problems(plan, text)
     for index, guest in enumerate(plan.guests, 1):
         if guest.status == "declined" or not guest.has_handle:
@@ -237,16 +212,14 @@ def network_problems(plan: Plan, text: str = "") -> list[Problem]:
         where, line = f"guests[{index}].handle", locate(text, ("guests", index - 1, "handle"))
         missing = [n for n in networks if not guest.handle_on(n)]
         if missing:
-            problems.append(Problem(
-                "warning",
-                f"guest {guest.name!r} has no handle on {', '.join(missing)}: posts there "
-                "name them without mentioning them",
-                where, line,
-            ))
+            problems.append(problem(
+                "warning", "check.guest_missing_network", where, line,
+                name=repr(guest.name), networks=", ".join(missing)))
         for network in networks:
             warning = handle_warning(written_for(guest.handle, network), network)
             if warning is not None:
-                problems.append(Problem("warning", f"on {network}: {warning}", where, line))
+                problems.append(problem("warning", "check.on_network", where, line,
+                                        network=network, warning=warning))
     return problems
 
 
@@ -257,15 +230,13 @@ def _host_problems(plan: Plan, text: str) -> list[Problem]:
     if isinstance(chat.host, dict):
         missing = [n for n in chat.networks if not chat.host_on(n)]
         if missing:
-            problems.append(Problem(
-                "warning",
-                f"the host has no handle on {', '.join(missing)}: {{host}} is empty there",
-                "chat.host", line,
-            ))
+            problems.append(problem("warning", "check.host_missing_network", "chat.host", line,
+                                    networks=", ".join(missing)))
     for network in chat.networks:
         warning = handle_warning(written_for(chat.host, network), network)
         if warning is not None:
-            problems.append(Problem("warning", f"on {network}: {warning}", "chat.host", line))
+            problems.append(problem("warning", "check.on_network", "chat.host", line,
+                                    network=network, warning=warning))
     return problems
 
 
@@ -278,25 +249,17 @@ def _start_problems(plan: Plan, text: str) -> list[Problem]:
     round_trip = aware.astimezone(UTC).astimezone(chat.zone).replace(tzinfo=None)
     line = locate(text, ("chat", "start"))
     if round_trip != chat.start:
-        return [Problem(
-            "error",
-            f"start {chat.start:%Y-%m-%d %H:%M} does not exist in {chat.timezone} "
-            "(the clocks jump forward that night): pick another time",
-            "chat.start", line,
-        )]
+        return [problem("error", "check.start_gap", "chat.start", line,
+                        start=f"{chat.start:%Y-%m-%d %H:%M}", zone=chat.timezone)]
     # The overlap is a property of the local time: an aware UTC value never has two.
     first = chat.start.replace(tzinfo=chat.zone, fold=0)
     second = chat.start.replace(tzinfo=chat.zone, fold=1)
     if first.utcoffset() != second.utcoffset():
         used = aware.astimezone(chat.zone)
-        return [Problem(
-            "warning",
-            f"start {chat.start:%Y-%m-%d %H:%M} happens twice in {chat.timezone} (the clocks "
-            f"go back that night): tchat uses the first one, {_with_offset(first)} "
-            f"({used.astimezone(UTC):%H:%M} UTC); for the second one write "
-            f"start = {_with_offset(second)}",
-            "chat.start", line,
-        )]
+        return [problem("warning", "check.start_twice", "chat.start", line,
+                        start=f"{chat.start:%Y-%m-%d %H:%M}", zone=chat.timezone,
+                        first=_with_offset(first), utc=f"{used.astimezone(UTC):%H:%M}",
+                        second=_with_offset(second))]
     return []
 
 
@@ -312,39 +275,25 @@ def _timing_problems(plan: Plan, text: str) -> list[Problem]:
         where = f"questions[{number}]"
         line = locate(text, ("questions", number - 1, "at"))
         if not 0 <= minute < duration:
-            problems.append(Problem(
-                "error",
-                f"Q{number} is at minute {minute}, outside the chat (0 to {duration - 1})",
-                f"{where}.at", line,
-            ))
+            problems.append(problem("error", "check.question_outside", f"{where}.at", line,
+                                    number=number, minute=minute, last=duration - 1))
         if number > 1 and minute < offsets[number - 2]:
-            problems.append(Problem(
-                "warning",
-                f"Q{number} is planned before Q{number - 1} (minute {minute} < "
-                f"{offsets[number - 2]}): questions are numbered in file order",
-                f"{where}.at", line,
-            ))
+            problems.append(problem("warning", "check.question_order", f"{where}.at", line,
+                                    number=number, previous=number - 1, minute=minute,
+                                    earlier=offsets[number - 2]))
 
     for index, post in enumerate(plan.posts, 1):
         line = locate(text, ("posts", index - 1, "at"))
         if post.kind in ("welcome", "rules", "heads-up", "closing") and not (
             0 <= post.at <= duration
         ):
-            problems.append(Problem(
-                "error",
-                f"the {post.kind} post is at minute {post.at}, outside the chat "
-                f"(0 to {duration})",
-                f"posts[{index}].at", line,
-            ))
+            problems.append(problem("error", "check.post_outside", f"posts[{index}].at", line,
+                                    kind=post.kind, minute=post.at, last=duration))
 
     during = [i for i, p in enumerate(plan.posts, 1) if p.kind == "promo" and 0 <= p.at <= duration]
     if len(during) > 2:
-        problems.append(Problem(
-            "warning",
-            f"{len(during)} promotion posts during the chat: the guide warns against "
-            "excessive self-promotion (two at most)",
-            f"posts[{during[2]}]", locate(text, ("posts", during[2] - 1)),
-        ))
+        problems.append(problem("warning", "check.promo_during", f"posts[{during[2]}]",
+                                locate(text, ("posts", during[2] - 1)), count=len(during)))
 
     by_minute: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for index, post in enumerate(plan.posts, 1):
@@ -355,12 +304,10 @@ def _timing_problems(plan: Plan, text: str) -> list[Problem]:
         if len(places) > 1:
             names = [f"{table}[{index}]" for table, index in places]
             table, index = places[1]
-            problems.append(Problem(
-                "error",
-                f"{' and '.join(names)} are both at minute {minute}: one post at a time, "
-                "move one of them",
-                names[1], locate(text, (table, index - 1)),
-            ))
+            problems.append(problem("error", "check.same_minute", names[1],
+                                    locate(text, (table, index - 1)),
+                                    first=", ".join(names[:-1]), second=names[-1],
+                                    minute=minute))
     return problems
 
 
@@ -384,25 +331,17 @@ def placeholder_problems(plan: Plan, text: str = "") -> list[Problem]:
             if name in used and not getattr(chat, field):
                 # A warning, not an error: the recap's address is only known once the
                 # recap is online, days after the plan is written.
-                problems.append(Problem(
-                    "warning",
-                    f"{{{name}}} is not set yet: add {field} = … to [chat] before this "
-                    "post goes out, or it shows as written",
-                    path, locate(text, loc),
-                ))
+                problems.append(problem("warning", "check.optional_placeholder", path,
+                                        locate(text, loc), name=name, setting=field))
         problems += _unknown_placeholder_problems(template, path, locate(text, loc))
     return problems
 
 
 def _unknown_placeholder_problems(template: str, path: str, line: int | None
                                   ) -> list[Problem]:
-    return [Problem(
-        "error",
-        f"unknown placeholder {{{name}}}: known ones are "
-        + ", ".join(f"{{{k}}}" for k in KNOWN_PLACEHOLDERS)
-        + " (write {{ and }} for literal braces)",
-        path, line,
-    ) for name in unknown_placeholders(template)]
+    known = ", ".join(f"{{{k}}}" for k in KNOWN_PLACEHOLDERS)
+    return [problem("error", "check.unknown_placeholder", path, line, name=name, known=known)
+            for name in unknown_placeholders(template)]
 
 
 def raw_placeholder_problems(document: dict[str, Any], text: str) -> list[Problem]:
@@ -437,14 +376,10 @@ def control_problems(document: dict[str, Any], text: str) -> list[Problem]:
     problems: list[Problem] = []
     for loc, value in _strings(document, ()):
         for found in controls_in(value)[:MAX_CONTROLS_PER_FIELD]:
-            what = ("bidirectional control (it reorders the text around it)" if found.is_bidi
-                    else "control character")
-            problems.append(Problem(
-                "warning",
-                f"holds a {what} {found.code_point} at character {found.position + 1}: "
-                "shown as a symbol, dropped from copies; remove it",
-                field_path(loc), locate(text, loc),
-            ))
+            problems.append(problem(
+                "warning", "check.bidi" if found.is_bidi else "check.control",
+                field_path(loc), locate(text, loc), code=found.code_point,
+                position=found.position + 1))
     return problems
 
 
@@ -495,13 +430,12 @@ def image_problems(plan: Plan, text: str, path: Path) -> list[Problem]:
         where = f"{table}[{index + 1}]"
         if image is None:
             if alt:
-                problems.append(Problem("warning", "alt text without an image: add image = "
-                                        "\"card.png\" or remove alt", f"{where}.alt",
+                problems.append(problem("warning", "check.alt_without_image", f"{where}.alt",
                                         locate(text, (table, index, "alt"))))
             continue
-        problem = image_problem(path, image, alt, networks)
-        if problem:
-            problems.append(Problem("error", problem, f"{where}.image",
+        found = image_problem(path, image, alt, networks)
+        if found is not None:
+            problems.append(Problem("error", found, f"{where}.image",
                                     locate(text, (table, index, "image"))))
     return problems
 
@@ -524,6 +458,43 @@ def feed_problems(plan: Plan, text: str, path: Path) -> list[Problem]:
         read_feed(replay, missing_ok=False)
     except FeedFileError as error:
         reason = str(error).split(": error: ", 1)[-1]
-        return [Problem("error", f"{feed.replay!r} (beside the plan) {reason}",
-                        "feed.replay", locate(text, ("feed", "replay")))]
+        return [problem("error", "check.replay", "feed.replay", locate(text, ("feed", "replay")),
+                        replay=repr(feed.replay), reason=reason)]
     return []
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Not a problem: how tchat will read something of the plan (`tchat check` prints
+    it as `plan.toml:5: note: chat.host: …`)."""
+
+    said: Said
+    field: str
+    line: int | None
+
+
+def handle_notes(plan: Plan, text: str = "") -> list[Note]:
+    """How the feed will recognise the host and the guests on Mastodon, for a plan whose
+    `[feed]` reads Mastodon: a server names its own accounts without their server
+    (`tui.core.feed.identity`)."""
+    if plan.feed is None or not plan.feed.mastodon_servers:
+        return []
+    people: list[tuple[str, str, tuple[str | int, ...]]] = [
+        (written_for(plan.chat.host, "mastodon"), "chat.host", ("chat", "host"))]
+    people += [(written_for(guest.handle, "mastodon"), f"guests[{index}].handle",
+                ("guests", index - 1, "handle"))
+               for index, guest in enumerate(plan.guests, 1) if guest.status != "declined"]
+    notes: list[Note] = []
+    for handle, field, loc in people:
+        user, at, server = handle.removeprefix("@").partition("@")
+        if not user or (at and handle_warning(handle, "mastodon") is not None):
+            continue  # nothing to recognise, or not a handle (said as a warning)
+        if not at and "." in user:
+            continue  # a Bluesky handle: no Mastodon account is recognised by it
+        if at:
+            said = Said.of("check.note_handle", handle=handle, user=user,
+                           server=server.lower(), account=f"{user}@{server.lower()}")
+        else:
+            said = Said.of("check.note_handle_any", handle=handle, user=user)
+        notes.append(Note(said, field, locate(text, loc)))
+    return notes

@@ -8,23 +8,25 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from tui.core.text.said import Said
+
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
-def feed_url_problem(url: str) -> str:
-    """Why `url` cannot be a feed's server; empty when it can."""
+def feed_url_problem(url: str) -> Said | None:
+    """Why `url` cannot be a feed's server; None when it can."""
     try:
         parts = urlsplit(url.strip())
         host = (parts.hostname or "").lower()
         parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError:
-        return f"{url!r} is not a web address"
+        return Said.of("check.url_not_address", url=repr(url))
     if parts.scheme not in ("https", "http") or not host:
-        return f"{url!r} is not a web address: write it as https://server.example"
+        return Said.of("check.url_scheme", url=repr(url))
     if parts.username or parts.password:
-        return "a web address here holds no password: credentials come from the keyring"
+        return Said.of("check.url_password")
     if parts.scheme == "http" and host not in LOCAL_HOSTS:
-        return f"{url!r} should use https (plain http only for 127.0.0.1 or localhost)"
+        return Said.of("check.url_https", url=repr(url))
     if parts.query or parts.fragment:
-        return f"{url!r} should be the server's address alone, without ? or #"
-    return ""
+        return Said.of("check.url_query", url=repr(url))
+    return None

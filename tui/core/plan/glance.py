@@ -11,6 +11,7 @@ before: its problems are then said without a screen flashing first.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -116,3 +117,51 @@ def _networks(chat: dict[str, Any]) -> tuple[Platform, ...] | None:
     if {"x", "x-legacy"} <= set(written):
         return None
     return tuple(written)
+
+
+# `language = "fr"` on a line of its own, as plans write it (a comment may follow).
+# Linear in a line whatever it holds: anchored at its start, runs taken whole (possessive
+# quantifiers), so even a search tries one start only.
+_LANGUAGE_LINE = re.compile(r"""^\s*+language\s*+=\s*+["'](\w{2})["']\s*+(?:#.*)?""")
+_TABLE_LINE = re.compile(r"^\s*+\[\[?+([^\]]*+)\]\]?+\s*+(?:#.*)?")
+
+
+def plan_language(path: Path) -> Language:
+    """The language a plan's problems are said in when the plan does not load: its
+    `[chat] language` when that can be read, even in a file TOML refuses (read line by
+    line then), the model's default (French) for a `[chat]` table without one, and
+    English for a file that is no plan at all (missing, a folder, binary, no `[chat]`)."""
+    try:
+        text = read_regular(path, MAX_GLANCE_BYTES).decode("utf-8").removeprefix("\ufeff")
+    except (NotReadable, OSError, UnicodeDecodeError):
+        return "en"
+    return language_of(text)
+
+
+def language_of(text: str) -> Language:
+    """`plan_language` of a plan's text."""
+    try:
+        document = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return _language_by_lines(text)
+    chat = document.get("chat")
+    if not isinstance(chat, dict):
+        return "en"
+    language = chat.get("language", DEFAULT_LANGUAGE)
+    return language if language in get_args(Language) else "en"
+
+
+def _language_by_lines(text: str) -> Language:
+    table: str | None = None
+    seen_chat = False
+    for line in text.splitlines():
+        header = _TABLE_LINE.fullmatch(line)
+        if header is not None:
+            table = header.group(1).strip("\"' ")
+            seen_chat = seen_chat or table == "chat"
+            continue
+        written = _LANGUAGE_LINE.fullmatch(line) if table == "chat" else None
+        if written is not None:
+            language = written.group(1)
+            return language if language in get_args(Language) else "en"  # type: ignore[return-value]
+    return DEFAULT_LANGUAGE if seen_chat else "en"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.files.regularfile import NotReadable, read_regular
+from tui.core.text.said import Said
 
 # The first bytes of each kind of image the networks take.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -63,7 +64,16 @@ class Image:
 
 
 class ImageError(Exception):
-    """Why a card cannot be posted, in one line naming the file."""
+    """Why a card cannot be posted, naming the file: `said` to say it in a language, the
+    exception's text in English."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(said.say("en"))
+        self.said = said
+
+    @classmethod
+    def of(cls, key: str, **fields: str | int | Said) -> ImageError:
+        return cls(Said.of(key, **fields))
 
 
 def image_path(plan_path: Path, name: str) -> Path:
@@ -71,59 +81,62 @@ def image_path(plan_path: Path, name: str) -> Path:
     return plan_path.parent / name
 
 
-def image_problem(path: Path, name: str, alt: str, networks: tuple[str, ...]) -> str:
-    """Why the card `name` (beside the plan at `path`) cannot go to `networks`; empty
+def image_problem(path: Path, name: str, alt: str, networks: tuple[str, ...]
+                  ) -> Said | None:
+    """Why the card `name` (beside the plan at `path`) cannot go to `networks`; None
     when it can. Reads the file (at most as much as a network takes, and one byte)."""
     problem = _alt_problem(name, alt)
-    if problem:
+    if problem is not None:
         return problem
     try:
         _read(image_path(path, name), networks)
     except ImageError as error:
-        return str(error)
-    return ""
+        return error.said
+    return None
 
 
 def read_image(path: Path, name: str, alt: str, networks: tuple[str, ...]) -> Image:
     """The card, read whole, or ImageError saying why it cannot be posted."""
     problem = _alt_problem(name, alt)
-    if problem:
+    if problem is not None:
         raise ImageError(problem)
     data, kind = _read(image_path(path, name), networks)
     return Image(image_path(path, name), data, kind, alt)
 
 
-def _alt_problem(name: str, alt: str) -> str:
+def _alt_problem(name: str, alt: str) -> Said | None:
     if not alt.strip():
-        return (f"image {name!r} has no alt text: add alt = \"…\" (what the image shows, "
-                "for people who cannot see it)")
+        return Said.of("check.image_no_alt", name=repr(name))
     if len(alt) > ALT_LIMIT:
-        return f"the alt text of {name!r} is {len(alt)} characters: Mastodon takes {ALT_LIMIT}"
-    return ""
+        return Said.of("check.alt_too_long", name=repr(name), length=len(alt), limit=ALT_LIMIT)
+    return None
 
 
 def _read(file: Path, networks: tuple[str, ...]) -> tuple[bytes, str]:
-    shown = file.name
+    shown = repr(file.name)
     try:
         data = read_regular(file, _READ_LIMIT)
     except NotReadable as error:
         if error.missing:
-            raise ImageError(f"image {shown!r} is not there (it is looked for beside the "
-                             "plan)") from None
+            raise ImageError.of("check.image_missing", name=shown) from None
         if error.too_large:
-            raise ImageError(f"image {shown!r} is larger than {_READ_LIMIT:,} bytes: no "
-                             "network takes more") from None
-        raise ImageError(f"image {shown!r} {error.reason}") from None
+            raise ImageError.of("check.image_over_limit", name=shown, limit=_READ_LIMIT
+                                ) from None
+        if error.reason.startswith("cannot be read ("):
+            why = error.reason.removeprefix("cannot be read (").removesuffix(")")
+            raise ImageError.of("check.image_unreadable", name=shown, why=why) from None
+        raise ImageError.of("check.image_not_file", name=shown) from None  # a FIFO...
     # The size is the bytes read, not what the file system said before the read.
     for network in networks:
         limit = LIMITS.get(network)
         if limit is not None and len(data) > limit:
-            raise ImageError(f"image {shown!r} is {len(data):,} bytes: "
-                             f"{network.capitalize()} takes {limit:,} at most")
+            raise ImageError.of("check.image_network_limit", name=shown, size=len(data),
+                                network=network.capitalize(), limit=limit)
     kind = sniff(data[:16])
     if kind is None:
-        raise ImageError(f"image {shown!r} is not a PNG, JPEG, WebP or GIF image")
+        raise ImageError.of("check.image_kind", name=shown)
     for network in networks:
         if kind not in KINDS.get(network, frozenset({kind})):
-            raise ImageError(f"{network.capitalize()} does not take {kind} images ({shown!r})")
+            raise ImageError.of("check.image_network_kind", network=network.capitalize(),
+                                kind=kind, name=shown)
     return data, kind

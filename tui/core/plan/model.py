@@ -34,6 +34,7 @@ from tui.core.plan.networks import (
     same_network,
     written_for,
 )
+from tui.core.text.said import Said, SaidError
 from tui.core.text.vocabulary import GuestStatus as GuestStatus
 from tui.core.text.vocabulary import Language as Language
 from tui.core.text.vocabulary import Phase as Phase
@@ -50,43 +51,38 @@ _WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\^{|}]+", re.IGNORECASE)
 # it at that field (`ctx["field"]`) rather than at the table.
 FIELD_PROBLEM = "plan_field"
 # Said by `planfile`, which reads the file as written (see `Chat._one_list_of_networks`).
-BOTH_PLATFORMS = (
-    "platform and platforms are both set: keep platforms (the networks in order) and "
-    "delete the platform line"
-)
-START_WITHOUT_ZONE = (
-    "start has no time zone: write an offset (2026-12-03T18:00:00+01:00) "
-    'or add timezone = "Europe/Paris" to [chat]'
-)
+BOTH_PLATFORMS = Said.of("check.both_platforms")
+START_WITHOUT_ZONE = Said.of("check.start_without_zone")
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, validate_assignment=True)
 
 
-def field_problem(field: str, message: str) -> PydanticCustomError:
+def field_problem(field: str, said: Said) -> PydanticCustomError:
     """An error a model validator raises about one of its fields, located there."""
-    return PydanticCustomError(FIELD_PROBLEM, message, {"field": field})
+    return PydanticCustomError(FIELD_PROBLEM, said.say("en"), {"field": field, "said": said})
 
 
 def _per_network(value: object, what: str) -> PerNetwork:
     problem = per_network_problem(value, what)
     if problem is not None:
-        raise ValueError(problem)
+        raise SaidError(problem)
     return value if isinstance(value, str) else dict(value)  # type: ignore[call-overload]
 
 
 def _variants(value: object) -> dict[str, str]:
     """`variants = { x = "…" }`: a post's own wording per network, never empty."""
     if not isinstance(value, dict):
-        raise ValueError('should be a table per network, such as { x = "a shorter text" }')
+        raise SaidError.of("check.variants_table")
     for key, item in value.items():
         if key not in NETWORKS:
-            raise ValueError(f"unknown network {key!r} in variants (known: {KNOWN})")
+            raise SaidError.of("check.unknown_network_in", network=repr(key), what="variants",
+                               known=KNOWN)
         if not isinstance(item, str):
-            raise ValueError(f"{key}: should be text, in quotes")
+            raise SaidError.of("check.network_text", network=key)
         if not item.strip():
-            raise ValueError(f"{key}: should not be empty (delete it to use text)")
+            raise SaidError.of("check.variant_empty", network=key)
     return dict(value)
 
 
@@ -139,15 +135,14 @@ class Chat(_Strict):
         if value is None:
             return None
         if not value:
-            raise ValueError('should name at least one network, such as ["x", "bluesky"]')
+            raise SaidError.of("check.no_network")
         for index, network in enumerate(value):
             for earlier in value[:index]:
                 if earlier == network:
-                    raise ValueError(f"{network!r} is listed twice: keep one")
+                    raise SaidError.of("check.network_twice", network=repr(network))
                 if same_network(earlier, network):
-                    raise ValueError(
-                        f"{earlier!r} and {network!r} are both X: keep one (x-legacy "
-                        "counts X's old 140 characters)")
+                    raise SaidError.of("check.both_x", first=repr(earlier),
+                                       second=repr(network))
         return value
 
     @field_validator("host", mode="plain")
@@ -163,7 +158,8 @@ class Chat(_Strict):
         if isinstance(value, dict):
             for key, item in value.items():
                 if key not in NETWORKS:
-                    raise ValueError(f"unknown network {key!r} in char_limit (known: {KNOWN})")
+                    raise SaidError.of("check.unknown_network_in", network=repr(key),
+                                       what="char_limit", known=KNOWN)
                 _check_limit(item, f"{key}: ")
             return dict(value)
         _check_limit(value, "")
@@ -176,10 +172,8 @@ class Chat(_Strict):
         # Every cue is start + an offset of up to a year and is shown in several zones:
         # keep the start far from datetime's own limits (years 1 and 9999).
         if not FIRST_YEAR <= value.year <= LAST_YEAR:
-            raise ValueError(
-                f"start {value.date().isoformat()} is out of range: a chat starts between "
-                f"{FIRST_YEAR} and {LAST_YEAR}"
-            )
+            raise SaidError.of("check.start_range", date=value.date().isoformat(),
+                               first=FIRST_YEAR, last=LAST_YEAR)
         return value
 
     @field_validator("timezone")
@@ -200,17 +194,13 @@ class Chat(_Strict):
     @classmethod
     def _web_address(cls, value: str) -> str:
         if value and not _WEB_ADDRESS.fullmatch(value):
-            raise ValueError(
-                "recap_url should be one web address, such as https://example.org/recap"
-            )
+            raise SaidError.of("check.recap_url")
         return value
 
     @model_validator(mode="after")
     def _limit_names_its_network(self) -> Chat:
         if isinstance(self.char_limit, int) and len(self.networks) > 1:
-            raise field_problem("char_limit", (
-                "char_limit is one number for a plan on several networks: say whose limit "
-                "it is, such as char_limit = { mastodon = 1000 }"))
+            raise field_problem("char_limit", Said.of("check.limit_one_number"))
         return self
 
     @model_serializer(mode="wrap")
@@ -241,11 +231,9 @@ class Chat(_Strict):
     @model_validator(mode="after")
     def _start_has_zone(self) -> Chat:
         if self.start.tzinfo is None and self.timezone is None:
-            raise ValueError(START_WITHOUT_ZONE)
+            raise SaidError(START_WITHOUT_ZONE)
         if self.next is not None and self.next.tzinfo is None and self.timezone is None:
-            raise ValueError(
-                "next has no time zone: write an offset, as for start, or add timezone"
-            )
+            raise SaidError.of("check.next_without_zone")
         return self
 
     @property
@@ -270,9 +258,9 @@ class Chat(_Strict):
 
 def _check_limit(value: object, where: str) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{where}should be a whole number, without quotes")
+        raise SaidError.of("check.limit_number", where=where)
     if not 1 <= value <= MAX_CHAR_LIMIT:
-        raise ValueError(f"{where}should be between 1 and {MAX_CHAR_LIMIT:,}")
+        raise SaidError.of("check.limit_range", where=where, limit=MAX_CHAR_LIMIT)
 
 
 MAX_CHAR_LIMIT = 100_000
@@ -382,8 +370,8 @@ _ACCOUNT = re.compile(r"@?[\w.\-]{1,100}(?:@[\w.\-]{1,200})?")
 
 def _server(value: str) -> str:
     problem = feed_url_problem(value)
-    if problem:
-        raise ValueError(problem)
+    if problem is not None:
+        raise SaidError(problem)
     return value.rstrip("/")
 
 
@@ -421,8 +409,7 @@ class Feed(_Strict):
             return value
         if isinstance(value, list) and all(isinstance(url, str) for url in value):
             return value
-        raise ValueError('should be a server\'s address in quotes ("https://server"), '
-                         "or a list of them")
+        raise SaidError.of("check.feed_mastodon_type")
 
     @field_validator("mastodon")
     @classmethod
@@ -430,13 +417,13 @@ class Feed(_Strict):
         if value is None or isinstance(value, str):
             return _server(value) if value is not None else None
         if not value:
-            raise ValueError("name at least one server, or leave mastodon out")
+            raise SaidError.of("check.feed_no_server")
         if len(value) > MAX_SERVERS:
-            raise ValueError(f"at most {MAX_SERVERS} servers: each one is read at every poll")
+            raise SaidError.of("check.feed_max_servers", limit=MAX_SERVERS)
         servers = [_server(url) for url in value]
         twice = sorted({url for url in servers if servers.count(url) > 1})
         if twice:
-            raise ValueError(f"{twice[0]!r} is named twice")
+            raise SaidError.of("check.feed_server_twice", url=repr(twice[0]))
         return servers
 
     @field_validator("feature", "mute")
@@ -444,9 +431,7 @@ class Feed(_Strict):
     def _accounts(cls, value: list[str]) -> list[str]:
         for name in value:
             if not _ACCOUNT.fullmatch(name):
-                raise ValueError(
-                    f"{name[:60]!r} is not an account: write it as in a post, such as "
-                    "@name, @name@server.social or @name.bsky.social")
+                raise SaidError.of("check.feed_not_account", name=repr(name[:60]))
         return value
 
     @property
@@ -460,7 +445,7 @@ class Feed(_Strict):
     @classmethod
     def _relative_file(cls, value: str | None) -> str | None:
         if value is not None and "\x00" in value:
-            raise ValueError("should be a file name")
+            raise SaidError.of("check.file_name")
         return value
 
     @property
@@ -494,8 +479,6 @@ class Plan(_Strict):
         for item_id in ids:
             if item_id is not None:
                 if item_id in seen:
-                    raise ValueError(
-                        f"id {item_id!r} is used twice: each question and post needs its "
-                        "own (delete one id line, and the app writes a new one)")
+                    raise SaidError.of("check.id_twice", id=repr(item_id))
                 seen.add(item_id)
         return self

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import TypeVar, get_args
 
+from tui.core.text.said import Said
 from tui.core.text.vocabulary import Platform
 
 NETWORKS: tuple[Platform, ...] = get_args(Platform)
@@ -76,19 +77,19 @@ def mention_on(handle: str, network: str) -> str:
     return handle
 
 
-def per_network_problem(value: object, what: str) -> str | None:
+def per_network_problem(value: object, what: str) -> Said | None:
     """Why `value` is neither one string nor a table of strings keyed by known networks;
     None when it is one of them. `what` names the value in the message ("a handle")."""
     if isinstance(value, str):
         return None
     if not isinstance(value, dict):
-        return (f"should be text, in quotes, or a table per network such as "
-                f'{{ x = "@me", bluesky = "me.bsky.social" }} ({what})')
+        return Said.of("check.per_network_type", what=what)
     for key, item in value.items():
         if key not in NETWORKS:
-            return f"unknown network {key!r} in {what} (known: {KNOWN})"
+            return Said.of("check.unknown_network_in", network=repr(key), what=what,
+                           known=KNOWN)
         if not isinstance(item, str):
-            return f"{key}: should be text, in quotes"
+            return Said.of("check.network_text", network=key)
     return None
 
 
@@ -98,7 +99,7 @@ _DOMAIN = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za
 _MASTODON_USER = re.compile(r"@?[A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*")
 
 
-def handle_warning(handle: str, network: str) -> str | None:
+def handle_warning(handle: str, network: str) -> Said | None:
     """Why `handle` will not mention its owner in a post on `network`; None when it
     reads as that network's handle (or the network has no rule tchat knows)."""
     handle = handle.strip()
@@ -107,15 +108,11 @@ def handle_warning(handle: str, network: str) -> str | None:
     if network == "bluesky":
         bare = handle.removeprefix("@")
         if not _DOMAIN.fullmatch(bare):
-            return (f"{handle!r} is not a Bluesky handle: Bluesky handles are domains, "
-                    "such as safescreens.bsky.social (written without @), so the post "
-                    "would mention no one")
+            return Said.of("check.not_bluesky_handle", handle=repr(handle))
     elif network == "mastodon":
         user, at, server = handle.removeprefix("@").partition("@")
         if not at and _MASTODON_USER.fullmatch(handle):
-            return (f"{handle!r} has no server part: write @{user}@their.server, or "
-                    "Mastodon mentions whoever has that name on the server you post from")
+            return Said.of("check.mastodon_no_server", handle=repr(handle), user=user)
         if at and not (_MASTODON_USER.fullmatch(user) and _DOMAIN.fullmatch(server)):
-            return (f"{handle!r} is not a Mastodon handle: write it as @user@server, "
-                    "such as @safescreens@mastodon.social")
+            return Said.of("check.not_mastodon_handle", handle=repr(handle))
     return None

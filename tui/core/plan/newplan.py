@@ -100,7 +100,7 @@ def normalise_tag(tag: str) -> str:
         text = "#" + text
     problems = tag_problems(text)
     if problems:
-        raise NewPlanError(problems[0])
+        raise NewPlanError(problems[0].say("en"))  # a usage error: said as argparse says them
     return text
 
 

@@ -22,7 +22,8 @@ from pydantic import BaseModel, ValidationError
 from tui.core.files.atomic import write_atomic
 from tui.core.files.regularfile import MAX_FILE_BYTES, NotReadable, read_regular
 from tui.core.plan.model import BOTH_PLATFORMS, FIELD_PROBLEM, START_WITHOUT_ZONE, Plan
-from tui.core.plan.problems import PlanError, Problem
+from tui.core.plan.problems import PlanError, Problem, problem
+from tui.core.text.said import Said, SaidError
 
 # Real plans are a few kilobytes; refusing early keeps a wrong path (a video, a disk
 # image, /dev/zero) from being read into memory.
@@ -45,28 +46,48 @@ def read_plan_text(path: Path) -> str:
     try:
         data = read_regular(path, MAX_PLAN_BYTES)
     except NotReadable as error:
-        reason = error.reason.replace("not a file", "not a plan file")
-        if error.too_large:
-            reason = reason.replace("too large", "too large to be a plan") + (
-                "; plans are a few KB")
-        raise PlanError([Problem("error", reason)]) from None
+        raise PlanError([Problem("error", _unreadable(error))]) from None
     if not data.strip():
-        raise PlanError([Problem(
-            "error", "is empty: a plan needs at least a [chat] table (try `tchat new`)"
-        )])
+        raise PlanError([problem("error", "check.file_empty")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise PlanError([Problem(
-            "error",
-            f"is not UTF-8 text (byte {error.start}): is it really a TOML plan?",
-            line=line,
-        )]) from None
+        raise PlanError([problem("error", "check.not_utf8", line=line, byte=error.start)]
+                        ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise PlanError([Problem("error", "holds binary data, not TOML text", line=line)])
+        raise PlanError([problem("error", "check.binary", line=line)])
     return text.removeprefix("\ufeff")
+
+
+# The reader's reasons, in its words (`tui.core.files` sits below the words table), and
+# the words a plan's reader says them with.
+_FILE_KINDS = (
+    ("is a folder", "check.file_folder"),
+    ("is a named pipe", "check.file_fifo"),
+    ("is a device", "check.file_device"),
+    ("is a socket", "check.file_socket"),
+    ("is not a regular file", "check.file_special"),
+    ("cannot be read (permission denied)", "check.file_denied"),
+)
+_TOO_LARGE = re.compile(r"is (\d+(?:\.\d+)?) MB, too large \(the limit is (\d+) MB\)")
+_CANNOT_READ = re.compile(r"cannot be read \((.*)\)", re.DOTALL)
+
+
+def _unreadable(error: NotReadable) -> Said:
+    """Why a plan file cannot be read, in words of the table."""
+    reason = error.reason
+    if error.missing:
+        return Said.of("check.file_missing")
+    large = _TOO_LARGE.fullmatch(reason)
+    if error.too_large and large:
+        return Said.of("check.file_too_large", size=large.group(1), limit=large.group(2))
+    for start, key in _FILE_KINDS:
+        if reason.startswith(start):
+            return Said.of(key)
+    other = _CANNOT_READ.fullmatch(reason)
+    return Said.of("check.file_unreadable", why=other.group(1) if other else reason)
 
 
 def parse_toml(text: str) -> dict[str, Any]:
@@ -74,9 +95,7 @@ def parse_toml(text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except RecursionError:
-        raise PlanError([Problem(
-            "error", "not valid TOML: too deeply nested (arrays or tables inside each other)"
-        )]) from None
+        raise PlanError([problem("error", "check.toml_nested")]) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)
@@ -85,13 +104,15 @@ def parse_toml(text: str) -> dict[str, Any]:
             line = int(match.group(1))
         elif match:
             line = text.count("\n") + 1
-        reason = _TOML_POSITION.sub("", message).rstrip(".")
+        reason: str | Said = _TOML_POSITION.sub("", message).rstrip(".")
         if line is not None:
             reason = _impossible_date(text, line) or reason
-        raise PlanError([Problem("error", f"not valid TOML: {reason}", line=line)]) from None
+        # TOML's own reason stays in its words (English): it names the characters at fault.
+        raise PlanError([problem("error", "check.not_toml", line=line, reason=reason)]
+                        ) from None
 
 
-def _impossible_date(text: str, line: int) -> str | None:
+def _impossible_date(text: str, line: int) -> Said | None:
     """Why the faulty line fails when it holds a date that does not exist (the 32nd, the
     13th month, 25:00): TOML's own message speaks of a missing newline there."""
     lines = text.splitlines()
@@ -104,7 +125,7 @@ def _impossible_date(text: str, line: int) -> str | None:
     try:
         tomllib.loads(f"value = {written}")
     except tomllib.TOMLDecodeError:
-        return f"{written} is not a real date and time (check the month, the day and the hour)"
+        return Said.of("check.impossible_date", written=written)
     return None
 
 
@@ -121,7 +142,7 @@ def parse_plan(text: str) -> Plan:
     except ValidationError as error:
         raise PlanError(both + _problems_from(error, text, document)) from None
     except RecursionError:
-        raise PlanError([Problem("error", "too deeply nested to be a plan")]) from None
+        raise PlanError([problem("error", "check.plan_nested")]) from None
     if both:
         raise PlanError(both)
     return plan
@@ -177,34 +198,48 @@ def field_path(loc: Sequence[int | str]) -> str:
 
 
 _PLAIN = {
-    "missing": "is required",
-    "string_type": "should be text, in quotes",
-    "int_type": "should be a whole number, without quotes",
-    "bool_type": "should be true or false, without quotes",
-    "list_type": "should be a list",
-    "model_type": "should be a table",
-    "model_attributes_type": "should be a table",
-    "dict_type": "should be a table",
-    "datetime_type": (
-        "should be a TOML date and time without quotes, such as "
-        "2026-12-03T18:00:00+01:00 or 2026-12-03 18:00:00 with a timezone"
-    ),
-    "string_too_short": "should not be empty",
+    "missing": "check.missing",
+    "string_type": "check.string_type",
+    "int_type": "check.int_type",
+    "bool_type": "check.bool_type",
+    "list_type": "check.list_type",
+    "model_type": "check.table_type",
+    "model_attributes_type": "check.table_type",
+    "dict_type": "check.table_type",
+    "datetime_type": "check.datetime_type",
+    "string_too_short": "check.empty_text",
+    "string_pattern_mismatch": "check.id_pattern",
 }
 
 
-def _plain_message(error: Any) -> str:
+def _plain_message(error: Any) -> Said:
     kind = error["type"]
+    context = error.get("ctx", {})
     if kind in _PLAIN:
-        return str(_PLAIN[kind])
+        return Said.of(_PLAIN[kind])
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"should be one of {expected}"
+        # Pydantic's list ends in English ("'fr' or 'en'"): its "or" is said here.
+        items, _or, last = str(context.get("expected", "")).rpartition(" or ")
+        if items:
+            return Said.of("check.one_of_several", items=items, last=last)
+        return Said.of("check.one_of", expected=last)
+    if kind in ("greater_than_equal", "less_than_equal"):
+        limit = context.get("ge" if kind == "greater_than_equal" else "le")
+        if isinstance(limit, int):
+            key = "check.at_least" if kind == "greater_than_equal" else "check.at_most"
+            return Said.of(key, limit=limit)
+    if kind == "too_long" and isinstance(context.get("max_length"), int):
+        return Said.of("check.too_long_list", n=context["max_length"])
     if kind in ("value_error", "assertion_error"):
-        return str(error["ctx"]["error"])
+        cause = context.get("error")
+        if isinstance(cause, SaidError):
+            return cause.said
+        return Said.of("check.other", message=str(cause))
     if kind == FIELD_PROBLEM:
-        return str(error["msg"])
-    return str(error["msg"][0].lower() + error["msg"][1:])
+        said = context.get("said")
+        return said if isinstance(said, Said) else Said.of("check.other", message=error["msg"])
+    message = str(error["msg"])
+    return Said.of("check.other", message=message[:1].lower() + message[1:])
 
 
 def _fields_at(loc: Sequence[int | str]) -> list[str]:
@@ -232,15 +267,18 @@ def _problems_from(
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
         path = field_path(loc)
+        message: Said
         if item["type"] == "extra_forbidden":
-            name = str(loc[-1])
+            name = repr(str(loc[-1]))
             known = _fields_at(loc)
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
             if close:
-                hint = f" (did you mean '{close[0]}'?)"
+                message = Said.of("check.unknown_field_close", name=name, close=repr(close[0]))
+            elif known:
+                message = Said.of("check.unknown_field_known", name=name,
+                                  known=", ".join(known))
             else:
-                hint = f"; known fields here: {', '.join(known)}" if known else ""
-            message = f"unknown field '{name}'{hint}"
+                message = Said.of("check.unknown_field", name=name)
         else:
             message = _plain_message(item)
         if message == START_WITHOUT_ZONE:
@@ -249,10 +287,10 @@ def _problems_from(
             loc = (*loc, str(item["ctx"]["field"]))
             path = field_path(loc)
         problems.append(Problem("error", message, field=path, line=locate(text, loc)))
-    seen = {q.message for q in problems}
-    for problem in _zone_problems(document):
-        if problem.message not in seen:
-            problems.append(Problem(problem.severity, problem.message, problem.field,
+    seen = {q.said for q in problems}
+    for found in _zone_problems(document):
+        if found.said not in seen:
+            problems.append(Problem(found.severity, found.said, found.field,
                                     locate(text, ("chat", "start"))))
     return problems
 

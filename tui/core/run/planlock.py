@@ -31,6 +31,9 @@ from pathlib import Path
 from tui.core.files.jsonline import json_line
 from tui.core.files.regularfile import NotReadable, read_regular
 from tui.core.text.controls import visible
+from tui.core.text.words import Words
+
+ENGLISH = Words("en")
 
 MAX_LOCK_BYTES = 4096
 MAX_PID = 2**31 - 1
@@ -56,13 +59,14 @@ class Holder:
     """The holder process's own start, in clock ticks since boot (Linux): a pid that
     runs with another start is another process."""
 
-    def describe(self) -> str:
-        """ "pid 4242 on laptop": shown on screen, so made visible and cut (anyone who
-        can write the shared folder writes this file)."""
+    def describe(self, words: Words = ENGLISH) -> str:
+        """ "pid 4242 on laptop", "pid 4242 sur laptop" in the plan's language (`words`):
+        shown on screen, so made visible and cut (anyone who can write the shared folder
+        writes this file)."""
         host = visible(self.host)
         if len(host) > MAX_SHOWN_HOST:
             host = host[: MAX_SHOWN_HOST - 1] + "…"
-        return f"pid {self.pid} on {host}"
+        return words("screen.lock_holder", pid=self.pid, host=host)
 
     def since(self) -> datetime | None:
         """When the holder took the lock, if the file says it readably."""

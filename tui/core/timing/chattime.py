@@ -9,22 +9,23 @@ from __future__ import annotations
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tui.core.text.said import SaidError
+
 # A chat starts within these years: every cue is the start plus up to a year, shown in
 # several zones, and must stay far from datetime's own limits (years 1 and 9999).
 FIRST_YEAR, LAST_YEAR = 1971, 2999
 
 
 def known_zone(name: str) -> ZoneInfo:
-    """The IANA zone `name`, or a ValueError that says what to write instead."""
+    """The IANA zone `name`, or a ValueError (a `SaidError`) that says what to write
+    instead."""
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         # OSError: the name is looked up as a file, and a name longer than the file
         # system allows fails there, not as "not found".
         shown = name if len(name) <= 40 else name[:37] + "..."
-        raise ValueError(
-            f"{shown!r} is not a known time zone (use an IANA name such as Europe/Paris)"
-        ) from None
+        raise SaidError.of("check.unknown_zone", zone=repr(shown)) from None
 
 
 def chat_zone(start: datetime, timezone: str | None) -> tzinfo:

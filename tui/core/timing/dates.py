@@ -14,12 +14,13 @@ from zoneinfo import ZoneInfo
 from babel.core import get_global
 from babel.dates import format_datetime, get_timezone_location
 
+from tui.core.text.elision import join
+
 _DATE_TIME = {
     "fr": "EEEE d MMMM 'à' H 'h' mm",
     "en": "EEEE, MMMM d 'at' h:mm a",
 }
 _TIME = {"fr": "H 'h' mm", "en": "h:mm a"}
-_AT_PLACE = {"fr": "{time} à {place}", "en": "{time} in {place}"}
 
 
 # tzdata keeps old names as links (America/Montreal -> America/Toronto) and Babel names
@@ -104,5 +105,7 @@ def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: st
             named.append(place)
     parts = [f"{text} ({', '.join(own)})" if own else text]
     for time, names in places.items():
-        parts.append(_AT_PLACE[language].format(time=time, place=", ".join(names)))
+        # "17 h 00 à Dakar", "19 h 00 au Caire" (Babel's "Le Caire"), "in Cairo".
+        where = join("à", ", ".join(names)) if language == "fr" else f"in {', '.join(names)}"
+        parts.append(f"{time} {where}")
     return " · ".join(parts)

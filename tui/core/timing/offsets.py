@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, PlainSerializer
 
+from tui.core.text.said import SaidError
 from tui.core.timing.durations import OFFSET, parse_duration
 
 _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
@@ -20,10 +21,6 @@ _UNIT_MINUTES = {"d": 1440, "h": 60, "m": 1}
 # before, a thank-you the day after. Bounding them here, in the model, keeps every date
 # computed from them (start + offset) far inside what datetime can hold.
 MAX_OFFSET_MINUTES = 366 * 1440
-_TOO_FAR = (
-    "is more than a year from the start: offsets go from -366d to 366d "
-    "(minutes, or units like \"-14d\")"
-)
 # More digits than any offset within a year can have: refused before int() reads them.
 _MAX_DIGITS = 9
 
@@ -35,7 +32,7 @@ _PLAIN_RANGE = 180
 def parse_offset(value: str) -> int:
     """Parse "-14d", "1h30m", "+45m" or "12" into minutes; raise ValueError otherwise."""
     if sum(c.isdigit() for c in value) > 3 * _MAX_DIGITS:
-        raise ValueError(f"{_shown(value)} {_TOO_FAR}")
+        raise SaidError.of("check.offset_too_far", value=_shown(value))
     return parse_duration(value, OFFSET) // timedelta(minutes=1)
 
 
@@ -48,7 +45,8 @@ def check_range(minutes: int, written: object = None) -> int:
     """`minutes` itself when within a year of the start, else a ValueError saying so
     (with the value as `written`, when given)."""
     if not -MAX_OFFSET_MINUTES <= minutes <= MAX_OFFSET_MINUTES:
-        raise ValueError(f"{_shown(minutes if written is None else written)} {_TOO_FAR}")
+        raise SaidError.of("check.offset_too_far",
+                           value=_shown(minutes if written is None else written))
     return minutes
 
 

@@ -11,7 +11,8 @@ thing and a word's home is plain from its name:
 - `shared.py`: `kind.*` (the short names of the kinds of cue) and `count.*` (a character
   count), shared by the screen and the exports so the paper backup and the screen agree;
 - `exports.py`: `export.*`, the words of the exports (guest brief, event, recap...);
-- `cli.py`: `cli.*`, the command line's diagnostics;
+- `cli.py`: `cli.*`, the command line's own words (headers, verdicts, diagnostics);
+- `check.py`: `check.*`, a plan's problems, as `tchat check` says them;
 - `preflight.py`: `preflight.*`, the pre-flight's, in the plan's language (`tchat check`,
   `tchat new` and the run-sheet's first screen);
 - `feed.py`: `feed.*`, the conversation's sources and counts;
@@ -39,11 +40,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from tui.core.text.elision import elide
 from tui.core.text.vocabulary import Language
-from tui.core.text.words import cli, exports, feed, net, post, preflight, screen, shared
+from tui.core.text.words import (
+    check,
+    cli,
+    exports,
+    feed,
+    net,
+    post,
+    preflight,
+    screen,
+    shared,
+)
 from tui.core.text.words.entry import Plural
 
-SURFACES = (screen, shared, exports, cli, preflight, feed, net, post)
+SURFACES = (screen, shared, exports, cli, check, preflight, feed, net, post)
 """Each surface's module: its `WORDS` and the `PREFIXES` every key of it starts with."""
 
 WORDS: dict[str, dict[Language, str | Plural]] = {
@@ -67,7 +79,8 @@ class Words:
 
     Only the template is parsed for `{fields}`: values (plan text) are inserted as they
     are, so a title holding braces cannot reach anything. A plural entry picks its text
-    by the field `n`.
+    by the field `n`. In French, "de {place}" is elided for the value it holds
+    ("d'Abidjan", `tui.core.text.elision`).
     """
 
     __slots__ = ("language",)
@@ -76,7 +89,11 @@ class Words:
         self.language: Language = language
 
     def __call__(self, key: str, **fields: object) -> str:
-        return self.template(key, fields.get("n")).format(**fields)
+        template = self.template(key, fields.get("n"))
+        if self.language == "fr":
+            # "à l'heure de {place}" said of Abidjan: "à l'heure d'Abidjan".
+            template = elide(template, fields)
+        return template.format(**fields)
 
     def template(self, key: str, n: object = None) -> str:
         """The unfilled text of `key`; for a plural entry, the form for `n`."""

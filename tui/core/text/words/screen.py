@@ -264,6 +264,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "Plan ouvert ailleurs ({holder}) : cette fenêtre ne fait que suivre",
         "en": "Plan open elsewhere ({holder}): this window only follows",
     },
+    "screen.lock_holder": {"fr": "pid {pid} sur {host}", "en": "pid {pid} on {host}"},
     "screen.took_over": {
         "fr": "L'autre fenêtre est fermée : celle-ci écrit désormais le journal",
         "en": "The other window closed: this one now writes the log",
