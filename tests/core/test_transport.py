@@ -99,6 +99,15 @@ def test_a_session_naming_a_plain_http_server_elsewhere_sends_it_nothing() -> No
         with pytest.raises(ChannelError, match="http://pds.example:9 is not the server"):
             channel.find(_record(), None)
         assert [r.path for r in server.requests] == ["/xrpc/com.atproto.server.createSession"]
+    # The feed's session is the same kind: its search never goes there either.
+    pds = BlueskyPds()
+    for server, base in served(pds_naming("http://pds.example:9", pds)):
+        feed = BlueskySource(BlueskyLogin(pds.handle, pds.password), "#EndCM",
+                             START - timedelta(hours=1), service=base, timeout=5)
+        with pytest.raises(FeedError, match="http://pds.example:9 is not the server these "
+                                            "requests belong to"):
+            feed.fetch()
+        assert [r.path for r in server.requests] == ["/xrpc/com.atproto.server.createSession"]
     # An https server the session names is the account's own: its token may go there.
     pds = BlueskyPds()
     for _server, base in served(pds_naming("https://morel.us-east.host.bsky.network", pds)):
