@@ -16,6 +16,7 @@ thing and a word's home is plain from its name:
 - `preflight.py`: `preflight.*`, the pre-flight's, in the plan's language (`tchat check`,
   `tchat new` and the run-sheet's first screen);
 - `feed.py`: `feed.*`, the conversation's sources and counts;
+- `net.py`: `net.*`, what a server did to a request (the one transport, `tui.net`);
 - `post.py`: `post.*`, what posting from tchat did on each network.
 
 What is said to one guest in French never makes a word agree with their gender, which
@@ -41,10 +42,20 @@ from functools import lru_cache
 
 from tui.core.text.elision import elide
 from tui.core.text.vocabulary import Language
-from tui.core.text.words import check, cli, exports, feed, post, preflight, screen, shared
+from tui.core.text.words import (
+    check,
+    cli,
+    exports,
+    feed,
+    net,
+    post,
+    preflight,
+    screen,
+    shared,
+)
 from tui.core.text.words.entry import Plural
 
-SURFACES = (screen, shared, exports, cli, check, preflight, feed, post)
+SURFACES = (screen, shared, exports, cli, check, preflight, feed, net, post)
 """Each surface's module: its `WORDS` and the `PREFIXES` every key of it starts with."""
 
 WORDS: dict[str, dict[Language, str | Plural]] = {
