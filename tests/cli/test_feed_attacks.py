@@ -48,9 +48,9 @@ from tui.core.feed.attribution import Attributed
 from tui.core.feed.post import FeedPost
 from tui.core.plan.model import Feed
 from tui.core.text.controls import UNSAFE
-from tui.feed.network import MAX_WAIT, retry_after
 from tui.feed.poller import FeedPoller
 from tui.feed.sources import build_sources
+from tui.net.numbers import MAX_WAIT, retry_after
 
 PLAN = '''[chat]
 title = "Test chat"

@@ -9,6 +9,7 @@ import pytest
 from feed_servers import BlueskyPds, FakeServer, MastodonAccount, json_reply
 from posting import PNG, cue, posting_run, write_plan
 
+from tui.core.run.asrun import log_path_for
 from tui.core.run.publish.channel import ChannelError
 from tui.core.run.publish.outcomes import AlreadyPosted, Failed, Posted
 from tui.core.run.publish.publisher import publish_cue, settle
@@ -117,7 +118,9 @@ def test_bluesky_a_lost_answer_then_a_restart_posts_nothing_twice(
     outcome = publish_cue(run, cue(run, "q2"), {"bluesky": bluesky_channel(data, base,
                                                                            timeout=0.5)})
     (failed,) = outcome.outcomes
-    assert isinstance(failed, Failed) and "did not answer in time" in failed.reason
+    assert isinstance(failed, Failed)
+    assert f"{base} did not answer /xrpc/com.atproto.repo.createRecord in full" \
+        in failed.reason
     assert len(data.posts()) == 1  # it arrived
     restarted = posting_run(run.plan_path)
     settled = settle(restarted, {"bluesky": bluesky_channel(data, base)})
@@ -280,7 +283,8 @@ def test_a_server_that_trickles_is_cut_at_the_total_deadline(tmp_path: Path) -> 
                               timeout=0.6)
     started = time.monotonic()
     try:
-        with pytest.raises(ChannelError, match="did not answer in time"):
+        with pytest.raises(ChannelError, match="did not answer /api/v1/apps/"
+                                               "verify_credentials in full within 1 s"):
             channel.sign_in()
     finally:
         stop.set()
@@ -304,3 +308,84 @@ def test_a_redirect_is_never_followed_with_a_credential(
     assert [r.path for r in server.requests] == ["/xrpc/com.atproto.server.createSession"]
     assert [r.path for r in elsewhere.requests] == ["/api/v1/apps/verify_credentials"]
     assert len(server.requests) == 1 and len(elsewhere.requests) == 1
+
+
+# --- numbers and JSON from a hostile server ---------------------------------------------
+
+ABSURD_RESETS = [
+    ({"ratelimit-reset": "inf"}, "try again in a day or more"),
+    ({"ratelimit-reset": "1e300"}, "try again in a day or more"),
+    ({"ratelimit-reset": "nan"}, "too many requests) for signing in"),
+    ({"Retry-After": "nan", "ratelimit-reset": "-nan"}, "too many requests) for signing in"),
+    ({"X-RateLimit-Reset": "9999-12-31T23:59:59-14:00"}, "too many requests) for signing in"),
+    ({"Retry-After": "1e400"}, "try again in a day or more"),
+    ({"Retry-After": "9" * 5000}, "too many requests) for signing in"),
+]
+
+
+@pytest.mark.parametrize("headers, expected", ABSURD_RESETS)
+def test_an_absurd_rate_limit_reset_is_a_line_on_bluesky(
+        headers: dict[str, str], expected: str,
+        bluesky_pds: tuple[FakeServer, BlueskyPds, str]) -> None:
+    server, data, base = bluesky_pds
+    waits: list[float] = []
+    channel = BlueskyChannel(data.handle, data.password, base, timeout=5, sleep=waits.append)
+    server.reply_once(429, b'{"error": "RateLimitExceeded", "message": "slow down"}',
+                      {"Content-Type": "application/json", **headers})
+    with pytest.raises(ChannelError) as caught:
+        channel.sign_in()
+    assert caught.value.message.startswith(f"{base} asks to wait (too many requests)")
+    assert expected in caught.value.message and waits == []
+    assert data.sessions == 0
+
+
+@pytest.mark.parametrize("headers, expected", ABSURD_RESETS)
+def test_an_absurd_rate_limit_reset_is_a_line_on_mastodon(
+        headers: dict[str, str], expected: str,
+        mastodon_account: tuple[FakeServer, MastodonAccount]) -> None:
+    server, data = mastodon_account
+    waits: list[float] = []
+    channel = MastodonChannel("@endcm@social.example", data.token, data.base, timeout=5,
+                              sleep=waits.append)
+    server.reply_once(429, b'{"error": "Too many requests"}', headers)
+    with pytest.raises(ChannelError) as caught:
+        channel.sign_in()
+    assert caught.value.message.startswith(f"{data.base} asks to wait (too many requests)")
+    assert expected in caught.value.message and waits == []
+
+
+NESTED = b"[" * 100_000 + b"]" * 100_000
+
+
+def test_a_deeply_nested_mastodon_answer_is_a_line(
+        mastodon_account: tuple[FakeServer, MastodonAccount], tmp_path: Path) -> None:
+    server, data = mastodon_account
+    json_type = {"Content-Type": "application/json"}
+    server.reply_once(200, NESTED, json_type)
+    with pytest.raises(ChannelError, match="/api/v1/apps/verify_credentials answered a page "
+                                           r"that is not JSON \(application/json\)"):
+        mastodon_channel(data).sign_in()
+    # An error whose words are nested that deep: the status is said instead.
+    server.reply_once(401, NESTED, json_type)
+    with pytest.raises(ChannelError, match=r"refused the token of .* \(HTTP 401\)"):
+        mastodon_channel(data).sign_in()
+    # The answer to a post: uncertain (the post may be there), so nothing is sent again
+    # before the server is asked.
+    run = posting_run(write_plan(tmp_path, accounts(mastodon=data.base)))
+    data.refusals = [(200, json_type, NESTED)]
+    (failed,) = publish_cue(run, cue(run, "q2"), {"mastodon": mastodon_channel(data)}).outcomes
+    assert isinstance(failed, Failed) and "answered a page that is not JSON" in failed.reason
+    assert "post-failed" not in log_path_for(run.plan_path).read_text()  # still open
+
+
+def test_registering_tchat_and_the_code_exchange_read_nested_answers_as_lines(
+        mastodon_account: tuple[FakeServer, MastodonAccount]) -> None:
+    from tui.post.mastodon import exchange_code, register_app
+
+    server, data = mastodon_account
+    server.reply_once(200, NESTED, {"Content-Type": "application/json"})
+    with pytest.raises(ChannelError, match="/api/v1/apps answered a page that is not JSON"):
+        register_app(data.base, timeout=5)
+    server.reply_once(400, NESTED, {"Content-Type": "application/json"})
+    with pytest.raises(ChannelError, match=r"/oauth/token answered 400 \(HTTP 400\)"):
+        exchange_code(data.base, data.client_id, data.client_secret, data.code, timeout=5)

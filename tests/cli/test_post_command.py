@@ -212,7 +212,7 @@ def test_login_without_a_keyring_says_what_to_set(
     monkeypatch.setattr("getpass.getpass", lambda _prompt: "wrong-password-here")
     assert main(["login", str(plan), "bluesky"]) == 1
     err = capsys.readouterr().err
-    assert "not kept: Bluesky refused the app password" in err
+    assert f"not kept: {pds_base} refused the app password" in err
     assert "wrong-password-here" not in err
     assert main(["login", str(plan), "mastodon"]) == 1
     assert "names no mastodon account" in capsys.readouterr().err

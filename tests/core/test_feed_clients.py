@@ -305,8 +305,8 @@ def test_poller_backs_off_and_says_so() -> None:
     now = [START]
     source = Flaky()
     poller = FeedPoller([source], timedelta(seconds=15), lambda: now[0])
-    down = failed("Flaky", Said.of("feed.why_network"))
-    source.errors = [down, down, failed("Flaky", Said.of("feed.cancelled"), retry_after=90),
+    down = failed("Flaky", Said.of("net.why_network"))
+    source.errors = [down, down, failed("Flaky", Said.of("net.cancelled"), retry_after=90),
                      None]
     poller.poll_due()
     assert poller.wait_seconds() == 15
@@ -385,7 +385,7 @@ def test_a_proxy_from_the_environment_is_used_within_the_same_bounds(
 ) -> None:
     import httpx
 
-    from tui.feed.network import _proxy_for
+    from tui.net.proxies import proxy_for as _proxy_for
 
     server, data = mastodon  # it answers as the proxy would, relaying to the server
     data.add("ann", "<p>A1 through the proxy</p>", minute(1))

@@ -227,8 +227,8 @@ def test_the_opening_frame_loads_neither_pydantic_nor_the_run_sheet() -> None:
     )
     assert modules_loaded(code, (
         "pydantic", "tomli_w", "tui.core.plan.model", "tui.screens.runsheet",
-        "tui.core.run.session", "tui.feed", "tui.core.feed", "tui.core.room", "mastodon",
-        "atproto", "keyring", "requests", "httpx",
+        "tui.core.run.session", "tui.feed", "tui.net", "tui.core.feed", "tui.core.room",
+        "mastodon", "atproto", "keyring", "requests", "httpx",
         # Nor the log, the other surfaces' words, the clipboard or the atomic write: each
         # is a few milliseconds of a first frame held to 1.3 times a bare Textual app's.
         "tui.core.run.asrun", "tui.core.text.words.exports", "tui.core.text.words.cli",
@@ -289,5 +289,5 @@ def test_the_run_sheet_loads_no_feed_client() -> None:
         "from tui.screens.runsheet import RunSheet\n"
         "from tui.core.room.session import FeedSession\n"
     )
-    assert modules_loaded(code, ("tui.feed", "mastodon", "atproto", "keyring", "requests",
-                                 "httpx"), cwd=REPO) == []
+    assert modules_loaded(code, ("tui.feed", "tui.net", "mastodon", "atproto", "keyring",
+                                 "requests", "httpx"), cwd=REPO) == []

@@ -4,15 +4,19 @@
 `app.bsky.feed.searchPosts` with `q="#tag"`, `sort="latest"`, `since` the chat's start;
 each poll reads the newest pages until it meets a post it already had.
 
-The SDK signs in (`createSession`) and sends the requests; its transport is ours
-(`tui.feed.network`: a total deadline per request, a bounded answer, no redirect, so the
-password never follows a 307 to another host). The search's answer is read here, post
-by post, not through the SDK's models: they refuse a whole page for one post whose
-display name is over 640 characters, and a stranger chooses that name.
+The SDK signs in (`createSession`) and sends the requests over the session the run
+holds for the account (`tui.net.bluesky`: posting on the same account uses the same
+one), through tchat's one guarded transport (`tui.net.transport`: a total deadline per
+request, a bounded answer, no redirect, so the password never follows a 307 to another
+host; no request to a host but the service's and the account's own). The search's
+answer is read here, post by post, not through the SDK's models: they refuse a whole
+page for one post whose display name is over 640 characters, and a stranger chooses
+that name.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import Any
@@ -21,9 +25,11 @@ from tui.core.feed.post import MAX_ID, FeedPost, post_moment
 from tui.core.feed.status import Said
 from tui.feed.credentials import BlueskyLogin
 from tui.feed.errors import failed
-from tui.feed.network import TIMEOUT, GuardedTransport, HttpFailure, deadline, retry_after
+from tui.net.bluesky import DEFAULT_SERVICE, BlueskySession, Sessions
+from tui.net.failure import HttpFailure
+from tui.net.numbers import retry_after
+from tui.net.transport import TIMEOUT, deadline, stopping
 
-DEFAULT_SERVICE = "https://bsky.social"
 PAGE = 100
 MAX_PAGES = 10
 MAX_ITEMS = 200
@@ -41,24 +47,25 @@ class BlueskySource:
     platform = "bluesky"
 
     def __init__(self, login: BlueskyLogin | None, tag: str, since: datetime, *,
-                 service: str | None = None, timeout: float = TIMEOUT) -> None:
-        from atproto import Client
-        from atproto_client.request import Request
-
+                 service: str | None = None, timeout: float = TIMEOUT,
+                 sessions: Sessions | None = None) -> None:
         self.tag = tag if tag.startswith("#") else "#" + tag
         self.since = since
         self.service = (service or DEFAULT_SERVICE).rstrip("/")
         self.timeout = timeout
-        self._login = login
-        self.transport = GuardedTransport(timeout=timeout)
-        # trust_env=False: an environment proxy would have httpx go around the transport.
-        self._client = Client(base_url=self.service, request=Request(
-            transport=self.transport, timeout=timeout, trust_env=False))
-        self._logged_in = False
+        self._session: BlueskySession | None = None
+        if login is not None:
+            # The run's session for this account, when the run holds one (posting signs
+            # in with it too); else one of the source's own.
+            self._session = (sessions or Sessions()).bluesky(
+                login.handle, login.password, self.service, timeout=timeout)
+        self._stop = threading.Event()
         self._seen: OrderedDict[str, None] = OrderedDict()
 
     def cancel(self) -> None:
-        self.transport.cancel()
+        """Stop this source's request under way, and every later one (the session may
+        be shared: posting's requests go on until the run closes it)."""
+        self._stop.set()
 
     def thread(self, uri: str, depth: int) -> dict[str, Any]:
         """`app.bsky.feed.getPostThread` for `uri` with the search's session: the thread
@@ -66,20 +73,18 @@ class BlueskySource:
         FeedError saying why not. Signs in first when the search has not yet."""
         from atproto_client import exceptions, models
 
-        if self._login is None:
+        session = self._session
+        if session is None:
             raise failed(self.name, Said.of("feed.no_login"), lasting=True)
-        path = THREAD if self._logged_in else SESSION
+        path = THREAD if session.signed_in else SESSION
         try:
-            with deadline(self.timeout * 2):
-                if not self._logged_in:
-                    self._client.login(self._login.handle, self._login.password,
-                                       fetch_bsky_profile=False)
-                    self._logged_in = True
-                    path = THREAD
+            with deadline(self.timeout * 2), stopping(self._stop):
+                session.sign_in()
+                path = THREAD
                 params = models.AppBskyFeedGetPostThread.Params(uri=uri, depth=depth,
                                                                 parent_height=0)
-                content = self._client.invoke_query("app.bsky.feed.getPostThread",
-                                                    params=params).content
+                content = session.client.invoke_query("app.bsky.feed.getPostThread",
+                                                      params=params).content
         except HttpFailure as error:
             raise failed(self.name, error.said) from None
         except exceptions.RateLimitExceededError as error:
@@ -87,7 +92,7 @@ class BlueskySource:
                                             answer="429"),
                          retry_after=retry_after(_headers(error))) from None
         except exceptions.RequestErrorBase as error:
-            if not self._logged_in:
+            if path == SESSION:
                 raise failed(self.name, Said.of("feed.wrong_login", path=path,
                                                 answer=_answer(error)), lasting=True) from None
             key = "feed.no_post" if _answer(error).endswith("NotFound") else "feed.server_error"
@@ -97,7 +102,7 @@ class BlueskySource:
             content = None
         thread = content.get("thread") if isinstance(content, dict) else None
         if not isinstance(thread, dict):
-            what = Said.of("feed.what_thread" if self._logged_in else "feed.what_session")
+            what = Said.of("feed.what_thread" if path == THREAD else "feed.what_session")
             raise failed(self.name, Said.of(
                 "feed.not_bluesky", server=self.service, path=path,
                 answer=Said.of("feed.unexpected_json", what=what)))
@@ -106,17 +111,15 @@ class BlueskySource:
     def fetch(self) -> list[FeedPost]:
         from atproto_client import exceptions
 
-        if self._login is None:
+        session = self._session
+        if session is None:
             raise failed(self.name, Said.of("feed.no_login"), lasting=True)
-        path = SEARCH if self._logged_in else SESSION
+        path = SEARCH if session.signed_in else SESSION
         try:
-            with deadline(self.timeout * 2):
-                if not self._logged_in:
-                    self._client.login(self._login.handle, self._login.password,
-                                       fetch_bsky_profile=False)
-                    self._logged_in = True
-                    path = SEARCH
-                views = self._search()
+            with deadline(self.timeout * 2), stopping(self._stop):
+                session.sign_in()
+                path = SEARCH
+                views = self._search(session)
         except HttpFailure as error:
             raise failed(self.name, error.said) from None
         except exceptions.RateLimitExceededError as error:
@@ -124,8 +127,10 @@ class BlueskySource:
                                             answer="429"),
                          retry_after=retry_after(_headers(error))) from None
         except (exceptions.UnauthorizedError, exceptions.BadRequestError) as error:
-            if not self._logged_in or isinstance(error, exceptions.UnauthorizedError):
-                self._logged_in = False
+            if path == SESSION or isinstance(error, exceptions.UnauthorizedError):
+                # The password, or the session's token, refused: the next poll signs in
+                # afresh (for posting too, when it shares the session).
+                session.forget()
                 raise failed(self.name, Said.of("feed.wrong_login", path=path,
                                                 answer=_answer(error)), lasting=True) from None
             raise failed(self.name, Said.of("feed.search_refused", server=self.service,
@@ -134,7 +139,7 @@ class BlueskySource:
             raise failed(self.name, Said.of("feed.server_error", server=self.service,
                                             path=path, answer=_answer(error))) from None
         except Exception:  # noqa: BLE001 - garbage from a server is a status line, not a crash
-            what = Said.of("feed.what_search" if self._logged_in else "feed.what_session")
+            what = Said.of("feed.what_search" if path == SEARCH else "feed.what_session")
             raise failed(self.name, Said.of(
                 "feed.not_bluesky", server=self.service, path=path,
                 answer=Said.of("feed.unexpected_json", what=what))) from None
@@ -142,7 +147,7 @@ class BlueskySource:
         posts.sort(key=lambda post: post.created_at)
         return posts
 
-    def _search(self) -> list[Any]:
+    def _search(self, session: BlueskySession) -> list[Any]:
         from atproto_client import models
 
         views: list[Any] = []
@@ -154,7 +159,8 @@ class BlueskySource:
             params = models.AppBskyFeedSearchPosts.Params(
                 q=self.tag, sort="latest", limit=PAGE, cursor=cursor,
                 since=self.since.astimezone(UTC).isoformat())
-            response = self._client.invoke_query("app.bsky.feed.searchPosts", params=params)
+            response = session.client.invoke_query("app.bsky.feed.searchPosts",
+                                                   params=params)
             content = response.content
             if not isinstance(content, dict) or not isinstance(content.get("posts"), list):
                 raise TypeError("not a search result")

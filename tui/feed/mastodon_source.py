@@ -1,5 +1,5 @@
-"""A Mastodon server's public timeline of the tag, read by tchat itself over the guarded
-transport (`tui.feed.network`).
+"""A Mastodon server's public timeline of the tag, read by tchat itself over the one
+guarded transport (`tui.net.transport`).
 
 A few endpoints are all it needs: `GET /api/v1/instance`, once, to know the address is a
 Mastodon server (or a compatible one: GoToSocial, Akkoma), and
@@ -26,16 +26,10 @@ from tui.core.feed.post import MAX_ID, FeedPost, post_moment
 from tui.core.feed.status import Said
 from tui.core.files.jsonline import json_line
 from tui.feed.errors import failed
-from tui.feed.network import (
-    TIMEOUT,
-    GuardedTransport,
-    HttpFailure,
-    answered,
-    deadline,
-    guarded_client,
-    not_json,
-    retry_after,
-)
+from tui.net.answers import answered, not_json
+from tui.net.failure import HttpFailure
+from tui.net.numbers import retry_after
+from tui.net.transport import TIMEOUT, GuardedTransport, deadline, guarded_client
 
 PAGE = 40
 MAX_PAGES = 25
@@ -56,9 +50,9 @@ class MastodonSource:
         self.tag = tag.removeprefix("#")
         self.since = since
         self.timeout = timeout
-        self.transport = GuardedTransport(timeout=timeout)
-        # The token goes only to this server: every address below is built on it, and
-        # no redirect is ever followed.
+        # The token goes only to this server: every address below is built on it, the
+        # transport sends to no other host, and no redirect is ever followed.
+        self.transport = GuardedTransport([self.server], timeout=timeout)
         auth = {"Authorization": f"Bearer {token}"} if token else {}
         self._http = guarded_client(self.transport, headers=auth)
         self._checked = False

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from tui.core.feed.post import FeedPost
 from tui.core.feed.status import Said
@@ -18,8 +19,11 @@ from tui.core.plan.model import Feed
 from tui.core.room.threads import PER_POLL, PostedQuestion
 from tui.feed.credentials import bluesky_login, mastodon_token
 from tui.feed.errors import failed
-from tui.feed.network import TIMEOUT
 from tui.feed.poller import Source
+from tui.net.transport import TIMEOUT
+
+if TYPE_CHECKING:
+    from tui.net.bluesky import Sessions
 
 
 @dataclass
@@ -46,10 +50,12 @@ def build_sources(feed: Feed, tag: str, since: datetime, *, timeout: float = TIM
                   asks: Callable[[FeedPost], int | None] | None = None,
                   posted: Sequence[PostedQuestion] = (),
                   now: Callable[[], datetime] | None = None,
-                  threads_per_poll: int = PER_POLL) -> Built:
+                  threads_per_poll: int = PER_POLL,
+                  sessions: Sessions | None = None) -> Built:
     """One source per Mastodon server and one for Bluesky. With `asks` (the plan's
     `Attributor.asks`), each also reads the replies under the host's question posts it
-    meets, and those of `posted` (question posts tchat published, known by id)."""
+    meets, and those of `posted` (question posts tchat published, known by id). With
+    `sessions` (the run's), Bluesky signs in with the session posting uses too."""
     from tui.feed.threaded import threaded_bluesky, threaded_mastodon
 
     built = Built()
@@ -78,7 +84,8 @@ def build_sources(feed: Feed, tag: str, since: datetime, *, timeout: float = TIM
 
             login = bluesky_login(environ) if environ is not None else bluesky_login()
             bluesky = threaded_bluesky(
-                BlueskySource(login, tag, since, service=feed.bluesky_service, timeout=timeout),
+                BlueskySource(login, tag, since, service=feed.bluesky_service, timeout=timeout,
+                              sessions=sessions),
                 find, now=clock, per_poll=threads_per_poll)
             bluesky.posted(posted)
             built.sources.append(bluesky)

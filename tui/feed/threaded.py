@@ -19,9 +19,9 @@ from tui.core.feed.post import FeedPost
 from tui.core.feed.status import ThreadNote
 from tui.core.room.threads import PostedQuestion, QuestionPosts, ThreadSchedule
 from tui.feed.errors import FeedError
-from tui.feed.network import TIMEOUT, deadline
 from tui.feed.poller import Source
 from tui.feed.replies import BlueskyReplies, MastodonReplies, Read
+from tui.net.transport import TIMEOUT, deadline
 
 if TYPE_CHECKING:
     from tui.feed.bluesky_source import BlueskySource

@@ -1,10 +1,14 @@
 """Posting on Bluesky through the atproto SDK's models.
 
 One session per run: `createSession` once (the server allows 30 per 5 minutes and 300
-a day), then the SDK refreshes it with `refreshSession` before it expires. Posts are
-`app.bsky.feed.post` records created under the record key tchat derived
-(`tui.core.run.publish.keys`): a second create of the same part is refused by the
-server, and a look at the record (`getRecord`) then says it is there.
+a day), then the SDK refreshes it with `refreshSession` before it expires; the session
+is the run's (`tui.net.bluesky.Sessions`), so the feed reading the tag with the same
+account signs in with it too. Its requests go through tchat's one guarded transport
+(`tui.net.transport`): a total deadline per call, a bounded answer, no redirect, the
+app password to the service only. Posts are `app.bsky.feed.post` records created under
+the record key tchat derived (`tui.core.run.publish.keys`): a second create of the same
+part is refused by the server, and a look at the record (`getRecord`) then says it is
+there.
 """
 
 from __future__ import annotations
@@ -16,22 +20,19 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+import httpx
+
+from tui.core.feed.post import MAX_ID
 from tui.core.plan.images import Image
 from tui.core.run.publish.channel import ChannelError, Reply, Sent
 from tui.core.run.publish.keys import record_key
 from tui.core.run.publish.ledger import PartRecord
 from tui.core.run.publish.parts import Part
-from tui.post.errors import server_words
-from tui.post.http import (
-    TIMEOUT,
-    Deadline,
-    DeadlineTransport,
-    ForeignHost,
-    RedirectRefused,
-    guards,
-    origin,
-    retry_after,
-)
+from tui.net.answers import json_answer, not_json
+from tui.net.bluesky import NotASession, Sessions
+from tui.net.failure import HttpFailure, server_of
+from tui.net.transport import TIMEOUT, answers_up_to, deadline, stopping
+from tui.post.errors import MAX_ANSWER, server_words, too_many
 
 POST = "app.bsky.feed.post"
 REPOST = "app.bsky.feed.repost"
@@ -44,64 +45,83 @@ class BlueskyChannel:
 
     def __init__(self, handle: str, password: str, service: str, *,
                  timeout: float = TIMEOUT, sleep: Callable[[float], None] = time.sleep,
-                 max_wait: float = MAX_WAIT) -> None:
-        from atproto import Client
-        from atproto_client.request import Request
-
+                 max_wait: float = MAX_WAIT, sessions: Sessions | None = None) -> None:
         self.account = handle
-        self.service = service
+        self.service = service.rstrip("/")
+        self.timeout = timeout
         self._password = password
         self._sleep = sleep
         self._max_wait = max_wait
-        self._deadline = Deadline(timeout)
-        self._allowed = {origin(service)}
-        request = Request(transport=DeadlineTransport(self._deadline), timeout=timeout,
-                          event_hooks=guards(lambda: self._allowed), trust_env=False)
-        self._client = Client(base_url=service, request=request)
-        self._client.on_session_change(self._session_changed)
-        self._did: str | None = None
-        self._session_did: str | None = None
+        # The run's session for this account when the run holds one (the feed reads
+        # with it too), else one of the channel's own.
+        self._session = (sessions or Sessions()).bluesky(handle, password, self.service,
+                                                         timeout=timeout)
+        self._client = self._session.client
         self._lock = threading.Lock()
+        self._stop = threading.Event()
         self._handles: dict[str, str | None] = {}
 
     def __repr__(self) -> str:
         return f"BlueskyChannel({self.account!r}, {self.service!r})"
 
+    def cancel(self) -> None:
+        """Stop this channel's call under way, and every later one (the session may be
+        shared: the feed's requests go on until the run closes it)."""
+        self._stop.set()
+
     # --- calls -------------------------------------------------------------------------
+
+    @contextmanager
+    def _bounded(self) -> Iterator[None]:
+        """One call: `timeout` seconds in all (its every request), a bounded answer, and
+        this channel's cancel."""
+        with deadline(self.timeout), answers_up_to(MAX_ANSWER), stopping(self._stop):
+            yield
 
     @contextmanager
     def _call(self, what: str, *, sending: bool = False) -> Iterator[None]:
         """One bounded call, its failures as ChannelError (a 429 is the caller's)."""
         from atproto_client import exceptions
 
+        before = self._session.last_answer()
         try:
-            with self._deadline.call():
+            with self._bounded():
                 yield
         except (ChannelError, exceptions.RateLimitExceededError):
             raise
+        except HttpFailure as failure:
+            # No answer to read (a deadline, a refused connection, a redirect, an answer
+            # too large...): the line names the server and what happened. Uncertain when
+            # the request may have reached the server.
+            raise ChannelError(failure.message, uncertain=sending and failure.arrived
+                               ) from None
+        except NotASession:
+            raise ChannelError(f"{self.service} did not send a Bluesky session ({what})"
+                               ) from None
         except exceptions.UnauthorizedError as error:
-            raise ChannelError(f"Bluesky refused the app password of {self.account} "
+            raise ChannelError(f"{self.service} refused the app password of {self.account} "
                                f"({self._server_error(error)})") from None
         except exceptions.InvokeTimeoutError:
             raise ChannelError(f"{self.service} did not answer in time ({what})",
                                uncertain=sending) from None
-        except (RedirectRefused, ForeignHost) as error:
-            raise ChannelError(str(error)) from None
         except exceptions.NetworkError as error:
             if getattr(error, "response", None) is not None:
-                raise ChannelError(f"Bluesky refused {what} "
+                raise ChannelError(f"{self.service} refused {what} "
                                    f"({self._server_error(error)})") from None
             raise ChannelError(f"{self.service} cannot be reached ({what})",
                                uncertain=sending) from None
         except exceptions.RequestErrorBase as error:
-            raise ChannelError(f"Bluesky refused {what} ({self._server_error(error)})"
+            raise ChannelError(f"{self.service} refused {what} ({self._server_error(error)})"
                                ) from None
-        except Exception as error:  # noqa: BLE001 - garbage from a server is a line
-            cause = error.__cause__ or error.__context__
-            if isinstance(cause, RedirectRefused | ForeignHost):
-                raise ChannelError(str(cause)) from None
-            raise ChannelError(f"{self.service} sent something that is not a Bluesky answer "
-                               f"({what})", uncertain=sending) from None
+        except Exception:  # noqa: BLE001 - garbage from a server is a line
+            answer = self._session.last_answer()
+            if answer is None or answer is before:
+                # No answer came in this call: the SDK stopped before sending anything
+                # (a session it cannot use), so nothing can be there.
+                raise ChannelError(f"{self.service} gave a session tchat cannot use "
+                                   f"({what})") from None
+            raise ChannelError(f"{server_of(answer.request.url)}: {answer.request.url.path} "
+                               f"answered {_what_it_was(answer)}", uncertain=sending) from None
 
     def _server_error(self, error: Any) -> str:
         content = getattr(getattr(error, "response", None), "content", None)
@@ -122,34 +142,20 @@ class BlueskyChannel:
                     return action()
             except exceptions.RateLimitExceededError as error:
                 headers = getattr(getattr(error, "response", None), "headers", None) or {}
-                wait = retry_after(headers)
-                if attempt == 2 or wait is None or wait > self._max_wait:
-                    shown = f" (try again in {int(wait) + 1} s)" if wait else ""
-                    raise ChannelError(f"Bluesky: too many requests{shown}") from None
-                self._sleep(max(0.0, wait))
+                refusal, wait = too_many(self.service, what, _text_headers(headers),
+                                         self._max_wait, last=attempt == 2)
+                if refusal is not None:
+                    raise refusal from None
+                self._sleep(wait)
         raise AssertionError("unreachable")
 
     # --- the session -------------------------------------------------------------------
 
-    def _session_changed(self, _event: Any, session: Any) -> None:
-        # Created or refreshed: the account's DID, and the server its session names.
-        self._session_did = str(getattr(session, "did", "") or "") or None
-        pds = str(getattr(session, "pds_endpoint", "") or "")
-        # bsky.social's accounts live on servers of their own, named in the session:
-        # the access token (never the app password) goes there, over https only.
-        if pds.startswith("https://") or origin(pds)[1] in ("127.0.0.1", "localhost"):
-            self._allowed.add(origin(pds))
-
     def sign_in(self) -> str:
-        """Sign in once (createSession); the account's DID."""
-        if self._did is not None:
-            return self._did
-        self._with_wait("signing in", lambda: self._client.login(
-            self.account, self._password, fetch_bsky_profile=False))
-        if self._session_did is None:
-            raise ChannelError(f"{self.service} sent something that is not a Bluesky session")
-        self._did = self._session_did
-        return self._did
+        """Sign in once a run (createSession, unless the run's session already did);
+        the account's DID."""
+        did: str = self._with_wait("signing in", self._session.sign_in)
+        return did
 
     # --- the Channel protocol ------------------------------------------------------------
 
@@ -190,7 +196,7 @@ class BlueskyChannel:
                 if there is not None:
                     return there
                 raise
-            return Sent(str(made.uri), self._url(str(made.uri)), str(made.cid))
+            return self._sent(made.uri, made.cid, "the post")
 
     def find(self, record: PartRecord, text: str | None) -> Sent | None:
         with self._lock:
@@ -218,7 +224,7 @@ class BlueskyChannel:
                 collection, _, rkey = rest.partition("/")
                 found = self._get(repo, collection, rkey)
                 if found is None:
-                    raise ChannelError("Bluesky: the post to repost is gone")
+                    raise ChannelError(f"{self.service}: the post to repost is gone")
                 cid = found.cid
             key = record_key("repost", uri, self.account, 1, 0, datetime.now(UTC))
             record = models.AppBskyFeedRepost.Record(
@@ -229,7 +235,8 @@ class BlueskyChannel:
                     models.ComAtprotoRepoCreateRecord.Data(repo=did, collection=REPOST,
                                                            rkey=key, record=record))),
                 sending=True)
-            return Sent(str(made.uri), self._url(uri), str(made.cid))
+            sent = self._sent(made.uri, made.cid, "the repost")
+            return Sent(sent.uri, self._url(uri), sent.cid)
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -237,20 +244,22 @@ class BlueskyChannel:
         from atproto_client import exceptions
 
         try:
-            with self._deadline.call():
+            with self._bounded():
                 found = self._client.com.atproto.repo.get_record(
                     {"repo": repo, "collection": collection, "rkey": rkey})
         except exceptions.BadRequestError as error:
             content = getattr(getattr(error, "response", None), "content", None)
             if getattr(content, "error", None) == "RecordNotFound":
                 return None
-            raise ChannelError(f"Bluesky cannot tell whether the post is there "
+            raise ChannelError(f"{self.service} cannot tell whether the post is there "
                                f"({self._server_error(error)})") from None
+        except HttpFailure as failure:
+            raise ChannelError(f"cannot tell whether the post is there: {failure.message}"
+                               ) from None
         except Exception:  # noqa: BLE001 - no answer: the caller must not send
             raise ChannelError(f"{self.service} cannot tell whether the post is there"
                                ) from None
-        return Sent(str(found.uri), self._url(str(found.uri)),
-                    str(found.cid) if found.cid else None)
+        return self._sent(found.uri, found.cid, "finding the post")
 
     def _facet(self, facet: Any) -> Any:
         from atproto import models
@@ -272,13 +281,22 @@ class BlueskyChannel:
     def _resolve(self, handle: str) -> str | None:
         if handle not in self._handles:
             try:
-                with self._deadline.call():
+                with self._bounded():
                     answer = self._client.com.atproto.identity.resolve_handle(
                         {"handle": handle})
                 self._handles[handle] = str(answer.did)
             except Exception:  # noqa: BLE001 - an unknown handle is text, not a failure
                 self._handles[handle] = None
         return self._handles[handle]
+
+    def _sent(self, uri: Any, cid: Any, what: str) -> Sent:
+        """A record the server says it made: its at:// URI and CID, bounded (they go to
+        the log and the screen), or a line saying the answer is none."""
+        if not isinstance(uri, str) or not uri.startswith("at://") or len(uri) > MAX_ID \
+                or (cid is not None and (not isinstance(cid, str) or len(cid) > MAX_ID)):
+            raise ChannelError(f"{self.service} answered {what} with something that is not "
+                               "a Bluesky record", uncertain=True)
+        return Sent(uri, self._url(uri), cid or None)
 
     def _url(self, uri: str) -> str:
         rkey = uri.rsplit("/", 1)[-1]
@@ -287,3 +305,17 @@ class BlueskyChannel:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _what_it_was(answer: httpx.Response) -> str:
+    """ "a page that is not JSON (text/html)", or JSON that is no answer the SDK reads."""
+    if json_answer(answer) is None:
+        return not_json(answer).say("en")
+    return f"JSON that is not a Bluesky answer (HTTP {answer.status_code})"
+
+
+def _text_headers(headers: Any) -> dict[str, str]:
+    try:
+        return {str(k): str(v) for k, v in dict(headers).items()}
+    except (TypeError, ValueError):
+        return {}

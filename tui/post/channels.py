@@ -5,12 +5,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tui.core.plan.accounts import Accounts
 from tui.core.run.publish.channel import Channel
 from tui.core.text.words import Words
+from tui.net.transport import TIMEOUT
 from tui.post.credentials import VARIABLES, credential
-from tui.post.http import TIMEOUT
+
+if TYPE_CHECKING:
+    from tui.net.bluesky import Sessions
 
 
 @dataclass
@@ -22,8 +26,10 @@ class Built:
 
 def build_channels(accounts: Accounts, words: Words, *, networks: tuple[str, ...] = (),
                    environ: Mapping[str, str] | None = None, timeout: float = TIMEOUT,
-                   sleep: Callable[[float], None] | None = None) -> Built:
-    """A channel for each account (of `networks`, when given) that has its credential."""
+                   sleep: Callable[[float], None] | None = None,
+                   sessions: Sessions | None = None) -> Built:
+    """A channel for each account (of `networks`, when given) that has its credential.
+    With `sessions` (the run's), Bluesky posts with the session the feed reads with."""
     built = Built()
     for network in accounts.networks:
         if networks and network not in networks:
@@ -39,7 +45,8 @@ def build_channels(accounts: Accounts, words: Words, *, networks: tuple[str, ...
             from tui.post.bluesky import BlueskyChannel
 
             built.channels[network] = BlueskyChannel(
-                account, secret, accounts.bluesky_base, timeout=timeout, sleep=wait)
+                account, secret, accounts.bluesky_base, timeout=timeout, sleep=wait,
+                sessions=sessions)
         else:
             from tui.post.mastodon import MastodonChannel
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from tui.core.run.publish.channel import ChannelError
 from tui.core.text.controls import visible
+from tui.net.numbers import retry_after
 
 MAX_SERVER_WORDS = 200
+MAX_ANSWER = 4 * 1024 * 1024
+"""The largest answer posting reads: a status or a record is a few kilobytes."""
+LONGEST_WAIT = 24 * 3600.0
+"""The longest wait a failure names: a server asking for more (or for `inf`) is said to
+ask for a day or more."""
 
 
 def server_words(text: object, *secrets: str) -> str:
@@ -19,4 +27,22 @@ def server_words(text: object, *secrets: str) -> str:
     return line if len(line) <= MAX_SERVER_WORDS else line[:MAX_SERVER_WORDS - 1] + "…"
 
 
-__all__ = ["ChannelError", "server_words"]
+def too_many(server: str, what: str, headers: Mapping[str, str], max_wait: float, *,
+             last: bool) -> tuple[ChannelError | None, float]:
+    """A 429 on `what`: the seconds to wait before the one retry, when the server asks
+    for `max_wait` or less and this was not the retry already; else the failure, saying
+    when to try again. The server's numbers are bounded (`tui.net.numbers`): `inf`,
+    1e300 or garbage never raise."""
+    wait = retry_after(headers, longest=LONGEST_WAIT)
+    if not last and wait is not None and wait <= max_wait:
+        return None, wait
+    if wait is None:
+        shown = ""
+    elif wait >= LONGEST_WAIT:
+        shown = ": try again in a day or more"
+    else:
+        shown = f": try again in {int(wait) + 1} s"
+    return ChannelError(f"{server} asks to wait (too many requests) for {what}{shown}"), 0.0
+
+
+__all__ = ["ChannelError", "server_words", "too_many"]

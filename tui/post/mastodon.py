@@ -1,11 +1,14 @@
-"""Posting on Mastodon over its REST API, with httpx (see `tui.post.http`).
+"""Posting on Mastodon over its REST API, with httpx over tchat's one guarded transport
+(`tui.net.transport`).
 
 `POST /api/v1/statuses` (public, the plan's language, an `Idempotency-Key` on every
 post: the server answers a second post with the same key with the first one's status
 for an hour), `in_reply_to_id` for a thread, `POST /api/v2/media` with the image's
 description before a status that carries it, `DELETE /api/v1/statuses/:id`,
-`POST /api/v1/statuses/:id/reblog`. Every call needs a total deadline and no redirect,
-which Mastodon.py's requests session does not give (the feed's reader left it too).
+`POST /api/v1/statuses/:id/reblog`. Every call needs a total deadline, a bounded answer,
+no redirect and no host but the account's own, which Mastodon.py's requests session does
+not give (the feed's reader left it too); every answer is read as JSON within bounds
+(`tui.net.answers`: a nested answer is a line, never a RecursionError).
 """
 
 from __future__ import annotations
@@ -13,33 +16,35 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
 from tui.core.feed.mastodon_html import html_to_text
+from tui.core.feed.post import MAX_ID, post_moment
 from tui.core.plan.images import Image
 from tui.core.run.publish.channel import ChannelError, Reply, Sent
 from tui.core.run.publish.ledger import PartRecord
 from tui.core.run.publish.parts import Part
-from tui.post.errors import server_words
-from tui.post.http import (
+from tui.net.answers import json_answer, not_json
+from tui.net.failure import HttpFailure
+from tui.net.transport import (
     TIMEOUT,
-    Deadline,
-    ForeignHost,
-    RedirectRefused,
-    client,
-    origin,
-    retry_after,
+    GuardedTransport,
+    answers_up_to,
+    deadline,
+    guarded_client,
 )
+from tui.post.errors import MAX_ANSWER, server_words, too_many
 
 MAX_WAIT = 30.0
 SCOPES = "write:statuses write:media read:statuses"
 """What tchat asks for when it registers itself: post, delete, reblog, upload a card,
 and read the account's own statuses (to settle a post whose answer was lost)."""
 MEDIA_POLLS = 10
+MAX_URL = 2000
 
 
 class MastodonChannel:
@@ -50,73 +55,73 @@ class MastodonChannel:
                  ) -> None:
         self.account = account
         self.server = server.rstrip("/")
+        self.timeout = timeout
         self._token = token
         self._sleep = sleep
         self._max_wait = max_wait
-        self._deadline = Deadline(timeout)
-        allowed = {origin(self.server)}
-        self._http = client(self._deadline, lambda: allowed, base_url=self.server)
+        # The token goes to this server only: the transport sends to no other host.
+        self._transport = GuardedTransport([self.server], timeout=timeout)
+        self._http = guarded_client(self._transport, base_url=self.server)
         self._lock = threading.Lock()
         self._account_id: str | None = None
 
     def __repr__(self) -> str:
         return f"MastodonChannel({self.account!r}, {self.server!r})"
 
+    def cancel(self) -> None:
+        """Stop the call under way (within a quarter of a second), and every later one."""
+        self._transport.cancel()
+
     # --- calls -------------------------------------------------------------------------
 
     def _request(self, method: str, path: str, what: str, *, sending: bool = False,
                  auth: bool = True, **options: Any) -> Any:
-        """One call (a 429 waited out once if the wait is short): the JSON answer."""
+        """One call (a 429 waited out once if the wait is short): the JSON answer, None
+        for a 404."""
         headers = dict(options.pop("headers", {}))
         if auth:
             headers["Authorization"] = f"Bearer {self._token}"
         for attempt in (1, 2):
             try:
-                with self._deadline.call():
+                with deadline(self.timeout), answers_up_to(MAX_ANSWER):
                     response = self._http.request(method, path, headers=headers, **options)
-                    body = response.read()
-            except httpx.TimeoutException:
-                raise ChannelError(f"{self.server} did not answer in time ({what})",
-                                   uncertain=sending) from None
-            except (RedirectRefused, ForeignHost) as error:
-                raise ChannelError(str(error)) from None
+            except HttpFailure as failure:
+                # Uncertain when the request may have reached the server.
+                raise ChannelError(failure.message, uncertain=sending and failure.arrived
+                                   ) from None
             except httpx.HTTPError:
                 raise ChannelError(f"{self.server} cannot be reached ({what})",
                                    uncertain=sending) from None
             status = response.status_code
             if status == 429:
-                wait = retry_after(response.headers)
-                if attempt == 2 or wait is None or wait > self._max_wait:
-                    shown = f" (try again in {int(wait) + 1} s)" if wait else ""
-                    raise ChannelError(f"Mastodon: too many requests{shown}")
-                self._sleep(max(0.0, wait))
+                refusal, wait = too_many(self.server, what, dict(response.headers),
+                                         self._max_wait, last=attempt == 2)
+                if refusal is not None:
+                    raise refusal
+                self._sleep(wait)
                 continue
             if status in (401, 403):
                 raise ChannelError(f"{self.server} refused the token of {self.account} "
-                                   f"({self._said(body, status)})")
+                                   f"({self._said(response)})")
             if status == 404:
                 return None
             if not 200 <= status < 300:
-                raise ChannelError(f"Mastodon refused {what} ({self._said(body, status)})",
+                raise ChannelError(f"{self.server}: {path} answered {status} "
+                                   f"({self._said(response)})",
                                    uncertain=sending and status >= 500)
-            try:
-                import json
-
-                return json.loads(body) if body else {}
-            except ValueError:
-                raise ChannelError(f"{self.server} sent something that is not a Mastodon "
-                                   f"answer ({what})", uncertain=sending) from None
+            if not response.content:
+                return {}
+            data = json_answer(response)
+            if data is None:
+                raise ChannelError(f"{self.server}: {path} answered "
+                                   f"{not_json(response).say('en')}", uncertain=sending)
+            return data
         raise AssertionError("unreachable")
 
-    def _said(self, body: bytes, status: int) -> str:
-        import json
-
-        try:
-            data = json.loads(body)
-            message = data.get("error") if isinstance(data, dict) else None
-        except ValueError:
-            message = None
-        return server_words(message or f"HTTP {status}", self._token)
+    def _said(self, response: httpx.Response) -> str:
+        data = json_answer(response)
+        message = data.get("error") if isinstance(data, dict) else None
+        return server_words(message or f"HTTP {response.status_code}", self._token)
 
     # --- the Channel protocol ------------------------------------------------------------
 
@@ -148,7 +153,7 @@ class MastodonChannel:
         with self._lock:
             account_id = self._own_id()
             statuses = self._request(
-                "GET", f"/api/v1/accounts/{quote(account_id)}/statuses",
+                "GET", f"/api/v1/accounts/{quote(account_id, safe='')}/statuses",
                 "reading the account's posts", params={"limit": 40, "exclude_reblogs": "true"})
         if not isinstance(statuses, list):
             raise ChannelError(f"{self.server} cannot tell whether the post is there")
@@ -157,25 +162,25 @@ class MastodonChannel:
         for status in statuses:
             if not isinstance(status, dict):
                 continue
-            try:
-                made = datetime.fromisoformat(str(status.get("created_at")).replace("Z",
-                                                                                    "+00:00"))
-            except ValueError:
+            # A date no chat can have (or none) is not the post: bounded like the feed's.
+            made = post_moment(status.get("created_at"), naive_is_utc=True)
+            content = status.get("content")
+            if made is None or not isinstance(content, str):
                 continue
-            seen = " ".join(html_to_text(str(status.get("content") or "")).split())
+            seen = " ".join(html_to_text(content).split())
             if made >= since and seen == wanted:
                 return self._sent(status)
         return None
 
     def delete(self, record: PartRecord) -> None:
         with self._lock:
-            self._request("DELETE", f"/api/v1/statuses/{quote(record.uri or '')}",
+            self._request("DELETE", f"/api/v1/statuses/{quote(record.uri or '', safe='')}",
                           "deleting the post")
 
     def repost(self, uri: str, cid: str | None) -> Sent:
         with self._lock:
             status_id = uri if uri.isdigit() else self._local_id(uri)
-            answer = self._request("POST", f"/api/v1/statuses/{quote(status_id)}/reblog",
+            answer = self._request("POST", f"/api/v1/statuses/{quote(status_id, safe='')}/reblog",
                                    "the reblog", sending=True)
             return self._sent(answer)
 
@@ -186,9 +191,10 @@ class MastodonChannel:
             username = self.account.removeprefix("@").split("@")[0]
             found = self._request("GET", "/api/v1/accounts/lookup", "finding the account",
                                   params={"acct": username})
-            if not isinstance(found, dict) or not found.get("id"):
+            account_id = _bounded_id(found.get("id") if isinstance(found, dict) else None)
+            if account_id is None:
                 raise ChannelError(f"{self.server} does not know {self.account}")
-            self._account_id = str(found["id"])
+            self._account_id = account_id
         return self._account_id
 
     def _local_id(self, url: str) -> str:
@@ -196,34 +202,53 @@ class MastodonChannel:
                               params={"q": url, "type": "statuses", "resolve": "true",
                                       "limit": 1})
         statuses = found.get("statuses") if isinstance(found, dict) else None
-        if not statuses or not isinstance(statuses[0], dict) or not statuses[0].get("id"):
+        first = statuses[0] if isinstance(statuses, list) and statuses else None
+        status_id = _bounded_id(first.get("id") if isinstance(first, dict) else None)
+        if status_id is None:
             raise ChannelError(f"{self.server} cannot find that post")
-        return str(statuses[0]["id"])
+        return status_id
 
     def _upload(self, image: Image) -> str:
         media = self._request(
             "POST", "/api/v2/media", "uploading the image",
             files={"file": (image.path.name, image.data, image.kind)},
             data={"description": image.alt})
-        if not isinstance(media, dict) or not media.get("id"):
+        media_id = _bounded_id(media.get("id") if isinstance(media, dict) else None)
+        if media_id is None:
             raise ChannelError(f"{self.server} did not take the image")
-        media_id = str(media["id"])
         polls = 0
         # 202: still being processed; the status waits until it has a URL.
-        while not media.get("url") and polls < MEDIA_POLLS:
+        while not _processed(media) and polls < MEDIA_POLLS:
             polls += 1
             self._sleep(1.0)
-            media = self._request("GET", f"/api/v1/media/{quote(media_id)}",
-                                  "processing the image") or {}
-        if not media.get("url"):
+            media = self._request("GET", f"/api/v1/media/{quote(media_id, safe='')}",
+                                  "processing the image")
+        if not _processed(media):
             raise ChannelError(f"{self.server} is still processing the image: try again")
         return media_id
 
     def _sent(self, status: Any) -> Sent:
-        if not isinstance(status, dict) or not status.get("id"):
-            raise ChannelError(f"{self.server} sent something that is not a status",
+        """The status the server says it made: its id and link, bounded (they go to the
+        log and the screen), or a line saying the answer is none."""
+        status_id = _bounded_id(status.get("id") if isinstance(status, dict) else None)
+        if status_id is None:
+            raise ChannelError(f"{self.server} answered with something that is not a status",
                                uncertain=True)
-        return Sent(str(status["id"]), str(status.get("url") or status.get("uri") or ""))
+        assert isinstance(status, dict)
+        link = next((v for v in (status.get("url"), status.get("uri"))
+                     if isinstance(v, str) and v and len(v) <= MAX_URL), "")
+        return Sent(status_id, link)
+
+
+def _bounded_id(value: Any) -> str | None:
+    """An id as a server sends it (a string, or a number), bounded; None otherwise."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    return value if isinstance(value, str) and 0 < len(value) <= MAX_ID else None
+
+
+def _processed(media: Any) -> bool:
+    return isinstance(media, dict) and bool(media.get("url"))
 
 
 # --- the authorization code flow (tchat login PLAN mastodon) -----------------------------
@@ -231,21 +256,39 @@ class MastodonChannel:
 OUT_OF_BAND = "urn:ietf:wg:oauth:2.0:oob"
 
 
+def _form(server: str, path: str, what: str, form: dict[str, str], timeout: float, *,
+          secrets: tuple[str, ...] = ()) -> Any:
+    """A form POSTed to `server` (the app's registration, the code's exchange) over the
+    guarded transport; its JSON answer when it is a 200, else ChannelError naming the
+    server and what it answered (`secrets` blotted out of what it said)."""
+    with guarded_client(GuardedTransport([server], timeout=timeout), base_url=server) as http:
+        try:
+            with deadline(timeout), answers_up_to(MAX_ANSWER):
+                response = http.post(path, data=form)
+        except HttpFailure as failure:
+            raise ChannelError(f"{what}: {failure.message}") from None
+        except httpx.HTTPError:
+            raise ChannelError(f"{server} cannot be reached ({what})") from None
+    data = json_answer(response)
+    if response.status_code != 200:
+        message = data.get("error") if isinstance(data, dict) else None
+        said = server_words(message or f"HTTP {response.status_code}", *secrets)
+        raise ChannelError(f"{server}: {path} answered {response.status_code} ({said})")
+    if not isinstance(data, dict):
+        answer = not_json(response).say("en") if data is None else "JSON that is not an object"
+        raise ChannelError(f"{server}: {path} answered {answer}")
+    return data
+
+
 def register_app(server: str, *, timeout: float = TIMEOUT) -> tuple[str, str]:
     """Register tchat with the server (`POST /api/v1/apps`): its client id and secret."""
-    deadline = Deadline(timeout)
-    allowed = {origin(server)}
-    with client(deadline, lambda: allowed, base_url=server) as http, deadline.call():
-        try:
-            response = http.post("/api/v1/apps", data={
-                "client_name": "tchat", "redirect_uris": OUT_OF_BAND, "scopes": SCOPES})
-            data = response.json()
-        except (httpx.HTTPError, ValueError):
-            raise ChannelError(f"{server} cannot register tchat") from None
-    if response.status_code != 200 or not isinstance(data, dict) \
-            or not data.get("client_id") or not data.get("client_secret"):
-        raise ChannelError(f"{server} refused to register tchat (HTTP {response.status_code})")
-    return str(data["client_id"]), str(data["client_secret"])
+    data = _form(server, "/api/v1/apps", "registering tchat", {
+        "client_name": "tchat", "redirect_uris": OUT_OF_BAND, "scopes": SCOPES}, timeout)
+    client_id, secret = data.get("client_id"), data.get("client_secret")
+    if not isinstance(client_id, str) or not isinstance(secret, str) \
+            or not 0 < len(client_id) <= MAX_ID or not 0 < len(secret) <= MAX_ID:
+        raise ChannelError(f"{server} refused to register tchat (no client id and secret)")
+    return client_id, secret
 
 
 def authorize_url(server: str, client_id: str) -> str:
@@ -259,18 +302,11 @@ def authorize_url(server: str, client_id: str) -> str:
 def exchange_code(server: str, client_id: str, client_secret: str, code: str, *,
                   timeout: float = TIMEOUT) -> str:
     """The access token for an authorization code (`POST /oauth/token`)."""
-    deadline = Deadline(timeout)
-    allowed = {origin(server)}
-    with client(deadline, lambda: allowed, base_url=server) as http, deadline.call():
-        try:
-            response = http.post("/oauth/token", data={
-                "grant_type": "authorization_code", "code": code, "client_id": client_id,
-                "client_secret": client_secret, "redirect_uri": OUT_OF_BAND,
-                "scope": SCOPES})
-            data = response.json()
-        except (httpx.HTTPError, ValueError):
-            raise ChannelError(f"{server} cannot give a token") from None
-    token = data.get("access_token") if isinstance(data, dict) else None
-    if response.status_code != 200 or not token:
-        raise ChannelError(f"{server} refused the code (HTTP {response.status_code})")
-    return str(token)
+    data = _form(server, "/oauth/token", "exchanging the code", {
+        "grant_type": "authorization_code", "code": code, "client_id": client_id,
+        "client_secret": client_secret, "redirect_uri": OUT_OF_BAND, "scope": SCOPES},
+        timeout, secrets=(client_secret, code))
+    token = data.get("access_token")
+    if not isinstance(token, str) or not token:
+        raise ChannelError(f"{server} refused the code (no token in its answer)")
+    return token

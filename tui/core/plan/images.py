@@ -2,16 +2,18 @@
 
 What each network takes, so that `tchat check` says before the day what a network
 would refuse at the moment of posting: the file's kind is read from its first bytes
-(never trusted from its name), its size against the network's limit.
+(never trusted from its name), its size against the network's limit. The file is read
+by the one regular-file reader (`tui.core.files.regularfile`): never a FIFO, a device or
+a folder, and its size is the bytes read, never the size the file system reports (a
+card still being written is not posted cut).
 """
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.core.files.regularfile import NotReadable, read_regular
 from tui.core.text.said import Said
 
 # The first bytes of each kind of image the networks take.
@@ -82,13 +84,12 @@ def image_path(plan_path: Path, name: str) -> Path:
 def image_problem(path: Path, name: str, alt: str, networks: tuple[str, ...]
                   ) -> Said | None:
     """Why the card `name` (beside the plan at `path`) cannot go to `networks`; None
-    when it can. Reads at most the first bytes of the file."""
-    if not alt.strip():
-        return Said.of("check.image_no_alt", name=repr(name))
-    if len(alt) > ALT_LIMIT:
-        return Said.of("check.alt_too_long", name=repr(name), length=len(alt), limit=ALT_LIMIT)
+    when it can. Reads the file (at most as much as a network takes, and one byte)."""
+    problem = _alt_problem(name, alt)
+    if problem is not None:
+        return problem
     try:
-        _read(image_path(path, name), networks, head_only=True)
+        _read(image_path(path, name), networks)
     except ImageError as error:
         return error.said
     return None
@@ -96,49 +97,42 @@ def image_problem(path: Path, name: str, alt: str, networks: tuple[str, ...]
 
 def read_image(path: Path, name: str, alt: str, networks: tuple[str, ...]) -> Image:
     """The card, read whole, or ImageError saying why it cannot be posted."""
-    problem = image_problem(path, name, alt, networks)
+    problem = _alt_problem(name, alt)
     if problem is not None:
         raise ImageError(problem)
-    data, kind = _read(image_path(path, name), networks, head_only=False)
+    data, kind = _read(image_path(path, name), networks)
     return Image(image_path(path, name), data, kind, alt)
 
 
-def _read(file: Path, networks: tuple[str, ...], *, head_only: bool) -> tuple[bytes, str]:
+def _alt_problem(name: str, alt: str) -> Said | None:
+    if not alt.strip():
+        return Said.of("check.image_no_alt", name=repr(name))
+    if len(alt) > ALT_LIMIT:
+        return Said.of("check.alt_too_long", name=repr(name), length=len(alt), limit=ALT_LIMIT)
+    return None
+
+
+def _read(file: Path, networks: tuple[str, ...]) -> tuple[bytes, str]:
     shown = repr(file.name)
     try:
-        # O_NONBLOCK: a FIFO named like an image opens at once instead of hanging.
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise ImageError.of("check.image_missing", name=shown) from None
-    except OSError as error:
-        raise ImageError.of("check.image_unreadable", name=shown,
-                            why=str(error.strerror)) from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise ImageError.of("check.image_not_file", name=shown)
-        if info.st_size > _READ_LIMIT:
-            raise ImageError.of("check.image_too_large", name=shown, size=info.st_size,
-                                limit=_READ_LIMIT)
-        for network in networks:
-            limit = LIMITS.get(network)
-            if limit is not None and info.st_size > limit:
-                raise ImageError.of("check.image_network_limit", name=shown,
-                                    size=info.st_size, network=network.capitalize(),
-                                    limit=limit)
-        data = os.read(fd, 16 if head_only else min(info.st_size, _READ_LIMIT) + 1)
-        if not head_only:
-            while len(data) < info.st_size:
-                chunk = os.read(fd, info.st_size - len(data))
-                if not chunk:
-                    break
-                data += chunk
-    except OSError as error:
-        raise ImageError.of("check.image_unreadable", name=shown,
-                            why=str(error.strerror)) from None
-    finally:
-        os.close(fd)
-    kind = sniff(data)
+        data = read_regular(file, _READ_LIMIT)
+    except NotReadable as error:
+        if error.missing:
+            raise ImageError.of("check.image_missing", name=shown) from None
+        if error.too_large:
+            raise ImageError.of("check.image_over_limit", name=shown, limit=_READ_LIMIT
+                                ) from None
+        if error.reason.startswith("cannot be read ("):
+            why = error.reason.removeprefix("cannot be read (").removesuffix(")")
+            raise ImageError.of("check.image_unreadable", name=shown, why=why) from None
+        raise ImageError.of("check.image_not_file", name=shown) from None  # a FIFO...
+    # The size is the bytes read, not what the file system said before the read.
+    for network in networks:
+        limit = LIMITS.get(network)
+        if limit is not None and len(data) > limit:
+            raise ImageError.of("check.image_network_limit", name=shown, size=len(data),
+                                network=network.capitalize(), limit=limit)
+    kind = sniff(data[:16])
     if kind is None:
         raise ImageError.of("check.image_kind", name=shown)
     for network in networks:

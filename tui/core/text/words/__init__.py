@@ -16,6 +16,7 @@ thing and a word's home is plain from its name:
 - `preflight.py`: `preflight.*`, the pre-flight's, in the plan's language (`tchat check`,
   `tchat new` and the run-sheet's first screen);
 - `feed.py`: `feed.*`, the conversation's sources and counts;
+- `net.py`: `net.*`, what a server did to a request (the one transport, `tui.net`);
 - `post.py`: `post.*`, what posting from tchat did on each network.
 
 What is said to one guest in French never makes a word agree with their gender, which
@@ -48,13 +49,15 @@ from tui.core.text.words.entry import Plural
 
 Entry = dict[Language, str | Plural]
 
-SURFACE_NAMES = ("screen", "shared", "exports", "cli", "check", "preflight", "feed", "post")
+SURFACE_NAMES = ("screen", "shared", "exports", "cli", "check", "preflight", "feed", "net",
+                 "post")
 """Each surface's module in this package: its `WORDS` and the `PREFIXES` every key of
 it starts with."""
 
 HOMES = {"screen.": "screen", "key.": "screen", "help.": "screen", "sys.": "screen",
          "kind.": "shared", "count.": "shared", "export.": "exports", "cli.": "cli",
-         "check.": "check", "preflight.": "preflight", "feed.": "feed", "post.": "post"}
+         "check.": "check", "preflight.": "preflight", "feed.": "feed", "net.": "net",
+         "post.": "post"}
 """Where the keys of each prefix live (a test holds it to the surfaces' `PREFIXES`)."""
 
 

@@ -467,9 +467,9 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
                                "en": "image {name} cannot be read ({why})"},
     "check.image_not_file": {"fr": "l'image {name} n'est pas un fichier",
                              "en": "image {name} is not a file"},
-    "check.image_too_large": {
-        "fr": "l'image {name} fait {size} octets : aucun réseau n'en prend plus de {limit}",
-        "en": "image {name} is {size} bytes: no network takes more than {limit}",
+    "check.image_over_limit": {
+        "fr": "l'image {name} fait plus de {limit} octets : aucun réseau n'en prend plus",
+        "en": "image {name} is larger than {limit} bytes: no network takes more",
     },
     "check.image_network_limit": {
         "fr": "l'image {name} fait {size} octets : {network} en prend {limit} au plus",
