@@ -172,6 +172,11 @@ async def _press(
         app.pop_screen()
         repaints.dialogs_closed += 1
     app.clear_notifications()
+    if isinstance(app, TchatApp) and app.loaded:
+        # The run-sheet's notices are its own (`tui.widgets.notices`), not Textual's.
+        sheet = app.run_sheet
+        sheet.notices.clear()
+        sheet.notice_bar.update()
     await _settle(pilot, repaints)
     repaints.visible_since(time.perf_counter())  # the screen as it is before the key
     repaints.times.clear()

@@ -1,10 +1,11 @@
 """The private APIs tchat relies on, one test each, failing loudly on an upgrade.
 
-Each is used in one small function: `tui.screens.keys.rebind` (Textual's
-`DOMNode._bindings`), `RunSheet._update_timer` (Textual's `Screen._update_timer`) and
-`tui.commands.rehearse.dash_digit_is_a_value` (argparse's `_negative_number_matcher`)
-and `TchatApp._take_off_screen` (Textual's `App._notifications` and `App._unnotify`).
-When one of these tests fails after an upgrade, that function is the one to rewrite.
+Each is used in one small place: `tui.screens.keys.rebind` (Textual's
+`DOMNode._bindings`), `tui.screens.pacing.PacedScreen` (Textual's
+`Screen._update_timer` and `Screen._on_timer_update`) and
+`tui.commands.rehearse.dash_digit_is_a_value` (argparse's `_negative_number_matcher`).
+When one of these tests fails after an upgrade, that place is the one to rewrite. The
+run-sheet's notices use Textual's public API only (`tui.widgets.notices`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import argparse
 import inspect
 import platform
-from pathlib import Path
 from typing import ClassVar
 
 import textual
@@ -63,21 +63,32 @@ async def test_rebind_changes_what_textual_shows_and_dispatches() -> None:
 
 
 def test_screens_draw_their_frames_from_update_timer() -> None:
-    # RunSheet replaces this property with a FramePacer (tui/screens/pacing.py), which
-    # only works while Screen resumes and pauses its frames through it.
+    # PacedScreen replaces this property with a FramePacer (tui/screens/pacing.py), which
+    # only works while Screen resumes and pauses its frames through it, and draws a
+    # frame with `Screen._on_timer_update`, as Textual's own timer does.
     attribute = inspect.getattr_static(Screen, "_update_timer", None)
     source = inspect.getsource(Screen)
     assert isinstance(attribute, property) and inspect.signature(
         attribute.fget  # type: ignore[arg-type]
     ).return_annotation in (Timer, "Timer"), (
         f"{TEXTUAL}: Screen._update_timer is no longer a Timer property; "
-        "rewrite RunSheet._update_timer (tui/screens/runsheet.py)"
+        "rewrite PacedScreen (tui/screens/pacing.py)"
     )
     for call in ("self._update_timer.resume()", "self._update_timer.pause()"):
         assert call in source, (
             f"{TEXTUAL}: Screen no longer calls {call}; the run-sheet's FramePacer "
-            "would never draw: rewrite RunSheet._update_timer (tui/screens/runsheet.py)"
+            "would never draw: rewrite PacedScreen (tui/screens/pacing.py)"
         )
+    timer_source = inspect.getsource(attribute.fget)  # type: ignore[arg-type]
+    draw = inspect.getattr_static(Screen, "_on_timer_update", None)
+    assert callable(draw) and "self._on_timer_update" in timer_source, (
+        f"{TEXTUAL}: Screen's update timer no longer draws with _on_timer_update; "
+        "rewrite PacedScreen (tui/screens/pacing.py)"
+    )
+    assert not inspect.signature(draw).parameters.keys() - {"self"}, (
+        f"{TEXTUAL}: Screen._on_timer_update takes arguments now; "
+        "rewrite PacedScreen (tui/screens/pacing.py)"
+    )
 
 
 def test_a_dash_and_a_digit_is_a_value() -> None:
@@ -96,21 +107,3 @@ def test_a_dash_and_a_digit_is_a_value() -> None:
         f"{PYTHON}: argparse ignores _negative_number_matcher; "
         "rewrite tui.commands.rehearse.dash_digit_is_a_value"
     )
-
-
-async def test_forget_notice_withdraws_a_notice_textual_shows(tmp_path: Path) -> None:
-    from tests.conftest import FakeClipboard
-    from tests.ui.helpers import at, copy_plan, make_app
-    from tui.core.timing.clock import FrozenClock
-
-    app = make_app(copy_plan(tmp_path), FrozenClock(at(30)), FakeClipboard())
-    async with app.run_test(notifications=True) as pilot:
-        app.notify("stale", kind="plan")
-        await pilot.pause()
-        assert any(str(t.render()) == "stale" for t in app.screen.query("Toast")), TEXTUAL
-        app.forget_notice("plan")
-        await pilot.pause()
-        await pilot.pause()
-        assert not any(str(t.render()) == "stale" for t in app.screen.query("Toast")), (
-            f"App._unnotify no longer withdraws a toast in {TEXTUAL}: "
-            "rewrite TchatApp._take_off_screen")

@@ -11,34 +11,43 @@ screen import neither pydantic nor the run-sheet, which load with the plan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from time import time
+from collections.abc import Callable, Iterable
+from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
-from textual.command import CommandPalette
-from textual.notifications import Notification, Notify, SeverityLevel
-from textual.screen import ModalScreen, Screen
+from textual.command import CommandPalette, Provider
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from tui import startup
-from tui.clipboard import Clipboard, SystemClipboard
 from tui.core.plan.problems import PlanError
+from tui.core.text.clean import one_line
 from tui.core.text.words import Words
-from tui.screens.commands import RunSheetCommands
 from tui.screens.keys import APP_KEYS, bindings_for, reword
 from tui.startup import Start
-from tui.widgets.literal import one_line
 
 if TYPE_CHECKING:
+    from textual.message import Message
+    from textual.pilot import Pilot
+
+    from tui.clipboard import Clipboard
     from tui.core.run.session import Mode, Session
     from tui.screens.runsheet import RunSheet
+
+def _run_sheet_commands() -> type[Provider]:
+    """The run-sheet's commands in the palette, loaded when the palette first opens."""
+    from tui.screens.commands import RunSheetCommands
+
+    return RunSheetCommands
+
 
 class TchatApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tchat"
     BINDINGS: ClassVar[list[BindingType]] = bindings_for(APP_KEYS, Words("en"))
-    COMMANDS = App.COMMANDS | {RunSheetCommands}
+    COMMANDS = App.COMMANDS | {_run_sheet_commands}
 
     session: Session
     """The plan and its run. Set by the constructor, or with `opening` once the opening
@@ -59,12 +68,6 @@ class TchatApp(App[None]):
         self.log_path = start.log_path
         self._mode: Mode = start.mode
         self.opening = start.glance if start.session is None else None
-        self._notices: dict[str, Notification] = {}
-        # Replaced before they reached the screen (their Notify still on its way).
-        self._withdrawn: set[str] = set()
-        # The run-sheet's notices kept off a dialog, with when each was taken off.
-        self._held: dict[str, tuple[Notification, float]] = {}
-        self._holding = False
         self.load_error: PlanError | None = None
         """Why the plan did not load after the opening frame (the app has exited)."""
         if start.session is not None:
@@ -74,13 +77,28 @@ class TchatApp(App[None]):
             assert start.glance is not None
             language, title = start.language or start.glance.language, start.glance.title
         self.words = Words(language)
-        self.clipboard_backend: Clipboard = clipboard or SystemClipboard()
+        self.clipboard_backend: Clipboard | None = clipboard
+        """The clipboard the run-sheet copies to; the system's when None (made with the
+        run-sheet, never before the first frame)."""
         self.settles_heap = settle_heap
         """Whether the heap is frozen once the screen is up (`tui.startup`, step 6)."""
         super().__init__()
         reword(self, self.words)
         # The title reaches the terminal's window title too: never let escapes through.
-        self.title = f"tchat · {one_line(title)}"
+        self.title = f"tchat · {one_line(title, marked=True)}"
+
+    notices_shown = True
+    """Whether the run-sheet shows its notices: always, but in a test run without
+    notifications (`run_test(notifications=False)`), as Textual hides its toasts."""
+
+    def run_test(  # type: ignore[override]
+        self, *, headless: bool = True, size: tuple[int, int] | None = (80, 24),
+        tooltips: bool = False, notifications: bool = False,
+        message_hook: Callable[[Message], None] | None = None,
+    ) -> AbstractAsyncContextManager[Pilot[None]]:
+        self.notices_shown = notifications
+        return super().run_test(headless=headless, size=size, tooltips=tooltips,
+                                notifications=notifications, message_hook=message_hook)
 
     def load(self) -> Session:
         """The session, the plan loaded now if it was not yet. Raises PlanError."""
@@ -94,7 +112,6 @@ class TchatApp(App[None]):
         return hasattr(self, "session")
 
     def on_mount(self) -> None:
-        self.screen_change_signal.subscribe(self, self._screen_changed)
         if self.settles_heap:
             self.set_timer(startup.HEAP_SETTLES_AFTER, startup.settle_heap)
 
@@ -117,7 +134,7 @@ class TchatApp(App[None]):
         # On top of the opening screen, which stays under it unseen: Textual cannot
         # switch away from an app's first screen, and a mode switch of its own holds
         # the screen back 50 ms to hide the change.
-        self.push_screen(self._run_sheet())
+        self.push_screen(self.make_run_sheet())
 
     async def action_quit(self) -> None:
         """Quit; in the middle of a live hour, only after a yes (rehearsals and the demo
@@ -145,10 +162,10 @@ class TchatApp(App[None]):
         if not self.loaded or self._mode != "live":
             return False
         try:
-            hour = self.run_sheet.hour
+            view = self.run_sheet.view
         except (StopIteration, AssertionError):
             return False
-        return hour is not None and hour.phase == "during" and not hour.over
+        return view is not None and view.hour.phase == "during" and not view.hour.over
 
     def notify(
         self,
@@ -158,75 +175,11 @@ class TchatApp(App[None]):
         severity: SeverityLevel = "information",
         timeout: float | None = None,
         markup: bool = True,
-        kind: str | None = None,
     ) -> None:
-        """Every notification is shown literally: they quote labels, paths, plan fields
-        (`[chat] heads_up`) and the plan's own text, and none is written in markup.
-
-        With a `kind`, the notice replaces the one of the same kind still on screen.
-        Notices with a kind are the run-sheet's: while a dialog is open they are held
-        back (see `_screen_changed`); a dialog's own notices have none and show over it."""
-        if timeout is None:
-            timeout = self.NOTIFICATION_TIMEOUT
-        notification = Notification(message, title, severity, timeout, markup=False)
-        if kind is not None:
-            self.forget_notice(kind)
-            self._notices[kind] = notification
-        self.post_message(Notify(notification))
-
-    def forget_notice(self, kind: str) -> None:
-        """Take the notice of this kind off the screen, if it is still there."""
-        notification = self._notices.pop(kind, None)
-        if notification is None:
-            return
-        if self._held.pop(notification.identity, None) is not None:
-            return
-        if not self._take_off_screen(notification) and not notification.has_expired:
-            self._withdrawn.add(notification.identity)  # posted, not shown yet: `on_notify`
-
-    def _take_off_screen(self, notification: Notification) -> bool:
-        """Withdraw a notification shown now; False when it is not on screen.
-
-        Textual has no public way to withdraw one notification: this is the one door
-        (tests/test_private_apis.py guards it)."""
-        if notification not in self._notifications:
-            return False
-        self._unnotify(notification)
-        return True
-
-    def on_notify(self, event: Notify) -> None:
-        # Runs before Textual's own handler, which shows the notification: two notices
-        # of a kind given in one turn of the loop must not both appear.
-        if event.notification.identity in self._withdrawn:
-            self._withdrawn.discard(event.notification.identity)
-            event.prevent_default()
-        elif self._holding and self._from_run_sheet(event.notification):
-            self._held[event.notification.identity] = (event.notification, time())
-            event.prevent_default()
-
-    def _from_run_sheet(self, notification: Notification) -> bool:
-        return any(n is notification for n in self._notices.values())
-
-    def _screen_changed(self, screen: Screen[object]) -> None:
-        """A dialog's question and its answer keys are never under a notice: at 50x15 a
-        toast covers the bottom right, where a dialog has its buttons and its hint. So
-        while a dialog (any modal screen) is on top, the run-sheet's notices are taken
-        off and held; when the run-sheet is back, they come back for the time they had
-        left, since nobody could read them meanwhile."""
-        holding = isinstance(screen, ModalScreen)
-        if holding == self._holding:
-            return
-        self._holding = holding
-        now = time()
-        if holding:
-            for notification in list(self._notices.values()):
-                if self._take_off_screen(notification):
-                    self._held[notification.identity] = (notification, now)
-            return
-        held, self._held = self._held, {}
-        for notification, since in held.values():
-            notification.raised_at += now - since
-            self.post_message(Notify(notification))
+        """Every notification is shown literally: a dialog's notices quote fields
+        (`{recap_link}`) and the plan's own text, and none is written in markup. (The
+        run-sheet's notices are its own: `RunSheet.notify`.)"""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         if self.opening is not None and not self.loaded:
@@ -234,12 +187,26 @@ class TchatApp(App[None]):
 
             return Opening(self.opening, self.words, self._clock,
                            rehearsal=self._mode == "rehearsal")
-        return self._run_sheet()
+        return self.make_run_sheet()
 
-    def _run_sheet(self) -> RunSheet:
-        from tui.screens.runsheet import RunSheet
+    def make_run_sheet(self) -> RunSheet:
+        """The run-sheet over the plan loaded, and the run desk it drives; its styles
+        and its dialogs' are read now, never before the first frame."""
+        from tui.core.run.desk import RunDesk
+        from tui.screens.runsheet import RUN_SHEET_CSS, RunSheet
 
-        return RunSheet(self.session, self.clipboard_backend, replay=self.start.replay)
+        stylesheet = self.stylesheet
+        if not stylesheet.has_source(str(RUN_SHEET_CSS), ""):
+            # Added to what is already parsed (each source is parsed once): a screen's own
+            # CSS_PATH would make Textual parse every stylesheet again.
+            stylesheet.read(RUN_SHEET_CSS)
+            stylesheet.parse()
+        if self.clipboard_backend is None:
+            from tui.clipboard import SystemClipboard
+
+            self.clipboard_backend = SystemClipboard()
+        return RunSheet(RunDesk(self.session, replay=self.start.replay),
+                        self.clipboard_backend)
 
     @property
     def run_sheet(self) -> RunSheet:

@@ -8,7 +8,6 @@ returning an exit code. Exit codes: 0 ok, 1 problems found, 2 usage errors.
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -125,6 +124,8 @@ def _looks_like_a_command(word: str) -> bool:
 
 
 def _unknown_command(word: str) -> int:
+    import difflib  # only for a mistyped command: never before the run-sheet's first frame
+
     close = difflib.get_close_matches(word, list(COMMANDS), n=1)
     hint = f" Did you mean `tchat {close[0]}`?" if close else ""
     print_error(

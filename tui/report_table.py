@@ -11,9 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.core.plan.naming import cue_name
-from tui.core.run.report import Report, format_delta, round_seconds
+from tui.core.run.report import Report, format_delta
 from tui.core.text.words import Words
 from tui.core.timing.clocktime import chat_clock_time
+from tui.core.timing.spans import round_seconds
 
 ON_TIME_SECONDS = 60
 

@@ -126,7 +126,7 @@ def begin(
     without, now, and a plan that does not load raises PlanError here. The clock is the
     wall clock and the log the plan's live log unless given."""
     # Here, not at the top: `tui.cli` imports this module for every command.
-    from tui.core.run.asrun import log_path_for
+    from tui.core.run.logname import log_path_for
     from tui.core.timing.clock import WallClock
 
     start = Start(path, clock or WallClock(), log_path or log_path_for(path), mode,

@@ -42,3 +42,32 @@ def test_html_exports_neutralise_bidi_overrides() -> None:
     link = "https://example.org/\u202egnp.exe"
     assert "\u202e" not in clean(link) and "⇄" in clean(link)
     assert "\u202e" not in escape(link)
+
+
+@given(HOSTILE)
+def test_one_line_marked_keeps_every_character_on_one_safe_line(text: str) -> None:
+    from tui.core.text.clean import one_line
+
+    shown = one_line(text, marked=True)
+    assert "\n" not in shown and "\t" not in shown and UNSAFE.isdisjoint(shown)
+    # Every character kept in its place: only line breaks grow (" ⏎ ").
+    assert shown.replace(" ⏎ ", "\n") == visible(text.replace("\r\n", "\n")).replace("\t", " ")
+
+
+def test_one_line_collapses_for_exports_and_marks_breaks_for_screens() -> None:
+    from tui.core.text.clean import one_line
+
+    assert one_line("  Un\n  deux\t\u202etrois ") == "Un deux ⇄trois"
+    assert one_line("Un\r\n  deux\ttrois", marked=True) == "Un ⏎   deux trois"
+
+
+def test_one_link_check_for_every_surface() -> None:
+    from tui.core.text.clean import safe_url
+
+    assert safe_url("https://social.example/@a/1", https_only=True) == (
+        "https://social.example/@a/1")
+    assert safe_url("http://example.org/a") == "http://example.org/a"
+    assert safe_url("http://example.org/a", https_only=True) is None
+    for hostile in ("https://a.example/\x1b]52;c;x\x07", "https://a.example/\u202egnp",
+                    "https://a.example/a b", "javascript:alert(1)", "https://"):
+        assert safe_url(hostile) is None, hostile

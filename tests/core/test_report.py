@@ -11,7 +11,8 @@ import pytest
 from tests.helpers import make_plan, plan_dict
 from tui.core.plan.model import Plan
 from tui.core.run.asrun import Event
-from tui.core.run.report import CSV_COLUMNS, build_report, format_delta, round_seconds, to_csv
+from tui.core.run.report import CSV_COLUMNS, build_report, format_delta, to_csv
+from tui.core.timing.spans import round_seconds
 
 PLAN = make_plan()
 START = PLAN.chat.start_at

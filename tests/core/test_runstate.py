@@ -20,10 +20,10 @@ from tui.core.plan.planedit import (
 )
 from tui.core.plan.planfile import load_plan
 from tui.core.plan.schedule import build_schedule
+from tui.core.run.checklist import checklist_groups
+from tui.core.run.hour import hour_at
 from tui.core.run.runstate import (
     RunState,
-    checklist_groups,
-    cue_status,
     fold,
     phase_at,
     waypoint_after,
@@ -46,7 +46,7 @@ def test_marks_skips_and_undo() -> None:
 
 def test_undo_restores_what_was_before() -> None:
     state = fold([ev("skip", 0, cue="q1"), ev("mark", 1, cue="q1"), ev("undo", 2)])
-    assert cue_status(state, cue("q1"), at(10)) == "skipped"
+    assert hour_at(PLAN, state, CUES, at(10)).status("q1") == "skipped"
 
 
 def test_ticks_and_replies_are_not_undone() -> None:
@@ -60,10 +60,10 @@ def test_ticks_and_replies_are_not_undone() -> None:
 def test_status_follows_time_and_marks() -> None:
     q1 = cue("q1")
     state = RunState()
-    assert cue_status(state, q1, q1.at - timedelta(seconds=1)) == "upcoming"
-    assert cue_status(state, q1, q1.at) == "due"
+    assert hour_at(PLAN, state, CUES, q1.at - timedelta(seconds=1)).status("q1") == "upcoming"
+    assert hour_at(PLAN, state, CUES, q1.at).status("q1") == "due"
     state.apply(ev("mark", q1.offset, cue="q1"))
-    assert cue_status(state, q1, q1.at + timedelta(hours=1)) == "posted"
+    assert hour_at(PLAN, state, CUES, q1.at + timedelta(hours=1)).status("q1") == "posted"
 
 
 def test_phases() -> None:

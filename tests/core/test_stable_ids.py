@@ -34,6 +34,13 @@ def test_new_plans_carry_ids(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     capsys.readouterr()
 
 
+def fill_ids(run: Session) -> bool:
+    """What the run-sheet does in two steps (the ids prepared in a worker, then written
+    on the UI thread), in one go; True when written."""
+    ids = run.missing_ids()
+    return bool(ids) and run.commit_ids(prepare_ids(run.plan_path, run.loaded, ids))
+
+
 def test_a_question_inserted_before_q1_leaves_the_marks_where_they_were(
     tmp_path: Path,
 ) -> None:
@@ -44,7 +51,7 @@ def test_a_question_inserted_before_q1_leaves_the_marks_where_they_were(
         Event("mark", clock=NOW, wall=NOW, cue="q1", via="system"))
     first = session(plan)
     old_q1 = first.plan.questions[0].text
-    assert first.fill_ids()  # the app writes the ids once...
+    assert fill_ids(first)  # the app writes the ids once...
     assert first.state.posted.keys() == {"q1"}  # ...and nothing moves
     assert not first.missing_ids() and first.loaded == fingerprint(plan)
     reloaded = session(plan)
@@ -85,7 +92,7 @@ def test_ids_prepared_before_a_tick_are_dropped_and_the_tick_kept(tmp_path: Path
     assert not run.commit_ids(prepared)  # made from the plan before the tick: dropped
     assert load_plan(plan).checklist[0].done is True
     assert 'id = "q1"' not in plan.read_text(encoding="utf-8")
-    assert run.fill_ids()  # the next attempt starts from the ticked plan
+    assert fill_ids(run)  # the next attempt starts from the ticked plan
     assert load_plan(plan).checklist[0].done is True
     assert run.plan.questions[0].id == "q1" and not run.missing_ids()
 
@@ -112,6 +119,6 @@ def test_no_ids_are_written_in_a_rehearsal(tmp_path: Path) -> None:
     rehearsal = Session(plan, clock=FrozenClock(NOW), log_path=tmp_path / "rehearsal.jsonl",
                         mode="rehearsal")
     assert rehearsal.missing_ids() == {}
-    assert not rehearsal.fill_ids()
+    assert not fill_ids(rehearsal)
     assert not rehearsal.commit_ids(prepared)
     assert 'id = "q1"' not in plan.read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from tui.core.counting.result import Count
 from tui.core.plan.drafts import Draft
 from tui.core.plan.naming import count_line, cue_name
 from tui.core.plan.schedule import Cue
-from tui.core.text.words import SURFACES, WORDS, Words, cue_list
+from tui.core.text.words import HOMES, SURFACES, WORDS, Words, cue_list
 
 TUI = Path(__file__).resolve().parents[2] / "tui"
 
@@ -113,6 +113,13 @@ def test_values_are_inserted_literally() -> None:
 def test_every_key_starts_with_its_surface_prefix(surface: object) -> None:
     prefixes = surface.PREFIXES  # type: ignore[attr-defined]
     assert [k for k in surface.WORDS if not k.startswith(prefixes)] == []  # type: ignore[attr-defined]
+
+
+def test_each_prefix_is_read_from_its_surface() -> None:
+    # The table reads a surface the first time one of its keys is asked for (the first
+    # frame reads the screen's alone): each prefix must lead to the surface that has it.
+    assert HOMES == {prefix: surface.__name__.rsplit(".", 1)[-1]
+                     for surface in SURFACES for prefix in surface.PREFIXES}
 
 
 def test_no_key_is_in_two_surfaces() -> None:

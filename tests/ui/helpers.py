@@ -54,17 +54,45 @@ def sheet(app: TchatApp) -> RunSheet:
     return app.run_sheet
 
 
+def _record(app: TchatApp, seen: Callable[[str, float | None], None]) -> None:
+    """Hand every notice to `seen` (its text and time on screen), in order, from now on:
+    the run-sheet's (its own bar) and the dialogs' (Textual's toasts), the run-sheet's
+    first ones included when it is not made yet."""
+
+    def recording(notify: Callable[..., None]) -> Callable[..., None]:
+        def recorded(message: str, *args: Any, **kwargs: Any) -> None:
+            seen(message, kwargs.get("timeout"))
+            notify(message, *args, **kwargs)
+        return recorded
+
+    app.notify = recording(app.notify)  # type: ignore[method-assign]
+    try:
+        made = app.run_sheet
+    except (StopIteration, AssertionError, AttributeError):
+        make = app.make_run_sheet
+
+        def made_and_recorded() -> RunSheet:
+            sheet = make()
+            sheet.notify = recording(sheet.notify)  # type: ignore[method-assign]
+            return sheet
+
+        app.make_run_sheet = made_and_recorded  # type: ignore[method-assign]
+    else:
+        made.notify = recording(made.notify)  # type: ignore[method-assign]
+
+
 def record_notifications(app: TchatApp) -> list[str]:
-    """Every notification's text, in order (toasts are not rendered by run_test)."""
-    seen: list[str] = []
-    original = app.notify
+    """Every notice's text, in order (toasts are not rendered by run_test)."""
+    texts: list[str] = []
+    _record(app, lambda text, _seconds: texts.append(text))
+    return texts
 
-    def notify(message: str, *args: Any, **kwargs: Any) -> None:
-        seen.append(message)
-        original(message, *args, **kwargs)
 
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
+def record_notices(app: TchatApp) -> list[tuple[str, float | None]]:
+    """Every notice's text and time on screen, in order."""
+    notices: list[tuple[str, float | None]] = []
+    _record(app, lambda text, seconds: notices.append((text, seconds)))
+    return notices
 
 
 async def copies_done(app: TchatApp, pilot: Any) -> None:
@@ -105,10 +133,12 @@ def refuse_network(monkeypatch: Any) -> list[object]:
 
 
 async def watcher_polled(app: TchatApp, pilot: Any) -> None:
-    """Have the plan watcher poll now rather than in two seconds, and wait until it has
-    read the plan (on a worker thread) and said what it found."""
-    from tui.widgets.watcher import PlanWatcher
+    """Have the heartbeat look at the plan (and write what the log could not take) now
+    rather than in two seconds, and wait until the look (on a worker thread) is in and
+    the run desk has said what it found."""
+    from tui.widgets.heartbeat import Heartbeat
 
-    app.screen.query_one("#watcher", PlanWatcher).check()
+    app.run_sheet.query_one(Heartbeat).beat(look=True)
     await app.workers.wait_for_complete()
+    await pilot.pause()
     await pilot.pause()

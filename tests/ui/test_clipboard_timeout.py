@@ -32,7 +32,7 @@ async def test_a_hung_clipboard_falls_back_to_osc52_and_marks(tmp_path: Path) ->
     try:
         async with app.run_test(size=(120, 36)) as pilot:
             said = record_notifications(app)
-            sheet(app).copy_timeout = 0.2  # the real bound is 2 s; the same path
+            sheet(app).copies.timeout = 0.2  # the real bound is 2 s; the same path
             sent: list[str] = []
             app.copy_to_clipboard = sent.append  # type: ignore[method-assign]
             await pilot.press("c")

@@ -25,6 +25,8 @@ from tui.app import TchatApp
 from tui.commands.demo import demo_copy
 from tui.commands.rehearse import Rehearsal, build_app
 from tui.core.feed.store import feed_path_for, read_feed
+from tui.core.room.session import FeedSession
+from tui.core.run.plansource import Row
 from tui.core.timing.clock import FrozenClock
 from tui.screens.dialogs import ReplyDialog
 from tui.widgets.conversation import ConversationPane
@@ -36,9 +38,31 @@ SIZE = (120, 36)
 async def feed_opened(app: TchatApp, pilot: Any) -> None:
     for _ in range(400):
         await pilot.pause()
-        if app.run_sheet.conversation.feed is not None:
+        if app.run_sheet.desk.room.feed is not None:
             return
     raise AssertionError("the conversation never opened")
+
+
+class Said:
+    """What the run-sheet says of the conversation, from the desk's view of now."""
+
+    def __init__(self, app: TchatApp) -> None:
+        self.desk = app.run_sheet.desk
+
+    @property
+    def feed(self) -> FeedSession | None:
+        return self.desk.room.feed
+
+    def extra_of(self, row: Row) -> str:
+        shown = self.desk.view().row(row.id)
+        return shown.extra if shown is not None else ""
+
+    def link_of(self, row: Row) -> str | None:
+        shown = self.desk.view().row(row.id)
+        return shown.link if shown is not None else None
+
+    def last_answers(self) -> str:
+        return self.desk.view().next.answers
 
 
 def pane_text(app: TchatApp) -> str:
@@ -55,7 +79,7 @@ async def test_demo_rehearsal_replays_its_conversation_on_the_stepped_clock(
                     monotonic=fake_monotonic)
     async with app.run_test(size=SIZE) as pilot:
         await feed_opened(app, pilot)
-        conversation = app.run_sheet.conversation
+        conversation = Said(app)
         assert conversation.feed is not None
         assert [i.post.author for i in conversation.feed.conversation.recent] == [
             "amara_k@social.example"]  # three minutes before the start: the one post due
@@ -150,7 +174,7 @@ async def test_without_feed_no_socket_and_the_key_says_why(
         await pilot.pause()
         await pilot.press("f")
         await pilot.pause()
-        assert app.run_sheet.conversation.setup is None
+        assert app.run_sheet.desk.feed_setup() is None
         assert any("add a [feed]" in m or "ajoutez une table [feed]" in m for m in seen)
     assert attempts == []
     assert "mastodon" not in sys.modules or "tui.feed.mastodon_source" not in sys.modules \
@@ -178,7 +202,7 @@ async def test_live_feed_is_kept_counted_and_confirms_the_copy(
         app.run_sheet.query_one(CueList).select_id(q1.id)
         await pilot.press("c")
         await copies_done(app, pilot)
-        conversation = app.run_sheet.conversation
+        conversation = Said(app)
         for _ in range(600):
             await pilot.pause(0.01)
             feed = conversation.feed
@@ -213,7 +237,7 @@ async def test_rehearse_replay_file_overrides_the_plans_own(
                     clipboard=fake_clipboard, monotonic=fake_monotonic)
     async with app.run_test(size=SIZE) as pilot:
         await feed_opened(app, pilot)
-        feed = app.run_sheet.conversation.feed
+        feed = app.run_sheet.desk.room.feed
         assert feed is not None
         # Shifted to this chat's start: minute 6 of the past chat is minute 6 tonight.
         assert [(i.post.author, i.answers) for i in feed.conversation.recent] == [
@@ -238,7 +262,7 @@ async def test_a_missing_replay_is_one_line_and_counts_nothing(
         await pilot.press("c")
         await copies_done(app, pilot)
         await pilot.press("f")
-        conversation = app.run_sheet.conversation
+        conversation = Said(app)
         assert conversation.extra_of(q1) == "" and conversation.last_answers() == ""
         subtitle = str(app.run_sheet.query_one(ConversationPane).border_subtitle)
         assert "demo-en.conversation.jsonl: error: does not exist" in subtitle

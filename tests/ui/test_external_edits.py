@@ -61,5 +61,6 @@ async def test_a_plan_replaced_by_a_fifo_or_folder_is_said_once(
                 await watcher_polled(app, pilot)
         failures = [m for m in said if "ne se charge pas" in m]
         assert len(failures) == 2, said
-        assert "named pipe (FIFO)" in failures[0] and "folder" in failures[1]
+        # Said in the plan's language, as tchat check says it.
+        assert "tube nommé (FIFO)" in failures[0] and "dossier" in failures[1]
         assert app.session.row("q4") is not None  # the old plan is kept

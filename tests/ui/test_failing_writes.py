@@ -15,7 +15,15 @@ import pytest
 from textual.widgets import Input, Static
 
 from tests.conftest import FakeClipboard
-from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications, sheet
+from tests.ui.helpers import (
+    at,
+    copies_done,
+    copy_plan,
+    make_app,
+    record_notifications,
+    sheet,
+    watcher_polled,
+)
 from tui.core.run.asrun import log_path_for, read_events
 from tui.core.timing.clock import FrozenClock
 
@@ -112,8 +120,7 @@ async def test_full_disk_keeps_every_action_and_writes_them_once_it_can(
         # Still on the run-sheet, still answering keys.
         assert app.screen is sheet(app) and app.is_running
         filler.unlink()
-        sheet(app)._retry_writes()
-        await pilot.pause()
+        await watcher_polled(app, pilot)
         assert not banner(app).display
         assert said[-1] == "Journal de nouveau écrit : rien n'est perdu"
     assert [e.kind for e in read_events(log)] == ["mark", "skip", "undo", "highlight"]
@@ -144,8 +151,7 @@ async def test_read_only_folder_keeps_marks_ticks_and_shifts(
             assert kinds == ["skip", "skip", "shift", "tick"]
             assert app.session.state.ticks
             assert plan.read_bytes() == before  # the plan was never half-written
-        sheet(app)._retry_writes()
-        await pilot.pause()
+        await watcher_polled(app, pilot)
         assert not banner(app).display
     assert [e.kind for e in read_events(log_path_for(plan))] == ["skip", "skip", "shift", "tick"]
 
@@ -173,7 +179,7 @@ async def test_a_deleted_plan_folder_is_never_recreated_and_stays_said(
 ) -> None:
     import shutil
 
-    from tests.ui.helpers import ids_written, watcher_polled
+    from tests.ui.helpers import ids_written
 
     # Seen in a trial: the folder deleted mid-run came back holding only the log, and
     # once the "does not load" notice expired nothing said the plan was gone.
@@ -195,8 +201,7 @@ async def test_a_deleted_plan_folder_is_never_recreated_and_stays_said(
         assert gone.display and "share" in str(gone.render())
         for _ in range(3):  # polls that find it still gone, long after any notice
             await watcher_polled(app, pilot)
-        sheet(app)._retry_writes()
-        await pilot.pause()
+        await watcher_polled(app, pilot)
         assert not folder.exists()
         assert gone.display
         folder.mkdir()

@@ -20,10 +20,13 @@ from tests.ui.helpers import (
     copy_plan,
     ids_written,
     make_app,
+    record_notices,
     rehearsal_app,
     sheet,
+    watcher_polled,
 )
 from tests.ui.test_runsheet import shown, text_of
+from tui.app import TchatApp
 from tui.cli import main as tchat
 from tui.commands.demo import demo_copy
 from tui.core.timing.clock import FrozenClock
@@ -43,17 +46,9 @@ def footer_line(app: App[None]) -> str:
     return screen_lines(app)[app.screen.query_one(Footer).region.y]
 
 
-def notices(app: App[None]) -> list[tuple[str, float | None]]:
-    """Every notification's text and timeout, in order."""
-    seen: list[tuple[str, float | None]] = []
-    original = app.notify
-
-    def notify(message: str, *args: Any, **kwargs: Any) -> None:
-        seen.append((message, kwargs.get("timeout")))
-        original(message, *args, **kwargs)
-
-    app.notify = notify  # type: ignore[method-assign]
-    return seen
+def notices(app: TchatApp) -> list[tuple[str, float | None]]:
+    """Every notice's text and time on screen, in order."""
+    return record_notices(app)
 
 
 # --- the footer: help and quit at every width ---------------------------------------
@@ -323,7 +318,7 @@ async def test_the_rehearsal_notice_is_brief_and_short(
         assert timeout is not None and timeout <= 6
         assert "p pause" not in message  # the clock keys are in the footer
         assert "p Pause" in footer_line(app)
-        toast = app.screen.query_one("Toast.-information")  # not the refused warning
+        [toast] = [t for t in toasts(app) if t.has_class("-information")]  # not "refused"
         assert toast.region.height <= 2  # no blank lines around a one-line notice
 
 
@@ -424,7 +419,7 @@ async def test_at_50x15_the_selected_cue_is_always_in_view(
             await pilot.pause()
             assert selected_row_visible(app), (cues.highlighted, cues.scroll_offset)
             if app.screen is sheet(app) and cues.selected_id in [
-                c.id for c in app.run_sheet.hour.due  # type: ignore[union-attr]
+                c.id for c in app.run_sheet.view.hour.due  # type: ignore[union-attr]
             ]:
                 await pilot.press("c")
                 await copies_done(app, pilot)
@@ -558,7 +553,12 @@ async def test_all_hour_reminders_have_no_box_and_never_tick(
 
 
 def toasts(app: App[None]) -> list[Any]:
-    return list(app.screen.query("Toast"))
+    """The notices on screen: the run-sheet's own and a dialog's (Textual's toasts)."""
+    from tui.widgets.notices import NoticeCard
+
+    shown = [card for card in app.screen.query(NoticeCard)
+             if card.display and card.parent is not None and card.parent.display]
+    return [*shown, *app.screen.query("Toast")]
 
 
 def toast_text(toast: Any) -> str:
@@ -599,10 +599,8 @@ async def test_two_notices_of_a_kind_in_one_go_show_only_the_last(
 async def test_a_stale_plan_notice_goes_and_nothing_is_said_reloaded(
     tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tui.widgets.watcher import PlanWatcher
-
-    # The test polls the watcher itself, at the moments it chooses.
-    monkeypatch.setattr("tui.widgets.watcher.POLL_SECONDS", 3600.0)
+    # The test has the heartbeat look at the plan itself, at the moments it chooses.
+    monkeypatch.setattr("tui.widgets.heartbeat.BEAT_SECONDS", 3600.0)
 
     plan = copy_plan(tmp_path)
     good = plan.read_text()
@@ -610,13 +608,10 @@ async def test_a_stale_plan_notice_goes_and_nothing_is_said_reloaded(
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
         said = notices(app)
         plan.write_text(good.replace('title = "Tchat', 'title = 3 #'))
-        app.screen.query_one(PlanWatcher).check()
-        await pilot.pause()
+        await watcher_polled(app, pilot)
         assert any("ne se charge pas" in toast_text(t) for t in toasts(app))
         plan.write_text(good)  # put back as it was
-        app.screen.query_one(PlanWatcher).check()
-        await pilot.pause()
-        await pilot.pause()
+        await watcher_polled(app, pilot)
         assert not any("ne se charge pas" in toast_text(t) for t in toasts(app))
         assert not any("rechargé" in message for message, _ in said)
         # A tick while the file on disk does not load: nothing written, nothing

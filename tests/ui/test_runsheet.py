@@ -32,7 +32,7 @@ from tui.core.plan.planfile import load_plan
 from tui.core.run.asrun import AsRunLog, Event, log_path_for, read_events
 from tui.core.timing.clock import FrozenClock
 from tui.screens.dialogs import EditDialog, HelpDialog, ManualCopyDialog, ReplyDialog
-from tui.widgets import watcher
+from tui.widgets import heartbeat
 from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList
 from tui.widgets.draftbody import DraftBody
@@ -235,7 +235,7 @@ async def test_a_tick_made_while_the_ids_are_prepared_is_kept_quietly(
     tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tui.core.plan import planedit
-    from tui.screens import runsheet
+    from tui.widgets import planwork
 
     started, release = threading.Event(), threading.Event()
     calls: list[int] = []
@@ -248,7 +248,7 @@ async def test_a_tick_made_while_the_ids_are_prepared_is_kept_quietly(
             assert release.wait(30)
         return prepared
 
-    monkeypatch.setattr(runsheet, "prepare_ids", held)
+    monkeypatch.setattr(planwork, "prepare_ids", held)
     plan = copy_plan(tmp_path)
     app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
@@ -270,7 +270,7 @@ async def test_a_tick_made_while_the_ids_are_prepared_is_kept_quietly(
         assert 'id = "q1"' not in plan.read_text()
         assert app.session.loaded == planedit.fingerprint(plan)
         # The next attempt starts from the ticked plan.
-        sheet(app)._start_edits()
+        sheet(app).start_edits()
         await ids_written(app, pilot)
         assert said == [] and len(calls) == 2
     assert 'id = "q1"' in plan.read_text()
@@ -357,15 +357,16 @@ async def test_edit_saves_the_template_and_keeps_comments(
 ) -> None:
     plan = copy_plan(tmp_path)
     app = make_app(plan, FrozenClock(at(0)), fake_clipboard)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         said = record_notifications(app)
         app.screen.query_one(CueList).select_id("hu1")
         await pilot.press("e")
         assert "tchat" in said[-1] and not isinstance(app.screen, EditDialog)
         # The plan field is shown as written, not taken for a markup tag.
         assert "modifiez [chat] heads_up" in said[-1]
-        [toast] = [n for n in app._notifications if n.message == said[-1]]
-        assert not toast.markup
+        await pilot.pause()
+        [card] = [c for c in sheet(app).notice_bar.shown_cards if c.notice.text == said[-1]]
+        assert "modifiez [chat] heads_up" in str(card.render())
         app.screen.query_one(CueList).select_id("q3")
         await pilot.press("e")
         assert isinstance(app.screen, EditDialog)
@@ -448,9 +449,9 @@ async def test_plan_changed_on_disk_is_reloaded_with_marks_kept(
 async def test_never_overwrites_an_edit_made_elsewhere(
     tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The watcher must not notice the edit first: on a loaded machine its 2 s poll came
+    # The heartbeat must not notice the edit first: on a loaded machine its 2 s look came
     # between the edit and the key, the plan was reloaded, and the tick was then right.
-    monkeypatch.setattr(watcher, "POLL_SECONDS", 3600.0)
+    monkeypatch.setattr(heartbeat, "BEAT_SECONDS", 3600.0)
     plan = copy_plan(tmp_path)
     app = make_app(plan, FrozenClock(at(31)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
@@ -875,6 +876,10 @@ async def test_a_quick_press_after_a_confirmed_copy_waits_for_it(tmp_path: Path)
     clipboard = SlowFirstClipboard()
     app = make_app(copy_plan(tmp_path), FrozenClock(at(-5)), clipboard)
     async with app.run_test(size=SIZE) as pilot:
+        # The stuck copy must not give up (2 s) before the next press: on a loaded
+        # machine the presses below took longer, the OSC 52 fallback marked the welcome,
+        # and the waiting press rightly asked about the rules.
+        sheet(app).copies.timeout = 60
         await pilot.press("c")  # the welcome, five minutes ahead: asked first
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")  # yes: its copy is on its way, stuck in the clipboard
@@ -1020,7 +1025,12 @@ async def test_compress_keeps_the_end_after_a_yes_and_u_takes_it_back(
 
 
 def _toasts(app: App[Any]) -> list[Widget]:
-    return list(app.screen.query("Toast"))
+    """The notices on screen: the run-sheet's own and a dialog's (Textual's toasts)."""
+    from tui.widgets.notices import NoticeCard
+
+    shown = [card for card in app.screen.query(NoticeCard)
+             if card.display and card.parent is not None and card.parent.display]
+    return [*shown, *app.screen.query("Toast")]
 
 
 async def test_no_run_sheet_notice_covers_a_dialog_question_or_its_keys(
@@ -1140,14 +1150,14 @@ async def test_the_plan_errors_are_not_covered_by_the_pre_flight(
         assert isinstance(app.screen, ProblemsDialog)
         await pilot.pause()
         dialog = app.screen.query_one("#dialog").region
-        for toast in app.screen.query("Toast"):
+        for toast in _toasts(app):
             assert not toast.region.overlaps(dialog), (toast.region, dialog)
         await pilot.press("escape")
         for _ in range(20):  # the pre-flight, once the errors are read
             await pilot.pause()
-            if any("Avant le départ" in str(t.render()) for t in app.screen.query("Toast")):
+            if any("Avant le départ" in str(t.render()) for t in _toasts(app)):
                 break
-        assert any("Avant le départ" in str(t.render()) for t in app.screen.query("Toast"))
+        assert any("Avant le départ" in str(t.render()) for t in _toasts(app))
 
 
 async def test_a_plan_with_errors_shows_them_before_anything_else(
@@ -1166,6 +1176,7 @@ async def test_a_plan_with_errors_shows_them_before_anything_else(
                 break
         assert isinstance(app.screen, ProblemsDialog)
         text = shown(app.screen.query_one("#problems-text"))
-        assert "posts[4].text: unknown placeholder {recap_link}" in text
+        # As `tchat check` says them, in the plan's language.
+        assert "posts[4].text: variable inconnue {recap_link}" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, ProblemsDialog)

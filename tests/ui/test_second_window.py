@@ -47,11 +47,11 @@ async def test_a_second_window_follows_and_takes_over(
         # The first window marks: this one shows it at its next look at the log.
         AsRunLog(log_path_for(plan)).append(
             Event("mark", clock=at(1), wall=datetime.now(UTC), cue="welcome@0", via="system"))
-        sheet(app)._follow()
+        sheet(app).beat()
         assert "welcome@0" in app.session.state.posted
         # The first window quits: this one takes over and writes.
         lock_path_for(plan).unlink()
-        sheet(app)._follow()
+        sheet(app).beat()
         assert not banner.display and app.session.following is None
         assert said[-1] == "L'autre fenêtre est fermée : celle-ci écrit désormais le journal"
         await pilot.press("s")

@@ -35,12 +35,21 @@ def quiet(then: RunBefore | None = None) -> RunBefore:
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
-        pilot.app.clear_notifications()
+        clear_notices(pilot.app)
         await pilot.pause()
         if then is not None:
             await then(pilot)
 
     return run_before
+
+
+def clear_notices(app: Any) -> None:
+    """No notice in the picture: the run-sheet's own and Textual's toasts."""
+    app.clear_notifications()
+    if isinstance(app, TchatApp) and app.loaded:
+        sheet = app.run_sheet
+        sheet.notices.clear()
+        sheet.notice_bar.update()
 
 
 def run_sheet(
@@ -144,7 +153,7 @@ def test_rehearsal_paused_with_its_report(snap_compare: SnapCompare, tmp_path: P
         await pilot.press("p")
         # Whether the pause's toast is mounted when the picture is taken depends on the
         # machine's load; the header shows the pause (test_rehearsal.py checks it).
-        pilot.app.clear_notifications()
+        clear_notices(pilot.app)
         await pilot.press("R")
         await pilot.pause()
         pilot.app.screen.query_one("#report-log").display = False  # tmp_path varies

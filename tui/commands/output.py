@@ -17,7 +17,6 @@ from rich.console import Console
 from rich.text import Text
 
 from tui.commands.console import safe_console
-from tui.core.files.atomic import write_atomic
 from tui.core.plan.problems import PlanError, Problem
 from tui.core.text.typography import french_post
 from tui.core.text.vocabulary import Language
@@ -73,6 +72,9 @@ def write_output(
     when the file system says no: the file exists and there is no --force, or the write
     fails. A symlink is written through, so a file kept elsewhere stays there.
     """
+    # Here, not at the top: `tchat run` imports this module before its first frame.
+    from tui.core.files.atomic import write_atomic
+
     if path.is_dir():
         raise UsageError(f"{path} is a folder: give a file name, such as {path / example}")
     target = path.resolve()

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from tui import startup
-from tui.commands.demo import DEMO_START_IN
 from tui.commands.output import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -47,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if refused is not None:
         return refused
     if args.plan is None:
+        from tui.commands.demo import DEMO_START_IN
         from tui.commands.rehearse import Rehearsal, rehearse
 
         return rehearse(Rehearsal(None, offset=-DEMO_START_IN, language=language))

@@ -15,10 +15,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from tui.core.plan.drafts import DraftBook
 from tui.core.plan.naming import count_line, cue_name
 from tui.core.plan.problems import Problem
+from tui.core.run.plansource import Row
 from tui.core.run.report import Report
-from tui.core.run.session import Row, Session
 from tui.core.text.controls import for_copy, has_unsafe, visible
 from tui.core.text.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from tui.core.text.words import Words
@@ -45,10 +46,11 @@ class EditDialog(_Dialog):
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", priority=True)]
 
     def __init__(
-        self, session: Session, row: Row, words: Words, on_save: Callable[[str], None]
+        self, book: DraftBook, row: Row, words: Words, on_save: Callable[[str], None]
     ) -> None:
+        """`book` fills and counts the draft as it is typed."""
         super().__init__(words)
-        self.session = session
+        self.book = book
         self.row = row
         self.on_save = on_save
 
@@ -83,8 +85,8 @@ class EditDialog(_Dialog):
             area.load_text(visible(area.text))
         template = area.text
         cue = dataclasses.replace(self.row.cue, template=template)
-        text = self.session.book.text_for(cue)
-        counted = self.session.book.count(text)
+        text = self.book.text_for(cue)
+        counted = self.book.count(text)
         self.query_one("#edit-count", Label).update(count_line(counted, self.words))
         self.query_one("#edit-count-row").set_class(not counted.valid, "-over-limit")
         self.query_one("#edit-preview", Static).update(
@@ -129,18 +131,24 @@ class ConfirmDialog(ModalScreen[bool]):
     """
 
     BINDINGS = [
-        Binding("y", "confirm", "Yes", id="confirm", show=False),
-        Binding("o", "confirm", "Oui", id="confirm_fr", show=False),
+        # `o` too: "oui" in French.
+        Binding("y,o", "confirm", "Yes", id="confirm", show=False),
         Binding("n,escape", "cancel", "No", id="cancel", show=False),
     ]
     AUTO_FOCUS = "#cancel"
 
-    def __init__(self, words: Words, title: str, body: str, confirm: str) -> None:
+    def __init__(self, words: Words, title: str, body: str, confirm: str, *,
+                 answered: Callable[[bool], None] | None = None) -> None:
+        """`answered` is called with the answer as the key is handled, before the dialog
+        goes: a key pressed right after the yes meets what the yes did (a copy on its
+        way), never the question again."""
         super().__init__()
         self.words = words
+        reword(self, words)
         self.title_text = title
         self.body = body
         self.confirm_text = confirm
+        self._answered = answered
 
     def compose(self) -> ComposeResult:
         words = self.words
@@ -153,18 +161,25 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(self.confirm_text, id="confirm", variant="warning")
 
     def action_confirm(self) -> None:
-        self.dismiss(True)
+        self._answer(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        self._answer(False)
 
     @on(Button.Pressed, "#confirm")
     def _confirm(self) -> None:
-        self.dismiss(True)
+        self._answer(True)
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
-        self.dismiss(False)
+        self._answer(False)
+
+    def _answer(self, yes: bool) -> None:
+        answered, self._answered = self._answered, None  # one answer, even if pressed twice
+        if answered is not None:
+            answered(yes)
+        if self.is_current:
+            self.dismiss(yes)
 
 
 def _without_controls(field: Input) -> str:
@@ -178,17 +193,18 @@ def _without_controls(field: Input) -> str:
 class ReplyDialog(_Dialog):
     """A quick reply: the tag is already there, the count is live, enter copies it."""
 
-    def __init__(self, session: Session, words: Words, on_send: Callable[[str], None],
+    def __init__(self, book: DraftBook, words: Words, on_send: Callable[[str], None],
                  mention: str = "") -> None:
+        """`book` counts the reply as it is typed; its plan's tag ends it."""
         super().__init__(words)
-        self.session = session
+        self.book = book
         self.on_send = on_send
         self.mention = mention
         """`@author` of the post replied to, before the text (the tag ends it)."""
 
     def compose(self) -> ComposeResult:
         words = self.words
-        tag = self.session.plan.chat.tag
+        tag = self.book.plan.chat.tag
         with Vertical(id="dialog", classes="-reply"):
             yield Label(words("screen.reply_title"), id="dialog-title", markup=False)
             start = f"{self.mention} " if self.mention else ""
@@ -208,7 +224,7 @@ class ReplyDialog(_Dialog):
     @on(Input.Changed, "#reply-input")
     def _refresh_count(self) -> None:
         text = _without_controls(self.query_one("#reply-input", Input))
-        counted = self.session.book.count(text.strip())
+        counted = self.book.count(text.strip())
         self.query_one("#reply-count", Label).update(count_line(counted, self.words))
         self.query_one("#edit-count-row").set_class(not counted.valid, "-over-limit")
         self.query_one("#reply-preview", Static).update(
@@ -219,7 +235,7 @@ class ReplyDialog(_Dialog):
     @on(Input.Submitted, "#reply-input")
     def _send(self) -> None:
         text = self.query_one("#reply-input", Input).value.strip()
-        if text and text != self.session.plan.chat.tag:
+        if text and text != self.book.plan.chat.tag:
             self.on_send(text)
         self.dismiss(None)
 
@@ -307,7 +323,8 @@ class ProblemsDialog(_Dialog):
     def compose(self) -> ComposeResult:
         words = self.words
         lines = [
-            f"{self.path.name}{f':{p.line}' if p.line else ''}: {p.field}: {p.message}"
+            f"{self.path.name}{f':{p.line}' if p.line else ''}: {p.field}: "
+            f"{p.text(self.words.language)}"
             for p in self.problems
         ]
         with Vertical(id="dialog", classes="-problems"):

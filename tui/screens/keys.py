@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from rich.cells import cell_len
 from textual.binding import Binding, BindingsMap, BindingType
 from textual.dom import DOMNode
+from textual.screen import Screen
+from textual.widgets import Footer
 
 from tui.core.text.words import WORDS, Words
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
+    """One key of the run-sheet (a named tuple: made before the first frame, where a
+    dataclass costs a millisecond to define)."""
+
     id: str
     key: str
     action: str
@@ -88,8 +92,7 @@ def run_keys(rehearsal: bool) -> tuple[Key, ...]:
     return (*(k for k in keys if k.id != "help"), *(k for k in keys if k.id == "help"))
 
 
-@dataclass(frozen=True, slots=True)
-class FooterItem:
+class FooterItem(NamedTuple):
     """One key as the footer would show it: its display ("^q"), its label, its rank."""
 
     id: str
@@ -98,8 +101,7 @@ class FooterItem:
     rank: int
 
 
-@dataclass(frozen=True, slots=True)
-class FooterFit:
+class FooterFit(NamedTuple):
     shown: frozenset[str]
     """The ids of the keys shown, the palette's included."""
     compact: bool
@@ -168,3 +170,27 @@ def rebind(node: DOMNode, change: Callable[[list[Binding]], Iterable[BindingType
     """
     node._bindings = BindingsMap(change([binding for _key, binding in node._bindings]))
 
+
+
+def fit_footer_keys(screen: Screen[Any], footer: Footer, keys: Sequence[Key], words: Words,
+                    width: int) -> None:
+    """Show the `keys` that fit on `screen`'s footer line, `width` cells wide; help and
+    quit always do (`fit_footer`), the others stay in help and the palette."""
+    app_keys = {key.id: key for key in APP_KEYS}
+
+    def item(key: Key) -> FooterItem:
+        binding = key.binding(words)
+        return FooterItem(key.id, screen.app.get_key_display(binding), binding.description,
+                          key.rank)
+
+    items = [item(key) for key in keys if key.show]
+    items.append(item(app_keys["quit"]))
+    fit = fit_footer(items, width, palette=item(app_keys["palette"]))
+    footer_ids = {shown.id for shown in items}
+    rebind(screen, lambda bindings: [
+        dataclasses.replace(b, show=b.id in fit.shown) if b.id in footer_ids else b
+        for b in bindings
+    ])
+    footer.compact = fit.compact
+    footer.show_command_palette = "palette" in fit.shown
+    screen.refresh_bindings()  # the footer recomposes from the new flags

@@ -18,7 +18,7 @@ from textual.widgets import Static
 from tui.core.plan.glance import Glance
 from tui.core.run.countdown import to_start
 from tui.core.text.words import Words
-from tui.core.timing.clock import Clock
+from tui.core.timing.clock import Clock, SimulatedClock
 from tui.core.timing.clocktime import clock_time
 from tui.screens.layout import size_classes
 from tui.widgets.countdown import Countdown
@@ -53,8 +53,10 @@ class Opening(Screen[None]):
     def on_mount(self) -> None:
         glance, now = self.glance, self.clock.now()
         self.set_class(self.rehearsal, "-rehearsal")
+        clock = self.clock if isinstance(self.clock, SimulatedClock) else None
         self.query_one(RunHeader).show(
-            glance, self.words, now, clock=self.clock, rehearsal=self.rehearsal, end=None
+            glance, self.words, now, rehearsal=self.rehearsal, end=None,
+            speed=clock.speed if clock else None, paused=clock.paused if clock else False,
         )
         countdown = self.query_one(Countdown)
         value = to_start(glance.start_at, now)

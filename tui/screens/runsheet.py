@@ -1,384 +1,202 @@
 """The run-sheet: countdown, next question, cue list, draft, checklist, and keys.
 
+A view over the run desk (`tui.core.run.desk`): each key asks the desk, which decides
+everything and answers with an outcome (`tui.core.run.outcomes`) that `show` shows
+(notices, a dialog, a copy); each frame draws the desk's one view of the moment
+(`RunDesk.view`), every widget its slice. What lives here is only what a screen is
+for: the layout, which widget has the focus, which dialog is open.
+
 The same screen serves the live hour and a rehearsal. A rehearsal adds the keys that
-steer its simulated clock (pause, speed, jump), wears its own colours, and writes to its
-own log; everything else, down to the clipboard, behaves exactly as it will live.
+steer its simulated clock (`check_action` hides them from a live run: footer, help,
+palette and key alike), wears its own colours, and writes to its own log; everything
+else, down to the clipboard, behaves exactly as it will live.
 """
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from typing import Protocol, cast
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.notifications import SeverityLevel
-from textual.screen import UPDATE_PERIOD, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, OptionList
 
-from tui.clipboard import COPY_TIMEOUT_SECONDS, Clipboard, copy_within
-from tui.core.plan.naming import cue_name
-from tui.core.plan.planedit import (
-    Fingerprint,
-    PlanChangedOnDisk,
-    PreparedEdit,
-    prepare_edits,
-    prepare_ids,
+from tui.clipboard import Clipboard, CopyOutcome
+from tui.core.plan.problems import Problem
+from tui.core.run.desk import RunDesk
+from tui.core.run.notices import DEFAULT_SECONDS, Notice, NoticeBoard
+from tui.core.run.outcomes import (
+    Confirm,
+    Copy,
+    Done,
+    NothingToDo,
+    OpenLink,
+    Outcome,
+    Refused,
 )
-from tui.core.plan.problems import PlanError, Problem
-from tui.core.plan.schedule import Cue
-from tui.core.run.hour import Hour, hour_at
-from tui.core.run.runstate import (
-    Waypoint,
-    cue_status,
-    waypoint_after,
-    waypoint_before,
-    waypoints,
-)
-from tui.core.run.session import Row, Session
-from tui.core.text.controls import for_copy
-from tui.core.text.words import Words, cue_list
-from tui.core.timing.clock import SimulatedClock
-from tui.core.timing.clocktime import clock_time
-from tui.screens.conversation import ConversationView, FeedArrived
+from tui.core.run.plansource import PlanLook
+from tui.core.run.view import RunView
+from tui.core.text.words import Words
 from tui.screens.keys import (
-    APP_KEYS,
     REHEARSAL_KEYS,
-    RUN_KEYS,
-    FooterItem,
     Key,
     bindings_for,
-    fit_footer,
-    rebind,
+    fit_footer_keys,
     reword,
     run_keys,
 )
 from tui.screens.layout import size_classes
-from tui.screens.pacing import FramePacer
-from tui.widgets.countdown import Countdown, short_span
-from tui.widgets.cuelist import CueList, cue_time
+from tui.screens.pacing import PacedScreen
+from tui.widgets.banners import Banners
+from tui.widgets.conversation import ConversationPane, LiveFeed
+from tui.widgets.copying import CopyQueue
+from tui.widgets.countdown import Countdown
+from tui.widgets.cuelist import CueList
 from tui.widgets.header import RunHeader
-from tui.widgets.literal import literal, one_line, set_content
+from tui.widgets.heartbeat import Heartbeat
+from tui.widgets.notices import NoticeBar
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
-from tui.widgets.watcher import PlanWatcher
+from tui.widgets.planwork import PlanWork
+
+RUN_SHEET_CSS = Path(__file__).with_name("runsheet.tcss")
+"""The run-sheet's styles beyond the layout the first frame shares (tui/app.tcss)."""
+CLOCK_ACTIONS = frozenset(key.action for key in REHEARSAL_KEYS)
+NOTICE_ROOM = 64
+"""A terminal narrower than this (a split pane) gets no start-up notice over its
+countdown: the banner says "rehearsal", the problems wait for `tchat check`."""
 
 
-class _KindedNotices(Protocol):
-    """The app's `notify`, which takes a notice's kind (see `TchatApp.notify`)."""
+class RunSheet(PacedScreen):
+    # Every key of either mode, in the footer's order; a live run's `check_action`
+    # hides the clock keys. Escape back to the cue list: a key everyone tries, kept
+    # out of the help's list so that every key there still shows at 48 rows.
+    BINDINGS = [*bindings_for(run_keys(True), Words("en")),
+                Binding("escape", "back_to_cues", "Back", show=False, id="back")]
 
-    def notify(
-        self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-        timeout: float | None = None, markup: bool = True, kind: str | None = None,
-    ) -> None: ...
-
-    def forget_notice(self, kind: str) -> None: ...
-
-
-Via = str  # "system", "osc52" or "manual"
-
-# A follower reads the log this often (real seconds): marks show within 2 s.
-FOLLOW_SECONDS = 1.0
-
-# How often the events the log could not take are written again (real seconds).
-RETRY_WRITES_SECONDS = 2
-
-# Pressed within this much real time after reaching a cue, "jump back" goes to the cue
-# before it (as a music player's "previous" does) instead of to the same cue again.
-JUMP_BACK_GRACE_SECONDS = 2.0
-
-
-@dataclass(frozen=True)
-class ClipboardResult:
-    """The system clipboard worker is done with one text."""
-
-    text: str
-    ok: bool
-    row_id: str | None
-    at: datetime
-    reply: bool
-    timed_out: bool = False
-    """The system clipboard did not answer in time (the terminal's OSC 52 was used)."""
-
-
-class RunSheet(Screen[None]):
-    BINDINGS = bindings_for(RUN_KEYS, Words("en"))
-
-    def __init__(self, session: Session, clipboard: Clipboard, *,
-                 replay: Path | None = None) -> None:
+    def __init__(self, desk: RunDesk, clipboard: Clipboard) -> None:
         super().__init__(id="run-sheet")
-        self.session = session
-        self.conversation = ConversationView(self, replay)
-        self.words = Words(session.language)
+        self.desk = desk
+        self.words = desk.words
         self.clipboard = clipboard
-        self.copy_timeout = COPY_TIMEOUT_SECONDS
+        self.keys: tuple[Key, ...] = run_keys(desk.rehearsal)
+        """This mode's keys, in the footer's order: the footer, help and palette use it."""
+        self.notices = NoticeBoard()
+        self.view: RunView | None = None
+        """The view of the moment on screen (`RunDesk.view`)."""
+        self._generation = -1
         self._next_id: str | None = None
-        self.hour: Hour | None = None
-        """The snapshot of the hour the screen shows now (see `tui.core.run.hour`)."""
-        self._report_offered = False
-        self._pacer: FramePacer | None = None
-        # One copy at a time, in the order asked (see `_copy_in_thread`).
-        self._copy_lock = asyncio.Lock()
-        # A cue's copy is on its way (its mark is not in the state yet), and how many
-        # `c` came meanwhile: each acts once the copy before it is marked, so quick
-        # presses catch up on late cues one by one instead of marking one cue again.
-        self._copying = False
-        self._copies_waiting = 0
-        # Only a rehearsal has the clock keys: the live footer, help and palette never
-        # offer to pause or speed up the real hour.
-        self.keys: tuple[Key, ...] = run_keys(session.rehearsal)
-        ours = {key.id for key in (*RUN_KEYS, *REHEARSAL_KEYS)}
-        # Tab and shift+tab inherited, then ours in `self.keys`'s order, the footer's.
-        # Escape back to the cue list: a key everyone tries, kept out of the help's
-        # list so that every key there still shows at 48 rows.
-        back = Binding("escape", "back_to_cues", self.words("key.back"), show=False,
-                       id="back")
-        rebind(self, lambda inherited: [*(b for b in inherited if b.id not in ours),
-                                        *bindings_for(self.keys, self.words), back])
+        self._feed_started = False
         reword(self, self.words)
-
-    def notify(
-        self,
-        message: str,
-        *,
-        kind: str = "action",
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """One notice at a time per `kind`: a new copy notice replaces the last copy
-        notice, a plan notice the last plan notice (a "does not load" goes as soon as
-        the plan loads again), so notices never pile up over the run-sheet."""
-        app = cast(_KindedNotices, self.app)
-        app.notify(message, title=title, severity=severity, timeout=timeout, kind=kind)
 
     # --- layout ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        words = self.words
-        yield RunHeader(id="header")
+        words, desk = self.words, self.desk
+        self.header = RunHeader(id="header")
+        self.countdown = Countdown(desk.now, words, id="countdown")
+        self.next_question = NextQuestion(id="next")
+        self.cues = CueList(words, id="cues", on_move=self._draft_follows)
+        self.draft = DraftPane(id="draft")
+        self.checklist = Checklist(id="checklist")
+        self.conversation = ConversationPane(
+            desk.zone, "R" if words.language == "fr" else "A", words("screen.conv_empty"),
+            id="conversation")
+        self.banners = Banners(id="banners")
+        # As Textual hides its toasts in a test run without notifications.
+        self.notice_bar = NoticeBar(
+            self.notices, shown=lambda: getattr(self.app, "notices_shown", True), id="notices")
+        self.copies = CopyQueue(self.clipboard, on_copied=self._copied,
+                                on_again=self.action_copy, id="copies")
+        self.plan_work = PlanWork(id="plan-work")
+        for pane, title in ((self.cues, "screen.timeline"), (self.draft, "screen.draft"),
+                            (self.checklist, "screen.checklist"),
+                            (self.conversation, "screen.conversation")):
+            pane.border_title = words(title)
+        yield self.header
         with Horizontal(id="top"):
-            yield Countdown(self.session.now, words, id="countdown")
-            yield NextQuestion(id="next")
+            yield self.countdown
+            yield self.next_question
         with Horizontal(id="main"):
-            cues = CueList(id="cues", on_move=self._draft_follows)
-            cues.border_title = words("screen.timeline")
-            yield cues
+            yield self.cues
             with Vertical(id="side"):
-                draft = DraftPane(id="draft")
-                draft.border_title = words("screen.draft")
-                yield draft
-                checklist = Checklist(id="checklist")
-                checklist.border_title = words("screen.checklist")
-                yield checklist
-                yield self.conversation.pane()
-        follow = Static("", id="follow-banner", markup=False)
-        follow.display = False
-        yield follow
-        # Hidden until a write fails; then it stays until the log is written again.
-        banner = Static("", id="write-banner", markup=False)
-        banner.display = False
-        yield banner
-        # Hidden until the plan file disappears; then it stays until it is back.
-        gone = Static("", id="plan-gone-banner", markup=False)
-        gone.display = False
-        yield gone
-        yield Footer(show_command_palette=False)  # `_fit_footer` decides, once sized
-        yield PlanWatcher(self.session.plan_changed, id="watcher")
+                yield self.draft
+                yield self.checklist
+                yield self.conversation
+        yield self.banners
+        self.footer = Footer(show_command_palette=False)  # `on_resize` decides, once sized
+        yield self.footer
+        yield self.notice_bar
+        yield Heartbeat(desk.look_job, id="heartbeat")
+        yield self.copies
+        yield self.plan_work
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Only a rehearsal has the clock keys: the live footer, help and palette never
+        # offer to pause or speed up the real hour, and the key does nothing.
+        return self.desk.rehearsal or action not in CLOCK_ACTIONS
 
     def on_resize(self) -> None:
         width, height = self.size
         size_classes(self, width, height)
-        self._fit_footer(width)
+        fit_footer_keys(self, self.footer, self.keys, self.words, width)
 
-    def _fit_footer(self, width: int) -> None:
-        """Show the keys that fit on one footer line; help and quit always do."""
-        app_keys = {key.id: key for key in APP_KEYS}
-        items = [self._footer_item(key) for key in self.keys if key.show]
-        items.append(self._footer_item(app_keys["quit"]))
-        fit = fit_footer(items, width, palette=self._footer_item(app_keys["palette"]))
-        footer_ids = {item.id for item in items}
-        rebind(self, lambda bindings: [
-            dataclasses.replace(b, show=b.id in fit.shown) if b.id in footer_ids else b
-            for b in bindings
-        ])
-        footer = self.query_one(Footer)
-        footer.compact = fit.compact
-        footer.show_command_palette = "palette" in fit.shown
-        self.refresh_bindings()  # the footer recomposes from the new flags
-
-    def _footer_item(self, key: Key) -> FooterItem:
-        binding = key.binding(self.words)
-        return FooterItem(key.id, self.app.get_key_display(binding), binding.description,
-                          key.rank)
-
-    @property
-    def _update_timer(self) -> FramePacer:  # type: ignore[override]
-        # Textual's own update timer loses a frame slot after every pause (see pacing).
-        # The one use of Textual's private `Screen._update_timer` (pinned Textual
-        # 8.2.8): tests/test_private_apis.py fails, naming the version, if it moves.
-        if self._pacer is None:
-            # The frame is drawn from the screen's queue, where Textual handles errors.
-            self._pacer = FramePacer(
-                UPDATE_PERIOD, lambda: self.call_next(self._on_timer_update)
-            )
-        return self._pacer
-
-    def on_unmount(self) -> None:
-        self.session.release_lock()
-        if self._pacer is not None:
-            self._pacer.pause()
+    # --- the run starts and ends ------------------------------------------------------
 
     def on_mount(self) -> None:
-        now = self.session.now()
-        session = self.session
-        self.set_class(session.rehearsal, "-rehearsal")
-        hour = self._hour_at(now)
-        self._next_id = hour.next_cue.id if hour.next_cue else None
-        self.query_one(CueList).load(session, self.words, hour)
-        self.query_one(CueList).focus()
-        if hour.over:
-            # Opened on a finished run: say where the report is, do not pop it up.
-            self._report_offered = True
-            self.notify(self.words("screen.run_over"), timeout=10, kind="run_over")
-        self._plan_notices(now)
-        if session.rehearsal and self.app.size.width >= 64:
-            # Short-lived: the banner says "rehearsal" for as long as it lasts.
-            self.notify(self.words("screen.rehearsal_intro"), timeout=6, kind="intro")
-        if session.skipped_lines:
-            lines = ", ".join(str(n) for n in session.skipped_lines[:5])
-            self.notify(self.words("screen.log_lines_skipped", n=len(session.skipped_lines),
-                                   lines=lines + ("…" if len(session.skipped_lines) > 5 else "")),
-                        severity="warning", timeout=12)
-        self.set_interval(RETRY_WRITES_SECONDS, self._retry_writes)
-        session.acquire_lock()
-        if session.lock is not None and session.lock.took_over is not None:
-            holder = session.lock.took_over.describe()
-            self.notify(self.words("screen.lock_taken_over", holder=holder),
-                        severity="warning", timeout=10)
-        if session.following is not None:
-            self._show_following()
-            self.set_interval(FOLLOW_SECONDS, self._follow)
-        self.redraw(now)
+        desk = self.desk
+        self.set_class(desk.rehearsal, "-rehearsal")
+        # Said before the first frame is drawn: opened on a finished run, the first
+        # frame must not pop the report up (the greeting says where it is).
+        self.show(desk.greeting(room=self.app.size.width >= NOTICE_ROOM))
+        self.show(desk.take_lock())
+        self.cues.focus()
         # After the first frame: the feed's clients load in a worker, never before it.
-        self.call_after_refresh(self.conversation.start)
-        self._find_plan_errors()
-        if not session.rehearsal:
+        self.call_after_refresh(self._start_conversation)
+        self.plan_work.find_errors(*desk.check_work())
+        if not desk.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
-            self.set_timer(1.0, self._start_edits)
+            self.set_timer(1.0, self.start_edits)
 
-    def _plan_notices(self, now: datetime) -> None:
-        """At start-up, the drafts the platform would refuse and, live, the pre-flight."""
-        # A split pane too small for the side panes gets no toast over its countdown.
-        if self.app.size.width < 64:
-            return
-        self._warn_refused_drafts()
-        if not self.session.rehearsal:
-            self._preflight(now)
+    def on_unmount(self) -> None:
+        self.desk.session.release_lock()
+        self.stop_frames()
 
-    def _preflight(self, now: datetime) -> None:
-        """Opened before the start: what is late, and what to do first (as `tchat check`
-        says it). Not in a rehearsal, whose clock is not the day's."""
-        # Imported here: the pre-flight is wanted once, after the first frame.
-        from tui.core.run.preflight import preflight, preflight_lines
+    def start_edits(self) -> None:
+        """Parse the plan for editing, and give it its missing ids, off the UI thread."""
+        self.plan_work.prepare(*self.desk.ids_work())
 
-        session = self.session
-        done = set(session.state.posted) | session.state.skipped
-        check = preflight(session.plan, now, done)
-        lines = preflight_lines(check, session.plan)
-        if lines and not check.clear:
-            # Plan text inside (tasks, names): never read as markup.
-            self.notify("\n".join(lines), severity="warning", timeout=20, markup=False,
-                        kind="preflight")
+    @on(PlanWork.IdsReady)
+    def _write_ids(self, message: PlanWork.IdsReady) -> None:
+        self.desk.write_ids(message.prepared)
 
-    def _warn_refused_drafts(self) -> None:
-        """Say at once which drafts the platform would refuse (over the limit, or with a
-        character it refuses): `tchat check` calls such a plan not usable, and on the
-        screen alone a red count is easy to miss."""
-        words = self.words
-        refused = [row for row in self.session.rows if not row.draft.count.valid]
-        if not refused:
-            return
-        names = []
-        for row in refused:
-            counted = row.draft.count
-            over = f" ({counted.length}/{counted.limit})" if counted.remaining < 0 else ""
-            names.append(cue_name(row.cue, words, row.draft) + over)
-        cues = cue_list(names, words)
-        self.notify(words("screen.refused", n=len(refused), cues=cues), severity="warning",
-                    timeout=12, kind="refused")
+    @on(PlanWork.Errors)
+    def _show_plan_errors(self, message: PlanWork.Errors) -> None:
+        self.show(self.desk.plan_errors_first())
+        self._open_problems(message.problems)
 
-    @work(thread=True, group="plan-check", exit_on_error=False)
-    def _find_plan_errors(self) -> None:
-        """The errors `tchat check` would stop on (drafts over the limit are said by
-        their own notice), shown before anything is done with such a plan. In a thread:
-        the screen is up and never waits for it."""
-        from tui.core.plan.check import semantic_problems
-        from tui.core.plan.planfile import read_plan_text
-
-        session = self.session
-        try:
-            text = read_plan_text(session.plan_path)
-        except (OSError, PlanError):
-            return
-        errors = [p for p in semantic_problems(session.plan, text, drafts=False)
-                  if p.is_error]
-        if errors:
-            self.app.call_from_thread(self._show_plan_errors, errors)
-
-    def _show_plan_errors(self, errors: list[Problem]) -> None:
+    def _open_problems(self, problems: list[Problem]) -> None:
         from tui.screens.dialogs import ProblemsDialog
 
-        # The errors first: the start-up notices, a dozen lines of pre-flight, would lie
-        # over the dialog and cut its lines; they come back once it is closed.
-        notices = cast(_KindedNotices, self.app)
-        notices.forget_notice("preflight")
-        notices.forget_notice("refused")
-        self.app.push_screen(ProblemsDialog(self.words, self.session.plan_path, errors),
-                             lambda _: self._plan_notices(self.session.now()))
+        def closed(_: None) -> None:
+            if self.app.size.width >= NOTICE_ROOM:
+                self.show(self.desk.plan_notices())
 
-    def _start_edits(self) -> None:
-        # What the work starts from is taken here, on the UI thread: the plan and its
-        # fingerprint always go together there.
-        session = self.session
-        self._prepare_edits(session.loaded, session.missing_ids())
+        self.app.push_screen(ProblemsDialog(self.words, self.desk.plan_path, problems),
+                             closed)
 
-    @work(thread=True, group="plan-edits", exit_on_error=False)
-    def _prepare_edits(self, loaded: Fingerprint, ids: dict[str, str]) -> None:
-        path = self.session.plan_path
-        if not ids:
-            prepare_edits(path, loaded)
-            return
-        # Giving the plan its missing ids: read, parse, add, dump and validate here,
-        # most of a second on a plan of a few hundred cues; only the write waits for
-        # the UI thread.
-        try:
-            prepared = prepare_ids(path, loaded, ids)
-        except (PlanChangedOnDisk, PlanError, OSError):
-            return
-        self.app.call_from_thread(self._fill_ids, prepared)
+    def on_screen_suspend(self) -> None:
+        # A dialog's question and its keys are never under a notice: held until it goes.
+        self.notices.hold()
+        self.notice_bar.update()
 
-    def _fill_ids(self, prepared: PreparedEdit) -> None:
-        """Missing ids written once, quietly: when the plan was written meanwhile (a
-        tick, a template), on a conflict or a failed write, the plan keeps its
-        positional ids and the next run tries again."""
-        try:
-            self.session.commit_ids(prepared)
-        except (PlanChangedOnDisk, OSError):
-            return
+    def on_screen_resume(self) -> None:
+        self.notices.release()
+        self.notice_bar.update()
 
-    # --- redrawing from one "now" ---------------------------------------------------
-
-    def _hour_at(self, now: datetime) -> Hour:
-        session = self.session
-        return hour_at(session.plan, session.state, session.cues, now)
+    # --- drawing one moment -----------------------------------------------------------
 
     @on(Countdown.Tick)
     def _on_tick(self, message: Countdown.Tick) -> None:
@@ -386,485 +204,96 @@ class RunSheet(Screen[None]):
 
     def refresh_now(self) -> None:
         """Redraw at the clock's current time (after an action, or from tests)."""
-        self.redraw(self.session.now())
+        self.redraw()
 
-    def redraw(self, now: datetime) -> None:
-        """Draw every pane from one snapshot of the hour: each widget draws its slice."""
-        session, words = self.session, self.words
-        hour = self.hour = self._hour_at(now)
-        previous_next = self._next_id
-        self._next_id = hour.next_cue.id if hour.next_cue else None
-        cue_list = self.query_one(CueList)
-        if self._next_id != previous_next and cue_list.selected_id in (previous_next, None):
+    def redraw(self, now: datetime | None = None) -> None:
+        """Draw every pane from the desk's one view of the moment."""
+        words = self.words
+        view = self.view = self.desk.view(now)
+        if view.generation != self._generation:
+            self._generation = view.generation
+            self.cues.load(view)  # new rows: a plan reloaded, a template saved
+        previous, self._next_id = self._next_id, view.next_id
+        if self._next_id != previous and self.cues.selected_id in (previous, None):
             # The selection was following the next cue: keep following it.
-            cue_list.select_id(self._next_id)
-
-        shown = hour.countdown
-        label = self._label(shown.cue) if shown.cue else ""
-        zone = session.plan.chat.zone
-        cue_row = session.row(shown.cue.id) if shown.cue else None
-        self.query_one(Countdown).show(
-            shown, label,
-            start=clock_time(hour.start, zone),
-            end=clock_time(hour.end, zone),
-            cue_at=cue_time(session, cue_row) if cue_row else "",
-        )
-        self.query_one(RunHeader).show(
-            session.plan.chat, words, now, clock=session.clock,
-            rehearsal=session.mode == "rehearsal", end=hour.end,
-        )
-        self.conversation.advance(now)
-        self.query_one(NextQuestion).show(session, words, hour,
-                                          answers=self.conversation.last_answers())
-        cue_list.show(hour)
-        self.query_one(DraftPane).show(session, words, self.selected_row)
-        self.query_one(Checklist).show(session, words, hour)
-        for name in ("before", "during", "after"):
-            self.set_class(hour.phase == name, f"-{name}")
-        self.set_class(shown.mode == "overrun", "-overrun")
-        self._show_write_problem()
-        if not self._report_offered and hour.over:
-            self._offer_report()
-
-    # --- a second window follows the first ------------------------------------------
-
-    def _show_following(self) -> None:
-        banner = self.query_one("#follow-banner", Static)
-        holder = self.session.following
-        banner.display = holder is not None
-        if holder is not None:
-            set_content(banner, literal(self.words("screen.following", holder=holder.describe())))
-
-    def _writes(self) -> bool:
-        """Whether this window may write; if not, it says so (it follows another)."""
-        holder = self.session.following
-        if holder is None:
-            return True
-        self.notify(self.words("screen.following_no_write", holder=holder.describe()),
-                    severity="warning", timeout=6)
-        return False
-
-    def _follow(self) -> None:
-        session = self.session
-        if session.following is None:
-            return
-        if session.try_take_over():
-            self._show_following()
-            self.notify(self.words("screen.took_over"), timeout=10)
-            self.refresh_now()
-        elif session.follow():
-            self.refresh_now()
-
-    # --- writes that fail ---------------------------------------------------------------
-
-    def _retry_writes(self) -> None:
-        session = self.session
-        if session.pending:
-            if session.flush():
-                self.notify(self.words("screen.written_again"), timeout=6)
-            self._show_write_problem()
-
-    def _show_write_problem(self) -> None:
-        """The banner, for as long as something could not be written."""
-        session = self.session
-        banner = self.query_one("#write-banner", Static)
-        problem = session.write_problem
-        if problem is None:
-            banner.display = False
-            return
-        set_content(banner, literal(self.words(
-            "screen.write_banner", error=problem, n=len(session.pending),
-            seconds=RETRY_WRITES_SECONDS)))
-        banner.display = True
-
-    def _offer_report(self) -> None:
-        """Once per session, when the run ends under the moderator's eyes."""
-        self._report_offered = True
-        if self.app.screen is self:
-            self.action_report()
-        else:  # a dialog is open: do not stack another on it
-            self.notify(self.words("screen.run_over"), timeout=10, kind="run_over")
-
-    def _label(self, cue: Cue) -> str:
-        row = self.session.row(cue.id)
-        return cue_name(cue, self.words, row.draft if row else None)
-
-    @property
-    def selected_row(self) -> Row | None:
-        row_id = self.query_one(CueList).selected_id
-        return self.session.row(row_id) if row_id else None
-
-    def _selected_or_said(self) -> Row | None:
-        """The selected row; or None, after telling the moderator no cue is selected."""
-        row = self.selected_row
-        if row is None:
-            self.notify(self.words("screen.no_cue"), severity="warning")
-        return row
+            self.cues.select_id(self._next_id)
+        shown = view.countdown
+        self.countdown.show(shown.value, shown.label, start=shown.start, end=shown.end,
+                            cue_at=shown.cue_at)
+        header = view.header
+        self.header.show(header.chat, words, header.now, rehearsal=header.rehearsal,
+                         end=header.end, speed=header.speed, paused=header.paused)
+        if view.feed is not None:
+            self.conversation.show(view.feed, view.feed_status)
+        self.next_question.show(view.next, words)
+        self.cues.show(view)
+        self.draft.show(view.row(self.cues.selected_id), words)
+        self.checklist.show(view.checklist, words)
+        for phase in ("before", "during", "after"):
+            self.set_class(view.hour.phase == phase, f"-{phase}")
+        self.set_class(view.hour.countdown.mode == "overrun", "-overrun")
+        self.banners.show(view.banners)
+        self.show(self.desk.end_of_run(in_view=self.app.screen is self))
 
     def _draft_follows(self) -> None:
-        if self.is_mounted:
-            self.query_one(DraftPane).show(self.session, self.words, self.selected_row)
+        if self.is_mounted and self.view is not None:
+            self.draft.show(self.view.row(self.cues.selected_id), self.words)
 
-    @on(OptionList.OptionSelected, "#checklist")
-    def _on_checklist_enter(self) -> None:
-        self.action_tick()
+    # --- showing what the desk decided -----------------------------------------------
 
-    # --- copying ----------------------------------------------------------------------
+    def notify(
+        self, message: str, *, kind: str = "action", title: str = "",
+        severity: SeverityLevel = "information", timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notice on the run-sheet's own bar (never markup): one at a time per `kind`,
+        a new copy notice replacing the last copy notice, held while a dialog is open."""
+        self.notices.say(Notice(message, severity, kind,
+                                DEFAULT_SECONDS if timeout is None else timeout))
+        self.notice_bar.update()
 
-    def action_copy(self) -> None:
-        from tui.screens.dialogs import ConfirmDialog
-        if self._copying:
-            self._copies_waiting += 1
+    def say(self, notice: Notice) -> None:
+        self.notify(notice.text, kind=notice.kind, severity=notice.severity,
+                    timeout=notice.seconds)
+
+    def show(self, outcome: Outcome | None) -> None:
+        """Show what an action came to: its notices, the dialog it needs, its copy."""
+        if outcome is None:
             return
-        words = self.words
-        row = self._selected_or_said()
-        if row is None:
-            return
-        already = self.session.state.posted.get(row.id) is not None
-        if self.session.following is not None:
-            already = True  # copied, never marked: the window that holds the plan marks
-            self._writes()
-        hour = self._hour_at(self.session.now())
-        if already or not hour.needs_confirmation(row.cue):
-            self._copy(row.draft.text, None if already else row.id, reply=False)
-            return
-        self._copies_waiting = 0  # the presses after this one would meet the dialog
-        # Planned more than a minute ahead: a repeated `c` must never mark it. The
-        # dialog's "yes" is `y` or its own button, never `c` or enter.
-        label = cue_name(row.cue, words, row.draft)
-        body = words("screen.early_body", label=label, time=cue_time(self.session, row),
-                     delay=short_span(hour.ahead(row.cue)))
-
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                self._copy(row.draft.text, row.id, reply=False)
-            else:
-                self.notify(words("screen.early_cancelled", label=label), severity="warning",
-                            timeout=4, kind="copy")
-
-        self.app.push_screen(
-            ConfirmDialog(words, words("screen.early_title", label=label), body,
-                          words("screen.early_confirm")),
-            answered,
-        )
-
-    def _copy(self, text: str, row_id: str | None, *, reply: bool) -> None:
-        text = for_copy(text)  # no control or bidi override reaches a clipboard
-        if not reply:
-            # Set here, beside the worker that clears it (`_copy_marked`): a cue copied
-            # after its confirmation is on its way as much as one copied at once.
-            self._copying = True
-        self._copy_in_thread(text, row_id, self.session.now(), reply)
-
-    @work(group="clipboard")
-    async def _copy_in_thread(self, text: str, row_id: str | None, at: datetime,
-                              reply: bool) -> None:
-        # pyperclip runs xclip/wl-copy as subprocesses: in a thread, never on the event
-        # loop. The result is handled here, in the worker, so the worker is done only
-        # once the copy is marked and said. One copy at a time, in the order asked
-        # (the lock is fair): two quick copies could otherwise land out of order and
-        # leave the earlier text on the clipboard.
-        async with self._copy_lock:
-            outcome = await copy_within(self.clipboard, text, self.copy_timeout)
-            try:
-                self._on_clipboard(ClipboardResult(text, outcome == "ok", row_id, at,
-                                                   reply, timed_out=outcome == "timeout"))
-            finally:
-                if not reply:
-                    self._copy_marked()
-
-    def _copy_marked(self) -> None:
-        """A cue's copy is marked: the next `c` pressed meanwhile, if any, acts now,
-        on what the screen points at after that mark."""
-        self._copying = False
-        waiting, self._copies_waiting = self._copies_waiting, 0
-        if waiting and self.app.screen is self:  # a dialog came up: it has the keys
-            self._copies_waiting = waiting - 1
-            self.action_copy()
-
-    def _on_clipboard(self, result: ClipboardResult) -> None:
-        from tui.screens.dialogs import ManualCopyDialog
-
-        words = self.words
-        via: Via = "system"
-        if not result.ok:
-            try:
-                self.app.copy_to_clipboard(result.text)
-                via = "osc52"
-            except Exception:  # a terminal write failing must not end the live run
-                via = "manual"
-                self.app.push_screen(ManualCopyDialog(result.text, words))
-        if result.reply:
-            self.session.reply(result.text, via)
-            self.notify(words("screen.reply_copied", via=words(f"screen.via_{via}")), kind="copy")
-        else:
-            row = self.session.row(result.row_id) if result.row_id else self.selected_row
-            label = cue_name(row.cue, words, row.draft) if row else ""
-            if via == "system":
-                message = words("screen.copied_system", label=label)
-            elif via == "osc52":
-                message = words("screen.copied_osc52", label=label)
-            else:
-                message = words("screen.copied_manual")
-            if result.timed_out:
-                message = words("screen.clipboard_timeout", seconds=f"{self.copy_timeout:g}") + (
-                    " " + message)
-            if result.row_id is not None and row is not None:
-                self.session.mark(result.row_id, via, result.at)
-                time = clock_time(result.at, self.session.plan.chat.zone)
-                message += " · " + words("screen.marked", time=time)
-            self.notify(message, severity="information" if via == "system" else "warning",
-                        kind="copy")
-        self.refresh_now()
-
-    # --- marks --------------------------------------------------------------------------
-
-    def action_undo(self) -> None:
-        if not self._writes():
-            return
-        words = self.words
-        undone = self.session.undo()
-        if undone is None:
-            self.notify(words("screen.nothing_to_undo"), severity="warning")
-            return
-        if undone.kind == "shift":
-            what = words("screen.undo_shift", delay=_delay(undone.seconds or 0))
-        elif undone.kind == "compress":
-            what = words("screen.undo_compress")
-        else:
-            row = self.session.row(undone.cue or "")
-            label = cue_name(row.cue, words, row.draft) if row else (undone.cue or "")
-            what = words(f"screen.undo_{undone.kind}", label=label)
-        self.notify(words("screen.undone", what=what))
-        if undone.cue:
-            self.query_one(CueList).select_id(undone.cue)
-        self.refresh_now()
-
-    def action_skip(self) -> None:
-        if not self._writes():
-            return
-        words = self.words
-        row = self._selected_or_said()
-        if row is None:
-            return
-        status = cue_status(self.session.state, row.cue, self.session.now())
-        if status in ("posted", "skipped"):
-            self.notify(words("screen.already_done", label=cue_name(row.cue, words, row.draft),
-                              status=words(f"screen.status_{status}", time="").strip()),
-                        severity="warning")
-            return
-        self.session.skip(row.id)
-        self.notify(words("screen.skipped", label=cue_name(row.cue, words, row.draft)))
-        self.refresh_now()
-
-    def action_shift(self) -> None:
-        if not self._writes():
-            return
-        seconds = self.session.shift()
-        if seconds is None:
-            self.notify(self.words("screen.nothing_late"), severity="warning")
-            return
-        self.notify(self.words("screen.shifted", delay=_delay(seconds)))
-        self.refresh_now()
-
-    def action_compress(self) -> None:
-        """Keep the planned end: spread the questions left, after a yes."""
-        from tui.screens.dialogs import ConfirmDialog
-        words, session = self.words, self.session
-        plan = session.compression()
-        if plan is None:
-            self.notify(words("screen.nothing_to_compress"), severity="warning")
-            return
-        zone = session.plan.chat.zone
-        end = clock_time(self._hour_at(session.now()).end, zone)
-
-        def name(cue_id: str) -> str:
-            row = session.row(cue_id)
-            return cue_name(row.cue, words, row.draft) if row else cue_id
-
-        times = ", ".join(f"{name(cue)} {clock_time(at, zone)}"
-                          for cue, at in plan.times)
-        body = words("screen.compress_body", times=times)
-        if plan.skips:
-            body += "\n" + words("screen.compress_skips", cues=", ".join(map(name, plan.skips)))
-
-        def answered(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            session.compress(plan)
-            self.notify(words("screen.compressed", end=end))
+        if isinstance(outcome, Done):
+            for kind in outcome.withdraw:
+                self.notices.withdraw(kind)
+            for notice in outcome.notices:
+                self.say(notice)
+            if outcome.select is not None:
+                self.cues.select_id(outcome.select)
+            self.notice_bar.update()
             self.refresh_now()
+        elif isinstance(outcome, Refused | NothingToDo):
+            self.say(outcome.notice)
+            self.refresh_now()  # a write refused may have kept a tick, or reloaded
+        elif isinstance(outcome, Copy):
+            for notice in outcome.notices:
+                self.say(notice)
+            self.copies.start(outcome)
+        elif isinstance(outcome, Confirm):
+            self.copies.forget_waiting()  # the presses after this one would meet the dialog
+            answer = outcome
 
-        self.app.push_screen(
-            ConfirmDialog(words, words("screen.compress_title", end=end), body,
-                          words("screen.compress_confirm")),
-            answered,
-        )
+            def answered(yes: bool) -> None:
+                self.show(answer.yes() if yes else answer.no())
 
-    def action_back_to_cues(self) -> None:
-        """Escape: out of the checklist (or the draft), back to the cue list."""
-        cast(_KindedNotices, self.app).forget_notice("tick")  # no second press is coming
-        self.query_one(CueList).focus()
+            from tui.screens.dialogs import ConfirmDialog
 
-    def action_go_next(self) -> None:
-        self.query_one(CueList).select_id(self._next_id)
-        self.query_one(CueList).focus()
+            self.app.push_screen(ConfirmDialog(
+                self.words, outcome.title, outcome.body, outcome.confirm, answered=answered))
+        elif isinstance(outcome, OpenLink):
+            self.say(outcome.notice)
+            self._open_in_browser(outcome.url)
+        else:
+            from tui.screens.forms import dialog_for
 
-    # --- checklist ------------------------------------------------------------------------
-
-    def action_tick(self) -> None:
-        words = self.words
-        checklist = self.query_one(Checklist)
-        if not checklist.has_focus:
-            # First press shows which item a second press would tick: never tick an
-            # item the moderator is not looking at. The toast says so, since a border's
-            # colour alone is easy to miss.
-            checklist.focus()
-            index = checklist.selected_index
-            if index is not None:
-                item = one_line(self.session.plan.checklist[index].text)
-                self.notify(words("screen.tick_next", item=item), timeout=4, kind="tick")
-            return
-        # The hint asked for this press: it has been made.
-        cast(_KindedNotices, self.app).forget_notice("tick")
-        index = checklist.selected_index
-        if index is None:
-            self.notify(words("screen.no_item"), severity="warning")
-            return
-        if checklist.is_reminder(index):
-            item = one_line(self.session.plan.checklist[index].text)
-            self.notify(words("screen.reminder_no_tick", item=item), timeout=4)
-            return
-        if not self._writes():
-            return
-        if not self._guarded(lambda: self.session.tick(index)):
-            return
-        # No toast: the box and the strike-through say it, in the same frame, and a
-        # toast per tick would pile up over the screen in the busy minutes.
-        self.refresh_now()
-
-    def _guarded(self, write: Callable[[], object]) -> bool:
-        """Run a plan write; on a conflict or an error, say so and return False."""
-        words = self.words
-        try:
-            write()
-        except PlanChangedOnDisk as changed:
-            # Say "reloaded" only when it was: a file that does not load is not taken.
-            if changed.reloaded is False:
-                self.notify(words("screen.changed_not_loaded"), severity="error", timeout=10,
-                            kind="plan")
-                return False
-            self._reloaded()
-            self.notify(words("screen.changed_not_written"), severity="error", timeout=10,
-                        kind="plan")
-            return False
-        except PlanError as error:
-            self.notify(words("screen.write_failed", error=error.problems[0].message), kind="plan",
-                        severity="error", timeout=10)
-            return False
-        except OSError as error:
-            self.notify(words("screen.write_failed", error=error.strerror or str(error)),
-                        severity="error", timeout=10, kind="plan")
-            self.refresh_now()  # a tick is kept in the log even when the plan refuses it
-            return False
-        return True
-
-    # --- dialogs ------------------------------------------------------------------------
-    # Each dialog's module is imported when one is first opened: none is on the first
-    # frame, and their widgets (the text editor above all) would delay it.
-
-    def action_edit(self) -> None:
-        from tui.screens.dialogs import EditDialog
-        if not self._writes():
-            return
-        words = self.words
-        row = self._selected_or_said()
-        if row is None:
-            return
-        if row.cue.derived:
-            self.notify(words("screen.not_editable"), severity="warning", timeout=8)
-            return
-
-        def save(text: str) -> None:
-            if self._guarded(lambda: self.session.save_template(row, text)):
-                self.query_one(CueList).load(
-                    self.session, words, self._hour_at(self.session.now())
-                )
-                self.notify(words("screen.saved", label=cue_name(row.cue, words, row.draft)))
-                self.refresh_now()
-
-        self.app.push_screen(EditDialog(self.session, row, words, save))
-
-    def action_reply(self) -> None:
-        from tui.screens.dialogs import ReplyDialog
-        if not self._writes():
-            return
-        self.app.push_screen(
-            ReplyDialog(self.session, self.words,
-                        lambda text: self._copy(text, None, reply=True))
-        )
-
-    def action_show(self) -> None:
-        from tui.screens.dialogs import ManualCopyDialog
-        row = self._selected_or_said()
-        if row is None:
-            return
-        self.app.push_screen(ManualCopyDialog(row.draft.text, self.words))
-
-    def action_help(self) -> None:
-        from tui.screens.dialogs import HelpDialog
-        self.app.push_screen(HelpDialog(self.words, self.session.log.path, self.keys))
-
-    def action_highlight(self) -> None:
-        from tui.screens.dialogs import HighlightDialog
-        if not self._writes():
-            return
-        words = self.words
-        question = self.session.current_question(self.query_one(CueList).selected_id)
-        label = cue_name(question.cue, words, question.draft) if question else None
-
-        def save(text: str) -> None:
-            self.session.highlight(text, question.id if question else None)
-            self.notify(words("screen.highlight_saved", label=label) if label
-                        else words("screen.highlight_saved_loose"))
-
-        self.app.push_screen(HighlightDialog(words, label, save))
-
-    @on(FeedArrived)
-    def _on_feed(self, message: FeedArrived) -> None:
-        self.conversation.arrived(message)
-
-    def action_conversation(self) -> None:
-        self.conversation.toggle()
-
-    def action_reply_post(self) -> None:
-        from tui.screens.dialogs import ReplyDialog
-        post = self.conversation.selected_post()
-        if post is None:
-            return
-        author = post.author.split("@")[0] if post.platform == "mastodon" else post.author
-        self.app.push_screen(ReplyDialog(
-            self.session, self.words, lambda text: self._copy(text, None, reply=True),
-            mention=one_line("@" + author)))
-
-    def action_highlight_post(self) -> None:
-        post = self.conversation.selected_post()
-        if post is None:
-            return
-        question = self.session.current_question(self.query_one(CueList).selected_id)
-        self.session.highlight(f"@{post.author}: {post.text}\n{post.url}",
-                               question.id if question else None)
-        self.notify(self.words("screen.post_highlighted", author=one_line(post.author)))
-
-    def action_open_post(self) -> None:
-        post = self.conversation.selected_post()
-        if post is None:
-            return
-        if not post.url.startswith("https://") or not post.url.isprintable():
-            self.notify(self.words("screen.post_no_link"), severity="warning")
-            return
-        self.notify(self.words("screen.post_opened"), timeout=3)
-        self._open_in_browser(post.url)
+            self.app.push_screen(dialog_for(outcome, self.desk, self.words, self.show))
 
     @work(thread=True, group="browser", exit_on_error=False)
     def _open_in_browser(self, url: str) -> None:
@@ -872,119 +301,143 @@ class RunSheet(Screen[None]):
 
         webbrowser.open(url)
 
+    # --- the heartbeat ----------------------------------------------------------------
+
+    @on(Heartbeat.Beat)
+    def _on_beat(self, message: Heartbeat.Beat) -> None:
+        self.beat(message.look)
+
+    def beat(self, look: PlanLook | None = None) -> None:
+        """One heartbeat (`RunDesk.poll`): redraws only when something changed."""
+        self.show(self.desk.poll(look))
+
+    # --- copying ------------------------------------------------------------------------
+
+    def action_copy(self) -> None:
+        if self.copies.wait_turn():
+            return  # a copy is on its way: this press acts once it is marked
+        self.show(self.desk.copy(self.cues.selected_id))
+
+    def _copied(self, order: Copy, outcome: CopyOutcome) -> None:
+        """In the copy's worker: the system clipboard took it, or the terminal's OSC 52
+        does, or as a last resort the text is shown to be copied by hand."""
+        from tui.screens.dialogs import ManualCopyDialog
+
+        via = "system"
+        if outcome != "ok":
+            try:
+                self.app.copy_to_clipboard(order.text)
+                via = "osc52"
+            except Exception:  # a terminal write failing must not end the live run
+                via = "manual"
+                self.app.push_screen(ManualCopyDialog(order.text, self.words))
+        timed_out = self.copies.timeout if outcome == "timeout" else None
+        self.show(self.desk.copied(order, via, timed_out_after=timed_out))
+
+    # --- keys -------------------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        self.show(self.desk.undo())
+
+    def action_skip(self) -> None:
+        self.show(self.desk.skip(self.cues.selected_id))
+
+    def action_shift(self) -> None:
+        self.show(self.desk.shift())
+
+    def action_compress(self) -> None:
+        self.show(self.desk.compress())
+
+    def action_edit(self) -> None:
+        self.show(self.desk.edit(self.cues.selected_id))
+
+    def action_reply(self) -> None:
+        self.show(self.desk.reply())
+
+    def action_highlight(self) -> None:
+        self.show(self.desk.highlight(self.cues.selected_id))
+
+    def action_show(self) -> None:
+        self.show(self.desk.copy_by_hand(self.cues.selected_id))
+
     def action_report(self) -> None:
-        from tui.core.run.report import build_report
-        from tui.screens.dialogs import ReportDialog
-        session = self.session
-        report = build_report(session.plan, session.events, session.book)
-        self.app.push_screen(ReportDialog(
-            report, self.words, rehearsal=session.rehearsal, log_path=session.log.path
-        ))
+        self.show(self.desk.report())
 
-    # --- the rehearsal clock ---------------------------------------------------------
+    def action_help(self) -> None:
+        from tui.screens.dialogs import HelpDialog
 
-    def _steerable(self) -> SimulatedClock | None:
-        clock = self.session.clock
-        if self.session.rehearsal and isinstance(clock, SimulatedClock):
-            return clock
-        self.notify(self.words("screen.not_steerable"), severity="warning", kind="clock")
-        return None
+        self.app.push_screen(HelpDialog(self.words, self.desk.log_path, self.keys))
+
+    def action_back_to_cues(self) -> None:
+        """Escape: out of the checklist (or the draft), back to the cue list."""
+        self.notices.withdraw("tick")  # no second press is coming
+        self.notice_bar.update()
+        self.cues.focus()
+
+    def action_go_next(self) -> None:
+        self.cues.select_id(self._next_id)
+        self.cues.focus()
+
+    def action_tick(self) -> None:
+        if not self.checklist.has_focus:
+            # The first press shows which item a second one would tick.
+            self.checklist.focus()
+            self.show(self.desk.tick_hint(self.checklist.selected_index))
+            return
+        self.notices.withdraw("tick")  # the hint asked for this press: it has been made
+        self.show(self.desk.tick(self.checklist.selected_index))
+
+    @on(OptionList.OptionSelected, "#checklist")
+    def _on_checklist_enter(self) -> None:
+        self.action_tick()
+
+    # --- the rehearsal's clock ----------------------------------------------------------
 
     def action_pause(self) -> None:
-        clock = self._steerable()
-        if clock is None:
-            return
-        paused = clock.toggle()
-        self.notify(self.words("screen.paused_now" if paused else "screen.resumed_now"), timeout=3,
-                    kind="clock")
-        self.refresh_now()
+        self.show(self.desk.steering.pause())
 
     def action_faster(self) -> None:
-        self._set_speed(faster=True)
+        self.show(self.desk.steering.speed(faster=True))
 
     def action_slower(self) -> None:
-        self._set_speed(faster=False)
-
-    def _set_speed(self, *, faster: bool) -> None:
-        clock = self._steerable()
-        if clock is None:
-            return
-        speed = clock.faster() if faster else clock.slower()
-        self.notify(self.words("screen.speed_now", n=f"{speed:g}"), timeout=3, kind="clock")
-        self.refresh_now()
+        self.show(self.desk.steering.speed(faster=False))
 
     def action_jump_next(self) -> None:
-        clock = self._steerable()
-        if clock is None:
-            return
-        self._jump(clock, waypoint_after(self._waypoints(), clock.now()), "screen.nothing_ahead")
+        self.show(self.desk.steering.jump_next())
 
     def action_jump_back(self) -> None:
-        clock = self._steerable()
-        if clock is None:
-            return
-        grace = timedelta(seconds=JUMP_BACK_GRACE_SECONDS * clock.speed)
-        point = waypoint_before(self._waypoints(), clock.now(), grace)
-        self._jump(clock, point, "screen.nothing_before")
+        self.show(self.desk.steering.jump_back())
 
-    def _waypoints(self) -> list[Waypoint]:
-        session = self.session
-        return waypoints(session.plan, session.state, session.cues)
+    # --- the conversation ---------------------------------------------------------------
 
-    def _jump(self, clock: SimulatedClock, point: Waypoint | None, none_key: str) -> None:
-        words = self.words
-        if point is None:
-            self.notify(words(none_key), severity="warning", timeout=3, kind="clock")
+    def _start_conversation(self) -> None:
+        setup = self.desk.feed_setup()
+        if setup is None:
+            return  # no conversation: nothing is read, no socket is opened
+        self._feed_started = True
+        live = self.desk.live_feed()
+        self.conversation.start(setup, self.desk.open_feed(setup),
+                                LiveFeed(*live) if live is not None else None)
+
+    def action_conversation(self) -> None:
+        if not self._feed_started:
+            self.show(self.desk.no_feed())
             return
-        clock.jump_to(point.at)
-        if point.cue is not None:
-            row = self.session.row(point.cue.id)
-            label = (cue_name(row.cue, words, row.draft) if row
-                     else cue_name(point.cue, words))
+        side = self.query_one("#side")
+        shown = not side.has_class("-conversation")
+        side.set_class(shown, "-conversation")
+        (self.conversation if shown else self.cues).focus()
+
+    @on(ConversationPane.Arrived)
+    def _on_feed(self, message: ConversationPane.Arrived) -> None:
+        self.show(self.desk.feed_arrived(message.feed, message.posts, message.statuses))
+
+    @on(ConversationPane.Chosen)
+    def _on_post_chosen(self, message: ConversationPane.Chosen) -> None:
+        desk = self.desk
+        if message.what == "reply":
+            self.show(desk.reply_to(message.post))
+        elif message.what == "highlight":
+            self.show(desk.highlight_post(message.item, self.cues.selected_id))
         else:
-            label = words(f"screen.jump_{point.kind}")
-        time = clock_time(point.at, self.session.plan.chat.zone)
-        self.notify(words("screen.jumped", time=time, label=label), timeout=3, kind="clock")
-        self.refresh_now()
-
-    # --- the plan changing on disk -------------------------------------------------------
-
-    @on(PlanWatcher.Changed)
-    def _on_plan_changed(self) -> None:
-        self._show_plan_gone()
-        if self.session.is_ignored():
-            return  # two polls saw the same bad file before the first was said
-        if self.session.file_is_loaded():
-            # Put back as it was: nothing to reload, and the "does not load" is over.
-            cast(_KindedNotices, self.app).forget_notice("plan")
-            return
-        error = self.session.try_reload()
-        if error is not None:
-            self.session.ignore_current_file()
-            problem = error.problems[0].message if error.problems else ""
-            self.notify(self.words("screen.reload_failed", problem=problem), severity="error",
-                        timeout=10, kind="plan")
-            return
-        self._reloaded()
-        self.notify(self.words("screen.reloaded"), timeout=6, kind="plan")
-
-    def _show_plan_gone(self) -> None:
-        """A banner for as long as the plan file is missing: the "does not load" notice
-        goes after seconds, and the run goes on from memory with nowhere to write ticks."""
-        path = self.session.plan_path
-        gone = not path.exists() and not path.is_symlink()
-        banner = self.query_one("#plan-gone-banner", Static)
-        if gone:
-            set_content(banner, literal(self.words("screen.plan_gone", path=str(path))))
-        banner.display = gone
-
-    def _reloaded(self) -> None:
-        now = self.session.now()
-        self.query_one(CueList).load(self.session, self.words, self._hour_at(now))
-        self.redraw(now)
-
-
-def _delay(seconds: int) -> str:
-    sign = "-" if seconds < 0 else "+"
-    whole = abs(seconds)
-    return f"{sign}{whole // 60}:{whole % 60:02d}"
+            self.show(desk.open_post(message.post))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -20,33 +20,10 @@ from textual.widgets import Digits, Label
 
 from tui.core.run.countdown import Countdown as CountdownValue
 from tui.core.text.words import Words
+from tui.core.timing.spans import digits_text, short_span, split_days
 from tui.widgets.literal import literal, set_content
 
 TICK_SECONDS = 0.2
-
-
-def split_days(value: timedelta) -> tuple[int, timedelta]:
-    whole = max(int(value.total_seconds()), 0)
-    days, rest = divmod(whole, 86_400)
-    return days, timedelta(seconds=rest)
-
-
-def digits_text(value: timedelta, *, sign: str = "") -> str:
-    """ "12:34" under an hour, "01:12:34" under a day; days are said in the caption."""
-    _days, rest = split_days(value)
-    hours, remainder = divmod(int(rest.total_seconds()), 3600)
-    minutes, seconds = divmod(remainder, 60)
-    if hours:
-        return f"{sign}{hours:02d}:{minutes:02d}:{seconds:02d}"
-    return f"{sign}{minutes:02d}:{seconds:02d}"
-
-
-def short_span(value: timedelta) -> str:
-    """ "23:10" or "1:02:05", for the small line under the digits."""
-    whole = max(int(value.total_seconds()), 0)
-    hours, remainder = divmod(whole, 3600)
-    minutes, seconds = divmod(remainder, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
 
 
 class Countdown(Vertical):

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from textual.content import Content
 from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.core.plan.naming import cue_name
-from tui.core.run.hour import Hour, RowStatus
-from tui.core.run.runstate import effective_at
-from tui.core.run.session import Row, Session
+from tui.core.run.hour import RowStatus
+from tui.core.run.plansource import Row
+from tui.core.run.view import RowView, RunView
+from tui.core.text.clean import one_line
 from tui.core.text.words import Words
-from tui.core.timing.clocktime import chat_clock_time, clock_time
-from tui.widgets.literal import one_line
 
 TIME_WIDTH = 11
 LABEL_WIDTH = 12
@@ -38,36 +35,16 @@ STATUS_MARK: dict[RowStatus, str] = {
 }
 
 
-def cue_time(session: Session, row: Row) -> str:
-    """ "18:12", or "J-1 18:00" for a cue on another day than the chat."""
-    chat = session.plan.chat
-    return chat_clock_time(effective_at(session.state, row.cue), chat.zone, chat.start_at,
-                           session.language)
-
-
-def status_text(session: Session, row: Row, status: RowStatus, words: Words) -> str:
+def status_text(row: RowView, words: Words) -> str:
     """ "✓ 18:12", "! à poster", "· à venir": a mark readable without colour, then words."""
-    if status == "posted":
-        zone = session.plan.chat.zone
-        posted = clock_time(session.state.posted[row.id], zone)
-        return f"{STATUS_MARK[status]} {posted}"
-    return f"{STATUS_MARK[status]} {words(f'screen.status_{status}')}"
-
-
-@dataclass(frozen=True)
-class _View:
-    session: Session
-    words: Words
-    hour: Hour
-
-    @property
-    def next_id(self) -> str | None:
-        cue = self.hour.next_cue
-        return cue.id if cue else None
+    if row.status == "posted":
+        return f"{STATUS_MARK['posted']} {row.posted}"
+    return f"{STATUS_MARK[row.status]} {words(f'screen.status_{row.status}')}"
 
 
 class CueList(OptionList):
-    """One option per row, id = row id. Prompts are redrawn in place at each second.
+    """One option per row, id = row id. Prompts are redrawn in place at each second,
+    from the run's view (`tui.core.run.view.RunView`): this list decides nothing.
 
     `on_move` is called as soon as the highlight moves, in the same step: the draft pane
     then changes in the same frame as the highlight. Through the `OptionHighlighted`
@@ -75,21 +52,17 @@ class CueList(OptionList):
     """
 
     def __init__(
-        self, *, id: str | None = None,  # noqa: A002 - Textual's name
+        self, words: Words, *, id: str | None = None,  # noqa: A002 - Textual's name
         on_move: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.words = words
         self._on_move = on_move
-        self._view: _View | None = None
+        self._view: RunView | None = None
         # Row id -> (the row, what its prompt was made from, the prompt): a row whose
         # inputs have not changed since the last second keeps its prompt, so the excerpt
         # is cleaned and the line assembled again only when something shown changed.
         self._prompts: dict[str, tuple[Row, tuple[object, ...], Content]] = {}
-        self.extra_of: Callable[[Row], str] | None = None
-        self.link_of: Callable[[Row], str | None] | None = None
-        """The address those words link to (the post that published the row's draft)."""
-        """What the conversation says of a row ("14 answers from 9 people", "seen
-        published"), shown before its excerpt; None without a conversation."""
 
     def action_cursor_down(self) -> None:
         # Never wraps: down past "Thanks" must not land on a promotion of two weeks ago,
@@ -123,26 +96,23 @@ class CueList(OptionList):
         except Exception:  # an id that vanished with a plan reload: keep the highlight
             return
 
-    def load(self, session: Session, words: Words, hour: Hour) -> None:
-        """Rebuild the options (first show, plan reloaded), keeping the selection."""
+    def load(self, view: RunView) -> None:
+        """Rebuild the options (first show, rows built again), keeping the selection."""
         keep = self.selected_id
-        self._view = _View(session, words, hour)
-        next_id = self._view.next_id
+        self._view = view
         self._prompts.clear()
         room = self._room()
-        self.set_options(
-            Option(self._prompt(row, room), id=row.id) for row in session.rows
-        )
-        self.select_id(keep if keep and session.row(keep) else next_id)
+        self.set_options(Option(self._prompt(row, room), id=row.id) for row in view.rows)
+        self.select_id(keep if keep and view.row(keep) else view.next_id)
         if self.highlighted is None and self.option_count:
             self.highlighted = self.option_count - 1  # all done: show the last post
 
-    def show(self, hour: Hour) -> None:
+    def show(self, view: RunView) -> None:
         if self._view is None:
             return
-        self._view = _View(self._view.session, self._view.words, hour)
+        self._view = view
         room = self._room()
-        for index, row in enumerate(self._view.session.rows):
+        for index, row in enumerate(view.rows):
             prompt = self._prompt(row, room)
             current = self.get_option_at_index(index).prompt
             # Replacing a prompt re-renders the whole list: only touch the rows whose
@@ -154,23 +124,20 @@ class CueList(OptionList):
 
     def on_resize(self) -> None:
         if self._view is not None:
-            self.show(self._view.hour)
+            self.show(self._view)
 
     def _room(self) -> int:
         """Cells left for the excerpt, after the fixed columns."""
         fixed = 2 + TIME_WIDTH + LABEL_WIDTH + STATUS_WIDTH + COUNT_WIDTH + len(GAP)
         return self.scrollable_content_region.width - fixed - 1
 
-    def _prompt(self, row: Row, room: int) -> Content:
+    def _prompt(self, shown_row: RowView, room: int) -> Content:
         assert self._view is not None
-        session, words = self._view.session, self._view.words
-        status = self._view.hour.status(row.id)
+        row, status = shown_row.row, shown_row.status
         is_next = row.id == self._view.next_id
-        time = cue_time(session, row)
-        label = cue_name(row.cue, words, row.draft)
-        shown = status_text(session, row, status, words)
-        extra = self.extra_of(row) if self.extra_of is not None else ""
-        link = self.link_of(row) if self.link_of is not None and extra else None
+        time, label, extra = shown_row.time, shown_row.label, shown_row.extra
+        shown = status_text(shown_row, self.words)
+        link = shown_row.link if extra else None
         inputs = (status, is_next, room, time, label, shown, extra, link)
         cached = self._prompts.get(row.id)
         if cached is not None and cached[0] is row and cached[1] == inputs:
@@ -188,7 +155,7 @@ class CueList(OptionList):
     ) -> Content:
         counted = row.draft.count
         over = not counted.valid
-        excerpt = one_line(row.draft.text)
+        excerpt = one_line(row.draft.text, marked=True)
         if extra:
             excerpt = f"{extra} · {excerpt}"
         if room < 6:

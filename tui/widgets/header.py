@@ -15,10 +15,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.core.plan.glance import ChatFacts
+from tui.core.text.clean import one_line
 from tui.core.text.words import Words
-from tui.core.timing.clock import Clock, SimulatedClock
 from tui.core.timing.clocktime import clock_time
-from tui.widgets.literal import one_line, set_content
+from tui.core.timing.spans import signed_span
+from tui.widgets.literal import set_content
 
 PLATFORM_NAMES = {
     "x": "X", "x-legacy": "X (legacy)", "bluesky": "Bluesky", "mastodon": "Mastodon",
@@ -38,19 +39,20 @@ class RunHeader(Horizontal):
         yield Static(id="header-clock")
 
     def show(
-        self, chat: ChatFacts, words: Words, now: datetime, *, clock: Clock, rehearsal: bool,
-        end: datetime | None,
+        self, chat: ChatFacts, words: Words, now: datetime, *, rehearsal: bool,
+        end: datetime | None, speed: float | None = None, paused: bool = False,
     ) -> None:
         """`end` is the projected end; None leaves it unsaid (before the log is read, a
-        shift may have moved it)."""
+        shift may have moved it). `speed`: a rehearsal's simulated clock's (None on the
+        real clock), `paused` whether it is."""
         zone = chat.zone
         shifted = 0 if end is None else int((end - chat.end_at).total_seconds())
         ending = ""
         if end is not None:
             end_text = clock_time(end, zone)
             if shifted > 0:
-                delay = f"{shifted // 60}:{shifted % 60:02d}"
-                ending = words("screen.end_shifted", time=end_text, delay=delay)
+                ending = words("screen.end_shifted", time=end_text,
+                               delay=signed_span(shifted))
             else:
                 ending = words("screen.end_projected", time=end_text)
         self.set_class(shifted > 0, "-shifted")
@@ -58,20 +60,19 @@ class RunHeader(Horizontal):
         set_content(self.query_one("#header-mode", Static),
                     Content(words("screen.rehearsal") if rehearsal else words("screen.live")))
         set_content(self.query_one("#header-title", Static), Content.assemble(
-            (one_line(chat.title), "bold"),
+            (one_line(chat.title, marked=True), "bold"),
             "  ",
-            (one_line(chat.tag), "$text-accent bold"),
+            (one_line(chat.tag, marked=True), "$text-accent bold"),
             "  ",
             (PLATFORM_NAMES.get(chat.platform, chat.platform), "$text-muted"),
         ))
         sim = self.query_one("#header-sim", Static)
-        if rehearsal and isinstance(clock, SimulatedClock):
-            speed = f"×{clock.speed:g}"
+        if rehearsal and speed is not None:
+            times = f"×{speed:g}"
             # No pause symbol: U+23F8 is missing from many terminal fonts, or double width.
-            paused = f"{speed} · {words('screen.paused')}"
-            set_content(sim, Content(paused if clock.paused else speed))
+            set_content(sim, Content(f"{times} · {words('screen.paused')}" if paused else times))
             sim.display = True
-            self.set_class(clock.paused, "-paused")
+            self.set_class(paused, "-paused")
         else:
             sim.display = False
         set_content(self.query_one("#header-end", Static), Content(ending))

@@ -22,21 +22,10 @@ from textual.widgets import Static
 from tui.core.text.controls import visible
 
 
-def displayable(text: str) -> str:
-    """`text` with every control character (but newline and tab) and bidirectional
-    override made visible: the core's one sanitizer (`tui.core.text.controls.visible`)."""
-    return visible(text)
-
-
 def literal(text: str, style: str = "") -> Content:
     """A `Content` showing `text` literally, in one optional style."""
-    content = Content(displayable(text))
+    content = Content(visible(text))
     return content.stylize(style) if style else content
-
-
-def one_line(text: str) -> str:
-    """For lists: the text on a single line, newlines shown as a return symbol."""
-    return displayable(text.replace("\r\n", "\n")).replace("\n", " ⏎ ")
 
 
 def with_overflow(text: str, overflow_index: int | None, style: str) -> Content:

@@ -1,10 +1,9 @@
-"""The next question, the draft as it will be pasted, and the checklist."""
+"""The next question, the draft as it will be pasted, and the checklist: each draws its
+slice of the run's view (`tui.core.run.view`) and decides nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, tzinfo
-from functools import lru_cache
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -12,15 +11,13 @@ from textual.content import Content
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.core.plan.naming import count_line, cue_name
-from tui.core.run.hour import Hour
-from tui.core.run.runstate import ChecklistEntry, checklist_groups
-from tui.core.run.session import Row, Session
+from tui.core.plan.naming import count_line
+from tui.core.run.checklist import ChecklistEntry
+from tui.core.run.view import ChecklistGroups, NextView, RowView
+from tui.core.text.clean import one_line
 from tui.core.text.words import Words
-from tui.core.timing.dates import start_line
-from tui.widgets.cuelist import cue_time
 from tui.widgets.draftbody import DraftBody
-from tui.widgets.literal import literal, one_line, set_content, with_overflow
+from tui.widgets.literal import literal, set_content, with_overflow
 
 OVERFLOW_STYLE = "$text-error reverse"
 # Reversed text colour: readable on dark and light themes, and under the cursor bar.
@@ -28,12 +25,6 @@ OVERDUE_STYLE = "$text-warning bold reverse"
 
 # Per phase: each item's index, text, done, overdue; what the checklist shows.
 _Signature = tuple[tuple[str, tuple[tuple[int, str, bool, bool], ...]], ...]
-
-
-@lru_cache(maxsize=8)
-def start_in_zones(start: datetime, zone: tzinfo, audience: tuple[str, ...], language: str) -> str:
-    # Cached: the pane is redrawn every second and Babel formatting is not free.
-    return start_line(start, zone, list(audience), language)
 
 
 class NextQuestion(Vertical):
@@ -45,52 +36,37 @@ class NextQuestion(Vertical):
         with VerticalScroll(id="next-scroll", can_focus=False):
             yield Static(id="next-text", markup=False)
 
-    def show(self, session: Session, words: Words, hour: Hour, *, answers: str = "") -> None:
+    def show(self, shown: NextView, words: Words) -> None:
         """Once the run is over, say what became of the questions, not which one would
-        be next. `answers`: how the last question asked is being answered ("Q3 · 14
-        answers from 9 people"), when the conversation is shown."""
-        question = hour.next_question
-        total, left = hour.questions_total, hour.questions_left
+        be next; otherwise the next question whole, and how the last one asked is being
+        answered ("Q3 · 14 answers from 9 people"), when there is a conversation."""
         title = self.query_one("#next-title", Label)
         meta = self.query_one("#next-meta", Label)
         text = self.query_one("#next-text", Static)
-        if hour.over:
-            unposted = hour.questions_unposted
-            if unposted == 0:
+        total, left = shown.total, shown.left
+        if shown.over:
+            if shown.unposted == 0:
                 outcome = words("screen.all_questions_posted", total=total)
             else:
-                outcome = words("screen.questions_not_posted", n=unposted, total=total)
+                outcome = words("screen.questions_not_posted", n=shown.unposted, total=total)
             set_content(title, Content.styled(words("screen.chat_over").upper(),
                                               "$text-secondary bold"))
             set_content(meta, outcome)
             set_content(text, words("screen.report_hint"))
             return
-        if question is None:
+        if shown.number is None:
             set_content(title, words("screen.no_question_left"))
             set_content(meta, words("screen.questions_left", n=left, total=total))
             set_content(text, "")
             return
-        row = session.row(question.id)
-        planned = question.at
-        moved = hour.times.get(question.id, planned)
-        when = cue_time(session, row) if row is not None else ""
-        when = (words("screen.moved_to", time=when) if moved != planned
-                else words("screen.planned_at", time=when))
         set_content(title, Content.assemble(
             (words("screen.next_question").upper() + "  ", "$text-secondary bold"),
-            (f"Q{question.number}", "$text-accent bold"),
-            (f"   {answers}" if answers else "", "$text-success"),
+            (f"Q{shown.number}", "$text-accent bold"),
+            (f"   {shown.answers}" if shown.answers else "", "$text-success"),
         ))
-        chat = session.plan.chat
-        if hour.phase == "before" and chat.audience_timezones:
-            # Before the start, the one date that matters, in every audience's zone:
-            # co-hosts and guests abroad ask "what time is that for me?".
-            when = words("screen.starts_on", when=start_in_zones(
-                chat.start_at, chat.zone, tuple(chat.audience_timezones), words.language))
         # The count first: a long start line (every audience's zone) is what gets cut.
-        set_content(meta, f"{words('screen.questions_left', n=left, total=total)} · {when}")
-        draft = row.draft.text if row is not None else question.template
-        set_content(text, literal(draft))
+        set_content(meta, f"{words('screen.questions_left', n=left, total=total)} · {shown.when}")
+        set_content(text, literal(shown.text))
 
 
 class DraftPane(Vertical):
@@ -107,25 +83,26 @@ class DraftPane(Vertical):
             yield Label(id="draft-count", markup=False)
         yield DraftBody(id="draft-body")
 
-    def show(self, session: Session, words: Words, row: Row | None) -> None:
+    def show(self, shown: RowView | None, words: Words) -> None:
         title = self.query_one("#draft-title", Label)
         counter = self.query_one("#draft-count", Label)
         body = self.query_one(DraftBody)
         note_title = f" {words('screen.note')} "
-        if row is None:
+        if shown is None:
             set_content(title, "")
             set_content(counter, "")
             body.show(Content(""), Content(""), note_title)
             self.remove_class("-over-limit")
             return
+        row = shown.row
         counted = row.draft.count
         over = not counted.valid
         self.set_class(over, "-over-limit")
         # Each span ends with its blank, never starts with one: some SVG renderers drop
         # a span's leading blanks ("Q4· 18:23").
         set_content(title, Content.assemble(
-            (cue_name(row.cue, words, row.draft) + " ", "bold"),
-            ("· " + cue_time(session, row), "$text-muted"),
+            (shown.label + " ", "bold"),
+            ("· " + shown.time, "$text-muted"),
         ))
         # As wide as the limit ("␣96/280", "186/280"): moving between drafts then never
         # resizes the label, which would cost a layout of the whole screen.
@@ -134,8 +111,8 @@ class DraftPane(Vertical):
         if row.cue.derived:
             notes.append(words("screen.derived_note"))
         if row.cue.notes:
-            notes.append(one_line(row.cue.notes))
-        notes.extend(one_line(w) for w in counted.warnings)
+            notes.append(one_line(row.cue.notes, marked=True))
+        notes.extend(one_line(w, marked=True) for w in counted.warnings)
         body.show(with_overflow(row.draft.text, counted.overflow_index, OVERFLOW_STYLE),
                   literal("\n".join(notes)), note_title)
 
@@ -148,10 +125,6 @@ class Checklist(OptionList):
         self._signature: _Signature = ()
         self._layout: tuple[tuple[str, tuple[int, ...]], ...] = ()
         self._words: Words | None = None
-        self._reminders: frozenset[int] = frozenset()
-
-    def is_reminder(self, index: int) -> bool:
-        return index in self._reminders
 
     @property
     def selected_index(self) -> int | None:
@@ -160,14 +133,11 @@ class Checklist(OptionList):
             return None
         return int(option.id.removeprefix("item-"))
 
-    def show(self, session: Session, words: Words, hour: Hour) -> None:
-        groups = checklist_groups(session.plan, session.state, hour.now)
+    def show(self, groups: ChecklistGroups, words: Words) -> None:
         signature: _Signature = tuple(
             (phase, tuple((e.index, e.item.text, e.done, e.overdue) for e in entries))
             for phase, entries in groups
         )
-        self._reminders = frozenset(e.index for _p, entries in groups for e in entries
-                                    if e.reminder)
         if signature == self._signature:
             return  # unchanged: keep the cursor where the moderator left it
         previous, self._signature = self._signature, signature
@@ -232,11 +202,12 @@ class Checklist(OptionList):
 def _item_prompt(entry: ChecklistEntry, words: Words) -> Content:
     if entry.reminder:
         # The whole hour long: no box to tick, a mark that says "again and again".
-        return Content.assemble(("↻ ", "$text-accent"), one_line(entry.item.text))
+        return Content.assemble(("↻ ", "$text-accent"), one_line(entry.item.text, marked=True))
     box = "☑ " if entry.done else "☐ "
     parts: list[tuple[str, str] | str] = [(box, "$text-success" if entry.done else "")]
     if entry.overdue:
         # A badge at the start of the line, reversed: a state, not the end of the task.
         parts += [(f" {words('screen.overdue')} ", OVERDUE_STYLE), " "]
-    parts.append((one_line(entry.item.text), "$text-muted strike" if entry.done else ""))
+    text = one_line(entry.item.text, marked=True)
+    parts.append((text, "$text-muted strike" if entry.done else ""))
     return Content.assemble(*parts)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tui.core.feed.attribution import Attributed, Attributor, same_account
@@ -28,14 +27,6 @@ MAX_POSTS = 50_000
 of posts would only fill the memory. The rest are counted in `dropped`, and said."""
 MAX_UNWRITTEN = 5_000
 """Posts kept in memory for the feed file while it cannot be written."""
-
-
-@dataclass(frozen=True, slots=True)
-class Published:
-    """A copied draft the host's account was seen to publish."""
-
-    cue: str
-    post: FeedPost
 
 
 class Conversation:

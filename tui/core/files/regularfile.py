@@ -88,11 +88,3 @@ def _why(error: Exception) -> str:
 
 def _too_large(size: int, limit: int) -> str:
     return f"is {size / 1_048_576:.1f} MB, too large (the limit is {limit // 1_048_576} MB)"
-
-
-def is_regular(path: Path) -> bool:
-    """True when `path` is a regular file now (following a symlink); never blocks."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False

@@ -25,6 +25,7 @@ from tui.core.files.appending import append_lines
 from tui.core.files.jsonline import json_line
 from tui.core.files.regularfile import NotReadable, read_regular
 from tui.core.plan.networks import NETWORKS
+from tui.core.run.logname import log_path_for as log_path_for  # where it always was
 from tui.core.timing.chattime import FIRST_YEAR, LAST_YEAR
 
 EventKind = Literal[
@@ -49,9 +50,6 @@ MAX_NAME = 600
 MAX_PARTS = 100
 
 
-def log_path_for(plan_path: Path, suffix: str = ".asrun.jsonl") -> Path:
-    """`demo.toml` -> `demo.toml.asrun.jsonl`, in the plan's folder."""
-    return plan_path.with_name(plan_path.name + suffix)
 
 
 REHEARSAL_INFIX = ".rehearsal-"

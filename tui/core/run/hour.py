@@ -14,13 +14,16 @@ missed, the phase and the projected end. The live-hour rules live here and nowhe
 - **The moment of a cue.** For `POST_NOW` after its time, a due cue is "to post now",
   not yet late: at the start, the countdown says to post the welcome now.
 
+Each cue's state is one of the six the cue list shows (`RowStatus`): there is no other
+vocabulary for it, so what the list says and what a key decides always agree.
+
 Everything is computed from the clock, never from ticks, in one pass over the cues: the
 snapshot is what the clock tick already paid for, not more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -68,6 +71,8 @@ class Hour:
     """Cue id -> its planned time moved by the shifts that applied to it."""
     due: tuple[Cue, ...]
     """Cues due or late, neither posted nor skipped nor missed, in schedule order."""
+    asked_last: Cue | None
+    """The question posted last: what people are answering now (`asked_last`)."""
 
     @property
     def overrun(self) -> timedelta | None:
@@ -113,6 +118,7 @@ def hour_at(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> 
                 if next_question is None:
                     next_question = cue
     in_chat = [c for c in cues if c.offset >= 0]
+    asked = asked_last(state, questions.values())
     over = now >= end or (bool(in_chat) and state.done(in_chat[-1].id))
     return Hour(
         now=now, phase=phase, start=start, end=end,
@@ -121,7 +127,18 @@ def hour_at(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> 
         questions_total=total, questions_left=left, questions_unposted=unposted,
         over=over, statuses=statuses, times=times,
         due=tuple(c for c in cues if statuses[c.id] in ("due", "late")),
+        asked_last=asked,
     )
+
+
+def asked_last(state: RunState, questions: Iterable[Cue]) -> Cue | None:
+    """The one rule for "the question asked last": the question marked posted last, the
+    later in the plan on a tie (two marked in the same second); None before the first.
+
+    The highlight goes under it, the next-question pane counts its answers."""
+    posted = state.posted
+    asked = [c for c in questions if c.kind == "question" and c.id in posted]
+    return max(asked, key=lambda c: (posted[c.id], c.offset), default=None)
 
 
 def _status(

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from tui.core.plan.model import ChecklistItem, Guest, Language, Plan
 from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue, build_schedule
+from tui.core.run.checklist import is_overdue
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
 from tui.core.timing.zones import clock_in_zone, offset_label
@@ -92,12 +93,14 @@ def preflight(plan: Plan, now: datetime, done: Collection[str] = ()) -> Prefligh
          if item.phase == "before" and not item.done and item.due is not None),
         key=lambda task: task.due_at,
     )
-    overdue = tuple(task for task in tasks if task.due_at <= now)
+    # The run-sheet's rule (`checklist.is_overdue`): a task in its own minute is not late.
+    overdue = tuple(task for task in tasks if is_overdue(task.item, False, start, now))
     ahead: list[tuple[datetime, Cue | Task]] = [
         (cue.at, cue) for cue in build_schedule(plan)
         if cue.kind == "promo" and cue.offset < 0 and cue.at > now and cue.id not in done
     ]
-    ahead += [(task.due_at, task) for task in tasks if task.due_at > now]
+    ahead += [(task.due_at, task) for task in tasks
+              if not is_overdue(task.item, False, start, now)]
     ahead.sort(key=lambda pair: pair[0])
     taking_part = [g for g in plan.guests if g.status != "declined"]
     return Preflight(

@@ -23,6 +23,7 @@ from tui.core.plan.model import Plan
 from tui.core.plan.schedule import Cue
 from tui.core.run.asrun import Event
 from tui.core.run.runstate import fold
+from tui.core.timing.spans import round_seconds, signed_span
 
 Outcome = Literal["posted", "skipped", "not-done"]
 
@@ -127,19 +128,8 @@ def nearest_second(moment: datetime) -> datetime:
 
 
 def format_delta(delta: timedelta) -> str:
-    """ "+1:05" late, "-0:30" early, "+0:00" on the second; minutes are not capped at
-    60 so a column of deltas reads and sorts the same way."""
-    seconds = round_seconds(delta)
-    sign = "-" if seconds < 0 else "+"
-    minutes, rest = divmod(abs(seconds), 60)
-    return f"{sign}{minutes}:{rest:02d}"
-
-
-def round_seconds(delta: timedelta) -> int:
-    """Whole seconds, half away from zero (a mark at 17:59:59.6 is 0 s early, not 1)."""
-    total = delta.total_seconds()
-    whole = int(abs(total) + 0.5)
-    return -whole if total < 0 else whole
+    """ "+1:05" late, "-0:30" early: the one way a span is signed (`timing.spans`)."""
+    return signed_span(delta)
 
 
 def to_csv(report: Report) -> str:

@@ -9,8 +9,9 @@ network. `fold` without networks reads every mark as the cue's, as it always did
 Everything here is a pure function of (plan, schedule, events, now): the screen asks
 "what is the state at `now`?" at every tick rather than counting ticks, so nothing
 drifts, and reopening a plan replays its log into exactly the same state. What the
-hour looks like at one moment (the countdown, the next cue, what was missed) is
-`tui.core.run.hour`'s.
+hour looks like at one moment (the countdown, the next cue, what was missed, each cue's
+state in the one vocabulary the screen shows) is `tui.core.run.hour`'s; the checklist's
+`tui.core.run.checklist`'s.
 """
 
 from __future__ import annotations
@@ -20,19 +21,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
-from tui.core.plan.model import ChecklistItem, Phase, Plan
+from tui.core.plan.model import Phase, Plan
 from tui.core.plan.networks import same_network
 from tui.core.plan.schedule import Cue
 from tui.core.run.asrun import Event
 
-CueStatus = Literal["upcoming", "due", "posted", "skipped"]
-
 # The events that `u` can take back, newest first.
 UNDOABLE = frozenset({"mark", "skip", "shift", "compress"})
-
-# A checklist item's own minute, as a cue has one (`tui.core.run.hour.POST_NOW`): an item due
-# at the start is being done then, not overdue one second later.
-ITEM_OWN_MINUTE = timedelta(seconds=60)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +67,15 @@ class RunState:
     ticks: dict[int, bool] = field(default_factory=dict)
     """Checklist index -> done, as ticked during runs (the plan file may lag behind)."""
     undo_stack: list[Event] = field(default_factory=list)
+    version: int = 0
+    """Grows with every event folded in: what was computed from the state is stale."""
 
     def done(self, cue_id: str) -> bool:
         return cue_id in self.posted or cue_id in self.skipped
 
     def apply(self, event: Event) -> None:
         """Fold one more event into the state."""
+        self.version += 1
         if event.kind in UNDOABLE:
             self.undo_stack.append(event)
             self._replay_undoable()
@@ -196,14 +194,6 @@ def effective_at(state: RunState, cue: Cue) -> datetime:
     return cue.at + timedelta(seconds=moved)
 
 
-def cue_status(state: RunState, cue: Cue, now: datetime) -> CueStatus:
-    if cue.id in state.posted:
-        return "posted"
-    if cue.id in state.skipped:
-        return "skipped"
-    return "due" if effective_at(state, cue) <= now else "upcoming"
-
-
 def projected_end(plan: Plan, state: RunState) -> datetime:
     """The end, moved by the shifts (a shift moves everything still to come)."""
     return plan.chat.end_at + timedelta(seconds=state.shifted_seconds)
@@ -262,50 +252,3 @@ def waypoint_before(
     goes to the cue before rather than to the one just reached."""
     earlier = [w for w in points if w.at < now - grace]
     return earlier[-1] if earlier else None
-
-
-# --- the checklist ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ChecklistEntry:
-    index: int
-    """Position in the plan's `checklist` array (the id used by ticks)."""
-    item: ChecklistItem
-    done: bool
-    overdue: bool
-    reminder: bool = False
-    """An item for the whole hour ("answer the public"): a reminder, never ticked."""
-
-
-def item_done(state: RunState, index: int, item: ChecklistItem) -> bool:
-    return state.ticks.get(index, item.done)
-
-
-def checklist_groups(
-    plan: Plan, state: RunState, now: datetime
-) -> list[tuple[Phase, list[ChecklistEntry]]]:
-    """The checklist grouped by phase, the current phase first, then in run order."""
-    current = phase_at(plan, state, now)
-    order: list[Phase] = ["before", "during", "after"]
-    order.remove(current)
-    order.insert(0, current)
-    start = plan.chat.start_at
-    groups: list[tuple[Phase, list[ChecklistEntry]]] = []
-    for phase in order:
-        entries = []
-        for index, item in enumerate(plan.checklist):
-            if item.phase != phase:
-                continue
-            done = item_done(state, index, item)
-            reminder = phase == "during" and item.due is None
-            # Only the current phase's items go overdue: during the hour, an invitation
-            # not ticked in the before list is noise, not news.
-            overdue = (
-                phase == current and not done and not reminder and item.due is not None
-                and start + timedelta(minutes=item.due) + ITEM_OWN_MINUTE <= now
-            )
-            entries.append(ChecklistEntry(index, item, done, overdue, reminder))
-        if entries:
-            groups.append((phase, entries))
-    return groups

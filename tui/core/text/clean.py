@@ -10,7 +10,6 @@ so the moderator sees that the plan holds something odd.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from tui.core.text.controls import UNSAFE, visible
 
@@ -45,16 +44,31 @@ def collapse(text: str) -> str:
     return _SPACES.sub(" ", clean(text))
 
 
-def one_line(text: str) -> str:
-    """`collapse(text)` without spaces at either end."""
-    return collapse(text).strip()
+def one_line(text: str, *, marked: bool = False) -> str:
+    """`text` on one line, every unsafe character made visible (`controls.visible`).
+
+    By default (exports, where a line break means nothing) every run of white space is
+    one space and the ends are trimmed. `marked` (lists on the screen and in a
+    terminal, where the moderator must see the text as typed) keeps every character in
+    its place and shows each line break as " ⏎ ", and a tab as one space: a tab would
+    jump to the next tab stop and push the rest of a row out of its column."""
+    if not marked:
+        return collapse(text).strip()
+    return visible(text.replace("\r\n", "\n")).replace("\n", " ⏎ ").replace("\t", " ")
 
 
-def safe_url(text: str) -> str | None:
-    """`text` when it is exactly one http(s) link with a host, else None."""
+def safe_url(text: str, *, https_only: bool = False) -> str | None:
+    """`text` when it is exactly one http(s) link with a host and nothing a terminal or
+    a browser would read otherwise (a control or bidirectional character, a space, a
+    quote), else None. `https_only`: an https link only (a post's address, which the
+    run-sheet opens in a browser or shows as a terminal link)."""
     candidate = text.strip()
-    if not _LINK.fullmatch(candidate):
+    if not _LINK.fullmatch(candidate) or not candidate.isprintable():
         return None
+    if https_only and not candidate.lower().startswith("https://"):
+        return None
+    from urllib.parse import urlsplit  # here: the screen's first frame needs none of it
+
     try:
         parts = urlsplit(candidate)
     except ValueError:

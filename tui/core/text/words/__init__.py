@@ -37,31 +37,83 @@ The guide's texts for a new plan are another matter and live in
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
+from types import ModuleType
+from typing import Any
 
 from tui.core.text.elision import elide
 from tui.core.text.vocabulary import Language
-from tui.core.text.words import (
-    check,
-    cli,
-    exports,
-    feed,
-    net,
-    post,
-    preflight,
-    screen,
-    shared,
-)
 from tui.core.text.words.entry import Plural
 
-SURFACES = (screen, shared, exports, cli, check, preflight, feed, net, post)
-"""Each surface's module: its `WORDS` and the `PREFIXES` every key of it starts with."""
+Entry = dict[Language, str | Plural]
 
-WORDS: dict[str, dict[Language, str | Plural]] = {
-    key: entry for surface in SURFACES for key, entry in surface.WORDS.items()
-}
-"""One lookup over every surface (a test holds that no key is in two)."""
+SURFACE_NAMES = ("screen", "shared", "exports", "cli", "check", "preflight", "feed", "net",
+                 "post")
+"""Each surface's module in this package: its `WORDS` and the `PREFIXES` every key of
+it starts with."""
+
+HOMES = {"screen.": "screen", "key.": "screen", "help.": "screen", "sys.": "screen",
+         "kind.": "shared", "count.": "shared", "export.": "exports", "cli.": "cli",
+         "check.": "check", "preflight.": "preflight", "feed.": "feed", "net.": "net",
+         "post.": "post"}
+"""Where the keys of each prefix live (a test holds it to the surfaces' `PREFIXES`)."""
+
+
+def _surface(name: str) -> ModuleType:
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+class _Table(Mapping[str, Entry]):
+    """One lookup over every surface, each surface read the first time one of its words
+    is: the run-sheet's first frame reads the screen's, never the exports' or the
+    command line's. Iterating reads them all (a test holds that no key is in two)."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, dict[str, Entry]] = {}
+
+    def _words_of(self, key: str) -> dict[str, Entry] | None:
+        prefix, dot, _rest = key.partition(".")
+        name = HOMES.get(prefix + dot)
+        if name is None:
+            return None
+        words = self._read.get(name)
+        if words is None:
+            words = self._read[name] = _surface(name).WORDS
+        return words
+
+    def __getitem__(self, key: str) -> Entry:
+        words = self._words_of(key)
+        if words is None:
+            raise KeyError(key)
+        return words[key]
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        words = self._words_of(key)
+        return words is not None and key in words
+
+    def _all(self) -> dict[str, Entry]:
+        return {key: entry for name in SURFACE_NAMES
+                for key, entry in _surface(name).WORDS.items()}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+WORDS: Mapping[str, Entry] = _Table()
+"""One lookup over every surface."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SURFACES":  # every surface's module, read now (tests, tools)
+        return tuple(_surface(surface) for surface in SURFACE_NAMES)
+    raise AttributeError(name)
 
 
 @lru_cache(maxsize=None)

@@ -14,7 +14,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.live": {"fr": "DIRECT", "en": "LIVE"},
     "screen.rehearsal": {"fr": "RÉPÉTITION", "en": "REHEARSAL"},
     "screen.end_projected": {"fr": "fin prévue {time}", "en": "ends {time}"},
-    "screen.end_shifted": {"fr": "fin décalée {time} (+{delay})", "en": "ends {time} (+{delay})"},
+    "screen.end_shifted": {"fr": "fin décalée {time} ({delay})", "en": "ends {time} ({delay})"},
     "screen.paused": {"fr": "EN PAUSE", "en": "PAUSED"},
     # countdown
     "screen.to_start": {"fr": "Début dans", "en": "Starts in"},
@@ -96,6 +96,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "key.quit": {"fr": "Quitter", "en": "Quit"},
     "key.palette": {"fr": "Commandes", "en": "Commands"},
     "key.close": {"fr": "Fermer", "en": "Close"},
+    "key.confirm": {"fr": "Oui", "en": "Yes"},
+    "key.cancel": {"fr": "Non", "en": "No"},
     "key.save": {"fr": "Enregistrer", "en": "Save"},
     "key.send": {"fr": "Copier la réponse", "en": "Copy the reply"},
     "key.highlight": {"fr": "Temps fort", "en": "Highlight"},

@@ -1,0 +1,636 @@
+"""The run desk: what the run-sheet drives. Every key is one method that decides
+everything and answers with an outcome (`tui.core.run.outcomes`); the screen shows it.
+
+The rules that used to be spread over the screen have one place each here:
+
+- **Who may write.** A window that follows another (`Session.following`) writes
+  nothing: every action that writes asks `_writer()` first and is refused with the
+  holder's name. A copy still copies, unmarked.
+- **Already done.** A cue posted or skipped is not skipped again; a cue already posted
+  is copied again without a second mark.
+- **Ahead of time.** A cue planned more than a minute ahead is copied only after a yes
+  (`Hour.needs_confirmation`); so is a compression.
+- **The plan file.** A write that meets an edit made elsewhere writes nothing and says
+  whether the new file loaded; a plan that does not load is said once; a plan put back
+  withdraws what was said.
+- **The log.** A write the disk refuses waits in memory; the heartbeat (`poll`) writes
+  it as soon as it can and says so.
+- **Nothing to do.** Nothing to undo, nothing late, nothing to compress: said, never
+  done anyway.
+
+`view(now)` is the one frozen view per frame that the widgets read (`tui.core.run.view`).
+A new action is a new method here, returning an outcome; a new rule goes in the method
+(or, if it is about time, in `hour.py`), tested with plain pytest in
+tests/core/test_desk.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from tui.core.feed.attribution import Attributed
+from tui.core.feed.post import FeedPost
+from tui.core.feed.status import SourceStatus
+from tui.core.plan.drafts import DraftBook
+from tui.core.plan.model import Feed, Plan
+from tui.core.plan.naming import cue_name
+from tui.core.plan.planedit import Fingerprint, PlanChangedOnDisk, PreparedEdit
+from tui.core.plan.problems import PlanError
+from tui.core.room.session import FeedPlan, FeedSession, feed_plan
+from tui.core.run.checklist import checklist_groups
+from tui.core.run.hour import Hour, hour_at
+from tui.core.run.notices import Notice, Severity
+from tui.core.run.outcomes import (
+    Confirm,
+    Copy,
+    CopyByHand,
+    Done,
+    EditForm,
+    HighlightForm,
+    NothingToDo,
+    OpenLink,
+    Outcome,
+    Refused,
+    ReplyForm,
+    ReportForm,
+)
+from tui.core.run.plansource import PlanChange, PlanLook, Row
+from tui.core.run.roomtalk import RoomTalk
+from tui.core.run.session import Session
+from tui.core.run.steering import Steering
+from tui.core.run.view import (
+    RunView,
+    ViewMaker,
+)
+from tui.core.text.clean import one_line, safe_url
+from tui.core.text.controls import for_copy
+from tui.core.text.words import Words, cue_list
+from tui.core.timing.clocktime import clock_time
+from tui.core.timing.spans import short_span, signed_span
+
+Via = str
+"""How a text reached the clipboard: "system", "osc52" or "manual"."""
+
+class RunDesk:
+    def __init__(self, session: Session, *, replay: Path | None = None) -> None:
+        """`replay`: a recorded conversation a rehearsal replays instead of its plan's."""
+        self.session = session
+        self.words = Words(session.language)
+        self.steering = Steering(session, self.words)
+        self.room = RoomTalk(session.language)
+        self.replay = replay
+        self._maker = ViewMaker(self.words)
+        self._hour: tuple[tuple[object, ...], Hour] | None = None
+        self._report_offered = False
+
+    @property
+    def log_path(self) -> Path:
+        return self.session.log.path
+
+    @property
+    def plan_path(self) -> Path:
+        return self.session.plan_path
+
+    @property
+    def rehearsal(self) -> bool:
+        return self.session.rehearsal
+
+    @property
+    def zone(self) -> tzinfo:
+        return self.session.plan.chat.zone
+
+    @property
+    def book(self) -> DraftBook:
+        """The plan's drafts: what the editor and the reply dialog count with."""
+        return self.session.book
+
+    def now(self) -> datetime:
+        return self.session.now()
+
+    # --- saying things ---------------------------------------------------------------
+
+    def _notice(self, key: str, *, severity: Severity = "information", kind: str = "action",
+                seconds: float | None = None, **fields: object) -> Notice:
+        text = self.words(key, **fields)
+        if seconds is None:
+            return Notice(text, severity, kind)
+        return Notice(text, severity, kind, seconds)
+
+    def _label(self, row: Row) -> str:
+        return cue_name(row.cue, self.words, row.draft)
+
+    def _row(self, row_id: str | None) -> Row | Refused:
+        """The selected row; refused when no cue is selected."""
+        row = self.session.row(row_id) if row_id else None
+        if row is None:
+            return Refused(self._notice("screen.no_cue", severity="warning"))
+        return row
+
+    def _writer(self) -> Refused | None:
+        """None when this window may write; refused when it follows another."""
+        holder = self.session.following
+        if holder is None:
+            return None
+        return Refused(self._notice("screen.following_no_write", severity="warning",
+                                    seconds=6, holder=holder.describe(self.words)))
+
+    # --- the hour and the view -------------------------------------------------------
+
+    def hour(self, now: datetime | None = None) -> Hour:
+        """The hour at `now` (the clock's by default), made once per second and state."""
+        session = self.session
+        now = self.now() if now is None else now
+        state = session.state
+        key = (now.replace(microsecond=0), id(state), state.version,
+               session.source.generation, session.plan.chat.start_at)
+        if self._hour is None or self._hour[0] != key:
+            self._hour = (key, hour_at(session.plan, state, session.cues, now))
+        return self._hour[1]
+
+    def view(self, now: datetime | None = None) -> RunView:
+        """Everything the run-sheet shows at `now`, decided once for every pane. A
+        replay's posts due by `now` are released first: they are part of the moment."""
+        session = self.session
+        now = self.now() if now is None else now
+        self.room.advance(now, session.state.posted, session.row)
+        return self._maker.make(session, self.room, self.hour(now), now)
+
+    def _time(self, row: Row, hour: Hour) -> str:
+        """The row's time, moved by the shifts: "18:12", or "J-1 18:00"."""
+        return self._maker.row_time(self.session, row, hour)
+
+    # --- the start of the run --------------------------------------------------------
+
+    def greeting(self, *, room: bool) -> Done:
+        """What the first screen says: that the run is over (the report is one key
+        away), the drafts the platform would refuse and the pre-flight (when there is
+        `room` for notices: a split pane gets none over its countdown), that this is a
+        rehearsal, which log lines were skipped."""
+        session = self.session
+        notices: list[Notice] = []
+        if self.hour().over:
+            # Opened on a finished run: say where the report is, do not pop it up.
+            self._report_offered = True
+            notices.append(self._notice("screen.run_over", seconds=10, kind="run_over"))
+        if room:
+            notices.extend(self.plan_notices().notices)
+            if session.rehearsal:
+                # Short-lived: the banner says "rehearsal" for as long as it lasts.
+                notices.append(self._notice("screen.rehearsal_intro", seconds=6, kind="intro"))
+        if session.skipped_lines:
+            lines = ", ".join(str(n) for n in session.skipped_lines[:5])
+            notices.append(self._notice(
+                "screen.log_lines_skipped", severity="warning", seconds=12,
+                n=len(session.skipped_lines),
+                lines=lines + ("…" if len(session.skipped_lines) > 5 else "")))
+        return Done(tuple(notices))
+
+    def plan_notices(self) -> Done:
+        """The drafts the platform would refuse and, live, the pre-flight."""
+        notices = [] if (refused := self._refused_drafts()) is None else [refused]
+        if not self.session.rehearsal:
+            preflight = self._preflight()
+            if preflight is not None:
+                notices.append(preflight)
+        return Done(tuple(notices))
+
+    def plan_errors_first(self) -> Done:
+        """A plan with errors shows them before anything else: the start-up notices, a
+        dozen lines of pre-flight, would lie over them and cut their lines."""
+        return Done(withdraw=("preflight", "refused"))
+
+    def _refused_drafts(self) -> Notice | None:
+        """The drafts the platform would refuse (over the limit, or with a character it
+        refuses): `tchat check` calls such a plan not usable, and on the screen alone a
+        red count is easy to miss."""
+        refused = [row for row in self.session.rows if not row.draft.count.valid]
+        if not refused:
+            return None
+        names = []
+        for row in refused:
+            counted = row.draft.count
+            over = f" ({counted.length}/{counted.limit})" if counted.remaining < 0 else ""
+            names.append(self._label(row) + over)
+        return self._notice("screen.refused", severity="warning", seconds=12, kind="refused",
+                            n=len(refused), cues=cue_list(names, self.words))
+
+    def _preflight(self) -> Notice | None:
+        """Opened before the start: what is late, and what to do first (as `tchat check`
+        says it). Not in a rehearsal, whose clock is not the day's."""
+        # Imported here: the pre-flight is wanted once, after the first frame.
+        from tui.core.run.preflight import preflight, preflight_lines
+
+        session = self.session
+        done = set(session.state.posted) | session.state.skipped
+        check = preflight(session.plan, self.now(), done)
+        lines = preflight_lines(check, session.plan)
+        if not lines or check.clear:
+            return None
+        return Notice("\n".join(lines), "warning", "preflight", 20)
+
+    def take_lock(self) -> Done:
+        """A live run takes the plan's lock, or follows the window that holds it; a lock
+        left by a process that died is taken over, with a notice."""
+        session = self.session
+        session.acquire_lock()
+        if session.lock is not None and session.lock.took_over is not None:
+            return Done((self._notice("screen.lock_taken_over", severity="warning",
+                                      seconds=10,
+                                      holder=session.lock.took_over.describe(self.words)),))
+        return Done()
+
+    def end_of_run(self, *, in_view: bool) -> Outcome | None:
+        """The run just ended under the moderator's eyes: the report, once per run (or a
+        notice saying where it is, when a dialog is open: never one on another)."""
+        if self._report_offered or not self.hour().over:
+            return None
+        self._report_offered = True
+        if in_view:
+            return self.report()
+        return Done((self._notice("screen.run_over", seconds=10, kind="run_over"),))
+
+    # --- the heartbeat ---------------------------------------------------------------
+
+    def look_job(self) -> Callable[[], PlanLook]:
+        """The look at the plan file a worker thread makes for the next `poll`."""
+        return self.session.source.look_job()
+
+    def poll(self, look: PlanLook | None = None) -> Done | None:
+        """One heartbeat: a follower reads the other window's log (or takes over once
+        it is gone); with a `look` at the plan file, what the log could not take is
+        written again and the plan reloaded when it changed. None when nothing did:
+        the screen need not be drawn again."""
+        session = self.session
+        before = self._run_signature()
+        notices: list[Notice] = []
+        withdraw: tuple[str, ...] = ()
+        if session.following is not None:
+            if session.try_take_over():
+                notices.append(self._notice("screen.took_over", seconds=10))
+            else:
+                session.follow()
+        if look is not None:
+            if session.pending and session.flush():
+                notices.append(self._notice("screen.written_again", seconds=6))
+            change = session.source.take(look)
+            if change is PlanChange.RELOADED:
+                notices.append(self._notice("screen.reloaded", seconds=6, kind="plan"))
+            elif change is PlanChange.FAILED:
+                error = session.source.failure
+                problem = (error.problems[0].text(self.words.language)
+                           if error and error.problems else "")
+                notices.append(self._notice("screen.reload_failed", severity="error",
+                                            seconds=10, kind="plan", problem=problem))
+            elif change is PlanChange.BACK:
+                # Put back as it was: nothing to reload, and the "does not load" is over.
+                withdraw = ("plan",)
+        if not notices and not withdraw and self._run_signature() == before:
+            return None
+        return Done(tuple(notices), withdraw=withdraw)
+
+    def _run_signature(self) -> tuple[object, ...]:
+        """What a heartbeat can change on screen."""
+        session = self.session
+        return (id(session.state), session.state.version, session.source.generation,
+                session.source.gone, session.write_problem, len(session.pending),
+                session.following)
+
+    # --- copying ---------------------------------------------------------------------
+
+    def copy(self, row_id: str | None) -> Outcome:
+        """`c`: the selected draft to the clipboard, marked posted once it is there.
+
+        A cue already posted is copied again without a second mark; a follower copies
+        without marking (the window that holds the plan marks). A cue planned more than
+        a minute ahead asks first: a repeated `c` must never mark it."""
+        row = self._row(row_id)
+        if isinstance(row, Refused):
+            return row
+        session, words = self.session, self.words
+        label = self._label(row)
+        text = for_copy(row.draft.text)  # no control or bidi override reaches a clipboard
+        already = row.id in session.state.posted
+        notices: tuple[Notice, ...] = ()
+        refused = self._writer()
+        if refused is not None:
+            already = True  # copied, never marked: the window that holds the plan marks
+            notices = (refused.notice,)
+        now = self.now()
+        hour = self.hour(now)
+        if already or not hour.needs_confirmation(row.cue):
+            return Copy(text, None if already else row.id, now, label=label, notices=notices)
+        body = words("screen.early_body", label=label, time=self._time(row, hour),
+                     delay=short_span(hour.ahead(row.cue)))
+        return Confirm(
+            words("screen.early_title", label=label), body, words("screen.early_confirm"),
+            yes=lambda: Copy(text, row.id, self.now(), label=label),
+            no=lambda: Done((self._notice("screen.early_cancelled", severity="warning",
+                                          seconds=4, kind="copy", label=label),)),
+        )
+
+    def copy_reply(self, text: str) -> Outcome:
+        """A quick reply, to the clipboard; logged once it is there."""
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        return Copy(for_copy(text), None, self.now(), label="", reply=True)
+
+    def copied(self, order: Copy, via: Via, *, timed_out_after: float | None = None) -> Done:
+        """The clipboard took (or refused) a copy: the mark, and what to say of it."""
+        session, words = self.session, self.words
+        if order.reply:
+            session.reply(order.text, via)
+            return Done((self._notice("screen.reply_copied", kind="copy",
+                                      via=words(f"screen.via_{via}")),))
+        if via == "system":
+            message = words("screen.copied_system", label=order.label)
+        elif via == "osc52":
+            message = words("screen.copied_osc52", label=order.label)
+        else:
+            message = words("screen.copied_manual")
+        if timed_out_after is not None:
+            message = words("screen.clipboard_timeout",
+                            seconds=f"{timed_out_after:g}") + " " + message
+        # A row gone with a plan reloaded meanwhile is not marked.
+        if order.row_id is not None and session.row(order.row_id) is not None:
+            session.mark(order.row_id, via, order.at)
+            message += " · " + words("screen.marked",
+                                     time=clock_time(order.at, session.plan.chat.zone))
+        severity: Severity = "information" if via == "system" else "warning"
+        return Done((Notice(message, severity, "copy"),))
+
+    def copy_by_hand(self, row_id: str | None) -> Outcome:
+        """`v`: the text to copy by hand."""
+        row = self._row(row_id)
+        return row if isinstance(row, Refused) else CopyByHand(row.draft.text)
+
+    # --- marks -----------------------------------------------------------------------
+
+    def skip(self, row_id: str | None) -> Outcome:
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        row = self._row(row_id)
+        if isinstance(row, Refused):
+            return row
+        status = self.hour().status(row.id)
+        if status in ("posted", "skipped"):
+            return Refused(self._notice(
+                "screen.already_done", severity="warning", label=self._label(row),
+                status=self.words(f"screen.status_{status}", time="").strip()))
+        self.session.skip(row.id)
+        return Done((self._notice("screen.skipped", label=self._label(row)),))
+
+    def shift(self) -> Outcome:
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        seconds = self.session.shift()
+        if seconds is None:
+            return NothingToDo(self._notice("screen.nothing_late", severity="warning"))
+        return Done((self._notice("screen.shifted", delay=signed_span(seconds)),))
+
+    def compress(self) -> Outcome:
+        """Keep the planned end: spread the questions left, after a yes."""
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        session, words = self.session, self.words
+        plan = session.compression()
+        if plan is None:
+            return NothingToDo(self._notice("screen.nothing_to_compress", severity="warning"))
+        zone = session.plan.chat.zone
+        end = clock_time(self.hour().end, zone)
+
+        def name(cue_id: str) -> str:
+            row = session.row(cue_id)
+            return self._label(row) if row else cue_id
+
+        times = ", ".join(f"{name(cue)} {clock_time(at, zone)}" for cue, at in plan.times)
+        body = words("screen.compress_body", times=times)
+        if plan.skips:
+            body += "\n" + words("screen.compress_skips", cues=", ".join(map(name, plan.skips)))
+
+        def yes() -> Outcome:
+            session.compress(plan)
+            return Done((self._notice("screen.compressed", end=end),))
+
+        return Confirm(words("screen.compress_title", end=end), body,
+                       words("screen.compress_confirm"), yes=yes)
+
+    def undo(self) -> Outcome:
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        words = self.words
+        undone = self.session.undo()
+        if undone is None:
+            return NothingToDo(self._notice("screen.nothing_to_undo", severity="warning"))
+        if undone.kind == "shift":
+            what = words("screen.undo_shift", delay=signed_span(undone.seconds or 0))
+        elif undone.kind == "compress":
+            what = words("screen.undo_compress")
+        else:
+            row = self.session.row(undone.cue or "")
+            label = self._label(row) if row else (undone.cue or "")
+            what = words(f"screen.undo_{undone.kind}", label=label)
+        return Done((self._notice("screen.undone", what=what),), select=undone.cue)
+
+    # --- the checklist ---------------------------------------------------------------
+
+    def tick_hint(self, index: int | None) -> Done:
+        """The first space shows which item a second one would tick: never tick an item
+        the moderator is not looking at (a border's colour alone is easy to miss)."""
+        if index is None:
+            return Done()
+        item = one_line(self.session.plan.checklist[index].text, marked=True)
+        return Done((self._notice("screen.tick_next", seconds=4, kind="tick", item=item),))
+
+    def tick(self, index: int | None) -> Outcome:
+        """Tick (or untick) a checklist item; an all-hour reminder has no box to tick."""
+        if index is None:
+            return Refused(self._notice("screen.no_item", severity="warning"))
+        entry = next((e for _phase, entries in checklist_groups(
+            self.session.plan, self.session.state, self.now()) for e in entries
+            if e.index == index), None)
+        if entry is not None and entry.reminder:
+            item = one_line(entry.item.text, marked=True)
+            return Refused(self._notice("screen.reminder_no_tick", seconds=4, item=item))
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        # No notice: the box and the strike-through say it, in the same frame, and a
+        # notice per tick would pile up over the screen in the busy minutes.
+        return self._guarded(lambda: self.session.tick(index)) or Done()
+
+    def _guarded(self, write: Callable[[], object]) -> Refused | None:
+        """Run a plan write; on a conflict or an error, refused with the reason."""
+        try:
+            write()
+        except PlanChangedOnDisk as changed:
+            # Say "reloaded" only when it was: a file that does not load is not taken.
+            key = ("screen.changed_not_loaded" if changed.reloaded is False
+                   else "screen.changed_not_written")
+            return Refused(self._notice(key, severity="error", seconds=10, kind="plan"))
+        except PlanError as error:
+            return Refused(self._notice("screen.write_failed", severity="error", seconds=10,
+                                        kind="plan",
+                                        error=error.problems[0].text(self.words.language)))
+        except OSError as error:
+            # A tick is kept in the log even when the plan refuses it.
+            return Refused(self._notice("screen.write_failed", severity="error", seconds=10,
+                                        kind="plan", error=error.strerror or str(error)))
+        return None
+
+    # --- editing, replying, highlights -----------------------------------------------
+
+    def edit(self, row_id: str | None) -> Outcome:
+        """`e`: the selected cue's template, to edit (a derived heads-up has none)."""
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        row = self._row(row_id)
+        if isinstance(row, Refused):
+            return row
+        if row.cue.derived:
+            return Refused(self._notice("screen.not_editable", severity="warning", seconds=8))
+        return EditForm(row)
+
+    def save_template(self, row: Row, text: str) -> Outcome:
+        refused = self._writer() or self._guarded(
+            lambda: self.session.save_template(row, text))
+        if refused is not None:
+            return refused
+        return Done((self._notice("screen.saved", label=self._label(row)),))
+
+    def reply(self) -> Outcome:
+        """`r`: a quick reply, the tag already in."""
+        return self._writer() or ReplyForm()
+
+    def reply_to(self, post: FeedPost | None) -> Outcome:
+        """`r` in the Conversation pane: a reply to the selected post (`@author` first)."""
+        if post is None:
+            return Refused(self._notice("screen.no_post", severity="warning"))
+        author = post.author.split("@")[0] if post.platform == "mastodon" else post.author
+        return self._writer() or ReplyForm(mention=one_line("@" + author, marked=True))
+
+    def _question(self, selected_id: str | None) -> Row | None:
+        """The question a highlight belongs to: the selected one if it was posted, else
+        the question asked last (`Hour.asked_last`); None before the first question.
+
+        The selection usually follows the next cue, a question not asked yet: what
+        people are answering right now is the last question posted."""
+        session = self.session
+        selected = session.row(selected_id) if selected_id else None
+        if (selected is not None and selected.cue.kind == "question"
+                and selected.id in session.state.posted):
+            return selected
+        asked = self.hour().asked_last
+        return session.row(asked.id) if asked is not None else None
+
+    def highlight(self, selected_id: str | None) -> Outcome:
+        """`h`: a link or a quote to keep under the current question, for the recap."""
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        question = self._question(selected_id)
+        if question is None:
+            return HighlightForm(None, None)
+        return HighlightForm(self._label(question), question.id)
+
+    def keep_highlight(self, form: HighlightForm, text: str) -> Outcome:
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        self.session.highlight(text, form.cue_id)
+        if form.label is None:
+            return Done((self._notice("screen.highlight_saved_loose"),))
+        return Done((self._notice("screen.highlight_saved", label=form.label),))
+
+    def highlight_post(self, item: Attributed | None, selected_id: str | None) -> Outcome:
+        """`h` in the Conversation pane: the selected post kept as a highlight, under the
+        question a highlight goes under (`_question`)."""
+        if item is None:
+            return Refused(self._notice("screen.no_post", severity="warning"))
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        post = item.post
+        question = self._question(selected_id)
+        self.session.highlight(f"@{post.author}: {post.text}\n{post.url}",
+                               question.id if question else None)
+        return Done((self._notice("screen.post_highlighted",
+                                  author=one_line(post.author, marked=True)),))
+
+    def open_post(self, post: FeedPost | None) -> Outcome:
+        """`o` in the Conversation pane: the selected post in the browser, if it has a
+        safe https address."""
+        if post is None:
+            return Refused(self._notice("screen.no_post", severity="warning"))
+        url = safe_url(post.url, https_only=True)
+        if url is None:
+            return Refused(self._notice("screen.post_no_link", severity="warning"))
+        return OpenLink(url, self._notice("screen.post_opened", seconds=3))
+
+    def report(self) -> ReportForm:
+        """`R`: planned versus actual, as `tchat report` prints it."""
+        from tui.core.run.report import build_report
+
+        session = self.session
+        return ReportForm(build_report(session.plan, session.events, session.book),
+                          session.rehearsal, session.log.path)
+
+    # --- the plan file's ids ----------------------------------------------------------
+
+    def check_work(self) -> tuple[Path, Plan]:
+        """What the worker that finds the plan's errors reads: the file and the plan."""
+        return self.session.plan_path, self.session.plan
+
+    def ids_work(self) -> tuple[Path, Fingerprint, dict[str, str]]:
+        """What the worker that prepares the plan's edits starts from, taken together:
+        the path, the plan as loaded, the ids it lacks (none outside a live run)."""
+        session = self.session
+        return session.plan_path, session.loaded, session.missing_ids()
+
+    def write_ids(self, prepared: PreparedEdit) -> None:
+        """Missing ids written once, quietly: when the plan was written meanwhile (a
+        tick, a template), on a conflict or a failed write, the plan keeps its positional
+        ids and the next run tries again."""
+        try:
+            self.session.commit_ids(prepared)
+        except (PlanChangedOnDisk, OSError):
+            return
+
+    # --- the conversation ------------------------------------------------------------
+
+    def feed_setup(self) -> FeedPlan | None:
+        """Which conversation the run shows; None without one (nothing read then)."""
+        session = self.session
+        return feed_plan(session.plan, session.plan_path, rehearsal=session.rehearsal,
+                         replay=self.replay)
+
+    def live_feed(self) -> tuple[Feed, str, datetime] | None:
+        """A live run's sources, its tag and its start; None for a replay (or none)."""
+        plan = self.session.plan
+        if self.session.rehearsal or plan.feed is None or not plan.feed.live:
+            return None
+        return plan.feed, plan.chat.tag, plan.chat.start_at
+
+    def open_feed(self, setup: FeedPlan) -> Callable[[], FeedSession]:
+        """The conversation's opening, for a worker thread (it reads files only)."""
+        plan, path, book = self.session.plan, self.session.plan_path, self.session.book
+        return lambda: FeedSession.open(plan, path, setup, book)
+
+    def no_feed(self) -> Refused:
+        return Refused(self._notice("screen.no_feed", severity="warning", seconds=6))
+
+    def feed_arrived(self, feed: FeedSession | None, posts: list[FeedPost],
+                     statuses: list[SourceStatus] | None) -> Done:
+        """The conversation opened, or a poll's posts came."""
+        if feed is not None:
+            self.room.opened(feed)
+        self.room.took(posts, statuses)
+        return Done()
+

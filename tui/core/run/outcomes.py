@@ -1,0 +1,122 @@
+"""What an action at the run desk came to: the screen only shows it.
+
+Every key of the run-sheet asks the desk (`tui.core.run.desk`), which decides
+everything (who may write, what is already done, what is ahead of time, whether the
+plan or the log can take it) and answers with one of these:
+
+- `Done`: it happened; the notices to show, the cue to select, notices to withdraw;
+- `Refused`: it cannot happen, and why (this window follows another, no cue is
+  selected, the plan changed on disk...);
+- `NothingToDo`: nothing to act on (nothing to undo, nothing late);
+- `Confirm`: it needs a yes first: the question, and what a yes and a no come to;
+- `Copy`: a text to put on the clipboard, and what to mark once it is there;
+- a form to fill in before it can happen: `EditForm`, `ReplyForm`, `HighlightForm`,
+  `CopyByHand` (the text shown selected), `ReportForm`; and `OpenLink`.
+
+A new action (posting, next) adds a method to the desk and, when it needs one, an
+outcome here; the screen adds the one line that shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.core.run.notices import Notice
+
+if TYPE_CHECKING:
+    from tui.core.run.plansource import Row
+    from tui.core.run.report import Report
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    notices: tuple[Notice, ...] = ()
+    select: str | None = None
+    """The cue to select afterwards (an undone mark selects its cue again)."""
+    withdraw: tuple[str, ...] = ()
+    """Kinds of notice that no longer hold (the plan loads again)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    notice: Notice
+    """Why it cannot happen."""
+
+
+@dataclass(frozen=True, slots=True)
+class NothingToDo:
+    notice: Notice
+
+
+@dataclass(frozen=True, slots=True)
+class Confirm:
+    """A yes first: only an explicit yes (never a repeated key) says it."""
+
+    title: str
+    body: str
+    confirm: str
+    """The yes button's words."""
+    yes: Callable[[], Outcome]
+    no: Callable[[], Outcome] = field(default=lambda: Done())
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """Put `text` on the clipboard; once there, `copied` marks `row_id` (if any)."""
+
+    text: str
+    """Without control characters: what a clipboard may receive."""
+    row_id: str | None
+    """The cue to mark posted; None for a text that marks nothing (a reply, a copy by a
+    window that only follows, a cue already posted)."""
+    at: datetime
+    """When the copy was asked: the mark's time."""
+    label: str = ""
+    """The cue's name, for the notice that says it was copied."""
+    reply: bool = False
+    notices: tuple[Notice, ...] = ()
+    """Said before the copy (why it will not be marked)."""
+
+
+@dataclass(frozen=True, slots=True)
+class EditForm:
+    row: Row
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyForm:
+    mention: str = ""
+    """`@author` of the post replied to, before the text (the tag ends it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightForm:
+    label: str | None
+    """The question it goes under ("Q3"); None before the first question."""
+    cue_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CopyByHand:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportForm:
+    report: Report
+    rehearsal: bool
+    log_path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class OpenLink:
+    url: str
+    notice: Notice
+
+
+Outcome = (Done | Refused | NothingToDo | Confirm | Copy | EditForm | ReplyForm
+           | HighlightForm | CopyByHand | ReportForm | OpenLink)
