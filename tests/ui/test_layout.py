@@ -176,6 +176,32 @@ async def test_the_draft_head_never_glues_its_label_to_the_count(
         assert "Texte à coller" in str(app.screen.query_one("#draft").border_title)
 
 
+PANE_EDGES = re.compile("[│┃╏▌]")
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_no_line_on_screen_breaks_at_a_no_break_space(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """The French demo's welcome ("Sujet du jour : le mariage…"), its next question
+    ("présentez-vous : qui…") and its checklist ("le hashtag : court"): no line of a pane
+    starts with the mark a no-break space holds to its word."""
+    app = make_app(copy_plan(tmp_path, "demo-fr"), FrozenClock(at(-1)), fake_clipboard,
+                   mode="rehearsal", log_path=tmp_path / "run.jsonl")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert (app.screen.query_one(CueList).selected_id or "").startswith("welcome")
+        lines = screen_lines(app)
+        cells = []
+        for pane in ("#draft", "#next", "#checklist"):
+            region = app.screen.query_one(pane).region
+            cells += [cell.strip() for line in lines[region.y:region.bottom]
+                      for cell in PANE_EDGES.split(line[region.x:region.right])]
+        assert any("Sujet du" in cell for cell in cells), "\n".join(lines)
+        assert not [cell for cell in cells if cell.startswith((":", "?", "!", ";", "»"))], (
+            "\n".join(lines))
+
+
 # --- the help screen ----------------------------------------------------------------
 
 
