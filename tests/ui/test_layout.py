@@ -327,6 +327,27 @@ async def test_a_span_of_days_shows_its_days(
         assert caption in top  # whole, not cut by the narrow countdown
 
 
+# --- the header -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24), (50, 15)])
+async def test_a_narrow_header_cuts_the_title_never_the_tag(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """The tag is what the moderator types in every post: whole at every size, with the
+    clock; the title is what gives way."""
+    app = make_app(copy_plan(tmp_path, "demo-fr"), FrozenClock(at(-1)), fake_clipboard,
+                   mode="rehearsal", log_path=tmp_path / "run.jsonl")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        header = screen_lines(app)[0]
+        assert "#PasAvant18Ans" in header and "17:59:00" in header, header
+        title = "Mariage des enfants : en parler pour y mettre fin"
+        assert (title in header) == (size[0] >= 120), header
+        if size[0] < 120:
+            assert "Mari" in header and "…" in header, header
+
+
 # --- the rehearsal's notice, and a split pane -----------------------------------------
 
 
