@@ -474,6 +474,42 @@ async def test_at_50x15_the_selected_cue_is_always_in_view(
                 assert selected_row_visible(app), (cues.highlighted, cues.scroll_offset)
 
 
+@pytest.mark.parametrize("size", [(120, 36), (50, 15)])
+async def test_one_mark_on_screen_and_it_is_on_what_c_copies(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """`▶` was the next cue while the selection (what `c` copies) was only a background:
+    on a projector two rows looked like "here". Now `▶` is the selection, wherever it
+    goes, and the next cue says so in words."""
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-1)), fake_clipboard)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        cues = app.screen.query_one(CueList)
+        view = app.run_sheet.view
+        assert view is not None
+
+        def marked() -> list[str]:
+            region = cues.content_region
+            return [line[region.x:region.right] for line in
+                    screen_lines(app)[region.y:region.bottom] if "▶" in line]
+
+        # At first the selection is the next cue: one row, marked and "next".
+        assert cues.selected_id == view.next_id == "welcome@0"
+        [line] = marked()
+        assert "Accueil" in line and "→ prochain" in line, line
+        await pilot.press("up")
+        await pilot.pause()
+        selected = view.row(cues.selected_id)
+        assert selected is not None and selected.row.id != "welcome@0"
+        [line] = marked()
+        assert selected.label in line and "→" not in line, line
+        next_line = [line for line in screen_lines(app) if "→ prochain" in line]
+        assert len(next_line) == 1 and "▶" not in next_line[0], next_line
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        assert fake_clipboard.text == selected.row.draft.text
+
+
 async def test_at_50x15_the_report_shows_its_rows(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
