@@ -722,6 +722,37 @@ async def test_opened_before_the_start_the_first_screen_gives_the_pre_flight(
         assert lines[-1].startswith("À faire d'abord : publier l'annonce −1 j")
 
 
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_the_pre_flight_takes_the_checklists_place_never_the_drafts(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """Seen three minutes before a start: the pre-flight's dozen lines, a notice in the
+    corner, grew over the whole draft (and at 80x24 over the header's clock)."""
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-3)), fake_clipboard)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        side = screen.query_one("#side-notice")
+        draft, checklist = screen.query_one("#draft"), screen.query_one("#checklist")
+        assert side.display and not checklist.display
+        assert side.border_title == "Avant le départ (dans 3 min)"
+        lines = [line[side.region.x + 1:side.region.right - 1].strip(" ▄▂▆█")
+                 for line in screen_lines(app)[side.region.y + 1:side.region.bottom - 1]]
+        assert "annonces dont l'heure est passée" in " ".join(" ".join(lines).split()), lines
+        assert not side.region.overlaps(draft.region)
+        assert side.region.y > screen.query_one("#header").region.bottom
+        # Nothing of it in the corner, over the draft or the clock.
+        assert not [t for t in toasts(app) if "Avant le départ" in toast_text(t)]
+        for toast in toasts(app):
+            assert not toast.region.overlaps(draft.region)
+        # The checklist's key gives the checklist its place back, at once.
+        await pilot.press("space")
+        await pilot.pause()
+        assert checklist.display and not side.display
+        assert checklist.has_focus
+
+
 async def test_no_pre_flight_in_a_rehearsal_or_once_started(
     tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard
 ) -> None:

@@ -195,3 +195,26 @@ def test_reply_dialog(snap_compare: SnapCompare, tmp_path: Path, size: Any,
     app = live(copy_plan(tmp_path), 20, OPENING)
     assert snap_compare(app, terminal_size=size,
                         run_before=then("r", *"Merci pour ce partage !"))
+
+
+# --- the pre-flight -----------------------------------------------------------------------
+
+
+@SIZES
+def test_pre_flight_in_the_checklists_place(snap_compare: SnapCompare, tmp_path: Path,
+                                            size: Any) -> None:
+    # Three minutes before the start, a promotion late and a guest not confirmed: the
+    # pre-flight takes the checklist's place, the draft and the clock stay in view.
+    app = live(copy_plan(tmp_path), -3)
+
+    async def pre_flight_only(pilot: Pilot[Any]) -> None:
+        sheet = app.run_sheet
+        for _ in range(200):
+            await pilot.pause()
+            if sheet.side_notice.display:
+                break
+        sheet.notices.withdraw("refused")  # a one-line notice of its own, in the corner
+        sheet.notice_bar.update()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=pre_flight_only)
