@@ -245,10 +245,73 @@ async def test_help_uses_the_height_it_has_and_keeps_its_close_button_in_view(
         scroll = dialog.query_one("#help-scroll")
         close = dialog.query_one("#close").region
         assert close.bottom <= size[1]
-        room = int(size[1] * 0.9) - 8  # the dialog's 90 %, less its title, button, border
+        # Under the countdown, never over it: the hour is still told.
+        countdown = app.run_sheet.countdown.region
+        assert dialog.query_one("#dialog").region.y >= countdown.bottom
+        top = 9 if size[1] >= 30 else 8
+        room = size[1] - top - 8  # what the countdown leaves, less title, button, border
         assert scroll.region.height >= min(room, scroll.virtual_size.height) - 1
         if size[1] >= 48:
             assert scroll.virtual_size.height <= scroll.region.height  # every key shown
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24), (50, 15)])
+async def test_help_and_the_palette_open_under_the_countdown(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """`?` and `ctrl+p` covered the countdown at every size: the moderator looking a key
+    up lost the hour's time. Both open under it, and it keeps counting."""
+    from textual.command import CommandPalette
+
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        countdown = app.run_sheet.countdown.region
+        assert "00:30" in "".join(screen_lines(app)[:countdown.bottom]).replace(" ", "") or (
+            app.run_sheet.countdown.display)
+        for key, kind, box in (("question_mark", HelpDialog, "#dialog"),
+                               ("ctrl+p", CommandPalette, "#--input")):
+            await pilot.press(key)
+            for _ in range(50):
+                await pilot.pause()
+                if isinstance(app.screen, kind) and app.screen.query_one(box).region:
+                    break
+            assert isinstance(app.screen, kind)
+            await pilot.pause()
+            region = app.screen.query_one(box).region
+            assert region.y >= countdown.bottom, (key, region, countdown)
+            assert region.height >= 3, (key, region)  # room to read and type
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(50, 15), (80, 24)])
+async def test_the_text_to_copy_by_hand_and_its_close_button_fit_a_split_pane(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """At 50x15 `v`'s Close button was off the screen, and the text cut."""
+    from textual.widgets import TextArea
+
+    from tui.screens.dialogs import ManualCopyDialog
+
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("v")
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, ManualCopyDialog):
+                break
+        dialog = app.screen
+        assert isinstance(dialog, ManualCopyDialog)
+        await pilot.pause()
+        close = dialog.query_one("#close").region
+        area = dialog.query_one("#manual-text", TextArea)
+        assert close.height and close.bottom <= size[1], close
+        assert area.region.height >= 4 and area.region.bottom <= close.y, area.region
+        assert area.selected_text == dialog.text.replace("\r", "")
+        await pilot.click("#close")
+        await pilot.pause()
+        assert not isinstance(app.screen, ManualCopyDialog)
 
 
 # --- the checklist ------------------------------------------------------------------

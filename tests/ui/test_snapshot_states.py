@@ -218,3 +218,18 @@ def test_pre_flight_in_the_checklists_place(snap_compare: SnapCompare, tmp_path:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=pre_flight_only)
+
+
+@THREE_SIZES
+def test_copy_by_hand_dialog(snap_compare: SnapCompare, tmp_path: Path, size: Any,
+                             no_cursor_blink: None) -> None:
+    # `v` on Q1, due: at 50x15 the text and its Close button, whole.
+    app = live(copy_plan(tmp_path), 4.5, OPENING)
+    assert snap_compare(app, terminal_size=size, run_before=then("v"))
+
+
+@THREE_SIZES
+def test_help_under_the_countdown(snap_compare: SnapCompare, tmp_path: Path,
+                                  size: Any) -> None:
+    app = live(copy_plan(tmp_path), 4.5, OPENING)
+    assert snap_compare(app, terminal_size=size, run_before=then("question_mark"))

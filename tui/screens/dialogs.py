@@ -363,6 +363,11 @@ class ManualCopyDialog(_Dialog):
     def on_mount(self) -> None:
         self.query_one("#manual-text", TextArea).select_all()
 
+    def on_resize(self) -> None:
+        # A split pane (50x15): the text takes what the title, hint and button leave,
+        # and the close button stays on screen.
+        self.set_class(self.size.height < 20, "-short")
+
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss(None)
@@ -409,6 +414,7 @@ class HelpDialog(_Dialog):
         self.set_class(self.size.height < 20, "-short")
         self.set_class(self.size.width < 60, "-narrow")
         self.set_class(self.size.height >= 34, "-tall")
+        self.set_class(self.size.height < 30, "-below-short")  # the run-sheet's top is 7
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
