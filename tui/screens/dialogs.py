@@ -414,7 +414,10 @@ class HelpDialog(_Dialog):
         self.set_class(self.size.height < 20, "-short")
         self.set_class(self.size.width < 60, "-narrow")
         self.set_class(self.size.height >= 34, "-tall")
-        self.set_class(self.size.height < 30, "-below-short")  # the run-sheet's top is 7
+        # Under the run-sheet's header and countdown: 9 lines, 8 when short, 6 in a split
+        # pane (tui/app.tcss).
+        self.set_class(self.size.height < 30, "-below-short")
+        self.set_class(self.size.height < 30 and self.size.width < 64, "-below-tiny")
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
