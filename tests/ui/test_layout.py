@@ -23,6 +23,7 @@ from tests.ui.helpers import (
     record_notices,
     rehearsal_app,
     sheet,
+    until,
     watcher_polled,
 )
 from tests.ui.test_runsheet import shown, text_of
@@ -743,6 +744,24 @@ async def test_one_copy_notice_at_a_time_never_over_the_draft(
         assert len([t for t in shown_now if "Copié" in t]) == 1, shown_now
         draft = app.screen.query_one("#draft").region
         for toast in toasts(app):
+            assert not toast.region.overlaps(draft), (toast.region, draft)
+
+
+async def test_at_80_columns_notices_keep_off_the_cue_list(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    # Seen at 80x24: half the width, a notice lay over the cue list's counts.
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(2.5)), fake_clipboard)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        await until(pilot, lambda: any("Copié" in toast_text(t) for t in toasts(app)))
+        cues = app.screen.query_one("#cues").region
+        draft = app.screen.query_one("#draft").region
+        shown_now = toasts(app)
+        assert any("Copié" in toast_text(t) for t in shown_now)
+        for toast in shown_now:
+            assert not toast.region.overlaps(cues), (toast.region, cues)
             assert not toast.region.overlaps(draft), (toast.region, draft)
 
 
