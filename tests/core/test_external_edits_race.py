@@ -113,6 +113,45 @@ def test_without_a_swap_a_save_in_place_during_the_rename_is_put_back(
     assert load_plan(plan).checklist[2].done is False
 
 
+def test_an_edit_saved_right_after_the_write_is_reloaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = plan_in(tmp_path)
+    desk = RunDesk(Session(plan, clock=FrozenClock(START + timedelta(minutes=31)),
+                           log_path=log_path_for(plan)))
+    saved: list[bool] = []
+
+    def then_the_editor_saves() -> None:
+        if not saved:  # once: the editor's own rename comes through here too
+            saved.append(True)
+            text = plan.read_text(encoding="utf-8")
+            new = plan.with_name("editor.toml")
+            new.write_text(text.replace("Teen Reading", "Young Reading"), encoding="utf-8")
+            os.replace(new, plan)
+
+    real_exchange, real_replace = atomic._exchange, os.replace
+
+    def exchanged(new: Path, old: Path) -> bool:
+        done = real_exchange(new, old)
+        then_the_editor_saves()
+        return done
+
+    def replaced(source: str | Path, target: str | Path) -> None:
+        real_replace(source, target)
+        then_the_editor_saves()
+
+    monkeypatch.setattr(atomic, "_exchange", exchanged)
+    monkeypatch.setattr(atomic.os, "replace", replaced)
+    desk.tick(2)
+    assert saved
+    monkeypatch.undo()
+    # The run's plan is the one it wrote; the file, the editor's: a change to reload.
+    reloaded = desk.poll(look_at(plan, desk.session.loaded))
+    assert reloaded is not None
+    assert [n.text for n in reloaded.notices] == ["The plan changed on disk: reloaded, marks kept"]
+    assert desk.session.plan.chat.title == "Young Reading Chat"
+
+
 def test_a_swap_that_finds_another_file_puts_it_back_whole(tmp_path: Path) -> None:
     target = tmp_path / "plan.toml"
     target.write_text("old\n")
