@@ -14,6 +14,7 @@ import pytest
 
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.post import FeedPlatform, FeedPost
+from tui.core.plan.planfile import load_plan
 from tui.core.run.asrun import AsRunLog, Event, log_path_for, read_events
 from tui.core.run.desk import RunDesk
 from tui.core.run.outcomes import (
@@ -229,19 +230,65 @@ def test_ticks_in_a_rehearsal_leave_the_plan_alone(tmp_path: Path) -> None:
     assert isinstance(desk.tick(None), Refused)
 
 
-def test_a_tick_never_overwrites_an_edit_made_elsewhere(tmp_path: Path) -> None:
+def test_a_tick_met_by_an_edit_elsewhere_is_logged_and_reaches_the_plan_later(
+    tmp_path: Path,
+) -> None:
     plan = plan_in(tmp_path)
     desk = desk_at(plan, 31)
     edited = plan.read_text().replace("Relayer les réponses", "Relayer les meilleures réponses")
     plan.write_text(edited)
-    refused = desk.tick(2)
-    assert isinstance(refused, Refused) and refused.notice.kind == "plan"
-    assert texts(refused)[0].startswith("The plan changed on disk: reloaded, nothing written")
-    assert plan.read_text() == edited and desk.session.events == []
-    # A file that does not load is said as such: never "reloaded".
+    waited = desk.tick(2)
+    # Ticked all the same: in the log and on screen; the plan's copy waits, said once.
+    assert isinstance(waited, Done) and [n.kind for n in waited.notices] == ["ticks"]
+    assert texts(waited) == ["The plan changed on disk (reloaded): the tick is in the log; "
+                             "it goes into the plan once the file holds still"]
+    assert [(e.kind, e.item, e.done) for e in read_events(log_path_for(plan))] == [
+        ("tick", 2, True)]
+    assert desk.session.state.ticks == {2: True} and plan.read_text() == edited
+    assert desk.session.plan.checklist[2].text == "Relayer les meilleures réponses des invités"
+    # The next presses meet another save: ticked, and nothing more said.
+    plan.write_text(edited.replace("Écrire le résumé", "Rédiger le résumé"))
+    assert desk.tick(3) == Done()
+    assert desk.session.state.ticks == {2: True, 3: True} and desk.session.ticks_owed == 2
+    # The editor stops: the next look writes both into the plan, the edits kept.
+    caught_up = desk.poll(look_at(plan, desk.session.loaded))
+    assert caught_up is not None and caught_up.withdraw == ("ticks",)
+    on_disk = load_plan(plan)
+    assert [item.done for item in on_disk.checklist] == [False, True, True, True]
+    assert on_disk.checklist[3].text.startswith("Rédiger") and desk.session.ticks_owed == 0
+    assert len(read_events(log_path_for(plan))) == 2
+
+
+def test_a_tick_waits_while_the_plan_does_not_load_and_follows_it_back(
+    tmp_path: Path,
+) -> None:
+    plan = plan_in(tmp_path)
+    good = plan.read_text()
+    desk = desk_at(plan, 31)
     plan.write_text("[chat]\ntitle = ")
-    refused = desk.tick(2)
-    assert texts(refused)[0].startswith("The plan changed on disk and does not load")
+    waited = desk.tick(2)
+    assert texts(waited) == ["The plan changed on disk and does not load: the tick is in the "
+                             "log; it goes into the plan once it loads"]
+    assert desk.session.state.ticks == {2: True}
+    assert desk.poll(look_at(plan, desk.session.loaded)) is None  # still broken: quiet
+    assert plan.read_text() == "[chat]\ntitle = "
+    plan.write_text(good)  # put back
+    back = desk.poll(look_at(plan, desk.session.loaded))
+    assert back is not None and "ticks" in back.withdraw
+    assert load_plan(plan).checklist[2].done is True
+
+
+def test_a_tick_owed_to_an_item_removed_meanwhile_is_dropped(tmp_path: Path) -> None:
+    plan = plan_in(tmp_path)
+    desk = desk_at(plan, 31)
+    text = plan.read_text()
+    plan.write_text(text + "\n# saved by an editor\n")
+    desk.tick(3)  # owed to the last item
+    # The editor removes that item before the plan's copy is written.
+    last = text.index("[[checklist]]", text.index("Relayer les réponses"))
+    plan.write_text(text[:last])
+    assert desk.poll(look_at(plan, desk.session.loaded)) is not None
+    assert desk.session.ticks_owed == 0 and len(load_plan(plan).checklist) == 3
 
 
 def test_an_all_hour_reminder_is_never_ticked(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from tui.core.files.atomic import Superseded, replace_if_unchanged
 from tui.core.plan import planedit
 from tui.core.plan.planedit import PlanChangedOnDisk, fingerprint, write_checklist_done
 from tui.core.plan.planfile import load_plan
-from tui.core.run.asrun import log_path_for
+from tui.core.run.asrun import log_path_for, read_events
 from tui.core.run.desk import RunDesk
 from tui.core.run.plansource import look_at
 from tui.core.run.session import Session
@@ -234,6 +234,8 @@ def test_no_edit_is_lost_while_the_run_ticks_and_polls(tmp_path: Path) -> None:
             desk.tick(2)
             presses += 1
             desk.poll(look_at(plan, desk.session.loaded))
+        # The editor stopped: the next look gives the plan the log's last tick.
+        desk.poll(look_at(plan, desk.session.loaded))
     finally:
         stop.set()
         worker.join()
@@ -241,4 +243,7 @@ def test_no_edit_is_lost_while_the_run_ticks_and_polls(tmp_path: Path) -> None:
         desk.session.release_lock()
     text = plan.read_text(encoding="utf-8")
     assert [n for n in range(edits) if f"# edit {n}\n" not in text] == []
-    assert presses > 0
+    # Every press ticked (none "changed on disk, try again"), and the plan caught up.
+    assert presses > 0 and len(read_events(log_path_for(plan))) == presses
+    assert desk.session.ticks_owed == 0
+    assert load_plan(plan).checklist[2].done is (presses % 2 == 1)

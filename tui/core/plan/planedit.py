@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -235,8 +235,16 @@ def _edit(
 def write_checklist_done(
     path: Path, loaded: Fingerprint, index: int, done: bool, plan: Plan | None = None
 ) -> Written:
-    """Write `done = true|false` into the `index`-th `[[checklist]]` item; the file's new
-    fingerprint and the plan as written.
+    """Write `done = true|false` into the `index`-th `[[checklist]]` item (see
+    `write_checklist`)."""
+    return write_checklist(path, loaded, {index: done}, plan)
+
+
+def write_checklist(
+    path: Path, loaded: Fingerprint, done: Mapping[int, bool], plan: Plan | None = None
+) -> Written:
+    """Write `done = true|false` into each `[[checklist]]` item named by its index, in
+    one write; the file's new fingerprint and the plan as written.
 
     With `plan`, the plan the file held when `loaded` was taken, the plan written is
     derived from it rather than read back: a true or false in a `done` field cannot make
@@ -245,12 +253,14 @@ def write_checklist_done(
     """
 
     def tick(document: tomlkit.TOMLDocument) -> None:
-        document["checklist"][index]["done"] = done
+        for index, value in done.items():
+            document["checklist"][index]["done"] = value
 
     def ticked() -> Plan:
         assert plan is not None
         items = list(plan.checklist)
-        items[index] = items[index].model_copy(update={"done": done})
+        for index, value in done.items():
+            items[index] = items[index].model_copy(update={"done": value})
         return plan.model_copy(update={"checklist": items})
 
     return _edit(path, loaded, tick, None if plan is None else ticked)

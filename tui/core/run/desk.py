@@ -84,6 +84,8 @@ class RunDesk:
         self._maker = ViewMaker(self.words)
         self._hour: tuple[tuple[object, ...], Hour] | None = None
         self._report_offered = False
+        self._ticks_said = False
+        """That ticks wait for the plan file was said (once, until they are in)."""
 
     @property
     def log_path(self) -> Path:
@@ -275,27 +277,41 @@ class RunDesk:
             if session.pending and session.flush():
                 notices.append(self._notice("screen.written_again", seconds=6))
             change = session.source.take(look)
-            if change is PlanChange.RELOADED:
-                notices.append(self._notice("screen.reloaded", seconds=6, kind="plan"))
-            elif change is PlanChange.FAILED:
-                error = session.source.failure
-                problem = (error.problems[0].text(self.words.language)
-                           if error and error.problems else "")
-                notices.append(self._notice("screen.reload_failed", severity="error",
-                                            seconds=10, kind="plan", problem=problem))
-            elif change is PlanChange.BACK:
+            if change is PlanChange.BACK:
                 # Put back as it was: nothing to reload, and the "does not load" is over.
                 withdraw = ("plan",)
+            else:
+                notices.extend(self._plan_change(change))
+            if session.ticks_owed and not session.source.troubled:
+                # The ticks the plan's copy still owes, tried again at every look.
+                notices.extend(self._copy_ticks(again=True).notices)
+            if self._ticks_said and not session.ticks_owed:
+                # All in: "the tick waits" is over. Withdrawn here, at a look, never at a
+                # press, so a burst of presses against a saving editor says it once.
+                self._ticks_said = False
+                withdraw += ("ticks",)
         if not notices and not withdraw and self._run_signature() == before:
             return None
         return Done(tuple(notices), withdraw=withdraw)
+
+    def _plan_change(self, change: PlanChange) -> tuple[Notice, ...]:
+        """What a reload of the plan file is said as: reloaded, or does not load."""
+        if change is PlanChange.RELOADED:
+            return (self._notice("screen.reloaded", seconds=6, kind="plan"),)
+        if change is PlanChange.FAILED:
+            error = self.session.source.failure
+            problem = (error.problems[0].text(self.words.language)
+                       if error and error.problems else "")
+            return (self._notice("screen.reload_failed", severity="error", seconds=10,
+                                 kind="plan", problem=problem),)
+        return ()
 
     def _run_signature(self) -> tuple[object, ...]:
         """What a heartbeat can change on screen."""
         session = self.session
         return (id(session.state), session.state.version, session.source.generation,
                 session.source.gone, session.write_problem, len(session.pending),
-                session.following)
+                session.following, session.ticks_owed)
 
     # --- copying ---------------------------------------------------------------------
 
@@ -461,9 +477,46 @@ class RunDesk:
         refused = self._writer()
         if refused is not None:
             return refused
-        # No notice: the box and the strike-through say it, in the same frame, and a
-        # notice per tick would pile up over the screen in the busy minutes.
-        return self._guarded(lambda: self.session.tick(index)) or Done()
+        # In the log (and on screen) whatever the plan file does; then its copy in the
+        # plan. No notice when it goes through: the box and the strike-through say it,
+        # in the same frame, and a notice per tick would pile up in the busy minutes.
+        self.session.tick(index)
+        return self._copy_ticks()
+
+    def _copy_ticks(self, *, again: bool = False) -> Done:
+        """The ticks the log holds, copied into the plan file now if it takes them. When
+        it does not (an editor saving, a full disk), they wait for the heartbeat's next
+        try (`again`), and that is said once, not at every press; once they are in, the
+        next look (`poll`) withdraws it."""
+        session = self.session
+        try:
+            session.write_ticks()
+        except PlanChangedOnDisk as changed:
+            if again and self._ticks_said:
+                # Already said: what is new is the plan reloaded by the try, said as
+                # every reload the heartbeat finds.
+                return Done(self._plan_change(
+                    PlanChange.FAILED if changed.reloaded is False else PlanChange.RELOADED))
+            # Say "reloaded" only when it was: a file that does not load is not taken.
+            return self._ticks_wait("screen.tick_waits_not_loaded" if changed.reloaded is False
+                                    else "screen.tick_waits_changed")
+        except PlanError as error:
+            return self._ticks_wait("screen.tick_waits_failed",
+                                    error=error.problems[0].text(self.words.language))
+        except OSError as error:
+            return self._ticks_wait("screen.tick_waits_failed",
+                                    error=error.strerror or str(error))
+        return Done()
+
+    def _ticks_wait(self, key: str, **fields: object) -> Done:
+        if self._ticks_said:
+            return Done()
+        self._ticks_said = True
+        # Where the tick is, truly: in the log, or waiting in memory with the log's lines.
+        kept = self.words("screen.tick_kept_memory" if self.session.pending
+                          else "screen.tick_kept_log")
+        return Done((self._notice(key, severity="warning", seconds=10, kind="ticks",
+                                  kept=kept, **fields),))
 
     def _guarded(self, write: Callable[[], object]) -> Refused | None:
         """Run a plan write; on a conflict or an error, refused with the reason."""

@@ -246,24 +246,29 @@ class Session:
     def tick(self, index: int) -> bool:
         """Toggle a checklist item; returns its new value.
 
-        In a live run the plan file gets `done = true` too (comments kept). Raises
-        `PlanChangedOnDisk` after reloading when someone else changed the file: nothing
-        is written or logged then. Raises OSError when the plan cannot be written: the
-        tick is logged all the same (the run keeps it)."""
+        The tick lives in the log first: it is kept (state and log) whatever becomes of
+        the plan file. In a live run the plan's copy (`done = true`, comments kept)
+        follows with `write_ticks`, now or later."""
         if self.following is not None:
             raise Following(self.following)
         item = self.plan.checklist[index]
         done = not item_done(self.state, index, item)
-        if self.mode == "live":
-            try:
-                self.source.write_tick(index, done)
-            except OSError:
-                # The log holds the tick (and the state follows the log), so the run
-                # keeps it; the caller says the plan itself could not take it.
-                self._record("tick", item=index, done=done)
-                raise
         self._record("tick", item=index, done=done)
+        if self.mode == "live":
+            self.source.owe_tick(index, done)
         return done
+
+    @property
+    def ticks_owed(self) -> int:
+        """Ticks in the log that the plan file does not have yet."""
+        return len(self.source.owed)
+
+    def write_ticks(self) -> None:
+        """Copy the ticks the log holds into the plan file (`PlanSource.write_ticks`):
+        raises PlanChangedOnDisk (the plan reloaded), PlanError or OSError, and the
+        ticks wait for the next try. Nothing while following another window."""
+        if self.following is None and self.source.owed:
+            self.source.write_ticks()
 
     def save_template(self, row: Row, text: str) -> None:
         """Write a cue's new template into the plan (its question or post)."""

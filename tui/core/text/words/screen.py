@@ -230,6 +230,27 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "Le plan a changé sur le disque : rechargé, rien n'a été écrit. Recommencez.",
         "en": "The plan changed on disk: reloaded, nothing written. Try again.",
     },
+    "screen.tick_waits_changed": {
+        "fr": "Le plan a changé sur le disque (rechargé) : {kept} ; elle ira dans le plan "
+              "dès que le fichier ne bougera plus",
+        "en": "The plan changed on disk (reloaded): {kept}; it goes into the plan once the "
+              "file holds still",
+    },
+    "screen.tick_waits_not_loaded": {
+        "fr": "Le plan a changé sur le disque et ne se charge pas : {kept} ; elle ira dans "
+              "le plan quand il se chargera",
+        "en": "The plan changed on disk and does not load: {kept}; it goes into the plan "
+              "once it loads",
+    },
+    "screen.tick_waits_failed": {
+        "fr": "Plan non écrit ({error}) : {kept} ; elle ira dans le plan dès que possible",
+        "en": "Could not write the plan ({error}): {kept}; it goes into the plan as soon as "
+              "it can",
+    },
+    "screen.tick_kept_log": {"fr": "la coche est dans le journal",
+                             "en": "the tick is in the log"},
+    "screen.tick_kept_memory": {"fr": "la coche est gardée en mémoire avec le journal",
+                                "en": "the tick is kept in memory with the log"},
     "screen.plan_gone": {
         "fr": "⚠ Le fichier du plan a disparu ({path}) : la séance continue sur le plan "
               "chargé. Remettez-le en place pour y enregistrer.",
