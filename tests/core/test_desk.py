@@ -26,6 +26,8 @@ from tui.core.run.outcomes import (
     HighlightForm,
     NothingToDo,
     OpenLink,
+    Quit,
+    QuitWaiting,
     Refused,
     ReplyForm,
     ReportForm,
@@ -412,6 +414,91 @@ def test_what_the_log_cannot_take_waits_and_goes_once_it_can(
     written = desk.poll(look_at(plan, desk.session.loaded))
     assert written is not None and texts(written) == ["The log is written again: nothing was lost"]
     assert desk.view().banners.cannot_write is None
+    assert [e.kind for e in read_events(log_path_for(plan))] == ["skip"]
+
+
+# --- quitting --------------------------------------------------------------------------
+
+
+def test_quitting_asks_first_only_in_the_live_hour(tmp_path: Path) -> None:
+    plan = plan_in(tmp_path)
+    during = desk_at(plan, 30).quit()
+    assert isinstance(during, Confirm) and during.title == "Quit during the chat?"
+    assert "Everything is saved" in during.body and during.yes() == Quit()
+    assert desk_at(plan, -30).quit() == Quit()  # before the start
+    assert desk_at(plan, 70).quit() == Quit()  # after the end
+    assert desk_at(plan, 30, mode="rehearsal").quit() == Quit()
+
+
+def test_quitting_while_the_log_waits_says_what_and_waits_or_loses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = plan_in(tmp_path)
+    desk = desk_at(plan, 3)
+    log = desk.session.log
+
+    def full(event: Event) -> None:
+        raise OSError(28, "No space left on device", str(log.path))
+
+    monkeypatch.setattr(log, "append", full)
+    desk.skip("welcome@0")
+    desk.shift()
+    for _ in range(7):
+        desk.tick(2)
+    # Before the start or in a rehearsal alike: never a silent loss.
+    choice = desk.quit()
+    assert isinstance(choice, QuitWaiting)
+    assert choice.title == "Quit? Some actions are not written"
+    assert choice.body.startswith(
+        "9 actions are only in memory: Welcome skipped, shift of +1:00, a tick, a tick, "
+        "a tick, a tick and 3 more. The log cannot be written (")
+    assert choice.body.endswith(
+        ": No space left on device); retried every 2 s. Quitting now loses them.\n\n"
+        "Wait: tchat quits by itself once they are written. Back: the chat goes on.")
+    assert choice.anyway() == Quit()
+    # Wait: said until it quits; a look that still cannot write does not quit.
+    waiting = choice.wait()
+    assert isinstance(waiting, Done) and [n.kind for n in waiting.notices] == ["quit"]
+    assert texts(waiting) == ["tchat quits once the 9 actions in memory are written "
+                              "(retried every 2 s); ctrl+q to choose again"]
+    assert not isinstance(desk.poll(look_at(plan, desk.session.loaded)), Quit)
+    monkeypatch.undo()
+    assert desk.poll(look_at(plan, desk.session.loaded)) == Quit()
+    assert len(read_events(log_path_for(plan))) == 9
+
+
+def test_back_from_a_quit_that_waits_goes_on_with_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = plan_in(tmp_path)
+    desk = desk_at(plan, 3, mode="rehearsal")
+    log = desk.session.log
+    monkeypatch.setattr(log, "append", lambda event: (_ for _ in ()).throw(
+        OSError(30, "Read-only file system")))
+    desk.skip("welcome@0")
+    choice = desk.quit()
+    assert isinstance(choice, QuitWaiting) and choice.body.startswith(
+        "1 action is only in memory: Welcome skipped. The log cannot be written (")
+    choice.wait()
+    assert choice.back() == Done(withdraw=("quit",))  # chosen again: back
+    monkeypatch.undo()
+    written = desk.poll(look_at(plan, desk.session.loaded))
+    assert isinstance(written, Done)  # written, and the run goes on
+    # And once all is written, ctrl+q quits at once (a rehearsal).
+    assert desk.quit() == Quit()
+
+
+def test_quitting_tries_the_waiting_lines_once_more_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = plan_in(tmp_path)
+    desk = desk_at(plan, -30)
+    log = desk.session.log
+    monkeypatch.setattr(log, "append", lambda event: (_ for _ in ()).throw(
+        OSError(28, "No space left on device")))
+    desk.skip("welcome@0")
+    monkeypatch.undo()  # the disk came back between two heartbeats
+    assert desk.quit() == Quit()
     assert [e.kind for e in read_events(log_path_for(plan))] == ["skip"]
 
 

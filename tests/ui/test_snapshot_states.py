@@ -195,3 +195,31 @@ def test_reply_dialog(snap_compare: SnapCompare, tmp_path: Path, size: Any,
     app = live(copy_plan(tmp_path), 20, OPENING)
     assert snap_compare(app, terminal_size=size,
                         run_before=then("r", *"Merci pour ce partage !"))
+
+
+def _log_full(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    def full(self: AsRunLog, event: Event) -> None:
+        raise OSError(28, "No space left on device", f"{name}.toml.asrun.jsonl")
+
+    monkeypatch.setattr(AsRunLog, "append", full)
+
+
+@THREE_SIZES
+def test_quit_while_actions_wait(snap_compare: SnapCompare, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch, size: Any) -> None:
+    # Two skips and a tick in memory only: what ctrl+q says before they could be lost.
+    plan = here(tmp_path, monkeypatch)
+    app = live(plan, 7.25, OPENING)
+    _log_full(monkeypatch, "chat-fr")
+    assert snap_compare(app, terminal_size=size,
+                        run_before=then("s", "s", "ctrl+q"))
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["120x36", "80x24"])
+def test_quit_while_actions_wait_in_english(snap_compare: SnapCompare, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            size: Any) -> None:
+    plan = here(tmp_path, monkeypatch, "chat-en")
+    app = live(plan, 7.25, OPENING)
+    _log_full(monkeypatch, "chat-en")
+    assert snap_compare(app, terminal_size=size, run_before=then("s", "ctrl+q"))

@@ -35,6 +35,8 @@ from tui.core.run.outcomes import (
     NothingToDo,
     OpenLink,
     Outcome,
+    Quit,
+    QuitWaiting,
     Refused,
 )
 from tui.core.run.plansource import PlanLook
@@ -287,6 +289,12 @@ class RunSheet(PacedScreen):
 
             self.app.push_screen(ConfirmDialog(
                 self.words, outcome.title, outcome.body, outcome.confirm, answered=answered))
+        elif isinstance(outcome, Quit):
+            self.app.exit()
+        elif isinstance(outcome, QuitWaiting):
+            from tui.screens.quitting import QuitWaitingDialog
+
+            self.app.push_screen(QuitWaitingDialog(outcome, self.words, self.show))
         elif isinstance(outcome, OpenLink):
             self.say(outcome.notice)
             self._open_in_browser(outcome.url)

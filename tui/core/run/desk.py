@@ -26,6 +26,7 @@ tests/core/test_desk.py.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -39,6 +40,7 @@ from tui.core.plan.naming import cue_name
 from tui.core.plan.planedit import Fingerprint, PlanChangedOnDisk, PreparedEdit
 from tui.core.plan.problems import PlanError
 from tui.core.room.session import FeedPlan, FeedSession, feed_plan
+from tui.core.run.asrun import Event
 from tui.core.run.checklist import checklist_groups
 from tui.core.run.hour import Hour, hour_at
 from tui.core.run.notices import Notice, Severity
@@ -52,6 +54,8 @@ from tui.core.run.outcomes import (
     NothingToDo,
     OpenLink,
     Outcome,
+    Quit,
+    QuitWaiting,
     Refused,
     ReplyForm,
     ReportForm,
@@ -61,6 +65,7 @@ from tui.core.run.roomtalk import RoomTalk
 from tui.core.run.session import Session
 from tui.core.run.steering import Steering
 from tui.core.run.view import (
+    RETRY_SECONDS,
     RunView,
     ViewMaker,
 )
@@ -72,6 +77,9 @@ from tui.core.timing.spans import short_span, signed_span
 
 Via = str
 """How a text reached the clipboard: "system", "osc52" or "manual"."""
+
+WAITING_SHOWN = 6
+"""The waiting actions a quit names one by one; the rest are counted."""
 
 class RunDesk:
     def __init__(self, session: Session, *, replay: Path | None = None) -> None:
@@ -86,6 +94,8 @@ class RunDesk:
         self._report_offered = False
         self._ticks_said = False
         """That ticks wait for the plan file was said (once, until they are in)."""
+        self._quit_when_written = False
+        """The moderator chose to wait for the log's waiting lines, then quit."""
 
     @property
     def log_path(self) -> Path:
@@ -259,11 +269,12 @@ class RunDesk:
         """The look at the plan file a worker thread makes for the next `poll`."""
         return self.session.source.look_job()
 
-    def poll(self, look: PlanLook | None = None) -> Done | None:
+    def poll(self, look: PlanLook | None = None) -> Done | Quit | None:
         """One heartbeat: a follower reads the other window's log (or takes over once
         it is gone); with a `look` at the plan file, what the log could not take is
-        written again and the plan reloaded when it changed. None when nothing did:
-        the screen need not be drawn again."""
+        written again and the plan reloaded when it changed (and the app quits, when
+        asked to once all was written). None when nothing did: the screen need not be
+        drawn again."""
         session = self.session
         before = self._run_signature()
         notices: list[Notice] = []
@@ -290,6 +301,8 @@ class RunDesk:
                 # press, so a burst of presses against a saving editor says it once.
                 self._ticks_said = False
                 withdraw += ("ticks",)
+            if self._quit_when_written and not session.pending:
+                return Quit()
         if not notices and not withdraw and self._run_signature() == before:
             return None
         return Done(tuple(notices), withdraw=withdraw)
@@ -655,6 +668,65 @@ class RunDesk:
             self.session.commit_ids(prepared)
         except (PlanChangedOnDisk, OSError):
             return
+
+    # --- quitting --------------------------------------------------------------------
+
+    def quit(self) -> Quit | Confirm | QuitWaiting:
+        """ctrl+q. What is not written yet is tried once more; what still waits is said,
+        with the choice to wait for it or lose it (never a silent loss, in a rehearsal
+        too); otherwise, in the live hour, a yes first; else quit at once."""
+        session = self.session
+        if session.pending:
+            session.flush()
+        if session.ticks_owed and not session.source.troubled:
+            # The plan's copy of the ticks, one last try (the log holds them anyway).
+            with contextlib.suppress(PlanChangedOnDisk, PlanError, OSError):
+                session.write_ticks()
+        if session.pending:
+            return self._quit_waiting()
+        hour = self.hour()
+        if session.rehearsal or hour.phase != "during" or hour.over:
+            return Quit()
+        words = self.words
+        return Confirm(words("screen.quit_title"), words("screen.quit_body"),
+                       words("key.quit"), yes=Quit)
+
+    def _quit_waiting(self) -> QuitWaiting:
+        words = self.words
+        pending = self.session.pending
+        what = ", ".join(self._waiting(event) for event in pending[:WAITING_SHOWN])
+        if len(pending) > WAITING_SHOWN:
+            what += " " + words("screen.waiting_more", n=len(pending) - WAITING_SHOWN)
+        body = words("screen.quit_waiting_body", n=len(pending), what=what,
+                     error=self.session.write_problem or "", seconds=RETRY_SECONDS)
+        return QuitWaiting(words("screen.quit_waiting_title"), body,
+                           wait=self.quit_when_written, anyway=Quit, back=self.stay)
+
+    def _waiting(self, event: Event) -> str:
+        """One waiting line of the log, as the moderator knows it."""
+        words = self.words
+        if event.kind in ("mark", "skip"):
+            row = self.session.row(event.cue or "")
+            label = self._label(row) if row else (event.cue or "")
+            return words(f"screen.undo_{event.kind}", label=label)
+        if event.kind == "shift":
+            return words("screen.undo_shift", delay=signed_span(event.seconds or 0))
+        if event.kind in ("compress", "tick", "reply", "highlight", "undo"):
+            return words(f"screen.waiting_{event.kind}")
+        return words("screen.waiting_other")
+
+    def quit_when_written(self) -> Done:
+        """Wait for the log's waiting lines: the heartbeat that writes the last one
+        quits (`poll`)."""
+        self._quit_when_written = True
+        return Done((self._notice("screen.quit_when_written", severity="warning",
+                                  kind="quit", seconds=3600,
+                                  n=len(self.session.pending), every=RETRY_SECONDS),))
+
+    def stay(self) -> Done:
+        """Back to the run: no longer quitting once all is written."""
+        self._quit_when_written = False
+        return Done(withdraw=("quit",))
 
     # --- the conversation ------------------------------------------------------------
 

@@ -429,6 +429,57 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
               "tchat PLAN le rouvre où il en est.",
         "en": "The chat is on. Everything is saved; tchat PLAN opens it again where it is.",
     },
+    "screen.quit_waiting_title": {"fr": "Quitter ? Des actions ne sont pas écrites",
+                                  "en": "Quit? Some actions are not written"},
+    "screen.quit_waiting_body": {
+        "fr": {
+            "one": "{n} action n'est qu'en mémoire : {what}. Le journal ne peut pas être "
+                   "écrit ({error}) ; nouvel essai toutes les {seconds} s. Quitter "
+                   "maintenant la perd.\n\nAttendre : tchat quitte tout seul dès qu'elle "
+                   "est écrite. Retour : le tchat continue.",
+            "other": "{n} actions ne sont qu'en mémoire : {what}. Le journal ne peut pas "
+                     "être écrit ({error}) ; nouvel essai toutes les {seconds} s. Quitter "
+                     "maintenant les perd.\n\nAttendre : tchat quitte tout seul dès "
+                     "qu'elles sont écrites. Retour : le tchat continue.",
+        },
+        "en": {
+            "one": "{n} action is only in memory: {what}. The log cannot be written "
+                   "({error}); retried every {seconds} s. Quitting now loses it.\n\n"
+                   "Wait: tchat quits by itself once it is written. Back: the chat goes on.",
+            "other": "{n} actions are only in memory: {what}. The log cannot be written "
+                     "({error}); retried every {seconds} s. Quitting now loses them.\n\n"
+                     "Wait: tchat quits by itself once they are written. Back: the chat "
+                     "goes on.",
+        },
+    },
+    "screen.quit_waiting_hint": {
+        "fr": "a ou w : attendre · o ou y : quitter quand même · échap : retour",
+        "en": "w: wait · y: quit anyway · escape: back",
+    },
+    "key.quit_wait": {"fr": "Attendre", "en": "Wait"},
+    "key.quit_anyway": {"fr": "Quitter quand même", "en": "Quit anyway"},
+    "screen.quit_back": {"fr": "Retour", "en": "Back"},
+    "screen.quit_when_written": {
+        "fr": {
+            "one": "tchat quittera dès que l'action en mémoire sera écrite (nouvel essai "
+                   "toutes les {every} s) ; ctrl+q pour choisir à nouveau",
+            "other": "tchat quittera dès que les {n} actions en mémoire seront écrites "
+                     "(nouvel essai toutes les {every} s) ; ctrl+q pour choisir à nouveau",
+        },
+        "en": {
+            "one": "tchat quits once the action in memory is written (retried every "
+                   "{every} s); ctrl+q to choose again",
+            "other": "tchat quits once the {n} actions in memory are written (retried "
+                     "every {every} s); ctrl+q to choose again",
+        },
+    },
+    "screen.waiting_compress": {"fr": "le resserrement", "en": "the compression"},
+    "screen.waiting_tick": {"fr": "une coche", "en": "a tick"},
+    "screen.waiting_reply": {"fr": "une réponse", "en": "a reply"},
+    "screen.waiting_highlight": {"fr": "un temps fort", "en": "a highlight"},
+    "screen.waiting_undo": {"fr": "une annulation", "en": "an undo"},
+    "screen.waiting_other": {"fr": "une autre action", "en": "another action"},
+    "screen.waiting_more": {"fr": "et {n} de plus", "en": "and {n} more"},
     "screen.changed_not_loaded": {
         "fr": "Le plan a changé sur le disque et ne se charge pas : rien n'a été écrit, "
               "on garde le plan affiché.",
