@@ -102,6 +102,53 @@ def test_a_follower_writes_nothing_and_says_why(tmp_path: Path) -> None:
     assert desk.session.events == [] and not log_path_for(desk.plan_path).exists()
 
 
+def _held_from(plan: Path, host: str, started: str) -> RunDesk:
+    lock_path_for(plan).write_text(json.dumps(
+        {"pid": 4242, "host": host, "started": started}))
+    desk = desk_at(plan, 7.25)
+    desk.take_lock()
+    assert desk.session.following is not None
+    return desk
+
+
+def test_a_follower_takes_over_after_a_yes_naming_the_holder_and_since_when(
+    tmp_path: Path,
+) -> None:
+    plan = plan_in(tmp_path, "chat-fr")
+    desk = _held_from(plan, "studio\x1b]52;c;SGFja2Vk\x07", "2026-12-03T16:55:00+00:00")
+    AsRunLog(log_path_for(plan)).append(
+        Event("mark", clock=at(1), wall=at(1), cue="welcome@0", via="system"))
+    asked = desk.take_over()
+    assert isinstance(asked, Confirm) and asked.title == "Prendre la main sur ce plan ?"
+    assert asked.body.startswith(
+        "Une autre fenêtre tient ce plan : pid 4242 sur studio␛]52;c;SGFja2Vk␇, depuis "
+        "17:55 (il y a 12:15).")
+    assert "\x1b" not in asked.body and asked.confirm == "Prendre la main"
+    assert isinstance(asked.no(), Done) and desk.session.following is not None
+    done = asked.yes()
+    assert isinstance(done, Done) and texts(done)[0].startswith("Main reprise sur pid 4242")
+    # The holder's last mark read first; this window writes now, and the lock is its own.
+    assert "welcome@0" in desk.session.state.posted and desk.session.following is None
+    assert json.loads(lock_path_for(plan).read_text())["pid"] == os.getpid()
+    assert isinstance(desk.skip("rules@2"), Done)
+    assert isinstance(desk.take_over(), NothingToDo)
+
+
+def test_a_take_over_meeting_another_holder_asks_again(tmp_path: Path) -> None:
+    plan = plan_in(tmp_path)
+    desk = _held_from(plan, "laptop-a", "not a time")
+    asked = desk.take_over()
+    assert isinstance(asked, Confirm)
+    assert "pid 4242 on laptop-a, since a time not known" in asked.body
+    lock_path_for(plan).write_text(json.dumps(  # another window took it meanwhile
+        {"pid": 77, "host": "laptop-b", "started": "2026-12-03T17:05:00+00:00"}))
+    again = asked.yes()
+    assert isinstance(again, Confirm) and "pid 77 on laptop-b, since 18:05 (02:15 ago)" \
+        in again.body
+    assert desk.session.following is not None
+    assert json.loads(lock_path_for(plan).read_text())["pid"] == 77
+
+
 def test_a_follower_takes_over_once_the_holder_is_gone(tmp_path: Path) -> None:
     plan = plan_in(tmp_path)
     desk = follower(plan, 3)

@@ -223,3 +223,25 @@ def test_quit_while_actions_wait_in_english(snap_compare: SnapCompare, tmp_path:
     app = live(plan, 7.25, OPENING)
     _log_full(monkeypatch, "chat-en")
     assert snap_compare(app, terminal_size=size, run_before=then("s", "ctrl+q"))
+
+
+def _held_elsewhere(plan: Path) -> None:
+    lock_path_for(plan).write_text(json.dumps(
+        {"pid": 4242, "host": "studio-laptop", "started": "2026-12-03T16:55:00+00:00"}))
+
+
+@THREE_SIZES
+def test_take_over_dialog(snap_compare: SnapCompare, tmp_path: Path,
+                          monkeypatch: pytest.MonkeyPatch, size: Any) -> None:
+    # T in a window that follows another host's: who holds the plan, since when.
+    plan = here(tmp_path, monkeypatch)
+    _held_elsewhere(plan)
+    assert snap_compare(live(plan, 7.25, OPENING), terminal_size=size, run_before=then("T"))
+
+
+@SIZES
+def test_take_over_dialog_in_english(snap_compare: SnapCompare, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch, size: Any) -> None:
+    plan = here(tmp_path, monkeypatch, "chat-en")
+    _held_elsewhere(plan)
+    assert snap_compare(live(plan, 7.25, OPENING), terminal_size=size, run_before=then("T"))

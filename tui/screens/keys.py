@@ -61,6 +61,7 @@ RUN_KEYS: tuple[Key, ...] = (
     Key("show", "v", "show", show=False),
     Key("next", "n", "go_next", show=False),
     Key("report", "R", "report", show=False),
+    Key("take_over", "T", "take_over", key_display="T", show=False),
     Key("help", "question_mark", "help", key_display="?", rank=0),
 )
 

@@ -371,6 +371,9 @@ class RunSheet(PacedScreen):
     def action_report(self) -> None:
         self.show(self.desk.report())
 
+    def action_take_over(self) -> None:
+        self.show(self.desk.take_over())
+
     def action_help(self) -> None:
         from tui.screens.dialogs import HelpDialog
 

@@ -60,6 +60,7 @@ from tui.core.run.outcomes import (
     ReplyForm,
     ReportForm,
 )
+from tui.core.run.planlock import Holder
 from tui.core.run.plansource import PlanChange, PlanLook, Row
 from tui.core.run.roomtalk import RoomTalk
 from tui.core.run.session import Session
@@ -668,6 +669,38 @@ class RunDesk:
             self.session.commit_ids(prepared)
         except (PlanChangedOnDisk, OSError):
             return
+
+    # --- taking over the plan ----------------------------------------------------------
+
+    def take_over(self) -> Confirm | NothingToDo:
+        """T, in a window that follows another: take the plan's lock after a yes that
+        names its holder and since when (a co-host's crashed machine, another host's,
+        cannot be told from a live one from here)."""
+        session = self.session
+        holder = session.following
+        if holder is None:
+            return NothingToDo(self._notice("screen.not_following"))
+        words = self.words
+        since, age = holder.since(), holder.age(session.now())  # live: the real clock
+        if since is None or age is None:
+            body = words("screen.take_over_body_unknown", holder=holder.describe(words))
+        else:
+            body = words("screen.take_over_body", holder=holder.describe(words),
+                         since=clock_time(since, session.plan.chat.zone),
+                         age=short_span(age))
+        return Confirm(words("screen.take_over_title"), body, words("key.take_over"),
+                       yes=lambda: self._take_over_from(holder))
+
+    def _take_over_from(self, holder: Holder) -> Outcome:
+        try:
+            taken = self.session.take_over(holder)
+        except OSError as error:
+            return Refused(self._notice("screen.take_over_failed", severity="error",
+                                        seconds=10, error=error.strerror or str(error)))
+        if not taken:
+            return self.take_over()  # the lock changed meanwhile: asked again, anew
+        return Done((self._notice("screen.took_over_lock", severity="warning", seconds=10,
+                                  holder=holder.describe(self.words)),))
 
     # --- quitting --------------------------------------------------------------------
 

@@ -29,7 +29,14 @@ from tui.core.run.asrun import AsRunLog, Event, EventKind
 from tui.core.run.checklist import item_done
 from tui.core.run.hour import Compression, compression, shift_for
 from tui.core.run.logbook import Logbook
-from tui.core.run.planlock import Holder, Lock, lock_path_for, read_holder, take_lock
+from tui.core.run.planlock import (
+    Holder,
+    Lock,
+    lock_path_for,
+    read_holder,
+    take_lock,
+    take_over,
+)
 from tui.core.run.plansource import PlanSource, Row
 from tui.core.run.runstate import RunState, fold
 from tui.core.timing.clock import Clock
@@ -174,6 +181,20 @@ class Session:
         self.follow()
         self.acquire_lock()
         return self.following is None
+
+    def take_over(self, holder: Holder) -> bool:
+        """A follower takes the lock from `holder`, the moderator having confirmed it (a
+        window on another host, or one this host cannot tell from a live one): the
+        holder's last marks read first. False when the lock changed since (another
+        holder, now followed). Raises OSError when the lock file cannot be written."""
+        self.follow()
+        taken = take_over(self.plan_path, holder)
+        if isinstance(taken, Lock):
+            self.lock = taken
+            self.following = None
+            return True
+        self.following = taken
+        return False
 
     # --- actions, each kept in the state and the log ---------------------------------
 

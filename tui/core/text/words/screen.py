@@ -279,15 +279,43 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     },
     "screen.following": {
         "fr": "⧉ Ce plan est ouvert ailleurs ({holder}) : cette fenêtre suit ses marques "
-              "et n'écrit rien.",
+              "et n'écrit rien. T : prendre la main.",
         "en": "⧉ This plan is open elsewhere ({holder}): this window follows its marks "
-              "and writes nothing.",
+              "and writes nothing. T: take over.",
     },
     "screen.following_no_write": {
         "fr": "Plan ouvert ailleurs ({holder}) : cette fenêtre ne fait que suivre",
         "en": "Plan open elsewhere ({holder}): this window only follows",
     },
     "screen.lock_holder": {"fr": "pid {pid} sur {host}", "en": "pid {pid} on {host}"},
+    "screen.not_following": {"fr": "Cette fenêtre écrit déjà le plan : rien à reprendre",
+                             "en": "This window already writes the plan: nothing to take over"},
+    "screen.take_over_title": {"fr": "Prendre la main sur ce plan ?",
+                               "en": "Take over this plan?"},
+    "screen.take_over_body": {
+        "fr": "Une autre fenêtre tient ce plan : {holder}, depuis {since} (il y a {age}). "
+              "Si elle tourne encore, deux fenêtres écriront le même journal : ne prenez "
+              "la main que si elle est arrêtée ou injoignable.",
+        "en": "Another window holds this plan: {holder}, since {since} ({age} ago). If it "
+              "still runs, two windows will write the same log: take over only if it has "
+              "stopped or cannot be reached.",
+    },
+    "screen.take_over_body_unknown": {
+        "fr": "Une autre fenêtre tient ce plan : {holder}, depuis un moment inconnu. Si "
+              "elle tourne encore, deux fenêtres écriront le même journal : ne prenez la "
+              "main que si elle est arrêtée ou injoignable.",
+        "en": "Another window holds this plan: {holder}, since a time not known. If it "
+              "still runs, two windows will write the same log: take over only if it has "
+              "stopped or cannot be reached.",
+    },
+    "screen.took_over_lock": {
+        "fr": "Main reprise sur {holder} : cette fenêtre écrit désormais le journal",
+        "en": "Took over from {holder}: this window now writes the log",
+    },
+    "screen.take_over_failed": {
+        "fr": "Impossible de prendre le verrou ({error}) : cette fenêtre continue de suivre",
+        "en": "Could not take the lock ({error}): this window still follows",
+    },
     "screen.took_over": {
         "fr": "L'autre fenêtre est fermée : celle-ci écrit désormais le journal",
         "en": "The other window closed: this one now writes the log",
@@ -423,6 +451,9 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "A reminder for the whole hour, nothing to tick: {item}",
     },
     "key.back": {"fr": "Retour au déroulé", "en": "Back to the list"},
+    "key.take_over": {"fr": "Prendre la main", "en": "Take over"},
+    "help.take_over": {"fr": "Prend le verrou de la fenêtre suivie, après un oui",
+                       "en": "Take the plan from the window this one follows, after a yes"},
     "screen.quit_title": {"fr": "Quitter pendant le tchat ?", "en": "Quit during the chat?"},
     "screen.quit_body": {
         "fr": "Le tchat est en cours. Tout est déjà enregistré ; "
