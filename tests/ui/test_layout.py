@@ -444,7 +444,7 @@ async def test_the_rehearsal_notice_is_brief_and_short(
         # The test plan's Q3 is over the limit: that is said first, then the rehearsal.
         [refused, (message, timeout)] = said
         assert refused[0].startswith("Un texte serait refusé")
-        assert message.startswith("Répétition : rien n'est publié")
+        assert message.startswith("Répétition\u00a0: rien n'est publié")
         assert timeout is not None and timeout <= 6
         assert "p pause" not in message  # the clock keys are in the footer
         assert "p Pause" in footer_line(app)
@@ -816,11 +816,11 @@ async def test_opened_before_the_start_the_first_screen_gives_the_pre_flight(
         await pilot.pause()
         [preflight] = [m for m, _ in said if m.startswith("Avant le départ")]
         lines = preflight.splitlines()
-        assert lines[0] == "Avant le départ (dans 26 min) :"
+        assert lines[0] == "Avant le départ (dans 26 min)\u00a0:"
         # The test plan's one-day promotion is past and not marked posted.
         assert any(line.startswith("annonces dont l'heure est passée") and "−1 j" in line
                    for line in lines)
-        assert lines[-1].startswith("À faire d'abord : publier l'annonce −1 j")
+        assert lines[-1].startswith("À faire d'abord\u00a0: publier l'annonce −1 j")
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])

@@ -222,7 +222,7 @@ async def test_tick_writes_done_into_the_plan_keeping_comments(
         assert "en retard" in str(checklist.options[1].prompt)
         await pilot.press("space")  # the first press only moves to the checklist
         assert checklist.has_focus and log_kinds(plan) == []
-        assert said == ["Espace encore pour cocher : Relayer les réponses des invités"]
+        assert said == ["Espace encore pour cocher\u00a0: Relayer les réponses des invités"]
         await pilot.press("space")
         await pilot.pause()
         assert "✓" in str(checklist.options[1].prompt) or "☑" in str(
@@ -476,8 +476,8 @@ async def test_ticks_met_by_an_editor_are_kept_and_reach_the_plan_once_it_stops(
             await pilot.press("space")
             await pilot.pause()
         waits = [m for m in said if "la coche est dans le journal" in m]
-        assert waits == ["Le plan a changé sur le disque (rechargé) : la coche est dans le "
-                         "journal ; elle ira dans le plan dès que le fichier ne bougera plus"]
+        assert waits == ["Le plan a changé sur le disque (rechargé)\u00a0: la coche est dans le "
+                         "journal\u00a0; elle ira dans le plan dès que le fichier ne bougera plus"]
         assert log_kinds(plan) == ["tick"] * 4
         # The editor stops: the next look gives the plan the log's tick, edits kept.
         await watcher_polled(app, pilot)
@@ -648,7 +648,7 @@ async def test_start_in_the_audience_zones_before_the_chat(
         await pilot.pause()
         meta = text_of(app, "#next-meta")
         # Douala shares Paris's clock in December: only Dakar is named.
-        expected = "Début : jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
+        expected = "Début\u00a0: jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
         assert (expected in meta) is shown, meta
         # However long the start line, the count comes first: a cut line keeps it.
         assert meta.startswith("4 sur 4 à poser · "), meta
@@ -661,7 +661,7 @@ async def test_drafts_that_would_be_refused_are_named_at_start(
     said = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-    assert "Un texte serait refusé : Q3 (307/280). Touche e pour le modifier." in said
+    assert "Un texte serait refusé\u00a0: Q3 (307/280). Touche e pour le modifier." in said
 
 
 async def test_a_plan_whose_drafts_all_fit_opens_without_warning(
@@ -986,7 +986,7 @@ async def test_at_zero_the_welcome_is_to_post_now(
         assert text_of(app, "#countdown-digits") == "00:01"
         clock.set(at(0))
         sheet(app).refresh_now()
-        assert text_of(app, "#countdown-caption") == "Accueil : à poster"
+        assert text_of(app, "#countdown-caption") == "Accueil\u00a0: à poster"
         assert app.screen.query_one(Countdown).has_class("-now")
         assert not app.screen.query_one(Countdown).has_class("-overrun")
         clock.set(at(1))
@@ -1051,7 +1051,7 @@ async def test_compress_keeps_the_end_after_a_yes_and_u_takes_it_back(
         state = app.session.state
         assert "q4" in state.skipped
         assert "fin prévue 19:00" in text_of(app, "#header-end")
-        assert text_of(app, "#countdown-caption") == "Q2 : à poster"
+        assert text_of(app, "#countdown-caption") == "Q2\u00a0: à poster"
         assert said[-1].startswith("Questions resserrées")
         await pilot.press("u")
         assert "q4" not in app.session.state.skipped
@@ -1151,7 +1151,7 @@ async def test_the_editor_flags_and_refuses_an_unknown_placeholder(
         await pilot.pause()
         assert isinstance(app.screen, EditDialog)  # not saved, still editing
         assert plan.read_text() == before
-        assert said[-1].startswith("Pas enregistré : {recap_link}")
+        assert said[-1].startswith("Pas enregistré\u00a0: {recap_link}")
         area.text = "Le résumé sera ici : {{recap_link}} {tag}"
         await pilot.pause()
         assert not problem.display
