@@ -222,6 +222,27 @@ async def test_no_line_on_screen_breaks_at_a_no_break_space(
             "\n".join(lines))
 
 
+async def test_the_pre_flight_never_starts_a_line_with_its_colon(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    """Seen at 120x36: "…non marquées publiées" / ": −1 j". The words table is typed
+    with plain spaces; the screen holds a French mark to its word."""
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-3)), fake_clipboard)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        notice = app.run_sheet.side_notice
+        for _ in range(200):
+            await pilot.pause()
+            if notice.display:
+                break
+        await pilot.pause()  # laid out
+        region = notice.region
+        cells = [cell.strip() for line in screen_lines(app)[region.y:region.bottom]
+                 for cell in PANE_EDGES.split(line[region.x:region.right])]
+        assert any("publiées" in cell for cell in cells), cells
+        assert not [cell for cell in cells if cell.startswith((":", "?", "!", ";", "»"))], (
+            cells)
+
+
 # --- the help screen ----------------------------------------------------------------
 
 
