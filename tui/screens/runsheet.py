@@ -35,7 +35,10 @@ from tui.core.run.outcomes import (
     NothingToDo,
     OpenLink,
     Outcome,
+    Post,
+    PreviewForm,
     Refused,
+    Unpost,
 )
 from tui.core.run.plansource import PlanLook
 from tui.core.run.view import RunView
@@ -290,6 +293,8 @@ class RunSheet(PacedScreen):
         elif isinstance(outcome, OpenLink):
             self.say(outcome.notice)
             self._open_in_browser(outcome.url)
+        elif isinstance(outcome, Post | Unpost | PreviewForm):
+            return  # no key answers with these yet: the posting worker comes next
         else:
             from tui.screens.forms import dialog_for
 
