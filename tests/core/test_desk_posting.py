@@ -139,7 +139,7 @@ def test_the_first_P_names_the_accounts_and_asks_once(tmp_path: Path) -> None:
     assert first.title == "Post Welcome from tchat?"
     assert first.body == (
         "P posts as citylibrary.org on Bluesky and @citylibrary@social.example on "
-        "Mastodon, now and at every P. This is asked once.\n\n"
+        "Mastodon, now and at every P (asked once).\n"
         "The X text goes to the clipboard, as with c.")
     no = first.no()
     assert texts(no) == ["Nothing posted: Welcome"] and desk.session.events == []

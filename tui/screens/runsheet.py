@@ -36,7 +36,6 @@ from tui.core.run.outcomes import (
     OpenLink,
     Outcome,
     Post,
-    PreviewForm,
     Refused,
     Unpost,
 )
@@ -53,6 +52,7 @@ from tui.screens.keys import (
 )
 from tui.screens.layout import size_classes
 from tui.screens.pacing import PacedScreen
+from tui.screens.posting import PostingKeys
 from tui.widgets.banners import Banners
 from tui.widgets.conversation import ConversationPane, LiveFeed
 from tui.widgets.copying import CopyQueue
@@ -63,6 +63,7 @@ from tui.widgets.heartbeat import Heartbeat
 from tui.widgets.notices import NoticeBar
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.planwork import PlanWork
+from tui.widgets.posting import PostingWork, RunSessions
 
 RUN_SHEET_CSS = Path(__file__).with_name("runsheet.tcss")
 """The run-sheet's styles beyond the layout the first frame shares (tui/app.tcss)."""
@@ -72,11 +73,11 @@ NOTICE_ROOM = 64
 countdown: the banner says "rehearsal", the problems wait for `tchat check`."""
 
 
-class RunSheet(PacedScreen):
+class RunSheet(PostingKeys, PacedScreen):
     # Every key of either mode, in the footer's order; a live run's `check_action`
     # hides the clock keys. Escape back to the cue list: a key everyone tries, kept
     # out of the help's list so that every key there still shows at 48 rows.
-    BINDINGS = [*bindings_for(run_keys(True), Words("en")),
+    BINDINGS = [*bindings_for(run_keys(True, networks=4), Words("en")),
                 Binding("escape", "back_to_cues", "Back", show=False, id="back")]
 
     def __init__(self, desk: RunDesk, clipboard: Clipboard) -> None:
@@ -84,7 +85,8 @@ class RunSheet(PacedScreen):
         self.desk = desk
         self.words = desk.words
         self.clipboard = clipboard
-        self.keys: tuple[Key, ...] = run_keys(desk.rehearsal)
+        self.keys: tuple[Key, ...] = run_keys(desk.rehearsal, networks=len(desk.tabs.networks),
+                                              accounts=desk.accounts is not None)
         """This mode's keys, in the footer's order: the footer, help and palette use it."""
         self.notices = NoticeBoard()
         self.view: RunView | None = None
@@ -92,6 +94,8 @@ class RunSheet(PacedScreen):
         self._generation = -1
         self._next_id: str | None = None
         self._feed_started = False
+        self.sessions = RunSessions()
+        """The run's Bluesky sessions: the feed and posting sign in once, together."""
         reword(self, self.words)
 
     # --- layout ---------------------------------------------------------------------
@@ -114,6 +118,7 @@ class RunSheet(PacedScreen):
         self.copies = CopyQueue(self.clipboard, on_copied=self._copied,
                                 on_again=self.action_copy, id="copies")
         self.plan_work = PlanWork(id="plan-work")
+        self.posting_work = PostingWork(self.sessions, id="posting-work")
         for pane, title in ((self.cues, "screen.timeline"), (self.draft, "screen.draft"),
                             (self.checklist, "screen.checklist"),
                             (self.conversation, "screen.conversation")):
@@ -135,6 +140,7 @@ class RunSheet(PacedScreen):
         yield Heartbeat(desk.look_job, id="heartbeat")
         yield self.copies
         yield self.plan_work
+        yield self.posting_work
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Only a rehearsal has the clock keys: the live footer, help and palette never
@@ -156,8 +162,10 @@ class RunSheet(PacedScreen):
         self.show(desk.greeting(room=self.app.size.width >= NOTICE_ROOM))
         self.show(desk.take_lock())
         self.cues.focus()
-        # After the first frame: the feed's clients load in a worker, never before it.
+        # After the first frame: the feed's and posting's clients load in a worker,
+        # never before it.
         self.call_after_refresh(self._start_conversation)
+        self.call_after_refresh(self.settle_intents)
         self.plan_work.find_errors(*desk.check_work())
         if not desk.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
@@ -165,6 +173,7 @@ class RunSheet(PacedScreen):
 
     def on_unmount(self) -> None:
         self.desk.session.release_lock()
+        self.sessions.close()
         self.stop_frames()
 
     def start_edits(self) -> None:
@@ -230,7 +239,7 @@ class RunSheet(PacedScreen):
             self.conversation.show(view.feed, view.feed_status)
         self.next_question.show(view.next, words)
         self.cues.show(view)
-        self.draft.show(view.row(self.cues.selected_id), words)
+        self._draft_follows()
         self.checklist.show(view.checklist, words)
         for phase in ("before", "during", "after"):
             self.set_class(view.hour.phase == phase, f"-{phase}")
@@ -239,8 +248,10 @@ class RunSheet(PacedScreen):
         self.show(self.desk.end_of_run(in_view=self.app.screen is self))
 
     def _draft_follows(self) -> None:
-        if self.is_mounted and self.view is not None:
-            self.draft.show(self.view.row(self.cues.selected_id), self.words)
+        view = self.view
+        if self.is_mounted and view is not None:
+            row = view.row(self.cues.selected_id)
+            self.draft.show(row, self.words, view.network_for(row) if row else view.network)
 
     # --- showing what the desk decided -----------------------------------------------
 
@@ -268,6 +279,8 @@ class RunSheet(PacedScreen):
                 self.notices.withdraw(kind)
             for notice in outcome.notices:
                 self.say(notice)
+            if outcome.fresh_press:
+                self.copies.forget_waiting()  # the draft pane moved to the next network
             if outcome.select is not None:
                 self.cues.select_id(outcome.select)
             self.notice_bar.update()
@@ -293,8 +306,8 @@ class RunSheet(PacedScreen):
         elif isinstance(outcome, OpenLink):
             self.say(outcome.notice)
             self._open_in_browser(outcome.url)
-        elif isinstance(outcome, Post | Unpost | PreviewForm):
-            return  # no key answers with these yet: the posting worker comes next
+        elif isinstance(outcome, Post | Unpost):
+            self.show_posting(outcome)
         else:
             from tui.screens.forms import dialog_for
 
@@ -422,7 +435,8 @@ class RunSheet(PacedScreen):
         self._feed_started = True
         live = self.desk.live_feed()
         self.conversation.start(setup, self.desk.open_feed(setup),
-                                LiveFeed(*live) if live is not None else None)
+                                LiveFeed(*live, sessions=self.sessions.get)
+                                if live is not None else None)
 
     def action_conversation(self) -> None:
         if not self._feed_started:

@@ -64,7 +64,9 @@ class RunHeader(Horizontal):
             "  ",
             (one_line(chat.tag, marked=True), "$text-accent bold"),
             "  ",
-            (PLATFORM_NAMES.get(chat.platform, chat.platform), "$text-muted"),
+            # Every network the chat runs on, in the plan's order ("X · Bluesky").
+            (" · ".join(PLATFORM_NAMES.get(n, n) for n in chat.networks or (chat.platform,)),
+             "$text-muted"),
         ))
         sim = self.query_one("#header-sim", Static)
         if rehearsal and speed is not None:

@@ -65,7 +65,7 @@ from tui.core.run.outcomes import (
 from tui.core.run.plansource import PlanChange, PlanLook, Row
 from tui.core.run.posting import LastPost, Posting, PostOrder
 from tui.core.run.roomtalk import RoomTalk
-from tui.core.run.session import Session
+from tui.core.run.session import Following, Session
 from tui.core.run.steering import Steering
 from tui.core.run.tabs import Tabs
 from tui.core.run.view import (
@@ -79,6 +79,7 @@ from tui.core.timing.clocktime import clock_time
 from tui.core.timing.spans import short_span, signed_span
 
 if TYPE_CHECKING:
+    from tui.core.plan.accounts import Accounts
     from tui.core.run.publish.ledger import PartRecord
     from tui.core.run.publish.outcomes import CueOutcome
     from tui.core.run.publish.publisher import Run
@@ -124,6 +125,11 @@ class RunDesk:
     def book(self) -> DraftBook:
         """The plan's drafts: what the editor and the reply dialog count with."""
         return self.session.book
+
+    @property
+    def accounts(self) -> Accounts | None:
+        """The plan's `[accounts]`: what `P` posts as (None: it posts nothing)."""
+        return self.session.plan.accounts
 
     def now(self) -> datetime:
         return self.session.now()
@@ -653,7 +659,7 @@ class RunDesk:
 
         return Confirm(
             words("screen.post_first_title" if first else "screen.early_title", label=label),
-            "\n\n".join(parts), words("screen.post_confirm"), yes=yes,
+            "\n".join(parts), words("screen.post_confirm"), yes=yes,
             no=lambda: Done((self._notice("screen.post_cancelled", severity="warning",
                                           seconds=4, kind="copy", label=label),)))
 
@@ -732,8 +738,14 @@ class RunDesk:
 
     def keep_posted(self, event: Event) -> None:
         """An event of posting's worker, on the UI thread: on disk before the worker goes
-        on (an intent before its post leaves), in the state at once (a mark shows)."""
-        self.session.keep_now(event)
+        on (an intent before its post leaves), in the state at once (a mark shows).
+        Raises OSError when it cannot be kept: the worker then sends nothing."""
+        try:
+            self.session.keep_now(event)
+        except Following as following:  # the plan was taken by another window meanwhile
+            raise OSError(self.words("screen.following_no_write",
+                                     holder=following.holder.describe(self.words))) \
+                from following
         if event.kind == "mark" and event.cue is not None:
             self._post_marks.setdefault(event.cue, []).append(event)
 

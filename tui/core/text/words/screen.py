@@ -391,20 +391,33 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.status_posting": {"fr": "envoi…", "en": "posting…"},
     "screen.list_and": {"fr": "{first} et {last}", "en": "{first} and {last}"},
     "screen.where_skipped": {"fr": "{network} sauté", "en": "{network} skipped"},
-    "key.network": {"fr": "{network}", "en": "{network}"},
-    "help.network": {"fr": "Montre le texte pour {network} ({place}e réseau du plan)",
-                     "en": "Show the text for {network} (the plan's network {place})"},
-    "key.skip_network": {"fr": "Sauter ce réseau", "en": "Skip this network"},
+    # One key per place in `platforms`; help shows them as one row ("1-4").
+    "key.network_1": {"fr": "Réseau 1", "en": "Network 1"},
+    "key.network_2": {"fr": "Réseau 2", "en": "Network 2"},
+    "key.network_3": {"fr": "Réseau 3", "en": "Network 3"},
+    "key.network_4": {"fr": "Réseau 4", "en": "Network 4"},
+    "help.network_1": {
+        "fr": "Montre le texte du 1er réseau du plan (2, 3, 4 : les suivants, dans l'ordre "
+              "de platforms) ; c copie celui qui est montré",
+        "en": "Show the text for the plan's first network (2, 3, 4: the next ones, in "
+              "the order of platforms); c copies the one shown"},
+    "help.network_2": {"fr": "Montre le texte du 2e réseau du plan",
+                       "en": "Show the text for the plan's second network"},
+    "help.network_3": {"fr": "Montre le texte du 3e réseau du plan",
+                       "en": "Show the text for the plan's third network"},
+    "help.network_4": {"fr": "Montre le texte du 4e réseau du plan",
+                       "en": "Show the text for the plan's fourth network"},
+    "key.skip_network": {"fr": "Sauter ici", "en": "Skip here"},
     "help.skip_network": {
         "fr": "Saute l'envoi choisi sur le réseau montré seulement (s : sur tous)",
         "en": "Skip the selected cue on the network shown only (s: on every network)"},
     # Posting (`P`).
     "key.publish": {"fr": "Publier", "en": "Post"},
     "help.publish": {
-        "fr": "Publie l'envoi choisi sur les comptes du plan (Bluesky, Mastodon) et copie "
-              "le texte des autres réseaux, comme c ; u juste après propose de le supprimer",
-        "en": "Post the selected cue on the plan's accounts (Bluesky, Mastodon) and copy "
-              "the other networks' text, as c does; u right after offers to delete it"},
+        "fr": "Publie l'envoi sur les comptes du plan, copie le texte des autres réseaux "
+              "(u juste après : le supprimer)",
+        "en": "Post the cue on the plan's accounts, copy the other networks' text (u "
+              "right after: delete it)"},
     "screen.no_accounts": {
         "fr": "Pas de comptes dans ce plan : P ne publie rien (ajoutez [accounts] pour "
               "publier depuis tchat ; c copie le texte)",
@@ -420,10 +433,9 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
                                 "en": "Post {label} from tchat?"},
     "screen.post_account": {"fr": "{account} sur {network}", "en": "{account} on {network}"},
     "screen.post_first_body": {
-        "fr": "P publie en tant que {accounts}, maintenant puis à chaque P. "
-              "Cette question n'est posée qu'une fois.",
-        "en": "P posts as {accounts}, now and at every P. "
-              "This is asked once."},
+        "fr": "P publie en tant que {accounts}, maintenant et à chaque P (demandé une "
+              "fois).",
+        "en": "P posts as {accounts}, now and at every P (asked once)."},
     "screen.post_first_copy": {"fr": "Le texte pour {networks} va dans le presse-papiers, "
                                      "comme avec c.",
                                "en": "The {networks} text goes to the clipboard, as with c."},
