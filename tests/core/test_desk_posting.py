@@ -363,3 +363,27 @@ def test_open_intents_are_settled_once_at_start_up(tmp_path: Path) -> None:
     done = restarted.settled(found)
     assert texts(done) == ["An interrupted post found: Welcome is on Bluesky (logged)"]
     assert not restarted.open_intents()  # once per run
+
+
+def test_Ps_copy_never_points_at_a_network_P_is_posting_on(tmp_path: Path) -> None:
+    desk = desk_at(tmp_path, 0.5)
+    post = answered(desk.publish("welcome"))
+    assert isinstance(post, Post) and post.order is not None and post.copy is not None
+    copied = desk.copied(post.copy, "system")
+    # Bluesky and Mastodon are on their way: no "next: Bluesky (c)".
+    assert "next" not in texts(copied)[0] and desk.view().network == "x"
+    work(desk, post.order, fakes())
+    assert desk.view().network == "x"  # out everywhere: the next cue starts on X
+
+
+def test_u_while_P_is_on_its_way_waits_for_it(tmp_path: Path) -> None:
+    desk = desk_at(tmp_path, 0.5)
+    post = answered(desk.publish("welcome"))
+    assert isinstance(post, Post) and post.order is not None and post.copy is not None
+    desk.copied(post.copy, "system")
+    refused = desk.undo()  # not the X mark: the P is what was just done
+    assert isinstance(refused, Refused)
+    assert texts(refused) == ["Welcome is being posted: once it is out, u offers to delete it"]
+    assert desk.session.state.networks_left("welcome") == ("bluesky", "mastodon")
+    work(desk, post.order, fakes())
+    assert isinstance(desk.undo(), Confirm)

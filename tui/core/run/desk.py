@@ -416,7 +416,8 @@ class RunDesk:
                                  time=clock_time(order.at, session.plan.chat.zone))
         if order.network is None:
             return Done((Notice(message, severity, "copy"),))
-        following = self.tabs.after(row, order.network, session.state)
+        following = self.tabs.after(row, order.network, session.state,
+                                    self.posting.in_flight.get(row.draft.cue.id, ()))
         if following is None:
             return Done((Notice(message, severity, "copy"),))
         # The cue still needs another network: the pane shows it, and the next copy is
@@ -535,6 +536,12 @@ class RunDesk:
         refused = self._writer()
         if refused is not None:
             return refused
+        latest = self.posting.latest
+        if latest is not None:
+            # `u` right after a `P` whose posts are still on their way: it is that `P`
+            # the moderator takes back, and it cannot be deleted before it is out.
+            return Refused(self._notice("screen.undo_posting", severity="warning",
+                                        seconds=8, label=latest.label))
         last = self.posting.last
         if last is not None:
             if self._right_after(last):
@@ -789,6 +796,10 @@ class RunDesk:
         if marks and any(isinstance(r, Posted) for r in results):
             self.posting.last = LastPost(order, marks)
         if not failures:
+            shown = self.session.row(order.row_id)
+            if shown is not None and self.tabs.several and \
+                    not self.session.state.networks_left(shown.id):
+                self.tabs.shown = self.tabs.networks[0]  # out everywhere: the next cue
             return Done(tuple(notices))
         failed = next(n for n in order.networks if n in failures) if any(
             n in failures for n in order.networks) else next(iter(failures))

@@ -63,6 +63,8 @@ class Posting:
     last: LastPost | None = None
     settled: bool = False
     """The open intents of an earlier run were looked at (once per run)."""
+    latest: PostOrder | None = None
+    """The last order started, while it is on its way: `u` then waits for it."""
     _links: tuple[tuple[int, int], dict[tuple[str, str], dict[int, str]]] = (
         (-1, -1), {})
 
@@ -81,11 +83,14 @@ class Posting:
         return self._links[1]
 
     def started(self, order: PostOrder) -> None:
+        self.latest = order
         self.in_flight[order.cue.id] = order.networks
         for network in order.networks:
             self.failed.pop((order.cue.id, network), None)
 
     def finished(self, cue_id: str, failures: dict[str, str]) -> None:
         self.in_flight.pop(cue_id, None)
+        if self.latest is not None and self.latest.cue.id == cue_id:
+            self.latest = None
         for network, reason in failures.items():
             self.failed[(cue_id, network)] = reason

@@ -6,9 +6,10 @@ The pane shows one network at a time (`1` `2` `3` `4` pick it by its place in th
 - **A row a network does not have** (the second part of a thank-you that Mastodon takes
   in one post) is shown on the first network that has it.
 - **After a copy, or a skip on one network**, the pane goes to the next network, in the
-  plan's order after the one just done (then round), that still needs this cue: `c c c`
-  posts one cue on three networks, in order. Once the cue is out everywhere, back to
-  the plan's first network, where the next cue starts.
+  plan's order after the one just done (then round), that still needs this cue and that
+  `P` is not posting it on: `c c c` posts one cue on three networks, in order. Once the
+  cue is out everywhere (or on its way everywhere else), back to the plan's first
+  network, where the next cue starts; so too when `P`'s posts come back whole.
 - A plan reloaded without the network shown starts again on its first network.
 
 On one network there is nothing to choose: `shown` is that network.
@@ -57,10 +58,11 @@ class Tabs:
             return self.shown
         return networks[0]
 
-    def after(self, row: Row, done: str, state: RunState) -> str | None:
-        """Move to the next network that still needs `row` after `done`; None (and back
-        to the first network) when none does."""
-        left = set(state.networks_left(row.id))
+    def after(self, row: Row, done: str, state: RunState,
+              busy: Sequence[str] = ()) -> str | None:
+        """Move to the next network that still needs `row` after `done` (and that `P` is
+        not posting it on, `busy`); None (and back to the first network) when none does."""
+        left = set(state.networks_left(row.id)) - set(busy)
         order = self.networks
         start = order.index(done) + 1 if done in order else 0
         for network in (*order[start:], *order[:start]):

@@ -471,6 +471,9 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.preview_marked": {
         "fr": "Répétition : rien d'envoyé, {label} marqué publié sur {networks}",
         "en": "Rehearsal: nothing sent, {label} marked posted on {networks}"},
+    "screen.undo_posting": {
+        "fr": "{label} est en cours d'envoi : une fois publié, u proposera de le supprimer",
+        "en": "{label} is being posted: once it is out, u offers to delete it"},
     "screen.unpost_title": {"fr": "Supprimer {label} ?", "en": "Delete {label}?"},
     "screen.unpost_body": {
         "fr": "P vient de publier {label} ({where}). Le supprimer de ces réseaux et "
