@@ -792,7 +792,9 @@ class RunDesk:
             bad = isinstance(result, Failed | NotSent)
             notices.append(Notice(one_line(describe(result, words, label), marked=True),
                                   "error" if bad else "information",
-                                  "post-failed" if bad else "post", 12 if bad else 8))
+                                  # One notice per kind: each network's line stays.
+                                  f"post-failed-{result.network}" if bad else
+                                  f"post-{result.network}", 12 if bad else 8))
         if marks and any(isinstance(r, Posted) for r in results):
             self.posting.last = LastPost(order, marks)
         if not failures:
@@ -808,7 +810,7 @@ class RunDesk:
         row = self.session.row(order.row_id)
         if order.copied or row is None:
             notices.append(self._notice("screen.post_failed_press_c", severity="warning",
-                                        seconds=10, kind="post-failed",
+                                        seconds=10, kind="post-next",
                                         network=network_name(failed)))
             return Done(tuple(notices))
         # Nothing else is on the clipboard: the text that did not go out is, unmarked
@@ -816,7 +818,7 @@ class RunDesk:
         copy = Copy(for_copy(row.draft_on(failed).text), None, self.now(),
                     label=self._on(self._label(row), failed if self.tabs.several else None))
         notices.append(self._notice("screen.post_failed_copied", severity="warning",
-                                    seconds=10, kind="post-failed",
+                                    seconds=10, kind="post-next",
                                     network=network_name(failed)))
         return Post(None, copy, notices=tuple(notices))
 
@@ -880,7 +882,7 @@ class RunDesk:
                 networks=and_list([network_name(n) for n in deleted], words)))
         for network, reason in failed.items():
             notices.append(self._notice("screen.unpost_failed", severity="error", seconds=12,
-                                        kind="post-failed", label=label,
+                                        kind=f"post-failed-{network}", label=label,
                                         network=network_name(network),
                                         reason=one_line(reason, marked=True)))
         return Done(tuple(notices), select=order.row_id)
@@ -906,7 +908,8 @@ class RunDesk:
             if len(rows) > 1:
                 name = cue_name(rows[0].draft.cue, self.words)
             notices.append(self._notice(
-                f"screen.settled_{decision}", seconds=12, kind="settled",
+                f"screen.settled_{decision}", seconds=12,
+                kind=f"settled-{record.cue}-{record.network}-{record.part}",
                 severity="information" if decision == "done" else "warning",
                 label=name, network=network_name(record.network), part=record.part))
         return Done(tuple(notices))
