@@ -387,3 +387,30 @@ def test_u_while_P_is_on_its_way_waits_for_it(tmp_path: Path) -> None:
     assert desk.session.state.networks_left("welcome") == ("bluesky", "mastodon")
     work(desk, post.order, fakes())
     assert isinstance(desk.undo(), Confirm)
+
+
+def test_u_right_after_P_takes_it_back_whole_even_when_its_copy_landed_last(
+        tmp_path: Path) -> None:
+    # A slow clipboard: X's copy is marked after the posts' marks.
+    desk = desk_at(tmp_path, 0.5, mode="rehearsal")
+    post = desk.publish("welcome")
+    assert isinstance(post, Post) and post.copy is not None
+    desk.copied(post.copy, "system")
+    undone = desk.undo()
+    assert texts(undone) == ["Rehearsal: Welcome's marks taken back (nothing had been sent)"]
+    assert desk.session.state.networks_left("welcome") == ("x", "bluesky", "mastodon")
+    (tmp_path / "live").mkdir()
+    live = desk_at(tmp_path / "live", 0.5)
+    post = answered(live.publish("welcome"))
+    assert isinstance(post, Post) and post.order is not None and post.copy is not None
+    channels = fakes()
+    work(live, post.order, channels)
+    live.copied(post.copy, "system")  # after the posts
+    offer = live.undo()
+    assert isinstance(offer, Confirm)
+    unpost = offer.yes()
+    assert isinstance(unpost, Unpost)
+    run = live.posting_run(live.keep_posted)
+    live.unposted(unpost.order, undo_cue(run, unpost.order.cue, dict(channels)))
+    # Deleted where tchat posted; X, pasted by hand, stays posted.
+    assert live.session.state.networks_left("welcome") == ("bluesky", "mastodon")

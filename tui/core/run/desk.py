@@ -544,7 +544,7 @@ class RunDesk:
                                         seconds=8, label=latest.label))
         last = self.posting.last
         if last is not None:
-            if self._right_after(last):
+            if self._unit(last):
                 return self._unpost_offer(last)
             self.posting.last = None  # something else came since: it is no longer offered
         words = self.words
@@ -822,16 +822,24 @@ class RunDesk:
                                     network=network_name(failed)))
         return Post(None, copy, notices=tuple(notices))
 
-    def _right_after(self, last: LastPost) -> bool:
-        """Whether the last things done are the marks that `last` made, and nothing
-        since: `u` is then "right after" that `P`."""
-        stack = self.session.state.undo_stack
-        top = stack[-len(last.marks):] if last.marks else []
-        return bool(last.marks) and len(top) == len(last.marks) and all(
-            a is b for a, b in zip(top, last.marks, strict=True))
+    def _unit(self, last: LastPost) -> list[Event]:
+        """What `last`'s `P` did, on top of the undo stack: its posts' marks and the mark
+        of the copy it made (which may land after them, when the clipboard is slow); empty
+        when something else was done since (`u` is then no longer "right after" it)."""
+        order, stack = last.order, self.session.state.undo_stack
+        ours = {id(mark) for mark in last.marks}
+        top: list[Event] = []
+        for event in reversed(stack):
+            copy = (event.kind == "mark" and event.cue == order.row_id
+                    and event.network in order.copied)
+            if id(event) not in ours and not copy:
+                break
+            top.append(event)
+        found = {id(event) for event in top}
+        return top if last.marks and ours <= found else []
 
-    def _take_back(self, marks: int) -> None:
-        for _ in range(marks):
+    def _take_back(self, unit: list[Event]) -> None:
+        for _ in unit:
             self.session.undo()
 
     def _unpost_offer(self, last: LastPost) -> Outcome:
@@ -839,7 +847,7 @@ class RunDesk:
         words, order = self.words, last.order
         self.posting.last = None  # asked once: a "no" leaves the next `u` to the marks
         if order.preview:
-            self._take_back(len(last.marks))
+            self._take_back(self._unit(last))  # the copy's mark too: the whole `P`
             return Done((self._notice("screen.unpost_preview", label=order.label),),
                         select=order.row_id)
         names = and_list([network_name(n) for n in order.networks], words)
@@ -871,11 +879,15 @@ class RunDesk:
         if problem is not None:
             failed.update({n: problem for n in order.networks if n not in deleted})
         notices: list[Notice] = []
-        if last is not None and self._right_after(last):
-            self._take_back(len(last.marks))
-            for network in order.networks:
-                if network not in deleted:
-                    self.session.mark(order.cue.id, "post", network=network)
+        unit = self._unit(last) if last is not None else []
+        if unit:
+            # Taken back together (the copy's mark may be above the posts'), then set
+            # again where the post stays: a post not deleted, the text pasted by hand.
+            self._take_back(unit)
+            for event in reversed(unit):
+                if event.network not in deleted:
+                    self.session.mark(event.cue or order.cue.id, event.via or "post",
+                                      event.clock, network=event.network)
         if deleted:
             notices.append(self._notice(
                 "screen.unposted", label=label, seconds=8, kind="post",
