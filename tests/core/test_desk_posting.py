@@ -176,6 +176,7 @@ def test_P_posts_where_there_is_an_account_and_says_so_in_one_line(tmp_path: Pat
         ("mastodon", "posted", "https://mastodon.example/1")]
     assert view.posts == ("Bluesky: https://bluesky.example/1",
                           "Mastodon: https://mastodon.example/1")
+    assert view.link == "https://bluesky.example/1"  # the row links to the first post
     assert desk.hour().status("welcome") == "posted" and not view.posting
     marks = [(e.network, e.via) for e in read_events(log_path_for(desk.plan_path))
              if e.kind == "mark"]

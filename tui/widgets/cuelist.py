@@ -165,7 +165,8 @@ class CueList(OptionList):
         is_next = row.id == self._view.next_id
         time, label, extra = shown_row.time, shown_row.label, shown_row.extra
         shown = status_text(shown_row, self.words)
-        link = shown_row.link if extra else None
+        # The post seen publishing its draft, or the first one `P` posted.
+        link = shown_row.link if extra or shown_row.posts else None
         # On several networks, the count is the network the draft pane shows.
         network = self._view.network_for(shown_row) if shown_row.marks else None
         inputs = (status, is_next, room, time, label, shown, extra, link, shown_row.marks,
@@ -176,7 +177,8 @@ class CueList(OptionList):
         prompt = self._assemble(row, status, is_next, room, time, label, shown, extra,
                                 shown_row.marks, network)
         if link is not None:
-            # The whole row is an OSC 8 link to the post seen publishing its draft.
+            # The whole row is an OSC 8 link to the post seen publishing its draft (or
+            # the post `P` made).
             prompt = prompt.stylize(Style(link=link))
         self._prompts[row.id] = (row, inputs, prompt)
         return prompt

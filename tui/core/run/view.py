@@ -40,6 +40,7 @@ from tui.core.run.roomtalk import RoomTalk
 from tui.core.run.runstate import RunState
 from tui.core.run.session import Session
 from tui.core.run.tabs import Tabs
+from tui.core.text.clean import safe_url
 from tui.core.text.words import Words
 from tui.core.timing.clock import SimulatedClock
 from tui.core.timing.clocktime import chat_clock_time, clock_time
@@ -251,7 +252,9 @@ class ViewMaker:
         chat = session.plan.chat
         marks = self._marks(session, row, status, in_flight, sent) if several else ()
         if link is None:
-            link = next((url for _n, url, _f in sent if url), None)
+            # A server's answer: a terminal link only when it is a plain https address.
+            link = next((safe for _n, url, _f in sent
+                         if url and (safe := safe_url(url, https_only=True))), None)
         shown = RowView(
             row, status, self.time(at, chat.zone, chat.start_at), self.label(row),
             self.clock(posted_at, chat.zone) if posted_at is not None else "", extra, link,
