@@ -83,6 +83,11 @@ REHEARSAL_KEYS: tuple[Key, ...] = (
     Key("jump_back", "less_than_sign", "jump_back", key_display="<", show=False),
 )
 
+# A live run's only: a rehearsal takes no lock, so there is nothing to take over.
+LIVE_KEYS: tuple[Key, ...] = (
+    Key("take_over", "T", "take_over", key_display="T", show=False),
+)
+
 APP_KEYS: tuple[Key, ...] = (
     Key("quit", "ctrl+q", "quit", priority=True, rank=0),
     Key("palette", "ctrl+p", "command_palette", show=False, priority=True, rank=5),
@@ -104,7 +109,7 @@ def run_keys(rehearsal: bool, *, networks: int = 1, accounts: bool = True) -> tu
     A plan on one network has no network keys to offer (`1` says so if pressed), one
     on `networks` its places only; `P` stays in help without `accounts` (it says why it
     cannot post) but leaves the footer to the keys that work."""
-    keys = (*RUN_KEYS, *REHEARSAL_KEYS) if rehearsal else RUN_KEYS
+    keys = (*RUN_KEYS, *(REHEARSAL_KEYS if rehearsal else LIVE_KEYS))
     kept = tuple(
         k if accounts or k.id != "publish" else k._replace(show=False)
         for k in keys
@@ -210,8 +215,8 @@ def fit_footer_keys(screen: Screen[Any], footer: Footer, keys: Sequence[Key], wo
     fit = fit_footer(items, width, palette=item(app_keys["palette"]))
     # Every key this screen could show: one this plan leaves out (P without accounts)
     # is hidden too, not left as the class's bindings have it.
-    footer_ids = {shown.id for shown in items} | {k.id for k in (*RUN_KEYS, *REHEARSAL_KEYS)
-                                                  if k.show}
+    footer_ids = {shown.id for shown in items} | {
+        k.id for k in (*RUN_KEYS, *REHEARSAL_KEYS, *LIVE_KEYS) if k.show}
     rebind(screen, lambda bindings: [
         dataclasses.replace(b, show=b.id in fit.shown) if b.id in footer_ids else b
         for b in bindings
