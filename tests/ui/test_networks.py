@@ -110,4 +110,6 @@ async def test_a_plan_on_one_network_has_no_tabs_and_its_help_no_network_keys(
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
         shown = {str(label.render()) for label in app.screen.query(".help-key")}
-        assert "P" in shown and "1-4" not in shown and "S" not in shown
+        # No accounts: P is not in help (pressed, it says why; the palette has it).
+        assert "P" not in shown and "1-4" not in shown and "S" not in shown
+        assert "c" in shown

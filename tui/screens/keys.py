@@ -107,11 +107,11 @@ def run_keys(rehearsal: bool, *, networks: int = 1, accounts: bool = True) -> tu
     all use this. Help comes last, next to the app's quit key that follows it.
 
     A plan on one network has no network keys to offer (`1` says so if pressed), one
-    on `networks` its places only; `P` stays in help without `accounts` (it says why it
-    cannot post) but leaves the footer to the keys that work."""
+    on `networks` its places only. Without `accounts`, `P` leaves the footer and help to
+    the keys that work (pressed, it says why it cannot post; the palette still has it)."""
     keys = (*RUN_KEYS, *(REHEARSAL_KEYS if rehearsal else LIVE_KEYS))
     kept = tuple(
-        k if accounts or k.id != "publish" else k._replace(show=False)
+        k if accounts or k.id != "publish" else k._replace(show=False, in_help=False)
         for k in keys
         if not (k.id in NETWORK_KEYS and (networks < 2 or (
             k.id.startswith("network_") and int(k.id[-1]) > networks)))

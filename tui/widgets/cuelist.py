@@ -1,10 +1,24 @@
-"""The run-sheet list: every cue with its time, state and count; the next one marked."""
+"""The run-sheet list: every cue with its time, state and count; the selection marked.
+
+Two things are "where I am", and they look nothing alike:
+
+- **the selection**, what `c` copies (and `s`, `e`, `v` act on): `▶` in the first
+  column, drawn over the highlighted row whatever its colours, so it reads on a
+  projector, a 16-colour terminal or with NO_COLOR (where the row is also reversed);
+- **the next cue**, what the countdown counts to: its status says "→ next" in words
+  (or "! due", "! late" once it is), its time bold. No arrow in the marker column.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.content import Content
+from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -15,9 +29,9 @@ from tui.core.run.view import MarkState, NetworkMark, RowView, RunView
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
 
-TIME_WIDTH = 11
-LABEL_WIDTH = 12
-STATUS_WIDTH = 12
+MARKER = "▶"
+"""The selection's mark, in the first column (two cells wide, reserved on every row)."""
+MARKER_WIDTH = 2
 COUNT_WIDTH = 7
 # Between the count and the excerpt: without it "185/280À noter" reads as one word.
 GAP = "  "
@@ -33,6 +47,9 @@ STATUS_STYLE: dict[RowStatus, str] = {
 STATUS_MARK: dict[RowStatus, str] = {
     "upcoming": "·", "due": "!", "late": "!", "posted": "✓", "skipped": "✗", "missed": "–",
 }
+NEXT_MARK = "→"
+"""The next cue, while it is still ahead ("→ prochain"): a word, not the selection's mark."""
+POSTED_WIDTH = len("✓ 18:12")
 
 
 # A cue on each network of a plan on several: `X✓ B! M·`, readable without colour.
@@ -54,20 +71,54 @@ def network_marks(marks: tuple[NetworkMark, ...]) -> Content:
     parts: list[tuple[str, str]] = []
     for n, mark in enumerate(marks):
         symbol, style = NETWORK_MARK[mark.state]
-        parts.append((mark.letter, "$text-error bold" if mark.over else style))
+        # A part of a thread this network does not have: nothing to do there, no letter.
+        letter = " " if mark.state == "absent" else mark.letter
+        parts.append((letter, "$text-error bold" if mark.over else style))
         # Each span ends with its blank, never starts with one: some SVG renderers drop
         # a span's leading blanks.
         parts.append((symbol + ("" if n == len(marks) - 1 else " "), style))
     return Content.assemble(*parts)
 
 
-def status_text(row: RowView, words: Words) -> str:
-    """ "✓ 18:12", "! à poster", "· à venir": a mark readable without colour, then words."""
+def status_text(row: RowView, words: Words, *, is_next: bool = False) -> str:
+    """ "✓ 18:12", "! à poster", "· à venir", "→ prochain": a mark readable without
+    colour, then words."""
     if row.posting and not row.marks:
         return f"… {words('screen.status_posting')}"
     if row.status == "posted":
         return f"{STATUS_MARK['posted']} {row.posted}"
+    if is_next and row.status == "upcoming":
+        return f"{NEXT_MARK} {words('screen.status_next')}"
     return f"{STATUS_MARK[row.status]} {words(f'screen.status_{row.status}')}"
+
+
+class Columns(NamedTuple):
+    """The widths of a row's columns, each its longest content and a blank: a plan of
+    the hour alone has no "J-14 18:00" to make room for, English no "! en retard"."""
+
+    time: int
+    label: int
+    status: int
+
+    @classmethod
+    def of(cls, view: RunView, words: Words) -> Columns:
+        statuses = [f"{STATUS_MARK[status]} {words(f'screen.status_{status}')}"
+                    for status in STATUS_MARK if status != "posted"]
+        statuses.append(f"{NEXT_MARK} {words('screen.status_next')}")
+        # Capped: a longer name is cut with an ellipsis rather than take the excerpt's
+        # room on every row.
+        # A plan on several networks: "X✓ B! M· T·", three cells a network.
+        marks = 3 * len(view.networks) - 1 if len(view.networks) > 1 else 0
+        return cls(
+            time=min(max((cell_len(row.time) for row in view.rows), default=5), 11) + 1,
+            label=min(max((cell_len(row.label) for row in view.rows), default=2), 12) + 1,
+            status=max(POSTED_WIDTH, marks, *(cell_len(text) for text in statuses)) + 1,
+        )
+
+    @property
+    def fixed(self) -> int:
+        """Every column's cells but the excerpt's (the gap before it included)."""
+        return MARKER_WIDTH + self.time + self.label + self.status + COUNT_WIDTH + len(GAP)
 
 
 class CueList(OptionList):
@@ -87,6 +138,7 @@ class CueList(OptionList):
         self.words = words
         self._on_move = on_move
         self._view: RunView | None = None
+        self._columns = Columns(11, 12, 12)
         # Row id -> (the row, what its prompt was made from, the prompt): a row whose
         # inputs have not changed since the last second keeps its prompt, so the excerpt
         # is cleaned and the line assembled again only when something shown changed.
@@ -129,6 +181,7 @@ class CueList(OptionList):
         keep = self.selected_id
         self._view = view
         self._prompts.clear()
+        self._columns = Columns.of(view, self.words)
         room = self._room()
         self.set_options(Option(self._prompt(row, room), id=row.id) for row in view.rows)
         self.select_id(keep if keep and view.row(keep) else view.next_id)
@@ -156,21 +209,34 @@ class CueList(OptionList):
 
     def _room(self) -> int:
         """Cells left for the excerpt, after the fixed columns."""
-        fixed = 2 + TIME_WIDTH + LABEL_WIDTH + STATUS_WIDTH + COUNT_WIDTH + len(GAP)
-        return self.scrollable_content_region.width - fixed - 1
+        return self.scrollable_content_region.width - self._columns.fixed - 1
+
+    def render_line(self, y: int) -> Strip:
+        """A row as the list draws it, the selection's mark over its first cell.
+
+        Each row is one line (`text-wrap: nowrap` in the stylesheet), so the line under
+        the highlight is the highlighted row. The mark is drawn here rather than in the
+        prompts: moving the selection then re-renders no prompt at all."""
+        strip = super().render_line(y)
+        if self.highlighted is None or self.scroll_offset.y + y != self.highlighted:
+            return strip
+        first = next(iter(strip), None)
+        style = (first.style if first is not None and first.style else RichStyle())
+        mark = Strip([Segment(MARKER, style + RichStyle(bold=True))], 1)
+        return Strip.join([mark, strip.crop(1, strip.cell_length)])
 
     def _prompt(self, shown_row: RowView, room: int) -> Content:
         assert self._view is not None
         row, status = shown_row.row, shown_row.status
         is_next = row.id == self._view.next_id
         time, label, extra = shown_row.time, shown_row.label, shown_row.extra
-        shown = status_text(shown_row, self.words)
+        shown = status_text(shown_row, self.words, is_next=is_next)
         # The post seen publishing its draft, or the first one `P` posted.
         link = shown_row.link if extra or shown_row.posts else None
         # On several networks, the count is the network the draft pane shows.
         network = self._view.network_for(shown_row) if shown_row.marks else None
-        inputs = (status, is_next, room, time, label, shown, extra, link, shown_row.marks,
-                  network)
+        inputs = (status, is_next, room, time, label, shown, extra, link, self._columns,
+                  shown_row.marks, network)
         cached = self._prompts.get(row.id)
         if cached is not None and cached[0] is row and cached[1] == inputs:
             return cached[2]
@@ -199,12 +265,13 @@ class CueList(OptionList):
         elif len(excerpt) > room:
             excerpt = excerpt[: room - 1] + "…"
         done = status in ("posted", "skipped", "missed")
+        columns = self._columns
         assembled = Content.assemble(
-            ("▶ " if is_next else "  ", "$text-accent bold"),
-            (_fit(time, TIME_WIDTH), "bold" if is_next else ""),
-            (_fit(label, LABEL_WIDTH),
+            " " * MARKER_WIDTH,  # the selection's mark goes here (`render_line`)
+            (_fit(time, columns.time), "bold" if is_next else ""),
+            (_fit(label, columns.label),
              "bold" if row.cue.kind == "question" and not done else ""),
-            _status(shown, status, marks),
+            _status(shown, status, marks, columns.status, is_next),
             (f"{counted.length}/{counted.limit}".rjust(COUNT_WIDTH),
              "$text-error bold reverse" if over else "$text-muted"),
             # The gap takes the count's muted style so it ends the count's span: an
@@ -219,12 +286,14 @@ class CueList(OptionList):
         return assembled.stylize("$text-success", start, start + min(len(extra), len(excerpt)))
 
 
-def _status(shown: str, status: RowStatus, marks: tuple[NetworkMark, ...]) -> Content:
+def _status(shown: str, status: RowStatus, marks: tuple[NetworkMark, ...], width: int,
+            is_next: bool) -> Content:
     """The status column: the cue's state, or on several networks its mark on each."""
     if not marks:
-        return Content.styled(_fit(shown, STATUS_WIDTH), STATUS_STYLE[status])
+        return Content.styled(_fit(shown, width),
+                              STATUS_STYLE[status] or ("$text-accent bold" if is_next else ""))
     drawn = network_marks(marks)
-    return drawn.pad_right(max(1, STATUS_WIDTH - drawn.cell_length))
+    return drawn.pad_right(max(1, width - drawn.cell_length))
 
 
 def _fit(text: str, width: int) -> str:

@@ -52,6 +52,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     # cue list
     "screen.timeline": {"fr": "Déroulé", "en": "Run-sheet"},
     "screen.status_upcoming": {"fr": "à venir", "en": "upcoming"},
+    "screen.status_next": {"fr": "prochain", "en": "next"},
     "screen.status_due": {"fr": "à poster", "en": "due"},
     "screen.status_posted": {"fr": "posté {time}", "en": "posted {time}"},
     "screen.status_skipped": {"fr": "sauté", "en": "skipped"},
@@ -462,11 +463,10 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "Skip the selected cue on the network shown only (s: on every network)"},
     # Posting (`P`).
     "key.publish": {"fr": "Publier", "en": "Post"},
-    "help.publish": {
-        "fr": "Publie l'envoi sur les comptes du plan, copie le texte des autres réseaux "
-              "(u juste après : le supprimer)",
-        "en": "Post the cue on the plan's accounts, copy the other networks' text (u "
-              "right after: delete it)"},
+    # One line in help at 120 columns: every key still shows at 48 rows (u right after
+    # P offers the deletion itself, and the README says it).
+    "help.publish": {"fr": "Publie sur les comptes du plan, copie le reste",
+                     "en": "Post on the plan's accounts, copy the rest"},
     "screen.no_accounts": {
         "fr": "Pas de comptes dans ce plan : P ne publie rien (ajoutez [accounts] pour "
               "publier depuis tchat ; c copie le texte)",
