@@ -142,3 +142,24 @@ async def watcher_polled(app: TchatApp, pilot: Any) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+KEY_NAMES = {" ": "space", "{": "left_curly_bracket", "}": "right_curly_bracket"}
+
+
+def burst(app: TchatApp, *keys: str) -> None:
+    """Send keys the way a terminal does when they come faster than the app handles
+    them: all at once, none waiting for the one before (Pilot's `press` waits for the
+    app to be idle after each key, which hides any reordering). A key is a name
+    ("backspace", "ctrl+s") or one character."""
+    import unicodedata
+
+    from textual import events
+
+    for key in keys:
+        if len(key) == 1:
+            name = key if key.isalnum() else KEY_NAMES.get(key) or (
+                unicodedata.name(key).lower().replace("-", "_").replace(" ", "_"))
+            app.post_message(events.Key(name, key))
+        else:
+            app.post_message(events.Key(key, None))
