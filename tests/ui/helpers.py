@@ -163,3 +163,15 @@ def burst(app: TchatApp, *keys: str) -> None:
             app.post_message(events.Key(name, key))
         else:
             app.post_message(events.Key(key, None))
+
+
+def paste_time(app: TchatApp) -> Callable[[], None]:
+    """Put the run desk's real time in the test's hands; returns `pasted()`, which lets
+    the moderator's second pass after the last copy (time to paste it), so the next `c`
+    is a new press, never a bounce (`tui.core.run.copyguard`)."""
+    from tests.conftest import FakeMonotonic
+    from tui.core.run.copyguard import BOUNCE_SECONDS
+
+    real = FakeMonotonic()
+    app.run_sheet.desk.guard.monotonic = real
+    return lambda: real.advance(BOUNCE_SECONDS)

@@ -195,6 +195,9 @@ async def test_a_whole_hour_at_60x_then_the_report(
     async with app.run_test(size=SIZE) as pilot:
         session = app.session
         in_chat = [row.id for row in session.rows if row.cue.offset >= 0]
+        # The moderator's real seconds are the test's: a minute apart at 60x is a second
+        # to paste in, and a `c` then is no bounce (tui.core.run.copyguard).
+        app.run_sheet.desk.guard.monotonic = fake_monotonic
         # Let the first frame's own selection land before the clock starts stepping.
         await pilot.pause()
         while not isinstance(app.screen, ReportDialog):

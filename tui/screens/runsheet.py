@@ -108,8 +108,7 @@ class RunSheet(PacedScreen):
         # As Textual hides its toasts in a test run without notifications.
         self.notice_bar = NoticeBar(
             self.notices, shown=lambda: getattr(self.app, "notices_shown", True), id="notices")
-        self.copies = CopyQueue(self.clipboard, on_copied=self._copied,
-                                on_again=self.action_copy, id="copies")
+        self.copies = CopyQueue(self.clipboard, on_copied=self._copied, id="copies")
         self.plan_work = PlanWork(id="plan-work")
         for pane, title in ((self.cues, "screen.timeline"), (self.draft, "screen.draft"),
                             (self.checklist, "screen.checklist"),
@@ -277,7 +276,6 @@ class RunSheet(PacedScreen):
                 self.say(notice)
             self.copies.start(outcome)
         elif isinstance(outcome, Confirm):
-            self.copies.forget_waiting()  # the presses after this one would meet the dialog
             answer = outcome
 
             def answered(yes: bool) -> None:
@@ -314,8 +312,6 @@ class RunSheet(PacedScreen):
     # --- copying ------------------------------------------------------------------------
 
     def action_copy(self) -> None:
-        if self.copies.wait_turn():
-            return  # a copy is on its way: this press acts once it is marked
         self.show(self.desk.copy(self.cues.selected_id))
 
     def _copied(self, order: Copy, outcome: CopyOutcome) -> None:

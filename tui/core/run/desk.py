@@ -26,6 +26,7 @@ tests/core/test_desk.py.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -40,6 +41,7 @@ from tui.core.plan.planedit import Fingerprint, PlanChangedOnDisk, PreparedEdit
 from tui.core.plan.problems import PlanError
 from tui.core.room.session import FeedPlan, FeedSession, feed_plan
 from tui.core.run.checklist import checklist_groups
+from tui.core.run.copyguard import CopyGuard, OnClipboard
 from tui.core.run.hour import Hour, hour_at
 from tui.core.run.notices import Notice, Severity
 from tui.core.run.outcomes import (
@@ -74,9 +76,14 @@ Via = str
 """How a text reached the clipboard: "system", "osc52" or "manual"."""
 
 class RunDesk:
-    def __init__(self, session: Session, *, replay: Path | None = None) -> None:
-        """`replay`: a recorded conversation a rehearsal replays instead of its plan's."""
+    def __init__(self, session: Session, *, replay: Path | None = None,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        """`replay`: a recorded conversation a rehearsal replays instead of its plan's;
+        `monotonic`: real time, for what must be measured in the moderator's seconds
+        whatever the run's clock (a bounce of `c`)."""
         self.session = session
+        self.guard = CopyGuard(monotonic)
+        """What is on the clipboard, and when a `c` would replace it too soon."""
         self.words = Words(session.language)
         self.steering = Steering(session, self.words)
         self.room = RoomTalk(session.language)
@@ -302,12 +309,17 @@ class RunDesk:
     def copy(self, row_id: str | None) -> Outcome:
         """`c`: the selected draft to the clipboard, marked posted once it is there.
 
-        A cue already posted is copied again without a second mark; a follower copies
-        without marking (the window that holds the plan marks). A cue planned more than
-        a minute ahead asks first: a repeated `c` must never mark it."""
+        A press that would replace a marked text before it could be pasted (a bounce, a
+        double press: `tui.core.run.copyguard`) is held, and says what is on the
+        clipboard. A cue already posted is copied again without a second mark; a
+        follower copies without marking (the window that holds the plan marks). A cue
+        planned more than a minute ahead asks first: a repeated `c` must never mark it."""
         row = self._row(row_id)
         if isinstance(row, Refused):
             return row
+        held = self.guard.holding()
+        if held is not None:
+            return NothingToDo(self._held(held))
         session, words = self.session, self.words
         label = self._label(row)
         text = for_copy(row.draft.text)  # no control or bidi override reaches a clipboard
@@ -320,15 +332,31 @@ class RunDesk:
         now = self.now()
         hour = self.hour(now)
         if already or not hour.needs_confirmation(row.cue):
-            return Copy(text, None if already else row.id, now, label=label, notices=notices)
+            return self._send(Copy(text, None if already else row.id, now, label=label,
+                                   notices=notices))
         body = words("screen.early_body", label=label, time=self._time(row, hour),
                      delay=short_span(hour.ahead(row.cue)))
         return Confirm(
             words("screen.early_title", label=label), body, words("screen.early_confirm"),
-            yes=lambda: Copy(text, row.id, self.now(), label=label),
+            yes=lambda: self._send(Copy(text, row.id, self.now(), label=label)),
             no=lambda: Done((self._notice("screen.early_cancelled", severity="warning",
                                           seconds=4, kind="copy", label=label),)),
         )
+
+    def _send(self, order: Copy) -> Copy:
+        """A copy leaves for the clipboard: one that marks holds the presses after it."""
+        if order.row_id is not None:
+            self.guard.sent(order.label, order.at)
+        return order
+
+    def _held(self, held: OnClipboard) -> Notice:
+        """A `c` held: what is on the clipboard (or on its way) and what is marked."""
+        if not held.landed:
+            return self._notice("screen.copy_held_on_its_way", severity="warning",
+                                kind="copy", label=held.label)
+        return self._notice("screen.copy_held", severity="warning", kind="copy",
+                            label=held.label,
+                            time=clock_time(held.marked_at, self.session.plan.chat.zone))
 
     def copy_reply(self, text: str) -> Outcome:
         """A quick reply, to the clipboard; logged once it is there."""
@@ -341,6 +369,7 @@ class RunDesk:
         """The clipboard took (or refused) a copy: the mark, and what to say of it."""
         session, words = self.session, self.words
         if order.reply:
+            self.guard.release()
             session.reply(order.text, via)
             return Done((self._notice("screen.reply_copied", kind="copy",
                                       via=words(f"screen.via_{via}")),))
@@ -354,10 +383,17 @@ class RunDesk:
             message = words("screen.clipboard_timeout",
                             seconds=f"{timed_out_after:g}") + " " + message
         # A row gone with a plan reloaded meanwhile is not marked.
-        if order.row_id is not None and session.row(order.row_id) is not None:
-            session.mark(order.row_id, via, order.at)
-            message += " · " + words("screen.marked",
-                                     time=clock_time(order.at, session.plan.chat.zone))
+        marked = order.row_id is not None and session.row(order.row_id) is not None
+        if order.row_id is None:
+            self.guard.release()
+        else:
+            held = self.guard.landed(order.label, order.at, marked=marked)
+            if marked:
+                session.mark(order.row_id, via, order.at)
+                message += " · " + words("screen.marked",
+                                         time=clock_time(order.at, session.plan.chat.zone))
+            if held:
+                message += " · " + words("screen.held_meanwhile", n=held)
         severity: Severity = "information" if via == "system" else "warning"
         return Done((Notice(message, severity, "copy"),))
 
@@ -428,6 +464,8 @@ class RunDesk:
         undone = self.session.undo()
         if undone is None:
             return NothingToDo(self._notice("screen.nothing_to_undo", severity="warning"))
+        if undone.kind == "mark":
+            self.guard.release()  # the text on the clipboard is marked no more
         if undone.kind == "shift":
             what = words("screen.undo_shift", delay=signed_span(undone.seconds or 0))
         elif undone.kind == "compress":

@@ -199,6 +199,23 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.copied_manual": {"fr": "Copie impossible : copiez le texte à la main",
                              "en": "Could not copy: copy the text by hand"},
     "screen.marked": {"fr": "publication notée à {time}", "en": "marked posted at {time}"},
+    # A `c` held (tui.core.run.copyguard): what is on the clipboard, what is marked.
+    "screen.copy_held": {
+        "fr": "c retenu : {label} est dans le presse-papiers, publication notée à {time} ; "
+              "collez-le, puis c pour la suite",
+        "en": "c held: {label} is on the clipboard, marked posted at {time}; paste it, "
+              "then press c for the next",
+    },
+    "screen.copy_held_on_its_way": {
+        "fr": "c retenu : {label} part vers le presse-papiers",
+        "en": "c held: {label} is on its way to the clipboard",
+    },
+    "screen.held_meanwhile": {
+        "fr": {"one": "{n} c pressé entre-temps, retenu",
+               "other": "{n} c pressés entre-temps, retenus"},
+        "en": {"one": "{n} c pressed meanwhile, held",
+               "other": "{n} c pressed meanwhile, held"},
+    },
     "screen.undone": {"fr": "Annulé : {what}", "en": "Undone: {what}"},
     "screen.nothing_to_undo": {"fr": "Rien à annuler", "en": "Nothing to undo"},
     "screen.undo_mark": {"fr": "publication de « {label} »", "en": "{label} posted"},
