@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalGroup, Vertical, VerticalScroll
@@ -25,7 +25,7 @@ from tui.core.text.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from tui.core.text.words import Words
 from tui.screens.keys import APP_KEYS, Key, reword
 from tui.widgets.inorder import InOrderInput, InOrderTextArea
-from tui.widgets.literal import literal, with_overflow
+from tui.widgets.literal import literal, set_content, with_overflow
 from tui.widgets.panes import OVERFLOW_STYLE
 
 
@@ -162,6 +162,28 @@ class ConfirmDialog(ModalScreen[bool]):
             with Horizontal(id="dialog-buttons"):
                 yield Button(words("screen.cancel"), id="cancel")
                 yield Button(self.confirm_text, id="confirm", variant="warning")
+
+    def reword(self, title: str, body: str) -> None:
+        """The question's facts brought up to date while it is open (`Confirm.follow`)."""
+        self.title_text, self.body = title, body
+        if self.is_mounted:
+            set_content(self.query_one("#dialog-title", Label), literal(title))
+            set_content(self.query_one("#confirm-body", Static), literal(body))
+
+    def withdraw(self) -> None:
+        """What it asked about is gone: it closes, unanswered (a yes now would act on
+        what is no longer so)."""
+        self._answered = None
+        if self.is_current:
+            self.dismiss(False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key the question does not take says so, in the hint's place: fifteen `c`
+        pressed at a forgotten dialog must not do nothing silently."""
+        if event.is_printable and event.character not in (None, " ", "y", "o", "n"):
+            self.query_one("#dialog-hint", Label).update(
+                literal(self.words("screen.confirm_swallowed", pressed=event.character)))
+            self.query_one("#dialog-hint", Label).add_class("-swallowed")
 
     def action_confirm(self) -> None:
         self._answer(True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -61,6 +62,9 @@ from tui.widgets.notices import NoticeBar
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.planwork import PlanWork
 
+if TYPE_CHECKING:
+    from tui.screens.dialogs import ConfirmDialog
+
 RUN_SHEET_CSS = Path(__file__).with_name("runsheet.tcss")
 """The run-sheet's styles beyond the layout the first frame shares (tui/app.tcss)."""
 CLOCK_ACTIONS = frozenset(key.action for key in REHEARSAL_KEYS)
@@ -88,6 +92,8 @@ class RunSheet(PacedScreen):
         """The view of the moment on screen (`RunDesk.view`)."""
         self._generation = -1
         self._next_id: str | None = None
+        self._asking: tuple[Confirm, ConfirmDialog] | None = None
+        """The open question that can go stale (`Confirm.follow`), and its dialog."""
         self._feed_started = False
         reword(self, self.words)
 
@@ -232,7 +238,26 @@ class RunSheet(PacedScreen):
             self.set_class(view.hour.phase == phase, f"-{phase}")
         self.set_class(view.hour.countdown.mode == "overrun", "-overrun")
         self.banners.show(view.banners)
+        self._follow_question()
         self.show(self.desk.end_of_run(in_view=self.app.screen is self))
+
+    def _follow_question(self) -> None:
+        """An open question's facts follow the clock; once what it asks about is gone,
+        it closes and the desk says why (`Confirm.follow`)."""
+        if self._asking is None:
+            return
+        asked, dialog = self._asking
+        if not dialog.is_current or asked.follow is None:
+            self._asking = None  # answered, or under another dialog: left as it is
+            return
+        now = asked.follow()
+        if isinstance(now, Confirm):
+            self._asking = (now, dialog)
+            dialog.reword(now.title, now.body)
+        else:
+            self._asking = None
+            dialog.withdraw()
+            self.show(now)
 
     def _draft_follows(self) -> None:
         if self.is_mounted and self.view is not None:
@@ -279,12 +304,15 @@ class RunSheet(PacedScreen):
             answer = outcome
 
             def answered(yes: bool) -> None:
+                self._asking = None  # answered: nothing left to follow
                 self.show(answer.yes() if yes else answer.no())
 
             from tui.screens.dialogs import ConfirmDialog
 
-            self.app.push_screen(ConfirmDialog(
-                self.words, outcome.title, outcome.body, outcome.confirm, answered=answered))
+            dialog = ConfirmDialog(self.words, outcome.title, outcome.body, outcome.confirm,
+                                   answered=answered)
+            self._asking = (outcome, dialog) if outcome.follow is not None else None
+            self.app.push_screen(dialog)
         elif isinstance(outcome, OpenLink):
             self.say(outcome.notice)
             self._open_in_browser(outcome.url)

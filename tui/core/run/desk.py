@@ -42,7 +42,7 @@ from tui.core.plan.problems import PlanError
 from tui.core.room.session import FeedPlan, FeedSession, feed_plan
 from tui.core.run.checklist import checklist_groups
 from tui.core.run.copyguard import CopyGuard, OnClipboard
-from tui.core.run.hour import Hour, hour_at
+from tui.core.run.hour import Compression, Hour, hour_at
 from tui.core.run.notices import Notice, Severity
 from tui.core.run.outcomes import (
     Confirm,
@@ -320,7 +320,7 @@ class RunDesk:
         held = self.guard.holding()
         if held is not None:
             return NothingToDo(self._held(held))
-        session, words = self.session, self.words
+        session = self.session
         label = self._label(row)
         text = for_copy(row.draft.text)  # no control or bidi override reaches a clipboard
         already = row.id in session.state.posted
@@ -334,14 +334,51 @@ class RunDesk:
         if already or not hour.needs_confirmation(row.cue):
             return self._send(Copy(text, None if already else row.id, now, label=label,
                                    notices=notices))
+        return self._ask_early(row, hour)
+
+    def _ask_early(self, row: Row, hour: Hour) -> Confirm:
+        """The question a `c` on a cue ahead asks. Left open, it follows the clock (its
+        time and delay), and closes saying why once its cue is due, posted, skipped or
+        gone; a yes copies the cue as it is then (a plan reloaded meanwhile may have
+        changed its text): never the state the question was asked in."""
+        words = self.words
+        label, row_id = self._label(row), row.id
         body = words("screen.early_body", label=label, time=self._time(row, hour),
                      delay=short_span(hour.ahead(row.cue)))
         return Confirm(
             words("screen.early_title", label=label), body, words("screen.early_confirm"),
-            yes=lambda: self._send(Copy(text, row.id, self.now(), label=label)),
+            yes=lambda: self._copy_confirmed(row_id),
             no=lambda: Done((self._notice("screen.early_cancelled", severity="warning",
                                           seconds=4, kind="copy", label=label),)),
+            follow=lambda: self._still_early(row_id),
         )
+
+    def _still_early(self, row_id: str) -> Confirm | Done:
+        """The early copy's question as it stands now (`Confirm.follow`)."""
+        row = self.session.row(row_id)
+        if row is None:
+            return Done((self._notice("screen.early_gone", severity="warning",
+                                      kind="copy"),))
+        hour, label = self.hour(), self._label(row)
+        status = hour.status(row_id)
+        if status in ("posted", "skipped", "missed"):
+            return Done((self._notice(
+                "screen.early_closed", severity="warning", kind="copy", label=label,
+                status=self.words(f"screen.status_{status}", time="").strip()),))
+        if not hour.needs_confirmation(row.cue):
+            return Done((self._notice("screen.early_now_due", severity="warning",
+                                      kind="copy", label=label),))
+        return self._ask_early(row, hour)
+
+    def _copy_confirmed(self, row_id: str) -> Outcome:
+        """A yes to the early copy: the cue as it is now, marked unless posted meanwhile."""
+        row = self.session.row(row_id)
+        if row is None:
+            return Refused(self._notice("screen.early_gone", severity="warning",
+                                        kind="copy"))
+        already = row.id in self.session.state.posted
+        return self._send(Copy(for_copy(row.draft.text), None if already else row.id,
+                               self.now(), label=self._label(row)))
 
     def _send(self, order: Copy) -> Copy:
         """A copy leaves for the clipboard: one that marks holds the presses after it."""
@@ -433,10 +470,17 @@ class RunDesk:
         refused = self._writer()
         if refused is not None:
             return refused
-        session, words = self.session, self.words
+        session = self.session
         plan = session.compression()
         if plan is None:
             return NothingToDo(self._notice("screen.nothing_to_compress", severity="warning"))
+        return self._ask_compress(plan)
+
+    def _ask_compress(self, plan: Compression) -> Confirm:
+        """The compression's question. Left open, it follows the clock (the times it
+        proposes are from now); a yes spreads the questions as the hour is then, never
+        as it was when asked (at most the second the question last showed)."""
+        session, words = self.session, self.words
         zone = session.plan.chat.zone
         end = clock_time(self.hour().end, zone)
 
@@ -450,11 +494,21 @@ class RunDesk:
             body += "\n" + words("screen.compress_skips", cues=", ".join(map(name, plan.skips)))
 
         def yes() -> Outcome:
-            session.compress(plan)
+            fresh = session.compression()
+            if fresh is None:
+                return NothingToDo(self._notice("screen.nothing_to_compress",
+                                                severity="warning"))
+            session.compress(fresh)
             return Done((self._notice("screen.compressed", end=end),))
 
+        def follow() -> Confirm | Done:
+            fresh = session.compression()
+            if fresh is None:
+                return Done((self._notice("screen.nothing_to_compress", severity="warning"),))
+            return self._ask_compress(fresh)
+
         return Confirm(words("screen.compress_title", end=end), body,
-                       words("screen.compress_confirm"), yes=yes)
+                       words("screen.compress_confirm"), yes=yes, follow=follow)
 
     def undo(self) -> Outcome:
         refused = self._writer()

@@ -402,6 +402,10 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "o ou y : oui · n ou échap : non",
         "en": "y: yes · n or escape: no",
     },
+    "screen.confirm_swallowed": {
+        "fr": "« {pressed} » ne fait rien ici · o ou y : oui · n ou échap : non",
+        "en": "“{pressed}” does nothing here · y: yes · n or escape: no",
+    },
     "screen.early_title": {
         "fr": "{label} n'est pas encore à poster",
         "en": "{label} is not due yet",
@@ -412,6 +416,19 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "{label} is planned at {time}, {delay} from now. Copy it and mark it posted now?",
     },
     "screen.early_confirm": {"fr": "Copier et marquer", "en": "Copy and mark"},
+    # The early copy's question, closed because what it asked about changed meanwhile.
+    "screen.early_now_due": {
+        "fr": "Question fermée, rien copié : {label} est à poster maintenant, c le copie",
+        "en": "Question closed, nothing copied: {label} is due now, c copies it",
+    },
+    "screen.early_closed": {
+        "fr": "Question fermée, rien copié : {label} est désormais {status}",
+        "en": "Question closed, nothing copied: {label} is {status} now",
+    },
+    "screen.early_gone": {
+        "fr": "Rien copié : ce message n'est plus dans le plan",
+        "en": "Nothing copied: this post is no longer in the plan",
+    },
     "screen.early_cancelled": {"fr": "Rien copié : {label} n'est pas encore à poster",
                                "en": "Nothing copied: {label} is not due yet"},
     "screen.reminder_no_tick": {
