@@ -223,6 +223,9 @@ def test_the_snapshot_holds_together(
     for c in CUES:
         if c.kind == "heads-up" and hour.status(f"q{c.number}") == "due":
             assert hour.status(c.id) in ("missed", "posted", "skipped")
+    # Nothing of the opening stands before the first question once it is due.
+    if hour.status("q1") in ("due", "posted"):
+        assert hour.status("welcome@0") in ("missed", "posted", "skipped")
     # During the chat, no promotion is ever offered.
     if hour.phase != "before":
         assert all(c.offset >= 0 for c in hour.due)
@@ -316,3 +319,22 @@ def test_a_compression_survives_the_log() -> None:
     again = Event.from_json(event.to_json())
     assert again == event
     assert Event.from_json(event.to_json().replace("[60,-120]", "[true,1]")) is None
+
+
+def test_an_unposted_welcome_and_rules_fold_once_the_first_question_is_due() -> None:
+    # Seen live: the welcome never marked (posted from a phone), and the countdown said
+    # "Welcome overdue by 53:42" for the whole hour.
+    state = RunState()
+    before = hour_at(PLAN, state, CUES, at(4))
+    assert before.status("welcome@0") == "due"
+    assert before.next_cue is not None and before.next_cue.id == "welcome@0"
+    q1 = next(c for c in CUES if c.id == "q1")
+    during = hour_at(PLAN, state, CUES, q1.at)
+    assert during.status("welcome@0") == during.status("rules@2") == "missed"
+    assert during.next_cue is not None and during.next_cue.id == "q1"
+    assert during.countdown.cue is not None and during.countdown.cue.id == "q1"
+    assert [c.id for c in during.due] == ["q1"]
+    # Posted early, Q1 folds them too; one posted keeps its mark.
+    early = fold([ev("mark", 0.5, cue="welcome@0"), ev("mark", 1, cue="q1")])
+    hour = hour_at(PLAN, early, CUES, at(1))
+    assert (hour.status("welcome@0"), hour.status("rules@2")) == ("posted", "missed")

@@ -545,7 +545,7 @@ class RunDesk:
         if index is None:
             return Refused(self._notice("screen.no_item", severity="warning"))
         entry = next((e for _phase, entries in checklist_groups(
-            self.session.plan, self.session.state, self.now()) for e in entries
+            self.session.plan, self.session.state, self.session.cues, self.now()) for e in entries
             if e.index == index), None)
         if entry is not None and entry.reminder:
             item = one_line(entry.item.text, marked=True)

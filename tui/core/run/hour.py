@@ -11,6 +11,10 @@ missed, the phase and the projected end. The live-hour rules live here and nowhe
   late: still there to copy, but no longer the next thing to post.
 - **Heads-up folding.** A heads-up ("Q3 in 2 minutes") whose question is due or done is
   missed: the countdown, the selection and `d` go to the question itself.
+- **Opening folding.** A welcome or rules post planned before the first question and
+  not posted is missed once that question is due or done: an unposted welcome must not
+  hold the countdown ("Welcome overdue by 53:42") for the whole hour. It can still be
+  copied (and is marked then).
 - **The moment of a cue.** For `POST_NOW` after its time, a due cue is "to post now",
   not yet late: at the start, the countdown says to post the welcome now.
 
@@ -41,6 +45,9 @@ POST_NOW = timedelta(seconds=60)
 """A cue's own minute: due for less than this, it is to post now, not overdue."""
 CONFIRM_AHEAD = timedelta(seconds=60)
 """A cue planned further ahead than this is copied only after a confirmation."""
+
+OPENING_KINDS = frozenset({"welcome", "rules"})
+"""The opening posts, missed once the first question is due (opening folding)."""
 
 _OPEN: frozenset[RowStatus] = frozenset({"upcoming", "due"})
 
@@ -102,9 +109,14 @@ def hour_at(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> 
     latest_promo = max((c.offset for c in cues if c.offset < 0 and times[c.id] <= now),
                        default=None)
     questions = {c.number: c for c in cues if c.kind == "question"}
+    first = min(questions.values(), key=lambda c: c.offset, default=None)
+    # The offset before which an unposted opening post is missed (see the docstring).
+    opening_over = (first.offset if first is not None
+                    and (state.done(first.id) or times[first.id] <= now) else None)
     statuses: dict[str, RowStatus] = {}
     for cue in cues:
-        statuses[cue.id] = _status(state, cue, now, start, times, latest_promo, questions)
+        statuses[cue.id] = _status(state, cue, now, start, times, latest_promo, questions,
+                                   opening_over)
 
     next_cue = next((c for c in cues if statuses[c.id] in _OPEN), None)
     total = left = unposted = 0
@@ -144,12 +156,15 @@ def asked_last(state: RunState, questions: Iterable[Cue]) -> Cue | None:
 def _status(
     state: RunState, cue: Cue, now: datetime, start: datetime,
     times: Mapping[str, datetime], latest_promo: int | None,
-    questions: Mapping[int | None, Cue],
+    questions: Mapping[int | None, Cue], opening_over: int | None,
 ) -> RowStatus:
     if cue.id in state.posted:
         return "posted"
     if cue.id in state.skipped:
         return "skipped"
+    if (opening_over is not None and cue.kind in OPENING_KINDS
+            and 0 <= cue.offset < opening_over):
+        return "missed"  # folded into the first question
     if cue.kind == "heads-up" and cue.derived:
         question = questions.get(cue.number)
         if question is not None and (state.done(question.id) or times[question.id] <= now):

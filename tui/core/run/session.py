@@ -26,7 +26,7 @@ from tui.core.plan.model import Language, Plan
 from tui.core.plan.planedit import Fingerprint, PreparedEdit
 from tui.core.plan.schedule import Cue
 from tui.core.run.asrun import AsRunLog, Event, EventKind
-from tui.core.run.checklist import item_done
+from tui.core.run.checklist import item_done, posted_kinds
 from tui.core.run.hour import Compression, compression, shift_for
 from tui.core.run.logbook import Logbook
 from tui.core.run.planlock import Holder, Lock, lock_path_for, read_holder, take_lock
@@ -253,7 +253,7 @@ class Session:
         if self.following is not None:
             raise Following(self.following)
         item = self.plan.checklist[index]
-        done = not item_done(self.state, index, item)
+        done = not item_done(self.state, index, item, posted_kinds(self.state, self.cues))
         if self.mode == "live":
             try:
                 self.source.write_tick(index, done)

@@ -208,7 +208,7 @@ class ViewMaker:
                 and kept[2] == (state.version, hour.phase)
                 and (kept[3] is None or hour.now < kept[3])):
             return kept[4]
-        groups = checklist_groups(plan, state, hour.now)
+        groups = checklist_groups(plan, state, session.cues, hour.now)
         start = plan.chat.start_at
         moments = [due + ITEM_OWN_MINUTE for item in plan.checklist
                    if (due := due_at(item, start)) is not None
