@@ -230,11 +230,20 @@ def test_the_snapshot_holds_together(
     if hour.phase != "before":
         assert all(c.offset >= 0 for c in hour.due)
     assert hour.questions_left <= hour.questions_unposted <= hour.questions_total
-    # A shift, when there is one, is exactly the next cue's delay.
+    # A shift, when there is one, is exactly the next cue's delay while it is late, or
+    # at most the delay the last post was made with.
     found = shift_for(PLAN, state, CUES, at(minute))
     if found is not None:
         assert hour.next_cue is not None
-        assert found[0] == int((hour.now - hour.times[hour.next_cue.id]).total_seconds())
+        late = int((hour.now - hour.times[hour.next_cue.id]).total_seconds())
+        if late > 0:
+            assert found[0] == late
+        else:
+            made = [(state.posted[c.id], c) for c in CUES
+                    if c.offset >= 0 and state.posted.get(c.id, hour.now) <= hour.now
+                    and c.id in state.posted]
+            assert made and 0 < found[0] <= max(
+                (when - effective_at(state, c)).total_seconds() for when, c in made)
 
 
 def test_late_promotion_threshold() -> None:
@@ -338,3 +347,22 @@ def test_an_unposted_welcome_and_rules_fold_once_the_first_question_is_due() -> 
     early = fold([ev("mark", 0.5, cue="welcome@0"), ev("mark", 1, cue="q1")])
     hour = hour_at(PLAN, early, CUES, at(1))
     assert (hour.status("welcome@0"), hour.status("rules@2")) == ("posted", "missed")
+
+
+def test_d_offers_the_delay_a_late_post_was_made_with_once() -> None:
+    # Seen live: Q1 posted 1:29 late, then `d` said "Nothing is late" and Q2 kept its
+    # time, 1:29 closer to Q1 than planned.
+    q1 = next(c for c in CUES if c.id == "q1")
+    late_q1 = q1.at + timedelta(seconds=89)
+    state = fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2"),
+                  Event("mark", clock=late_q1, wall=late_q1, cue="q1", via="system")])
+    found = shift_for(PLAN, state, CUES, late_q1 + timedelta(seconds=20))
+    assert found is not None and found[0] == 89 and "q1" not in found[1]
+    assert "q2" in found[1]
+    # Once shifted, nothing is left to absorb: a second `d` says so.
+    state.apply(Event("shift", clock=late_q1, wall=late_q1, seconds=89, cues=found[1]))
+    assert shift_for(PLAN, state, CUES, late_q1 + timedelta(seconds=30)) is None
+    # A post on time (or early) offers nothing.
+    on_time = fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2"),
+                    Event("mark", clock=q1.at, wall=q1.at, cue="q1", via="system")])
+    assert shift_for(PLAN, on_time, CUES, q1.at + timedelta(seconds=30)) is None

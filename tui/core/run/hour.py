@@ -203,18 +203,42 @@ def shift_for(
 ) -> tuple[int, tuple[str, ...]] | None:
     """The shift that would absorb the current delay: seconds and the cues it moves.
 
-    None when nothing runs late. The delay is the next cue's (a folded heads-up's
-    question's, not the heads-up's); every cue of the chat not yet posted or skipped
-    moves by it, so the spacing the moderator planned is kept.
+    The delay is the next cue's while it is late (a folded heads-up's question's, not
+    the heads-up's); once the late cue is posted, it is the delay that post was made
+    with, less what the cues after it were already shifted by: Q1 posted 1:29 late
+    still offers to move Q2 by 1:29, once. None when nothing runs late. Every cue of
+    the chat not yet posted or skipped moves by it, so the planned spacing is kept.
     """
     hour = hour_at(plan, state, cues, now)
     if hour.phase != "during" or hour.next_cue is None:
         return None
-    late = int((now - hour.times[hour.next_cue.id]).total_seconds())
+    following = hour.next_cue
+    late = int((now - hour.times[following.id]).total_seconds())
+    if late <= 0:
+        late = _posted_late(state, cues, following, hour.now)
     if late <= 0:
         return None
     moved = tuple(c.id for c in cues if c.offset >= 0 and not state.done(c.id))
     return late, moved
+
+
+def _posted_late(state: RunState, cues: Sequence[Cue], following: Cue,
+                 now: datetime) -> int:
+    """Seconds the cue posted last in the chat was late by (against its own time then),
+    less the shifts (`d`) that moved `following` since; 0 or less when absorbed. A
+    compression that moved `following` re-planned the cues left: its times stand."""
+    if any(not s.moves_end and following.id in s.cues for s in state.shifts):
+        return 0
+    posted = [c for c in cues if c.offset >= 0 and c.id in state.posted
+              and state.posted[c.id] <= now]
+    if not posted:
+        return 0
+    last = max(posted, key=lambda c: (state.posted[c.id], c.offset))
+    delay = state.posted[last.id] - effective_at(state, last)
+    # A shift made once `last` was posted moved `following`, not `last`.
+    absorbed = sum(s.seconds for s in state.shifts
+                   if following.id in s.cues and last.id not in s.cues)
+    return int(delay.total_seconds()) - absorbed
 
 
 MIN_QUESTION_GAP = timedelta(minutes=3)

@@ -1,0 +1,56 @@
+"""Marks that follow what happened, on the screen: `d` after a late post, an unposted
+opening folded once the first question is due, a checklist item ticked by its posts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from tests.conftest import FakeClipboard
+from tests.ui.helpers import at, copy_plan, make_app, record_notifications, sheet
+from tui.core.run.asrun import AsRunLog, Event, log_path_for
+from tui.core.timing.clock import FrozenClock
+
+SIZE = (120, 36)
+
+
+def marked(plan: Path, *marks: tuple[str, float]) -> None:
+    log = AsRunLog(log_path_for(plan))
+    for cue, minute in marks:
+        log.append(Event("mark", clock=at(minute), wall=at(minute), cue=cue, via="system"))
+
+
+async def test_d_after_a_late_post_keeps_the_planned_spacing(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    marked(plan, ("welcome@0", 0), ("rules@2", 2), ("q1", 5 + 89 / 60))  # Q1 1:29 late
+    app = make_app(plan, FrozenClock(at(7)), fake_clipboard)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        said = record_notifications(app)
+        q2 = app.session.row("q2")
+        assert q2 is not None
+        await pilot.press("d")
+        await pilot.pause()
+        assert said[-1] == "Tout ce qui reste est décalé de +1:29"
+        view = sheet(app).view
+        assert view is not None
+        assert view.hour.times["q2"] == q2.cue.at + timedelta(seconds=89)
+        await pilot.press("d")  # pressed twice: absorbed once
+        await pilot.pause()
+        assert said[-1] == "Rien n'est en retard"
+        assert len(app.session.state.shifts) == 1
+
+
+async def test_an_unposted_opening_stops_holding_the_countdown(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(30)), fake_clipboard)  # nothing marked at all
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = sheet(app).view
+        assert view is not None
+        statuses = {row.id: row.status for row in view.rows}
+        assert statuses["welcome@0"] == statuses["rules@2"] == "missed"
+        assert view.countdown.label != "Accueil"
