@@ -54,3 +54,21 @@ async def test_an_unposted_opening_stops_holding_the_countdown(
         statuses = {row.id: row.status for row in view.rows}
         assert statuses["welcome@0"] == statuses["rules@2"] == "missed"
         assert view.countdown.label != "Accueil"
+
+
+async def test_a_shift_off_the_minute_shows_its_seconds(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from textual.widgets import Static
+
+    plan = copy_plan(tmp_path)
+    marked(plan, ("welcome@0", 0), ("rules@2", 2), ("q1", 5 + 89 / 60))
+    app = make_app(plan, FrozenClock(at(7)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        view = sheet(app).view
+        assert view is not None
+        q2 = view.row("q2")
+        assert q2 is not None and q2.time.endswith(":29")  # "18:21:29", never "18:21"
+        assert "19:01:29" in str(app.screen.query_one("#header-end", Static).render())

@@ -69,7 +69,7 @@ from tui.core.run.view import (
 from tui.core.text.clean import one_line, safe_url
 from tui.core.text.controls import for_copy
 from tui.core.text.words import Words, cue_list
-from tui.core.timing.clocktime import clock_time
+from tui.core.timing.clocktime import clock_time, exact_clock_time
 from tui.core.timing.spans import short_span, signed_span
 
 Via = str
@@ -482,13 +482,13 @@ class RunDesk:
         as it was when asked (at most the second the question last showed)."""
         session, words = self.session, self.words
         zone = session.plan.chat.zone
-        end = clock_time(self.hour().end, zone)
+        end = exact_clock_time(self.hour().end, zone)
 
         def name(cue_id: str) -> str:
             row = session.row(cue_id)
             return self._label(row) if row else cue_id
 
-        times = ", ".join(f"{name(cue)} {clock_time(at, zone)}" for cue, at in plan.times)
+        times = ", ".join(f"{name(cue)} {exact_clock_time(at, zone)}" for cue, at in plan.times)
         body = words("screen.compress_body", times=times)
         if plan.skips:
             body += "\n" + words("screen.compress_skips", cues=", ".join(map(name, plan.skips)))
