@@ -37,6 +37,7 @@ from tui.core.feed.status import SourceStatus
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Feed, Plan
 from tui.core.plan.naming import cue_name
+from tui.core.plan.networks import NETWORK_NAMES
 from tui.core.plan.planedit import Fingerprint, PlanChangedOnDisk, PreparedEdit
 from tui.core.plan.problems import PlanError
 from tui.core.room.session import FeedPlan, FeedSession, feed_plan
@@ -724,5 +725,38 @@ class RunDesk:
         if feed is not None:
             self.room.opened(feed)
         self.room.took(posts, statuses)
-        return Done()
+        if feed is None and not posts:
+            return Done()
+        return Done(self._seen_in_feed())
+
+    def _seen_in_feed(self) -> tuple[Notice, ...]:
+        """Posts the feed shows the host publishing (from a phone, a scheduler) whose
+        cue is not marked: marked posted at the post's time, logged `via = "feed"`, and
+        said. Undone with `u` like any mark, and then never marked from the feed again
+        (the log keeps that it was). A live run's window that holds the plan only: a
+        rehearsal's replay is practice, a follower marks nothing."""
+        session, feed = self.session, self.room.feed
+        if feed is None or session.rehearsal or session.following is not None:
+            return ()
+        once = {e.cue for e in session.events if e.kind == "mark" and e.via == "feed"}
+        waiting = {row.id: row.draft.text for row in session.rows
+                   if not session.state.done(row.id) and row.id not in once}
+        if not waiting:
+            return ()
+        found = feed.conversation.published(waiting)
+        if not found:
+            return ()
+        now, zone = self.now(), self.zone
+        seen = []
+        for row_id, post in sorted(found.items(), key=lambda item: item[1].created_at):
+            row = session.row(row_id)
+            if row is None:
+                continue
+            at = min(post.created_at, now)
+            session.mark(row_id, "feed", at)
+            seen.append(self.words("screen.seen_marked_one", label=self._label(row),
+                                   network=NETWORK_NAMES.get(post.platform, post.platform),
+                                   time=clock_time(at, zone)))
+        return (Notice(self.words("screen.seen_marked", seen=" · ".join(seen)),
+                       "information", "feed_mark", 10),) if seen else ()
 
