@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+from feed_servers import FakeServer, MastodonData
+
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copy_plan, make_app, record_notifications, sheet
 from tui.core.run.asrun import AsRunLog, Event, log_path_for
@@ -72,3 +75,34 @@ async def test_a_shift_off_the_minute_shows_its_seconds(
         q2 = view.row("q2")
         assert q2 is not None and q2.time.endswith(":29")  # "18:21:29", never "18:21"
         assert "19:01:29" in str(app.screen.query_one("#header-end", Static).render())
+
+
+async def test_a_question_posted_from_a_phone_is_marked_from_the_feed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_clipboard: FakeClipboard,
+    mastodon: tuple[FakeServer, MastodonData],
+) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    monkeypatch.delenv("TCHAT_MASTODON_TOKEN", raising=False)
+    _server, data = mastodon
+    plan = copy_plan(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8")
+                    + f'\n[feed]\nmastodon = "{data.base}"\n', encoding="utf-8")
+    marked(plan, ("welcome@0", 0), ("rules@2", 2))
+    app = make_app(plan, FrozenClock(at(7)), fake_clipboard)
+    q1 = app.session.row("q1")
+    assert q1 is not None
+    host = app.session.plan.chat.host.removeprefix("@")
+    data.add(host, "<p>" + q1.draft.text.replace("\n", "<br>") + "</p>", at(5.5))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        said = record_notifications(app)
+        for _ in range(600):  # until the feed's first poll is in: a state, not a time
+            await pilot.pause(0.01)
+            if "q1" in app.session.state.posted:
+                break
+        else:
+            raise AssertionError("Q1 was never marked from the feed")
+        assert app.session.state.posted["q1"] == at(5.5)
+        assert said[-1] == ("Q1 vu sur Mastodon à 18:05 : publication notée (u l'annule)")
+        await pilot.press("u")
+        await pilot.pause()
+        assert "q1" not in app.session.state.posted
