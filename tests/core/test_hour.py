@@ -366,3 +366,33 @@ def test_d_offers_the_delay_a_late_post_was_made_with_once() -> None:
     on_time = fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2"),
                     Event("mark", clock=q1.at, wall=q1.at, cue="q1", via="system")])
     assert shift_for(PLAN, on_time, CUES, q1.at + timedelta(seconds=30)) is None
+
+
+def test_compress_after_d_keeps_the_booked_end() -> None:
+    # Seen live: `D` after `d` kept the shifted end, not the hour the guests booked.
+    def shifted() -> RunState:
+        return fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2"),
+                     ev("mark", 9, cue="q1"),
+                     ev("shift", 9, seconds=240, cues=tuple(
+                         c.id for c in CUES if c.offset >= 5 and c.id != "q1"))])
+
+    state = shifted()
+    assert projected_end(PLAN, state) == PLAN.chat.end_at + timedelta(minutes=4)
+    plan = compression(PLAN, state, CUES, at(20))
+    assert plan is not None and plan.end == PLAN.chat.end_at and plan.end_move == -240
+    # Applied as the log keeps it: the end and the closing posts are back where booked,
+    # and every question left comes before them.
+    state.apply(Event("compress", clock=at(20), wall=at(20),
+                      cues=tuple(c for c, _s in plan.moves),
+                      moves=tuple(s for _c, s in plan.moves), skips=plan.skips,
+                      seconds=plan.end_move))
+    assert projected_end(PLAN, state) == PLAN.chat.end_at
+    closing = [c for c in CUES if c.kind in ("closing", "thanks")]
+    assert all(effective_at(state, c) == c.at for c in closing)
+    hour = hour_at(PLAN, state, CUES, at(20))
+    left = [c for c in CUES if c.kind == "question" and not state.done(c.id)]
+    assert left and all(hour.times[c.id] < min(c.at for c in closing) for c in left)
+    # Once the booked end is past, the shifted end stays.
+    late = compression(PLAN, shifted(), CUES, PLAN.chat.end_at + timedelta(minutes=1))
+    assert late is not None and late.end_move == 0
+    assert late.end == PLAN.chat.end_at + timedelta(minutes=4)

@@ -106,3 +106,28 @@ async def test_a_question_posted_from_a_phone_is_marked_from_the_feed(
         await pilot.press("u")
         await pilot.pause()
         assert "q1" not in app.session.state.posted
+
+
+async def test_compress_after_a_shift_brings_back_the_booked_end(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from textual.widgets import Static
+
+    from tui.screens.dialogs import ConfirmDialog
+
+    plan = copy_plan(tmp_path)
+    marked(plan, ("welcome@0", 0), ("rules@2", 2))
+    clock = FrozenClock(at(9))  # Q1 four minutes late
+    app = make_app(plan, clock, fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        end = app.screen.query_one("#header-end", Static)
+        assert "19:04" in str(end.render())
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "19:00" in app.screen.title_text
+        await pilot.press("y")
+        await pilot.pause()
+        assert "19:00" in str(end.render()) and "19:04" not in str(end.render())

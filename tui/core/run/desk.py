@@ -483,7 +483,7 @@ class RunDesk:
         as it was when asked (at most the second the question last showed)."""
         session, words = self.session, self.words
         zone = session.plan.chat.zone
-        end = exact_clock_time(self.hour().end, zone)
+        end = exact_clock_time(plan.end or self.hour().end, zone)
 
         def name(cue_id: str) -> str:
             row = session.row(cue_id)
@@ -500,7 +500,8 @@ class RunDesk:
                 return NothingToDo(self._notice("screen.nothing_to_compress",
                                                 severity="warning"))
             session.compress(fresh)
-            return Done((self._notice("screen.compressed", end=end),))
+            return Done((self._notice("screen.compressed", end=exact_clock_time(
+                fresh.end or self.hour().end, zone)),))
 
         def follow() -> Confirm | Done:
             fresh = session.compression()

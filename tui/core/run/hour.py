@@ -255,6 +255,10 @@ class Compression:
     """Questions that cannot fit `MIN_QUESTION_GAP` apart: the last ones."""
     times: tuple[tuple[str, datetime], ...]
     """Each question kept and its new time, in order (for the confirmation)."""
+    end_move: int = 0
+    """Seconds the end moves: back to the booked end after shifts (`d`), else 0."""
+    end: datetime | None = None
+    """The end it keeps (the booked end, or the shifted one once that is past)."""
 
 
 def compression(
@@ -262,19 +266,33 @@ def compression(
 ) -> Compression | None:
     """Spread the questions neither posted nor skipped from now (or the first one's own
     time, if later) to the first closing post still to come (or the end), evenly and
-    never closer than `MIN_QUESTION_GAP`; the closing posts and the end keep their time.
-    Questions that cannot fit are proposed for skipping, the last ones first. None when
-    there is nothing to spread or the hour is not on."""
+    never closer than `MIN_QUESTION_GAP`. The end kept is the booked one (guests booked
+    one hour), even after shifts (`d`): the closing posts and the end go back to their
+    planned times (never before now); once the booked end is past, the shifted end
+    stays. Questions that cannot fit are proposed for skipping, the last ones first.
+    None when there is nothing to spread or move, or the hour is not on."""
     hour = hour_at(plan, state, cues, now)
     if hour.phase != "during":
         return None
     todo = [c for c in cues if c.kind == "question" and not state.done(c.id)]
     if not todo:
         return None
-    closing = [hour.times[c.id] for c in cues
-               if c.kind in ("closing", "thanks") and not state.done(c.id)
-               and hour.times[c.id] > hour.now]
-    limit = min([*closing, hour.end])
+    booked = plan.chat.end_at
+    end = booked if booked > hour.now else hour.end
+    moves: list[tuple[str, int]] = []
+    closing: list[datetime] = []
+    for cue in cues:
+        if cue.kind not in ("closing", "thanks") or state.done(cue.id):
+            continue
+        target = hour.times[cue.id]
+        if end == booked:  # back to its planned time with the end, never before now
+            target = min(target, max(cue.at, hour.now))
+            back = int((target - hour.times[cue.id]).total_seconds())
+            if back:
+                moves.append((cue.id, back))
+        if target > hour.now:
+            closing.append(target)
+    limit = min([*closing, end])
     begin = max(hour.now, hour.times[todo[0].id])
     room = limit - begin
     fit = min(len(todo), max(1, int(room / MIN_QUESTION_GAP))) if room > timedelta(0) else 1
@@ -283,7 +301,6 @@ def compression(
     heads_ups = {c.number: c for c in cues
                  if c.kind == "heads-up" and c.derived and not state.done(c.id)}
     lead = timedelta(minutes=plan.chat.heads_up)
-    moves: list[tuple[str, int]] = []
     times: list[tuple[str, datetime]] = []
     for index, question in enumerate(kept):
         target = whole_second(begin + step * index)
@@ -298,6 +315,8 @@ def compression(
             moved = int((ahead - hour.times[heads_up.id]).total_seconds())
             if moved:
                 moves.append((heads_up.id, moved))
-    if not moves and not skipped:
+    end_move = int((end - hour.end).total_seconds())
+    if not moves and not skipped and not end_move:
         return None
-    return Compression(tuple(moves), tuple(c.id for c in skipped), tuple(times))
+    return Compression(tuple(moves), tuple(c.id for c in skipped), tuple(times),
+                       end_move, end)

@@ -234,6 +234,7 @@ class Session:
         return self._record(
             "compress", cues=tuple(cue for cue, _s in plan.moves),
             moves=tuple(seconds for _c, seconds in plan.moves), skips=plan.skips,
+            seconds=plan.end_move or None,
         )
 
     def reply(self, text: str, via: str) -> Event:
