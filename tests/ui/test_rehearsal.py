@@ -323,8 +323,9 @@ async def test_highlight_goes_under_the_last_question_posted(
             clock.set(at(minute))
             app.session.mark(cue_id, "system")
         sheet(app).refresh_now()
-        # The selection is on the next cue to post, not on a question being answered.
-        assert app.screen.query_one(CueList).selected_id == "welcome@0"
+        # The selection is on the next cue to post (the welcome and the rules, never
+        # posted, folded into Q1), not on a question being answered.
+        assert app.screen.query_one(CueList).selected_id == "hu3"
         await pilot.press("h")
         assert text_of(app, "#dialog-title") == "Temps fort sous Q2"
         app.screen.query_one("#highlight-input", Input).value = "« Lire, c'est voyager » @ana"
