@@ -12,7 +12,9 @@ plan or the log can take it) and answers with one of these:
   it follows the clock while it is open;
 - `Copy`: a text to put on the clipboard, and what to mark once it is there;
 - a form to fill in before it can happen: `EditForm`, `ReplyForm`, `HighlightForm`,
-  `CopyByHand` (the text shown selected), `ReportForm`; and `OpenLink`.
+  `CopyByHand` (the text shown selected), `ReportForm`; and `OpenLink`;
+- `Quit`: the app may end now; `QuitWaiting`: quitting would lose what is not written
+  yet, so the moderator chooses: wait for it, quit anyway, or go back.
 
 A new action (posting, next) adds a method to the desk and, when it needs one, an
 outcome here; the screen adds the one line that shows it.
@@ -126,5 +128,25 @@ class OpenLink:
     notice: Notice
 
 
+@dataclass(frozen=True, slots=True)
+class Quit:
+    """End the app now: nothing said is lost."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuitWaiting:
+    """Actions only in memory (the log cannot be written): said, never lost silently."""
+
+    title: str
+    body: str
+    """What is not written, why, and what each choice does."""
+    wait: Callable[[], Outcome]
+    """Quit by itself once they are written."""
+    anyway: Callable[[], Outcome]
+    """Quit now, losing them."""
+    back: Callable[[], Outcome]
+    """Go on with the run (and no longer quit once written)."""
+
+
 Outcome = (Done | Refused | NothingToDo | Confirm | Copy | EditForm | ReplyForm
-           | HighlightForm | CopyByHand | ReportForm | OpenLink)
+           | HighlightForm | CopyByHand | ReportForm | OpenLink | Quit | QuitWaiting)
