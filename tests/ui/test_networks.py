@@ -10,6 +10,7 @@ from pathlib import Path
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifications
 from tui.core.run.asrun import log_path_for, read_events
+from tui.core.run.copyguard import BOUNCE_SECONDS
 from tui.core.timing.clock import FrozenClock
 from tui.screens.dialogs import HelpDialog
 from tui.widgets.cuelist import CueList
@@ -60,9 +61,13 @@ async def test_c_c_c_copies_each_network_in_turn_and_marks_it_there(
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         assert "X! B! M!" in row_text(app, 0)
+        guard = app.run_sheet.desk.guard
         for _network in ("x", "bluesky", "mastodon"):
             await pilot.press("c")
             await copies_done(app, pilot)
+            # Pasted, posted, back: the next `c` is no bounce (tui.core.run.copyguard).
+            later = guard.monotonic() + BOUNCE_SECONDS
+            guard.monotonic = lambda later=later: later  # type: ignore[misc]
         assert [c.split(" #")[0][:30] for c in fake_clipboard.copied] == [
             "Welcome to Teen Reading Chat w"] * 3
         assert "@camille_lit" in fake_clipboard.copied[0]
