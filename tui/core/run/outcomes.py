@@ -11,13 +11,17 @@ plan or the log can take it) and answers with one of these:
 - `Confirm`: it needs a yes first: the question, what a yes and a no come to, and how
   it follows the clock while it is open;
 - `Copy`: a text to put on the clipboard, and what to mark once it is there;
+- `Post`: a cue to post in a worker (`P`; each call may take 10 s), with the text of a
+  network without an account to copy at the same time; `Unpost`: what a `P` posted, to
+  delete in a worker (`u` right after it);
 - a form to fill in before it can happen: `EditForm`, `ReplyForm`, `HighlightForm`,
-  `CopyByHand` (the text shown selected), `ReportForm`; and `OpenLink`;
+  `CopyByHand` (the text shown selected), `ReportForm`, `PreviewForm` (what a
+  rehearsal's `P` would send); and `OpenLink`;
 - `Quit`: the app may end now; `QuitWaiting`: quitting would lose what is not written
   yet, so the moderator chooses: wait for it, quit anyway, or go back.
 
-A new action (posting, next) adds a method to the desk and, when it needs one, an
-outcome here; the screen adds the one line that shows it.
+A new action adds a method to the desk and, when it needs one, an outcome here; the
+screen adds the one line that shows it.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from tui.core.run.notices import Notice
 
 if TYPE_CHECKING:
     from tui.core.run.plansource import Row
+    from tui.core.run.posting import PostOrder
     from tui.core.run.report import Report
 
 
@@ -90,6 +95,8 @@ class Copy:
     reply: bool = False
     notices: tuple[Notice, ...] = ()
     """Said before the copy (why it will not be marked)."""
+    network: str | None = None
+    """The network it is marked on, on a plan with several; None: the cue's one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +136,33 @@ class OpenLink:
 
 
 @dataclass(frozen=True, slots=True)
+class PreviewForm:
+    """What a rehearsal's `P` would have sent (nothing was), to read."""
+
+    title: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """`P`: post `order` in a worker, and copy `copy` (a network without an account, as
+    `c` does) at the same time; a rehearsal's `preview` instead of any post."""
+
+    order: PostOrder | None
+    """None: nothing to send (a rehearsal, or only the clipboard's networks left)."""
+    copy: Copy | None = None
+    preview: PreviewForm | None = None
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unpost:
+    """`u` right after a `P`, confirmed: delete what it posted, in a worker."""
+
+    order: PostOrder
+
+
+@dataclass(frozen=True, slots=True)
 class Quit:
     """End the app now: nothing said is lost."""
 
@@ -149,4 +183,5 @@ class QuitWaiting:
 
 
 Outcome = (Done | Refused | NothingToDo | Confirm | Copy | EditForm | ReplyForm
-           | HighlightForm | CopyByHand | ReportForm | OpenLink | Quit | QuitWaiting)
+           | HighlightForm | CopyByHand | ReportForm | OpenLink | Quit | QuitWaiting | Post
+           | Unpost | PreviewForm)
