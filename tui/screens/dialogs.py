@@ -1,5 +1,5 @@
 """The dialogs: edit a template, compose a quick reply, keep a highlight, copy by hand,
-planned versus actual, help."""
+planned versus actual, what a rehearsal's `P` would send, help."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalGroup, Vertical, VerticalScroll
@@ -24,7 +24,8 @@ from tui.core.text.controls import for_copy, has_unsafe, visible
 from tui.core.text.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from tui.core.text.words import Words
 from tui.screens.keys import APP_KEYS, Key, reword
-from tui.widgets.literal import literal, with_overflow
+from tui.widgets.inorder import InOrderInput, InOrderTextArea
+from tui.widgets.literal import literal, set_content, with_overflow
 from tui.widgets.panes import OVERFLOW_STYLE
 
 
@@ -43,7 +44,9 @@ class _Dialog(ModalScreen[None]):
 class EditDialog(_Dialog):
     """Edit a cue's template; the preview shows the filled draft, counted, overflow marked."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", priority=True)]
+    # Not a priority binding: the text field runs it in the order it was typed, after
+    # the characters before it (`tui.widgets.inorder`), never ahead of them.
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save")]
 
     def __init__(
         self, book: DraftBook, row: Row, words: Words, on_save: Callable[[str], None]
@@ -59,8 +62,8 @@ class EditDialog(_Dialog):
         with Vertical(id="dialog", classes="-edit"):
             label = cue_name(self.row.cue, words, self.row.draft)
             yield Label(words("screen.edit_title", label=label), id="dialog-title", markup=False)
-            yield TextArea(visible(self.row.cue.template), id="edit-area", soft_wrap=True,
-                           show_line_numbers=False)
+            yield InOrderTextArea(visible(self.row.cue.template), id="edit-area",
+                                  soft_wrap=True, show_line_numbers=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="edit-count", markup=False)
             yield Static(id="edit-problem", markup=False)
@@ -160,6 +163,28 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(words("screen.cancel"), id="cancel")
                 yield Button(self.confirm_text, id="confirm", variant="warning")
 
+    def reword(self, title: str, body: str) -> None:
+        """The question's facts brought up to date while it is open (`Confirm.follow`)."""
+        self.title_text, self.body = title, body
+        if self.is_mounted:
+            set_content(self.query_one("#dialog-title", Label), literal(title))
+            set_content(self.query_one("#confirm-body", Static), literal(body))
+
+    def withdraw(self) -> None:
+        """What it asked about is gone: it closes, unanswered (a yes now would act on
+        what is no longer so)."""
+        self._answered = None
+        if self.is_current:
+            self.dismiss(False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key the question does not take says so, in the hint's place: fifteen `c`
+        pressed at a forgotten dialog must not do nothing silently."""
+        if event.is_printable and event.character not in (None, " ", "y", "o", "n"):
+            self.query_one("#dialog-hint", Label).update(
+                literal(self.words("screen.confirm_swallowed", pressed=event.character)))
+            self.query_one("#dialog-hint", Label).add_class("-swallowed")
+
     def action_confirm(self) -> None:
         self._answer(True)
 
@@ -208,8 +233,8 @@ class ReplyDialog(_Dialog):
         with Vertical(id="dialog", classes="-reply"):
             yield Label(words("screen.reply_title"), id="dialog-title", markup=False)
             start = f"{self.mention} " if self.mention else ""
-            yield Input(value=visible(f"{start} {tag}"), id="reply-input",
-                        select_on_focus=False)
+            yield InOrderInput(value=visible(f"{start} {tag}"), id="reply-input",
+                               select_on_focus=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="reply-count", markup=False)
             yield Static(id="reply-preview", markup=False)
@@ -254,7 +279,7 @@ class HighlightDialog(_Dialog):
                  else words("screen.highlight_title_loose"))
         with Vertical(id="dialog", classes="-highlight"):
             yield Label(title, id="dialog-title", markup=False)
-            yield Input(id="highlight-input")
+            yield InOrderInput(id="highlight-input")
             yield Label(words("screen.highlight_hint"), id="dialog-hint", markup=False)
 
     @on(Input.Changed, "#highlight-input")
@@ -342,6 +367,29 @@ class ProblemsDialog(_Dialog):
         self.dismiss(None)
 
 
+class ReadDialog(_Dialog):
+    """A text to read and close: what a rehearsal's `P` would have sent."""
+
+    AUTO_FOCUS = "#close"
+
+    def __init__(self, words: Words, title: str, body: str) -> None:
+        super().__init__(words)
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="-read"):
+            yield Label(self.title_text, id="dialog-title", markup=False)
+            with VerticalScroll(id="read-scroll"):
+                yield Static(literal(self.body), id="read-text")
+            with Horizontal(id="dialog-buttons"):
+                yield Button(self.words("screen.close"), id="close", variant="primary")
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
 class ManualCopyDialog(_Dialog):
     """Last resort: the text, selected, to be copied with the terminal's own shortcut."""
 
@@ -394,7 +442,7 @@ class HelpDialog(_Dialog):
             with VerticalScroll(id="help-scroll"):
                 yield Static(literal(words("screen.help_intro")), id="help-intro")
                 with Vertical(id="help-keys"):
-                    for key in (*self.keys, *APP_KEYS):
+                    for key in (k for k in (*self.keys, *APP_KEYS) if k.in_help):
                         with HorizontalGroup(classes="help-row"):
                             yield Label(key.key_display or key.key, classes="help-key",
                                         markup=False)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -35,9 +36,11 @@ from tui.core.run.outcomes import (
     NothingToDo,
     OpenLink,
     Outcome,
+    Post,
     Quit,
     QuitWaiting,
     Refused,
+    Unpost,
 )
 from tui.core.run.plansource import PlanLook
 from tui.core.run.view import RunView
@@ -53,6 +56,7 @@ from tui.screens.keys import (
 )
 from tui.screens.layout import size_classes
 from tui.screens.pacing import PacedScreen
+from tui.screens.posting import PostingKeys
 from tui.widgets.banners import Banners
 from tui.widgets.conversation import ConversationPane, LiveFeed
 from tui.widgets.copying import CopyQueue
@@ -63,6 +67,10 @@ from tui.widgets.heartbeat import Heartbeat
 from tui.widgets.notices import NoticeBar, SideNotice
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.planwork import PlanWork
+from tui.widgets.posting import PostingWork, RunSessions
+
+if TYPE_CHECKING:
+    from tui.screens.dialogs import ConfirmDialog
 
 RUN_SHEET_CSS = Path(__file__).with_name("runsheet.tcss")
 """The run-sheet's styles beyond the layout the first frame shares (tui/app.tcss)."""
@@ -73,11 +81,11 @@ NOTICE_ROOM = 64
 countdown: the banner says "rehearsal", the problems wait for `tchat check`."""
 
 
-class RunSheet(PacedScreen):
+class RunSheet(PostingKeys, PacedScreen):
     # Every key of either mode, in the footer's order; a live run's `check_action`
     # hides the clock keys. Escape back to the cue list: a key everyone tries, kept
     # out of the help's list so that every key there still shows at 48 rows.
-    BINDINGS = [*bindings_for((*run_keys(True), *LIVE_KEYS), Words("en")),
+    BINDINGS = [*bindings_for((*run_keys(True, networks=4), *LIVE_KEYS), Words("en")),
                 Binding("escape", "back_to_cues", "Back", show=False, id="back")]
 
     def __init__(self, desk: RunDesk, clipboard: Clipboard) -> None:
@@ -85,14 +93,19 @@ class RunSheet(PacedScreen):
         self.desk = desk
         self.words = desk.words
         self.clipboard = clipboard
-        self.keys: tuple[Key, ...] = run_keys(desk.rehearsal)
+        self.keys: tuple[Key, ...] = run_keys(desk.rehearsal, networks=len(desk.tabs.networks),
+                                              accounts=desk.accounts is not None)
         """This mode's keys, in the footer's order: the footer, help and palette use it."""
         self.notices = NoticeBoard()
         self.view: RunView | None = None
         """The view of the moment on screen (`RunDesk.view`)."""
         self._generation = -1
         self._next_id: str | None = None
+        self._asking: tuple[Confirm, ConfirmDialog] | None = None
+        """The open question that can go stale (`Confirm.follow`), and its dialog."""
         self._feed_started = False
+        self.sessions = RunSessions()
+        """The run's Bluesky sessions: the feed and posting sign in once, together."""
         reword(self, self.words)
 
     # --- layout ---------------------------------------------------------------------
@@ -114,9 +127,9 @@ class RunSheet(PacedScreen):
         self.notice_bar = NoticeBar(
             self.notices, shown=lambda: getattr(self.app, "notices_shown", True),
             side=self.side_notice, id="notices")
-        self.copies = CopyQueue(self.clipboard, on_copied=self._copied,
-                                on_again=self.action_copy, id="copies")
+        self.copies = CopyQueue(self.clipboard, on_copied=self._copied, id="copies")
         self.plan_work = PlanWork(id="plan-work")
+        self.posting_work = PostingWork(self.sessions, id="posting-work")
         for pane, title in ((self.cues, "screen.timeline"), (self.draft, "screen.draft"),
                             (self.checklist, "screen.checklist"),
                             (self.conversation, "screen.conversation")):
@@ -139,6 +152,7 @@ class RunSheet(PacedScreen):
         yield Heartbeat(desk.look_job, id="heartbeat")
         yield self.copies
         yield self.plan_work
+        yield self.posting_work
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Only a rehearsal has the clock keys: the live footer, help and palette never
@@ -163,8 +177,10 @@ class RunSheet(PacedScreen):
         self.show(desk.greeting(room=self.app.size.width >= NOTICE_ROOM))
         self.show(desk.take_lock())
         self.cues.focus()
-        # After the first frame: the feed's clients load in a worker, never before it.
+        # After the first frame: the feed's and posting's clients load in a worker,
+        # never before it.
         self.call_after_refresh(self._start_conversation)
+        self.call_after_refresh(self.settle_intents)
         self.plan_work.find_errors(*desk.check_work())
         if not desk.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
@@ -172,6 +188,7 @@ class RunSheet(PacedScreen):
 
     def on_unmount(self) -> None:
         self.desk.session.release_lock()
+        self.sessions.close()
         self.stop_frames()
 
     def start_edits(self) -> None:
@@ -246,17 +263,38 @@ class RunSheet(PacedScreen):
             self.conversation.show(view.feed, view.feed_status)
         self.next_question.show(view.next, words)
         self.cues.show(view)
-        self.draft.show(view.row(self.cues.selected_id), words)
+        self._draft_follows()
         self.checklist.show(view.checklist, words)
         for phase in ("before", "during", "after"):
             self.set_class(view.hour.phase == phase, f"-{phase}")
         self.set_class(view.hour.countdown.mode == "overrun", "-overrun")
         self.banners.show(view.banners)
+        self._follow_question()
         self.show(self.desk.end_of_run(in_view=self.app.screen is self))
 
+    def _follow_question(self) -> None:
+        """An open question's facts follow the clock; once what it asks about is gone,
+        it closes and the desk says why (`Confirm.follow`)."""
+        if self._asking is None:
+            return
+        asked, dialog = self._asking
+        if not dialog.is_current or asked.follow is None:
+            self._asking = None  # answered, or under another dialog: left as it is
+            return
+        now = asked.follow()
+        if isinstance(now, Confirm):
+            self._asking = (now, dialog)
+            dialog.reword(now.title, now.body)
+        else:
+            self._asking = None
+            dialog.withdraw()
+            self.show(now)
+
     def _draft_follows(self) -> None:
-        if self.is_mounted and self.view is not None:
-            self.draft.show(self.view.row(self.cues.selected_id), self.words)
+        view = self.view
+        if self.is_mounted and view is not None:
+            row = view.row(self.cues.selected_id)
+            self.draft.show(row, self.words, view.network_for(row) if row else view.network)
 
     # --- showing what the desk decided -----------------------------------------------
 
@@ -296,16 +334,18 @@ class RunSheet(PacedScreen):
                 self.say(notice)
             self.copies.start(outcome)
         elif isinstance(outcome, Confirm):
-            self.copies.forget_waiting()  # the presses after this one would meet the dialog
             answer = outcome
 
             def answered(yes: bool) -> None:
+                self._asking = None  # answered: nothing left to follow
                 self.show(answer.yes() if yes else answer.no())
 
             from tui.screens.dialogs import ConfirmDialog
 
-            self.app.push_screen(ConfirmDialog(
-                self.words, outcome.title, outcome.body, outcome.confirm, answered=answered))
+            dialog = ConfirmDialog(self.words, outcome.title, outcome.body, outcome.confirm,
+                                   answered=answered)
+            self._asking = (outcome, dialog) if outcome.follow is not None else None
+            self.app.push_screen(dialog)
         elif isinstance(outcome, Quit):
             self.app.exit()
         elif isinstance(outcome, QuitWaiting):
@@ -315,6 +355,8 @@ class RunSheet(PacedScreen):
         elif isinstance(outcome, OpenLink):
             self.say(outcome.notice)
             self._open_in_browser(outcome.url)
+        elif isinstance(outcome, Post | Unpost):
+            self.show_posting(outcome)
         else:
             from tui.screens.forms import dialog_for
 
@@ -339,8 +381,6 @@ class RunSheet(PacedScreen):
     # --- copying ------------------------------------------------------------------------
 
     def action_copy(self) -> None:
-        if self.copies.wait_turn():
-            return  # a copy is on its way: this press acts once it is marked
         self.show(self.desk.copy(self.cues.selected_id))
 
     def _copied(self, order: Copy, outcome: CopyOutcome) -> None:
@@ -448,7 +488,8 @@ class RunSheet(PacedScreen):
         self._feed_started = True
         live = self.desk.live_feed()
         self.conversation.start(setup, self.desk.open_feed(setup),
-                                LiveFeed(*live) if live is not None else None)
+                                LiveFeed(*live, sessions=self.sessions.get)
+                                if live is not None else None)
 
     def action_conversation(self) -> None:
         if not self._feed_started:

@@ -46,6 +46,7 @@ from tui.core.text.controls import visible
 if TYPE_CHECKING:
     from tui.core.plan.model import Feed
     from tui.feed.poller import FeedPoller
+    from tui.net.bluesky import Sessions
 
 MARKS = {"question": ("?", "$text-warning bold"), "guest": ("★", "$text-accent bold"),
          "host": ("◆", "$text-secondary bold")}
@@ -58,6 +59,8 @@ class LiveFeed:
     config: Feed
     tag: str
     start: datetime
+    sessions: Callable[[], Sessions] | None = None
+    """The run's Bluesky sessions (made on first use): posting signs in with the same."""
 
 
 class ConversationPane(Widget, can_focus=True):
@@ -129,7 +132,8 @@ class ConversationPane(Widget, can_focus=True):
         from tui.feed.poller import FeedPoller
         from tui.feed.sources import build_sources
 
-        built = build_sources(live.config, live.tag, feed_since(live.start, _wall()))
+        built = build_sources(live.config, live.tag, feed_since(live.start, _wall()),
+                              sessions=live.sessions() if live.sessions else None)
         self._poller = FeedPoller(built.sources, timedelta(seconds=live.config.poll_seconds),
                                   _wall)
         # A source that cannot even be built is a broken source among the others,

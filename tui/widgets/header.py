@@ -17,7 +17,7 @@ from textual.widgets import Static
 from tui.core.plan.glance import ChatFacts
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
-from tui.core.timing.clocktime import clock_time
+from tui.core.timing.clocktime import clock_time, exact_clock_time
 from tui.core.timing.spans import signed_span
 from tui.widgets.literal import set_content
 
@@ -55,7 +55,7 @@ class RunHeader(Horizontal):
         shifted = 0 if end is None else int((end - chat.end_at).total_seconds())
         ending = ""
         if end is not None:
-            end_text = clock_time(end, zone)
+            end_text = exact_clock_time(end, zone)
             if shifted > 0:
                 ending = words("screen.end_shifted", time=end_text,
                                delay=signed_span(shifted))
@@ -72,7 +72,9 @@ class RunHeader(Horizontal):
         # A cell of its own: a split pane (under 64 columns) drops it before the clock.
         set_content(self.query_one("#header-network", Static), Content.assemble(
             ("· ", "$text-muted"),
-            (PLATFORM_NAMES.get(chat.platform, chat.platform), "$text-muted"),
+            # Every network the chat runs on, in the plan's order ("X · Bluesky").
+            (" · ".join(PLATFORM_NAMES.get(n, n) for n in chat.networks or (chat.platform,)),
+             "$text-muted"),
         ))
         sim = self.query_one("#header-sim", Static)
         if rehearsal and speed is not None:

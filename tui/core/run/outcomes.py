@@ -8,15 +8,20 @@ plan or the log can take it) and answers with one of these:
 - `Refused`: it cannot happen, and why (this window follows another, no cue is
   selected, the plan changed on disk...);
 - `NothingToDo`: nothing to act on (nothing to undo, nothing late);
-- `Confirm`: it needs a yes first: the question, and what a yes and a no come to;
+- `Confirm`: it needs a yes first: the question, what a yes and a no come to, and how
+  it follows the clock while it is open;
 - `Copy`: a text to put on the clipboard, and what to mark once it is there;
+- `Post`: a cue to post in a worker (`P`; each call may take 10 s), with the text of a
+  network without an account to copy at the same time; `Unpost`: what a `P` posted, to
+  delete in a worker (`u` right after it);
 - a form to fill in before it can happen: `EditForm`, `ReplyForm`, `HighlightForm`,
-  `CopyByHand` (the text shown selected), `ReportForm`; and `OpenLink`;
+  `CopyByHand` (the text shown selected), `ReportForm`, `PreviewForm` (what a
+  rehearsal's `P` would send); and `OpenLink`;
 - `Quit`: the app may end now; `QuitWaiting`: quitting would lose what is not written
   yet, so the moderator chooses: wait for it, quit anyway, or go back.
 
-A new action (posting, next) adds a method to the desk and, when it needs one, an
-outcome here; the screen adds the one line that shows it.
+A new action adds a method to the desk and, when it needs one, an outcome here; the
+screen adds the one line that shows it.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from tui.core.run.notices import Notice
 
 if TYPE_CHECKING:
     from tui.core.run.plansource import Row
+    from tui.core.run.posting import PostOrder
     from tui.core.run.report import Report
 
 
@@ -63,7 +69,14 @@ class Confirm:
     confirm: str
     """The yes button's words."""
     yes: Callable[[], Outcome]
+    """Decides again when it is said, from the run as it is then: a question left open
+    never acts on the state it was asked in."""
     no: Callable[[], Outcome] = field(default=lambda: Done())
+    follow: Callable[[], Confirm | Done] | None = None
+    """The question as it stands now, asked again while it is open (every second): the
+    same question with its facts brought up to date (a time, a delay), or, once what it
+    asks about is gone (the cue is due, posted, skipped, or out of the plan), what is
+    said instead, and the question closes. None: a question that cannot go stale."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +95,8 @@ class Copy:
     reply: bool = False
     notices: tuple[Notice, ...] = ()
     """Said before the copy (why it will not be marked)."""
+    network: str | None = None
+    """The network it is marked on, on a plan with several; None: the cue's one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +136,33 @@ class OpenLink:
 
 
 @dataclass(frozen=True, slots=True)
+class PreviewForm:
+    """What a rehearsal's `P` would have sent (nothing was), to read."""
+
+    title: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """`P`: post `order` in a worker, and copy `copy` (a network without an account, as
+    `c` does) at the same time; a rehearsal's `preview` instead of any post."""
+
+    order: PostOrder | None
+    """None: nothing to send (a rehearsal, or only the clipboard's networks left)."""
+    copy: Copy | None = None
+    preview: PreviewForm | None = None
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unpost:
+    """`u` right after a `P`, confirmed: delete what it posted, in a worker."""
+
+    order: PostOrder
+
+
+@dataclass(frozen=True, slots=True)
 class Quit:
     """End the app now: nothing said is lost."""
 
@@ -141,4 +183,5 @@ class QuitWaiting:
 
 
 Outcome = (Done | Refused | NothingToDo | Confirm | Copy | EditForm | ReplyForm
-           | HighlightForm | CopyByHand | ReportForm | OpenLink | Quit | QuitWaiting)
+           | HighlightForm | CopyByHand | ReportForm | OpenLink | Quit | QuitWaiting | Post
+           | Unpost | PreviewForm)

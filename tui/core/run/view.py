@@ -19,10 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import lru_cache
+from typing import Literal
 
 from tui.core.plan.glance import ChatFacts
 from tui.core.plan.model import Phase, Plan
 from tui.core.plan.naming import cue_name
+from tui.core.plan.networks import network_letter, network_name
 from tui.core.room.session import FeedSession
 from tui.core.run.checklist import (
     ITEM_OWN_MINUTE,
@@ -33,12 +35,15 @@ from tui.core.run.checklist import (
 from tui.core.run.countdown import Countdown
 from tui.core.run.hour import Hour, RowStatus
 from tui.core.run.plansource import Row
+from tui.core.run.posting import Posting
 from tui.core.run.roomtalk import RoomTalk
 from tui.core.run.runstate import RunState
 from tui.core.run.session import Session
+from tui.core.run.tabs import Tabs
+from tui.core.text.clean import safe_url
 from tui.core.text.words import Words
 from tui.core.timing.clock import SimulatedClock
-from tui.core.timing.clocktime import chat_clock_time, clock_time
+from tui.core.timing.clocktime import chat_clock_time, clock_time, exact_clock_time
 from tui.core.timing.dates import start_line
 
 ChecklistGroups = tuple[tuple[Phase, tuple[ChecklistEntry, ...]], ...]
@@ -46,6 +51,29 @@ ChecklistGroups = tuple[tuple[Phase, tuple[ChecklistEntry, ...]], ...]
 RETRY_SECONDS = 2
 """How often the plan file is looked at and what the log could not take is written
 again (every other heartbeat, `tui.widgets.heartbeat`); the banner says it."""
+
+
+MarkState = Literal["posted", "skipped", "posting", "failed", "due", "todo", "missed",
+                    "absent"]
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkMark:
+    """A row on one network of a plan that runs on several: `X ✓ B ✓ M ·`."""
+
+    network: str
+    place: int
+    """Its place in the plan's `platforms`, from 1: the key that shows it."""
+    letter: str
+    name: str
+    state: MarkState
+    """Posted or skipped there, on its way, failed, still to do (`due` once the cue is
+    due or late), missed with the cue, or `absent`: a part of a thread this network
+    does not have."""
+    link: str | None = None
+    """The post tchat published there (`P`)."""
+    over: bool = False
+    """The draft there is over that network's limit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +91,21 @@ class RowView:
     extra: str = ""
     """What the conversation says of it: "14 answers from 9 people · ✓ seen published"."""
     link: str | None = None
-    """The post seen publishing its draft (the row links to it)."""
+    """The post seen publishing its draft, or the one tchat posted (the row links to
+    it)."""
+    marks: tuple[NetworkMark, ...] = ()
+    """Its state on each network, in the plan's order; empty on a plan with one."""
+    posting: bool = False
+    """tchat is posting it now (`P`)."""
+    posts: tuple[str, ...] = ()
+    """What posting did with it, a line per network: its link, or why it failed."""
 
     @property
     def id(self) -> str:
         return self.row.id
+
+    def mark(self, network: str) -> NetworkMark | None:
+        return next((m for m in self.marks if m.network == network), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +171,22 @@ class RunView:
     banners: Banners
     feed: FeedSession | None
     feed_status: str
+    network: str = ""
+    """The network the draft pane shows (`1`-`4` pick it), when the row has it."""
+    networks: tuple[str, ...] = ()
+    """The plan's networks, in its order."""
 
     @property
     def now(self) -> datetime:
         return self.hour.now
+
+    def network_for(self, row: RowView) -> str:
+        """The network the draft pane shows for `row`: the one picked, or the first
+        that has the row (a part of a thread some networks do not have)."""
+        networks = row.row.networks
+        if not networks or self.network in networks:
+            return self.network
+        return networks[0]
 
     @property
     def next_id(self) -> str | None:
@@ -181,23 +231,79 @@ class ViewMaker:
             self._checklist = None
 
     def _row(self, session: Session, room: RoomTalk, hour: Hour, row: Row,
-             counting: bool) -> RowView:
+             counting: bool, posting: Posting,
+             links: Mapping[tuple[str, str], Mapping[int, str]]) -> RowView:
         status = hour.status(row.id)
-        posted_at = session.state.posted.get(row.id)
+        state = session.state
+        posted_at = state.posted.get(row.id)
         at = hour.times.get(row.id, row.cue.at)
         extra = room.extra(row, posted_at is not None) if counting else ""
         link = room.link(row.id) if extra else None
-        inputs = (status, at, posted_at, extra, link)
+        cue = row.draft.cue.id
+        in_flight = posting.in_flight.get(cue, ())
+        sent = tuple((n, links.get((cue, n), {}).get(d.part or 1),
+                      posting.failed.get((cue, n))) for n, d in row.drafts.items())
+        several = len(session.source.networks) > 1
+        on = tuple(state.on_network(row.id, n) for n in row.drafts) if several else ()
+        inputs = (status, at, posted_at, extra, link, in_flight, sent, on)
         kept = self._rows.get(row.id)
         if kept is not None and kept[1].row is row and kept[0] == inputs:
             return kept[1]
         chat = session.plan.chat
+        marks = self._marks(session, row, status, in_flight, sent) if several else ()
+        if link is None:
+            # A server's answer: a terminal link only when it is a plain https address.
+            link = next((safe for _n, url, _f in sent
+                         if url and (safe := safe_url(url, https_only=True))), None)
         shown = RowView(
             row, status, self.time(at, chat.zone, chat.start_at), self.label(row),
             self.clock(posted_at, chat.zone) if posted_at is not None else "", extra, link,
+            marks, bool(in_flight), self._posts(sent),
         )
         self._rows[row.id] = (inputs, shown)
         return shown
+
+    def _marks(self, session: Session, row: Row, status: RowStatus,
+               in_flight: tuple[str, ...],
+               sent: tuple[tuple[str, str | None, str | None], ...]) -> tuple[NetworkMark, ...]:
+        state = session.state
+        found = {n: (url, failure) for n, url, failure in sent}
+        marks = []
+        for place, network in enumerate(session.source.networks, 1):
+            draft = row.drafts.get(network)
+            url, failure = found.get(network, (None, None))
+            mark: MarkState
+            if draft is None:
+                mark = "absent"
+            elif (on := state.on_network(row.id, network)) is not None:
+                mark = on
+            elif network in in_flight:
+                mark = "posting"
+            elif failure is not None:
+                mark = "failed"
+            elif status == "missed":
+                mark = "missed"
+            elif status in ("due", "late"):
+                mark = "due"
+            else:
+                mark = "todo"
+            marks.append(NetworkMark(
+                network, place, network_letter(network), network_name(network), mark,
+                url if mark == "posted" else None,
+                draft is not None and not draft.count.valid))
+        return tuple(marks)
+
+    def _posts(self, sent: tuple[tuple[str, str | None, str | None], ...]) -> tuple[str, ...]:
+        words = self.words
+        lines = []
+        for network, url, failure in sent:
+            if url:
+                lines.append(words("screen.post_link", network=network_name(network),
+                                   url=url))
+            elif failure:
+                lines.append(words("screen.post_failed_note", network=network_name(network),
+                                   reason=failure))
+        return tuple(lines)
 
     def checklist(self, session: Session, hour: Hour) -> ChecklistGroups:
         """The checklist at `hour`, made again only when the state or the plan changed,
@@ -208,7 +314,7 @@ class ViewMaker:
                 and kept[2] == (state.version, hour.phase)
                 and (kept[3] is None or hour.now < kept[3])):
             return kept[4]
-        groups = checklist_groups(plan, state, hour.now)
+        groups = checklist_groups(plan, state, session.cues, hour.now)
         start = plan.chat.start_at
         moments = [due + ITEM_OWN_MINUTE for item in plan.checklist
                    if (due := due_at(item, start)) is not None
@@ -220,14 +326,16 @@ class ViewMaker:
     def label(self, row: Row) -> str:
         label = self._labels.get(row.id)
         if label is None:
-            label = self._labels[row.id] = cue_name(row.cue, self.words, row.draft)
+            label = self._labels[row.id] = cue_name(row.cue, self.words, row.named)
         return label
 
     def time(self, at: datetime, zone: tzinfo, start: datetime) -> str:
         """ "18:12", or "J-1 18:00" for a moment on another day than the chat's."""
         text = self._times.get(at)
         if text is None:
-            text = self._times[at] = chat_clock_time(at, zone, start, self.words.language)
+            # To the second off the whole minute (a shift of +1:29), as `exact_clock_time`.
+            text = self._times[at] = chat_clock_time(at, zone, start, self.words.language,
+                                                     seconds=at.second != 0)
         return text
 
     def clock(self, at: datetime, zone: tzinfo) -> str:
@@ -241,14 +349,17 @@ class ViewMaker:
         chat = session.plan.chat
         return self.time(hour.times.get(row.id, row.cue.at), chat.zone, chat.start_at)
 
-    def make(self, session: Session, room: RoomTalk, hour: Hour, now: datetime) -> RunView:
+    def make(self, session: Session, room: RoomTalk, hour: Hour, now: datetime,
+             tabs: Tabs, posting: Posting) -> RunView:
         """The view of `hour` (at `now`, as the header's clock shows it)."""
         plan = session.plan
         chat, zone = plan.chat, plan.chat.zone
         source = session.source
         self.fresh(source.generation)
         counting = room.counting
-        rows = [self._row(session, room, hour, row, counting) for row in session.rows]
+        links = posting.links(session.events)
+        rows = [self._row(session, room, hour, row, counting, posting, links)
+                for row in session.rows]
         by_id: dict[str, RowView] = {}
         for shown in rows:
             by_id.setdefault(shown.id, shown)  # the first, as a scan would find
@@ -265,6 +376,8 @@ class ViewMaker:
             banners=self._banners(session),
             feed=room.feed,
             feed_status=room.status(zone),
+            network=tabs.shown,
+            networks=tabs.networks,
         )
 
     def _countdown(self, session: Session, hour: Hour,
@@ -275,7 +388,8 @@ class ViewMaker:
         label = cue.label if cue is not None else (
             cue_name(shown.cue, self.words) if shown.cue is not None else "")
         return CountdownView(shown, label, clock_time(hour.start, zone),
-                             clock_time(hour.end, zone), cue.time if cue is not None else "")
+                             exact_clock_time(hour.end, zone),
+                             cue.time if cue is not None else "")
 
     def _next(self, session: Session, room: RoomTalk, hour: Hour,
               by_id: Mapping[str, RowView]) -> NextView:
