@@ -413,7 +413,7 @@ async def test_after_the_last_post_the_panel_says_over_in_english(
 @pytest.mark.parametrize(
     ("plan", "minute", "caption", "digits"),
     [
-        ("chat-fr", 60 + 4 * 1440 + 120 + 3 / 60, "Terminé depuis 4 j +", "02:00:03"),
+        ("chat-fr", 60 + 4 * 1440 + 120 + 3 / 60, "Terminé depuis 4\u00a0j +", "02:00:03"),
         ("chat-en", 60 + 1440, "Since the end 1 d +", "00:00"),
         ("chat-en", 60 + 1439, "Since the end", "23:59:00"),
         ("chat-en", -2 * 1440 - 30, "Starts in 2 d +", "30:00"),

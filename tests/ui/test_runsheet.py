@@ -80,7 +80,7 @@ async def test_before_the_chat_counts_down_to_the_start(
         # Far away: days in the caption, the rest in the digits.
         clock.set(at(-3 * 1440 - 90))
         sheet(app).refresh_now()
-        assert text_of(app, "#countdown-caption") == "Début dans 3 j +"
+        assert text_of(app, "#countdown-caption") == "Début dans 3\u00a0j +"
         assert text_of(app, "#countdown-digits") == "01:30:00"
 
 
@@ -875,12 +875,12 @@ async def test_quick_presses_while_a_copy_is_on_its_way_are_held(tmp_path: Path)
         await pilot.press("c")  # the rules, stuck in a slow clipboard
         await stuck(app, pilot, clipboard)
         await pilot.press("c", "c")
-        assert said[-1] == "c retenu : Règles part vers le presse-papiers"
+        assert said[-1] == "c retenu\u00a0: Règles part vers le presse-papiers"
         await settled(app, pilot, clipboard)
         rules = app.session.row("rules@2")
         assert rules is not None and clipboard.copied == [rules.draft.text]
         assert list(app.session.state.posted) == ["welcome@0", "rules@2"]
-        assert said[-1] == ("Copié (presse-papiers du système) : Règles · publication "
+        assert said[-1] == ("Copié (presse-papiers du système)\u00a0: Règles · publication "
                             "notée à 18:03 · 2 c pressés entre-temps, retenus")
         assert sheet(app).query_one(CueList).selected_id == "hu1"
     assert [e.cue for e in read_events(log_path_for(plan)) if e.kind == "mark"] == [
@@ -900,8 +900,8 @@ async def test_a_press_right_after_a_copy_is_held_then_a_deliberate_one_copies(
         await pilot.press("c")  # a bounce: the welcome is not pasted yet
         await copies_done(app, pilot)
         assert list(app.session.state.posted) == ["welcome@0"]
-        assert said[-1] == ("c retenu : Accueil est dans le presse-papiers, publication "
-                            "notée à 18:03 ; collez-le, puis c pour la suite")
+        assert said[-1] == ("c retenu\u00a0: Accueil est dans le presse-papiers, publication "
+                            "notée à 18:03\u00a0; collez-le, puis c pour la suite")
         [card] = [c for c in sheet(app).notice_bar.shown_cards if c.notice.kind == "copy"]
         assert card.notice.text == said[-1]  # the notice left says what is there
         pasted()
