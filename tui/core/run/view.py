@@ -23,7 +23,6 @@ from functools import lru_cache
 from tui.core.plan.glance import ChatFacts
 from tui.core.plan.model import Phase, Plan
 from tui.core.plan.naming import cue_name
-from tui.core.room.session import FeedSession
 from tui.core.run.checklist import (
     ITEM_OWN_MINUTE,
     ChecklistEntry,
@@ -33,7 +32,7 @@ from tui.core.run.checklist import (
 from tui.core.run.countdown import Countdown
 from tui.core.run.hour import Hour, RowStatus
 from tui.core.run.plansource import Row
-from tui.core.run.roomtalk import RoomTalk
+from tui.core.run.roomtalk import RoomFrame, RoomTalk
 from tui.core.run.runstate import RunState
 from tui.core.run.session import Session
 from tui.core.text.words import Words
@@ -60,8 +59,12 @@ class RowView:
     """Its name: "Q3", "Rappel Q3", "Merci 1/2"."""
     posted: str
     """When it was marked posted ("18:12"); "" unless posted."""
-    extra: str = ""
-    """What the conversation says of it: "14 answers from 9 people · ✓ seen published"."""
+    extra: tuple[str, ...] = ()
+    """What the conversation says of it: a question's answers, in shorter and shorter
+    words ("161 answers from 60 people", "161 answers · 60 people"…): the cue list
+    shows the longest that fits."""
+    seen: bool = False
+    """The feed saw the host's account publish its draft ("✓ seen published")."""
     link: str | None = None
     """The post seen publishing its draft (the row links to it)."""
 
@@ -95,7 +98,9 @@ class NextView:
     """ "prévue à 18:12", "déplacée à 18:14", or the start in every audience zone."""
     text: str
     answers: str
-    """ "Q3 · 14 answers from 9 people" for the question asked last; "" without."""
+    """The pace of the question asked last, "Q3 · 14 answers from 9 people · 4/min,
+    slowing" (or its answers alone, before a pace can be said); "" without a
+    conversation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +136,13 @@ class RunView:
     next: NextView
     checklist: ChecklistGroups
     banners: Banners
-    feed: FeedSession | None
-    feed_status: str
+    room: RoomFrame
+    """The conversation of this frame: the room's lists, answers per question, the
+    drafts seen published (`RoomFrame.published`), the sources' status line."""
+
+    @property
+    def feed_status(self) -> str:
+        return self.room.status
 
     @property
     def now(self) -> datetime:
@@ -185,16 +195,18 @@ class ViewMaker:
         status = hour.status(row.id)
         posted_at = session.state.posted.get(row.id)
         at = hour.times.get(row.id, row.cue.at)
-        extra = room.extra(row, posted_at is not None) if counting else ""
-        link = room.link(row.id) if extra else None
-        inputs = (status, at, posted_at, extra, link)
+        extra = room.extra(row, posted_at is not None) if counting else ()
+        seen = counting and room.seen(row.id)
+        link = room.link(row.id) if seen else None
+        inputs = (status, at, posted_at, extra, seen, link)
         kept = self._rows.get(row.id)
         if kept is not None and kept[1].row is row and kept[0] == inputs:
             return kept[1]
         chat = session.plan.chat
         shown = RowView(
             row, status, self.time(at, chat.zone, chat.start_at), self.label(row),
-            self.clock(posted_at, chat.zone) if posted_at is not None else "", extra, link,
+            self.clock(posted_at, chat.zone) if posted_at is not None else "", extra, seen,
+            link,
         )
         self._rows[row.id] = (inputs, shown)
         return shown
@@ -244,7 +256,7 @@ class ViewMaker:
     def make(self, session: Session, room: RoomTalk, hour: Hour, now: datetime) -> RunView:
         """The view of `hour` (at `now`, as the header's clock shows it)."""
         plan = session.plan
-        chat, zone = plan.chat, plan.chat.zone
+        chat = plan.chat
         source = session.source
         self.fresh(source.generation)
         counting = room.counting
@@ -263,8 +275,7 @@ class ViewMaker:
             next=self._next(session, room, hour, by_id),
             checklist=self.checklist(session, hour),
             banners=self._banners(session),
-            feed=room.feed,
-            feed_status=room.status(zone),
+            room=room.frame,
         )
 
     def _countdown(self, session: Session, hour: Hour,
@@ -282,8 +293,8 @@ class ViewMaker:
         words, chat = self.words, session.plan.chat
         question = hour.next_question
         asked = hour.asked_last
-        answers = ""
-        if asked is not None and asked.number is not None and room.counting:
+        answers = room.pace()
+        if not answers and asked is not None and asked.number is not None and room.counting:
             answers = f"Q{asked.number} · {room.answers(asked.number)}"
         when = text = ""
         if question is not None and not hour.over:
