@@ -11,7 +11,9 @@ plan or the log can take it) and answers with one of these:
 - `Confirm`: it needs a yes first: the question, and what a yes and a no come to;
 - `Copy`: a text to put on the clipboard, and what to mark once it is there;
 - a form to fill in before it can happen: `EditForm`, `ReplyForm`, `HighlightForm`,
-  `CopyByHand` (the text shown selected), `ReportForm`; and `OpenLink`.
+  `CopyByHand` (the text shown selected), `ReportForm`; and `OpenLink`;
+- from the Conversation pane: `PostView` (a post whole, with its link) and
+  `NetworkOrder` (a reply or a repost to send on a network, in posting's worker).
 
 A new action (posting, next) adds a method to the desk and, when it needs one, an
 outcome here; the screen adds the one line that shows it.
@@ -23,12 +25,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from tui.core.run.notices import Notice
 
 if TYPE_CHECKING:
+    from tui.core.feed.post import FeedPost
+    from tui.core.room.actions import Welcomed
+    from tui.core.room.people import WelcomeDraft
+    from tui.core.run.asrun import Event
     from tui.core.run.plansource import Row
+    from tui.core.run.publish.publisher import Run
     from tui.core.run.report import Report
 
 
@@ -80,6 +87,10 @@ class Copy:
     reply: bool = False
     notices: tuple[Notice, ...] = ()
     """Said before the copy (why it will not be marked)."""
+    welcome: Welcomed | None = None
+    """A welcome reply: logged once copied, and its people leave the list to welcome."""
+    link: bool = False
+    """A post's link, copied because no browser can open it here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +102,20 @@ class EditForm:
 class ReplyForm:
     mention: str = ""
     """`@author` of the post replied to, before the text (the tag ends it)."""
+    text: str = ""
+    """A whole text to start from (a welcome naming people), instead of the mention."""
+    network: str | None = None
+    """Where it goes, counted as that network counts (None: the plan's first network)."""
+    to: FeedPost | None = None
+    """The post replied to: a real reply on its network when an account is there."""
+    welcome: WelcomeDraft | None = None
+    """The welcome this reply is: its people leave the list once it is sent."""
+
+    @property
+    def prefilled(self) -> str:
+        """What the dialog starts with beyond the typed words (the mention); a welcome is
+        meant to be sent as it stands."""
+        return "" if self.text else self.mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,5 +143,35 @@ class OpenLink:
     notice: Notice
 
 
+@dataclass(frozen=True, slots=True)
+class PostView:
+    """`enter` on a post: the post whole, worded for the dialog, with its link."""
+
+    title: str
+    """ "@ann@far.example · Ann · 18:05"."""
+    marks: str
+    """What the room makes of it: "A1 · first post · waiting for an answer"."""
+    text: str
+    url: str | None
+    """Its https address (None when it has no safe one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkOrder:
+    """Send on a network, in posting's worker: a reply to `to` (`text`), or a repost of
+    it. `run` reads the log as it was and collects what posting logs (`logged`), which
+    `RunDesk.network_done` keeps on the UI thread with the outcome."""
+
+    kind: Literal["reply", "repost"]
+    network: str
+    to: FeedPost
+    text: str
+    run: Run
+    logged: list[Event]
+    notice: Notice
+    """Said while it goes ("Replying on Mastodon…")."""
+    welcome: Welcomed | None = None
+
+
 Outcome = (Done | Refused | NothingToDo | Confirm | Copy | EditForm | ReplyForm
-           | HighlightForm | CopyByHand | ReportForm | OpenLink)
+           | HighlightForm | CopyByHand | ReportForm | OpenLink | PostView | NetworkOrder)

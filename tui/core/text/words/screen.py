@@ -132,10 +132,10 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "help.next": {"fr": "Revient au prochain envoi", "en": "Select the next cue again"},
     "help.focus": {"fr": "Passe au volet suivant", "en": "Move to the next pane"},
     "help.conversation": {
-        "fr": "Montre ou cache les messages du hashtag ; dans le volet : r répond, "
-              "h note un temps fort, o ouvre le message",
-        "en": "Show or hide the tag's posts; in the pane: r replies, h keeps a highlight, "
-              "o opens the post",
+        "fr": "Montre ou cache les messages du hashtag ; dans le volet : ← → listes, "
+              "entrée lit, r w x m h o b",
+        "en": "Show or hide the tag's posts; in the pane: ← → lists, enter reads, "
+              "r w x m h o b",
     },
     "help.highlight": {
         "fr": "Note le lien ou la citation d'un message marquant sous la question en cours",
@@ -372,6 +372,118 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "No conversation: add a [feed] table to the plan (see the README)",
     },
     "screen.no_post": {"fr": "Aucun message choisi", "en": "No post selected"},
+    # the room's lists in the Conversation pane, and what their keys say
+    "screen.room_stream": {"fr": "Fil", "en": "All"},
+    "screen.room_stream_short": {"fr": "Fil", "en": "All"},
+    "screen.room_welcome": {"fr": "Accueillir", "en": "Welcome"},
+    "screen.room_welcome_short": {"fr": "Acc.", "en": "Wel."},
+    "screen.room_answer": {"fr": "Répondre", "en": "Answer"},
+    "screen.room_answer_short": {"fr": "Rép.", "en": "Ans."},
+    "screen.room_featured": {"fr": "Invités", "en": "Featured"},
+    "screen.room_featured_short": {"fr": "Inv.", "en": "Feat."},
+    "screen.room_muted": {"fr": "Sourdine", "en": "Muted"},
+    "screen.room_muted_short": {"fr": "Sourd.", "en": "Mut."},
+    "screen.room_welcome_empty": {
+        "fr": "Personne à accueillir. Un + marque le premier message de quelqu'un ; "
+              "w accueille jusqu'à trois personnes.",
+        "en": "Nobody to welcome. A + marks someone's first post; w welcomes up to three.",
+    },
+    "screen.room_answer_empty": {
+        "fr": "Rien en attente : les questions du public et les mentions de l'hôte "
+              "viennent ici ; x les marque traitées.",
+        "en": "Nothing waiting: questions from the public and mentions of the host come "
+              "here; x marks them handled.",
+    },
+    "screen.room_featured_empty": {
+        "fr": "Aucun invité ni compte mis en avant ([feed] feature).",
+        "en": "No guest or featured account ([feed] feature).",
+    },
+    "screen.room_muted_empty": {
+        "fr": "Personne en sourdine : m sur un message met son auteur en sourdine.",
+        "en": "Nobody muted: m on a post mutes its author.",
+    },
+    "screen.room_back_hint": {"fr": "fin pour les voir", "en": "end shows them"},
+    "screen.post_answers": {"fr": "{mark} : répond à {question}",
+                            "en": "{mark}: answers {question}"},
+    "screen.post_kind_question": {"fr": "question du public", "en": "question from the public"},
+    "screen.post_kind_host": {"fr": "l'hôte", "en": "the host"},
+    "screen.post_kind_guest": {"fr": "parmi les invités", "en": "a guest"},
+    "screen.post_first": {"fr": "premier message du tchat", "en": "first post of the chat"},
+    "screen.post_featured": {"fr": "mis en avant", "en": "featured"},
+    "screen.post_waiting": {"fr": "attend une réponse", "en": "waiting for an answer"},
+    "screen.post_handled": {"fr": "traité", "en": "handled"},
+    "screen.post_hint": {"fr": "o ouvre le lien (ou le copie) · échap ferme",
+                         "en": "o opens the link (or copies it) · escape closes"},
+    "screen.post_hint_no_link": {"fr": "échap ferme", "en": "escape closes"},
+    "screen.post_highlighted_under": {"fr": "Message de @{author} noté sous {label}",
+                                      "en": "Post by @{author} kept under {label}"},
+    "screen.nobody_to_welcome": {"fr": "Personne à accueillir pour l'instant",
+                                 "en": "Nobody to welcome yet"},
+    "screen.welcome_title": {"fr": "Accueil", "en": "Welcome"},
+    "screen.welcome_copied": {
+        "fr": {"one": "Accueil copié ({via}) : {n} personne accueillie",
+               "other": "Accueil copié ({via}) : {n} personnes accueillies"},
+        "en": {"one": "Welcome copied ({via}): {n} person welcomed",
+               "other": "Welcome copied ({via}): {n} people welcomed"},
+    },
+    "screen.reply_hint_post": {"fr": "entrée publie la réponse · échap ferme",
+                               "en": "enter posts the reply · escape closes"},
+    "screen.rehearsal_would_reply": {
+        "fr": "Répétition, rien de publié. En direct, réponse sur {network} à {to} : {text}",
+        "en": "Rehearsal, nothing posted. Live, this would reply on {network} to {to}: "
+              "{text}",
+    },
+    "screen.rehearsal_would_repost": {
+        "fr": "Répétition, rien de publié. En direct, le message de {author} serait "
+              "repartagé sur {network}",
+        "en": "Rehearsal, nothing posted. Live, {author}'s post would be reposted on "
+              "{network}",
+    },
+    "screen.no_account": {
+        "fr": "Pas de compte {network} dans [accounts] : rien à repartager avec",
+        "en": "No {network} account in [accounts]: nothing to repost with",
+    },
+    "screen.reply_sending": {"fr": "Réponse en cours d'envoi sur {network}…",
+                             "en": "Replying on {network}…"},
+    "screen.repost_sending": {"fr": "Repartage en cours sur {network}…",
+                              "en": "Reposting on {network}…"},
+    "screen.reply_posted": {"fr": "Réponse publiée sur {network} : {link}",
+                            "en": "Replied on {network}: {link}"},
+    "screen.repost_posted": {"fr": "Repartagé sur {network}", "en": "Reposted on {network}"},
+    "screen.already_reposted": {"fr": "Déjà repartagé sur {network}",
+                                "en": "Already reposted on {network}"},
+    "screen.reply_failed": {
+        "fr": "Réponse non publiée sur {network} ({reason}) : copiée à la place",
+        "en": "Reply not posted on {network} ({reason}): copied instead",
+    },
+    "screen.repost_failed": {"fr": "Pas repartagé sur {network} : {reason}",
+                             "en": "Not reposted on {network}: {reason}"},
+    "screen.link_copied": {
+        "fr": "Pas de navigateur ici : le lien du message est copié ({via})",
+        "en": "No browser here: the post's link is copied ({via})",
+    },
+    "screen.not_waiting": {"fr": "Ce message n'attend pas de réponse",
+                           "en": "This post is not waiting for an answer"},
+    "screen.post_handled_now": {"fr": "Message de @{author} traité (x le remet)",
+                                "en": "Post by @{author} handled (x puts it back)"},
+    "screen.post_back_to_answer": {"fr": "Message de @{author} de nouveau à traiter",
+                                   "en": "Post by @{author} back on the list to answer"},
+    "screen.host_not_muted": {"fr": "Les messages de l'hôte ne se mettent pas en sourdine",
+                              "en": "The host's own posts cannot be muted"},
+    "screen.muted": {
+        "fr": "@{account} en sourdine : hors du volet, des comptes et des exports (u annule)",
+        "en": "@{account} muted: out of the pane, the counts and the exports (u undoes)",
+    },
+    "screen.unmuted": {"fr": "@{account} n'est plus en sourdine",
+                       "en": "@{account} is no longer muted"},
+    "screen.no_account_selected": {"fr": "Aucun compte choisi", "en": "No account selected"},
+    "screen.undo_room_mute": {"fr": "sourdine de @{account}", "en": "@{account} muted"},
+    "screen.undo_room_unmute": {"fr": "fin de sourdine de @{account}",
+                                "en": "@{account} unmuted"},
+    "screen.undo_room_handled": {"fr": "message traité", "en": "post handled"},
+    "screen.undo_room_unhandled": {"fr": "message remis à traiter",
+                                   "en": "post put back to answer"},
+    "key.open_post": {"fr": "Ouvrir", "en": "Open"},
     "screen.post_highlighted": {"fr": "Message de @{author} noté comme temps fort",
                                 "en": "Post by @{author} kept as a highlight"},
     "screen.post_opened": {"fr": "Ouverture du message dans le navigateur",
