@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -32,9 +32,11 @@ from tui.core.run.outcomes import (
     Confirm,
     Copy,
     Done,
+    NetworkOrder,
     NothingToDo,
     OpenLink,
     Outcome,
+    PostView,
     Refused,
 )
 from tui.core.run.plansource import PlanLook
@@ -50,13 +52,15 @@ from tui.screens.keys import (
 )
 from tui.screens.layout import size_classes
 from tui.screens.pacing import PacedScreen
+from tui.screens.roomkeys import RoomKeys
 from tui.widgets.banners import Banners
-from tui.widgets.conversation import ConversationPane, LiveFeed
+from tui.widgets.conversation import ConversationPane
 from tui.widgets.copying import CopyQueue
 from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList
 from tui.widgets.header import RunHeader
 from tui.widgets.heartbeat import Heartbeat
+from tui.widgets.networkwork import NetworkWork
 from tui.widgets.notices import NoticeBar
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.planwork import PlanWork
@@ -69,7 +73,7 @@ NOTICE_ROOM = 64
 countdown: the banner says "rehearsal", the problems wait for `tchat check`."""
 
 
-class RunSheet(PacedScreen):
+class RunSheet(PacedScreen, RoomKeys):
     # Every key of either mode, in the footer's order; a live run's `check_action`
     # hides the clock keys. Escape back to the cue list: a key everyone tries, kept
     # out of the help's list so that every key there still shows at 48 rows.
@@ -89,6 +93,11 @@ class RunSheet(PacedScreen):
         self._generation = -1
         self._next_id: str | None = None
         self._feed_started = False
+        self._pane_wanted: bool | None = None
+        from tui.net.run import RunNetwork
+
+        self.network = RunNetwork()
+        """The run's Bluesky sessions, for the feed and posting (closed at the end)."""
         reword(self, self.words)
 
     # --- layout ---------------------------------------------------------------------
@@ -101,9 +110,8 @@ class RunSheet(PacedScreen):
         self.cues = CueList(words, id="cues", on_move=self._draft_follows)
         self.draft = DraftPane(id="draft")
         self.checklist = Checklist(id="checklist")
-        self.conversation = ConversationPane(
-            desk.zone, "R" if words.language == "fr" else "A", words("screen.conv_empty"),
-            id="conversation")
+        self.conversation = ConversationPane(desk.zone, words, id="conversation")
+        self.network_work = NetworkWork(self.network, id="network-work")
         self.banners = Banners(id="banners")
         # As Textual hides its toasts in a test run without notifications.
         self.notice_bar = NoticeBar(
@@ -132,6 +140,7 @@ class RunSheet(PacedScreen):
         yield Heartbeat(desk.look_job, id="heartbeat")
         yield self.copies
         yield self.plan_work
+        yield self.network_work
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Only a rehearsal has the clock keys: the live footer, help and palette never
@@ -141,6 +150,7 @@ class RunSheet(PacedScreen):
     def on_resize(self) -> None:
         width, height = self.size
         size_classes(self, width, height)
+        self.place_conversation(width, height)
         fit_footer_keys(self, self.footer, self.keys, self.words, width)
 
     # --- the run starts and ends ------------------------------------------------------
@@ -154,15 +164,21 @@ class RunSheet(PacedScreen):
         self.show(desk.take_lock())
         self.cues.focus()
         # After the first frame: the feed's clients load in a worker, never before it.
-        self.call_after_refresh(self._start_conversation)
+        self.call_after_refresh(self._open_conversation)
         self.plan_work.find_errors(*desk.check_work())
         if not desk.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
             self.set_timer(1.0, self.start_edits)
 
     def on_unmount(self) -> None:
+        self.stop_conversation()
         self.desk.session.release_lock()
         self.stop_frames()
+
+    def _open_conversation(self) -> None:
+        self.start_conversation()
+        width, height = self.size
+        self.place_conversation(width, height)
 
     def start_edits(self) -> None:
         """Parse the plan for editing, and give it its missing ids, off the UI thread."""
@@ -223,8 +239,8 @@ class RunSheet(PacedScreen):
         header = view.header
         self.header.show(header.chat, words, header.now, rehearsal=header.rehearsal,
                          end=header.end, speed=header.speed, paused=header.paused)
-        if view.feed is not None:
-            self.conversation.show(view.feed, view.feed_status)
+        if self._feed_started:
+            self.conversation.show(view.room.room, view.feed_status)
         self.next_question.show(view.next, words)
         self.cues.show(view)
         self.draft.show(view.row(self.cues.selected_id), words)
@@ -289,17 +305,16 @@ class RunSheet(PacedScreen):
                 self.words, outcome.title, outcome.body, outcome.confirm, answered=answered))
         elif isinstance(outcome, OpenLink):
             self.say(outcome.notice)
-            self._open_in_browser(outcome.url)
+            self.network_work.open_link(outcome.url)
+        elif isinstance(outcome, PostView | NetworkOrder):
+            self.show_room(outcome)
         else:
             from tui.screens.forms import dialog_for
 
             self.app.push_screen(dialog_for(outcome, self.desk, self.words, self.show))
 
-    @work(thread=True, group="browser", exit_on_error=False)
-    def _open_in_browser(self, url: str) -> None:
-        import webbrowser  # a browser may take seconds to start: never on the event loop
-
-        webbrowser.open(url)
+    def show_notice(self, order: NetworkOrder) -> None:
+        self.say(order.notice)
 
     # --- the heartbeat ----------------------------------------------------------------
 
@@ -310,6 +325,7 @@ class RunSheet(PacedScreen):
     def beat(self, look: PlanLook | None = None) -> None:
         """One heartbeat (`RunDesk.poll`): redraws only when something changed."""
         self.show(self.desk.poll(look))
+        self.conversation_beat()
 
     # --- copying ------------------------------------------------------------------------
 
@@ -372,6 +388,7 @@ class RunSheet(PacedScreen):
         """Escape: out of the checklist (or the draft), back to the cue list."""
         self.notices.withdraw("tick")  # no second press is coming
         self.notice_bar.update()
+        self.close_conversation_if_full()
         self.cues.focus()
 
     def action_go_next(self) -> None:
@@ -407,37 +424,3 @@ class RunSheet(PacedScreen):
 
     def action_jump_back(self) -> None:
         self.show(self.desk.steering.jump_back())
-
-    # --- the conversation ---------------------------------------------------------------
-
-    def _start_conversation(self) -> None:
-        setup = self.desk.feed_setup()
-        if setup is None:
-            return  # no conversation: nothing is read, no socket is opened
-        self._feed_started = True
-        live = self.desk.live_feed()
-        self.conversation.start(setup, self.desk.open_feed(setup),
-                                LiveFeed(*live) if live is not None else None)
-
-    def action_conversation(self) -> None:
-        if not self._feed_started:
-            self.show(self.desk.no_feed())
-            return
-        side = self.query_one("#side")
-        shown = not side.has_class("-conversation")
-        side.set_class(shown, "-conversation")
-        (self.conversation if shown else self.cues).focus()
-
-    @on(ConversationPane.Arrived)
-    def _on_feed(self, message: ConversationPane.Arrived) -> None:
-        self.show(self.desk.feed_arrived(message.feed, message.posts, message.statuses))
-
-    @on(ConversationPane.Chosen)
-    def _on_post_chosen(self, message: ConversationPane.Chosen) -> None:
-        desk = self.desk
-        if message.what == "reply":
-            self.show(desk.reply_to(message.post))
-        elif message.what == "highlight":
-            self.show(desk.highlight_post(message.item, self.cues.selected_id))
-        else:
-            self.show(desk.open_post(message.post))

@@ -35,10 +35,15 @@ STATUS_MARK: dict[RowStatus, str] = {
 }
 
 
+SEEN = "✓✓"
+"""Posted, and seen published: the feed saw the host's account post its text."""
+
+
 def status_text(row: RowView, words: Words) -> str:
-    """ "✓ 18:12", "! à poster", "· à venir": a mark readable without colour, then words."""
+    """ "✓ 18:12", "! à poster", "· à venir": a mark readable without colour, then words;
+    "✓✓ 18:12" once the feed saw the host's account publish it."""
     if row.status == "posted":
-        return f"{STATUS_MARK['posted']} {row.posted}"
+        return f"{SEEN if row.seen else STATUS_MARK['posted']} {row.posted}"
     return f"{STATUS_MARK[row.status]} {words(f'screen.status_{row.status}')}"
 
 
@@ -137,7 +142,7 @@ class CueList(OptionList):
         is_next = row.id == self._view.next_id
         time, label, extra = shown_row.time, shown_row.label, shown_row.extra
         shown = status_text(shown_row, self.words)
-        link = shown_row.link if extra else None
+        link = shown_row.link
         inputs = (status, is_next, room, time, label, shown, extra, link)
         cached = self._prompts.get(row.id)
         if cached is not None and cached[0] is row and cached[1] == inputs:
@@ -151,18 +156,30 @@ class CueList(OptionList):
 
     def _assemble(
         self, row: Row, status: RowStatus, is_next: bool, room: int,
-        time: str, label: str, shown: str, extra: str = "",
+        time: str, label: str, shown: str, extra: tuple[str, ...] = (),
     ) -> Content:
         counted = row.draft.count
         over = not counted.valid
-        excerpt = one_line(row.draft.text, marked=True)
+        done = status in ("posted", "skipped", "missed")
         if extra:
-            excerpt = f"{extra} · {excerpt}"
+            # A question asked: its answers in the count's place and the excerpt's (its
+            # count mattered before it went out), in the longest words that fit.
+            room += COUNT_WIDTH + len(GAP)
+            said = next((form for form in extra if len(form) <= room), extra[-1])
+            if len(said) > room:
+                said = said[: max(0, room - 1)] + "…" if room > 1 else ""
+            return Content.assemble(
+                ("▶ " if is_next else "  ", "$text-accent bold"),
+                (_fit(time, TIME_WIDTH), "bold" if is_next else ""),
+                (_fit(label, LABEL_WIDTH), ""),
+                (_fit(shown, STATUS_WIDTH), STATUS_STYLE[status]),
+                (said, "$text-success"),
+            )
+        excerpt = one_line(row.draft.text, marked=True)
         if room < 6:
             excerpt = ""
         elif len(excerpt) > room:
             excerpt = excerpt[: room - 1] + "…"
-        done = status in ("posted", "skipped", "missed")
         assembled = Content.assemble(
             ("▶ " if is_next else "  ", "$text-accent bold"),
             (_fit(time, TIME_WIDTH), "bold" if is_next else ""),
@@ -176,11 +193,7 @@ class CueList(OptionList):
             (GAP if excerpt else "", "$text-muted"),
             (excerpt, "$text-muted" if done else ""),
         )
-        if not extra or not excerpt:
-            return assembled
-        # The conversation's words open the excerpt, which ends the row.
-        start = len(assembled.plain) - len(excerpt)
-        return assembled.stylize("$text-success", start, start + min(len(extra), len(excerpt)))
+        return assembled
 
 
 def _fit(text: str, width: int) -> str:
