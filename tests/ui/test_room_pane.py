@@ -358,3 +358,85 @@ async def test_b_without_an_account_says_so_and_opens_no_socket(
         await pilot.pause()
         assert any("No Bluesky account in [accounts]" in m for m in seen), seen
     assert attempts == []
+
+
+# --- the conversation's worker: a [feed] reload applies, quitting stops the sources ----
+
+RECORDING = (
+    '{"v":1,"start":"2025-06-01T10:00:00+00:00"}\n'
+    '{"platform":"bluesky","id":"at://x/1","author":"zoe.example","name":"Zoe",'
+    '"text":"A1 another time","url":"https://bsky.app/profile/zoe.example/post/1",'
+    '"created_at":"2025-06-01T10:06:00+00:00"}\n')
+
+
+async def test_a_reload_that_changes_feed_opens_the_conversation_again(
+    tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard,
+) -> None:
+    from tests.ui.helpers import watcher_polled
+
+    app = demo_at(tmp_path, 14, fake_clipboard, fake_monotonic)
+    plan = tmp_path / "demo-en.toml"
+    (tmp_path / "other.jsonl").write_text(RECORDING, encoding="utf-8")
+    seen = record_notifications(app)
+    async with app.run_test(size=WIDE) as pilot:
+        await room_open(app, pilot)
+        text = plan.read_text(encoding="utf-8")
+        plan.write_text(text.replace('replay = "demo-en.conversation.jsonl"',
+                                     'replay = "other.jsonl"'), encoding="utf-8")
+        await watcher_polled(app, pilot)
+        for _ in range(400):
+            await frame(app, pilot)
+            stream = app.run_sheet.desk.room.frame.room
+            if stream is not None and [p.item.post.author for p in stream.stream] == [
+                    "zoe.example"]:
+                break
+        else:
+            raise AssertionError("the new replay never showed")
+        assert "zoe.example" in text_of(app) and app.run_sheet.has_class("-conversation")
+        # Without [feed]: the pane goes, and f says why.
+        plan.write_text(text.replace('[feed]\nreplay = "demo-en.conversation.jsonl"\n', ""),
+                        encoding="utf-8")
+        await watcher_polled(app, pilot)
+        await frame(app, pilot)
+        assert not app.run_sheet.has_class("-conversation")
+        assert app.run_sheet.desk.room.frame.room is None
+        await pilot.press("f")
+        await pilot.pause()
+        assert "No conversation: add a [feed] table to the plan (see the README)" in seen
+
+
+async def test_quitting_cancels_the_sources_requests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_clipboard: FakeClipboard,
+    mastodon: Any,
+) -> None:
+    from tests.ui.helpers import at, copy_plan, make_app
+    from tui.core.timing.clock import FrozenClock
+    from tui.feed.poller import FeedPoller
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    monkeypatch.delenv("TCHAT_MASTODON_TOKEN", raising=False)
+    cancelled: list[FeedPoller] = []
+    cancel = FeedPoller.cancel
+
+    def recorded(self: FeedPoller) -> None:
+        cancelled.append(self)
+        cancel(self)
+
+    monkeypatch.setattr(FeedPoller, "cancel", recorded)
+    _server, data = mastodon
+    plan = copy_plan(tmp_path)
+    plan.write_text(plan.read_text(encoding="utf-8")
+                    + f'\n[feed]\nmastodon = "{data.base}"\n', encoding="utf-8")
+    data.add("ann", "<p>R1 oui</p>", at(5.5))
+    app = make_app(plan, FrozenClock(at(6)), fake_clipboard)
+    async with app.run_test(size=WIDE) as pilot:
+        for _ in range(600):
+            await pilot.pause(0.01)
+            feed = app.run_sheet.desk.room.feed
+            if feed is not None and feed.conversation.counts.posts == 1:
+                break
+        else:
+            raise AssertionError("the feed never brought the post")
+        assert app.run_sheet.has_class("-conversation")  # [feed], 120x36: shown by itself
+        assert cancelled == []
+    assert len(cancelled) == 1  # the run ended: its sources' requests stopped
