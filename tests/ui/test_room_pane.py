@@ -145,7 +145,11 @@ async def test_w_welcomes_up_to_three_and_they_leave_the_list(
         await pilot.press("w")
         dialog = app.screen
         assert isinstance(dialog, ReplyDialog)
-        value = dialog.query_one("#reply-input", Input).value
+        field = dialog.query_one("#reply-input", Input)
+        value = field.value
+        await pilot.pause()
+        # Wider than the field: it shows the end, the tag, where the cursor is.
+        assert len(value) > field.content_size.width and field.scroll_x > 0
         # The selected person's network: the three Bluesky people, in one reply.
         assert "@lagos.techgirls.example" in value and "@nia.w.example" in value
         assert "@spam_bot_99.example" in value and "amara_k" not in value

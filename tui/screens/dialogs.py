@@ -229,7 +229,13 @@ class ReplyDialog(_Dialog):
         field = self.query_one("#reply-input", Input)
         # Type after the mention, before the tag; after a whole text, at its end.
         if self.text:
-            field.cursor_position = len(field.value)
+            # After the first layout: only then does the field know how far to scroll
+            # for the end (a welcome wider than the field showed its start, tag unseen).
+            def to_the_end() -> None:
+                field.action_home()  # a move: the field scrolls to follow the cursor
+                field.action_end()
+
+            self.call_after_refresh(to_the_end)
         else:
             field.cursor_position = len(self.mention) + 1 if self.mention else 0
         self._refresh_count()
