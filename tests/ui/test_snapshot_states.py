@@ -161,6 +161,15 @@ def test_room_lists(snap_compare: SnapCompare, tmp_path: Path, size: Any,
                         run_before=in_the_room(*ROOM_STATES[state], ticks=ticks))
 
 
+@pytest.mark.parametrize("state", ["stream", "post"])
+def test_room_at_50x15(snap_compare: SnapCompare, tmp_path: Path, state: str) -> None:
+    # The smallest layout: the pane takes the main row; a post whole keeps its link and
+    # hint in view, its text scrolling, escape closing it (no room for the button).
+    keys = ("enter",) if state == "post" else ()
+    assert snap_compare(demo_at_14(tmp_path), terminal_size=TINY,
+                        run_before=in_the_room(*keys))
+
+
 # --- the banners ----------------------------------------------------------------------
 
 

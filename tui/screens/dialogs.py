@@ -297,6 +297,9 @@ class PostDialog(_Dialog):
             link = self.query_one("#post-link", Static)
             link.update(literal(self.url, "underline").stylize(Style(link=self.url)))
 
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 20, "-short")
+
     def action_open(self) -> None:
         if self.url:
             self.on_open(self.url)

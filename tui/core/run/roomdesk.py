@@ -153,7 +153,7 @@ class RoomDesk:
         view = self.talk.frame.room
         shown = self._shown(view, item) if view is not None else None
         if shown is not None:
-            if shown.first_post:
+            if shown.first_post and not shown.featured:  # as the pane's `+`
                 marks.append(words("screen.post_first"))
             if shown.featured and item.kind != "guest":
                 marks.append(words("screen.post_featured"))
