@@ -444,3 +444,66 @@ async def test_quitting_cancels_the_sources_requests(
         assert app.run_sheet.has_class("-conversation")  # [feed], 120x36: shown by itself
         assert cancelled == []
     assert len(cancelled) == 1  # the run ended: its sources' requests stopped
+
+
+# --- replying and reposting from the pane, with an [accounts] account -----------------
+
+async def test_r_and_b_post_on_the_posts_network_with_the_plans_account(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_clipboard: FakeClipboard,
+    mastodon: Any, mastodon_account: Any,
+) -> None:
+    from tests.ui.helpers import at, copy_plan, make_app
+    from tui.core.timing.clock import FrozenClock
+
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+    _feed_server, feed = mastodon
+    _server, account = mastodon_account
+    monkeypatch.setenv("TCHAT_MASTODON_TOKEN", account.token)
+    plan = copy_plan(tmp_path)
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace('platform = "x"',
+                                                 'platforms = ["x", "mastodon"]')
+        + f'\n[feed]\nmastodon = "{feed.base}"\n'
+        + f'\n[accounts]\nmastodon = "@endcm@social.example"\n'
+          f'mastodon_server = "{account.base}"\n', encoding="utf-8")
+    status = feed.add("ann", "<p>Une question : est-ce enregistré ?</p>", at(5.5))
+    uri = next(s["uri"] for s in feed.statuses if s["id"] == status)
+    account.known[uri] = "777"  # the account's server finds the post under its own id
+    app = make_app(plan, FrozenClock(at(6)), fake_clipboard)
+    seen = record_notifications(app)
+    async with app.run_test(size=WIDE) as pilot:
+        for _ in range(600):
+            await pilot.pause(0.01)
+            app.run_sheet.refresh_now()
+            frame_room = app.run_sheet.desk.room.frame.room
+            if frame_room is not None and frame_room.stream:
+                break
+        else:
+            raise AssertionError("the feed never brought the post")
+        await pilot.press("f", "r")
+        dialog = app.screen
+        assert isinstance(dialog, ReplyDialog)
+        assert dialog.query_one("#dialog-hint").render().plain.startswith(  # type: ignore[attr-defined]
+            "entrée publie la réponse")
+        await pilot.press(*"Oui !", "enter")
+        for _ in range(600):
+            await pilot.pause(0.01)
+            if logged(app, "reply"):
+                break
+        [reply] = logged(app, "reply")
+        [sent] = account.posts
+        import json
+
+        body = json.loads(sent.body)
+        assert body["in_reply_to_id"] == "777"
+        assert body["status"].endswith("Oui\u00a0! #TchatLecture")
+        assert reply.url and reply.url.startswith(account.base)
+        assert any(m.startswith("Réponse publiée sur Mastodon") for m in seen), seen
+        assert fake_clipboard.text is None or "Oui" not in fake_clipboard.text  # posted
+        await pilot.press("b")
+        for _ in range(600):
+            await pilot.pause(0.01)
+            if account.reblogs:
+                break
+        assert list(account.reblogs) == ["777"]
+        assert any(m.startswith("Repartagé sur Mastodon") for m in seen), seen
