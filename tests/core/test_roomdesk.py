@@ -80,7 +80,7 @@ def test_welcome_names_the_people_of_one_network_and_they_leave_the_list(
     desk = room_desk(tmp_path)
     assert [p.network for p in room_of(desk).to_welcome] == ["mastodon", "mastodon",
                                                              "bluesky"]
-    form = desk.welcome(None)  # none selected: where someone waited longest
+    form = desk.pane.welcome(None)  # none selected: where someone waited longest
     assert isinstance(form, ReplyForm) and form.network == "mastodon"
     assert form.welcome is not None and "@ann@far.example" in form.text
     assert "@bob" in form.text and "cy.bsky.example" not in form.text
@@ -91,15 +91,15 @@ def test_welcome_names_the_people_of_one_network_and_they_leave_the_list(
     [welcome] = logged(desk, "welcome")
     assert welcome.accounts == ("ann@far.example", "bob@social.example")  # type: ignore[attr-defined]
     assert [p.network for p in room_of(desk).to_welcome] == ["bluesky"]
-    bluesky = desk.welcome("mastodon")  # nobody left there: the network that has someone
+    bluesky = desk.pane.welcome("mastodon")  # nobody left there: the network that has someone
     assert isinstance(bluesky, ReplyForm) and bluesky.network == "bluesky"
 
 
 def test_nobody_to_welcome_and_no_feed_are_said(tmp_path: Path) -> None:
     desk = room_desk(tmp_path, posts=[])
-    assert isinstance(desk.welcome(None), NothingToDo)
+    assert isinstance(desk.pane.welcome(None), NothingToDo)
     bare = desk_at(plan_in(tmp_path / "bare"), 10)
-    assert texts(bare.welcome(None)) == [
+    assert texts(bare.pane.welcome(None)) == [
         "No conversation: add a [feed] table to the plan (see the README)"]
 
 
@@ -108,8 +108,8 @@ def test_handled_toggles_and_u_takes_the_last_room_action_back(tmp_path: Path) -
     [waiting] = room_of(desk).to_answer
     assert waiting.item.post.author == "bob@social.example"
     not_waiting = room_of(desk).stream[0].item
-    assert isinstance(desk.handled(not_waiting), NothingToDo)
-    assert isinstance(desk.handled(waiting.item), Done)
+    assert isinstance(desk.pane.handled(not_waiting), NothingToDo)
+    assert isinstance(desk.pane.handled(waiting.item), Done)
     assert room_of(desk).to_answer == () and room_of(desk).answered == 1
     undone = desk.undo()
     assert texts(undone) == ["Undone: post handled"]
@@ -121,12 +121,12 @@ def test_mute_leaves_the_counts_and_the_host_is_never_muted(tmp_path: Path) -> N
     desk = room_desk(tmp_path, posts=[*POSTS, post(4, "biblio_ville", "Q1 go #Tag")])
     assert desk.room.frame.answers[1] == (1, 1)
     cy = next(p.item for p in room_of(desk).stream if p.item.post.author == "cy.bsky.example")
-    assert texts(desk.mute(cy))[0].startswith("@cy.bsky.example muted")
+    assert texts(desk.pane.mute(cy))[0].startswith("@cy.bsky.example muted")
     assert room_of(desk).muted == ("cy.bsky.example",)  # applied by the next frame
     assert desk.room.frame.answers.get(1, (0, 0)) == (0, 0)  # out of the counts too
     host = next(p.item for p in room_of(desk).stream if p.item.kind == "host")
-    assert isinstance(desk.mute(host), Refused)
-    assert isinstance(desk.unmute("cy.bsky.example"), Done)
+    assert isinstance(desk.pane.mute(host), Refused)
+    assert isinstance(desk.pane.unmute("cy.bsky.example"), Done)
     assert room_of(desk).muted == ()
     assert desk.room.frame.answers[1] == (1, 1)
     assert [e.kind for e in read_events(desk.log_path)
@@ -138,7 +138,7 @@ def test_a_follower_changes_nothing_in_the_room(tmp_path: Path) -> None:
     plan.write_text(plan.read_text(encoding="utf-8") + FEED, encoding="utf-8")
     desk = opened(follower(plan, 10), POSTS)
     item = room_of(desk).to_answer[0].item
-    for outcome in (desk.welcome(None), desk.handled(item), desk.mute(item),
+    for outcome in (desk.pane.welcome(None), desk.pane.handled(item), desk.pane.mute(item),
                     desk.reply_to(item), desk.highlight_post(item, None)):
         assert isinstance(outcome, Refused), outcome
     assert logged(desk, "handled") == [] and logged(desk, "mute") == []
@@ -148,15 +148,15 @@ def test_enter_shows_the_post_whole_with_what_the_room_makes_of_it(tmp_path: Pat
     hostile = post(5, "eve", "Free? \x1b]52;c;x\x07 #Tag", url="javascript:alert(1)")
     desk = room_desk(tmp_path, posts=[*POSTS, hostile])
     item = next(p.item for p in room_of(desk).stream if p.item.post.author == "bob@social.example")
-    shown = desk.view_post(item)
+    shown = desk.pane.view_post(item)
     assert isinstance(shown, PostView)
     assert shown.title.startswith("@bob@social.example · ")
     assert shown.marks == "question from the public · first post of the chat · " \
         "waiting for an answer"
     assert shown.url == "https://social.example/@bob/2"
     eve = next(p.item for p in room_of(desk).stream if p.item.post.author == "eve")
-    assert desk.view_post(eve).url is None  # type: ignore[union-attr]
-    assert texts(desk.view_post(None)) == ["No post selected"]
+    assert desk.pane.view_post(eve).url is None  # type: ignore[union-attr]
+    assert texts(desk.pane.view_post(None)) == ["No post selected"]
 
 
 def test_h_files_an_answer_under_its_own_question(tmp_path: Path) -> None:
@@ -175,7 +175,7 @@ def test_a_reply_is_copied_without_an_account_and_sent_with_one(tmp_path: Path) 
     assert form == ReplyForm("@ann@far.example", network="mastodon", to=ann.post)
     copy = desk.send_reply(form, "@ann@far.example Bienvenue ! #TchatLecture")
     assert isinstance(copy, Copy) and copy.reply
-    assert isinstance(desk.repost(ann), Refused)  # no account to repost with
+    assert isinstance(desk.pane.repost(ann), Refused)  # no account to repost with
 
     live = room_desk(tmp_path / "live", extra=ACCOUNTS)
     ann = room_of(live).stream[0].item
@@ -185,10 +185,10 @@ def test_a_reply_is_copied_without_an_account_and_sent_with_one(tmp_path: Path) 
     assert isinstance(order, NetworkOrder) and order.kind == "reply"
     assert order.network == "mastodon" and order.to == ann.post
     # It did not go out: copied instead, so the words are not lost, and said.
-    failed = live.network_done(order, Failed("mastodon", "answered 500", 0, 1))
+    failed = live.pane.network_done(order, Failed("mastodon", "answered 500", 0, 1))
     assert isinstance(failed, Copy) and failed.text == order.text
     assert "Reply not posted on Mastodon (answered 500)" in texts(failed)[0]
-    assert isinstance(live.repost(ann), NetworkOrder)
+    assert isinstance(live.pane.repost(ann), NetworkOrder)
 
 
 def test_a_rehearsal_never_posts_it_says_what_would_go(tmp_path: Path) -> None:
@@ -204,4 +204,4 @@ def test_a_rehearsal_never_posts_it_says_what_would_go(tmp_path: Path) -> None:
     assert isinstance(said, Done)
     assert texts(said)[0].startswith("Rehearsal, nothing posted. Live, this would reply on "
                                      "Mastodon to @ann@far.example")
-    assert isinstance(desk.repost(ann), Done)
+    assert isinstance(desk.pane.repost(ann), Done)

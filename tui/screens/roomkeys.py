@@ -157,13 +157,15 @@ class RoomKeys:
 
     def on_conversation_pane_moved(self, message: ConversationPane.Moved) -> None:
         if message.step is None:
-            self.desk.follow_stream()
+            self.desk.pane.follow()
         else:
-            self.desk.move_in_stream(message.step)
+            self.desk.pane.move(message.step)
         self.refresh_now()
 
     def on_conversation_pane_chosen(self, message: ConversationPane.Chosen) -> None:
-        desk, item = self.desk, message.item
+        # The pane's keys are the room desk's (`RunDesk.pane`, `tui.core.run.roomdesk`);
+        # r, h and o are the run desk's own, as they were before the room.
+        desk, room, item = self.desk, self.desk.pane, message.item
         what = message.what
         if what == "reply":
             self.show(desk.reply_to(item))
@@ -172,17 +174,17 @@ class RoomKeys:
         elif what == "open":
             self.show(desk.open_post(message.post))
         elif what == "view":
-            self.show(desk.view_post(item))
+            self.show(room.view_post(item))
         elif what == "repost":
-            self.show(desk.repost(item))
+            self.show(room.repost(item))
         elif what == "welcome":
-            self.show(desk.welcome(message.network))
+            self.show(room.welcome(message.network))
         elif what == "handled":
-            self.show(desk.handled(item))
+            self.show(room.handled(item))
         elif message.tab == "muted":
-            self.show(desk.unmute(message.account))
+            self.show(room.unmute(message.account))
         else:
-            self.show(desk.mute(item))
+            self.show(room.mute(item))
 
     def show_room(self, outcome: PostView | NetworkOrder) -> None:
         """The outcomes only the conversation has: a post whole, a network order."""
@@ -197,7 +199,7 @@ class RoomKeys:
             self.network_work.send(outcome)
 
     def on_network_work_finished(self, message: NetworkWork.Finished) -> None:
-        self.show(self.desk.network_done(message.order, message.outcome))
+        self.show(self.desk.pane.network_done(message.order, message.outcome))
 
     def on_network_work_no_browser(self, message: NetworkWork.NoBrowser) -> None:
-        self.show(self.desk.link_not_opened(message.url))
+        self.show(self.desk.pane.link_not_opened(message.url))

@@ -51,7 +51,6 @@ from tui.core.run.outcomes import (
     Done,
     EditForm,
     HighlightForm,
-    NetworkOrder,
     NothingToDo,
     Outcome,
     Refused,
@@ -59,7 +58,6 @@ from tui.core.run.outcomes import (
     ReportForm,
 )
 from tui.core.run.plansource import PlanChange, PlanLook, Row
-from tui.core.run.publish.outcomes import Outcome as PostOutcome
 from tui.core.run.roomdesk import RoomDesk
 from tui.core.run.roomlog import posted_questions, room_marks
 from tui.core.run.roomtalk import RoomTalk
@@ -583,7 +581,8 @@ class RunDesk:
             return Done((self._notice("screen.highlight_saved_loose"),))
         return Done((self._notice("screen.highlight_saved", label=form.label),))
 
-    # --- the Conversation pane (`tui.core.run.roomdesk`) ------------------------------
+    # --- the Conversation pane: its other keys are the room desk's (`self.pane`,
+    # `tui.core.run.roomdesk`), which the screen calls directly -------------------------
 
     def reply_to(self, item: Attributed | None) -> Outcome:
         """`r` on a post: a reply naming its author as their network needs it."""
@@ -596,45 +595,6 @@ class RunDesk:
     def open_post(self, post: FeedPost | None) -> Outcome:
         """`o` on a post: in the browser (`link_not_opened` when there is none)."""
         return self.pane.open_post(post)
-
-    def link_not_opened(self, url: str) -> Outcome:
-        return self.pane.link_not_opened(url)
-
-    def view_post(self, item: Attributed | None) -> Outcome:
-        """`enter` on a post: the post whole, with its link."""
-        return self.pane.view_post(item)
-
-    def welcome(self, network: str | None) -> Outcome:
-        """`w`: a welcome reply naming up to three people not welcomed yet."""
-        return self.pane.welcome(network)
-
-    def handled(self, item: Attributed | None) -> Outcome:
-        """`x` on a post waiting for an answer: handled, or back on the list."""
-        return self.pane.handled(item)
-
-    def mute(self, item: Attributed | None) -> Outcome:
-        """`m` on a post: its author muted (logged; `u` takes it back)."""
-        return self.pane.mute(item)
-
-    def unmute(self, account: str | None) -> Outcome:
-        """`m` on the muted list: the account comes back."""
-        return self.pane.unmute(account)
-
-    def repost(self, item: Attributed | None) -> Outcome:
-        """`b` on a post: reposted on its network with the plan's account there."""
-        return self.pane.repost(item)
-
-    def network_done(self, order: NetworkOrder, outcome: PostOutcome) -> Outcome:
-        """What posting's worker did with a reply or a repost."""
-        return self.pane.network_done(order, outcome)
-
-    def move_in_stream(self, step: int) -> None:
-        """Up and down the stream (up from the newest post holds it: "12 new")."""
-        self.pane.move(step)
-
-    def follow_stream(self) -> None:
-        """`end`: back to the newest post, following again."""
-        self.pane.follow()
 
     def report(self) -> ReportForm:
         """`R`: planned versus actual, as `tchat report` prints it."""
