@@ -3,6 +3,7 @@ each decides, what it logs, and what the next frame shows of it."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from tests.core.test_desk import at, desk_at, follower, plan_in, texts
@@ -205,3 +206,31 @@ def test_a_rehearsal_never_posts_it_says_what_would_go(tmp_path: Path) -> None:
     assert texts(said)[0].startswith("Rehearsal, nothing posted. Live, this would reply on "
                                      "Mastodon to @ann@far.example")
     assert isinstance(desk.pane.repost(ann), Done)
+
+
+def test_a_key_pressed_twice_before_the_next_frame_acts_once(tmp_path: Path) -> None:
+    # A flood: the feed's worker holds the conversation, so no frame shows the first
+    # press before the second comes. The same action is not logged twice.
+    desk = room_desk(tmp_path)
+    [waiting] = room_of(desk).to_answer
+    feed = desk.room.feed
+    assert feed is not None
+    with feed.lock:  # the worker taking a poll, from another thread's point of view
+        done: list[object] = []
+        thread = threading.Thread(target=lambda: done.extend([
+            desk.pane.handled(waiting.item), desk.pane.handled(waiting.item),
+            desk.view()]))
+        thread.start()
+        thread.join()
+    assert isinstance(done[0], Done)
+    assert texts(done[1]) == ["Already done (the key was pressed twice)"]
+    assert [e.done for e in logged(desk, "handled")] == [True]  # type: ignore[attr-defined]
+    assert room_of(desk).to_answer == ()  # the next frame shows it, once
+    cy = next(p.item for p in room_of(desk).stream if p.item.post.author == "cy.bsky.example")
+    with feed.lock:
+        thread = threading.Thread(target=lambda: done.extend([
+            desk.pane.mute(cy), desk.pane.mute(cy)]))
+        thread.start()
+        thread.join()
+    assert isinstance(done[-2], Done) and isinstance(done[-1], NothingToDo)
+    assert len(logged(desk, "mute")) == 1

@@ -121,6 +121,11 @@ class RoomDesk:
         """Apply an action `u` can take back (a welcome was sent: it cannot)."""
         self._done.append(_Done(self._apply(action), action))
 
+    def _again(self, action: Handled | Muted) -> bool:
+        """The same action as the last one made, not on screen yet: a key pressed twice
+        while the feed's worker held the frame (a flood), which must not log it twice."""
+        return bool(self._done) and self._done[-1].action == action
+
     # --- moving through the stream ----------------------------------------------------
 
     def move(self, step: int) -> None:
@@ -366,6 +371,8 @@ class RoomDesk:
             return NothingToDo(self._say("screen.not_waiting", severity="warning"))
         post = item.post
         action = Handled(post.platform, post.id, not shown.waiting.handled)
+        if self._again(action):
+            return NothingToDo(self._say("screen.room_already", severity="warning"))
         self._keep(action)
         author = one_line(post.author, marked=True)
         key = "screen.post_handled_now" if action.done else "screen.post_back_to_answer"
@@ -387,6 +394,8 @@ class RoomDesk:
         if item.kind == "host" or (feed is not None
                                    and feed.conversation.attributor.is_host(author)):
             return Refused(self._say("screen.host_not_muted", severity="warning"))
+        if self._again(Muted(author, True)):
+            return NothingToDo(self._say("screen.room_already", severity="warning"))
         self._keep(Muted(author, True))
         return Done((self._say("screen.muted", account=one_line(author, marked=True)),))
 
@@ -397,6 +406,8 @@ class RoomDesk:
         refused = self._writer()
         if refused is not None:
             return refused
+        if self._again(Muted(account, False)):
+            return NothingToDo(self._say("screen.room_already", severity="warning"))
         self._keep(Muted(account, False))
         return Done((self._say("screen.unmuted", account=one_line(account, marked=True)),))
 

@@ -462,6 +462,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "Pas de navigateur ici : le lien du message est copié ({via})",
         "en": "No browser here: the post's link is copied ({via})",
     },
+    "screen.room_already": {"fr": "C'est déjà fait (la touche a été pressée deux fois)",
+                            "en": "Already done (the key was pressed twice)"},
     "screen.not_waiting": {"fr": "Ce message n'attend pas de réponse",
                            "en": "This post is not waiting for an answer"},
     "screen.post_handled_now": {"fr": "Message de @{author} traité (x le remet)",
