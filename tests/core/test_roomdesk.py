@@ -234,3 +234,24 @@ def test_a_key_pressed_twice_before_the_next_frame_acts_once(tmp_path: Path) -> 
         thread.join()
     assert isinstance(done[-2], Done) and isinstance(done[-1], NothingToDo)
     assert len(logged(desk, "mute")) == 1
+
+
+def test_people_welcomed_are_never_named_again_before_the_frame_shows_it(
+    tmp_path: Path,
+) -> None:
+    desk = room_desk(tmp_path)
+    feed = desk.room.feed
+    assert feed is not None
+    form = desk.pane.welcome("mastodon")
+    assert isinstance(form, ReplyForm)
+    copy = desk.send_reply(form, form.text)
+    assert isinstance(copy, Copy)
+    with feed.lock:  # a flood: the next frame cannot be made yet
+        said: list[object] = []
+        thread = threading.Thread(target=lambda: said.extend([
+            desk.copied(copy, "system"), desk.view(), desk.pane.welcome("mastodon")]))
+        thread.start()
+        thread.join()
+    again = said[-1]
+    assert isinstance(again, ReplyForm) and again.network == "bluesky"  # only cy is left
+    assert "ann" not in again.text and "bob" not in again.text

@@ -84,6 +84,9 @@ class RoomDesk:
         self._question = question
         self._done: list[_Done] = []
         """This run's room actions that `u` can take back, the last one last."""
+        self._welcomed: set[tuple[str, str]] = set()
+        """(network, account) welcomed in this run: never named in a second welcome,
+        even before a frame shows them off the list (a flood holding the frame)."""
 
     # --- what the room is, this frame -------------------------------------------------
 
@@ -108,6 +111,8 @@ class RoomDesk:
     def _apply(self, action: RoomAction) -> Event:
         """Log a room action, then hand it to the room (applied by the next frame)."""
         event = self.session.room(action)
+        if isinstance(action, Welcomed):
+            self._welcomed.update((action.network, a.lower()) for a in action.accounts)
 
         def apply(feed: object) -> None:
             room: Room | None = getattr(feed, "room", None)
@@ -235,12 +240,13 @@ class RoomDesk:
         view = self._view()
         if isinstance(view, Refused):
             return view
-        waiting = [p.network for p in view.to_welcome]
+        people = [p for p in view.to_welcome if p.key not in self._welcomed]
+        waiting = [p.network for p in people]
         if not waiting:
             return NothingToDo(self._say("screen.nobody_to_welcome", severity="warning"))
         chosen = network if network in waiting else waiting[0]
         chat = self.session.plan.chat
-        draft = welcome_draft(view.to_welcome, chosen, tag=chat.tag, language=chat.language,
+        draft = welcome_draft(people, chosen, tag=chat.tag, language=chat.language,
                               limit=chat.limit_on(chosen))
         if draft is None:
             return NothingToDo(self._say("screen.nobody_to_welcome", severity="warning"))
