@@ -195,3 +195,28 @@ def test_jsonl_flushes_each_line_through_a_pipe() -> None:
         process.stderr.close()
         process.stdout.close()
     assert process.returncode == 0
+
+
+def test_jsonl_loads_neither_rich_nor_what_x_does_not_need() -> None:
+    """A script pays every import of each `tchat count --jsonl`: Rich (the human output,
+    the errors), importlib.resources (the data files are read beside their module) and
+    the IDNA codec (Mastodon's check only) stay out of an X count that prints nothing
+    through Rich. The answer itself still comes."""
+    probe = (
+        "import sys\n"
+        "from tui.launch import entry\n"
+        "sys.argv = ['tchat', 'count', '--jsonl']\n"
+        "try:\n"
+        "    entry()\n"
+        "except SystemExit:\n"
+        "    names = {'importlib.resources', 'encodings.idna'}\n"
+        "    print(sorted(name for name in sys.modules\n"
+        "                 if name.split('.')[0] == 'rich' or name in names), file=sys.stderr)\n"
+    )
+    post = json.dumps("\u00e9t\u00e9 https://a.fr/x \U0001f468\u200d\U0001f4bb") + "\n"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, input=post.encode(), capture_output=True,
+        timeout=60, check=False,
+    )
+    assert json.loads(result.stdout)["weighted_length"] == 30
+    assert result.stderr.decode().strip() == "[]"

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
+import counting_oracle as oracle
 import emoji
 import regex  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tui.core.counting import PLATFORMS, count
+from tui.core.counting import PLATFORMS, count, url_patterns
 from tui.core.counting.graphemes import grapheme_count
+from tui.core.counting.tlds import fold, known_tlds
 from tui.core.counting.twitter import LIGHT_RANGES
-from tui.core.counting.urls import _domain_end, _tld_after_dot
+from tui.core.counting.urls import _ascii_domains, _domain_end, mastodon_urls, twitter_urls
 
 ALL_PLATFORMS = sorted(PLATFORMS)
 # The first count builds the matchers; warm them so no example pays for it.
@@ -146,18 +149,64 @@ def test_grapheme_count_agrees_with_uax29_segmentation(text: str) -> None:
     assert grapheme_count(text) == len(regex.findall(r"\X", text))
 
 
-# Pieces that make dots, top-level domains (real, near-real, Punycode) and what may or
-# may not follow them meet in every order.
+# Pieces that make dots, top-level domains (real, near-real, Punycode, with letters that
+# are not ASCII, in capitals and in characters `re` folds to ASCII) and what may or may
+# not follow them meet in every order.
 _URL_PIECES = st.sampled_from([
     ".", "..", "com", "co", "c", "fr", "paris", "xn--", "xn--p1ai", "p1ai", "comx",
     "-", "+", "@", "/", ":", "!", "?", "_", "a", "Z", "9", "COM", "Fr", " ", "#", "'",
     "é", "\u212a", "l", "\u017f", "рф", "РФ", "köln", "みんな", "\u00a0", "ＣＯＭ",
+    "vermögensberater", "VERMÖGENSBERATUNG", "verm", "ευ", "ΕΥ", "\u03f5υ", "ею",
+    "\u1c80", "\u0131", "\u0130", "ß", "中国", "한국", "भारत",
 ])
+# And what may start a link, come before one or stop one.
+_HEAD_PIECES = st.one_of(_URL_PIECES, st.sampled_from([
+    "https://", "http://", "HTTPS://", "http\u017f://", "gemini://", "ssb://", "example",
+    "a-b", "a_b", "-a", "日本", "\u202a", "\ufeff", "$", "＠", "\n", "www", "t.co",
+    "\u200b", "x", "0",
+]))
+_url_texts = st.lists(_URL_PIECES, max_size=12).map("".join)
+_head_texts = st.lists(_HEAD_PIECES, max_size=14).map("".join)
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.lists(_URL_PIECES, max_size=12).map("".join))
-def test_tld_scan_matches_the_pattern(text: str) -> None:
+@given(_url_texts, st.sampled_from([url_patterns.PUNYCODE, url_patterns.RUBY_PUNYCODE]))
+def test_tld_scan_matches_the_pattern(text: str, punycode: str) -> None:
     # The scan stands in for the pattern; they must agree on every text.
-    expected = max((m.end() for m in _tld_after_dot().finditer(text, 0, len(text))), default=0)
-    assert _domain_end(text, 0, len(text)) == expected
+    assert _domain_end(text, 0, len(text), punycode) == oracle.last_tld_end(text, punycode)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_head_texts, st.data(), st.booleans())
+def test_head_search_matches_the_extractors_pattern(
+    text: str, data: st.DataObject, mastodon: bool
+) -> None:
+    """The link's start, domain end, preceding character, scheme and domain, as the
+    extractor's pattern (every top-level domain in it) finds them from any position."""
+    position = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(position, len(text)))
+    finder = mastodon_urls() if mastodon else twitter_urls()
+    assert finder._search_head(text, position, end) == oracle.head(text, position, end, mastodon)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_head_texts)
+def test_bare_domains_match_the_pattern(text: str) -> None:
+    assert _ascii_domains(text) == oracle.ascii_domains(text)
+
+
+def test_folding_is_res_ignorecase_for_every_letter_of_a_tld() -> None:
+    """Two characters fold alike exactly when `re` takes one for the other under
+    IGNORECASE, for every character of a top-level domain against every character that
+    has a case (one without a case only matches itself)."""
+    letters = sorted(set("".join(known_tlds())) | set("abcdefghijklmnopqrstuvwxyz"))
+    cased = [
+        char for char in map(chr, range(0x110000))
+        if not "\ud800" <= char <= "\udfff" and (char.lower() != char or char.upper() != char)
+    ]
+    everything = "".join(cased)
+    for letter in letters:
+        matched = set(re.findall(re.escape(letter), everything, re.IGNORECASE))
+        folded = {char for char in cased if fold(char) == fold(letter)}
+        assert matched == folded, letter
+    assert all(len(fold(char)) == 1 for char in cased)

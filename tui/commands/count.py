@@ -17,12 +17,10 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
-from typing import IO, Any, TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 import orjson
-from rich.text import Text
 
-from tui.commands.console import safe_console
 from tui.commands.output import EXIT_OK, EXIT_PROBLEMS, UsageError, error_console
 from tui.core.counting import (
     PLATFORMS,
@@ -32,6 +30,9 @@ from tui.core.counting import (
     counter,
     resolve_limit,
 )
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 _PREVIEW = 40
 
@@ -85,6 +86,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_human(texts: list[str], platform: str, limit: int) -> int:
+    # Rich only here: `--jsonl` writes its lines itself, and a script pays each import.
+    from rich.text import Text
+
+    from tui.commands.console import safe_console
+
     out = safe_console(soft_wrap=True)
     err = error_console()
     if not texts:
@@ -132,6 +138,8 @@ def _drop_final_newline(text: str) -> str:
 
 
 def _line(counted: Count, text: str, label: str, *, show_text: bool) -> Text:
+    from rich.text import Text
+
     if counted.remaining >= 0:
         left = (f"{counted.remaining} left", "green" if counted.valid else "red")
     else:

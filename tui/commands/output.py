@@ -13,17 +13,18 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
-
-from tui.commands.console import safe_console
 from tui.core.plan.problems import PlanError, Problem
 from tui.core.text.typography import french_post
 from tui.core.text.vocabulary import Language
 from tui.core.text.words import Words
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from tui.core.room.summary import Recording
+
+# Rich (25 ms of imports) is loaded by the functions that print, not here: `tchat count
+# --jsonl` imports this module and prints nothing through Rich unless a command fails.
 
 ENGLISH = Words("en")
 """The command line's words before any plan is read (usage, a file that is no plan)."""
@@ -52,11 +53,15 @@ class UsageError(CommandError):
 def error_console() -> Console:
     """Standard error, for what the moderator reads: never Rich's highlighting, never a
     line cut."""
+    from tui.commands.console import safe_console
+
     return safe_console(stderr=True, soft_wrap=True)
 
 
 def print_error(message: str) -> None:
     """`tchat: message`, the one line a stopped command leaves on standard error."""
+    from rich.text import Text
+
     error_console().print(Text.assemble(("tchat: ", "bold red"), message))
 
 
@@ -113,6 +118,8 @@ def render_problems(console: Console, file_name: str | Path, problems: list[Prob
     """Each problem on a line, `plan.toml:12: error: questions[3].text: …`: the message in
     `language` (the plan's), or for a plan that did not load in the language its text
     names (`plan_language`). The rest of the line keeps its shape in every language."""
+    from rich.text import Text
+
     if problems and language is None:
         from tui.core.plan.glance import plan_language
 
@@ -138,6 +145,8 @@ def report_plan_error(path: Path, problems: list[Problem],
 def warn_skipped(console: Console, log: Path, lines: list[int], words: Words = ENGLISH) -> None:
     """Say which lines of a run log were not events (read on without them), in the plan's
     language (`words`)."""
+    from rich.text import Text
+
     if lines:
         shown = ", ".join(str(n) for n in lines[:5]) + ("…" if len(lines) > 5 else "")
         text = words("cli.lines_skipped", n=len(lines), shown=shown)
@@ -150,6 +159,8 @@ def warn_feed(console: Console, recording: Recording, words: Words = ENGLISH) ->
     """Say why the conversation kept beside the plan is left out (`FILE: error: why`), or
     which of its lines were not posts; nothing when it read well (or there is none). In
     the plan's language (`words`); the file reader's own reason stays in its words."""
+    from rich.text import Text
+
     language = words.language
     if recording.problem is not None:
         console.print(Text.assemble(
@@ -175,6 +186,8 @@ def refused_without_terminal(plan: Path | None, *, live: bool = False) -> int | 
     made for scripts. A `live` run reads its as-run log too, so a log it would refuse
     (a folder, a FIFO, another plan's) is reported the same way.
     """
+    from rich.text import Text
+
     from tui import startup
 
     missing = startup.terminal_missing()

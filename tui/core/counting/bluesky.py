@@ -15,10 +15,10 @@ import ipaddress
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources
 from typing import NamedTuple
 from urllib.parse import quote, unquote
 
+from tui.core.counting.data import data_text
 from tui.core.counting.graphemes import grapheme_count
 from tui.core.counting.measure import Entity
 
@@ -77,9 +77,7 @@ class Links(NamedTuple):
 @cache
 def known_tlds() -> frozenset[str]:
     """Names from the package's `bluesky_tlds.txt` (see scripts/update_bluesky_tlds.py)."""
-    text = resources.files("tui.core.counting").joinpath("bluesky_tlds.txt").read_text(
-        encoding="utf-8"
-    )
+    text = data_text("bluesky_tlds.txt")
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from tui.core.counting.data import data_text
 from tui.core.counting.weights import plain_weight
 
 VS16 = "\ufe0f"
@@ -32,9 +32,7 @@ SEQUENCE_MARKS = re.compile(
 @cache
 def twemoji_pattern() -> re.Pattern[str]:
     """Twemoji's pattern, compiled on first need (a text without a mark never needs it)."""
-    text = resources.files("tui.core.counting").joinpath("twemoji.txt").read_text(
-        encoding="utf-8"
-    )
+    text = data_text("twemoji.txt")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     if len(lines) != 1:
         raise ValueError(f"twemoji.txt: expected one pattern line, found {len(lines)}")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
+
+from tui.core.counting.data import data_text
 
 # Hangul vowels and trailing consonants compose with the syllable before them by an
 # algorithm, not through decomposition data.
@@ -106,9 +107,7 @@ def _segment_start(text: str, start: int, end: int, normalized_start: int, index
 def _changing() -> re.Pattern[str] | None:
     """Runs of the characters NFC may change or join to the one before them, from
     `nfc_changing.txt`; None when this Python's Unicode data is not the file's."""
-    lines = resources.files("tui.core.counting").joinpath("nfc_changing.txt").read_text(
-        encoding="utf-8"
-    ).splitlines()
+    lines = data_text("nfc_changing.txt").splitlines()
     if lines[0] != f"# Unicode {unicodedata.unidata_version}":
         return None
     ranges = [line.split("-") for line in lines if line and not line.startswith("#")]

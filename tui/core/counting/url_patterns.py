@@ -23,7 +23,11 @@ LATIN_ACCENTS = (
     "\\u0257\\u0259\\u025b\\u0263\\u0268\\u026f\\u0272\\u0289\\u028b\\u02bb\\u0300-\\u036f"
     "\\u1e00-\\u1eff"
 )
-PRECEDING = f"(?:[^A-Za-z0-9@\\uff20$#\\uff03{INVALID}]|[{DIRECTIONAL}]|^)"
+# What may come before a link: twitter-text's `(?:[^A-Za-z0-9@＠$#＃...]|[directional]|^)`.
+# The directional marks are already in the first class, so only `^` (the start of the
+# text) adds to it.
+PRECEDING_CHARACTER = f"[^A-Za-z0-9@\\uff20$#\\uff03{INVALID}]"
+PRECEDING = f"(?:{PRECEDING_CHARACTER}|[{DIRECTIONAL}]|^)"
 
 # --- twitter-text, JavaScript (X) ------------------------------------------------------
 

@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from encodings import idna
 from functools import cache, lru_cache
 from unicodedata import ucd_3_2_0 as _UNICODE_3_2
 
 from tui.core.counting import url_patterns as p
-from tui.core.counting.patterns import trie_pattern
-from tui.core.counting.tlds import known_tlds
+from tui.core.counting.tlds import last_tld_end, tld_end
 
 _MAX_URL_LENGTH = 4096
 _MAX_TCO_SLUG_LENGTH = 40
@@ -26,9 +24,6 @@ _MAX_LABEL_LENGTH = 63
 
 _PRECEDING_BARE_FORBIDDEN = re.compile("[-_./]$")
 _RUN_CACHE_SIZE = 4096
-# For ASCII text: what a top-level domain cannot be followed by (`foo.com-x` is no
-# link), so a domain after a dot can only be all of the run of these characters.
-_ASCII_NOT_AFTER_TLD = re.compile("[0-9A-Za-z@+-]*")
 
 TWITTER_SCHEMES = ("https", "http")
 # Mastodon's server accepts these schemes in its copy of the extractor.
@@ -56,15 +51,11 @@ class Dialect:
     breaks: str = p.SPACES
 
 
-@cache
-def _tld_pattern() -> str:
-    # Any TLD, then something that cannot continue a domain: `foo.com-x` is no link.
-    return f"(?:{trie_pattern(sorted(known_tlds()))})(?=[^0-9a-zA-Z@+-]|$)"
-
-
-@cache
-def _ascii_tlds() -> frozenset[str]:
-    return frozenset(tld for tld in known_tlds() if tld.isascii())
+# A link at text[start:end], as (start, end).
+UrlSpan = tuple[int, int]
+# What the extractor's pattern found up to the end of a domain: where the link starts,
+# where the domain ends, the character before the link, the scheme, the domain.
+_Head = tuple[int, int, str, str | None, str]
 
 
 @cache
@@ -73,58 +64,49 @@ def _punycode_at(punycode: str) -> re.Pattern[str]:
 
 
 def _domain_end(text: str, begin: int, end: int, punycode: str = p.PUNYCODE) -> int:
-    """Where the last `.tld` of `text[begin:end]` ends, 0 if none: the last match of
-    `_tld_after_dot(punycode)`, found without it when the text around the dots is ASCII.
-
-    That pattern (every top-level domain, as a trie) takes longer to compile than the
-    run-sheet takes to draw, and most posts hold dots but no link. After a dot, an ASCII
-    top-level domain can only be the whole run of characters that may not follow one
-    (`foo.com-x` is no link), so one set lookup per dot decides. A character that is not
-    ASCII just after the dot or the run could still match case-insensitively (the Kelvin
-    sign is a k), so then the pattern decides.
-    """
-    found = 0
-    tlds = _ascii_tlds()
-    ace = _punycode_at(punycode)
-    dot = text.find(".", begin, end)
-    while dot >= 0:
-        start = dot + 1
-        word = _ASCII_NOT_AFTER_TLD.match(text, start, end)
-        assert word is not None  # it may be empty, never missing
-        after = word.end()
-        if after < end and not text[after].isascii():
-            return max(
-                (m.end() for m in _tld_after_dot(punycode).finditer(text, begin, end)),
-                default=0,
-            )
-        if word.group().lower() in tlds:
-            found = after
-        elif (match := ace.match(text, start, end)) is not None:
-            found = match.end()
-        dot = text.find(".", start, end)
-    return found
+    """Where the last `.tld` of `text[begin:end]` ends, 0 if none."""
+    return last_tld_end(text, begin, end, _punycode_at(punycode))
 
 
 @cache
-def _ascii_domain() -> re.Pattern[str]:
-    return re.compile(
-        f"(?:(?:[-a-z0-9{p.LATIN_ACCENTS}]+)\\.)+(?:{_tld_pattern()}|{p.PUNYCODE})",
-        re.IGNORECASE,
-    )
+def _ascii_labels() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A label of the characters twitter-text keeps in a bare domain (ASCII and Latin)
+    with its dot, and the longest run of such labels."""
+    label = f"[-a-z0-9{p.LATIN_ACCENTS}]+\\."
+    return re.compile(label, re.IGNORECASE), re.compile(f"(?:{label})+", re.IGNORECASE)
 
 
-# A link at text[start:end], as (start, end).
-UrlSpan = tuple[int, int]
-# What the extractor's pattern found up to the end of a domain: where the link starts,
-# where the domain ends, the character before the link, the scheme, the domain.
-_Head = tuple[int, int, str, str | None, str]
+def _ascii_domains(domain: str) -> list[UrlSpan]:
+    """The matches of twitter-text's `(?:[-a-z0-9 Latin]+\\.)+(?:tld|punycode)`
+    (case-insensitive) in `domain`, left to right, as `re.finditer` gives them.
 
-
-def _head(found: re.Match[str] | None) -> _Head | None:
-    if found is None:
-        return None
-    before, scheme, domain = found.group(1, 2, 3)
-    return found.end(1), found.end(), before, scheme, domain
+    The leftmost start is the first character of a label that only such characters
+    follow up to its dot: any later start in that label finds the same labels and top-
+    level domains after it, so fails or ends alike. From there the labels are taken
+    greedily and given back one by one until a top-level domain follows; when none
+    follows, no start in those labels can find one (it would see fewer of the same
+    dots), so the search goes on after them.
+    """
+    punycode = _punycode_at(p.PUNYCODE)
+    one_label, labels_at = _ascii_labels()
+    found: list[UrlSpan] = []
+    position = 0
+    while (label := one_label.search(domain, position)) is not None:
+        start = label.start()
+        labels = labels_at.match(domain, start)
+        assert labels is not None  # the first label matches
+        stop = 0
+        dot = labels.end() - 1
+        while dot > start and not stop:
+            stop = tld_end(domain, dot + 1, len(domain), punycode)
+            dot = domain.rfind(".", start, dot)
+        if stop:
+            found.append((start, stop))
+            position = stop
+        else:
+            # A later start in these labels sees fewer of the same dots: none will do.
+            position = labels.end()
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,17 +115,18 @@ class _Patterns:
     # the rest (port, path, query) is optional and never makes a match fail, so the
     # result is the same, and the domain search can stop at the last top-level domain
     # of the run instead of scanning every later position to the end (quadratic on a
-    # long text without spaces, as CJK posts are).
-    domain: re.Pattern[str]
+    # long text without spaces, as CJK posts are). The domain part,
+    # `(preceding)(scheme://)?(subdomain* domain_name tld)`, is searched for piece by
+    # piece (`UrlFinder._search_head`) with the patterns below, and its top-level domain
+    # with `tld_end`: a pattern holding every top-level domain took 12 ms to compile.
+    # A character a link may follow, followed by what may start a link:
+    start: re.Pattern[str]
+    scheme: re.Pattern[str]
+    subdomains: re.Pattern[str]
+    domain_name: re.Pattern[str]
+    punycode: re.Pattern[str]
     rest: re.Pattern[str]
     tco: re.Pattern[str]
-
-
-@cache
-def _tld_after_dot(punycode: str = p.PUNYCODE) -> re.Pattern[str]:
-    """A dot and a top-level domain: for runs that are not ASCII (`_domain_end` does the
-    same for ASCII without a pattern)."""
-    return re.compile(f"\\.(?:{_tld_pattern()}|{punycode})", re.IGNORECASE)
 
 
 class UrlFinder:
@@ -168,14 +151,16 @@ class UrlFinder:
         if self._patterns is None:
             dialect = self.dialect
             scheme = "|".join(re.escape(s) for s in dialect.schemes)
-            top = f"(?:{_tld_pattern()}|{dialect.punycode})"
             self._patterns = _Patterns(
-                domain=re.compile(
-                    f"({p.PRECEDING})"  # 1: the character before the link
-                    f"((?:{scheme})://)?"  # 2: scheme
-                    f"({dialect.subdomain}*{dialect.domain_name}{top})",  # 3: domain
+                start=re.compile(
+                    f"{p.PRECEDING_CHARACTER}"
+                    f"(?=(?:(?:{scheme})://)?(?:{dialect.subdomain}|{dialect.domain_name}))",
                     re.IGNORECASE,
                 ),
+                scheme=re.compile(f"(?:{scheme})://", re.IGNORECASE),
+                subdomains=re.compile(f"{dialect.subdomain}*", re.IGNORECASE),
+                domain_name=re.compile(dialect.domain_name, re.IGNORECASE),
+                punycode=_punycode_at(dialect.punycode),
                 rest=re.compile(
                     f"(?::[0-9]+)?(/{dialect.path}*)?(?:{dialect.query})?",  # 1: path
                     re.IGNORECASE,
@@ -238,17 +223,75 @@ class UrlFinder:
             position = tail.end()
             if position >= domain_end:
                 break
-            head = _head(patterns.domain.search(text, position, domain_end))
+            head = self._search_head(text, position, domain_end)
         return found
 
     def _first_head(self, start: str) -> _Head | None:
         if start in self._heads:
             return self._heads[start]
-        head = _head(self._compiled().domain.search(start))
+        head = self._search_head(start, 0, len(start))
         if len(self._heads) >= _RUN_CACHE_SIZE:
             self._heads.clear()
         self._heads[start] = head
         return head
+
+    def _search_head(self, text: str, position: int, end: int) -> _Head | None:
+        """The first match of twitter-text's `(preceding)(scheme://)?(subdomain*
+        domain_name tld)` in `text[position:end]`, tried in the order `re` tries it.
+
+        At each place, the preceding character's class comes first and `^` (the start
+        of the text, so only at 0) after it; then with the scheme, then without it.
+        `start` finds the next place whose character may precede a link and is followed
+        by what may start one; at 0, `^` is tried after it.
+        """
+        start = self._compiled().start
+        if position == 0:
+            if start.match(text, 0, end) is not None and (
+                head := self._head_at(text, 0, 1, end)
+            ):
+                return head
+            if head := self._head_at(text, 0, 0, end):
+                return head
+            position = 1
+        while (found := start.search(text, position, end)) is not None:
+            before = found.start()
+            if head := self._head_at(text, before, before + 1, end):
+                return head
+            position = before + 1
+        return None
+
+    def _head_at(self, text: str, before: int, link: int, end: int) -> _Head | None:
+        """The head of a link starting at `link` after `text[before:link]`, if any."""
+        scheme = self._compiled().scheme.match(text, link, end)
+        if scheme is not None and (domain_end := self._domain_end_at(text, scheme.end(), end)):
+            return link, domain_end, text[before:link], scheme.group(), text[
+                scheme.end() : domain_end
+            ]
+        if domain_end := self._domain_end_at(text, link, end):
+            return link, domain_end, text[before:link], None, text[link:domain_end]
+        return None
+
+    def _domain_end_at(self, text: str, start: int, end: int) -> int:
+        """Where `subdomain* domain_name tld` starting at `start` ends, 0 if nowhere.
+
+        Like `re`: as many subdomains as match, then one fewer at a time until a domain
+        name and a top-level domain follow. Labels hold no dot, so each subdomain ends
+        at the next dot.
+        """
+        patterns = self._compiled()
+        subdomains = patterns.subdomains.match(text, start, end)
+        assert subdomains is not None  # it may match nothing, never fail
+        label = subdomains.end()
+        while True:
+            name = patterns.domain_name.match(text, label, end)
+            if name is not None and (
+                stop := tld_end(text, name.end(), end, patterns.punycode)
+            ):
+                return stop
+            if label == start:
+                return 0
+            dot = text.rfind(".", start, label - 1)
+            label = start if dot < 0 else dot + 1
 
     def _accept(self, text: str, head: _Head, tail: re.Match[str]) -> list[UrlSpan]:
         start, _, before, scheme, domain = head
@@ -273,7 +316,7 @@ class UrlFinder:
             return []
         # Without a scheme only ASCII domains count; a path sticks to the last one.
         path = tail.group(1)
-        bare = [(start + m.start(), start + m.end()) for m in _ascii_domain().finditer(domain)]
+        bare = [(start + first, start + last) for first, last in _ascii_domains(domain)]
         if bare and path:
             last_start, last_end = bare[-1]
             if last_end < start + len(domain):
@@ -306,7 +349,7 @@ def _counted_end(text: str, start: int, end: int, length: int) -> int:
 
 def _domain_fits_dns(domain: str) -> bool:
     """Each label, once Punycode-encoded, has 1 to 63 characters; `xn--` must be ASCII."""
-    if domain.startswith("xn--") and _ascii_domain().search(domain) is None:
+    if domain.startswith("xn--") and not _ascii_domains(domain):
         return False
     for label in domain.split("."):
         if label.isascii():
@@ -319,6 +362,13 @@ def _domain_fits_dns(domain: str) -> bool:
         if not 1 <= size <= _MAX_LABEL_LENGTH:
             return False
     return True
+
+
+def _idna_to_ascii(label: str) -> bytes:
+    # Only Mastodon's counter needs it: not imported for X.
+    from encodings import idna
+
+    return idna.ToASCII(label)
 
 
 _IDNA_DOTS = re.compile("[.\u3002\uff0e\uff61]")
@@ -336,7 +386,7 @@ def _domain_fits_idna2003(domain: str) -> bool:
         if any(_UNICODE_3_2.category(char) == "Cn" for char in label):
             return False
         try:
-            encoded = idna.ToASCII(label)
+            encoded = _idna_to_ascii(label)
         except UnicodeError:
             return False
         if len(encoded) > _MAX_LABEL_LENGTH:
