@@ -137,35 +137,22 @@ class TchatApp(App[None]):
         self.push_screen(self.make_run_sheet())
 
     async def action_quit(self) -> None:
-        """Quit; in the middle of a live hour, only after a yes (rehearsals and the demo
-        quit at once: nothing is lost there)."""
-        if not self._live_hour():
+        """Quit as the run desk says (`RunDesk.quit`): at once, after a yes in the middle
+        of a live hour, or after a choice when actions are not written yet."""
+        from tui.screens.dialogs import ConfirmDialog
+        from tui.screens.quitting import QuitWaitingDialog
+
+        if not self.loaded:
             await super().action_quit()
             return
-        from tui.screens.dialogs import ConfirmDialog
-
-        if any(isinstance(s, ConfirmDialog) for s in self.screen_stack):
+        if any(isinstance(s, ConfirmDialog | QuitWaitingDialog) for s in self.screen_stack):
             return
-        words = self.words
-
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                self.exit()
-
-        self.push_screen(
-            ConfirmDialog(words, words("screen.quit_title"), words("screen.quit_body"),
-                          words("key.quit")),
-            answered,
-        )
-
-    def _live_hour(self) -> bool:
-        if not self.loaded or self._mode != "live":
-            return False
         try:
-            view = self.run_sheet.view
+            sheet = self.run_sheet
         except (StopIteration, AssertionError):
-            return False
-        return view is not None and view.hour.phase == "during" and not view.hour.over
+            await super().action_quit()
+            return
+        sheet.show(sheet.desk.quit())
 
     def notify(
         self,

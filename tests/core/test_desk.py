@@ -14,6 +14,7 @@ import pytest
 
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.post import FeedPlatform, FeedPost
+from tui.core.plan.planfile import load_plan
 from tui.core.run.asrun import AsRunLog, Event, log_path_for, read_events
 from tui.core.run.desk import RunDesk
 from tui.core.run.outcomes import (
@@ -25,6 +26,8 @@ from tui.core.run.outcomes import (
     HighlightForm,
     NothingToDo,
     OpenLink,
+    Quit,
+    QuitWaiting,
     Refused,
     ReplyForm,
     ReportForm,
@@ -97,6 +100,53 @@ def test_a_follower_writes_nothing_and_says_why(tmp_path: Path) -> None:
     assert isinstance(copy, Copy) and copy.row_id is None
     assert texts(copy)[0].startswith("Plan open elsewhere")
     assert desk.session.events == [] and not log_path_for(desk.plan_path).exists()
+
+
+def _held_from(plan: Path, host: str, started: str) -> RunDesk:
+    lock_path_for(plan).write_text(json.dumps(
+        {"pid": 4242, "host": host, "started": started}))
+    desk = desk_at(plan, 7.25)
+    desk.take_lock()
+    assert desk.session.following is not None
+    return desk
+
+
+def test_a_follower_takes_over_after_a_yes_naming_the_holder_and_since_when(
+    tmp_path: Path,
+) -> None:
+    plan = plan_in(tmp_path, "chat-fr")
+    desk = _held_from(plan, "studio\x1b]52;c;SGFja2Vk\x07", "2026-12-03T16:55:00+00:00")
+    AsRunLog(log_path_for(plan)).append(
+        Event("mark", clock=at(1), wall=at(1), cue="welcome@0", via="system"))
+    asked = desk.take_over()
+    assert isinstance(asked, Confirm) and asked.title == "Prendre la main sur ce plan ?"
+    assert asked.body.startswith(
+        "Une autre fenêtre tient ce plan : pid 4242 sur studio␛]52;c;SGFja2Vk␇, depuis "
+        "17:55 (il y a 12:15).")
+    assert "\x1b" not in asked.body and asked.confirm == "Prendre la main"
+    assert isinstance(asked.no(), Done) and desk.session.following is not None
+    done = asked.yes()
+    assert isinstance(done, Done) and texts(done)[0].startswith("Main reprise sur pid 4242")
+    # The holder's last mark read first; this window writes now, and the lock is its own.
+    assert "welcome@0" in desk.session.state.posted and desk.session.following is None
+    assert json.loads(lock_path_for(plan).read_text())["pid"] == os.getpid()
+    assert isinstance(desk.skip("rules@2"), Done)
+    assert isinstance(desk.take_over(), NothingToDo)
+
+
+def test_a_take_over_meeting_another_holder_asks_again(tmp_path: Path) -> None:
+    plan = plan_in(tmp_path)
+    desk = _held_from(plan, "laptop-a", "not a time")
+    asked = desk.take_over()
+    assert isinstance(asked, Confirm)
+    assert "pid 4242 on laptop-a, since a time not known" in asked.body
+    lock_path_for(plan).write_text(json.dumps(  # another window took it meanwhile
+        {"pid": 77, "host": "laptop-b", "started": "2026-12-03T17:05:00+00:00"}))
+    again = asked.yes()
+    assert isinstance(again, Confirm) and "pid 77 on laptop-b, since 18:05 (02:15 ago)" \
+        in again.body
+    assert desk.session.following is not None
+    assert json.loads(lock_path_for(plan).read_text())["pid"] == 77
 
 
 def test_a_follower_takes_over_once_the_holder_is_gone(tmp_path: Path) -> None:
@@ -229,19 +279,65 @@ def test_ticks_in_a_rehearsal_leave_the_plan_alone(tmp_path: Path) -> None:
     assert isinstance(desk.tick(None), Refused)
 
 
-def test_a_tick_never_overwrites_an_edit_made_elsewhere(tmp_path: Path) -> None:
+def test_a_tick_met_by_an_edit_elsewhere_is_logged_and_reaches_the_plan_later(
+    tmp_path: Path,
+) -> None:
     plan = plan_in(tmp_path)
     desk = desk_at(plan, 31)
     edited = plan.read_text().replace("Relayer les réponses", "Relayer les meilleures réponses")
     plan.write_text(edited)
-    refused = desk.tick(2)
-    assert isinstance(refused, Refused) and refused.notice.kind == "plan"
-    assert texts(refused)[0].startswith("The plan changed on disk: reloaded, nothing written")
-    assert plan.read_text() == edited and desk.session.events == []
-    # A file that does not load is said as such: never "reloaded".
+    waited = desk.tick(2)
+    # Ticked all the same: in the log and on screen; the plan's copy waits, said once.
+    assert isinstance(waited, Done) and [n.kind for n in waited.notices] == ["ticks"]
+    assert texts(waited) == ["The plan changed on disk (reloaded): the tick is in the log; "
+                             "it goes into the plan once the file holds still"]
+    assert [(e.kind, e.item, e.done) for e in read_events(log_path_for(plan))] == [
+        ("tick", 2, True)]
+    assert desk.session.state.ticks == {2: True} and plan.read_text() == edited
+    assert desk.session.plan.checklist[2].text == "Relayer les meilleures réponses des invités"
+    # The next presses meet another save: ticked, and nothing more said.
+    plan.write_text(edited.replace("Écrire le résumé", "Rédiger le résumé"))
+    assert desk.tick(3) == Done()
+    assert desk.session.state.ticks == {2: True, 3: True} and desk.session.ticks_owed == 2
+    # The editor stops: the next look writes both into the plan, the edits kept.
+    caught_up = desk.poll(look_at(plan, desk.session.loaded))
+    assert caught_up is not None and caught_up.withdraw == ("ticks",)
+    on_disk = load_plan(plan)
+    assert [item.done for item in on_disk.checklist] == [False, True, True, True]
+    assert on_disk.checklist[3].text.startswith("Rédiger") and desk.session.ticks_owed == 0
+    assert len(read_events(log_path_for(plan))) == 2
+
+
+def test_a_tick_waits_while_the_plan_does_not_load_and_follows_it_back(
+    tmp_path: Path,
+) -> None:
+    plan = plan_in(tmp_path)
+    good = plan.read_text()
+    desk = desk_at(plan, 31)
     plan.write_text("[chat]\ntitle = ")
-    refused = desk.tick(2)
-    assert texts(refused)[0].startswith("The plan changed on disk and does not load")
+    waited = desk.tick(2)
+    assert texts(waited) == ["The plan changed on disk and does not load: the tick is in the "
+                             "log; it goes into the plan once it loads"]
+    assert desk.session.state.ticks == {2: True}
+    assert desk.poll(look_at(plan, desk.session.loaded)) is None  # still broken: quiet
+    assert plan.read_text() == "[chat]\ntitle = "
+    plan.write_text(good)  # put back
+    back = desk.poll(look_at(plan, desk.session.loaded))
+    assert back is not None and "ticks" in back.withdraw
+    assert load_plan(plan).checklist[2].done is True
+
+
+def test_a_tick_owed_to_an_item_removed_meanwhile_is_dropped(tmp_path: Path) -> None:
+    plan = plan_in(tmp_path)
+    desk = desk_at(plan, 31)
+    text = plan.read_text()
+    plan.write_text(text + "\n# saved by an editor\n")
+    desk.tick(3)  # owed to the last item
+    # The editor removes that item before the plan's copy is written.
+    last = text.index("[[checklist]]", text.index("Relayer les réponses"))
+    plan.write_text(text[:last])
+    assert desk.poll(look_at(plan, desk.session.loaded)) is not None
+    assert desk.session.ticks_owed == 0 and len(load_plan(plan).checklist) == 3
 
 
 def test_an_all_hour_reminder_is_never_ticked(tmp_path: Path) -> None:
@@ -368,6 +464,91 @@ def test_what_the_log_cannot_take_waits_and_goes_once_it_can(
     written = desk.poll(look_at(plan, desk.session.loaded))
     assert written is not None and texts(written) == ["The log is written again: nothing was lost"]
     assert desk.view().banners.cannot_write is None
+    assert [e.kind for e in read_events(log_path_for(plan))] == ["skip"]
+
+
+# --- quitting --------------------------------------------------------------------------
+
+
+def test_quitting_asks_first_only_in_the_live_hour(tmp_path: Path) -> None:
+    plan = plan_in(tmp_path)
+    during = desk_at(plan, 30).quit()
+    assert isinstance(during, Confirm) and during.title == "Quit during the chat?"
+    assert "Everything is saved" in during.body and during.yes() == Quit()
+    assert desk_at(plan, -30).quit() == Quit()  # before the start
+    assert desk_at(plan, 70).quit() == Quit()  # after the end
+    assert desk_at(plan, 30, mode="rehearsal").quit() == Quit()
+
+
+def test_quitting_while_the_log_waits_says_what_and_waits_or_loses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = plan_in(tmp_path)
+    desk = desk_at(plan, 3)
+    log = desk.session.log
+
+    def full(event: Event) -> None:
+        raise OSError(28, "No space left on device", str(log.path))
+
+    monkeypatch.setattr(log, "append", full)
+    desk.skip("welcome@0")
+    desk.shift()
+    for _ in range(7):
+        desk.tick(2)
+    # Before the start or in a rehearsal alike: never a silent loss.
+    choice = desk.quit()
+    assert isinstance(choice, QuitWaiting)
+    assert choice.title == "Quit? Some actions are not written"
+    assert choice.body.startswith(
+        "9 actions are only in memory: Welcome skipped, shift of +1:00, a tick, a tick, "
+        "a tick, a tick and 3 more. The log cannot be written (")
+    assert choice.body.endswith(
+        ": No space left on device); retried every 2 s. Quitting now loses them.\n\n"
+        "Wait: tchat quits by itself once they are written. Back: the chat goes on.")
+    assert choice.anyway() == Quit()
+    # Wait: said until it quits; a look that still cannot write does not quit.
+    waiting = choice.wait()
+    assert isinstance(waiting, Done) and [n.kind for n in waiting.notices] == ["quit"]
+    assert texts(waiting) == ["tchat quits once the 9 actions in memory are written "
+                              "(retried every 2 s); ctrl+q to choose again"]
+    assert not isinstance(desk.poll(look_at(plan, desk.session.loaded)), Quit)
+    monkeypatch.undo()
+    assert desk.poll(look_at(plan, desk.session.loaded)) == Quit()
+    assert len(read_events(log_path_for(plan))) == 9
+
+
+def test_back_from_a_quit_that_waits_goes_on_with_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = plan_in(tmp_path)
+    desk = desk_at(plan, 3, mode="rehearsal")
+    log = desk.session.log
+    monkeypatch.setattr(log, "append", lambda event: (_ for _ in ()).throw(
+        OSError(30, "Read-only file system")))
+    desk.skip("welcome@0")
+    choice = desk.quit()
+    assert isinstance(choice, QuitWaiting) and choice.body.startswith(
+        "1 action is only in memory: Welcome skipped. The log cannot be written (")
+    choice.wait()
+    assert choice.back() == Done(withdraw=("quit",))  # chosen again: back
+    monkeypatch.undo()
+    written = desk.poll(look_at(plan, desk.session.loaded))
+    assert isinstance(written, Done)  # written, and the run goes on
+    # And once all is written, ctrl+q quits at once (a rehearsal).
+    assert desk.quit() == Quit()
+
+
+def test_quitting_tries_the_waiting_lines_once_more_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = plan_in(tmp_path)
+    desk = desk_at(plan, -30)
+    log = desk.session.log
+    monkeypatch.setattr(log, "append", lambda event: (_ for _ in ()).throw(
+        OSError(28, "No space left on device")))
+    desk.skip("welcome@0")
+    monkeypatch.undo()  # the disk came back between two heartbeats
+    assert desk.quit() == Quit()
     assert [e.kind for e in read_events(log_path_for(plan))] == ["skip"]
 
 

@@ -267,7 +267,7 @@ def test_edits_are_not_prepared_from_a_file_changed_since_loaded(
 ) -> None:
     from tui.core.plan import planedit
 
-    monkeypatch.setattr(planedit, "_last_written", None)
+    monkeypatch.setattr(planedit, "_last_written", planedit._LastDocument())
     path = tmp_path / "plan.toml"
     path.write_text(HAND_WRITTEN)
     loaded = fingerprint(path)

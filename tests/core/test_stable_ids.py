@@ -89,6 +89,7 @@ def test_ids_prepared_before_a_tick_are_dropped_and_the_tick_kept(tmp_path: Path
     run = session(plan)
     prepared = prepare_ids(plan, run.loaded, run.missing_ids())
     assert run.tick(0)
+    run.write_ticks()  # the tick's copy in the plan (the desk makes it right after)
     assert not run.commit_ids(prepared)  # made from the plan before the tick: dropped
     assert load_plan(plan).checklist[0].done is True
     assert 'id = "q1"' not in plan.read_text(encoding="utf-8")

@@ -4,12 +4,14 @@ turned into a FIFO or a folder said once and never read on the UI thread."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, copy_plan, make_app, record_notifications, watcher_polled
+from tui.core.files.atomic import Stamp
 from tui.core.plan import planedit
 from tui.core.plan.planedit import PlanChangedOnDisk, fingerprint, write_checklist_done
 from tui.core.plan.planfile import load_plan
@@ -24,14 +26,15 @@ def test_an_edit_saved_just_before_the_rename_is_kept(
     plan = copy_plan(tmp_path)
     loaded = fingerprint(plan)
     edited = plan.read_text(encoding="utf-8").replace("Relayer les réponses", "Relayer tout")
-    real = planedit.write_atomic
+    real = planedit.replace_if_unchanged
 
-    def editor_saves_meanwhile(path: Path, data: str, **options: object) -> None:
+    def editor_saves_meanwhile(path: Path, data: bytes, unchanged: Callable[[Path], bool],
+                               ) -> Stamp:
         # The tick's own check has passed; the editor saves while the tick is written.
         plan.write_text(edited, encoding="utf-8")
-        real(path, data, **options)  # type: ignore[arg-type]
+        return real(path, data, unchanged)
 
-    monkeypatch.setattr(planedit, "write_atomic", editor_saves_meanwhile)
+    monkeypatch.setattr(planedit, "replace_if_unchanged", editor_saves_meanwhile)
     with pytest.raises(PlanChangedOnDisk):
         write_checklist_done(plan, loaded, 2, True)
     assert plan.read_text(encoding="utf-8") == edited

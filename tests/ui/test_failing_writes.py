@@ -24,6 +24,7 @@ from tests.ui.helpers import (
     sheet,
     watcher_polled,
 )
+from tui.core.plan.planfile import load_plan
 from tui.core.run.asrun import log_path_for, read_events
 from tui.core.timing.clock import FrozenClock
 
@@ -145,14 +146,22 @@ async def test_read_only_folder_keeps_marks_ticks_and_shifts(
             assert app.session.state.shifts, "the shift is kept in memory"
             await pilot.press("space", "space")  # a tick: neither plan nor log takes it
             await pilot.pause()
-            assert any(m.startswith("Écriture impossible") for m in said)
+            # Said once, truly: the tick waits in memory with the log's lines.
+            waiting = [m for m in said if m.startswith("Plan non écrit (")]
+            assert len(waiting) == 1 and waiting[0].endswith(
+                " : la coche est gardée en mémoire avec le journal ; elle ira dans le plan "
+                "dès que possible")
             assert banner(app).display
             kinds = [e.kind for e in app.session.pending]
             assert kinds == ["skip", "skip", "shift", "tick"]
             assert app.session.state.ticks
             assert plan.read_bytes() == before  # the plan was never half-written
+        ticks = dict(app.session.state.ticks)
         await watcher_polled(app, pilot)
         assert not banner(app).display
+        # The plan's copy caught up with the log at the same look.
+        assert app.session.ticks_owed == 0
+        assert {i: load_plan(plan).checklist[i].done for i in ticks} == ticks
     assert [e.kind for e in read_events(log_path_for(plan))] == ["skip", "skip", "shift", "tick"]
 
 
@@ -208,3 +217,69 @@ async def test_a_deleted_plan_folder_is_never_recreated_and_stays_said(
         copy_plan(folder)
         await watcher_polled(app, pilot)
         assert not gone.display
+
+
+def _log_refuses(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.core.run.asrun import AsRunLog, Event
+
+    def full(self: AsRunLog, event: Event) -> None:
+        raise OSError(28, "No space left on device", str(self.path))
+
+    monkeypatch.setattr(AsRunLog, "append", full)
+
+
+async def test_quit_with_actions_in_memory_waits_for_them_then_quits(
+    tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.screens.quitting import QuitWaitingDialog
+
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(6)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        _log_refuses(monkeypatch)
+        await pilot.press("s", "s")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitWaitingDialog)
+        assert "2 actions ne sont qu'en mémoire" in app.screen.choice.body
+        # Enter is "back" (the focus starts there); ctrl+q again shows the same dialog once.
+        await pilot.press("ctrl+q")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running and app.screen is sheet(app)
+        # Wait: the run goes on, said; a look that still cannot write does not quit.
+        await pilot.press("ctrl+q", "w")
+        await pilot.pause()
+        assert app.screen is sheet(app) and said[-1].startswith(
+            "tchat quittera dès que les 2 actions en mémoire seront écrites")
+        await watcher_polled(app, pilot)
+        assert app.is_running
+        monkeypatch.undo()  # the disk takes them again: written, then quit by itself
+        from textual.worker import WorkerCancelled
+
+        with contextlib.suppress(WorkerCancelled):  # the app ends under the look
+            await watcher_polled(app, pilot)
+        assert app.return_code == 0 and not app.is_running
+    assert [e.kind for e in read_events(log_path_for(plan))] == ["skip", "skip"]
+
+
+async def test_quit_anyway_loses_only_what_it_said(
+    tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(6)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        _log_refuses(monkeypatch)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("ctrl+q", "w", "ctrl+q")  # waiting, then chosen again:
+        await pilot.pause()
+        await pilot.press("o")  # quit anyway ("oui")
+        await pilot.pause()
+        assert not app.is_running
+    monkeypatch.undo()
+    assert [e.kind for e in read_events(log_path_for(plan))] == ["skip"]

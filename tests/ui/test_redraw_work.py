@@ -24,7 +24,7 @@ def test_edits_from_the_kept_document_write_what_a_fresh_parse_would(tmp_path: P
     for path, reuse in ((kept, True), (fresh, False)):
         for what, where, value in edits:
             if not reuse:
-                planedit._last_written = None
+                planedit._last_written = planedit._LastDocument()
             if what == "tick":
                 written = planedit.write_checklist_done(path, loaded[path], where, value)
             else:

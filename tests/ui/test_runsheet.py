@@ -446,7 +446,7 @@ async def test_plan_changed_on_disk_is_reloaded_with_marks_kept(
         assert app.session.row("q4") is not None
 
 
-async def test_never_overwrites_an_edit_made_elsewhere(
+async def test_ticks_met_by_an_editor_are_kept_and_reach_the_plan_once_it_stops(
     tmp_path: Path, fake_clipboard: FakeClipboard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The heartbeat must not notice the edit first: on a loaded machine its 2 s look came
@@ -461,10 +461,27 @@ async def test_never_overwrites_an_edit_made_elsewhere(
         plan.write_text(edited)
         await pilot.press("space", "space")
         await pilot.pause()
-        assert any("rien n'a été écrit" in m for m in said), said
+        # Ticked on screen and in the log; the plan file, the editor's, untouched.
+        checklist = app.screen.query_one(Checklist)
+        ticked = checklist.selected_index
+        assert ticked is not None and app.session.state.ticks == {ticked: True}
         assert plan.read_text() == edited
         assert app.session.plan.checklist[2].text.startswith("Relayer les meilleures")
-    assert log_kinds(plan) == []
+        # The editor saves again before each press: ticked, and said only once.
+        for _ in range(3):
+            plan.write_text(plan.read_text() + "# saved again\n")
+            await pilot.press("space")
+            await pilot.pause()
+        waits = [m for m in said if "la coche est dans le journal" in m]
+        assert waits == ["Le plan a changé sur le disque (rechargé) : la coche est dans le "
+                         "journal ; elle ira dans le plan dès que le fichier ne bougera plus"]
+        assert log_kinds(plan) == ["tick"] * 4
+        # The editor stops: the next look gives the plan the log's tick, edits kept.
+        await watcher_polled(app, pilot)
+        on_disk = load_plan(plan)
+        assert on_disk.checklist[2].text.startswith("Relayer les meilleures")
+        assert on_disk.checklist[ticked].done is app.session.state.ticks[ticked] is False
+        assert plan.read_text().count("# saved again") == 3
 
 
 async def test_hostile_plan_is_shown_literally(

@@ -85,3 +85,38 @@ def test_one_lock_at_a_time(tmp_path: Path) -> None:
     assert not isinstance(second, Lock) and second.pid == os.getpid()
     first.release()
     assert isinstance(take_lock(plan), Lock)
+
+
+async def test_t_takes_over_a_lock_held_from_another_host_after_a_yes(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    from tui.screens.dialogs import ConfirmDialog
+
+    plan = copy_plan(tmp_path)
+    # A co-host's machine that crashed: another host, so never found stale from here.
+    lock_path_for(plan).write_text(json.dumps(
+        {"pid": 4242, "host": "studio-laptop", "started": "2026-12-03T16:55:00+00:00"}))
+    app = make_app(plan, FrozenClock(at(7.25)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        await pilot.pause()
+        banner = app.screen.query_one("#follow-banner", Static)
+        assert banner.display and "T : prendre la main" in str(banner.visual)
+        await pilot.press("T")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "pid 4242 sur studio-laptop, depuis 17:55 (il y a 12:15)" in app.screen.body
+        await pilot.press("T", "enter")  # T again, then enter: "cancel" has the focus
+        await pilot.pause()
+        assert app.screen is sheet(app) and app.session.following is not None
+        await pilot.press("T", "o")  # "oui"
+        await pilot.pause()
+        assert app.screen is sheet(app) and app.session.following is None
+        assert not banner.display
+        assert said[-1] == ("Main reprise sur pid 4242 sur studio-laptop : cette fenêtre "
+                            "écrit désormais le journal")
+        await pilot.press("s")
+        await pilot.pause()
+        assert json.loads(lock_path_for(plan).read_text())["pid"] == os.getpid()
+    assert [e.kind for e in read_events(log_path_for(plan))] == ["skip"]
+    assert not lock_path_for(plan).exists()  # released on quitting, as its own

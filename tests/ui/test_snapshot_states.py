@@ -267,3 +267,53 @@ def test_reply_dialog(snap_compare: SnapCompare, tmp_path: Path, size: Any,
     app = live(copy_plan(tmp_path), 20, OPENING)
     assert snap_compare(app, terminal_size=size,
                         run_before=then("r", *"Merci pour ce partage !"))
+
+
+def _log_full(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    def full(self: AsRunLog, event: Event) -> None:
+        raise OSError(28, "No space left on device", f"{name}.toml.asrun.jsonl")
+
+    monkeypatch.setattr(AsRunLog, "append", full)
+
+
+@THREE_SIZES
+def test_quit_while_actions_wait(snap_compare: SnapCompare, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch, size: Any) -> None:
+    # Two skips and a tick in memory only: what ctrl+q says before they could be lost.
+    plan = here(tmp_path, monkeypatch)
+    app = live(plan, 7.25, OPENING)
+    _log_full(monkeypatch, "chat-fr")
+    assert snap_compare(app, terminal_size=size,
+                        run_before=then("s", "s", "ctrl+q"))
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL], ids=["120x36", "80x24"])
+def test_quit_while_actions_wait_in_english(snap_compare: SnapCompare, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            size: Any) -> None:
+    plan = here(tmp_path, monkeypatch, "chat-en")
+    app = live(plan, 7.25, OPENING)
+    _log_full(monkeypatch, "chat-en")
+    assert snap_compare(app, terminal_size=size, run_before=then("s", "ctrl+q"))
+
+
+def _held_elsewhere(plan: Path) -> None:
+    lock_path_for(plan).write_text(json.dumps(
+        {"pid": 4242, "host": "studio-laptop", "started": "2026-12-03T16:55:00+00:00"}))
+
+
+@THREE_SIZES
+def test_take_over_dialog(snap_compare: SnapCompare, tmp_path: Path,
+                          monkeypatch: pytest.MonkeyPatch, size: Any) -> None:
+    # T in a window that follows another host's: who holds the plan, since when.
+    plan = here(tmp_path, monkeypatch)
+    _held_elsewhere(plan)
+    assert snap_compare(live(plan, 7.25, OPENING), terminal_size=size, run_before=then("T"))
+
+
+@SIZES
+def test_take_over_dialog_in_english(snap_compare: SnapCompare, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch, size: Any) -> None:
+    plan = here(tmp_path, monkeypatch, "chat-en")
+    _held_elsewhere(plan)
+    assert snap_compare(live(plan, 7.25, OPENING), terminal_size=size, run_before=then("T"))

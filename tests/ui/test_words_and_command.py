@@ -11,19 +11,19 @@ from tui.cli import build_parser
 from tui.commands.demo import demo_copy, demo_plan_path
 from tui.core.plan.planfile import load_plan
 from tui.core.text.words import Words
-from tui.screens.keys import APP_KEYS, REHEARSAL_KEYS, RUN_KEYS
+from tui.screens.keys import APP_KEYS, LIVE_KEYS, REHEARSAL_KEYS, RUN_KEYS
 
 
 def test_every_key_has_a_name_and_a_help_line() -> None:
     for language in ("fr", "en"):
         words = Words(language)
-        for key in (*RUN_KEYS, *REHEARSAL_KEYS, *APP_KEYS):
+        for key in (*RUN_KEYS, *REHEARSAL_KEYS, *LIVE_KEYS, *APP_KEYS):
             assert words(f"key.{key.id}") and words(f"help.{key.id}")
 
 
 def test_keys_are_unique() -> None:
     # Rehearsal keys included: a rehearsal has every key at once.
-    keys = [k.key for k in (*RUN_KEYS, *REHEARSAL_KEYS, *APP_KEYS)]
+    keys = [k.key for k in (*RUN_KEYS, *REHEARSAL_KEYS, *LIVE_KEYS, *APP_KEYS)]
     assert len(keys) == len(set(keys))
     assert "ctrl+c" not in keys  # copies inside inputs; never "copy draft"
 

@@ -75,6 +75,11 @@ REHEARSAL_KEYS: tuple[Key, ...] = (
     Key("jump_back", "less_than_sign", "jump_back", key_display="<", show=False),
 )
 
+# A live run's only: a rehearsal takes no lock, so there is nothing to take over.
+LIVE_KEYS: tuple[Key, ...] = (
+    Key("take_over", "T", "take_over", key_display="T", show=False),
+)
+
 APP_KEYS: tuple[Key, ...] = (
     Key("quit", "ctrl+q", "quit", priority=True, rank=0),
     Key("palette", "ctrl+p", "command_palette", show=False, priority=True, rank=5),
@@ -88,7 +93,7 @@ def bindings_for(keys: tuple[Key, ...], words: Words) -> list[BindingType]:
 def run_keys(rehearsal: bool) -> tuple[Key, ...]:
     """The run-sheet's keys in one mode, in footer order: the footer, help and palette
     all use this. Help comes last, next to the app's quit key that follows it."""
-    keys = (*RUN_KEYS, *REHEARSAL_KEYS) if rehearsal else RUN_KEYS
+    keys = (*RUN_KEYS, *(REHEARSAL_KEYS if rehearsal else LIVE_KEYS))
     return (*(k for k in keys if k.id != "help"), *(k for k in keys if k.id == "help"))
 
 

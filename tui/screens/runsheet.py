@@ -37,12 +37,15 @@ from tui.core.run.outcomes import (
     OpenLink,
     Outcome,
     PostView,
+    Quit,
+    QuitWaiting,
     Refused,
 )
 from tui.core.run.plansource import PlanLook
 from tui.core.run.view import RunView
 from tui.core.text.words import Words
 from tui.screens.keys import (
+    LIVE_KEYS,
     REHEARSAL_KEYS,
     Key,
     bindings_for,
@@ -68,6 +71,7 @@ from tui.widgets.planwork import PlanWork
 RUN_SHEET_CSS = Path(__file__).with_name("runsheet.tcss")
 """The run-sheet's styles beyond the layout the first frame shares (tui/app.tcss)."""
 CLOCK_ACTIONS = frozenset(key.action for key in REHEARSAL_KEYS)
+LIVE_ACTIONS = frozenset(key.action for key in LIVE_KEYS)
 NOTICE_ROOM = 64
 """A terminal narrower than this (a split pane) gets no start-up notice over its
 countdown: the banner says "rehearsal", the problems wait for `tchat check`."""
@@ -77,7 +81,7 @@ class RunSheet(PacedScreen, RoomKeys):
     # Every key of either mode, in the footer's order; a live run's `check_action`
     # hides the clock keys. Escape back to the cue list: a key everyone tries, kept
     # out of the help's list so that every key there still shows at 48 rows.
-    BINDINGS = [*bindings_for(run_keys(True), Words("en")),
+    BINDINGS = [*bindings_for((*run_keys(True), *LIVE_KEYS), Words("en")),
                 Binding("escape", "back_to_cues", "Back", show=False, id="back")]
 
     def __init__(self, desk: RunDesk, clipboard: Clipboard) -> None:
@@ -144,8 +148,11 @@ class RunSheet(PacedScreen, RoomKeys):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Only a rehearsal has the clock keys: the live footer, help and palette never
-        # offer to pause or speed up the real hour, and the key does nothing.
-        return self.desk.rehearsal or action not in CLOCK_ACTIONS
+        # offer to pause or speed up the real hour, and the key does nothing. Only a
+        # live run has a lock to take over.
+        if self.desk.rehearsal:
+            return action not in LIVE_ACTIONS
+        return action not in CLOCK_ACTIONS
 
     def on_resize(self) -> None:
         width, height = self.size
@@ -303,6 +310,12 @@ class RunSheet(PacedScreen, RoomKeys):
 
             self.app.push_screen(ConfirmDialog(
                 self.words, outcome.title, outcome.body, outcome.confirm, answered=answered))
+        elif isinstance(outcome, Quit):
+            self.app.exit()
+        elif isinstance(outcome, QuitWaiting):
+            from tui.screens.quitting import QuitWaitingDialog
+
+            self.app.push_screen(QuitWaitingDialog(outcome, self.words, self.show))
         elif isinstance(outcome, OpenLink):
             self.say(outcome.notice)
             self.network_work.open_link(outcome.url)
@@ -378,6 +391,9 @@ class RunSheet(PacedScreen, RoomKeys):
 
     def action_report(self) -> None:
         self.show(self.desk.report())
+
+    def action_take_over(self) -> None:
+        self.show(self.desk.take_over())
 
     def action_help(self) -> None:
         from tui.screens.dialogs import HelpDialog

@@ -45,6 +45,12 @@ def kind_of(mode: int) -> str:
 def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of `path`, or `NotReadable` when it is not a regular file, cannot be
     opened, or is larger than `limit`."""
+    return read_regular_stat(path, limit)[0]
+
+
+def read_regular_stat(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+    """`read_regular`, with the stat of the very file read (taken on the open
+    descriptor: a stat of the path could be another file's, renamed in meanwhile)."""
     try:
         # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -73,7 +79,7 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             total += len(chunk)
             if total > limit:
                 raise NotReadable(_too_large(total, limit), too_large=True)
-        return b"".join(chunks)
+        return b"".join(chunks), info
     except NotReadable:
         raise
     except OSError as error:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.files.atomic import write_atomic
-from tui.core.files.regularfile import read_regular
+from tui.core.files.atomic import Superseded, replace_if_unchanged
+from tui.core.files.regularfile import read_regular, read_regular_stat
 from tui.core.plan.model import Plan
 from tui.core.plan.planfile import parse_plan, read_plan_text
 
@@ -36,26 +37,32 @@ class PlanChangedOnDisk(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What the plan file was when loaded: cheap to poll (mtime, size), exact (digest)."""
+    """What the plan file was when loaded: cheap to poll (inode, mtime, size), exact
+    (digest)."""
 
     mtime_ns: int
     size: int
     digest: str
+    ino: int = 0
+    """The file's inode: a new file renamed in place (as editors save) is another one,
+    even with the same size in the same tick of a coarse clock."""
 
     def same_stat(self, path: Path) -> bool:
         try:
             stat = path.stat()
         except OSError:
             return False
-        return (stat.st_mtime_ns, stat.st_size) == (self.mtime_ns, self.size)
+        return ((stat.st_ino, stat.st_mtime_ns, stat.st_size)
+                == (self.ino, self.mtime_ns, self.size))
 
 
 def fingerprint(path: Path) -> Fingerprint:
     """Raises OSError (`NotReadable`) for a file that cannot be read, or is not a regular
-    file: a plan replaced by a FIFO must not block the reader."""
-    stat = path.stat()
-    digest = hashlib.sha256(read_regular(path)).hexdigest()
-    return Fingerprint(stat.st_mtime_ns, stat.st_size, digest)
+    file: a plan replaced by a FIFO must not block the reader. The stat is the very
+    file read's (a stat of the path, then a read, could see two files)."""
+    data, stat = read_regular_stat(path)
+    digest = hashlib.sha256(data).hexdigest()
+    return Fingerprint(stat.st_mtime_ns, stat.st_size, digest, stat.st_ino)
 
 
 def changed_on_disk(path: Path, loaded: Fingerprint) -> bool:
@@ -76,17 +83,44 @@ class Written:
     plan: Plan
 
 
-# The document of the last write, by file and digest of the text it was dumped to. The
-# next edit of that same file, unchanged since, starts from it instead of parsing the
-# whole file again with tomlkit (a quarter of a second on a 200 kB plan).
-_last_written: tuple[Path, str, tomlkit.TOMLDocument] | None = None
+class _LastDocument:
+    """The document of the last write (or of the parse made ahead of the first edit), by
+    file and digest of the text it holds. The next edit of that same file, unchanged
+    since, starts from it instead of parsing the whole file again with tomlkit (a
+    quarter of a second on a 200 kB plan).
+
+    Given by the worker thread that parses ahead (`prepare_edits`) and taken by the
+    UI thread that edits, so behind a lock: a document is handed over whole, taken once
+    (the edit changes it in place), and the worker's never replaces one kept since."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: tuple[Path, str, tomlkit.TOMLDocument] | None = None
+
+    def keep(self, path: Path, digest: str, document: tomlkit.TOMLDocument, *,
+             unless_kept: bool = False) -> None:
+        with self._lock:
+            if unless_kept and self._kept is not None:
+                return
+            self._kept = (path, digest, document)
+
+    def take(self, path: Path, digest: str) -> tomlkit.TOMLDocument | None:
+        """The document kept for this file as it is now, once; a failed edit leaves
+        none behind."""
+        with self._lock:
+            kept, self._kept = self._kept, None
+        if kept is not None and kept[0] == path and kept[1] == digest:
+            return kept[2]
+        return None
+
+
+_last_written = _LastDocument()
 
 
 def _document(path: Path, loaded: Fingerprint) -> tomlkit.TOMLDocument:
-    global _last_written
-    last, _last_written = _last_written, None  # taken: a failed edit leaves no cache
-    if last is not None and last[0] == path and last[1] == loaded.digest:
-        return last[2]
+    document = _last_written.take(path, loaded.digest)
+    if document is not None:
+        return document
     import tomlkit
 
     return tomlkit.parse(read_plan_text(path))
@@ -105,7 +139,6 @@ def prepare_edits(path: Path, loaded: Fingerprint) -> None:
     calls this from a worker thread after its first frame, so the first checklist tick
     of the hour does not wait for it. Any failure is left for the edit itself to report.
     """
-    global _last_written
     try:
         data = read_regular(path)
         if hashlib.sha256(data).hexdigest() != loaded.digest:
@@ -113,8 +146,7 @@ def prepare_edits(path: Path, loaded: Fingerprint) -> None:
         document = _parsed(data)
     except Exception:  # noqa: BLE001 - only a head start: the edit reads the file again
         return
-    if _last_written is None:
-        _last_written = (path, loaded.digest, document)
+    _last_written.keep(path, loaded.digest, document, unless_kept=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,27 +184,30 @@ def prepare_ids(path: Path, loaded: Fingerprint, ids: dict[str, str]) -> Prepare
 
 
 def commit(edit: PreparedEdit) -> Written:
-    """Write a prepared edit, if the file is still the one it was made from (checked
-    again right before the rename). Raises PlanChangedOnDisk, or OSError."""
-    global _last_written
-    path, loaded, text = edit.path, edit.loaded, edit.text
+    """Write a prepared edit, if the file is still the one it was made from: checked
+    before anything is written, and again on the very file replaced, at the moment it
+    is replaced (`replace_if_unchanged`): an editor saving at any moment of the write
+    is seen, never overwritten. Raises PlanChangedOnDisk, or OSError."""
+    path, loaded = edit.path, edit.loaded
     if changed_on_disk(path, loaded):
         raise PlanChangedOnDisk(str(path))
 
-    def unchanged(target: Path) -> None:
-        # Checked again right before the rename, the temporary file already written
-        # and fsynced: an editor saving in between is seen, not overwritten.
+    def unchanged(target: Path) -> bool:
         try:
-            current = hashlib.sha256(read_regular(target)).hexdigest()
+            return hashlib.sha256(read_regular(target)).hexdigest() == loaded.digest
         except OSError:
-            current = ""
-        if current != loaded.digest:
-            raise PlanChangedOnDisk(str(path))
+            return False  # gone, or no longer a file: not the plan loaded
 
-    write_atomic(path, text, before_rename=unchanged)
-    written = fingerprint(path)
-    if written.digest == hashlib.sha256(text.encode("utf-8")).hexdigest():
-        _last_written = (path, written.digest, edit.document)
+    data = edit.text.encode("utf-8")
+    try:
+        stamp = replace_if_unchanged(path, data, unchanged)
+    except Superseded:
+        raise PlanChangedOnDisk(str(path)) from None
+    # What was written, by the stat of the file written: the path may already hold an
+    # editor's next save, which the next look must see as a change.
+    written = Fingerprint(stamp.mtime_ns, stamp.size, hashlib.sha256(data).hexdigest(),
+                          stamp.ino)
+    _last_written.keep(path, written.digest, edit.document)
     return Written(written, edit.plan)
 
 
@@ -200,8 +235,16 @@ def _edit(
 def write_checklist_done(
     path: Path, loaded: Fingerprint, index: int, done: bool, plan: Plan | None = None
 ) -> Written:
-    """Write `done = true|false` into the `index`-th `[[checklist]]` item; the file's new
-    fingerprint and the plan as written.
+    """Write `done = true|false` into the `index`-th `[[checklist]]` item (see
+    `write_checklist`)."""
+    return write_checklist(path, loaded, {index: done}, plan)
+
+
+def write_checklist(
+    path: Path, loaded: Fingerprint, done: Mapping[int, bool], plan: Plan | None = None
+) -> Written:
+    """Write `done = true|false` into each `[[checklist]]` item named by its index, in
+    one write; the file's new fingerprint and the plan as written.
 
     With `plan`, the plan the file held when `loaded` was taken, the plan written is
     derived from it rather than read back: a true or false in a `done` field cannot make
@@ -210,12 +253,14 @@ def write_checklist_done(
     """
 
     def tick(document: tomlkit.TOMLDocument) -> None:
-        document["checklist"][index]["done"] = done
+        for index, value in done.items():
+            document["checklist"][index]["done"] = value
 
     def ticked() -> Plan:
         assert plan is not None
         items = list(plan.checklist)
-        items[index] = items[index].model_copy(update={"done": done})
+        for index, value in done.items():
+            items[index] = items[index].model_copy(update={"done": value})
         return plan.model_copy(update={"checklist": items})
 
     return _edit(path, loaded, tick, None if plan is None else ticked)

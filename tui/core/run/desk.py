@@ -26,6 +26,7 @@ tests/core/test_desk.py.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -41,6 +42,7 @@ from tui.core.plan.planedit import Fingerprint, PlanChangedOnDisk, PreparedEdit
 from tui.core.plan.problems import PlanError
 from tui.core.room.session import FeedPlan, FeedSession, feed_plan
 from tui.core.room.threads import PostedQuestion
+from tui.core.run.asrun import Event
 from tui.core.run.checklist import checklist_groups
 from tui.core.run.hour import Hour, hour_at
 from tui.core.run.notices import Notice, Severity
@@ -53,10 +55,13 @@ from tui.core.run.outcomes import (
     HighlightForm,
     NothingToDo,
     Outcome,
+    Quit,
+    QuitWaiting,
     Refused,
     ReplyForm,
     ReportForm,
 )
+from tui.core.run.planlock import Holder
 from tui.core.run.plansource import PlanChange, PlanLook, Row
 from tui.core.run.roomdesk import RoomDesk
 from tui.core.run.roomlog import posted_questions, room_marks
@@ -64,6 +69,7 @@ from tui.core.run.roomtalk import RoomTalk
 from tui.core.run.session import Session
 from tui.core.run.steering import Steering
 from tui.core.run.view import (
+    RETRY_SECONDS,
     RunView,
     ViewMaker,
 )
@@ -75,6 +81,9 @@ from tui.core.timing.spans import short_span, signed_span
 
 Via = str
 """How a text reached the clipboard: "system", "osc52" or "manual"."""
+
+WAITING_SHOWN = 6
+"""The waiting actions a quit names one by one; the rest are counted."""
 
 class RunDesk:
     def __init__(self, session: Session, *, replay: Path | None = None) -> None:
@@ -93,6 +102,10 @@ class RunDesk:
         self._asked: tuple[tuple[object, ...], dict[int, datetime]] | None = None
         self._feed_from: tuple[object, ...] | None = None
         """The plan's `[feed]` and tag the conversation was opened with."""
+        self._ticks_said = False
+        """That ticks wait for the plan file was said (once, until they are in)."""
+        self._quit_when_written = False
+        """The moderator chose to wait for the log's waiting lines, then quit."""
 
     @property
     def log_path(self) -> Path:
@@ -282,11 +295,12 @@ class RunDesk:
         """The look at the plan file a worker thread makes for the next `poll`."""
         return self.session.source.look_job()
 
-    def poll(self, look: PlanLook | None = None) -> Done | None:
+    def poll(self, look: PlanLook | None = None) -> Done | Quit | None:
         """One heartbeat: a follower reads the other window's log (or takes over once
         it is gone); with a `look` at the plan file, what the log could not take is
-        written again and the plan reloaded when it changed. None when nothing did:
-        the screen need not be drawn again."""
+        written again and the plan reloaded when it changed (and the app quits, when
+        asked to once all was written). None when nothing did: the screen need not be
+        drawn again."""
         session = self.session
         before = self._run_signature()
         notices: list[Notice] = []
@@ -300,27 +314,43 @@ class RunDesk:
             if session.pending and session.flush():
                 notices.append(self._notice("screen.written_again", seconds=6))
             change = session.source.take(look)
-            if change is PlanChange.RELOADED:
-                notices.append(self._notice("screen.reloaded", seconds=6, kind="plan"))
-            elif change is PlanChange.FAILED:
-                error = session.source.failure
-                problem = (error.problems[0].text(self.words.language)
-                           if error and error.problems else "")
-                notices.append(self._notice("screen.reload_failed", severity="error",
-                                            seconds=10, kind="plan", problem=problem))
-            elif change is PlanChange.BACK:
+            if change is PlanChange.BACK:
                 # Put back as it was: nothing to reload, and the "does not load" is over.
                 withdraw = ("plan",)
+            else:
+                notices.extend(self._plan_change(change))
+            if session.ticks_owed and not session.source.troubled:
+                # The ticks the plan's copy still owes, tried again at every look.
+                notices.extend(self._copy_ticks(again=True).notices)
+            if self._ticks_said and not session.ticks_owed:
+                # All in: "the tick waits" is over. Withdrawn here, at a look, never at a
+                # press, so a burst of presses against a saving editor says it once.
+                self._ticks_said = False
+                withdraw += ("ticks",)
+            if self._quit_when_written and not session.pending:
+                return Quit()
         if not notices and not withdraw and self._run_signature() == before:
             return None
         return Done(tuple(notices), withdraw=withdraw)
+
+    def _plan_change(self, change: PlanChange) -> tuple[Notice, ...]:
+        """What a reload of the plan file is said as: reloaded, or does not load."""
+        if change is PlanChange.RELOADED:
+            return (self._notice("screen.reloaded", seconds=6, kind="plan"),)
+        if change is PlanChange.FAILED:
+            error = self.session.source.failure
+            problem = (error.problems[0].text(self.words.language)
+                       if error and error.problems else "")
+            return (self._notice("screen.reload_failed", severity="error", seconds=10,
+                                 kind="plan", problem=problem),)
+        return ()
 
     def _run_signature(self) -> tuple[object, ...]:
         """What a heartbeat can change on screen."""
         session = self.session
         return (id(session.state), session.state.version, session.source.generation,
                 session.source.gone, session.write_problem, len(session.pending),
-                session.following)
+                session.following, session.ticks_owed)
 
     # --- copying ---------------------------------------------------------------------
 
@@ -487,9 +517,46 @@ class RunDesk:
         refused = self._writer()
         if refused is not None:
             return refused
-        # No notice: the box and the strike-through say it, in the same frame, and a
-        # notice per tick would pile up over the screen in the busy minutes.
-        return self._guarded(lambda: self.session.tick(index)) or Done()
+        # In the log (and on screen) whatever the plan file does; then its copy in the
+        # plan. No notice when it goes through: the box and the strike-through say it,
+        # in the same frame, and a notice per tick would pile up in the busy minutes.
+        self.session.tick(index)
+        return self._copy_ticks()
+
+    def _copy_ticks(self, *, again: bool = False) -> Done:
+        """The ticks the log holds, copied into the plan file now if it takes them. When
+        it does not (an editor saving, a full disk), they wait for the heartbeat's next
+        try (`again`), and that is said once, not at every press; once they are in, the
+        next look (`poll`) withdraws it."""
+        session = self.session
+        try:
+            session.write_ticks()
+        except PlanChangedOnDisk as changed:
+            if again and self._ticks_said:
+                # Already said: what is new is the plan reloaded by the try, said as
+                # every reload the heartbeat finds.
+                return Done(self._plan_change(
+                    PlanChange.FAILED if changed.reloaded is False else PlanChange.RELOADED))
+            # Say "reloaded" only when it was: a file that does not load is not taken.
+            return self._ticks_wait("screen.tick_waits_not_loaded" if changed.reloaded is False
+                                    else "screen.tick_waits_changed")
+        except PlanError as error:
+            return self._ticks_wait("screen.tick_waits_failed",
+                                    error=error.problems[0].text(self.words.language))
+        except OSError as error:
+            return self._ticks_wait("screen.tick_waits_failed",
+                                    error=error.strerror or str(error))
+        return Done()
+
+    def _ticks_wait(self, key: str, **fields: object) -> Done:
+        if self._ticks_said:
+            return Done()
+        self._ticks_said = True
+        # Where the tick is, truly: in the log, or waiting in memory with the log's lines.
+        kept = self.words("screen.tick_kept_memory" if self.session.pending
+                          else "screen.tick_kept_log")
+        return Done((self._notice(key, severity="warning", seconds=10, kind="ticks",
+                                  kept=kept, **fields),))
 
     def _guarded(self, write: Callable[[], object]) -> Refused | None:
         """Run a plan write; on a conflict or an error, refused with the reason."""
@@ -624,6 +691,97 @@ class RunDesk:
             self.session.commit_ids(prepared)
         except (PlanChangedOnDisk, OSError):
             return
+
+    # --- taking over the plan ----------------------------------------------------------
+
+    def take_over(self) -> Confirm | NothingToDo:
+        """T, in a window that follows another: take the plan's lock after a yes that
+        names its holder and since when (a co-host's crashed machine, another host's,
+        cannot be told from a live one from here)."""
+        session = self.session
+        holder = session.following
+        if holder is None:
+            return NothingToDo(self._notice("screen.not_following"))
+        words = self.words
+        since, age = holder.since(), holder.age(session.now())  # live: the real clock
+        if since is None or age is None:
+            body = words("screen.take_over_body_unknown", holder=holder.describe(words))
+        else:
+            body = words("screen.take_over_body", holder=holder.describe(words),
+                         since=clock_time(since, session.plan.chat.zone),
+                         age=short_span(age))
+        return Confirm(words("screen.take_over_title"), body, words("key.take_over"),
+                       yes=lambda: self._take_over_from(holder))
+
+    def _take_over_from(self, holder: Holder) -> Outcome:
+        try:
+            taken = self.session.take_over(holder)
+        except OSError as error:
+            return Refused(self._notice("screen.take_over_failed", severity="error",
+                                        seconds=10, error=error.strerror or str(error)))
+        if not taken:
+            return self.take_over()  # the lock changed meanwhile: asked again, anew
+        return Done((self._notice("screen.took_over_lock", severity="warning", seconds=10,
+                                  holder=holder.describe(self.words)),))
+
+    # --- quitting --------------------------------------------------------------------
+
+    def quit(self) -> Quit | Confirm | QuitWaiting:
+        """ctrl+q. What is not written yet is tried once more; what still waits is said,
+        with the choice to wait for it or lose it (never a silent loss, in a rehearsal
+        too); otherwise, in the live hour, a yes first; else quit at once."""
+        session = self.session
+        if session.pending:
+            session.flush()
+        if session.ticks_owed and not session.source.troubled:
+            # The plan's copy of the ticks, one last try (the log holds them anyway).
+            with contextlib.suppress(PlanChangedOnDisk, PlanError, OSError):
+                session.write_ticks()
+        if session.pending:
+            return self._quit_waiting()
+        hour = self.hour()
+        if session.rehearsal or hour.phase != "during" or hour.over:
+            return Quit()
+        words = self.words
+        return Confirm(words("screen.quit_title"), words("screen.quit_body"),
+                       words("key.quit"), yes=Quit)
+
+    def _quit_waiting(self) -> QuitWaiting:
+        words = self.words
+        pending = self.session.pending
+        what = ", ".join(self._waiting(event) for event in pending[:WAITING_SHOWN])
+        if len(pending) > WAITING_SHOWN:
+            what += " " + words("screen.waiting_more", n=len(pending) - WAITING_SHOWN)
+        body = words("screen.quit_waiting_body", n=len(pending), what=what,
+                     error=self.session.write_problem or "", seconds=RETRY_SECONDS)
+        return QuitWaiting(words("screen.quit_waiting_title"), body,
+                           wait=self.quit_when_written, anyway=Quit, back=self.stay)
+
+    def _waiting(self, event: Event) -> str:
+        """One waiting line of the log, as the moderator knows it."""
+        words = self.words
+        if event.kind in ("mark", "skip"):
+            row = self.session.row(event.cue or "")
+            label = self._label(row) if row else (event.cue or "")
+            return words(f"screen.undo_{event.kind}", label=label)
+        if event.kind == "shift":
+            return words("screen.undo_shift", delay=signed_span(event.seconds or 0))
+        if event.kind in ("compress", "tick", "reply", "highlight", "undo"):
+            return words(f"screen.waiting_{event.kind}")
+        return words("screen.waiting_other")
+
+    def quit_when_written(self) -> Done:
+        """Wait for the log's waiting lines: the heartbeat that writes the last one
+        quits (`poll`)."""
+        self._quit_when_written = True
+        return Done((self._notice("screen.quit_when_written", severity="warning",
+                                  kind="quit", seconds=3600,
+                                  n=len(self.session.pending), every=RETRY_SECONDS),))
+
+    def stay(self) -> Done:
+        """Back to the run: no longer quitting once all is written."""
+        self._quit_when_written = False
+        return Done(withdraw=("quit",))
 
     # --- the conversation ------------------------------------------------------------
 

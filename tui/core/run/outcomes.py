@@ -14,6 +14,8 @@ plan or the log can take it) and answers with one of these:
   `CopyByHand` (the text shown selected), `ReportForm`; and `OpenLink`;
 - from the Conversation pane: `PostView` (a post whole, with its link) and
   `NetworkOrder` (a reply or a repost to send on a network, in posting's worker).
+- `Quit`: the app may end now; `QuitWaiting`: quitting would lose what is not written
+  yet, so the moderator chooses: wait for it, quit anyway, or go back.
 
 A new action (posting, next) adds a method to the desk and, when it needs one, an
 outcome here; the screen adds the one line that shows it.
@@ -160,7 +162,7 @@ class PostView:
 class NetworkOrder:
     """Send on a network, in posting's worker: a reply to `to` (`text`), or a repost of
     it. `run` reads the log as it was and collects what posting logs (`logged`), which
-    `RunDesk.network_done` keeps on the UI thread with the outcome."""
+    `RoomDesk.network_done` keeps on the UI thread with the outcome."""
 
     kind: Literal["reply", "repost"]
     network: str
@@ -173,5 +175,26 @@ class NetworkOrder:
     welcome: Welcomed | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Quit:
+    """End the app now: nothing said is lost."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuitWaiting:
+    """Actions only in memory (the log cannot be written): said, never lost silently."""
+
+    title: str
+    body: str
+    """What is not written, why, and what each choice does."""
+    wait: Callable[[], Outcome]
+    """Quit by itself once they are written."""
+    anyway: Callable[[], Outcome]
+    """Quit now, losing them."""
+    back: Callable[[], Outcome]
+    """Go on with the run (and no longer quit once written)."""
+
+
 Outcome = (Done | Refused | NothingToDo | Confirm | Copy | EditForm | ReplyForm
-           | HighlightForm | CopyByHand | ReportForm | OpenLink | PostView | NetworkOrder)
+           | HighlightForm | CopyByHand | ReportForm | OpenLink | PostView | NetworkOrder
+           | Quit | QuitWaiting)

@@ -15,7 +15,8 @@ goes on. This is the one place that knows it as a file:
 - **Guarded writes.** A tick (`done = true`) or a template is written only if the file
   is still the one loaded (`tui.core.plan.planedit`); if an editor saved in between,
   nothing is written and the plan is reloaded, and the caller learns whether the new
-  file loaded.
+  file loaded. A tick lives in the log first: the ticks the plan could not take yet
+  are owed (`owed`) and written at the next try that goes through.
 - **Ids.** Questions and posts without an `id` get the one their cue already has,
   written once in a live run (`missing_ids`, `commit_ids`), so marks follow them.
 """
@@ -38,7 +39,7 @@ from tui.core.plan.planedit import (
     changed_on_disk,
     commit,
     fingerprint,
-    write_checklist_done,
+    write_checklist,
     write_template,
 )
 from tui.core.plan.planfile import load_plan
@@ -108,6 +109,9 @@ class PlanSource:
         self.failure: PlanError | None = None
         """Why the last reload failed (set with `PlanChange.FAILED`)."""
         self._ignored: tuple[int, ...] | None = None
+        self.owed: dict[int, bool] = {}
+        """Ticks the log holds that the plan's copy does not yet (an editor saved in
+        between, the disk refused): checklist index -> done."""
         self._load()
 
     # --- the plan and its rows -------------------------------------------------------
@@ -145,6 +149,11 @@ class PlanSource:
 
     def row(self, row_id: str) -> Row | None:
         return self._row_by_id.get(row_id)
+
+    @property
+    def troubled(self) -> bool:
+        """The file on disk does not load (said once): nothing is written until it does."""
+        return self._ignored is not None
 
     # --- watching --------------------------------------------------------------------
 
@@ -184,14 +193,26 @@ class PlanSource:
 
     # --- guarded writes --------------------------------------------------------------
 
-    def write_tick(self, index: int, done: bool) -> None:
-        """`done = true|false` into the plan's checklist item. Raises PlanChangedOnDisk
-        (after reloading: its `reloaded` says whether the new file loaded), PlanError,
-        or OSError."""
-        written = self._write(lambda: write_checklist_done(
-            self.path, self.loaded, index, done, self.plan))
-        # Only a checklist item changed: the schedule and the drafts are the same.
-        self._keep_rows(written)
+    def owe_tick(self, index: int, done: bool) -> None:
+        """A tick the log holds, for the plan's copy to catch up with (`write_ticks`)."""
+        self.owed[index] = done
+
+    def write_ticks(self) -> None:
+        """Copy the ticks the log holds into the plan (`done = true|false`), all in one
+        write; none is left owed once it went through. Ticks go by the item's place, as
+        the log's do (what the screen shows is what the plan gets); one whose item is
+        gone (an edit removed it) or already says the same is dropped. Raises
+        PlanChangedOnDisk (after reloading: its `reloaded` says whether the new file
+        loaded), PlanError, or OSError; the ticks stay owed then, for the next try."""
+        items = self.plan.checklist
+        due = {index: done for index, done in self.owed.items()
+               if index < len(items) and items[index].done != done}
+        if due:
+            written = self._write(lambda: write_checklist(
+                self.path, self.loaded, due, self.plan))
+            # Only checklist items changed: the schedule and the drafts are the same.
+            self._keep_rows(written)
+        self.owed.clear()
 
     def write_template(self, row: Row, text: str) -> None:
         """A cue's new template into the plan (its question or post); raises as above."""

@@ -30,7 +30,14 @@ from tui.core.run.asrun import AsRunLog, Event, EventKind
 from tui.core.run.checklist import item_done
 from tui.core.run.hour import Compression, compression, shift_for
 from tui.core.run.logbook import Logbook
-from tui.core.run.planlock import Holder, Lock, lock_path_for, read_holder, take_lock
+from tui.core.run.planlock import (
+    Holder,
+    Lock,
+    lock_path_for,
+    read_holder,
+    take_lock,
+    take_over,
+)
 from tui.core.run.plansource import PlanSource, Row
 from tui.core.run.roomlog import event_for
 from tui.core.run.runstate import RunState, fold
@@ -177,6 +184,20 @@ class Session:
         self.acquire_lock()
         return self.following is None
 
+    def take_over(self, holder: Holder) -> bool:
+        """A follower takes the lock from `holder`, the moderator having confirmed it (a
+        window on another host, or one this host cannot tell from a live one): the
+        holder's last marks read first. False when the lock changed since (another
+        holder, now followed). Raises OSError when the lock file cannot be written."""
+        self.follow()
+        taken = take_over(self.plan_path, holder)
+        if isinstance(taken, Lock):
+            self.lock = taken
+            self.following = None
+            return True
+        self.following = taken
+        return False
+
     # --- actions, each kept in the state and the log ---------------------------------
 
     def _record(self, kind: EventKind, **fields: object) -> Event:
@@ -259,24 +280,29 @@ class Session:
     def tick(self, index: int) -> bool:
         """Toggle a checklist item; returns its new value.
 
-        In a live run the plan file gets `done = true` too (comments kept). Raises
-        `PlanChangedOnDisk` after reloading when someone else changed the file: nothing
-        is written or logged then. Raises OSError when the plan cannot be written: the
-        tick is logged all the same (the run keeps it)."""
+        The tick lives in the log first: it is kept (state and log) whatever becomes of
+        the plan file. In a live run the plan's copy (`done = true`, comments kept)
+        follows with `write_ticks`, now or later."""
         if self.following is not None:
             raise Following(self.following)
         item = self.plan.checklist[index]
         done = not item_done(self.state, index, item)
-        if self.mode == "live":
-            try:
-                self.source.write_tick(index, done)
-            except OSError:
-                # The log holds the tick (and the state follows the log), so the run
-                # keeps it; the caller says the plan itself could not take it.
-                self._record("tick", item=index, done=done)
-                raise
         self._record("tick", item=index, done=done)
+        if self.mode == "live":
+            self.source.owe_tick(index, done)
         return done
+
+    @property
+    def ticks_owed(self) -> int:
+        """Ticks in the log that the plan file does not have yet."""
+        return len(self.source.owed)
+
+    def write_ticks(self) -> None:
+        """Copy the ticks the log holds into the plan file (`PlanSource.write_ticks`):
+        raises PlanChangedOnDisk (the plan reloaded), PlanError or OSError, and the
+        ticks wait for the next try. Nothing while following another window."""
+        if self.following is None and self.source.owed:
+            self.source.write_ticks()
 
     def save_template(self, row: Row, text: str) -> None:
         """Write a cue's new template into the plan (its question or post)."""

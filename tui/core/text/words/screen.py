@@ -230,6 +230,27 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "Le plan a changé sur le disque : rechargé, rien n'a été écrit. Recommencez.",
         "en": "The plan changed on disk: reloaded, nothing written. Try again.",
     },
+    "screen.tick_waits_changed": {
+        "fr": "Le plan a changé sur le disque (rechargé) : {kept} ; elle ira dans le plan "
+              "dès que le fichier ne bougera plus",
+        "en": "The plan changed on disk (reloaded): {kept}; it goes into the plan once the "
+              "file holds still",
+    },
+    "screen.tick_waits_not_loaded": {
+        "fr": "Le plan a changé sur le disque et ne se charge pas : {kept} ; elle ira dans "
+              "le plan quand il se chargera",
+        "en": "The plan changed on disk and does not load: {kept}; it goes into the plan "
+              "once it loads",
+    },
+    "screen.tick_waits_failed": {
+        "fr": "Plan non écrit ({error}) : {kept} ; elle ira dans le plan dès que possible",
+        "en": "Could not write the plan ({error}): {kept}; it goes into the plan as soon as "
+              "it can",
+    },
+    "screen.tick_kept_log": {"fr": "la coche est dans le journal",
+                             "en": "the tick is in the log"},
+    "screen.tick_kept_memory": {"fr": "la coche est gardée en mémoire avec le journal",
+                                "en": "the tick is kept in memory with the log"},
     "screen.plan_gone": {
         "fr": "⚠ Le fichier du plan a disparu ({path}) : la séance continue sur le plan "
               "chargé. Remettez-le en place pour y enregistrer.",
@@ -258,15 +279,43 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     },
     "screen.following": {
         "fr": "⧉ Ce plan est ouvert ailleurs ({holder}) : cette fenêtre suit ses marques "
-              "et n'écrit rien.",
+              "et n'écrit rien. T : prendre la main.",
         "en": "⧉ This plan is open elsewhere ({holder}): this window follows its marks "
-              "and writes nothing.",
+              "and writes nothing. T: take over.",
     },
     "screen.following_no_write": {
         "fr": "Plan ouvert ailleurs ({holder}) : cette fenêtre ne fait que suivre",
         "en": "Plan open elsewhere ({holder}): this window only follows",
     },
     "screen.lock_holder": {"fr": "pid {pid} sur {host}", "en": "pid {pid} on {host}"},
+    "screen.not_following": {"fr": "Cette fenêtre écrit déjà le plan : rien à reprendre",
+                             "en": "This window already writes the plan: nothing to take over"},
+    "screen.take_over_title": {"fr": "Prendre la main sur ce plan ?",
+                               "en": "Take over this plan?"},
+    "screen.take_over_body": {
+        "fr": "Une autre fenêtre tient ce plan : {holder}, depuis {since} (il y a {age}). "
+              "Si elle tourne encore, deux fenêtres écriront le même journal : ne prenez "
+              "la main que si elle est arrêtée ou injoignable.",
+        "en": "Another window holds this plan: {holder}, since {since} ({age} ago). If it "
+              "still runs, two windows will write the same log: take over only if it has "
+              "stopped or cannot be reached.",
+    },
+    "screen.take_over_body_unknown": {
+        "fr": "Une autre fenêtre tient ce plan : {holder}, depuis un moment inconnu. Si "
+              "elle tourne encore, deux fenêtres écriront le même journal : ne prenez la "
+              "main que si elle est arrêtée ou injoignable.",
+        "en": "Another window holds this plan: {holder}, since a time not known. If it "
+              "still runs, two windows will write the same log: take over only if it has "
+              "stopped or cannot be reached.",
+    },
+    "screen.took_over_lock": {
+        "fr": "Main reprise sur {holder} : cette fenêtre écrit désormais le journal",
+        "en": "Took over from {holder}: this window now writes the log",
+    },
+    "screen.take_over_failed": {
+        "fr": "Impossible de prendre le verrou ({error}) : cette fenêtre continue de suivre",
+        "en": "Could not take the lock ({error}): this window still follows",
+    },
     "screen.took_over": {
         "fr": "L'autre fenêtre est fermée : celle-ci écrit désormais le journal",
         "en": "The other window closed: this one now writes the log",
@@ -516,12 +565,66 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "A reminder for the whole hour, nothing to tick: {item}",
     },
     "key.back": {"fr": "Retour au déroulé", "en": "Back to the list"},
+    "key.take_over": {"fr": "Prendre la main", "en": "Take over"},
+    "help.take_over": {"fr": "Prend le verrou de la fenêtre suivie, après un oui",
+                       "en": "Take the plan from the window this one follows, after a yes"},
     "screen.quit_title": {"fr": "Quitter pendant le tchat ?", "en": "Quit during the chat?"},
     "screen.quit_body": {
         "fr": "Le tchat est en cours. Tout est déjà enregistré ; "
               "tchat PLAN le rouvre où il en est.",
         "en": "The chat is on. Everything is saved; tchat PLAN opens it again where it is.",
     },
+    "screen.quit_waiting_title": {"fr": "Quitter ? Des actions ne sont pas écrites",
+                                  "en": "Quit? Some actions are not written"},
+    "screen.quit_waiting_body": {
+        "fr": {
+            "one": "{n} action n'est qu'en mémoire : {what}. Le journal ne peut pas être "
+                   "écrit ({error}) ; nouvel essai toutes les {seconds} s. Quitter "
+                   "maintenant la perd.\n\nAttendre : tchat quitte tout seul dès qu'elle "
+                   "est écrite. Retour : le tchat continue.",
+            "other": "{n} actions ne sont qu'en mémoire : {what}. Le journal ne peut pas "
+                     "être écrit ({error}) ; nouvel essai toutes les {seconds} s. Quitter "
+                     "maintenant les perd.\n\nAttendre : tchat quitte tout seul dès "
+                     "qu'elles sont écrites. Retour : le tchat continue.",
+        },
+        "en": {
+            "one": "{n} action is only in memory: {what}. The log cannot be written "
+                   "({error}); retried every {seconds} s. Quitting now loses it.\n\n"
+                   "Wait: tchat quits by itself once it is written. Back: the chat goes on.",
+            "other": "{n} actions are only in memory: {what}. The log cannot be written "
+                     "({error}); retried every {seconds} s. Quitting now loses them.\n\n"
+                     "Wait: tchat quits by itself once they are written. Back: the chat "
+                     "goes on.",
+        },
+    },
+    "screen.quit_waiting_hint": {
+        "fr": "a ou w : attendre · o ou y : quitter quand même · échap : retour",
+        "en": "w: wait · y: quit anyway · escape: back",
+    },
+    "key.quit_wait": {"fr": "Attendre", "en": "Wait"},
+    "key.quit_anyway": {"fr": "Quitter quand même", "en": "Quit anyway"},
+    "screen.quit_back": {"fr": "Retour", "en": "Back"},
+    "screen.quit_when_written": {
+        "fr": {
+            "one": "tchat quittera dès que l'action en mémoire sera écrite (nouvel essai "
+                   "toutes les {every} s) ; ctrl+q pour choisir à nouveau",
+            "other": "tchat quittera dès que les {n} actions en mémoire seront écrites "
+                     "(nouvel essai toutes les {every} s) ; ctrl+q pour choisir à nouveau",
+        },
+        "en": {
+            "one": "tchat quits once the action in memory is written (retried every "
+                   "{every} s); ctrl+q to choose again",
+            "other": "tchat quits once the {n} actions in memory are written (retried "
+                     "every {every} s); ctrl+q to choose again",
+        },
+    },
+    "screen.waiting_compress": {"fr": "le resserrement", "en": "the compression"},
+    "screen.waiting_tick": {"fr": "une coche", "en": "a tick"},
+    "screen.waiting_reply": {"fr": "une réponse", "en": "a reply"},
+    "screen.waiting_highlight": {"fr": "un temps fort", "en": "a highlight"},
+    "screen.waiting_undo": {"fr": "une annulation", "en": "an undo"},
+    "screen.waiting_other": {"fr": "une autre action", "en": "another action"},
+    "screen.waiting_more": {"fr": "et {n} de plus", "en": "and {n} more"},
     "screen.changed_not_loaded": {
         "fr": "Le plan a changé sur le disque et ne se charge pas : rien n'a été écrit, "
               "on garde le plan affiché.",
