@@ -2,8 +2,10 @@
 
 Each is used in one small place: `tui.screens.keys.rebind` (Textual's
 `DOMNode._bindings`), `tui.screens.pacing.PacedScreen` (Textual's
-`Screen._update_timer` and `Screen._on_timer_update`) and
-`tui.commands.rehearse.dash_digit_is_a_value` (argparse's `_negative_number_matcher`).
+`Screen._update_timer` and `Screen._on_timer_update`),
+`tui.commands.rehearse.dash_digit_is_a_value` (argparse's `_negative_number_matcher`)
+and `tui.wrapping.keep_no_break_spaces` (Rich's `_wrap.re_word`, Textual's
+`_wrap.re_chunk`).
 When one of these tests fails after an upgrade, that place is the one to rewrite. The
 run-sheet's notices use Textual's public API only (`tui.widgets.notices`).
 """
@@ -11,6 +13,7 @@ run-sheet's notices use Textual's public API only (`tui.widgets.notices`).
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import inspect
 import platform
 from typing import ClassVar
@@ -88,6 +91,36 @@ def test_screens_draw_their_frames_from_update_timer() -> None:
     assert not inspect.signature(draw).parameters.keys() - {"self"}, (
         f"{TEXTUAL}: Screen._on_timer_update takes arguments now; "
         "rewrite PacedScreen (tui/screens/pacing.py)"
+    )
+
+
+def test_rich_and_textual_wrap_with_the_patterns_tchat_sets() -> None:
+    # keep_no_break_spaces replaces the two patterns that find the words a line may
+    # break between; an upgrade that renames or stops reading either breaks French
+    # lines before their colon again.
+    import rich._wrap
+    import textual._wrap
+    from textual.content import Content
+
+    from tui.wrapping import keep_no_break_spaces
+
+    rich_version = f"Rich {importlib.metadata.version('rich')}"
+    keep_no_break_spaces()
+    assert rich._wrap.re_word.pattern.startswith("[^\\S"), (
+        f"{rich_version}: rich._wrap.re_word is gone; rewrite tui.wrapping"
+    )
+    assert "re_word.match" in inspect.getsource(rich._wrap.words), (
+        f"{rich_version}: rich._wrap.words no longer reads re_word; rewrite tui.wrapping"
+    )
+    assert "divide_line" in inspect.getsource(Content._wrap_and_format), (
+        f"{TEXTUAL}: Content no longer wraps with Rich's divide_line; rewrite tui.wrapping"
+    )
+    assert "re_chunk.match" in inspect.getsource(textual._wrap.chunks), (
+        f"{TEXTUAL}: textual._wrap.chunks no longer reads re_chunk; rewrite tui.wrapping"
+    )
+    assert [line.plain for line in Content("jour\u00a0: le").wrap(6)][0] == "jour\u00a0:", (
+        f"{TEXTUAL} with {rich_version}: a line breaks at a no-break space; "
+        "rewrite tui.wrapping"
     )
 
 

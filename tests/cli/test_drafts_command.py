@@ -193,3 +193,18 @@ def test_jsonl_of_an_old_plan_and_its_over_limit_draft(
     over = [r for r in rows if not r["valid"]]
     assert [(r["weighted_length"], r["limit"]) for r in over] == [(307, 280)]
     assert any(r["cue"] == "Rappel Q1" for r in rows)  # the French screen's names
+
+
+@pytest.mark.parametrize("columns", ["60", "70", "90"])
+def test_no_line_of_the_table_breaks_at_a_no_break_space(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], columns: str
+) -> None:
+    """French drafts hold a no-break space before `: ! ?` and inside `« »`: a cell's line
+    never starts with the mark it holds to its word ("Suivez #PasAvant18Ans / !")."""
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(["drafts", str(PLANS / "demo-fr.toml")]) == 0
+    cells = [cell.strip() for line in capsys.readouterr().out.splitlines()
+             for cell in line.split("│")]
+    assert any(cell.endswith(("\u00a0!", "\u00a0?", "\u00a0:")) for cell in cells)
+    assert not [cell for cell in cells if cell.startswith((":", "!", "?", ";", "»"))]
+    assert not [cell for cell in cells if cell.endswith("«")]

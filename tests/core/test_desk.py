@@ -560,6 +560,11 @@ def test_the_greeting(tmp_path: Path) -> None:
     before = desk_at(plan, -26).greeting(room=True)
     kinds = [n.kind for n in before.notices]
     assert kinds == ["refused", "preflight"]  # Q3 is over the limit; a promotion is late
+    # The pre-flight's dozen lines take the checklist's place, for a minute; the refusal
+    # is a line for the corner.
+    assert [n.long for n in before.notices] == [False, True]
+    assert before.notices[1].seconds == 60
+    assert desk_at(plan, -0.5).greeting(room=True).notices[1].seconds == 30
     assert desk_at(plan, -26).greeting(room=False).notices == ()
     rehearsal = desk_at(plan, -26, mode="rehearsal").greeting(room=True)
     assert [n.kind for n in rehearsal.notices] == ["refused", "intro"]

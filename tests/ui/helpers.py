@@ -97,9 +97,30 @@ def record_notices(app: TchatApp) -> list[tuple[str, float | None]]:
 
 async def copies_done(app: TchatApp, pilot: Any) -> None:
     """Wait until every copy started has been handled (marked, notified): the clipboard
-    worker handles its own result, so this is the end of every worker."""
+    worker handles its own result, so this is the end of every worker.
+
+    A copy's worker starts the next copy itself when a press was kept while it was on
+    its way (`CopyQueue`), after `wait_for_complete` took its list of workers: those
+    are waited for too (missing them made the quick-presses tests fail under load)."""
     await app.workers.wait_for_complete()
+    for _ in range(100):
+        pending = [worker for worker in app.workers
+                   if worker.group == "clipboard" and not worker.is_finished]
+        if not pending:
+            break
+        await app.workers.wait_for_complete(pending)
     await pilot.pause()
+
+
+async def until(pilot: Any, done: Callable[[], object], bound: int = 500,
+                step: float | None = None) -> None:
+    """Pause until `done()` holds (at most `bound` pauses of `step` seconds, or of one
+    turn of the loop): wait for a state, never for a time. The test asserts the state
+    after, so a state never reached still fails."""
+    for _ in range(bound):
+        if done():
+            return
+        await pilot.pause(step)
 
 
 async def ids_written(app: TchatApp, pilot: Any, bound: float = 30.0) -> None:

@@ -23,6 +23,7 @@ from tests.ui.helpers import (
     record_notices,
     rehearsal_app,
     sheet,
+    until,
     watcher_polled,
 )
 from tests.ui.test_runsheet import shown, text_of
@@ -44,6 +45,25 @@ def screen_lines(app: App[None]) -> list[str]:
 
 def footer_line(app: App[None]) -> str:
     return screen_lines(app)[app.screen.query_one(Footer).region.y]
+
+
+async def footer_laid_out(app: App[None], pilot: Any, width: int) -> None:
+    """Wait until the footer shows the keys its screen's bindings now say, laid out at
+    `width`: after a resize the footer recomposes from the new bindings a frame or more
+    later (several under load), so one pause was a flake at 100 and 160 columns."""
+    for _ in range(400):
+        await pilot.pause()
+        screen = app.screen
+        footer = screen.query_one(Footer)
+        wanted = {active.binding.action for active in screen.active_bindings.values()
+                  if active.binding.show}
+        keys = list(footer.query(FooterKey))
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        actions = {key.action for key in keys if key not in palette}
+        if (footer.region.width == width and actions == wanted
+                and bool(palette) == footer.show_command_palette
+                and all(key.region.width for key in keys)):
+            return
 
 
 def notices(app: TchatApp) -> list[tuple[str, float | None]]:
@@ -70,7 +90,7 @@ async def test_the_footer_always_shows_help_and_quit(
     async with app.run_test(size=(80, 24)) as pilot:
         for width in WIDTHS:
             await pilot.resize_terminal(width, 24 if width < 120 else 36)
-            await pilot.pause()
+            await footer_laid_out(app, pilot, width)
             line = footer_line(app)
             assert help_key in line and quit_key in line, (width, line)
             # Whole keys only: none runs past the edge or under the palette key.
@@ -176,6 +196,32 @@ async def test_the_draft_head_never_glues_its_label_to_the_count(
         assert "Texte à coller" in str(app.screen.query_one("#draft").border_title)
 
 
+PANE_EDGES = re.compile("[│┃╏▌]")
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_no_line_on_screen_breaks_at_a_no_break_space(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """The French demo's welcome ("Sujet du jour : le mariage…"), its next question
+    ("présentez-vous : qui…") and its checklist ("le hashtag : court"): no line of a pane
+    starts with the mark a no-break space holds to its word."""
+    app = make_app(copy_plan(tmp_path, "demo-fr"), FrozenClock(at(-1)), fake_clipboard,
+                   mode="rehearsal", log_path=tmp_path / "run.jsonl")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert (app.screen.query_one(CueList).selected_id or "").startswith("welcome")
+        lines = screen_lines(app)
+        cells = []
+        for pane in ("#draft", "#next", "#checklist"):
+            region = app.screen.query_one(pane).region
+            cells += [cell.strip() for line in lines[region.y:region.bottom]
+                      for cell in PANE_EDGES.split(line[region.x:region.right])]
+        assert any("Sujet du" in cell for cell in cells), "\n".join(lines)
+        assert not [cell for cell in cells if cell.startswith((":", "?", "!", ";", "»"))], (
+            "\n".join(lines))
+
+
 # --- the help screen ----------------------------------------------------------------
 
 
@@ -219,10 +265,73 @@ async def test_help_uses_the_height_it_has_and_keeps_its_close_button_in_view(
         scroll = dialog.query_one("#help-scroll")
         close = dialog.query_one("#close").region
         assert close.bottom <= size[1]
-        room = int(size[1] * 0.9) - 8  # the dialog's 90 %, less its title, button, border
+        # Under the countdown, never over it: the hour is still told.
+        countdown = app.run_sheet.countdown.region
+        assert dialog.query_one("#dialog").region.y >= countdown.bottom
+        top = 9 if size[1] >= 30 else 8
+        room = size[1] - top - 8  # what the countdown leaves, less title, button, border
         assert scroll.region.height >= min(room, scroll.virtual_size.height) - 1
         if size[1] >= 48:
             assert scroll.virtual_size.height <= scroll.region.height  # every key shown
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24), (50, 15)])
+async def test_help_and_the_palette_open_under_the_countdown(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """`?` and `ctrl+p` covered the countdown at every size: the moderator looking a key
+    up lost the hour's time. Both open under it, and it keeps counting."""
+    from textual.command import CommandPalette
+
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        countdown = app.run_sheet.countdown.region
+        assert "00:30" in "".join(screen_lines(app)[:countdown.bottom]).replace(" ", "") or (
+            app.run_sheet.countdown.display)
+        for key, kind, box in (("question_mark", HelpDialog, "#dialog"),
+                               ("ctrl+p", CommandPalette, "#--input")):
+            await pilot.press(key)
+            for _ in range(50):
+                await pilot.pause()
+                if isinstance(app.screen, kind) and app.screen.query_one(box).region:
+                    break
+            assert isinstance(app.screen, kind)
+            await pilot.pause()
+            region = app.screen.query_one(box).region
+            assert region.y >= countdown.bottom, (key, region, countdown)
+            assert region.height >= 3, (key, region)  # room to read and type
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(50, 15), (80, 24)])
+async def test_the_text_to_copy_by_hand_and_its_close_button_fit_a_split_pane(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """At 50x15 `v`'s Close button was off the screen, and the text cut."""
+    from textual.widgets import TextArea
+
+    from tui.screens.dialogs import ManualCopyDialog
+
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("v")
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, ManualCopyDialog):
+                break
+        dialog = app.screen
+        assert isinstance(dialog, ManualCopyDialog)
+        await pilot.pause()
+        close = dialog.query_one("#close").region
+        area = dialog.query_one("#manual-text", TextArea)
+        assert close.height and close.bottom <= size[1], close
+        assert area.region.height >= 4 and area.region.bottom <= close.y, area.region
+        assert area.selected_text == dialog.text.replace("\r", "")
+        await pilot.click("#close")
+        await pilot.pause()
+        assert not isinstance(app.screen, ManualCopyDialog)
 
 
 # --- the checklist ------------------------------------------------------------------
@@ -299,6 +408,27 @@ async def test_a_span_of_days_shows_its_days(
         assert text_of(app, "#countdown-digits") == digits
         top = "\n".join(screen_lines(app)[:8])
         assert caption in top  # whole, not cut by the narrow countdown
+
+
+# --- the header -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24), (50, 15)])
+async def test_a_narrow_header_cuts_the_title_never_the_tag(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """The tag is what the moderator types in every post: whole at every size, with the
+    clock; the title is what gives way."""
+    app = make_app(copy_plan(tmp_path, "demo-fr"), FrozenClock(at(-1)), fake_clipboard,
+                   mode="rehearsal", log_path=tmp_path / "run.jsonl")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        header = screen_lines(app)[0]
+        assert "#PasAvant18Ans" in header and "17:59:00" in header, header
+        title = "Mariage des enfants : en parler pour y mettre fin"
+        assert (title in header) == (size[0] >= 120), header
+        if size[0] < 120:
+            assert "Mari" in header and "…" in header, header
 
 
 # --- the rehearsal's notice, and a split pane -----------------------------------------
@@ -425,6 +555,42 @@ async def test_at_50x15_the_selected_cue_is_always_in_view(
                 await copies_done(app, pilot)
                 await pilot.pause()
                 assert selected_row_visible(app), (cues.highlighted, cues.scroll_offset)
+
+
+@pytest.mark.parametrize("size", [(120, 36), (50, 15)])
+async def test_one_mark_on_screen_and_it_is_on_what_c_copies(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """`▶` was the next cue while the selection (what `c` copies) was only a background:
+    on a projector two rows looked like "here". Now `▶` is the selection, wherever it
+    goes, and the next cue says so in words."""
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-1)), fake_clipboard)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        cues = app.screen.query_one(CueList)
+        view = app.run_sheet.view
+        assert view is not None
+
+        def marked() -> list[str]:
+            region = cues.content_region
+            return [line[region.x:region.right] for line in
+                    screen_lines(app)[region.y:region.bottom] if "▶" in line]
+
+        # At first the selection is the next cue: one row, marked and "next".
+        assert cues.selected_id == view.next_id == "welcome@0"
+        [line] = marked()
+        assert "Accueil" in line and "→ prochain" in line, line
+        await pilot.press("up")
+        await pilot.pause()
+        selected = view.row(cues.selected_id)
+        assert selected is not None and selected.row.id != "welcome@0"
+        [line] = marked()
+        assert selected.label in line and "→" not in line, line
+        next_line = [line for line in screen_lines(app) if "→ prochain" in line]
+        assert len(next_line) == 1 and "▶" not in next_line[0], next_line
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        assert fake_clipboard.text == selected.row.draft.text
 
 
 async def test_at_50x15_the_report_shows_its_rows(
@@ -581,6 +747,24 @@ async def test_one_copy_notice_at_a_time_never_over_the_draft(
             assert not toast.region.overlaps(draft), (toast.region, draft)
 
 
+async def test_at_80_columns_notices_keep_off_the_cue_list(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    # Seen at 80x24: half the width, a notice lay over the cue list's counts.
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(2.5)), fake_clipboard)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        await until(pilot, lambda: any("Copié" in toast_text(t) for t in toasts(app)))
+        cues = app.screen.query_one("#cues").region
+        draft = app.screen.query_one("#draft").region
+        shown_now = toasts(app)
+        assert any("Copié" in toast_text(t) for t in shown_now)
+        for toast in shown_now:
+            assert not toast.region.overlaps(cues), (toast.region, cues)
+            assert not toast.region.overlaps(draft), (toast.region, draft)
+
+
 async def test_two_notices_of_a_kind_in_one_go_show_only_the_last(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
@@ -637,6 +821,37 @@ async def test_opened_before_the_start_the_first_screen_gives_the_pre_flight(
         assert any(line.startswith("annonces dont l'heure est passée") and "−1 j" in line
                    for line in lines)
         assert lines[-1].startswith("À faire d'abord : publier l'annonce −1 j")
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+async def test_the_pre_flight_takes_the_checklists_place_never_the_drafts(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int]
+) -> None:
+    """Seen three minutes before a start: the pre-flight's dozen lines, a notice in the
+    corner, grew over the whole draft (and at 80x24 over the header's clock)."""
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-3)), fake_clipboard)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        side = screen.query_one("#side-notice")
+        draft, checklist = screen.query_one("#draft"), screen.query_one("#checklist")
+        assert side.display and not checklist.display
+        assert side.border_title == "Avant le départ (dans 3 min)"
+        lines = [line[side.region.x + 1:side.region.right - 1].strip(" ▄▂▆█")
+                 for line in screen_lines(app)[side.region.y + 1:side.region.bottom - 1]]
+        assert "annonces dont l'heure est passée" in " ".join(" ".join(lines).split()), lines
+        assert not side.region.overlaps(draft.region)
+        assert side.region.y > screen.query_one("#header").region.bottom
+        # Nothing of it in the corner, over the draft or the clock.
+        assert not [t for t in toasts(app) if "Avant le départ" in toast_text(t)]
+        for toast in toasts(app):
+            assert not toast.region.overlaps(draft.region)
+        # The checklist's key gives the checklist its place back, at once.
+        await pilot.press("space")
+        await pilot.pause()
+        assert checklist.display and not side.display
+        assert checklist.has_focus
 
 
 async def test_no_pre_flight_in_a_rehearsal_or_once_started(

@@ -18,7 +18,7 @@ from textual.widgets import Digits, Static
 import tui.startup as startup
 from tests.conftest import FakeClipboard, FakeMonotonic
 from tests.helpers import modules_loaded
-from tests.ui.helpers import REPO, at, copy_plan
+from tests.ui.helpers import REPO, at, copies_done, copy_plan, until
 from tui.app import TchatApp
 from tui.cli import main
 from tui.clipboard import Clipboard
@@ -26,6 +26,7 @@ from tui.commands.rehearse import Rehearsal, build_app
 from tui.core.plan.glance import glance
 from tui.core.run.asrun import rehearsal_logs
 from tui.core.timing.clock import Clock, FrozenClock
+from tui.screens.dialogs import ConfirmDialog
 from tui.screens.opening import Opening
 from tui.screens.runsheet import RunSheet
 from tui.startup import begin
@@ -100,25 +101,28 @@ async def test_the_first_frame_shows_header_and_countdown_then_the_run_sheet(
 
         monkeypatch.undo()  # the real finish_opening from now on
         app.finish_opening()
-        await pilot.pause()
+        # The run-sheet is pushed at once; its panes fill once it is mounted.
+        await until(pilot, lambda: app.screen.query(CueList)
+                    and app.screen.query_one(CueList).option_count > 0)
         assert app.loaded
         assert isinstance(app.screen, RunSheet) and app.run_sheet is app.screen
         assert text_of(app, "#countdown-caption") == "Début dans"
         assert app.screen.query_one(CueList).option_count > 0
         # Keys work on the run-sheet as on one opened directly (the welcome is an hour
         # and a quarter ahead: `c` asks, `y` says yes).
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert fake_clipboard.copied
         sheet = app.screen
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await until(pilot, lambda: app.screen is sheet)
+        await copies_done(app, pilot)
+        assert fake_clipboard.copied
         await pilot.press("question_mark")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen is not sheet)
         assert app.screen is not sheet and app.run_sheet is sheet  # the help, on top
         await pilot.press("escape")
-        await pilot.pause()
+        await until(pilot, lambda: app.screen is sheet)
         assert app.screen is sheet, "closing a dialog comes back to the run-sheet"
 
 
@@ -134,9 +138,10 @@ async def test_keys_during_the_opening_frame_are_harmless(
         assert not fake_clipboard.copied
         monkeypatch.undo()
         app.finish_opening()
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, RunSheet) and app.screen.is_mounted)
         assert isinstance(app.screen, RunSheet)
         await pilot.press("ctrl+p")
+        await until(pilot, lambda: app.screen.id == "--command-palette")
         assert app.screen.id == "--command-palette"
 
 
@@ -145,7 +150,9 @@ async def test_without_holding_the_run_sheet_follows_at_once(
 ) -> None:
     app = opening_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        # At once: right after the first frame, with no key pressed.
+        await until(pilot, lambda: isinstance(app.screen, RunSheet)
+                    and app.screen.query("#countdown-caption"))
         assert app.loaded and isinstance(app.screen, RunSheet)
         # Nothing posted at 18:04:30: the plan's cues make it an overrun.
         assert text_of(app, "#countdown-caption") == "Accueil en retard de"
@@ -182,7 +189,8 @@ async def test_a_plan_that_fails_after_the_glance_exits_with_its_problems(
     plan = fails_after_the_glance(tmp_path)
     app = opening_app(plan, FrozenClock(at(-75)), fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        # The plan is validated right after the first frame: wait for that, not a time.
+        await until(pilot, lambda: app.load_error is not None)
     assert app.return_code == 1
     assert app.load_error is not None
     assert any("texte" in problem.message for problem in app.load_error.problems)
@@ -245,7 +253,8 @@ async def test_a_rehearsal_at_minute_25_skips_the_earlier_cues_once_loaded(
                     monotonic=fake_monotonic, opening=True)
     assert app.opening is not None and not app.loaded
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await until(pilot, lambda: isinstance(app.screen, RunSheet)
+                    and app.screen.query(CueList) and app.screen.query_one(CueList).option_count)
         session = app.session
         earlier = {r.id for r in session.rows if 0 <= r.cue.offset and r.cue.at < at(25)}
         assert earlier and session.state.skipped == earlier

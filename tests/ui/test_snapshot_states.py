@@ -317,3 +317,41 @@ def test_take_over_dialog_in_english(snap_compare: SnapCompare, tmp_path: Path,
     plan = here(tmp_path, monkeypatch, "chat-en")
     _held_elsewhere(plan)
     assert snap_compare(live(plan, 7.25, OPENING), terminal_size=size, run_before=then("T"))
+
+
+# --- the pre-flight -----------------------------------------------------------------------
+
+
+@SIZES
+def test_pre_flight_in_the_checklists_place(snap_compare: SnapCompare, tmp_path: Path,
+                                            size: Any) -> None:
+    # Three minutes before the start, a promotion late and a guest not confirmed: the
+    # pre-flight takes the checklist's place, the draft and the clock stay in view.
+    app = live(copy_plan(tmp_path), -3)
+
+    async def pre_flight_only(pilot: Pilot[Any]) -> None:
+        sheet = app.run_sheet
+        for _ in range(200):
+            await pilot.pause()
+            if sheet.side_notice.display:
+                break
+        sheet.notices.withdraw("refused")  # a one-line notice of its own, in the corner
+        sheet.notice_bar.update()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=pre_flight_only)
+
+
+@THREE_SIZES
+def test_copy_by_hand_dialog(snap_compare: SnapCompare, tmp_path: Path, size: Any,
+                             no_cursor_blink: None) -> None:
+    # `v` on Q1, due: at 50x15 the text and its Close button, whole.
+    app = live(copy_plan(tmp_path), 4.5, OPENING)
+    assert snap_compare(app, terminal_size=size, run_before=then("v"))
+
+
+@THREE_SIZES
+def test_help_under_the_countdown(snap_compare: SnapCompare, tmp_path: Path,
+                                  size: Any) -> None:
+    app = live(copy_plan(tmp_path), 4.5, OPENING)
+    assert snap_compare(app, terminal_size=size, run_before=then("question_mark"))

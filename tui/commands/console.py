@@ -16,6 +16,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 
 from tui.core.text.controls import UNSAFE, visible
+from tui.wrapping import keep_no_break_spaces
 
 
 class SafeConsole(Console):
@@ -32,6 +33,8 @@ class SafeConsole(Console):
 
 def safe_console(*, stderr: bool = False, **options: Any) -> Console:
     """A console for a command's output (`stderr` for its messages): no highlighting,
-    and every control character in the text shown as a visible symbol."""
+    and every control character in the text shown as a visible symbol. No line it
+    prints breaks at a no-break space (a table's cell neither)."""
+    keep_no_break_spaces(text_areas=False)
     options.setdefault("highlight", False)
     return SafeConsole(stderr=stderr, **options)

@@ -433,6 +433,11 @@ class ManualCopyDialog(_Dialog):
     def on_mount(self) -> None:
         self.query_one("#manual-text", TextArea).select_all()
 
+    def on_resize(self) -> None:
+        # A split pane (50x15): the text takes what the title, hint and button leave,
+        # and the close button stays on screen.
+        self.set_class(self.size.height < 20, "-short")
+
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss(None)
@@ -479,6 +484,10 @@ class HelpDialog(_Dialog):
         self.set_class(self.size.height < 20, "-short")
         self.set_class(self.size.width < 60, "-narrow")
         self.set_class(self.size.height >= 34, "-tall")
+        # Under the run-sheet's header and countdown: 9 lines, 8 when short, 6 in a split
+        # pane (tui/app.tcss).
+        self.set_class(self.size.height < 30, "-below-short")
+        self.set_class(self.size.height < 30 and self.size.width < 64, "-below-tiny")
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:

@@ -64,7 +64,7 @@ from tui.widgets.cuelist import CueList
 from tui.widgets.header import RunHeader
 from tui.widgets.heartbeat import Heartbeat
 from tui.widgets.networkwork import NetworkWork
-from tui.widgets.notices import NoticeBar
+from tui.widgets.notices import NoticeBar, SideNotice
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.planwork import PlanWork
 
@@ -117,9 +117,11 @@ class RunSheet(PacedScreen, RoomKeys):
         self.conversation = ConversationPane(desk.zone, words, id="conversation")
         self.network_work = NetworkWork(self.network, id="network-work")
         self.banners = Banners(id="banners")
+        self.side_notice = SideNotice(self.notice_bar_withdraw, id="side-notice")
         # As Textual hides its toasts in a test run without notifications.
         self.notice_bar = NoticeBar(
-            self.notices, shown=lambda: getattr(self.app, "notices_shown", True), id="notices")
+            self.notices, shown=lambda: getattr(self.app, "notices_shown", True),
+            side=self.side_notice, id="notices")
         self.copies = CopyQueue(self.clipboard, on_copied=self._copied,
                                 on_again=self.action_copy, id="copies")
         self.plan_work = PlanWork(id="plan-work")
@@ -135,6 +137,7 @@ class RunSheet(PacedScreen, RoomKeys):
             yield self.cues
             with Vertical(id="side"):
                 yield self.draft
+                yield self.side_notice
                 yield self.checklist
                 yield self.conversation
         yield self.banners
@@ -210,6 +213,15 @@ class RunSheet(PacedScreen, RoomKeys):
         self.app.push_screen(ProblemsDialog(self.words, self.desk.plan_path, problems),
                              closed)
 
+    def notice_bar_withdraw(self, notice: Notice) -> None:
+        self.notices.withdraw(notice.kind)
+        self.notice_bar.update()
+
+    @on(SideNotice.Changed)
+    def _side_notice_changed(self, message: SideNotice.Changed) -> None:
+        # A long notice takes the checklist's place, never the draft's.
+        self.query_one("#side").set_class(message.notice is not None, "-side-notice")
+
     def on_screen_suspend(self) -> None:
         # A dialog's question and its keys are never under a notice: held until it goes.
         self.notices.hold()
@@ -267,17 +279,17 @@ class RunSheet(PacedScreen, RoomKeys):
     def notify(
         self, message: str, *, kind: str = "action", title: str = "",
         severity: SeverityLevel = "information", timeout: float | None = None,
-        markup: bool = False,
+        markup: bool = False, long: bool = False,
     ) -> None:
         """A notice on the run-sheet's own bar (never markup): one at a time per `kind`,
         a new copy notice replacing the last copy notice, held while a dialog is open."""
         self.notices.say(Notice(message, severity, kind,
-                                DEFAULT_SECONDS if timeout is None else timeout))
+                                DEFAULT_SECONDS if timeout is None else timeout, long))
         self.notice_bar.update()
 
     def say(self, notice: Notice) -> None:
         self.notify(notice.text, kind=notice.kind, severity=notice.severity,
-                    timeout=notice.seconds)
+                    timeout=notice.seconds, long=notice.long)
 
     def show(self, outcome: Outcome | None) -> None:
         """Show what an action came to: its notices, the dialog it needs, its copy."""
@@ -412,6 +424,9 @@ class RunSheet(PacedScreen, RoomKeys):
         self.cues.focus()
 
     def action_tick(self) -> None:
+        if self.side_notice.notice is not None:
+            # The checklist's key gives the checklist its place back.
+            self.notice_bar_withdraw(self.side_notice.notice)
         if not self.checklist.has_focus:
             # The first press shows which item a second one would tick.
             self.checklist.focus()

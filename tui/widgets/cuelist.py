@@ -1,10 +1,24 @@
-"""The run-sheet list: every cue with its time, state and count; the next one marked."""
+"""The run-sheet list: every cue with its time, state and count; the selection marked.
+
+Two things are "where I am", and they look nothing alike:
+
+- **the selection**, what `c` copies (and `s`, `e`, `v` act on): `▶` in the first
+  column, drawn over the highlighted row whatever its colours, so it reads on a
+  projector, a 16-colour terminal or with NO_COLOR (where the row is also reversed);
+- **the next cue**, what the countdown counts to: its status says "→ next" in words
+  (or "! due", "! late" once it is), its time bold. No arrow in the marker column.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual.content import Content
+from textual.strip import Strip
 from textual.style import Style
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -15,9 +29,9 @@ from tui.core.run.view import RowView, RunView
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
 
-TIME_WIDTH = 11
-LABEL_WIDTH = 12
-STATUS_WIDTH = 12
+MARKER = "▶"
+"""The selection's mark, in the first column (two cells wide, reserved on every row)."""
+MARKER_WIDTH = 2
 COUNT_WIDTH = 7
 # Between the count and the excerpt: without it "185/280À noter" reads as one word.
 GAP = "  "
@@ -33,18 +47,48 @@ STATUS_STYLE: dict[RowStatus, str] = {
 STATUS_MARK: dict[RowStatus, str] = {
     "upcoming": "·", "due": "!", "late": "!", "posted": "✓", "skipped": "✗", "missed": "–",
 }
-
-
+NEXT_MARK = "→"
+"""The next cue, while it is still ahead ("→ prochain"): a word, not the selection's mark."""
 SEEN = "✓✓"
 """Posted, and seen published: the feed saw the host's account post its text."""
+POSTED_WIDTH = len(f"{SEEN} 18:12")
 
 
-def status_text(row: RowView, words: Words) -> str:
-    """ "✓ 18:12", "! à poster", "· à venir": a mark readable without colour, then words;
-    "✓✓ 18:12" once the feed saw the host's account publish it."""
+def status_text(row: RowView, words: Words, *, is_next: bool = False) -> str:
+    """ "✓ 18:12", "! à poster", "· à venir", "→ prochain": a mark readable without
+    colour, then words; "✓✓ 18:12" once the feed saw the host's account publish it."""
     if row.status == "posted":
         return f"{SEEN if row.seen else STATUS_MARK['posted']} {row.posted}"
+    if is_next and row.status == "upcoming":
+        return f"{NEXT_MARK} {words('screen.status_next')}"
     return f"{STATUS_MARK[row.status]} {words(f'screen.status_{row.status}')}"
+
+
+class Columns(NamedTuple):
+    """The widths of a row's columns, each its longest content and a blank: a plan of
+    the hour alone has no "J-14 18:00" to make room for, English no "! en retard"."""
+
+    time: int
+    label: int
+    status: int
+
+    @classmethod
+    def of(cls, view: RunView, words: Words) -> Columns:
+        statuses = [f"{STATUS_MARK[status]} {words(f'screen.status_{status}')}"
+                    for status in STATUS_MARK if status != "posted"]
+        statuses.append(f"{NEXT_MARK} {words('screen.status_next')}")
+        # Capped: a longer name is cut with an ellipsis rather than take the excerpt's
+        # room on every row.
+        return cls(
+            time=min(max((cell_len(row.time) for row in view.rows), default=5), 11) + 1,
+            label=min(max((cell_len(row.label) for row in view.rows), default=2), 12) + 1,
+            status=max(POSTED_WIDTH, *(cell_len(text) for text in statuses)) + 1,
+        )
+
+    @property
+    def fixed(self) -> int:
+        """Every column's cells but the excerpt's (the gap before it included)."""
+        return MARKER_WIDTH + self.time + self.label + self.status + COUNT_WIDTH + len(GAP)
 
 
 class CueList(OptionList):
@@ -64,6 +108,7 @@ class CueList(OptionList):
         self.words = words
         self._on_move = on_move
         self._view: RunView | None = None
+        self._columns = Columns(11, 12, 12)
         # Row id -> (the row, what its prompt was made from, the prompt): a row whose
         # inputs have not changed since the last second keeps its prompt, so the excerpt
         # is cleaned and the line assembled again only when something shown changed.
@@ -106,6 +151,7 @@ class CueList(OptionList):
         keep = self.selected_id
         self._view = view
         self._prompts.clear()
+        self._columns = Columns.of(view, self.words)
         room = self._room()
         self.set_options(Option(self._prompt(row, room), id=row.id) for row in view.rows)
         self.select_id(keep if keep and view.row(keep) else view.next_id)
@@ -133,17 +179,30 @@ class CueList(OptionList):
 
     def _room(self) -> int:
         """Cells left for the excerpt, after the fixed columns."""
-        fixed = 2 + TIME_WIDTH + LABEL_WIDTH + STATUS_WIDTH + COUNT_WIDTH + len(GAP)
-        return self.scrollable_content_region.width - fixed - 1
+        return self.scrollable_content_region.width - self._columns.fixed - 1
+
+    def render_line(self, y: int) -> Strip:
+        """A row as the list draws it, the selection's mark over its first cell.
+
+        Each row is one line (`text-wrap: nowrap` in the stylesheet), so the line under
+        the highlight is the highlighted row. The mark is drawn here rather than in the
+        prompts: moving the selection then re-renders no prompt at all."""
+        strip = super().render_line(y)
+        if self.highlighted is None or self.scroll_offset.y + y != self.highlighted:
+            return strip
+        first = next(iter(strip), None)
+        style = (first.style if first is not None and first.style else RichStyle())
+        mark = Strip([Segment(MARKER, style + RichStyle(bold=True))], 1)
+        return Strip.join([mark, strip.crop(1, strip.cell_length)])
 
     def _prompt(self, shown_row: RowView, room: int) -> Content:
         assert self._view is not None
         row, status = shown_row.row, shown_row.status
         is_next = row.id == self._view.next_id
         time, label, extra = shown_row.time, shown_row.label, shown_row.extra
-        shown = status_text(shown_row, self.words)
+        shown = status_text(shown_row, self.words, is_next=is_next)
         link = shown_row.link
-        inputs = (status, is_next, room, time, label, shown, extra, link)
+        inputs = (status, is_next, room, time, label, shown, extra, link, self._columns)
         cached = self._prompts.get(row.id)
         if cached is not None and cached[0] is row and cached[1] == inputs:
             return cached[2]
@@ -161,6 +220,7 @@ class CueList(OptionList):
         counted = row.draft.count
         over = not counted.valid
         done = status in ("posted", "skipped", "missed")
+        columns = self._columns
         if extra:
             # A question asked: its answers in the count's place and the excerpt's (its
             # count mattered before it went out), in the longest words that fit.
@@ -169,10 +229,10 @@ class CueList(OptionList):
             if len(said) > room:
                 said = said[: max(0, room - 1)] + "…" if room > 1 else ""
             return Content.assemble(
-                ("▶ " if is_next else "  ", "$text-accent bold"),
-                (_fit(time, TIME_WIDTH), "bold" if is_next else ""),
-                (_fit(label, LABEL_WIDTH), ""),
-                (_fit(shown, STATUS_WIDTH), STATUS_STYLE[status]),
+                " " * MARKER_WIDTH,  # the selection's mark goes here (`render_line`)
+                (_fit(time, columns.time), "bold" if is_next else ""),
+                (_fit(label, columns.label), ""),
+                (_fit(shown, columns.status), STATUS_STYLE[status]),
                 (said, "$text-success"),
             )
         excerpt = one_line(row.draft.text, marked=True)
@@ -181,11 +241,12 @@ class CueList(OptionList):
         elif len(excerpt) > room:
             excerpt = excerpt[: room - 1] + "…"
         assembled = Content.assemble(
-            ("▶ " if is_next else "  ", "$text-accent bold"),
-            (_fit(time, TIME_WIDTH), "bold" if is_next else ""),
-            (_fit(label, LABEL_WIDTH),
+            " " * MARKER_WIDTH,  # the selection's mark goes here (`render_line`)
+            (_fit(time, columns.time), "bold" if is_next else ""),
+            (_fit(label, columns.label),
              "bold" if row.cue.kind == "question" and not done else ""),
-            (_fit(shown, STATUS_WIDTH), STATUS_STYLE[status]),
+            (_fit(shown, columns.status),
+             STATUS_STYLE[status] or ("$text-accent bold" if is_next else "")),
             (f"{counted.length}/{counted.limit}".rjust(COUNT_WIDTH),
              "$text-error bold reverse" if over else "$text-muted"),
             # The gap takes the count's muted style so it ends the count's span: an

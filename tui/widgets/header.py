@@ -29,12 +29,18 @@ PLATFORM_NAMES = {
 
 class RunHeader(Horizontal):
     """Left: mode badge, (rehearsal speed), title, tag, platform. Right: projected end and
-    the clock."""
+    the clock.
+
+    On a narrow terminal the title is what gets cut: the tag is what the moderator
+    types in every post and searches for, so it stays whole, beside the title. In a
+    split pane (40 columns) the network goes too, so the clock stays whole."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="header-mode")
         yield Static(id="header-sim")
         yield Static(id="header-title")
+        yield Static(id="header-tag")
+        yield Static(id="header-network")
         yield Static(id="header-end")
         yield Static(id="header-clock")
 
@@ -59,11 +65,13 @@ class RunHeader(Horizontal):
         self.set_class(rehearsal, "-rehearsal")
         set_content(self.query_one("#header-mode", Static),
                     Content(words("screen.rehearsal") if rehearsal else words("screen.live")))
-        set_content(self.query_one("#header-title", Static), Content.assemble(
-            (one_line(chat.title, marked=True), "bold"),
-            "  ",
-            (one_line(chat.tag, marked=True), "$text-accent bold"),
-            "  ",
+        set_content(self.query_one("#header-title", Static),
+                    Content.styled(one_line(chat.title, marked=True), "bold"))
+        set_content(self.query_one("#header-tag", Static),
+                    Content.styled(one_line(chat.tag, marked=True), "$text-accent bold"))
+        # A cell of its own: a split pane (under 64 columns) drops it before the clock.
+        set_content(self.query_one("#header-network", Static), Content.assemble(
+            ("· ", "$text-muted"),
             (PLATFORM_NAMES.get(chat.platform, chat.platform), "$text-muted"),
         ))
         sim = self.query_one("#header-sim", Static)

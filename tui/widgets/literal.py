@@ -20,6 +20,12 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.core.text.controls import visible
+from tui.wrapping import keep_no_break_spaces
+
+# Every widget that shows plan text draws it through this module: from here on, no line
+# on screen breaks at a no-break space ("Sujet du jour : le…" never leaves its colon
+# alone at the start of a line).
+keep_no_break_spaces()
 
 
 def literal(text: str, style: str = "") -> Content:

@@ -1,4 +1,5 @@
-"""The run-sheet's notice bar: its notices at the bottom right, over the checklist.
+"""The run-sheet's notice bar: its notices at the bottom right, over the checklist;
+a long one (the pre-flight) in the checklist's place (`SideNotice`).
 
 What shows is the board's to decide (`tui.core.run.notices.NoticeBoard`: one per
 kind, withdrawn, held behind a dialog); this widget draws it, on Textual's public API
@@ -12,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
-from textual.containers import Vertical
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
@@ -72,11 +75,14 @@ class NoticeBar(Vertical):
     """
 
     def __init__(self, board: NoticeBoard, *, shown: Callable[[], bool] = lambda: True,
+                 side: SideNotice | None = None,
                  id: str | None = None) -> None:  # noqa: A002 - Textual's name
-        """`shown`: whether notices show at all (not in a test run that hides them)."""
+        """`shown`: whether notices show at all (not in a test run that hides them);
+        `side`: where a long notice shows (else in the corner like the others)."""
         super().__init__(id=id)
         self.board = board
         self._on_screen = shown
+        self._side = side
         self._timer: Timer | None = None
         self._shown: tuple[Notice, ...] = ()
         self._pending = False
@@ -108,6 +114,10 @@ class NoticeBar(Vertical):
         self._pending = False
         self.board.expire()
         shown = self.board.shown() if self._on_screen() else ()
+        if self._side is not None:
+            # The newest long notice in the checklist's place; never a card over the draft.
+            self._side.show(next((n for n in reversed(shown) if n.long), None))
+            shown = tuple(n for n in shown if not n.long)
         if shown != self._shown:
             self._shown = shown
             cards = self.cards
@@ -131,3 +141,54 @@ class NoticeBar(Vertical):
     def _withdraw(self, notice: Notice) -> None:
         self.board.withdraw(notice.kind)
         self.update()
+
+
+class SideNotice(VerticalScroll):
+    """A long notice in the checklist's place: it covers neither the draft nor the
+    header, and scrolls when the pane is short (80x24). What shows and for how long is
+    the board's (`NoticeBar` hands it over); a click takes it away, as a card's does.
+    Posts `Changed` so the screen gives it the checklist's room, and takes it back."""
+
+    DEFAULT_CSS = """
+    SideNotice {
+        display: none;
+        height: 1fr;
+        border: round $warning;
+        border-title-color: $text-warning;
+        border-title-style: bold;
+        padding: 0 1;
+    }
+    """
+
+    class Changed(Message):
+        def __init__(self, notice: Notice | None) -> None:
+            super().__init__()
+            self.notice = notice
+
+    def __init__(self, on_click: Callable[[Notice], None], *,
+                 id: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id)
+        self._clicked = on_click
+        self.notice: Notice | None = None
+        self._text = Static(markup=False)
+
+    def compose(self) -> ComposeResult:
+        yield self._text
+
+    def show(self, notice: Notice | None) -> None:
+        if notice == self.notice:
+            return
+        self.notice = notice
+        if notice is not None:
+            # Its first line is its title ("Avant le départ (dans 26 min) :").
+            title, _, body = notice.text.partition("\n")
+            self.border_title = title.rstrip(" :\u00a0")
+            self._text.update(literal(body or title))
+            self.scroll_home(animate=False)
+        self.display = notice is not None
+        self.post_message(self.Changed(notice))
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        if self.notice is not None:
+            self._clicked(self.notice)

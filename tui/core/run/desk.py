@@ -81,6 +81,9 @@ from tui.core.timing.spans import short_span, signed_span
 
 Via = str
 """How a text reached the clipboard: "system", "osc52" or "manual"."""
+PREFLIGHT_SECONDS = 60.0
+"""How long the pre-flight stays in the checklist's place (space or a click take it
+away sooner)."""
 
 WAITING_SHOWN = 6
 """The waiting actions a quit names one by one; the rest are counted."""
@@ -266,7 +269,10 @@ class RunDesk:
         lines = preflight_lines(check, session.plan)
         if not lines or check.clear:
             return None
-        return Notice("\n".join(lines), "warning", "preflight", 20)
+        # In the checklist's place, where it covers nothing: a minute to read it, less
+        # when the start comes sooner (then the checklist of the hour is what matters).
+        seconds = min(PREFLIGHT_SECONDS, max(20.0, check.left.total_seconds()))
+        return Notice("\n".join(lines), "warning", "preflight", seconds, long=True)
 
     def take_lock(self) -> Done:
         """A live run takes the plan's lock, or follows the window that holds it; a lock

@@ -11,6 +11,9 @@ their showing, apart from any screen so they are tested as plain code:
 - **Held behind a dialog.** While a dialog is open, no notice lies over its question
   or its keys: the board holds them all, their time stopped, and shows them again for
   the time they had left once the dialog is closed (nobody could read them meanwhile).
+- **Long ones in the checklist's place.** A notice of a dozen lines in the corner
+  grew over the draft about to be pasted (and at 80x24 over the clock): a `long`
+  notice is shown in the checklist's place instead, with the same rules of time.
 - **Time is handed in** (monotonic seconds), so a test steps it.
 """
 
@@ -36,6 +39,9 @@ class Notice:
     """A notice replaces the one of its kind still shown."""
     seconds: float = DEFAULT_SECONDS
     """How long it shows."""
+    long: bool = False
+    """Too long for the corner (the pre-flight's dozen lines): it takes the checklist's
+    place for its time, never lying over the draft or the header."""
 
 
 @dataclass(frozen=True, slots=True)

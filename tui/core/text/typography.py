@@ -22,6 +22,10 @@ import re
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
+NO_BREAK_SPACES = f"{NBSP}\u2007{NNBSP}"
+"""The spaces a line must never break at (U+2007 FIGURE SPACE too): Python's `\\s`
+holds them all, so a wrap that splits on `\\s` breaks exactly where they forbid it
+(`tui.wrapping` keeps them whole on screen and in the commands' tables)."""
 
 _SPACE = f"[ {NBSP}{NNBSP}]"
 _BEFORE_COLON = re.compile(f"(?<=\\S){_SPACE}++(?=:(?:\\s|$))")

@@ -52,6 +52,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     # cue list
     "screen.timeline": {"fr": "Déroulé", "en": "Run-sheet"},
     "screen.status_upcoming": {"fr": "à venir", "en": "upcoming"},
+    "screen.status_next": {"fr": "prochain", "en": "next"},
     "screen.status_due": {"fr": "à poster", "en": "due"},
     "screen.status_posted": {"fr": "posté {time}", "en": "posted {time}"},
     "screen.status_skipped": {"fr": "sauté", "en": "skipped"},
