@@ -311,6 +311,14 @@ async def test_enter_shows_the_post_whole_and_o_copies_its_link_without_a_browse
         await copies_done(app, pilot)
         assert not isinstance(app.screen, PostDialog)
         assert fake_clipboard.text == selected.post.url  # no browser here: copied
+        await pilot.press("o")  # in the pane itself: "opening…", then not
+        await app.workers.wait_for_complete()
+        await copies_done(app, pilot)
+        assert fake_clipboard.copied == [selected.post.url] * 2
+        # What stays on screen says so; "opening in the browser" is gone.
+        shown = [n.text for n in app.run_sheet.notices.shown()]
+        assert not any("browser" in t and "No browser" not in t for t in shown), shown
+        assert any(t.startswith("No browser here: the post's link is copied") for t in shown)
         assert logged(app, "reply") == []  # a link is not a reply
 
 

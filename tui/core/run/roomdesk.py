@@ -180,7 +180,8 @@ class RoomDesk:
         url = safe_url(post.url, https_only=True)
         if url is None:
             return Refused(self._say("screen.post_no_link", severity="warning"))
-        return OpenLink(url, self._say("screen.post_opened", seconds=3))
+        # Kind "link": the line saying no browser could open it replaces this one.
+        return OpenLink(url, self._say("screen.post_opened", kind="link", seconds=3))
 
     def link_not_opened(self, url: str) -> Copy:
         """No browser here (a server over ssh, a console): the link goes to the
@@ -352,7 +353,7 @@ class RoomDesk:
         words = self.words
         shown_via = words(f"screen.via_{via}")
         if order.link:
-            return self._say("screen.link_copied", kind="copy", via=shown_via)
+            return self._say("screen.link_copied", kind="link", via=shown_via)
         self.session.reply(order.text, via)
         if order.welcome is not None:
             self._apply(order.welcome)
