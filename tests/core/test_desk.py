@@ -62,6 +62,15 @@ def desk_at(plan: Path, minute: float, *, mode: Mode = "live",
     return RunDesk(Session(plan, clock=clock, log_path=log, mode=mode))
 
 
+def pasted(desk: RunDesk) -> None:
+    """Let the moderator's real time pass after a copy: time to paste it, so the next
+    `c` is no bounce (`tui.core.run.copyguard`)."""
+    from tui.core.run.copyguard import BOUNCE_SECONDS
+
+    now = desk.guard.monotonic() + BOUNCE_SECONDS
+    desk.guard.monotonic = lambda: now
+
+
 def clock_of(desk: RunDesk) -> FrozenClock:
     clock = desk.session.clock
     assert isinstance(clock, FrozenClock)
@@ -182,7 +191,9 @@ def test_a_due_cue_copies_at_once_and_is_marked_once_copied(tmp_path: Path) -> N
     done = desk.copied(copy, "system")
     assert texts(done) == ["Welcome copied (system clipboard) · marked posted at 18:02"]
     assert desk.session.state.posted == {"welcome@0": at(2.5)}
-    # Copied again: never a second mark.
+    # Copied again (once it could be pasted: tests/core/test_copy_guard.py): never a
+    # second mark.
+    pasted(desk)
     again = desk.copy("welcome@0")
     assert isinstance(again, Copy) and again.row_id is None
 
@@ -209,6 +220,7 @@ def test_what_a_copy_says_by_the_way_it_went(tmp_path: Path) -> None:
     assert notice.severity == "warning" and notice.text.startswith(
         "The system clipboard did not answer within 2 s")
     assert "OSC 52" in notice.text
+    pasted(desk)
     manual = desk.copied(desk.copy("rules@2"), "manual")  # type: ignore[arg-type]
     assert texts(manual)[0].startswith("Could not copy: copy the text by hand")
     reply = desk.copy_reply("Thanks! #TchatLecture")
@@ -607,10 +619,10 @@ def test_the_view_says_each_row_in_the_lists_vocabulary(tmp_path: Path) -> None:
     statuses = {row.id: row.status for row in view.rows}
     assert statuses["promo@-1440"] == "missed"
     assert statuses["welcome@0"] == "posted" and view.row("welcome@0").posted == "18:00"  # type: ignore[union-attr]
-    assert statuses["rules@2"] == "due"
+    assert statuses["rules@2"] == "missed"  # folded into the first question, due
     assert statuses["hu1"] == "missed"  # folded into its question
     assert statuses["q1"] == "due" and statuses["q2"] == "upcoming"
-    assert view.next_id == "rules@2" and view.countdown.label == "Rules"
+    assert view.next_id == "q1" and view.countdown.label == "Q1"
     assert view.next.number == 1 and view.next.when == "planned 18:05"
     assert set(statuses.values()) <= {"upcoming", "due", "late", "posted", "skipped",
                                       "missed"}

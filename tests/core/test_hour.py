@@ -223,15 +223,27 @@ def test_the_snapshot_holds_together(
     for c in CUES:
         if c.kind == "heads-up" and hour.status(f"q{c.number}") == "due":
             assert hour.status(c.id) in ("missed", "posted", "skipped")
+    # Nothing of the opening stands before the first question once it is due.
+    if hour.status("q1") in ("due", "posted"):
+        assert hour.status("welcome@0") in ("missed", "posted", "skipped")
     # During the chat, no promotion is ever offered.
     if hour.phase != "before":
         assert all(c.offset >= 0 for c in hour.due)
     assert hour.questions_left <= hour.questions_unposted <= hour.questions_total
-    # A shift, when there is one, is exactly the next cue's delay.
+    # A shift, when there is one, is exactly the next cue's delay while it is late, or
+    # at most the delay the last post was made with.
     found = shift_for(PLAN, state, CUES, at(minute))
     if found is not None:
         assert hour.next_cue is not None
-        assert found[0] == int((hour.now - hour.times[hour.next_cue.id]).total_seconds())
+        late = int((hour.now - hour.times[hour.next_cue.id]).total_seconds())
+        if late > 0:
+            assert found[0] == late
+        else:
+            made = [(state.posted[c.id], c) for c in CUES
+                    if c.offset >= 0 and state.posted.get(c.id, hour.now) <= hour.now
+                    and c.id in state.posted]
+            assert made and 0 < found[0] <= max(
+                (when - effective_at(state, c)).total_seconds() for when, c in made)
 
 
 def test_late_promotion_threshold() -> None:
@@ -316,3 +328,71 @@ def test_a_compression_survives_the_log() -> None:
     again = Event.from_json(event.to_json())
     assert again == event
     assert Event.from_json(event.to_json().replace("[60,-120]", "[true,1]")) is None
+
+
+def test_an_unposted_welcome_and_rules_fold_once_the_first_question_is_due() -> None:
+    # Seen live: the welcome never marked (posted from a phone), and the countdown said
+    # "Welcome overdue by 53:42" for the whole hour.
+    state = RunState()
+    before = hour_at(PLAN, state, CUES, at(4))
+    assert before.status("welcome@0") == "due"
+    assert before.next_cue is not None and before.next_cue.id == "welcome@0"
+    q1 = next(c for c in CUES if c.id == "q1")
+    during = hour_at(PLAN, state, CUES, q1.at)
+    assert during.status("welcome@0") == during.status("rules@2") == "missed"
+    assert during.next_cue is not None and during.next_cue.id == "q1"
+    assert during.countdown.cue is not None and during.countdown.cue.id == "q1"
+    assert [c.id for c in during.due] == ["q1"]
+    # Posted early, Q1 folds them too; one posted keeps its mark.
+    early = fold([ev("mark", 0.5, cue="welcome@0"), ev("mark", 1, cue="q1")])
+    hour = hour_at(PLAN, early, CUES, at(1))
+    assert (hour.status("welcome@0"), hour.status("rules@2")) == ("posted", "missed")
+
+
+def test_d_offers_the_delay_a_late_post_was_made_with_once() -> None:
+    # Seen live: Q1 posted 1:29 late, then `d` said "Nothing is late" and Q2 kept its
+    # time, 1:29 closer to Q1 than planned.
+    q1 = next(c for c in CUES if c.id == "q1")
+    late_q1 = q1.at + timedelta(seconds=89)
+    state = fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2"),
+                  Event("mark", clock=late_q1, wall=late_q1, cue="q1", via="system")])
+    found = shift_for(PLAN, state, CUES, late_q1 + timedelta(seconds=20))
+    assert found is not None and found[0] == 89 and "q1" not in found[1]
+    assert "q2" in found[1]
+    # Once shifted, nothing is left to absorb: a second `d` says so.
+    state.apply(Event("shift", clock=late_q1, wall=late_q1, seconds=89, cues=found[1]))
+    assert shift_for(PLAN, state, CUES, late_q1 + timedelta(seconds=30)) is None
+    # A post on time (or early) offers nothing.
+    on_time = fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2"),
+                    Event("mark", clock=q1.at, wall=q1.at, cue="q1", via="system")])
+    assert shift_for(PLAN, on_time, CUES, q1.at + timedelta(seconds=30)) is None
+
+
+def test_compress_after_d_keeps_the_booked_end() -> None:
+    # Seen live: `D` after `d` kept the shifted end, not the hour the guests booked.
+    def shifted() -> RunState:
+        return fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2"),
+                     ev("mark", 9, cue="q1"),
+                     ev("shift", 9, seconds=240, cues=tuple(
+                         c.id for c in CUES if c.offset >= 5 and c.id != "q1"))])
+
+    state = shifted()
+    assert projected_end(PLAN, state) == PLAN.chat.end_at + timedelta(minutes=4)
+    plan = compression(PLAN, state, CUES, at(20))
+    assert plan is not None and plan.end == PLAN.chat.end_at and plan.end_move == -240
+    # Applied as the log keeps it: the end and the closing posts are back where booked,
+    # and every question left comes before them.
+    state.apply(Event("compress", clock=at(20), wall=at(20),
+                      cues=tuple(c for c, _s in plan.moves),
+                      moves=tuple(s for _c, s in plan.moves), skips=plan.skips,
+                      seconds=plan.end_move))
+    assert projected_end(PLAN, state) == PLAN.chat.end_at
+    closing = [c for c in CUES if c.kind in ("closing", "thanks")]
+    assert all(effective_at(state, c) == c.at for c in closing)
+    hour = hour_at(PLAN, state, CUES, at(20))
+    left = [c for c in CUES if c.kind == "question" and not state.done(c.id)]
+    assert left and all(hour.times[c.id] < min(c.at for c in closing) for c in left)
+    # Once the booked end is past, the shifted end stays.
+    late = compression(PLAN, shifted(), CUES, PLAN.chat.end_at + timedelta(minutes=1))
+    assert late is not None and late.end_move == 0
+    assert late.end == PLAN.chat.end_at + timedelta(minutes=4)

@@ -83,7 +83,7 @@ def test_checklist_current_phase_first_and_overdue() -> None:
         {"phase": "before", "text": "Done already", "done": True, "due": -60},
     ]
     plan = Plan.model_validate(data)
-    groups = checklist_groups(plan, RunState(), plan.chat.start_at + timedelta(minutes=31))
+    groups = checklist_groups(plan, RunState(), (), plan.chat.start_at + timedelta(minutes=31))
     assert [phase for phase, _ in groups] == ["during", "before", "after"]
     during = groups[0][1]
     assert during[0].overdue
@@ -92,13 +92,13 @@ def test_checklist_current_phase_first_and_overdue() -> None:
     assert [(e.item.text, e.done, e.overdue) for e in before] == [
         ("Invite", False, False), ("Done already", True, False)
     ]
-    on_the_eve = dict(checklist_groups(plan, RunState(), plan.chat.start_at
+    on_the_eve = dict(checklist_groups(plan, RunState(), (), plan.chat.start_at
                                        - timedelta(hours=1)))["before"]
     assert [(e.item.text, e.overdue) for e in on_the_eve] == [
         ("Invite", True), ("Done already", False)
     ]
     ticked = fold([ev("tick", 0, item=0, done=True)])
-    before = dict(checklist_groups(plan, ticked, plan.chat.start_at))["before"]
+    before = dict(checklist_groups(plan, ticked, (), plan.chat.start_at))["before"]
     assert before[0].done and not before[0].overdue
 
 
@@ -111,7 +111,7 @@ def test_a_checklist_item_has_its_own_minute_before_it_is_overdue() -> None:
     start = plan.chat.start_at
 
     def overdue(seconds: int) -> bool:
-        groups = dict(checklist_groups(plan, RunState(), start + timedelta(seconds=seconds)))
+        groups = dict(checklist_groups(plan, RunState(), (), start + timedelta(seconds=seconds)))
         return groups["during"][0].overdue
 
     assert not overdue(1) and not overdue(59)
@@ -280,3 +280,33 @@ def test_edits_are_not_prepared_from_a_file_changed_since_loaded(
     write_checklist_done(path, loaded, 0, True)
     assert "Edited elsewhere?" not in path.read_text()
     assert load_plan(path).checklist[0].done
+
+
+def test_an_item_the_posts_accomplish_ticks_itself_with_them() -> None:
+    # Seen live: "Welcome the participants and recall the rules" stayed overdue after
+    # the welcome and the rules were posted.
+    data = plan_dict()
+    data["checklist"] = [{"phase": "during", "text": "Welcome and recall the rules",
+                          "due": 0, "done_with": ["welcome", "rules"]},
+                         {"phase": "during", "text": "Retweet guests", "due": 0}]
+    plan = Plan.model_validate(data)
+    cues = build_schedule(plan, "")
+    moment = plan.chat.start_at + timedelta(minutes=4)
+
+    def during(state: RunState) -> list[tuple[bool, bool]]:
+        entries = dict(checklist_groups(plan, state, cues, moment))["during"]
+        return [(e.done, e.overdue) for e in entries]
+
+    assert during(RunState()) == [(False, True), (False, True)]
+    welcome_only = fold([ev("mark", 0, cue="welcome@0")])
+    assert during(welcome_only) == [(False, True), (False, True)]  # the rules too
+    both = fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2")])
+    assert during(both) == [(True, False), (False, True)]
+    # A tick says the last word: unticked by hand, it stays unticked.
+    unticked = fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2"),
+                     ev("tick", 3, item=0, done=False)])
+    assert during(unticked)[0] == (False, True)
+    # A mark undone takes the tick back with it.
+    undone = fold([ev("mark", 0, cue="welcome@0"), ev("mark", 2, cue="rules@2"),
+                   ev("undo", 3)])
+    assert during(undone)[0] == (False, True)

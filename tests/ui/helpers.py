@@ -163,3 +163,36 @@ async def watcher_polled(app: TchatApp, pilot: Any) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+KEY_NAMES = {" ": "space", "{": "left_curly_bracket", "}": "right_curly_bracket"}
+
+
+def burst(app: TchatApp, *keys: str) -> None:
+    """Send keys the way a terminal does when they come faster than the app handles
+    them: all at once, none waiting for the one before (Pilot's `press` waits for the
+    app to be idle after each key, which hides any reordering). A key is a name
+    ("backspace", "ctrl+s") or one character."""
+    import unicodedata
+
+    from textual import events
+
+    for key in keys:
+        if len(key) == 1:
+            name = key if key.isalnum() else KEY_NAMES.get(key) or (
+                unicodedata.name(key).lower().replace("-", "_").replace(" ", "_"))
+            app.post_message(events.Key(name, key))
+        else:
+            app.post_message(events.Key(key, None))
+
+
+def paste_time(app: TchatApp) -> Callable[[], None]:
+    """Put the run desk's real time in the test's hands; returns `pasted()`, which lets
+    the moderator's second pass after the last copy (time to paste it), so the next `c`
+    is a new press, never a bounce (`tui.core.run.copyguard`)."""
+    from tests.conftest import FakeMonotonic
+    from tui.core.run.copyguard import BOUNCE_SECONDS
+
+    real = FakeMonotonic()
+    app.run_sheet.desk.guard.monotonic = real
+    return lambda: real.advance(BOUNCE_SECONDS)

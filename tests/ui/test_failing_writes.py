@@ -134,13 +134,14 @@ async def test_read_only_folder_keeps_marks_ticks_and_shifts(
     folder = tmp_path / "share"
     folder.mkdir()
     plan = copy_plan(folder)
-    clock = FrozenClock(at(6))
+    clock = FrozenClock(at(4))
     app = make_app(plan, clock, fake_clipboard)
     async with app.run_test(size=SIZE) as pilot:
         said = record_notifications(app)
         before = plan.read_bytes()
         with read_only(folder):
-            # Welcome and rules skipped; Q1 is a minute late (its heads-up folded into it).
+            # Welcome and rules skipped (before Q1 is due: after, they fold into it);
+            # the heads-up of Q1 is a minute late.
             await pilot.press("s", "s")
             await pilot.press("d")
             assert app.session.state.shifts, "the shift is kept in memory"

@@ -20,6 +20,7 @@ from tests.ui.helpers import (
     copy_plan,
     ids_written,
     make_app,
+    paste_time,
     record_notices,
     rehearsal_app,
     sheet,
@@ -736,9 +737,11 @@ async def test_one_copy_notice_at_a_time_never_over_the_draft(
 ) -> None:
     app = make_app(copy_plan(tmp_path), FrozenClock(at(2.5)), fake_clipboard)
     async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        pasted = paste_time(app)
         for _ in range(2):  # the welcome and the rules, both overdue
             await pilot.press("c")
             await copies_done(app, pilot)
+            pasted()
         await pilot.pause()
         shown_now = [toast_text(t) for t in toasts(app)]
         assert len([t for t in shown_now if "Copié" in t]) == 1, shown_now

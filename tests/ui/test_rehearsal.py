@@ -195,6 +195,9 @@ async def test_a_whole_hour_at_60x_then_the_report(
     async with app.run_test(size=SIZE) as pilot:
         session = app.session
         in_chat = [row.id for row in session.rows if row.cue.offset >= 0]
+        # The moderator's real seconds are the test's: a minute apart at 60x is a second
+        # to paste in, and a `c` then is no bounce (tui.core.run.copyguard).
+        app.run_sheet.desk.guard.monotonic = fake_monotonic
         # Let the first frame's own selection land before the clock starts stepping.
         await pilot.pause()
         while not isinstance(app.screen, ReportDialog):
@@ -320,8 +323,9 @@ async def test_highlight_goes_under_the_last_question_posted(
             clock.set(at(minute))
             app.session.mark(cue_id, "system")
         sheet(app).refresh_now()
-        # The selection is on the next cue to post, not on a question being answered.
-        assert app.screen.query_one(CueList).selected_id == "welcome@0"
+        # The selection is on the next cue to post (the welcome and the rules, never
+        # posted, folded into Q1), not on a question being answered.
+        assert app.screen.query_one(CueList).selected_id == "hu3"
         await pilot.press("h")
         assert text_of(app, "#dialog-title") == "Temps fort sous Q2"
         app.screen.query_one("#highlight-input", Input).value = "« Lire, c'est voyager » @ana"

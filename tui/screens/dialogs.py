@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalGroup, Vertical, VerticalScroll
@@ -25,7 +25,8 @@ from tui.core.text.controls import for_copy, has_unsafe, visible
 from tui.core.text.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from tui.core.text.words import Words
 from tui.screens.keys import APP_KEYS, Key, reword
-from tui.widgets.literal import literal, with_overflow
+from tui.widgets.inorder import InOrderInput, InOrderTextArea
+from tui.widgets.literal import literal, set_content, with_overflow
 from tui.widgets.panes import OVERFLOW_STYLE
 
 
@@ -44,7 +45,9 @@ class _Dialog(ModalScreen[None]):
 class EditDialog(_Dialog):
     """Edit a cue's template; the preview shows the filled draft, counted, overflow marked."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save", priority=True)]
+    # Not a priority binding: the text field runs it in the order it was typed, after
+    # the characters before it (`tui.widgets.inorder`), never ahead of them.
+    BINDINGS = [Binding("ctrl+s", "save", "Save", id="save")]
 
     def __init__(
         self, book: DraftBook, row: Row, words: Words, on_save: Callable[[str], None]
@@ -60,8 +63,8 @@ class EditDialog(_Dialog):
         with Vertical(id="dialog", classes="-edit"):
             label = cue_name(self.row.cue, words, self.row.draft)
             yield Label(words("screen.edit_title", label=label), id="dialog-title", markup=False)
-            yield TextArea(visible(self.row.cue.template), id="edit-area", soft_wrap=True,
-                           show_line_numbers=False)
+            yield InOrderTextArea(visible(self.row.cue.template), id="edit-area",
+                                  soft_wrap=True, show_line_numbers=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="edit-count", markup=False)
             yield Static(id="edit-problem", markup=False)
@@ -161,6 +164,28 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(words("screen.cancel"), id="cancel")
                 yield Button(self.confirm_text, id="confirm", variant="warning")
 
+    def reword(self, title: str, body: str) -> None:
+        """The question's facts brought up to date while it is open (`Confirm.follow`)."""
+        self.title_text, self.body = title, body
+        if self.is_mounted:
+            set_content(self.query_one("#dialog-title", Label), literal(title))
+            set_content(self.query_one("#confirm-body", Static), literal(body))
+
+    def withdraw(self) -> None:
+        """What it asked about is gone: it closes, unanswered (a yes now would act on
+        what is no longer so)."""
+        self._answered = None
+        if self.is_current:
+            self.dismiss(False)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key the question does not take says so, in the hint's place: fifteen `c`
+        pressed at a forgotten dialog must not do nothing silently."""
+        if event.is_printable and event.character not in (None, " ", "y", "o", "n"):
+            self.query_one("#dialog-hint", Label).update(
+                literal(self.words("screen.confirm_swallowed", pressed=event.character)))
+            self.query_one("#dialog-hint", Label).add_class("-swallowed")
+
     def action_confirm(self) -> None:
         self._answer(True)
 
@@ -218,7 +243,7 @@ class ReplyDialog(_Dialog):
                         id="dialog-title", markup=False)
             start = f"{self.mention} " if self.mention else ""
             value = self.text or f"{start} {tag}"
-            yield Input(value=visible(value), id="reply-input", select_on_focus=False)
+            yield InOrderInput(value=visible(value), id="reply-input", select_on_focus=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="reply-count", markup=False)
             yield Static(id="reply-preview", markup=False)
@@ -324,7 +349,7 @@ class HighlightDialog(_Dialog):
                  else words("screen.highlight_title_loose"))
         with Vertical(id="dialog", classes="-highlight"):
             yield Label(title, id="dialog-title", markup=False)
-            yield Input(id="highlight-input")
+            yield InOrderInput(id="highlight-input")
             yield Label(words("screen.highlight_hint"), id="dialog-hint", markup=False)
 
     @on(Input.Changed, "#highlight-input")

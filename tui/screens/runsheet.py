@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -68,6 +69,9 @@ from tui.widgets.notices import NoticeBar, SideNotice
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.planwork import PlanWork
 
+if TYPE_CHECKING:
+    from tui.screens.dialogs import ConfirmDialog
+
 RUN_SHEET_CSS = Path(__file__).with_name("runsheet.tcss")
 """The run-sheet's styles beyond the layout the first frame shares (tui/app.tcss)."""
 CLOCK_ACTIONS = frozenset(key.action for key in REHEARSAL_KEYS)
@@ -96,6 +100,8 @@ class RunSheet(PacedScreen, RoomKeys):
         """The view of the moment on screen (`RunDesk.view`)."""
         self._generation = -1
         self._next_id: str | None = None
+        self._asking: tuple[Confirm, ConfirmDialog] | None = None
+        """The open question that can go stale (`Confirm.follow`), and its dialog."""
         self._feed_started = False
         self._pane_wanted: bool | None = None
         from tui.net.run import RunNetwork
@@ -122,8 +128,7 @@ class RunSheet(PacedScreen, RoomKeys):
         self.notice_bar = NoticeBar(
             self.notices, shown=lambda: getattr(self.app, "notices_shown", True),
             side=self.side_notice, id="notices")
-        self.copies = CopyQueue(self.clipboard, on_copied=self._copied,
-                                on_again=self.action_copy, id="copies")
+        self.copies = CopyQueue(self.clipboard, on_copied=self._copied, id="copies")
         self.plan_work = PlanWork(id="plan-work")
         for pane, title in ((self.cues, "screen.timeline"), (self.draft, "screen.draft"),
                             (self.checklist, "screen.checklist"),
@@ -268,7 +273,26 @@ class RunSheet(PacedScreen, RoomKeys):
             self.set_class(view.hour.phase == phase, f"-{phase}")
         self.set_class(view.hour.countdown.mode == "overrun", "-overrun")
         self.banners.show(view.banners)
+        self._follow_question()
         self.show(self.desk.end_of_run(in_view=self.app.screen is self))
+
+    def _follow_question(self) -> None:
+        """An open question's facts follow the clock; once what it asks about is gone,
+        it closes and the desk says why (`Confirm.follow`)."""
+        if self._asking is None:
+            return
+        asked, dialog = self._asking
+        if not dialog.is_current or asked.follow is None:
+            self._asking = None  # answered, or under another dialog: left as it is
+            return
+        now = asked.follow()
+        if isinstance(now, Confirm):
+            self._asking = (now, dialog)
+            dialog.reword(now.title, now.body)
+        else:
+            self._asking = None
+            dialog.withdraw()
+            self.show(now)
 
     def _draft_follows(self) -> None:
         if self.is_mounted and self.view is not None:
@@ -312,16 +336,18 @@ class RunSheet(PacedScreen, RoomKeys):
                 self.say(notice)
             self.copies.start(outcome)
         elif isinstance(outcome, Confirm):
-            self.copies.forget_waiting()  # the presses after this one would meet the dialog
             answer = outcome
 
             def answered(yes: bool) -> None:
+                self._asking = None  # answered: nothing left to follow
                 self.show(answer.yes() if yes else answer.no())
 
             from tui.screens.dialogs import ConfirmDialog
 
-            self.app.push_screen(ConfirmDialog(
-                self.words, outcome.title, outcome.body, outcome.confirm, answered=answered))
+            dialog = ConfirmDialog(self.words, outcome.title, outcome.body, outcome.confirm,
+                                   answered=answered)
+            self._asking = (outcome, dialog) if outcome.follow is not None else None
+            self.app.push_screen(dialog)
         elif isinstance(outcome, Quit):
             self.app.exit()
         elif isinstance(outcome, QuitWaiting):
@@ -355,8 +381,6 @@ class RunSheet(PacedScreen, RoomKeys):
     # --- copying ------------------------------------------------------------------------
 
     def action_copy(self) -> None:
-        if self.copies.wait_turn():
-            return  # a copy is on its way: this press acts once it is marked
         self.show(self.desk.copy(self.cues.selected_id))
 
     def _copied(self, order: Copy, outcome: CopyOutcome) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Static
 from tui.core.plan.glance import ChatFacts
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
-from tui.core.timing.clocktime import clock_time
+from tui.core.timing.clocktime import clock_time, exact_clock_time
 from tui.core.timing.spans import signed_span
 from tui.widgets.literal import set_content
 
@@ -55,7 +55,7 @@ class RunHeader(Horizontal):
         shifted = 0 if end is None else int((end - chat.end_at).total_seconds())
         ending = ""
         if end is not None:
-            end_text = clock_time(end, zone)
+            end_text = exact_clock_time(end, zone)
             if shifted > 0:
                 ending = words("screen.end_shifted", time=end_text,
                                delay=signed_span(shifted))

@@ -41,6 +41,8 @@ class ChecklistText:
     phase: Phase
     due: str | None
     text: dict[Language, str]
+    done_with: tuple[PostKind, ...] = ()
+    """The posts that accomplish it: the item ticks itself once they are posted."""
 
 
 def heads_up_template(language: Language) -> str:
@@ -353,7 +355,7 @@ CHECKLIST: tuple[ChecklistText, ...] = (
               "hashtag, les invités, le sujet",
         "en": "Welcome the participants and recall the rules: the tag, the guests, "
               "the topic",
-    }),
+    }, done_with=("welcome", "rules")),
     ChecklistText("during", None, {
         "fr": "Repartager (retweeter) les bonnes questions et les bons commentaires",
         "en": "Repost (retweet) good questions and comments",

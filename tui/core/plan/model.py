@@ -359,6 +359,9 @@ class ChecklistItem(_Strict):
     text: str = Field(min_length=1)
     done: bool = False
     due: Offset | None = None
+    done_with: list[PostKind] | None = None
+    """The posts that accomplish the item (`["welcome", "rules"]`): once a post of each
+    kind listed is marked posted, the item is done without a tick."""
 
 
 MAX_SERVERS = 10

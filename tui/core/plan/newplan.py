@@ -212,6 +212,7 @@ def build_plan(options: NewPlanOptions, now: datetime) -> Plan:
             ChecklistItem(
                 phase=item.phase, text=item.text[language],
                 due=None if item.due is None else parse_offset(item.due),
+                done_with=list(item.done_with) or None,
             )
             for item in CHECKLIST
         ],

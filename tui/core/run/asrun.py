@@ -128,7 +128,8 @@ class Event:
     cue: str | None = None
     """The cue id, for mark and skip."""
     seconds: int | None = None
-    """How far a shift moved the remaining cues."""
+    """How far a shift moved the remaining cues, or a compression the end (back to the
+    booked end after shifts)."""
     cues: tuple[str, ...] = ()
     """The cues a shift moved, or a compression moved (each by its own `moves`)."""
     moves: tuple[int, ...] = ()

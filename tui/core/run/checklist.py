@@ -7,10 +7,12 @@ one and on time on the other.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tui.core.plan.model import ChecklistItem, Phase, Plan
+from tui.core.plan.schedule import Cue
 from tui.core.run.runstate import RunState, phase_at
 
 ITEM_OWN_MINUTE = timedelta(seconds=60)
@@ -29,9 +31,19 @@ def is_overdue(item: ChecklistItem, done: bool, start: datetime, now: datetime) 
     return not done and due is not None and due + ITEM_OWN_MINUTE <= now
 
 
-def item_done(state: RunState, index: int, item: ChecklistItem) -> bool:
-    """Ticked in the log, else as the plan says (the plan file may lag behind the log)."""
-    return state.ticks.get(index, item.done)
+def posted_kinds(state: RunState, cues: Iterable[Cue]) -> frozenset[str]:
+    """The kinds of post marked posted so far ("welcome", "rules"...)."""
+    return frozenset(cue.kind for cue in cues if cue.id in state.posted)
+
+
+def item_done(state: RunState, index: int, item: ChecklistItem,
+              posted: frozenset[str]) -> bool:
+    """Ticked (or unticked) in the log; else done as the plan says, or by the posts that
+    accomplish it (`done_with`, each kind listed in `posted`): the item "welcome the
+    participants and recall the rules" ticks itself with the welcome and the rules. The
+    plan file may lag behind the log."""
+    accomplished = bool(item.done_with) and set(item.done_with or ()) <= posted
+    return state.ticks.get(index, item.done or accomplished)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +58,10 @@ class ChecklistEntry:
 
 
 def checklist_groups(
-    plan: Plan, state: RunState, now: datetime
+    plan: Plan, state: RunState, cues: Iterable[Cue], now: datetime
 ) -> tuple[tuple[Phase, tuple[ChecklistEntry, ...]], ...]:
     """The checklist grouped by phase, the current phase first, then in run order."""
+    posted = posted_kinds(state, cues)
     current = phase_at(plan, state, now)
     order: list[Phase] = ["before", "during", "after"]
     order.remove(current)
@@ -60,7 +73,7 @@ def checklist_groups(
         for index, item in enumerate(plan.checklist):
             if item.phase != phase:
                 continue
-            done = item_done(state, index, item)
+            done = item_done(state, index, item, posted)
             reminder = phase == "during" and item.due is None
             # Only the current phase's items go overdue: during the hour, an invitation
             # not ticked in the before list is noise, not news.

@@ -27,6 +27,7 @@ tests/core/test_desk.py.
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -38,13 +39,15 @@ from tui.core.feed.status import SourceStatus
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Feed, Plan
 from tui.core.plan.naming import cue_name
+from tui.core.plan.networks import NETWORK_NAMES
 from tui.core.plan.planedit import Fingerprint, PlanChangedOnDisk, PreparedEdit
 from tui.core.plan.problems import PlanError
 from tui.core.room.session import FeedPlan, FeedSession, feed_plan
 from tui.core.room.threads import PostedQuestion
 from tui.core.run.asrun import Event
 from tui.core.run.checklist import checklist_groups
-from tui.core.run.hour import Hour, hour_at
+from tui.core.run.copyguard import CopyGuard, OnClipboard
+from tui.core.run.hour import Compression, Hour, hour_at
 from tui.core.run.notices import Notice, Severity
 from tui.core.run.outcomes import (
     Confirm,
@@ -76,7 +79,7 @@ from tui.core.run.view import (
 from tui.core.text.clean import one_line
 from tui.core.text.controls import for_copy
 from tui.core.text.words import Words, cue_list
-from tui.core.timing.clocktime import clock_time
+from tui.core.timing.clocktime import clock_time, exact_clock_time
 from tui.core.timing.spans import short_span, signed_span
 
 Via = str
@@ -89,9 +92,14 @@ WAITING_SHOWN = 6
 """The waiting actions a quit names one by one; the rest are counted."""
 
 class RunDesk:
-    def __init__(self, session: Session, *, replay: Path | None = None) -> None:
-        """`replay`: a recorded conversation a rehearsal replays instead of its plan's."""
+    def __init__(self, session: Session, *, replay: Path | None = None,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        """`replay`: a recorded conversation a rehearsal replays instead of its plan's;
+        `monotonic`: real time, for what must be measured in the moderator's seconds
+        whatever the run's clock (a bounce of `c`)."""
         self.session = session
+        self.guard = CopyGuard(monotonic)
+        """What is on the clipboard, and when a `c` would replace it too soon."""
         self.words = Words(session.language)
         self.steering = Steering(session, self.words)
         self.room = RoomTalk(session.language)
@@ -363,13 +371,18 @@ class RunDesk:
     def copy(self, row_id: str | None) -> Outcome:
         """`c`: the selected draft to the clipboard, marked posted once it is there.
 
-        A cue already posted is copied again without a second mark; a follower copies
-        without marking (the window that holds the plan marks). A cue planned more than
-        a minute ahead asks first: a repeated `c` must never mark it."""
+        A press that would replace a marked text before it could be pasted (a bounce, a
+        double press: `tui.core.run.copyguard`) is held, and says what is on the
+        clipboard. A cue already posted is copied again without a second mark; a
+        follower copies without marking (the window that holds the plan marks). A cue
+        planned more than a minute ahead asks first: a repeated `c` must never mark it."""
         row = self._row(row_id)
         if isinstance(row, Refused):
             return row
-        session, words = self.session, self.words
+        held = self.guard.holding()
+        if held is not None:
+            return NothingToDo(self._held(held))
+        session = self.session
         label = self._label(row)
         text = for_copy(row.draft.text)  # no control or bidi override reaches a clipboard
         already = row.id in session.state.posted
@@ -381,15 +394,68 @@ class RunDesk:
         now = self.now()
         hour = self.hour(now)
         if already or not hour.needs_confirmation(row.cue):
-            return Copy(text, None if already else row.id, now, label=label, notices=notices)
+            return self._send(Copy(text, None if already else row.id, now, label=label,
+                                   notices=notices))
+        return self._ask_early(row, hour)
+
+    def _ask_early(self, row: Row, hour: Hour) -> Confirm:
+        """The question a `c` on a cue ahead asks. Left open, it follows the clock (its
+        time and delay), and closes saying why once its cue is due, posted, skipped or
+        gone; a yes copies the cue as it is then (a plan reloaded meanwhile may have
+        changed its text): never the state the question was asked in."""
+        words = self.words
+        label, row_id = self._label(row), row.id
         body = words("screen.early_body", label=label, time=self._time(row, hour),
                      delay=short_span(hour.ahead(row.cue)))
         return Confirm(
             words("screen.early_title", label=label), body, words("screen.early_confirm"),
-            yes=lambda: Copy(text, row.id, self.now(), label=label),
+            yes=lambda: self._copy_confirmed(row_id),
             no=lambda: Done((self._notice("screen.early_cancelled", severity="warning",
                                           seconds=4, kind="copy", label=label),)),
+            follow=lambda: self._still_early(row_id),
         )
+
+    def _still_early(self, row_id: str) -> Confirm | Done:
+        """The early copy's question as it stands now (`Confirm.follow`)."""
+        row = self.session.row(row_id)
+        if row is None:
+            return Done((self._notice("screen.early_gone", severity="warning",
+                                      kind="copy"),))
+        hour, label = self.hour(), self._label(row)
+        status = hour.status(row_id)
+        if status in ("posted", "skipped", "missed"):
+            return Done((self._notice(
+                "screen.early_closed", severity="warning", kind="copy", label=label,
+                status=self.words(f"screen.status_{status}", time="").strip()),))
+        if not hour.needs_confirmation(row.cue):
+            return Done((self._notice("screen.early_now_due", severity="warning",
+                                      kind="copy", label=label),))
+        return self._ask_early(row, hour)
+
+    def _copy_confirmed(self, row_id: str) -> Outcome:
+        """A yes to the early copy: the cue as it is now, marked unless posted meanwhile."""
+        row = self.session.row(row_id)
+        if row is None:
+            return Refused(self._notice("screen.early_gone", severity="warning",
+                                        kind="copy"))
+        already = row.id in self.session.state.posted
+        return self._send(Copy(for_copy(row.draft.text), None if already else row.id,
+                               self.now(), label=self._label(row)))
+
+    def _send(self, order: Copy) -> Copy:
+        """A copy leaves for the clipboard: one that marks holds the presses after it."""
+        if order.row_id is not None:
+            self.guard.sent(order.label, order.at)
+        return order
+
+    def _held(self, held: OnClipboard) -> Notice:
+        """A `c` held: what is on the clipboard (or on its way) and what is marked."""
+        if not held.landed:
+            return self._notice("screen.copy_held_on_its_way", severity="warning",
+                                kind="copy", label=held.label)
+        return self._notice("screen.copy_held", severity="warning", kind="copy",
+                            label=held.label,
+                            time=clock_time(held.marked_at, self.session.plan.chat.zone))
 
     def copy_reply(self, text: str) -> Outcome:
         """A quick reply (`r`), to the clipboard with the plan's typography; logged once
@@ -400,6 +466,7 @@ class RunDesk:
         """The clipboard took (or refused) a copy: the mark, and what to say of it."""
         session, words = self.session, self.words
         if order.reply or order.link:
+            self.guard.release()
             return Done((self.pane.copied(order, via),))
         if via == "system":
             message = words("screen.copied_system", label=order.label)
@@ -411,10 +478,17 @@ class RunDesk:
             message = words("screen.clipboard_timeout",
                             seconds=f"{timed_out_after:g}") + " " + message
         # A row gone with a plan reloaded meanwhile is not marked.
-        if order.row_id is not None and session.row(order.row_id) is not None:
-            session.mark(order.row_id, via, order.at)
-            message += " · " + words("screen.marked",
-                                     time=clock_time(order.at, session.plan.chat.zone))
+        marked = order.row_id is not None and session.row(order.row_id) is not None
+        if order.row_id is None:
+            self.guard.release()
+        else:
+            held = self.guard.landed(order.label, order.at, marked=marked)
+            if marked:
+                session.mark(order.row_id, via, order.at)
+                message += " · " + words("screen.marked",
+                                         time=clock_time(order.at, session.plan.chat.zone))
+            if held:
+                message += " · " + words("screen.held_meanwhile", n=held)
         severity: Severity = "information" if via == "system" else "warning"
         return Done((Notice(message, severity, "copy"),))
 
@@ -454,28 +528,46 @@ class RunDesk:
         refused = self._writer()
         if refused is not None:
             return refused
-        session, words = self.session, self.words
+        session = self.session
         plan = session.compression()
         if plan is None:
             return NothingToDo(self._notice("screen.nothing_to_compress", severity="warning"))
+        return self._ask_compress(plan)
+
+    def _ask_compress(self, plan: Compression) -> Confirm:
+        """The compression's question. Left open, it follows the clock (the times it
+        proposes are from now); a yes spreads the questions as the hour is then, never
+        as it was when asked (at most the second the question last showed)."""
+        session, words = self.session, self.words
         zone = session.plan.chat.zone
-        end = clock_time(self.hour().end, zone)
+        end = exact_clock_time(plan.end or self.hour().end, zone)
 
         def name(cue_id: str) -> str:
             row = session.row(cue_id)
             return self._label(row) if row else cue_id
 
-        times = ", ".join(f"{name(cue)} {clock_time(at, zone)}" for cue, at in plan.times)
+        times = ", ".join(f"{name(cue)} {exact_clock_time(at, zone)}" for cue, at in plan.times)
         body = words("screen.compress_body", times=times)
         if plan.skips:
             body += "\n" + words("screen.compress_skips", cues=", ".join(map(name, plan.skips)))
 
         def yes() -> Outcome:
-            session.compress(plan)
-            return Done((self._notice("screen.compressed", end=end),))
+            fresh = session.compression()
+            if fresh is None:
+                return NothingToDo(self._notice("screen.nothing_to_compress",
+                                                severity="warning"))
+            session.compress(fresh)
+            return Done((self._notice("screen.compressed", end=exact_clock_time(
+                fresh.end or self.hour().end, zone)),))
+
+        def follow() -> Confirm | Done:
+            fresh = session.compression()
+            if fresh is None:
+                return Done((self._notice("screen.nothing_to_compress", severity="warning"),))
+            return self._ask_compress(fresh)
 
         return Confirm(words("screen.compress_title", end=end), body,
-                       words("screen.compress_confirm"), yes=yes)
+                       words("screen.compress_confirm"), yes=yes, follow=follow)
 
     def undo(self) -> Outcome:
         refused = self._writer()
@@ -490,6 +582,8 @@ class RunDesk:
         undone = self.session.undo()
         if undone is None:
             return NothingToDo(self._notice("screen.nothing_to_undo", severity="warning"))
+        if undone.kind == "mark":
+            self.guard.release()  # the text on the clipboard is marked no more
         if undone.kind == "shift":
             what = words("screen.undo_shift", delay=signed_span(undone.seconds or 0))
         elif undone.kind == "compress":
@@ -515,7 +609,7 @@ class RunDesk:
         if index is None:
             return Refused(self._notice("screen.no_item", severity="warning"))
         entry = next((e for _phase, entries in checklist_groups(
-            self.session.plan, self.session.state, self.now()) for e in entries
+            self.session.plan, self.session.state, self.session.cues, self.now()) for e in entries
             if e.index == index), None)
         if entry is not None and entry.reminder:
             item = one_line(entry.item.text, marked=True)
@@ -848,5 +942,43 @@ class RunDesk:
         if feed is not None:
             self.room.opened(feed)
         self.room.took(statuses)
-        return Done()
+        return Done(self._seen_in_feed())
+
+    def _seen_in_feed(self) -> tuple[Notice, ...]:
+        """Posts the feed shows the host publishing (from a phone, a scheduler) whose
+        cue is not marked: marked posted at the post's time, logged `via = "feed"`, and
+        said. Undone with `u` like any mark, and then never marked from the feed again
+        (the log keeps that it was). A live run's window that holds the plan only: a
+        rehearsal's replay is practice, a follower marks nothing."""
+        session, feed = self.session, self.room.feed
+        if feed is None or session.rehearsal or session.following is not None:
+            return ()
+        once = {e.cue for e in session.events if e.kind == "mark" and e.via == "feed"}
+        waiting = {row.id: row.draft.text for row in session.rows
+                   if not session.state.done(row.id) and row.id not in once}
+        if not waiting:
+            return ()
+        # The worker takes each poll into the conversation under its lock: read it only
+        # when free (the next poll's arrival looks again), never waiting on a flood.
+        if not feed.lock.acquire(blocking=False):
+            return ()
+        try:
+            found = feed.conversation.published(waiting)
+        finally:
+            feed.lock.release()
+        if not found:
+            return ()
+        now, zone = self.now(), self.zone
+        seen = []
+        for row_id, post in sorted(found.items(), key=lambda item: item[1].created_at):
+            row = session.row(row_id)
+            if row is None:
+                continue
+            at = min(post.created_at, now)
+            session.mark(row_id, "feed", at)
+            seen.append(self.words("screen.seen_marked_one", label=self._label(row),
+                                   network=NETWORK_NAMES.get(post.platform, post.platform),
+                                   time=clock_time(at, zone)))
+        return (Notice(self.words("screen.seen_marked", seen=" · ".join(seen)),
+                       "information", "feed_mark", 10),) if seen else ()
 

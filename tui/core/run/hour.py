@@ -11,6 +11,10 @@ missed, the phase and the projected end. The live-hour rules live here and nowhe
   late: still there to copy, but no longer the next thing to post.
 - **Heads-up folding.** A heads-up ("Q3 in 2 minutes") whose question is due or done is
   missed: the countdown, the selection and `d` go to the question itself.
+- **Opening folding.** A welcome or rules post planned before the first question and
+  not posted is missed once that question is due or done: an unposted welcome must not
+  hold the countdown ("Welcome overdue by 53:42") for the whole hour. It can still be
+  copied (and is marked then).
 - **The moment of a cue.** For `POST_NOW` after its time, a due cue is "to post now",
   not yet late: at the start, the countdown says to post the welcome now.
 
@@ -41,6 +45,9 @@ POST_NOW = timedelta(seconds=60)
 """A cue's own minute: due for less than this, it is to post now, not overdue."""
 CONFIRM_AHEAD = timedelta(seconds=60)
 """A cue planned further ahead than this is copied only after a confirmation."""
+
+OPENING_KINDS = frozenset({"welcome", "rules"})
+"""The opening posts, missed once the first question is due (opening folding)."""
 
 _OPEN: frozenset[RowStatus] = frozenset({"upcoming", "due"})
 
@@ -102,9 +109,14 @@ def hour_at(plan: Plan, state: RunState, cues: Sequence[Cue], now: datetime) -> 
     latest_promo = max((c.offset for c in cues if c.offset < 0 and times[c.id] <= now),
                        default=None)
     questions = {c.number: c for c in cues if c.kind == "question"}
+    first = min(questions.values(), key=lambda c: c.offset, default=None)
+    # The offset before which an unposted opening post is missed (see the docstring).
+    opening_over = (first.offset if first is not None
+                    and (state.done(first.id) or times[first.id] <= now) else None)
     statuses: dict[str, RowStatus] = {}
     for cue in cues:
-        statuses[cue.id] = _status(state, cue, now, start, times, latest_promo, questions)
+        statuses[cue.id] = _status(state, cue, now, start, times, latest_promo, questions,
+                                   opening_over)
 
     next_cue = next((c for c in cues if statuses[c.id] in _OPEN), None)
     total = left = unposted = 0
@@ -144,12 +156,15 @@ def asked_last(state: RunState, questions: Iterable[Cue]) -> Cue | None:
 def _status(
     state: RunState, cue: Cue, now: datetime, start: datetime,
     times: Mapping[str, datetime], latest_promo: int | None,
-    questions: Mapping[int | None, Cue],
+    questions: Mapping[int | None, Cue], opening_over: int | None,
 ) -> RowStatus:
     if cue.id in state.posted:
         return "posted"
     if cue.id in state.skipped:
         return "skipped"
+    if (opening_over is not None and cue.kind in OPENING_KINDS
+            and 0 <= cue.offset < opening_over):
+        return "missed"  # folded into the first question
     if cue.kind == "heads-up" and cue.derived:
         question = questions.get(cue.number)
         if question is not None and (state.done(question.id) or times[question.id] <= now):
@@ -188,18 +203,42 @@ def shift_for(
 ) -> tuple[int, tuple[str, ...]] | None:
     """The shift that would absorb the current delay: seconds and the cues it moves.
 
-    None when nothing runs late. The delay is the next cue's (a folded heads-up's
-    question's, not the heads-up's); every cue of the chat not yet posted or skipped
-    moves by it, so the spacing the moderator planned is kept.
+    The delay is the next cue's while it is late (a folded heads-up's question's, not
+    the heads-up's); once the late cue is posted, it is the delay that post was made
+    with, less what the cues after it were already shifted by: Q1 posted 1:29 late
+    still offers to move Q2 by 1:29, once. None when nothing runs late. Every cue of
+    the chat not yet posted or skipped moves by it, so the planned spacing is kept.
     """
     hour = hour_at(plan, state, cues, now)
     if hour.phase != "during" or hour.next_cue is None:
         return None
-    late = int((now - hour.times[hour.next_cue.id]).total_seconds())
+    following = hour.next_cue
+    late = int((now - hour.times[following.id]).total_seconds())
+    if late <= 0:
+        late = _posted_late(state, cues, following, hour.now)
     if late <= 0:
         return None
     moved = tuple(c.id for c in cues if c.offset >= 0 and not state.done(c.id))
     return late, moved
+
+
+def _posted_late(state: RunState, cues: Sequence[Cue], following: Cue,
+                 now: datetime) -> int:
+    """Seconds the cue posted last in the chat was late by (against its own time then),
+    less the shifts (`d`) that moved `following` since; 0 or less when absorbed. A
+    compression that moved `following` re-planned the cues left: its times stand."""
+    if any(not s.moves_end and following.id in s.cues for s in state.shifts):
+        return 0
+    posted = [c for c in cues if c.offset >= 0 and c.id in state.posted
+              and state.posted[c.id] <= now]
+    if not posted:
+        return 0
+    last = max(posted, key=lambda c: (state.posted[c.id], c.offset))
+    delay = state.posted[last.id] - effective_at(state, last)
+    # A shift made once `last` was posted moved `following`, not `last`.
+    absorbed = sum(s.seconds for s in state.shifts
+                   if following.id in s.cues and last.id not in s.cues)
+    return int(delay.total_seconds()) - absorbed
 
 
 MIN_QUESTION_GAP = timedelta(minutes=3)
@@ -216,6 +255,10 @@ class Compression:
     """Questions that cannot fit `MIN_QUESTION_GAP` apart: the last ones."""
     times: tuple[tuple[str, datetime], ...]
     """Each question kept and its new time, in order (for the confirmation)."""
+    end_move: int = 0
+    """Seconds the end moves: back to the booked end after shifts (`d`), else 0."""
+    end: datetime | None = None
+    """The end it keeps (the booked end, or the shifted one once that is past)."""
 
 
 def compression(
@@ -223,19 +266,33 @@ def compression(
 ) -> Compression | None:
     """Spread the questions neither posted nor skipped from now (or the first one's own
     time, if later) to the first closing post still to come (or the end), evenly and
-    never closer than `MIN_QUESTION_GAP`; the closing posts and the end keep their time.
-    Questions that cannot fit are proposed for skipping, the last ones first. None when
-    there is nothing to spread or the hour is not on."""
+    never closer than `MIN_QUESTION_GAP`. The end kept is the booked one (guests booked
+    one hour), even after shifts (`d`): the closing posts and the end go back to their
+    planned times (never before now); once the booked end is past, the shifted end
+    stays. Questions that cannot fit are proposed for skipping, the last ones first.
+    None when there is nothing to spread or move, or the hour is not on."""
     hour = hour_at(plan, state, cues, now)
     if hour.phase != "during":
         return None
     todo = [c for c in cues if c.kind == "question" and not state.done(c.id)]
     if not todo:
         return None
-    closing = [hour.times[c.id] for c in cues
-               if c.kind in ("closing", "thanks") and not state.done(c.id)
-               and hour.times[c.id] > hour.now]
-    limit = min([*closing, hour.end])
+    booked = plan.chat.end_at
+    end = booked if booked > hour.now else hour.end
+    moves: list[tuple[str, int]] = []
+    closing: list[datetime] = []
+    for cue in cues:
+        if cue.kind not in ("closing", "thanks") or state.done(cue.id):
+            continue
+        target = hour.times[cue.id]
+        if end == booked:  # back to its planned time with the end, never before now
+            target = min(target, max(cue.at, hour.now))
+            back = int((target - hour.times[cue.id]).total_seconds())
+            if back:
+                moves.append((cue.id, back))
+        if target > hour.now:
+            closing.append(target)
+    limit = min([*closing, end])
     begin = max(hour.now, hour.times[todo[0].id])
     room = limit - begin
     fit = min(len(todo), max(1, int(room / MIN_QUESTION_GAP))) if room > timedelta(0) else 1
@@ -244,7 +301,6 @@ def compression(
     heads_ups = {c.number: c for c in cues
                  if c.kind == "heads-up" and c.derived and not state.done(c.id)}
     lead = timedelta(minutes=plan.chat.heads_up)
-    moves: list[tuple[str, int]] = []
     times: list[tuple[str, datetime]] = []
     for index, question in enumerate(kept):
         target = whole_second(begin + step * index)
@@ -259,6 +315,8 @@ def compression(
             moved = int((ahead - hour.times[heads_up.id]).total_seconds())
             if moved:
                 moves.append((heads_up.id, moved))
-    if not moves and not skipped:
+    end_move = int((end - hour.end).total_seconds())
+    if not moves and not skipped and not end_move:
         return None
-    return Compression(tuple(moves), tuple(c.id for c in skipped), tuple(times))
+    return Compression(tuple(moves), tuple(c.id for c in skipped), tuple(times),
+                       end_move, end)

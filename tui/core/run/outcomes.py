@@ -8,7 +8,8 @@ plan or the log can take it) and answers with one of these:
 - `Refused`: it cannot happen, and why (this window follows another, no cue is
   selected, the plan changed on disk...);
 - `NothingToDo`: nothing to act on (nothing to undo, nothing late);
-- `Confirm`: it needs a yes first: the question, and what a yes and a no come to;
+- `Confirm`: it needs a yes first: the question, what a yes and a no come to, and how
+  it follows the clock while it is open;
 - `Copy`: a text to put on the clipboard, and what to mark once it is there;
 - a form to fill in before it can happen: `EditForm`, `ReplyForm`, `HighlightForm`,
   `CopyByHand` (the text shown selected), `ReportForm`; and `OpenLink`;
@@ -70,7 +71,14 @@ class Confirm:
     confirm: str
     """The yes button's words."""
     yes: Callable[[], Outcome]
+    """Decides again when it is said, from the run as it is then: a question left open
+    never acts on the state it was asked in."""
     no: Callable[[], Outcome] = field(default=lambda: Done())
+    follow: Callable[[], Confirm | Done] | None = None
+    """The question as it stands now, asked again while it is open (every second): the
+    same question with its facts brought up to date (a time, a delay), or, once what it
+    asks about is gone (the cue is due, posted, skipped, or out of the plan), what is
+    said instead, and the question closes. None: a question that cannot go stale."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,8 @@ class RunState:
             elif event.kind == "compress":
                 for cue, seconds in zip(event.cues, event.moves, strict=False):
                     self.shifts.append(Shift(seconds, frozenset({cue}), moves_end=False))
+                if event.seconds:  # the end back to the booked one, after shifts
+                    self.shifts.append(Shift(event.seconds, frozenset()))
                 for cue in event.skips:
                     self._on_every_network(cue, "skip", event.clock)
 

@@ -27,7 +27,7 @@ from tui.core.plan.planedit import Fingerprint, PreparedEdit
 from tui.core.plan.schedule import Cue
 from tui.core.room.actions import RoomAction
 from tui.core.run.asrun import AsRunLog, Event, EventKind
-from tui.core.run.checklist import item_done
+from tui.core.run.checklist import item_done, posted_kinds
 from tui.core.run.hour import Compression, compression, shift_for
 from tui.core.run.logbook import Logbook
 from tui.core.run.planlock import (
@@ -257,6 +257,7 @@ class Session:
         return self._record(
             "compress", cues=tuple(cue for cue, _s in plan.moves),
             moves=tuple(seconds for _c, seconds in plan.moves), skips=plan.skips,
+            seconds=plan.end_move or None,
         )
 
     def reply(self, text: str, via: str) -> Event:
@@ -286,7 +287,7 @@ class Session:
         if self.following is not None:
             raise Following(self.following)
         item = self.plan.checklist[index]
-        done = not item_done(self.state, index, item)
+        done = not item_done(self.state, index, item, posted_kinds(self.state, self.cues))
         self._record("tick", item=index, done=done)
         if self.mode == "live":
             self.source.owe_tick(index, done)

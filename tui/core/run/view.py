@@ -37,7 +37,7 @@ from tui.core.run.runstate import RunState
 from tui.core.run.session import Session
 from tui.core.text.words import Words
 from tui.core.timing.clock import SimulatedClock
-from tui.core.timing.clocktime import chat_clock_time, clock_time
+from tui.core.timing.clocktime import chat_clock_time, clock_time, exact_clock_time
 from tui.core.timing.dates import start_line
 
 ChecklistGroups = tuple[tuple[Phase, tuple[ChecklistEntry, ...]], ...]
@@ -220,7 +220,7 @@ class ViewMaker:
                 and kept[2] == (state.version, hour.phase)
                 and (kept[3] is None or hour.now < kept[3])):
             return kept[4]
-        groups = checklist_groups(plan, state, hour.now)
+        groups = checklist_groups(plan, state, session.cues, hour.now)
         start = plan.chat.start_at
         moments = [due + ITEM_OWN_MINUTE for item in plan.checklist
                    if (due := due_at(item, start)) is not None
@@ -239,7 +239,9 @@ class ViewMaker:
         """ "18:12", or "J-1 18:00" for a moment on another day than the chat's."""
         text = self._times.get(at)
         if text is None:
-            text = self._times[at] = chat_clock_time(at, zone, start, self.words.language)
+            # To the second off the whole minute (a shift of +1:29), as `exact_clock_time`.
+            text = self._times[at] = chat_clock_time(at, zone, start, self.words.language,
+                                                     seconds=at.second != 0)
         return text
 
     def clock(self, at: datetime, zone: tzinfo) -> str:
@@ -286,7 +288,8 @@ class ViewMaker:
         label = cue.label if cue is not None else (
             cue_name(shown.cue, self.words) if shown.cue is not None else "")
         return CountdownView(shown, label, clock_time(hour.start, zone),
-                             clock_time(hour.end, zone), cue.time if cue is not None else "")
+                             exact_clock_time(hour.end, zone),
+                             cue.time if cue is not None else "")
 
     def _next(self, session: Session, room: RoomTalk, hour: Hour,
               by_id: Mapping[str, RowView]) -> NextView:

@@ -19,6 +19,12 @@ def clock_time(moment: datetime, zone: tzinfo, *, seconds: bool = False) -> str:
     return moment.astimezone(zone).strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
+def exact_clock_time(moment: datetime, zone: tzinfo) -> str:
+    """ "18:20", or "18:21:29" for a moment off the whole minute: after a shift of +1:29,
+    a time shown to the minute would hide the half minute the shift added."""
+    return clock_time(moment, zone, seconds=moment.second != 0)
+
+
 @lru_cache(maxsize=4096)
 def chat_clock_time(
     moment: datetime, zone: tzinfo, start: datetime, language: Language, *,

@@ -200,6 +200,23 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.copied_manual": {"fr": "Copie impossible : copiez le texte à la main",
                              "en": "Could not copy: copy the text by hand"},
     "screen.marked": {"fr": "publication notée à {time}", "en": "marked posted at {time}"},
+    # A `c` held (tui.core.run.copyguard): what is on the clipboard, what is marked.
+    "screen.copy_held": {
+        "fr": "c retenu : {label} est dans le presse-papiers, publication notée à {time} ; "
+              "collez-le, puis c pour la suite",
+        "en": "c held: {label} is on the clipboard, marked posted at {time}; paste it, "
+              "then press c for the next",
+    },
+    "screen.copy_held_on_its_way": {
+        "fr": "c retenu : {label} part vers le presse-papiers",
+        "en": "c held: {label} is on its way to the clipboard",
+    },
+    "screen.held_meanwhile": {
+        "fr": {"one": "{n} c pressé entre-temps, retenu",
+               "other": "{n} c pressés entre-temps, retenus"},
+        "en": {"one": "{n} c pressed meanwhile, held",
+               "other": "{n} c pressed meanwhile, held"},
+    },
     "screen.undone": {"fr": "Annulé : {what}", "en": "Undone: {what}"},
     "screen.nothing_to_undo": {"fr": "Rien à annuler", "en": "Nothing to undo"},
     "screen.undo_mark": {"fr": "publication de « {label} »", "en": "{label} posted"},
@@ -543,11 +560,20 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.post_no_link": {"fr": "Ce message n'a pas de lien https à ouvrir",
                             "en": "This post has no https link to open"},
     "screen.seen_published": {"fr": "✓ vu publié", "en": "✓ seen published"},
+    # Posts the feed shows the host publishing, marked from it (RunDesk._seen_in_feed).
+    "screen.seen_marked_one": {"fr": "{label} vu sur {network} à {time}",
+                               "en": "{label} seen on {network} at {time}"},
+    "screen.seen_marked": {"fr": "{seen} : publication notée (u l'annule)",
+                           "en": "{seen}: marked posted (u undoes it)"},
     "screen.post_now": {"fr": "{cue} : à poster", "en": "{cue}: post now"},
     "screen.status_late": {"fr": "en retard", "en": "late"},
     "screen.confirm_hint": {
         "fr": "o ou y : oui · n ou échap : non",
         "en": "y: yes · n or escape: no",
+    },
+    "screen.confirm_swallowed": {
+        "fr": "« {pressed} » ne fait rien ici · o ou y : oui · n ou échap : non",
+        "en": "“{pressed}” does nothing here · y: yes · n or escape: no",
     },
     "screen.early_title": {
         "fr": "{label} n'est pas encore à poster",
@@ -559,6 +585,19 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "{label} is planned at {time}, {delay} from now. Copy it and mark it posted now?",
     },
     "screen.early_confirm": {"fr": "Copier et marquer", "en": "Copy and mark"},
+    # The early copy's question, closed because what it asked about changed meanwhile.
+    "screen.early_now_due": {
+        "fr": "Question fermée, rien copié : {label} est à poster maintenant, c le copie",
+        "en": "Question closed, nothing copied: {label} is due now, c copies it",
+    },
+    "screen.early_closed": {
+        "fr": "Question fermée, rien copié : {label} est désormais {status}",
+        "en": "Question closed, nothing copied: {label} is {status} now",
+    },
+    "screen.early_gone": {
+        "fr": "Rien copié : ce message n'est plus dans le plan",
+        "en": "Nothing copied: this post is no longer in the plan",
+    },
     "screen.early_cancelled": {"fr": "Rien copié : {label} n'est pas encore à poster",
                                "en": "Nothing copied: {label} is not due yet"},
     "screen.reminder_no_tick": {
