@@ -47,6 +47,23 @@ class State:
     rehearsal: float | None = None
     """The rehearsal's speed; None for a live run."""
     size: tuple[int, int] = SIZE
+    networks: bool = False
+    """The English demo run on X and Bluesky at once (its draft pane's network tabs)."""
+
+
+# The English demo on two networks, each person with a handle on each.
+ON_TWO_NETWORKS = (
+    ('platform = "x"  # or "x-legacy", "bluesky", "mastodon", "threads"',
+     'platforms = ["x", "bluesky"]'),
+    ('host = "@CivicChatsHub"',
+     'host = { x = "@CivicChatsHub", bluesky = "civicchatshub.bsky.social" }'),
+    ('handle = "@SafeScreensOrg"',
+     'handle = { x = "@SafeScreensOrg", bluesky = "safescreens.bsky.social" }'),
+    ('handle = "@YouthHelpNet"',
+     'handle = { x = "@YouthHelpNet", bluesky = "youthhelpnet.bsky.social" }'),
+    ('handle = "@DRLawClinic"',
+     'handle = { x = "@DRLawClinic", bluesky = "drlawclinic.bsky.social" }'),
+)
 
 
 STATES = (
@@ -73,6 +90,8 @@ STATES = (
     # The demo's recorded conversation, replayed: answers to Q1 and Q2 counted.
     State("conversation", "en", 14.2, {**OPENING, "q1": 5.1, "hu2": 9.2, "q2": 11.1},
           rehearsal=1, keys=("f",)),
+    # A chat on X and Bluesky: Q1 copied on X, the draft pane on to Bluesky (key 2).
+    State("networks", "en", 5.4, OPENING, keys=("2",), networks=True),
     # The room's list of people to welcome, beside the cues, as the pane shows itself.
     State("room-welcome", "en", 14.2, {**OPENING, "q1": 5.1, "hu2": 9.2, "q2": 11.1},
           rehearsal=1, keys=("f", "right")),
@@ -83,12 +102,21 @@ async def shoot(state: State, out: Path) -> Path:
     with tempfile.TemporaryDirectory() as folder:
         # With the recorded conversation its `[feed] replay` names, as `tchat` has it.
         plan = demo_copy(state.language, Path(folder))  # type: ignore[arg-type]
+        if state.networks:
+            text = plan.read_text(encoding="utf-8")
+            for one, two in ON_TWO_NETWORKS:
+                text = text.replace(one, two)
+            plan.write_text(text, encoding="utf-8")
         start = load_plan(plan).chat.start_at
         suffix = ".rehearsal-20261203-090000.jsonl" if state.rehearsal else ".asrun.jsonl"
         log = AsRunLog(log_path_for(plan, suffix))
         for cue, minute in state.posted.items():
             moment = start + timedelta(minutes=minute)
             log.append(Event("mark", clock=moment, wall=moment, cue=cue, via="system"))
+        if state.networks:
+            moment = start + timedelta(minutes=5.2)
+            log.append(Event("mark", clock=moment, wall=moment, cue="q1", via="system",
+                             network="x"))
         moment = start + timedelta(minutes=state.minute)
         clock: Clock = FrozenClock(moment)
         if state.rehearsal:

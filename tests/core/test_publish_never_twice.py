@@ -84,7 +84,10 @@ def test_a_cue_posts_once_per_network_and_is_marked(tmp_path: Path) -> None:
     outcome = publish_cue(run, cue(run, "q2"), fakes)
     assert [type(o) for o in outcome.outcomes] == [Posted, Posted]
     assert outcome.marked and outcome.copy_for == ("x",)
-    assert "q2" in fold(run.read()).posted
+    # Marked where it went out, and there only: X waits for its copy.
+    state = fold(run.read(), run.book.networks)
+    assert state.networks_left("q2") == ("x",) and "q2" not in state.posted
+    assert [e.network for e in run.read() if e.kind == "mark"] == ["bluesky", "mastodon"]
     again = publish_cue(run, cue(run, "q2"), fakes)
     assert [type(o) for o in again.outcomes] == [AlreadyPosted, AlreadyPosted]
     assert not again.marked
@@ -92,7 +95,7 @@ def test_a_cue_posts_once_per_network_and_is_marked(tmp_path: Path) -> None:
     assert again.outcomes[0].urls == ("https://bluesky.example/1",)
     assert [len(f.sent) for f in fakes.values()] == [1, 1]
     kinds = [e.kind for e in read_events(run.plan_path.with_name("chat.toml.asrun.jsonl"))]
-    assert kinds == ["post-intent", "post-done", "post-intent", "post-done", "mark"]
+    assert kinds == ["post-intent", "post-done", "post-intent", "post-done", "mark", "mark"]
 
 
 def test_the_intent_is_on_disk_before_the_post_leaves(tmp_path: Path) -> None:

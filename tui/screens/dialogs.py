@@ -1,5 +1,5 @@
 """The dialogs: edit a template, compose a quick reply, keep a highlight, copy by hand,
-planned versus actual, help."""
+planned versus actual, what a rehearsal's `P` would send, help."""
 
 from __future__ import annotations
 
@@ -437,6 +437,29 @@ class ProblemsDialog(_Dialog):
         self.dismiss(None)
 
 
+class ReadDialog(_Dialog):
+    """A text to read and close: what a rehearsal's `P` would have sent."""
+
+    AUTO_FOCUS = "#close"
+
+    def __init__(self, words: Words, title: str, body: str) -> None:
+        super().__init__(words)
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="-read"):
+            yield Label(self.title_text, id="dialog-title", markup=False)
+            with VerticalScroll(id="read-scroll"):
+                yield Static(literal(self.body), id="read-text")
+            with Horizontal(id="dialog-buttons"):
+                yield Button(self.words("screen.close"), id="close", variant="primary")
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+
 class ManualCopyDialog(_Dialog):
     """Last resort: the text, selected, to be copied with the terminal's own shortcut."""
 
@@ -489,7 +512,7 @@ class HelpDialog(_Dialog):
             with VerticalScroll(id="help-scroll"):
                 yield Static(literal(words("screen.help_intro")), id="help-intro")
                 with Vertical(id="help-keys"):
-                    for key in (*self.keys, *APP_KEYS):
+                    for key in (k for k in (*self.keys, *APP_KEYS) if k.in_help):
                         with HorizontalGroup(classes="help-row"):
                             yield Label(key.key_display or key.key, classes="help-key",
                                         markup=False)

@@ -21,6 +21,7 @@ from tui.core.run.outcomes import (
     EditForm,
     HighlightForm,
     Outcome,
+    PreviewForm,
     ReplyForm,
     ReportForm,
 )
@@ -28,7 +29,7 @@ from tui.core.run.outcomes import (
 if TYPE_CHECKING:
     from tui.core.text.words import Words
 
-Form = EditForm | ReplyForm | HighlightForm | CopyByHand | ReportForm
+Form = EditForm | ReplyForm | HighlightForm | CopyByHand | ReportForm | PreviewForm
 
 
 def dialog_for(form: Form, desk: RunDesk, words: Words,
@@ -52,5 +53,7 @@ def dialog_for(form: Form, desk: RunDesk, words: Words,
             words, form.label, lambda text: answer(desk.keep_highlight(highlight, text)))
     if isinstance(form, CopyByHand):
         return dialogs.ManualCopyDialog(form.text, words)
+    if isinstance(form, PreviewForm):
+        return dialogs.ReadDialog(words, form.title, form.body)
     return dialogs.ReportDialog(form.report, words, rehearsal=form.rehearsal,
                                 log_path=form.log_path)

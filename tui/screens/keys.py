@@ -36,6 +36,8 @@ class Key(NamedTuple):
     priority: bool = False
     rank: int = 3
     """How much the footer needs this key: 0 always shown, higher ranks leave first."""
+    in_help: bool = True
+    """A row of its own in help (`2`-`4` are said on `1`'s row, "1-4")."""
 
     def binding(self, words: Words) -> Binding:
         return Binding(
@@ -49,8 +51,14 @@ class Key(NamedTuple):
 # editing a template or keeping a highlight is rarer, and is one `?` away.
 RUN_KEYS: tuple[Key, ...] = (
     Key("copy", "c", "copy", rank=1),
+    Key("publish", "P", "publish", key_display="P", rank=2),
     Key("undo", "u", "undo", rank=2),
     Key("skip", "s", "skip", rank=2),
+    Key("skip_network", "S", "skip_network", key_display="S", show=False),
+    Key("network_1", "1", "network(1)", show=False, key_display="1-4"),
+    Key("network_2", "2", "network(2)", show=False, in_help=False),
+    Key("network_3", "3", "network(3)", show=False, in_help=False),
+    Key("network_4", "4", "network(4)", show=False, in_help=False),
     Key("shift", "d", "shift", key_display="d", rank=3),
     Key("compress", "D", "compress", key_display="D", show=False),
     Key("edit", "e", "edit", rank=4),
@@ -90,11 +98,25 @@ def bindings_for(keys: tuple[Key, ...], words: Words) -> list[BindingType]:
     return [key.binding(words) for key in keys]
 
 
-def run_keys(rehearsal: bool) -> tuple[Key, ...]:
+NETWORK_KEYS = frozenset(("skip_network", "network_1", "network_2", "network_3", "network_4"))
+"""The keys of a plan on several networks: picking one, skipping a cue on one."""
+
+
+def run_keys(rehearsal: bool, *, networks: int = 1, accounts: bool = True) -> tuple[Key, ...]:
     """The run-sheet's keys in one mode, in footer order: the footer, help and palette
-    all use this. Help comes last, next to the app's quit key that follows it."""
+    all use this. Help comes last, next to the app's quit key that follows it.
+
+    A plan on one network has no network keys to offer (`1` says so if pressed), one
+    on `networks` its places only. Without `accounts`, `P` leaves the footer and help to
+    the keys that work (pressed, it says why it cannot post; the palette still has it)."""
     keys = (*RUN_KEYS, *(REHEARSAL_KEYS if rehearsal else LIVE_KEYS))
-    return (*(k for k in keys if k.id != "help"), *(k for k in keys if k.id == "help"))
+    kept = tuple(
+        k if accounts or k.id != "publish" else k._replace(show=False, in_help=False)
+        for k in keys
+        if not (k.id in NETWORK_KEYS and (networks < 2 or (
+            k.id.startswith("network_") and int(k.id[-1]) > networks)))
+    )
+    return (*(k for k in kept if k.id != "help"), *(k for k in kept if k.id == "help"))
 
 
 class FooterItem(NamedTuple):
@@ -191,7 +213,10 @@ def fit_footer_keys(screen: Screen[Any], footer: Footer, keys: Sequence[Key], wo
     items = [item(key) for key in keys if key.show]
     items.append(item(app_keys["quit"]))
     fit = fit_footer(items, width, palette=item(app_keys["palette"]))
-    footer_ids = {shown.id for shown in items}
+    # Every key this screen could show: one this plan leaves out (P without accounts)
+    # is hidden too, not left as the class's bindings have it.
+    footer_ids = {shown.id for shown in items} | {
+        k.id for k in (*RUN_KEYS, *REHEARSAL_KEYS, *LIVE_KEYS) if k.show}
     rebind(screen, lambda bindings: [
         dataclasses.replace(b, show=b.id in fit.shown) if b.id in footer_ids else b
         for b in bindings

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from tui.core.run.desk import RunDesk
-    from tui.net.run import RunNetwork
     from tui.widgets.cuelist import CueList
     from tui.widgets.panes import Checklist
+    from tui.widgets.posting import RunSessions
 
 SHOWN_FROM = (100, 30)
 """The smallest terminal (columns, rows) the pane shows on by itself, beside the cues."""
@@ -40,7 +40,7 @@ class RoomKeys:
     desk: RunDesk
     conversation: ConversationPane
     network_work: NetworkWork
-    network: RunNetwork
+    sessions: RunSessions
     cues: CueList
     checklist: Checklist
     _feed_started: bool
@@ -129,7 +129,7 @@ class RoomKeys:
         self._feed_started = True
         live = desk.live_feed()
         self.conversation.start(setup, desk.open_feed(setup), LiveFeed(
-            *live, network=self.network, posted=desk.questions_posted())
+            *live, sessions=self.sessions.get, posted=desk.questions_posted())
             if live is not None else None)
 
     def on_conversation_pane_arrived(self, message: ConversationPane.Arrived) -> None:
@@ -151,7 +151,6 @@ class RoomKeys:
         """The run ends: the sources' requests stop at once, and posting's."""
         self.conversation.stop()
         self.network_work.stop()
-        self.network.close()
 
     # --- the pane's keys -------------------------------------------------------------------
 

@@ -37,10 +37,12 @@ from tui.core.run.outcomes import (
     NothingToDo,
     OpenLink,
     Outcome,
+    Post,
     PostView,
     Quit,
     QuitWaiting,
     Refused,
+    Unpost,
 )
 from tui.core.run.plansource import PlanLook
 from tui.core.run.view import RunView
@@ -56,6 +58,7 @@ from tui.screens.keys import (
 )
 from tui.screens.layout import size_classes
 from tui.screens.pacing import PacedScreen
+from tui.screens.posting import PostingKeys
 from tui.screens.roomkeys import RoomKeys
 from tui.widgets.banners import Banners
 from tui.widgets.conversation import ConversationPane
@@ -68,6 +71,7 @@ from tui.widgets.networkwork import NetworkWork
 from tui.widgets.notices import NoticeBar, SideNotice
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.planwork import PlanWork
+from tui.widgets.posting import PostingWork, RunSessions
 
 if TYPE_CHECKING:
     from tui.screens.dialogs import ConfirmDialog
@@ -81,11 +85,11 @@ NOTICE_ROOM = 64
 countdown: the banner says "rehearsal", the problems wait for `tchat check`."""
 
 
-class RunSheet(PacedScreen, RoomKeys):
+class RunSheet(PostingKeys, PacedScreen, RoomKeys):
     # Every key of either mode, in the footer's order; a live run's `check_action`
     # hides the clock keys. Escape back to the cue list: a key everyone tries, kept
     # out of the help's list so that every key there still shows at 48 rows.
-    BINDINGS = [*bindings_for((*run_keys(True), *LIVE_KEYS), Words("en")),
+    BINDINGS = [*bindings_for((*run_keys(True, networks=4), *LIVE_KEYS), Words("en")),
                 Binding("escape", "back_to_cues", "Back", show=False, id="back")]
 
     def __init__(self, desk: RunDesk, clipboard: Clipboard) -> None:
@@ -93,7 +97,8 @@ class RunSheet(PacedScreen, RoomKeys):
         self.desk = desk
         self.words = desk.words
         self.clipboard = clipboard
-        self.keys: tuple[Key, ...] = run_keys(desk.rehearsal)
+        self.keys: tuple[Key, ...] = run_keys(desk.rehearsal, networks=len(desk.tabs.networks),
+                                              accounts=desk.accounts is not None)
         """This mode's keys, in the footer's order: the footer, help and palette use it."""
         self.notices = NoticeBoard()
         self.view: RunView | None = None
@@ -104,10 +109,8 @@ class RunSheet(PacedScreen, RoomKeys):
         """The open question that can go stale (`Confirm.follow`), and its dialog."""
         self._feed_started = False
         self._pane_wanted: bool | None = None
-        from tui.net.run import RunNetwork
-
-        self.network = RunNetwork()
-        """The run's Bluesky sessions, for the feed and posting (closed at the end)."""
+        self.sessions = RunSessions()
+        """The run's Bluesky sessions: the feed and posting sign in once, together."""
         reword(self, self.words)
 
     # --- layout ---------------------------------------------------------------------
@@ -121,7 +124,7 @@ class RunSheet(PacedScreen, RoomKeys):
         self.draft = DraftPane(id="draft")
         self.checklist = Checklist(id="checklist")
         self.conversation = ConversationPane(desk.zone, words, id="conversation")
-        self.network_work = NetworkWork(self.network, id="network-work")
+        self.network_work = NetworkWork(self.sessions, id="network-work")
         self.banners = Banners(id="banners")
         self.side_notice = SideNotice(self.notice_bar_withdraw, id="side-notice")
         # As Textual hides its toasts in a test run without notifications.
@@ -130,6 +133,7 @@ class RunSheet(PacedScreen, RoomKeys):
             side=self.side_notice, id="notices")
         self.copies = CopyQueue(self.clipboard, on_copied=self._copied, id="copies")
         self.plan_work = PlanWork(id="plan-work")
+        self.posting_work = PostingWork(self.sessions, id="posting-work")
         for pane, title in ((self.cues, "screen.timeline"), (self.draft, "screen.draft"),
                             (self.checklist, "screen.checklist"),
                             (self.conversation, "screen.conversation")):
@@ -153,6 +157,7 @@ class RunSheet(PacedScreen, RoomKeys):
         yield self.copies
         yield self.plan_work
         yield self.network_work
+        yield self.posting_work
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Only a rehearsal has the clock keys: the live footer, help and palette never
@@ -178,8 +183,10 @@ class RunSheet(PacedScreen, RoomKeys):
         self.show(desk.greeting(room=self.app.size.width >= NOTICE_ROOM))
         self.show(desk.take_lock())
         self.cues.focus()
-        # After the first frame: the feed's clients load in a worker, never before it.
+        # After the first frame: the feed's and posting's clients load in a worker,
+        # never before it.
         self.call_after_refresh(self._open_conversation)
+        self.call_after_refresh(self.settle_intents)
         self.plan_work.find_errors(*desk.check_work())
         if not desk.rehearsal:
             # Once the screen is up: the parse competes with nothing the moderator waits for.
@@ -188,6 +195,7 @@ class RunSheet(PacedScreen, RoomKeys):
     def on_unmount(self) -> None:
         self.stop_conversation()
         self.desk.session.release_lock()
+        self.sessions.close()
         self.stop_frames()
 
     def _open_conversation(self) -> None:
@@ -267,7 +275,7 @@ class RunSheet(PacedScreen, RoomKeys):
             self.conversation.show(view.room.room, view.feed_status)
         self.next_question.show(view.next, words)
         self.cues.show(view)
-        self.draft.show(view.row(self.cues.selected_id), words)
+        self._draft_follows()
         self.checklist.show(view.checklist, words)
         for phase in ("before", "during", "after"):
             self.set_class(view.hour.phase == phase, f"-{phase}")
@@ -295,8 +303,10 @@ class RunSheet(PacedScreen, RoomKeys):
             self.show(now)
 
     def _draft_follows(self) -> None:
-        if self.is_mounted and self.view is not None:
-            self.draft.show(self.view.row(self.cues.selected_id), self.words)
+        view = self.view
+        if self.is_mounted and view is not None:
+            row = view.row(self.cues.selected_id)
+            self.draft.show(row, self.words, view.network_for(row) if row else view.network)
 
     # --- showing what the desk decided -----------------------------------------------
 
@@ -359,6 +369,8 @@ class RunSheet(PacedScreen, RoomKeys):
             self.network_work.open_link(outcome.url)
         elif isinstance(outcome, PostView | NetworkOrder):
             self.show_room(outcome)
+        elif isinstance(outcome, Post | Unpost):
+            self.show_posting(outcome)
         else:
             from tui.screens.forms import dialog_for
 

@@ -57,7 +57,7 @@ from tui.widgets.roomlines import (
 if TYPE_CHECKING:
     from tui.core.plan.model import Feed
     from tui.feed.poller import FeedPoller
-    from tui.net.run import RunNetwork
+    from tui.net.bluesky import Sessions
 
 Choice = Literal["reply", "highlight", "open", "view", "repost", "welcome", "handled",
                  "mute"]
@@ -70,8 +70,8 @@ class LiveFeed:
     config: Feed
     tag: str
     start: datetime
-    network: RunNetwork
-    """The run's Bluesky sessions, shared with posting."""
+    sessions: Callable[[], Sessions] | None = None
+    """The run's Bluesky sessions (made on first use): posting signs in with the same."""
     posted: tuple[PostedQuestion, ...] = ()
     """Question posts tchat published: their threads are read from the first poll."""
 
@@ -200,11 +200,11 @@ class ConversationPane(Widget, can_focus=True):
 
         built = build_sources(live.config, live.tag, feed_since(live.start, _wall()),
                               asks=feed.conversation.attributor.asks, posted=live.posted,
-                              sessions=live.network.sessions())
+                              sessions=live.sessions() if live.sessions else None)
         poller = FeedPoller(built.sources, timedelta(seconds=live.config.poll_seconds),
                             _wall)
         with self._lock:
-            if generation != self._generation or live.network.closed:
+            if generation != self._generation:
                 poller.cancel()
                 return
             self._poller, self._feed = poller, feed

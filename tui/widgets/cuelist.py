@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 
 from tui.core.run.hour import RowStatus
 from tui.core.run.plansource import Row
-from tui.core.run.view import RowView, RunView
+from tui.core.run.view import MarkState, NetworkMark, RowView, RunView
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
 
@@ -54,9 +54,39 @@ SEEN = "✓✓"
 POSTED_WIDTH = len(f"{SEEN} 18:12")
 
 
+# A cue on each network of a plan on several: `X✓ B! M·`, readable without colour.
+NETWORK_MARK: dict[MarkState, tuple[str, str]] = {
+    "posted": ("✓", "$text-success"),
+    "skipped": ("✗", "$text-muted"),
+    "posting": ("…", "$text-accent bold"),
+    "failed": ("!", "$text-error bold reverse"),
+    "due": ("!", "$text-warning bold"),
+    "todo": ("·", ""),
+    "missed": ("–", "$text-muted"),
+    "absent": (" ", "$text-muted"),
+}
+
+
+def network_marks(marks: tuple[NetworkMark, ...]) -> Content:
+    """ "X✓ B! M·": each network's letter and its mark; a letter whose draft is over that
+    network's limit in the error colour."""
+    parts: list[tuple[str, str]] = []
+    for n, mark in enumerate(marks):
+        symbol, style = NETWORK_MARK[mark.state]
+        # A part of a thread this network does not have: nothing to do there, no letter.
+        letter = " " if mark.state == "absent" else mark.letter
+        parts.append((letter, "$text-error bold" if mark.over else style))
+        # Each span ends with its blank, never starts with one: some SVG renderers drop
+        # a span's leading blanks.
+        parts.append((symbol + ("" if n == len(marks) - 1 else " "), style))
+    return Content.assemble(*parts)
+
+
 def status_text(row: RowView, words: Words, *, is_next: bool = False) -> str:
     """ "✓ 18:12", "! à poster", "· à venir", "→ prochain": a mark readable without
     colour, then words; "✓✓ 18:12" once the feed saw the host's account publish it."""
+    if row.posting and not row.marks:
+        return f"… {words('screen.status_posting')}"
     if row.status == "posted":
         return f"{SEEN if row.seen else STATUS_MARK['posted']} {row.posted}"
     if is_next and row.status == "upcoming":
@@ -79,10 +109,12 @@ class Columns(NamedTuple):
         statuses.append(f"{NEXT_MARK} {words('screen.status_next')}")
         # Capped: a longer name is cut with an ellipsis rather than take the excerpt's
         # room on every row.
+        # A plan on several networks: "X✓ B! M· T·", three cells a network.
+        marks = 3 * len(view.networks) - 1 if len(view.networks) > 1 else 0
         return cls(
             time=min(max((cell_len(row.time) for row in view.rows), default=5), 11) + 1,
             label=min(max((cell_len(row.label) for row in view.rows), default=2), 12) + 1,
-            status=max(POSTED_WIDTH, *(cell_len(text) for text in statuses)) + 1,
+            status=max(POSTED_WIDTH, marks, *(cell_len(text) for text in statuses)) + 1,
         )
 
     @property
@@ -201,14 +233,20 @@ class CueList(OptionList):
         is_next = row.id == self._view.next_id
         time, label, extra = shown_row.time, shown_row.label, shown_row.extra
         shown = status_text(shown_row, self.words, is_next=is_next)
+        # The post seen publishing its draft, or the first one `P` posted.
         link = shown_row.link
-        inputs = (status, is_next, room, time, label, shown, extra, link, self._columns)
+        # On several networks, the count is the network the draft pane shows.
+        network = self._view.network_for(shown_row) if shown_row.marks else None
+        inputs = (status, is_next, room, time, label, shown, extra, link, self._columns,
+                  shown_row.marks, network)
         cached = self._prompts.get(row.id)
         if cached is not None and cached[0] is row and cached[1] == inputs:
             return cached[2]
-        prompt = self._assemble(row, status, is_next, room, time, label, shown, extra)
+        prompt = self._assemble(row, status, is_next, room, time, label, shown, extra,
+                                shown_row.marks, network)
         if link is not None:
-            # The whole row is an OSC 8 link to the post seen publishing its draft.
+            # The whole row is an OSC 8 link to the post seen publishing its draft (or
+            # the post `P` made).
             prompt = prompt.stylize(Style(link=link))
         self._prompts[row.id] = (row, inputs, prompt)
         return prompt
@@ -216,8 +254,10 @@ class CueList(OptionList):
     def _assemble(
         self, row: Row, status: RowStatus, is_next: bool, room: int,
         time: str, label: str, shown: str, extra: tuple[str, ...] = (),
+        marks: tuple[NetworkMark, ...] = (), network: str | None = None,
     ) -> Content:
-        counted = row.draft.count
+        draft = row.draft_on(network)
+        counted = draft.count
         over = not counted.valid
         done = status in ("posted", "skipped", "missed")
         columns = self._columns
@@ -232,10 +272,10 @@ class CueList(OptionList):
                 " " * MARKER_WIDTH,  # the selection's mark goes here (`render_line`)
                 (_fit(time, columns.time), "bold" if is_next else ""),
                 (_fit(label, columns.label), ""),
-                (_fit(shown, columns.status), STATUS_STYLE[status]),
+                _status(shown, status, marks, columns.status, is_next),
                 (said, "$text-success"),
             )
-        excerpt = one_line(row.draft.text, marked=True)
+        excerpt = one_line(draft.text, marked=True)
         if room < 6:
             excerpt = ""
         elif len(excerpt) > room:
@@ -245,8 +285,7 @@ class CueList(OptionList):
             (_fit(time, columns.time), "bold" if is_next else ""),
             (_fit(label, columns.label),
              "bold" if row.cue.kind == "question" and not done else ""),
-            (_fit(shown, columns.status),
-             STATUS_STYLE[status] or ("$text-accent bold" if is_next else "")),
+            _status(shown, status, marks, columns.status, is_next),
             (f"{counted.length}/{counted.limit}".rjust(COUNT_WIDTH),
              "$text-error bold reverse" if over else "$text-muted"),
             # The gap takes the count's muted style so it ends the count's span: an
@@ -255,6 +294,16 @@ class CueList(OptionList):
             (excerpt, "$text-muted" if done else ""),
         )
         return assembled
+
+
+def _status(shown: str, status: RowStatus, marks: tuple[NetworkMark, ...], width: int,
+            is_next: bool) -> Content:
+    """The status column: the cue's state, or on several networks its mark on each."""
+    if not marks:
+        return Content.styled(_fit(shown, width),
+                              STATUS_STYLE[status] or ("$text-accent bold" if is_next else ""))
+    drawn = network_marks(marks)
+    return drawn.pad_right(max(1, width - drawn.cell_length))
 
 
 def _fit(text: str, width: int) -> str:

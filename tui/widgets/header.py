@@ -72,7 +72,9 @@ class RunHeader(Horizontal):
         # A cell of its own: a split pane (under 64 columns) drops it before the clock.
         set_content(self.query_one("#header-network", Static), Content.assemble(
             ("· ", "$text-muted"),
-            (PLATFORM_NAMES.get(chat.platform, chat.platform), "$text-muted"),
+            # Every network the chat runs on, in the plan's order ("X · Bluesky").
+            (" · ".join(PLATFORM_NAMES.get(n, n) for n in chat.networks or (chat.platform,)),
+             "$text-muted"),
         ))
         sim = self.query_one("#header-sim", Static)
         if rehearsal and speed is not None:

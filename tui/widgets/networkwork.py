@@ -3,7 +3,7 @@ sent with the plan's account (`NetworkOrder`, decided by the run desk), and a po
 link opened in a browser.
 
 Posting's channels (`tui.post`) are built in the worker the first time one is needed,
-with the run's Bluesky sessions (`RunNetwork`: the feed reads with the same one), and
+with the run's Bluesky sessions (`RunSessions`: the feed and `P` use the same one), and
 kept for the run. What was sent comes back in `Finished`, with what posting's core
 logged in its own run (`NetworkOrder.logged`), for the run desk to keep on the UI
 thread; a failure, whatever it is, comes back as one line. A link with no browser to
@@ -26,7 +26,7 @@ from tui.core.run.publish.outcomes import Outcome as PostOutcome
 if TYPE_CHECKING:
     from tui.core.plan.accounts import Accounts
     from tui.core.run.publish.channel import Channel
-    from tui.net.run import RunNetwork
+    from tui.widgets.posting import RunSessions
 
 
 class NetworkWork(Widget):
@@ -41,10 +41,10 @@ class NetworkWork(Widget):
     class NoBrowser(Message):
         url: str
 
-    def __init__(self, network: RunNetwork, *,
+    def __init__(self, sessions: RunSessions, *,
                  id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
-        self.network = network
+        self.sessions = sessions
         self._lock = threading.Lock()
         self._built: tuple[Accounts, dict[str, Channel], dict[str, str]] | None = None
 
@@ -77,7 +77,7 @@ class NetworkWork(Widget):
         with self._lock:
             if self._built is None or self._built[0] != accounts:
                 built = build_channels(accounts, Words(plan.chat.language),
-                                       sessions=self.network.sessions())
+                                       sessions=self.sessions.get())
                 self._built = (accounts, built.channels, built.missing)
             _accounts, channels, missing = self._built
         return channels.get(order.network) or missing.get(order.network, "")

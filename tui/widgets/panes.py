@@ -81,13 +81,16 @@ class DraftPane(Vertical):
         with Horizontal(id="draft-head"):
             yield Label(id="draft-title", markup=False)
             yield Label(id="draft-count", markup=False)
+        yield Label(id="draft-tabs", markup=False)
         yield DraftBody(id="draft-body")
 
-    def show(self, shown: RowView | None, words: Words) -> None:
+    def show(self, shown: RowView | None, words: Words, network: str = "") -> None:
+        """`shown` on `network` (a plan on several: its tabs say which, `1`-`4`)."""
         title = self.query_one("#draft-title", Label)
         counter = self.query_one("#draft-count", Label)
         body = self.query_one(DraftBody)
         note_title = f" {words('screen.note')} "
+        self._tabs(shown, network, words)
         if shown is None:
             set_content(title, "")
             set_content(counter, "")
@@ -95,7 +98,8 @@ class DraftPane(Vertical):
             self.remove_class("-over-limit")
             return
         row = shown.row
-        counted = row.draft.count
+        draft = row.draft_on(network if shown.marks else None)
+        counted = draft.count
         over = not counted.valid
         self.set_class(over, "-over-limit")
         # Each span ends with its blank, never starts with one: some SVG renderers drop
@@ -113,8 +117,31 @@ class DraftPane(Vertical):
         if row.cue.notes:
             notes.append(one_line(row.cue.notes, marked=True))
         notes.extend(one_line(w, marked=True) for w in counted.warnings)
-        body.show(with_overflow(row.draft.text, counted.overflow_index, OVERFLOW_STYLE),
+        notes.extend(one_line(p, marked=True) for p in shown.posts)  # links, failures
+        body.show(with_overflow(draft.text, counted.overflow_index, OVERFLOW_STYLE),
                   literal("\n".join(notes)), note_title)
+
+    def _tabs(self, shown: RowView | None, network: str, words: Words) -> None:
+        """ "1 X ✓  2 Bluesky !  3 Mastodon ·": the networks by their key, the one shown
+        reversed and named in the pane's title ("Text to paste · Bluesky", its count on
+        the right); none on a plan with one network."""
+        tabs = self.query_one("#draft-tabs", Label)
+        marks = shown.marks if shown is not None else ()
+        self.set_class(bool(marks), "-networks")
+        on = shown.mark(network) if shown is not None and marks else None
+        self.border_title = words("screen.draft") + (f" · {on.name}" if on else "")
+        if not marks:
+            return
+        from tui.widgets.cuelist import NETWORK_MARK
+
+        parts: list[tuple[str, str]] = []
+        for mark in marks:
+            symbol, style = NETWORK_MARK[mark.state]
+            # Each span ends with its blanks: an SVG renderer may drop leading ones.
+            parts.append((f"{mark.place} {mark.name} ",
+                          "reverse bold" if mark is on else ""))
+            parts.append((symbol + " ", style))
+        set_content(tabs, Content.assemble(*parts))
 
 
 class Checklist(OptionList):

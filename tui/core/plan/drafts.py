@@ -235,6 +235,11 @@ class DraftBook:
             drafts = self._on[network] = tuple(d for parts in per_cue for d in parts)
         return drafts
 
+    def drafts_by_cue(self, network: str) -> list[tuple[Draft, ...]]:
+        """Each cue's drafts on `network` (a thread: its parts), in the order of `cues`."""
+        self.drafts_on(network)
+        return self._per_cue[network]
+
     def drafts_of(self, cue_id: str, network: str) -> tuple[Draft, ...]:
         """One cue's draft on `network` (a thread: its parts, one draft otherwise);
         empty for an id that is no cue of the plan."""

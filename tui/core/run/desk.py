@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
-from datetime import datetime, tzinfo
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.counting.result import Count
 from tui.core.feed.attribution import Attributed
@@ -39,7 +40,7 @@ from tui.core.feed.status import SourceStatus
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Feed, Plan
 from tui.core.plan.naming import cue_name
-from tui.core.plan.networks import NETWORK_NAMES
+from tui.core.plan.networks import NETWORK_NAMES, network_name
 from tui.core.plan.planedit import Fingerprint, PlanChangedOnDisk, PreparedEdit
 from tui.core.plan.problems import PlanError
 from tui.core.room.session import FeedPlan, FeedSession, feed_plan
@@ -58,29 +59,40 @@ from tui.core.run.outcomes import (
     HighlightForm,
     NothingToDo,
     Outcome,
+    Post,
+    PreviewForm,
     Quit,
     QuitWaiting,
     Refused,
     ReplyForm,
     ReportForm,
+    Unpost,
 )
 from tui.core.run.planlock import Holder
 from tui.core.run.plansource import PlanChange, PlanLook, Row
+from tui.core.run.posting import LastPost, Posting, PostOrder
 from tui.core.run.roomdesk import RoomDesk
 from tui.core.run.roomlog import posted_questions, room_marks
 from tui.core.run.roomtalk import RoomTalk
-from tui.core.run.session import Session
+from tui.core.run.session import Following, Session
 from tui.core.run.steering import Steering
+from tui.core.run.tabs import Tabs
 from tui.core.run.view import (
     RETRY_SECONDS,
     RunView,
     ViewMaker,
 )
 from tui.core.text.clean import one_line
-from tui.core.text.controls import for_copy
-from tui.core.text.words import Words, cue_list
+from tui.core.text.controls import for_copy, visible
+from tui.core.text.words import Words, and_list, cue_list
 from tui.core.timing.clocktime import clock_time, exact_clock_time
 from tui.core.timing.spans import short_span, signed_span
+
+if TYPE_CHECKING:
+    from tui.core.plan.accounts import Accounts
+    from tui.core.run.publish.ledger import PartRecord
+    from tui.core.run.publish.outcomes import CueOutcome
+    from tui.core.run.publish.publisher import Run
 
 Via = str
 """How a text reached the clipboard: "system", "osc52" or "manual"."""
@@ -113,6 +125,12 @@ class RunDesk:
         self._asked: tuple[tuple[object, ...], dict[int, datetime]] | None = None
         self._feed_from: tuple[object, ...] | None = None
         """The plan's `[feed]` and tag the conversation was opened with."""
+        self.tabs = Tabs(session.source.networks)
+        """Which network the draft pane shows (a plan on several)."""
+        self.posting = Posting()
+        """What `P` has on its way, what failed, what the first `P` asked."""
+        self._post_marks: dict[str, list[Event]] = {}
+        """The marks posting's worker logged, per cue, until its result comes."""
         self._ticks_said = False
         """That ticks wait for the plan file was said (once, until they are in)."""
         self._quit_when_written = False
@@ -139,6 +157,11 @@ class RunDesk:
         """The plan's drafts: what the editor and the reply dialog count with."""
         return self.session.book
 
+    @property
+    def accounts(self) -> Accounts | None:
+        """The plan's `[accounts]`: what `P` posts as (None: it posts nothing)."""
+        return self.session.plan.accounts
+
     def now(self) -> datetime:
         return self.session.now()
 
@@ -152,7 +175,18 @@ class RunDesk:
         return Notice(text, severity, kind, seconds)
 
     def _label(self, row: Row) -> str:
-        return cue_name(row.cue, self.words, row.draft)
+        return cue_name(row.cue, self.words, row.named)
+
+    def _on(self, label: str, network: str | None) -> str:
+        """ "Q3 on Bluesky" on a plan with several networks; "Q3" on one."""
+        if network is None:
+            return label
+        return self.words("screen.label_on", label=label, network=network_name(network))
+
+    def _network(self, row: Row) -> str | None:
+        """The network an action on `row` is for: the one the draft pane shows; None on
+        a plan with one network (its marks name none, as they always did)."""
+        return self.tabs.for_row(row) if self.tabs.several else None
 
     def _row(self, row_id: str | None) -> Row | Refused:
         """The selected row; refused when no cue is selected."""
@@ -175,6 +209,7 @@ class RunDesk:
         """The hour at `now` (the clock's by default), made once per second and state."""
         session = self.session
         now = self.now() if now is None else now
+        session.refold()  # a plan reloaded with other networks or threads
         state = session.state
         key = (now.replace(microsecond=0), id(state), state.version,
                session.source.generation, session.plan.chat.start_at)
@@ -189,7 +224,9 @@ class RunDesk:
         now = self.now() if now is None else now
         self.room.refresh(now, self._asked_times(), session.state.posted, session.row,
                           self.zone)
-        return self._maker.make(session, self.room, self.hour(now), now)
+        hour = self.hour(now)
+        self.tabs.follow(session.source.networks)
+        return self._maker.make(session, self.room, hour, now, self.tabs, self.posting)
 
     def _asked_times(self) -> dict[int, datetime]:
         """When each question was marked posted (the pace's start), once per state."""
@@ -254,16 +291,19 @@ class RunDesk:
         """The drafts the platform would refuse (over the limit, or with a character it
         refuses): `tchat check` calls such a plan not usable, and on the screen alone a
         red count is easy to miss."""
-        refused = [row for row in self.session.rows if not row.draft.count.valid]
-        if not refused:
-            return None
+        several = self.tabs.several
         names = []
-        for row in refused:
-            counted = row.draft.count
-            over = f" ({counted.length}/{counted.limit})" if counted.remaining < 0 else ""
-            names.append(self._label(row) + over)
+        for row in self.session.rows:
+            for network, draft in row.drafts.items():
+                counted = draft.count
+                if counted.valid:
+                    continue
+                over = f" ({counted.length}/{counted.limit})" if counted.remaining < 0 else ""
+                names.append(self._on(self._label(row), network if several else None) + over)
+        if not names:
+            return None
         return self._notice("screen.refused", severity="warning", seconds=12, kind="refused",
-                            n=len(refused), cues=cue_list(names, self.words))
+                            n=len(names), cues=cue_list(names, self.words))
 
     def _preflight(self) -> Notice | None:
         """Opened before the start: what is late, and what to do first (as `tchat check`
@@ -369,23 +409,26 @@ class RunDesk:
     # --- copying ---------------------------------------------------------------------
 
     def copy(self, row_id: str | None) -> Outcome:
-        """`c`: the selected draft to the clipboard, marked posted once it is there.
+        """`c`: the selected draft to the clipboard, marked posted once it is there; on a
+        plan with several networks, the network the draft pane shows, marked there.
 
         A press that would replace a marked text before it could be pasted (a bounce, a
         double press: `tui.core.run.copyguard`) is held, and says what is on the
-        clipboard. A cue already posted is copied again without a second mark; a
+        clipboard. A cue already posted (there) is copied again without a second mark; a
         follower copies without marking (the window that holds the plan marks). A cue
-        planned more than a minute ahead asks first: a repeated `c` must never mark it."""
+        planned more than a minute ahead asks first: a repeated `c` must never mark it
+        (once it is out on one network, the others are not asked again)."""
         row = self._row(row_id)
         if isinstance(row, Refused):
             return row
         held = self.guard.holding()
         if held is not None:
             return NothingToDo(self._held(held))
-        session = self.session
-        label = self._label(row)
-        text = for_copy(row.draft.text)  # no control or bidi override reaches a clipboard
-        already = row.id in session.state.posted
+        network = self._network(row)
+        label = self._on(self._label(row), network)
+        # No control or bidi override reaches a clipboard.
+        text = for_copy(row.draft_on(network).text)
+        already, started = self._out(row, network)
         notices: tuple[Notice, ...] = ()
         refused = self._writer()
         if refused is not None:
@@ -393,10 +436,20 @@ class RunDesk:
             notices = (refused.notice,)
         now = self.now()
         hour = self.hour(now)
-        if already or not hour.needs_confirmation(row.cue):
+        if already or started or not hour.needs_confirmation(row.cue):
             return self._send(Copy(text, None if already else row.id, now, label=label,
-                                   notices=notices))
+                                   notices=notices, network=network))
         return self._ask_early(row, hour)
+
+    def _out(self, row: Row, network: str | None) -> tuple[bool, bool]:
+        """Whether `row` is posted already (on `network`, on a plan with several), and
+        whether it is out anywhere (a cue out on one network is not asked again)."""
+        state = self.session.state
+        if network is None:
+            already = row.id in state.posted
+            return already, already
+        return (state.on_network(row.id, network) == "posted",
+                bool(state.posted_on.get(row.id)))
 
     def _ask_early(self, row: Row, hour: Hour) -> Confirm:
         """The question a `c` on a cue ahead asks. Left open, it follows the clock (its
@@ -404,7 +457,7 @@ class RunDesk:
         gone; a yes copies the cue as it is then (a plan reloaded meanwhile may have
         changed its text): never the state the question was asked in."""
         words = self.words
-        label, row_id = self._label(row), row.id
+        label, row_id = self._on(self._label(row), self._network(row)), row.id
         body = words("screen.early_body", label=label, time=self._time(row, hour),
                      delay=short_span(hour.ahead(row.cue)))
         return Confirm(
@@ -433,14 +486,17 @@ class RunDesk:
         return self._ask_early(row, hour)
 
     def _copy_confirmed(self, row_id: str) -> Outcome:
-        """A yes to the early copy: the cue as it is now, marked unless posted meanwhile."""
+        """A yes to the early copy: the cue as it is now, on the network shown now,
+        marked unless posted there meanwhile."""
         row = self.session.row(row_id)
         if row is None:
             return Refused(self._notice("screen.early_gone", severity="warning",
                                         kind="copy"))
-        already = row.id in self.session.state.posted
-        return self._send(Copy(for_copy(row.draft.text), None if already else row.id,
-                               self.now(), label=self._label(row)))
+        network = self._network(row)
+        already, _started = self._out(row, network)
+        return self._send(Copy(for_copy(row.draft_on(network).text),
+                               None if already else row.id, self.now(),
+                               label=self._on(self._label(row), network), network=network))
 
     def _send(self, order: Copy) -> Copy:
         """A copy leaves for the clipboard: one that marks holds the presses after it."""
@@ -463,7 +519,9 @@ class RunDesk:
         return self.send_reply(ReplyForm(), text)
 
     def copied(self, order: Copy, via: Via, *, timed_out_after: float | None = None) -> Done:
-        """The clipboard took (or refused) a copy: the mark, and what to say of it."""
+        """The clipboard took (or refused) a copy: the mark, and what to say of it; on a
+        plan with several networks, the mark on its network, and the draft pane on to
+        the next network the cue still needs (the notice names it)."""
         session, words = self.session, self.words
         if order.reply or order.link:
             self.guard.release()
@@ -477,25 +535,76 @@ class RunDesk:
         if timed_out_after is not None:
             message = words("screen.clipboard_timeout",
                             seconds=f"{timed_out_after:g}") + " " + message
+        severity: Severity = "information" if via == "system" else "warning"
         # A row gone with a plan reloaded meanwhile is not marked.
-        marked = order.row_id is not None and session.row(order.row_id) is not None
+        row = session.row(order.row_id) if order.row_id is not None else None
         if order.row_id is None:
             self.guard.release()
-        else:
-            held = self.guard.landed(order.label, order.at, marked=marked)
-            if marked:
-                session.mark(order.row_id, via, order.at)
-                message += " · " + words("screen.marked",
-                                         time=clock_time(order.at, session.plan.chat.zone))
-            if held:
-                message += " · " + words("screen.held_meanwhile", n=held)
-        severity: Severity = "information" if via == "system" else "warning"
+            return Done((Notice(message, severity, "copy"),))
+        held = self.guard.landed(order.label, order.at, marked=row is not None)
+        following = None
+        if row is not None:
+            session.mark(order.row_id, via, order.at, network=order.network)
+            message += " · " + words("screen.marked",
+                                     time=clock_time(order.at, session.plan.chat.zone))
+            if order.network is not None:
+                following = self.tabs.after(row, order.network, session.state,
+                                            self.posting.in_flight.get(row.draft.cue.id, ()))
+        if held:
+            message += " · " + words("screen.held_meanwhile", n=held)
+        if following is not None:
+            # The cue still needs another network: the pane shows it, for the next `c`.
+            message += " · " + words("screen.network_next", network=network_name(following))
         return Done((Notice(message, severity, "copy"),))
 
     def copy_by_hand(self, row_id: str | None) -> Outcome:
-        """`v`: the text to copy by hand."""
+        """`v`: the text to copy by hand (the network's the draft pane shows)."""
         row = self._row(row_id)
-        return row if isinstance(row, Refused) else CopyByHand(row.draft.text)
+        if isinstance(row, Refused):
+            return row
+        return CopyByHand(row.draft_on(self._network(row)).text)
+
+    # --- networks --------------------------------------------------------------------
+
+    def pick_network(self, place: int) -> Outcome:
+        """`1`-`4`: the draft pane shows the plan's network at that place."""
+        if not self.tabs.several:
+            return NothingToDo(self._notice("screen.one_network", severity="warning",
+                                            seconds=4))
+        picked = self.tabs.pick(place)
+        if picked is None:
+            names = ", ".join(network_name(n) for n in self.tabs.networks)
+            return NothingToDo(self._notice("screen.no_such_network", severity="warning",
+                                            seconds=4, place=place, networks=names))
+        return Done()
+
+    def skip_network(self, row_id: str | None) -> Outcome:
+        """`S`: skip the selected cue on the network the draft pane shows, only; the pane
+        then goes to the next network that still needs it."""
+        if not self.tabs.several:
+            return NothingToDo(self._notice("screen.one_network", severity="warning",
+                                            seconds=4))
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        row = self._row(row_id)
+        if isinstance(row, Refused):
+            return row
+        network = self.tabs.for_row(row)
+        label = self._on(self._label(row), network)
+        status = self.session.state.on_network(row.id, network)
+        if status is not None:
+            return Refused(self._notice(
+                "screen.already_done", severity="warning", label=label,
+                status=self.words(f"screen.status_{status}", time="").strip()))
+        self.session.skip(row.id, network)
+        following = self.tabs.after(row, network, self.session.state)
+        message = self._notice("screen.skipped", label=label)
+        if following is not None:
+            message = Notice(message.text + " · " + self.words(
+                "screen.network_next", network=network_name(following)),
+                message.severity, message.kind)
+        return Done((message,))
 
     # --- marks -----------------------------------------------------------------------
 
@@ -512,6 +621,8 @@ class RunDesk:
                 "screen.already_done", severity="warning", label=self._label(row),
                 status=self.words(f"screen.status_{status}", time="").strip()))
         self.session.skip(row.id)
+        if self.tabs.several:
+            self.tabs.shown = self.tabs.networks[0]  # done everywhere: the next cue starts
         return Done((self._notice("screen.skipped", label=self._label(row)),))
 
     def shift(self) -> Outcome:
@@ -570,9 +681,22 @@ class RunDesk:
                        words("screen.compress_confirm"), yes=yes, follow=follow)
 
     def undo(self) -> Outcome:
+        """`u`: take back the last mark, skip, shift or compression; right after a `P`,
+        offer to delete what it posted."""
         refused = self._writer()
         if refused is not None:
             return refused
+        latest = self.posting.latest
+        if latest is not None:
+            # `u` right after a `P` whose posts are still on their way: it is that `P`
+            # the moderator takes back, and it cannot be deleted before it is out.
+            return Refused(self._notice("screen.undo_posting", severity="warning",
+                                        seconds=8, label=latest.label))
+        last = self.posting.last
+        if last is not None:
+            if self._unit(last):
+                return self._unpost_offer(last)
+            self.posting.last = None  # something else came since: it is no longer offered
         words = self.words
         # The room's last action (a mute, a post handled) when it came after the last
         # mark: `u` takes back what was done last, wherever it was done.
@@ -591,8 +715,374 @@ class RunDesk:
         else:
             row = self.session.row(undone.cue or "")
             label = self._label(row) if row else (undone.cue or "")
+            if undone.network is not None and self.tabs.several:
+                label = self._on(label, undone.network)
+                if undone.network in self.tabs.networks:
+                    self.tabs.shown = undone.network  # back to the network it was on
             what = words(f"screen.undo_{undone.kind}", label=label)
         return Done((self._notice("screen.undone", what=what),), select=undone.cue)
+
+    # --- posting (`P`) -----------------------------------------------------------------
+
+    def _cue_rows(self, cue_id: str) -> list[Row]:
+        """The rows of a cue: one, or a thread's parts."""
+        return [row for row in self.session.rows if row.draft.cue.id == cue_id]
+
+    def _cue_on(self, cue_id: str, network: str) -> str | None:
+        """Whether the cue (every part it has there) is posted or skipped on `network`:
+        "posted", "skipped", or None while a part is still to go out there."""
+        state = self.session.state
+        found = [state.on_network(row.id, network) for row in self._cue_rows(cue_id)
+                 if not row.drafts or network in row.drafts]
+        if not found or None in found:
+            return None
+        return "skipped" if all(f == "skipped" for f in found) else "posted"
+
+    def _where(self, cue_id: str) -> str:
+        """Where a cue is out: "Bluesky https://… · X 18:12 · Threads skipped"."""
+        session, words = self.session, self.words
+        links = self.posting.links(session.events)
+        zone = session.plan.chat.zone
+        places = []
+        for network in session.source.networks:
+            name = network_name(network)
+            status = self._cue_on(cue_id, network)
+            if status == "skipped":
+                places.append(words("screen.where_skipped", network=name))
+                continue
+            link = links.get((cue_id, network), {}).get(1)
+            if link:
+                places.append(f"{name} {link}")
+            else:
+                times = [at for row in self._cue_rows(cue_id)
+                         if (at := session.state.posted_on.get(row.id, {}).get(network)
+                             or session.state.posted.get(row.id)) is not None]
+                places.append(f"{name} {clock_time(min(times), zone)}" if times else name)
+        return " · ".join(places)
+
+    def publish(self, row_id: str | None) -> Outcome:
+        """`P`: post the selected cue on every network of the plan with an account, and
+        copy the text of the first one without (X, Threads), as `c` does. A cue already
+        out on a network is not posted there again (nor copied); a thread goes whole,
+        from the part where the last attempt stopped. The first `P` of a run names the
+        accounts and asks once; a cue planned more than a minute ahead asks as `c` does.
+        A rehearsal sends nothing: it shows what would be sent and marks as a copy.
+        A plan without `[accounts]` posts nothing and opens no socket."""
+        session, words, posting = self.session, self.words, self.posting
+        accounts = session.plan.accounts
+        if accounts is None:
+            return Refused(self._notice("screen.no_accounts", severity="warning", seconds=8))
+        refused = self._writer()
+        if refused is not None:
+            return refused
+        row = self._row(row_id)
+        if isinstance(row, Refused):
+            return row
+        from tui.core.run.publish.publisher import account_networks
+
+        cue = row.draft.cue
+        label = cue_name(cue, words)
+        if cue.id in posting.in_flight:
+            return Refused(self._notice("screen.posting_already", severity="warning",
+                                        seconds=5, label=label))
+        book = session.book
+        with_account = account_networks(book)
+        left = [n for n in session.source.networks if self._cue_on(cue.id, n) is None]
+        if not left:
+            return NothingToDo(self._notice("screen.post_everywhere", severity="warning",
+                                            seconds=10, label=label,
+                                            where=self._where(cue.id)))
+        to_post = tuple(n for n in with_account if n in left)
+        by_hand = [n for n in left if n not in with_account and n in row.drafts]
+        order = PostOrder(row.id, cue, label, to_post, tuple(by_hand[:1]),
+                          preview=session.rehearsal)
+        state = session.state
+        started = any(state.on_network(r.id, n) == "posted"
+                      for r in self._cue_rows(cue.id) for n in r.drafts)
+        hour = self.hour()
+        early = not started and hour.needs_confirmation(row.cue)
+        first = bool(to_post) and not posting.asked and not session.rehearsal
+        if not (first or early):
+            return self._post(order, row)
+        parts = []
+        if first:
+            names = and_list([words("screen.post_account", account=accounts.handle(n),
+                                    network=network_name(n)) for n in to_post], words)
+            parts.append(words("screen.post_first_body", accounts=names))
+            if by_hand:
+                parts.append(words("screen.post_first_copy",
+                                   networks=network_name(by_hand[0])))
+        if early:
+            parts.append(words("screen.post_early", label=label, time=self._time(row, hour),
+                               delay=short_span(hour.ahead(row.cue))))
+
+        def yes() -> Outcome:
+            if first:
+                posting.asked = True
+            return self._post(order, row)
+
+        return Confirm(
+            words("screen.post_first_title" if first else "screen.early_title", label=label),
+            "\n".join(parts), words("screen.post_confirm"), yes=yes,
+            no=lambda: Done((self._notice("screen.post_cancelled", severity="warning",
+                                          seconds=4, kind="copy", label=label),)))
+
+    def _post(self, order: PostOrder, row: Row) -> Post:
+        """`P` answered: the copy of the network without an account, and the posts (or,
+        in a rehearsal, what would be sent, with the marks a copy makes)."""
+        session = self.session
+        copy = None
+        if order.copied:
+            network = order.copied[0]
+            several = self.tabs.several
+            copy = self._send(Copy(
+                for_copy(row.draft_on(network).text), row.id, self.now(),
+                label=self._on(self._label(row), network if several else None),
+                network=network if several else None))
+        if not order.networks:
+            return Post(None, copy)
+        if not order.preview:
+            self.posting.started(order)
+            return Post(order, copy)
+        preview = self._preview(order)
+        marks = [session.mark(order.cue.id, "rehearsal", network=n) for n in order.networks]
+        self.posting.last = LastPost(order, tuple(marks))
+        names = and_list([network_name(n) for n in order.networks], self.words)
+        notice = self._notice("screen.preview_marked", seconds=8, kind="post",
+                              label=order.label, networks=names)
+        return Post(None, copy, preview, (notice,))
+
+    def _preview(self, order: PostOrder) -> PreviewForm:
+        """What `publish_cue` would send, worded: each part's text, facets, reply and
+        key (`preview_cue`)."""
+        from tui.core.run.publish.publisher import Run, preview_cue
+
+        session, words = self.session, self.words
+        events = list(session.events)
+
+        def refuse(_event: Event) -> None:
+            raise OSError("a preview writes nothing")
+
+        run = Run(session.book, session.plan_path, lambda: events, refuse, session.now,
+                  lambda: datetime.now(UTC))
+        lines = []
+        for entry in preview_cue(run, order.cue, order.networks):
+            name = network_name(entry["network"])
+            for part in entry["parts"]:
+                lines.append(words("screen.preview_part", network=name, part=part["part"],
+                                   parts=part["parts"], length=part["length"],
+                                   limit=part["limit"]))
+                lines.append(visible(part["text"]))
+                facets = [f"{f['kind']} {visible(str(f['value']))} "
+                          f"({f['byteStart']}–{f['byteEnd']})" for f in part.get("facets", ())]
+                if facets:
+                    lines.append(words("screen.preview_facets", facets=", ".join(facets)))
+                if "reply" in part:
+                    lines.append(words("screen.preview_reply",
+                                       root=part["reply"]["root"]["part"],
+                                       parent=part["reply"]["parent"]["part"]))
+                if "image" in part:
+                    lines.append(words("screen.preview_image", image=visible(part["image"]),
+                                       alt=visible(part["alt"])))
+                key = part.get("record_key") or part.get("idempotency_key") or ""
+                lines.append(words("screen.preview_key", value=key))
+                lines.append("")
+        return PreviewForm(words("screen.preview_title", label=order.label),
+                           "\n".join(lines).rstrip())
+
+    def posting_run(self, keep: Callable[[Event], None]) -> Run:
+        """What posting's worker posts with: the drafts, the plan's place, the log as on
+        disk (another window or `tchat post` may have posted) and `keep`, which hands
+        each event to the UI thread (`keep_posted`) and returns once it is on disk."""
+        from tui.core.run.publish.publisher import Run
+
+        session = self.session
+        log = session.log
+        return Run(session.book, session.plan_path, log.read, keep, session.now,
+                   lambda: datetime.now(UTC))
+
+    def keep_posted(self, event: Event) -> None:
+        """An event of posting's worker, on the UI thread: on disk before the worker goes
+        on (an intent before its post leaves), in the state at once (a mark shows).
+        Raises OSError when it cannot be kept: the worker then sends nothing."""
+        try:
+            self.session.keep_now(event)
+        except Following as following:  # the plan was taken by another window meanwhile
+            raise OSError(self.words("screen.following_no_write",
+                                     holder=following.holder.describe(self.words))) \
+                from following
+        if event.kind == "mark" and event.cue is not None:
+            self._post_marks.setdefault(event.cue, []).append(event)
+
+    def published(self, order: PostOrder, outcome: CueOutcome | None,
+                  missing: Mapping[str, str], problem: str | None = None) -> Outcome:
+        """The worker is back: what went out where, in a line (each failure in a line of
+        its own). A network that failed keeps the cue to do there, the draft pane shows
+        it, and its text goes to the clipboard unless `P` already put another there."""
+        from tui.core.run.publish.outcomes import Failed, Posted, describe
+        from tui.core.run.publish.outcomes import Refused as NotSent
+        from tui.core.run.publish.parts import card_for
+
+        words, label = self.words, order.label
+        results = list(outcome.outcomes) if outcome is not None else []
+        results += [NotSent(n, reason) for n, reason in missing.items()]
+        if problem is not None:
+            results += [NotSent(n, problem) for n in order.networks
+                        if not any(r.network == n for r in results)]
+        failures = {r.network: r.reason for r in results if isinstance(r, Failed | NotSent)}
+        self.posting.finished(order.cue.id, failures)
+        marks = tuple(self._post_marks.pop(order.cue.id, ()))
+        posted = [r.network for r in results if isinstance(r, Posted) and r.first == 1]
+        notices: list[Notice] = []
+        if posted:
+            line = words("screen.posted_on", label=label,
+                         networks=and_list([network_name(n) for n in posted], words))
+            if order.copied:
+                line += " · " + words("screen.post_copied",
+                                      networks=network_name(order.copied[0]))
+                card = card_for(self.session.book, order.cue)
+                if card is not None and order.copied[0] in ("x", "x-legacy", "threads"):
+                    line += " · " + words("post.attach", image=visible(card.name))
+            notices.append(Notice(line, "information", "post", 10))
+        for result in results:
+            if isinstance(result, Posted) and result.first == 1:
+                continue
+            bad = isinstance(result, Failed | NotSent)
+            notices.append(Notice(one_line(describe(result, words, label), marked=True),
+                                  "error" if bad else "information",
+                                  # One notice per kind: each network's line stays.
+                                  f"post-failed-{result.network}" if bad else
+                                  f"post-{result.network}", 12 if bad else 8))
+        if marks and any(isinstance(r, Posted) for r in results):
+            self.posting.last = LastPost(order, marks)
+        if not failures:
+            shown = self.session.row(order.row_id)
+            if shown is not None and self.tabs.several and \
+                    not self.session.state.networks_left(shown.id):
+                self.tabs.shown = self.tabs.networks[0]  # out everywhere: the next cue
+            return Done(tuple(notices))
+        failed = next(n for n in order.networks if n in failures) if any(
+            n in failures for n in order.networks) else next(iter(failures))
+        if failed in self.tabs.networks:
+            self.tabs.shown = failed
+        row = self.session.row(order.row_id)
+        if order.copied or row is None:
+            notices.append(self._notice("screen.post_failed_press_c", severity="warning",
+                                        seconds=10, kind="post-next",
+                                        network=network_name(failed)))
+            return Done(tuple(notices))
+        # Nothing else is on the clipboard: the text that did not go out is, unmarked
+        # (pasted by hand, `c` marks it).
+        copy = Copy(for_copy(row.draft_on(failed).text), None, self.now(),
+                    label=self._on(self._label(row), failed if self.tabs.several else None))
+        notices.append(self._notice("screen.post_failed_copied", severity="warning",
+                                    seconds=10, kind="post-next",
+                                    network=network_name(failed)))
+        return Post(None, copy, notices=tuple(notices))
+
+    def _unit(self, last: LastPost) -> list[Event]:
+        """What `last`'s `P` did, on top of the undo stack: its posts' marks and the mark
+        of the copy it made (which may land after them, when the clipboard is slow); empty
+        when something else was done since (`u` is then no longer "right after" it)."""
+        order, stack = last.order, self.session.state.undo_stack
+        ours = {id(mark) for mark in last.marks}
+        top: list[Event] = []
+        for event in reversed(stack):
+            copy = (event.kind == "mark" and event.cue == order.row_id
+                    and event.network in order.copied)
+            if id(event) not in ours and not copy:
+                break
+            top.append(event)
+        found = {id(event) for event in top}
+        return top if last.marks and ours <= found else []
+
+    def _take_back(self, unit: list[Event]) -> None:
+        for _ in unit:
+            self.session.undo()
+
+    def _unpost_offer(self, last: LastPost) -> Outcome:
+        """`u` right after a `P`: delete what it posted (after a yes), then its marks."""
+        words, order = self.words, last.order
+        self.posting.last = None  # asked once: a "no" leaves the next `u` to the marks
+        if order.preview:
+            self._take_back(self._unit(last))  # the copy's mark too: the whole `P`
+            return Done((self._notice("screen.unpost_preview", label=order.label),),
+                        select=order.row_id)
+        names = and_list([network_name(n) for n in order.networks], words)
+
+        def yes() -> Outcome:
+            self.posting.started(order)
+            self.posting.last = last
+            return Unpost(order)
+
+        return Confirm(
+            words("screen.unpost_title", label=order.label),
+            words("screen.unpost_body", label=order.label, where=self._where(order.cue.id)),
+            words("screen.unpost_confirm"), yes=yes,
+            no=lambda: Done((self._notice("screen.unpost_kept", severity="warning",
+                                          seconds=6, label=order.label, networks=names),)))
+
+    def unposted(self, order: PostOrder, outcome: CueOutcome | None,
+                 problem: str | None = None) -> Outcome:
+        """The deletion is back: the marks of that `P` taken back, and set again on a
+        network where the post could not be deleted."""
+        from tui.core.run.publish.outcomes import Deleted, Failed
+
+        words, label = self.words, order.label
+        last, self.posting.last = self.posting.last, None
+        results = list(outcome.outcomes) if outcome is not None else []
+        self.posting.finished(order.cue.id, {})
+        deleted = [r.network for r in results if isinstance(r, Deleted)]
+        failed = {r.network: r.reason for r in results if isinstance(r, Failed)}
+        if problem is not None:
+            failed.update({n: problem for n in order.networks if n not in deleted})
+        notices: list[Notice] = []
+        unit = self._unit(last) if last is not None else []
+        if unit:
+            # Taken back together (the copy's mark may be above the posts'), then set
+            # again where the post stays: a post not deleted, the text pasted by hand.
+            self._take_back(unit)
+            for event in reversed(unit):
+                if event.network not in deleted:
+                    self.session.mark(event.cue or order.cue.id, event.via or "post",
+                                      event.clock, network=event.network)
+        if deleted:
+            notices.append(self._notice(
+                "screen.unposted", label=label, seconds=8, kind="post",
+                networks=and_list([network_name(n) for n in deleted], words)))
+        for network, reason in failed.items():
+            notices.append(self._notice("screen.unpost_failed", severity="error", seconds=12,
+                                        kind=f"post-failed-{network}", label=label,
+                                        network=network_name(network),
+                                        reason=one_line(reason, marked=True)))
+        return Done(tuple(notices), select=order.row_id)
+
+    def open_intents(self) -> bool:
+        """Whether the log holds a post whose answer never came (a crash, a lost
+        connection): settled with its server at start-up, in a worker. Only a live run
+        with accounts: a rehearsal posts nothing."""
+        session = self.session
+        if session.rehearsal or session.plan.accounts is None or self.posting.settled:
+            return False
+        from tui.core.run.publish.ledger import ledger
+
+        self.posting.settled = True
+        return bool(ledger(session.events).open_intents())
+
+    def settled(self, found: list[tuple[PartRecord, str]]) -> Done:
+        """What settling the open intents found, a line each (nothing when nothing)."""
+        notices = []
+        for record, decision in found:
+            rows = self._cue_rows(record.cue)
+            name = self._label(rows[0]) if rows else record.cue
+            if len(rows) > 1:
+                name = cue_name(rows[0].draft.cue, self.words)
+            notices.append(self._notice(
+                f"screen.settled_{decision}", seconds=12,
+                kind=f"settled-{record.cue}-{record.network}-{record.part}",
+                severity="information" if decision == "done" else "warning",
+                label=name, network=network_name(record.network), part=record.part))
+        return Done(tuple(notices))
 
     # --- the checklist ---------------------------------------------------------------
 

@@ -11,15 +11,19 @@ plan or the log can take it) and answers with one of these:
 - `Confirm`: it needs a yes first: the question, what a yes and a no come to, and how
   it follows the clock while it is open;
 - `Copy`: a text to put on the clipboard, and what to mark once it is there;
+- `Post`: a cue to post in a worker (`P`; each call may take 10 s), with the text of a
+  network without an account to copy at the same time; `Unpost`: what a `P` posted, to
+  delete in a worker (`u` right after it);
 - a form to fill in before it can happen: `EditForm`, `ReplyForm`, `HighlightForm`,
-  `CopyByHand` (the text shown selected), `ReportForm`; and `OpenLink`;
+  `CopyByHand` (the text shown selected), `ReportForm`, `PreviewForm` (what a
+  rehearsal's `P` would send); and `OpenLink`;
 - from the Conversation pane: `PostView` (a post whole, with its link) and
   `NetworkOrder` (a reply or a repost to send on a network, in posting's worker).
 - `Quit`: the app may end now; `QuitWaiting`: quitting would lose what is not written
   yet, so the moderator chooses: wait for it, quit anyway, or go back.
 
-A new action (posting, next) adds a method to the desk and, when it needs one, an
-outcome here; the screen adds the one line that shows it.
+A new action adds a method to the desk and, when it needs one, an outcome here; the
+screen adds the one line that shows it.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ if TYPE_CHECKING:
     from tui.core.room.people import WelcomeDraft
     from tui.core.run.asrun import Event
     from tui.core.run.plansource import Row
+    from tui.core.run.posting import PostOrder
     from tui.core.run.publish.publisher import Run
     from tui.core.run.report import Report
 
@@ -97,6 +102,8 @@ class Copy:
     reply: bool = False
     notices: tuple[Notice, ...] = ()
     """Said before the copy (why it will not be marked)."""
+    network: str | None = None
+    """The network it is marked on, on a plan with several; None: the cue's one."""
     welcome: Welcomed | None = None
     """A welcome reply: logged once copied, and its people leave the list to welcome."""
     link: bool = False
@@ -154,6 +161,33 @@ class OpenLink:
 
 
 @dataclass(frozen=True, slots=True)
+class PreviewForm:
+    """What a rehearsal's `P` would have sent (nothing was), to read."""
+
+    title: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """`P`: post `order` in a worker, and copy `copy` (a network without an account, as
+    `c` does) at the same time; a rehearsal's `preview` instead of any post."""
+
+    order: PostOrder | None
+    """None: nothing to send (a rehearsal, or only the clipboard's networks left)."""
+    copy: Copy | None = None
+    preview: PreviewForm | None = None
+    notices: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Unpost:
+    """`u` right after a `P`, confirmed: delete what it posted, in a worker."""
+
+    order: PostOrder
+
+
+@dataclass(frozen=True, slots=True)
 class PostView:
     """`enter` on a post: the post whole, worded for the dialog, with its link."""
 
@@ -205,4 +239,4 @@ class QuitWaiting:
 
 Outcome = (Done | Refused | NothingToDo | Confirm | Copy | EditForm | ReplyForm
            | HighlightForm | CopyByHand | ReportForm | OpenLink | PostView | NetworkOrder
-           | Quit | QuitWaiting)
+           | Quit | QuitWaiting | Post | Unpost | PreviewForm)

@@ -24,8 +24,8 @@ goes on. This is the one place that knows it as a file:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
@@ -46,6 +46,7 @@ from tui.core.plan.planfile import load_plan
 from tui.core.plan.problems import PlanError
 from tui.core.plan.schedule import Cue, missing_ids
 from tui.core.run.logbook import file_key
+from tui.core.run.runstate import Rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,15 +54,77 @@ class Row:
     """One line of the run-sheet: a draft, and its cue under the draft's own id.
 
     A thank-you split into a thread has one row per part (`thanks@58/2`), each marked on
-    its own; for every other cue the draft's id is the cue's id.
+    its own; for every other cue the draft's id is the cue's id. On a plan with several
+    networks a row holds its draft on each (`drafts`); a thread has as many rows as its
+    longest version has parts, and a part exists on the networks whose version has it
+    (a network that does not split the text has its whole text as part 1).
     """
 
     cue: Cue
     draft: Draft
+    """The draft on the first network that has the row: what code made for one
+    network reads."""
+    drafts: Mapping[str, Draft] = field(default_factory=dict)
+    """Network -> the row's draft there, in the plan's order; only the networks that
+    have the row."""
 
     @property
     def id(self) -> str:
         return self.cue.id
+
+    @property
+    def networks(self) -> tuple[str, ...]:
+        return tuple(self.drafts)
+
+    def draft_on(self, network: str | None) -> Draft:
+        """The row's draft on `network`; the first one's when it has none there."""
+        return self.drafts.get(network or "", self.draft)
+
+    @property
+    def named(self) -> Draft:
+        """The draft that names the row: a thread's part in its longest version
+        ("Merci 1/3" where one network splits it in three and another in two)."""
+        return max(self.drafts.values(), key=lambda d: d.parts or 0, default=self.draft)
+
+
+def build_rows(book: DraftBook) -> tuple[list[Row], Rows]:
+    """The run-sheet's rows of `book`, and where the threads' parts exist (for `fold`).
+
+    On one network, a row per draft, as always. On several, a row per cue, or per part
+    of a thread in its longest version: part k exists on the networks whose version has
+    k parts or more (a version that is not split is its part 1)."""
+    networks = book.networks
+    if len(networks) == 1:
+        network = networks[0]
+        rows = [Row(dataclasses.replace(d.cue, id=d.id) if d.part else d.cue, d, {network: d})
+                for d in book.drafts]
+        parts: dict[str, tuple[str, ...]] = {}
+        for row in rows:
+            if row.draft.part is not None:
+                parts[row.draft.cue.id] = (*parts.get(row.draft.cue.id, ()), row.id)
+        return rows, Rows(parts=parts)
+    per_network = {n: book.drafts_by_cue(n) for n in networks}
+    rows = []
+    parts = {}
+    present: dict[str, tuple[str, ...]] = {}
+    for index, cue in enumerate(book.cues):
+        versions = {n: per_network[n][index] for n in networks}
+        if all(len(v) == 1 and v[0].part is None for v in versions.values()):
+            drafts = {n: v[0] for n, v in versions.items()}
+            rows.append(Row(cue, drafts[networks[0]], drafts))
+            continue
+        longest = max(len(v) for v in versions.values())
+        ids = []
+        for number in range(1, longest + 1):
+            drafts = {n: v[number - 1] for n, v in versions.items() if len(v) >= number}
+            row = Row(dataclasses.replace(cue, id=f"{cue.id}/{number}"),
+                      next(iter(drafts.values())), drafts)
+            rows.append(row)
+            ids.append(row.id)
+            if len(drafts) < len(networks):
+                present[row.id] = tuple(drafts)
+        parts[cue.id] = tuple(ids)
+    return rows, Rows(parts=parts, networks=present)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +164,8 @@ class PlanSource:
         self.plan: Plan
         self.book: DraftBook
         self.rows: list[Row]
+        self.threads: Rows
+        """Where the threads' parts exist, for folding the log (`build_rows`)."""
         self.loaded: Fingerprint
         self.generation = 0
         """Grows every time the rows are built again."""
@@ -126,14 +191,16 @@ class PlanSource:
             raise
         self._take(load_plan(self.path), loaded)
 
+    @property
+    def networks(self) -> tuple[str, ...]:
+        """The plan's networks, in its order."""
+        return self.book.networks
+
     def _take(self, plan: Plan, loaded: Fingerprint) -> None:
         self.plan = plan
         self.loaded = loaded
         self.book = DraftBook(plan)
-        self.rows = [
-            Row(dataclasses.replace(d.cue, id=d.id) if d.part else d.cue, d)
-            for d in self.book.drafts
-        ]
+        self.rows, self.threads = build_rows(self.book)
         # Asked for by every row at every second: built once per plan, not per call.
         self.cues: Sequence[Cue] = tuple(row.cue for row in self.rows)
         self._row_by_id: dict[str, Row] = {}

@@ -4,7 +4,16 @@ A plan on several networks has its marks per network: a mark or a skip names its
 and a cue is done when it is posted or skipped on every network of the plan (`posted`
 then holds its first post). A mark that names no network (every log written before
 plans had several) is the cue on every network, so an old log counts for the plan's one
-network. `fold` without networks reads every mark as the cue's, as it always did.
+network; a skip that names none skips the cue where it is not posted yet (a cue posted on
+X, then skipped, stays posted on X). `fold` without networks reads every mark as the
+cue's, as it always did.
+
+A cue split into a thread is one row per part (`thanks@58/1`, `thanks@58/2`), and its
+parts need not be the same on every network: a thank-you may be two posts on X and one
+on Mastodon. `fold` is then told the thread's rows (`Rows`): a part exists on the
+networks that have it and is done once posted or skipped there; a mark or a skip on the
+thread's own cue id (what posting logs: `thanks@58` on Bluesky) is every part of it on
+that network.
 
 Everything here is a pure function of (plan, schedule, events, now): the screen asks
 "what is the state at `now`?" at every tick rather than counting ticks, so nothing
@@ -16,7 +25,7 @@ state in the one vocabulary the screen shows) is `tui.core.run.hour`'s; the chec
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
@@ -47,12 +56,24 @@ class Reply:
 NetworkStatus = Literal["posted", "skipped"]
 
 
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """Where a plan's rows are not simply their cue on every network: the threads."""
+
+    parts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """A threaded cue's id -> its rows' ids (`thanks@58` -> `thanks@58/1`, `…/2`)."""
+    networks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """A row's id -> the networks it exists on, for a part some networks do not have."""
+
+
 @dataclass(slots=True)
 class RunState:
     """What the log says happened, independent of the time now."""
 
     networks: tuple[str, ...] = ()
     """The plan's networks; empty: one network, which every mark names."""
+    rows: Rows = field(default_factory=Rows)
+    """The threads' rows (see the module's notes)."""
     posted: dict[str, datetime] = field(default_factory=dict)
     """Cue id -> the run's time at which it was marked posted (on every network: its
     first post there)."""
@@ -95,10 +116,11 @@ class RunState:
         for event in self.undo_stack:
             if event.kind in ("mark", "skip") and event.cue is not None:
                 network = self._network_of(event)
-                if network is None:
-                    self._on_every_network(event.cue, event.kind, event.clock)
-                elif network:
-                    self._on_one_network(event.cue, network, event.kind, event.clock)
+                for row in self.rows.parts.get(event.cue, (event.cue,)):
+                    if network is None:
+                        self._on_every_network(row, event.kind, event.clock)
+                    elif network:
+                        self._on_one_network(row, network, event.kind, event.clock)
             elif event.kind == "shift" and event.seconds is not None:
                 self.shifts.append(Shift(event.seconds, frozenset(event.cues)))
             elif event.kind == "compress":
@@ -117,20 +139,29 @@ class RunState:
         return next((n for n in self.networks if same_network(n, event.network)), "")
 
     def _on_every_network(self, cue: str, kind: str, clock: datetime) -> None:
+        networks = self.networks_of(cue)
         if kind == "mark":
             self.posted[cue] = clock
             self.skipped.discard(cue)
-            if self.networks:
-                self.posted_on[cue] = dict.fromkeys(self.networks, clock)
+            if networks:
+                self.posted_on[cue] = dict.fromkeys(networks, clock)
                 self.skipped_on.pop(cue, None)
+        elif networks and self.posted_on.get(cue):
+            # Posted somewhere already: skipping the cue is skipping the rest of it.
+            for network in networks:
+                if network not in self.posted_on[cue]:
+                    self._on_one_network(cue, network, kind, clock)
         else:
             self.skipped.add(cue)
             self.posted.pop(cue, None)
-            if self.networks:
-                self.skipped_on[cue] = set(self.networks)
+            if networks:
+                self.skipped_on[cue] = set(networks)
                 self.posted_on.pop(cue, None)
 
     def _on_one_network(self, cue: str, network: str, kind: str, clock: datetime) -> None:
+        networks = self.networks_of(cue)
+        if network not in networks:
+            return  # a part of a thread this network does not have
         posted = self.posted_on.setdefault(cue, {})
         skipped = self.skipped_on.setdefault(cue, set())
         if kind == "mark":
@@ -142,11 +173,16 @@ class RunState:
         # Done when every network has it posted or skipped; posted when any has it.
         self.posted.pop(cue, None)
         self.skipped.discard(cue)
-        if all(n in posted or n in skipped for n in self.networks):
+        if all(n in posted or n in skipped for n in networks):
             if posted:
                 self.posted[cue] = min(posted.values())
             else:
                 self.skipped.add(cue)
+
+    def networks_of(self, cue_id: str) -> tuple[str, ...]:
+        """The plan's networks the row exists on: every one, but for a part of a thread
+        some networks do not have (empty without `networks`)."""
+        return self.rows.networks.get(cue_id, self.networks) if self.networks else ()
 
     def on_network(self, cue_id: str, network: str) -> NetworkStatus | None:
         """Whether the cue is posted or skipped on `network`; None when it is not yet.
@@ -163,7 +199,7 @@ class RunState:
     def networks_left(self, cue_id: str) -> tuple[str, ...]:
         """The plan's networks the cue still has to go out on, in the plan's order
         (with `networks`; empty without)."""
-        return tuple(n for n in self.networks if self.on_network(cue_id, n) is None)
+        return tuple(n for n in self.networks_of(cue_id) if self.on_network(cue_id, n) is None)
 
     @property
     def can_undo(self) -> bool:
@@ -179,9 +215,11 @@ class RunState:
         return sum(s.seconds for s in self.shifts if s.moves_end)
 
 
-def fold(events: Iterable[Event], networks: Sequence[str] = ()) -> RunState:
-    """The state the events leave, for a plan on `networks` (see the module's notes)."""
-    state = RunState(networks=tuple(networks))
+def fold(events: Iterable[Event], networks: Sequence[str] = (),
+         rows: Rows | None = None) -> RunState:
+    """The state the events leave, for a plan on `networks` whose threads are `rows`
+    (see the module's notes)."""
+    state = RunState(networks=tuple(networks), rows=rows or Rows())
     for event in events:
         state.apply(event)
     return state

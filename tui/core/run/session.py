@@ -70,8 +70,11 @@ class Session:
         self.mode: Mode = mode
         self._language_override = language
         self.source = PlanSource(plan_path)
-        self.logbook = Logbook(log_path, {row.id for row in self.source.rows})
-        self.state: RunState = fold(self.logbook.events)
+        # A thread is marked by its parts (`c`) and by its own id (posting): both are the plan's.
+        self.logbook = Logbook(log_path, {row.id for row in self.source.rows}
+                               | {row.draft.cue.id for row in self.source.rows})
+        self.state: RunState = self._fold()
+        self._layout = self.source.generation
         self.lock: Lock | None = None
         self.following: Holder | None = None
         """The window that holds the plan, while this one only follows it."""
@@ -115,6 +118,24 @@ class Session:
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def _fold(self) -> RunState:
+        """The state of the log, on the plan's networks and rows (marks per network, a
+        thread's parts where they exist)."""
+        source = self.source
+        return fold(self.logbook.events, source.networks, source.threads)
+
+    def refold(self) -> bool:
+        """Fold the log again when the plan's networks or threads moved (a plan reloaded,
+        a template saved); True when it did. Marks follow their ids, as before."""
+        state, source = self.state, self.source
+        if self._layout == source.generation:
+            return False  # asked at every frame: the rows have not been built again
+        self._layout = source.generation
+        if state.networks == source.networks and state.rows == source.threads:
+            return False
+        self.state = self._fold()
+        return True
 
     # --- the log --------------------------------------------------------------------
 
@@ -172,7 +193,7 @@ class Session:
         """A follower: read the log again when it changed; True when the state did."""
         if not self.logbook.reread():
             return False
-        self.state = fold(self.logbook.events)
+        self.state = self._fold()
         return True
 
     def try_take_over(self) -> bool:
@@ -213,14 +234,30 @@ class Session:
         self.logbook.keep(event)
         return event
 
-    def mark(self, row_id: str, via: str, at: datetime | None = None) -> Event:
-        """Mark a row posted, at `at` (when the copy was asked) or now."""
+    def mark(self, row_id: str, via: str, at: datetime | None = None,
+             network: str | None = None) -> Event:
+        """Mark a row posted, at `at` (when the copy was asked) or now; on `network` only
+        when named (a plan on several networks), else on every network."""
         return self._keep(Event(
-            "mark", clock=at or self.now(), wall=datetime.now(UTC), cue=row_id, via=via
+            "mark", clock=at or self.now(), wall=datetime.now(UTC), cue=row_id, via=via,
+            network=network,
         ))
 
-    def skip(self, row_id: str) -> Event:
-        return self._record("skip", cue=row_id)
+    def skip(self, row_id: str, network: str | None = None) -> Event:
+        """Skip a row on `network`, or where it is not posted yet when None."""
+        return self._record("skip", cue=row_id, network=network)
+
+    def keep_now(self, event: Event) -> None:
+        """Keep an event that must be on disk before the caller goes on (posting's
+        intent, before its post leaves): written at once, after every event waiting;
+        raises OSError (nothing kept) when the log cannot take it."""
+        if self.following is not None:
+            raise Following(self.following)
+        if self.pending and not self.flush():
+            raise OSError(self.write_problem or "the log cannot be written")
+        self.log.append(event)
+        self.logbook.events.append(event)
+        self.state.apply(event)
 
     def skip_before(self, moment: datetime) -> None:
         """Skip every cue of the hour planned before `moment`, not yet posted or skipped:

@@ -19,10 +19,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from functools import lru_cache
+from typing import Literal
 
 from tui.core.plan.glance import ChatFacts
 from tui.core.plan.model import Phase, Plan
 from tui.core.plan.naming import cue_name
+from tui.core.plan.networks import network_letter, network_name
 from tui.core.run.checklist import (
     ITEM_OWN_MINUTE,
     ChecklistEntry,
@@ -32,9 +34,12 @@ from tui.core.run.checklist import (
 from tui.core.run.countdown import Countdown
 from tui.core.run.hour import Hour, RowStatus
 from tui.core.run.plansource import Row
+from tui.core.run.posting import Posting
 from tui.core.run.roomtalk import RoomFrame, RoomTalk
 from tui.core.run.runstate import RunState
 from tui.core.run.session import Session
+from tui.core.run.tabs import Tabs
+from tui.core.text.clean import safe_url
 from tui.core.text.words import Words
 from tui.core.timing.clock import SimulatedClock
 from tui.core.timing.clocktime import chat_clock_time, clock_time, exact_clock_time
@@ -45,6 +50,29 @@ ChecklistGroups = tuple[tuple[Phase, tuple[ChecklistEntry, ...]], ...]
 RETRY_SECONDS = 2
 """How often the plan file is looked at and what the log could not take is written
 again (every other heartbeat, `tui.widgets.heartbeat`); the banner says it."""
+
+
+MarkState = Literal["posted", "skipped", "posting", "failed", "due", "todo", "missed",
+                    "absent"]
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkMark:
+    """A row on one network of a plan that runs on several: `X ✓ B ✓ M ·`."""
+
+    network: str
+    place: int
+    """Its place in the plan's `platforms`, from 1: the key that shows it."""
+    letter: str
+    name: str
+    state: MarkState
+    """Posted or skipped there, on its way, failed, still to do (`due` once the cue is
+    due or late), missed with the cue, or `absent`: a part of a thread this network
+    does not have."""
+    link: str | None = None
+    """The post tchat published there (`P`)."""
+    over: bool = False
+    """The draft there is over that network's limit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +94,21 @@ class RowView:
     seen: bool = False
     """The feed saw the host's account publish its draft ("✓ seen published")."""
     link: str | None = None
-    """The post seen publishing its draft (the row links to it)."""
+    """The post seen publishing its draft, or the one tchat posted (the row links to
+    it)."""
+    marks: tuple[NetworkMark, ...] = ()
+    """Its state on each network, in the plan's order; empty on a plan with one."""
+    posting: bool = False
+    """tchat is posting it now (`P`)."""
+    posts: tuple[str, ...] = ()
+    """What posting did with it, a line per network: its link, or why it failed."""
 
     @property
     def id(self) -> str:
         return self.row.id
+
+    def mark(self, network: str) -> NetworkMark | None:
+        return next((m for m in self.marks if m.network == network), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +181,22 @@ class RunView:
     @property
     def feed_status(self) -> str:
         return self.room.status
+    network: str = ""
+    """The network the draft pane shows (`1`-`4` pick it), when the row has it."""
+    networks: tuple[str, ...] = ()
+    """The plan's networks, in its order."""
 
     @property
     def now(self) -> datetime:
         return self.hour.now
+
+    def network_for(self, row: RowView) -> str:
+        """The network the draft pane shows for `row`: the one picked, or the first
+        that has the row (a part of a thread some networks do not have)."""
+        networks = row.row.networks
+        if not networks or self.network in networks:
+            return self.network
+        return networks[0]
 
     @property
     def next_id(self) -> str | None:
@@ -191,25 +241,80 @@ class ViewMaker:
             self._checklist = None
 
     def _row(self, session: Session, room: RoomTalk, hour: Hour, row: Row,
-             counting: bool) -> RowView:
+             counting: bool, posting: Posting,
+             links: Mapping[tuple[str, str], Mapping[int, str]]) -> RowView:
         status = hour.status(row.id)
-        posted_at = session.state.posted.get(row.id)
+        state = session.state
+        posted_at = state.posted.get(row.id)
         at = hour.times.get(row.id, row.cue.at)
         extra = room.extra(row, posted_at is not None) if counting else ()
         seen = counting and room.seen(row.id)
         link = room.link(row.id) if seen else None
-        inputs = (status, at, posted_at, extra, seen, link)
+        cue = row.draft.cue.id
+        in_flight = posting.in_flight.get(cue, ())
+        sent = tuple((n, links.get((cue, n), {}).get(d.part or 1),
+                      posting.failed.get((cue, n))) for n, d in row.drafts.items())
+        several = len(session.source.networks) > 1
+        on = tuple(state.on_network(row.id, n) for n in row.drafts) if several else ()
+        inputs = (status, at, posted_at, extra, seen, link, in_flight, sent, on)
         kept = self._rows.get(row.id)
         if kept is not None and kept[1].row is row and kept[0] == inputs:
             return kept[1]
         chat = session.plan.chat
+        marks = self._marks(session, row, status, in_flight, sent) if several else ()
+        if link is None:
+            # A server's answer: a terminal link only when it is a plain https address.
+            link = next((safe for _n, url, _f in sent
+                         if url and (safe := safe_url(url, https_only=True))), None)
         shown = RowView(
             row, status, self.time(at, chat.zone, chat.start_at), self.label(row),
             self.clock(posted_at, chat.zone) if posted_at is not None else "", extra, seen,
-            link,
+            link, marks, bool(in_flight), self._posts(sent),
         )
         self._rows[row.id] = (inputs, shown)
         return shown
+
+    def _marks(self, session: Session, row: Row, status: RowStatus,
+               in_flight: tuple[str, ...],
+               sent: tuple[tuple[str, str | None, str | None], ...]) -> tuple[NetworkMark, ...]:
+        state = session.state
+        found = {n: (url, failure) for n, url, failure in sent}
+        marks = []
+        for place, network in enumerate(session.source.networks, 1):
+            draft = row.drafts.get(network)
+            url, failure = found.get(network, (None, None))
+            mark: MarkState
+            if draft is None:
+                mark = "absent"
+            elif (on := state.on_network(row.id, network)) is not None:
+                mark = on
+            elif network in in_flight:
+                mark = "posting"
+            elif failure is not None:
+                mark = "failed"
+            elif status == "missed":
+                mark = "missed"
+            elif status in ("due", "late"):
+                mark = "due"
+            else:
+                mark = "todo"
+            marks.append(NetworkMark(
+                network, place, network_letter(network), network_name(network), mark,
+                url if mark == "posted" else None,
+                draft is not None and not draft.count.valid))
+        return tuple(marks)
+
+    def _posts(self, sent: tuple[tuple[str, str | None, str | None], ...]) -> tuple[str, ...]:
+        words = self.words
+        lines = []
+        for network, url, failure in sent:
+            if url:
+                lines.append(words("screen.post_link", network=network_name(network),
+                                   url=url))
+            elif failure:
+                lines.append(words("screen.post_failed_note", network=network_name(network),
+                                   reason=failure))
+        return tuple(lines)
 
     def checklist(self, session: Session, hour: Hour) -> ChecklistGroups:
         """The checklist at `hour`, made again only when the state or the plan changed,
@@ -232,7 +337,7 @@ class ViewMaker:
     def label(self, row: Row) -> str:
         label = self._labels.get(row.id)
         if label is None:
-            label = self._labels[row.id] = cue_name(row.cue, self.words, row.draft)
+            label = self._labels[row.id] = cue_name(row.cue, self.words, row.named)
         return label
 
     def time(self, at: datetime, zone: tzinfo, start: datetime) -> str:
@@ -255,14 +360,17 @@ class ViewMaker:
         chat = session.plan.chat
         return self.time(hour.times.get(row.id, row.cue.at), chat.zone, chat.start_at)
 
-    def make(self, session: Session, room: RoomTalk, hour: Hour, now: datetime) -> RunView:
+    def make(self, session: Session, room: RoomTalk, hour: Hour, now: datetime,
+             tabs: Tabs, posting: Posting) -> RunView:
         """The view of `hour` (at `now`, as the header's clock shows it)."""
         plan = session.plan
         chat = plan.chat
         source = session.source
         self.fresh(source.generation)
         counting = room.counting
-        rows = [self._row(session, room, hour, row, counting) for row in session.rows]
+        links = posting.links(session.events)
+        rows = [self._row(session, room, hour, row, counting, posting, links)
+                for row in session.rows]
         by_id: dict[str, RowView] = {}
         for shown in rows:
             by_id.setdefault(shown.id, shown)  # the first, as a scan would find
@@ -278,6 +386,8 @@ class ViewMaker:
             checklist=self.checklist(session, hour),
             banners=self._banners(session),
             room=room.frame,
+            network=tabs.shown,
+            networks=tabs.networks,
         )
 
     def _countdown(self, session: Session, hour: Hour,

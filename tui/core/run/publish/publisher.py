@@ -13,7 +13,8 @@ For each network with an account, in order:
    failed part stops that network, the parts before it stay, and the next attempt
    starts at the failed one.
 
-A cue whole on a network gets a `mark` (via `post`), so every window shows it posted.
+A cue whole on a network gets a `mark` on that network (via `post`), so every window
+shows it posted there.
 Nothing here talks to a network: the `Channel`s do.
 """
 
@@ -183,11 +184,16 @@ def publish_cue(run: Run, cue: Cue, channels: Mapping[str, Channel],
     for network in wanted:
         outcomes.append(_publish_on(run, cue, channels[network]))
     marked = False
-    if any(isinstance(o, Posted) for o in outcomes):
-        state = fold(run.read())
-        if cue.id not in state.posted:
+    whole = [o.network for o in outcomes if isinstance(o, Posted | AlreadyPosted)]
+    if whole:
+        # Marked on each network it is whole on, and there only: X, on the clipboard,
+        # is marked when it is copied, and a network that failed stays to do.
+        state = fold(run.read(), run.book.networks)
+        for network in whole:
+            if state.on_network(cue.id, network) == "posted":
+                continue
             try:
-                run.record("mark", cue=cue.id, via="post")
+                run.record("mark", cue=cue.id, network=network, via="post")
                 marked = True
             except OSError:
                 pass  # the post-done lines say it; the screen's banner says the log fails

@@ -167,3 +167,10 @@ def cue_list(names: list[str], words: Words, *, shown: int = 4) -> str:
     listed = ", ".join(names[:shown])
     more = len(names) - shown
     return words("screen.cues_and_more", n=more, cues=listed) if more > 0 else listed
+
+
+def and_list(names: list[str], words: Words) -> str:
+    """ "Bluesky et Mastodon", "X, Bluesky and Mastodon": a few names in a sentence."""
+    if len(names) < 2:
+        return "".join(names)
+    return words("screen.list_and", first=", ".join(names[:-1]), last=names[-1])

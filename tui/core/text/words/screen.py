@@ -567,6 +567,126 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
                            "en": "{seen}: marked posted (u undoes it)"},
     "screen.post_now": {"fr": "{cue} : à poster", "en": "{cue}: post now"},
     "screen.status_late": {"fr": "en retard", "en": "late"},
+    # Several networks: the draft pane's tabs, `1`-`4`, `S`, marks per network.
+    "screen.label_on": {"fr": "{label} sur {network}", "en": "{label} on {network}"},
+    "screen.network_next": {"fr": "ensuite : {network} (c)", "en": "next: {network} (c)"},
+    "screen.one_network": {"fr": "Ce plan tient sur un seul réseau",
+                           "en": "This plan runs on one network"},
+    "screen.no_such_network": {"fr": "Pas de réseau {place} : ce plan tient sur {networks}",
+                               "en": "No network {place}: this plan runs on {networks}"},
+    "screen.status_posting": {"fr": "envoi…", "en": "posting…"},
+    "screen.list_and": {"fr": "{first} et {last}", "en": "{first} and {last}"},
+    "screen.where_skipped": {"fr": "{network} sauté", "en": "{network} skipped"},
+    # One key per place in `platforms`; help shows them as one row ("1-4").
+    "key.network_1": {"fr": "Réseau 1", "en": "Network 1"},
+    "key.network_2": {"fr": "Réseau 2", "en": "Network 2"},
+    "key.network_3": {"fr": "Réseau 3", "en": "Network 3"},
+    "key.network_4": {"fr": "Réseau 4", "en": "Network 4"},
+    "help.network_1": {
+        "fr": "Montre le texte du 1er réseau du plan (2, 3, 4 : les suivants, dans l'ordre "
+              "de platforms) ; c copie celui qui est montré",
+        "en": "Show the text for the plan's first network (2, 3, 4: the next ones, in "
+              "the order of platforms); c copies the one shown"},
+    "help.network_2": {"fr": "Montre le texte du 2e réseau du plan",
+                       "en": "Show the text for the plan's second network"},
+    "help.network_3": {"fr": "Montre le texte du 3e réseau du plan",
+                       "en": "Show the text for the plan's third network"},
+    "help.network_4": {"fr": "Montre le texte du 4e réseau du plan",
+                       "en": "Show the text for the plan's fourth network"},
+    "key.skip_network": {"fr": "Sauter ici", "en": "Skip here"},
+    "help.skip_network": {
+        "fr": "Saute l'envoi choisi sur le réseau montré seulement (s : sur tous)",
+        "en": "Skip the selected cue on the network shown only (s: on every network)"},
+    # Posting (`P`).
+    "key.publish": {"fr": "Publier", "en": "Post"},
+    # One line in help at 120 columns: every key still shows at 48 rows (u right after
+    # P offers the deletion itself, and the README says it).
+    "help.publish": {"fr": "Publie sur les comptes du plan, copie le reste",
+                     "en": "Post on the plan's accounts, copy the rest"},
+    "screen.no_accounts": {
+        "fr": "Pas de comptes dans ce plan : P ne publie rien (ajoutez [accounts] pour "
+              "publier depuis tchat ; c copie le texte)",
+        "en": "No accounts in this plan: P posts nothing (add [accounts] to post from "
+              "tchat; c copies the text)"},
+    "screen.posting_already": {"fr": "{label} est en cours d'envoi",
+                               "en": "{label} is being posted"},
+    "screen.post_everywhere": {"fr": "{label} est déjà sur chaque réseau, rien d'envoyé : "
+                                     "{where}",
+                               "en": "{label} is already on every network, nothing sent: "
+                                     "{where}"},
+    "screen.post_first_title": {"fr": "Publier {label} depuis tchat ?",
+                                "en": "Post {label} from tchat?"},
+    "screen.post_account": {"fr": "{account} sur {network}", "en": "{account} on {network}"},
+    "screen.post_first_body": {
+        "fr": "P publie en tant que {accounts}, maintenant et à chaque P (demandé une "
+              "fois).",
+        "en": "P posts as {accounts}, now and at every P (asked once)."},
+    "screen.post_first_copy": {"fr": "Le texte pour {networks} va dans le presse-papiers, "
+                                     "comme avec c.",
+                               "en": "The {networks} text goes to the clipboard, as with c."},
+    "screen.post_confirm": {"fr": "Publier", "en": "Post"},
+    "screen.post_early": {
+        "fr": "{label} est prévu à {time}, dans {delay}. Le publier maintenant ?",
+        "en": "{label} is planned at {time}, {delay} from now. Post it now?"},
+    "screen.post_cancelled": {"fr": "Rien publié : {label}", "en": "Nothing posted: {label}"},
+    "screen.posted_on": {"fr": "{label} publié sur {networks}",
+                         "en": "{label} posted on {networks}"},
+    "screen.post_copied": {"fr": "texte pour {networks} dans le presse-papiers",
+                           "en": "{networks} text on the clipboard"},
+    "screen.post_failed_copied": {
+        "fr": "Le texte pour {network} est dans le presse-papiers : collez-le, puis c le "
+              "marque",
+        "en": "The {network} text is on the clipboard: paste it there, then c marks it"},
+    "screen.post_failed_press_c": {
+        "fr": "{network} montré : c copie son texte et le marque",
+        "en": "{network} shown: c copies its text and marks it"},
+    "screen.post_link": {"fr": "{network} : {url}", "en": "{network}: {url}"},
+    "screen.post_failed_note": {"fr": "{network} : non publié : {reason}",
+                                "en": "{network}: not posted: {reason}"},
+    "screen.preview_title": {"fr": "Répétition : ce que P enverrait pour {label}",
+                             "en": "Rehearsal: what P would send for {label}"},
+    "screen.preview_part": {"fr": "{network} · partie {part} sur {parts} · {length}/{limit}",
+                            "en": "{network} · part {part} of {parts} · {length}/{limit}"},
+    "screen.preview_facets": {"fr": "facettes : {facets}", "en": "facets: {facets}"},
+    "screen.preview_reply": {"fr": "en réponse à la partie {parent} (fil de la partie {root})",
+                             "en": "a reply to part {parent} (thread of part {root})"},
+    "screen.preview_image": {"fr": "image : {image} (texte alternatif : {alt})",
+                             "en": "card: {image} (alt text: {alt})"},
+    "screen.preview_key": {"fr": "clé : {value}", "en": "key: {value}"},
+    "screen.preview_marked": {
+        "fr": "Répétition : rien d'envoyé, {label} marqué publié sur {networks}",
+        "en": "Rehearsal: nothing sent, {label} marked posted on {networks}"},
+    "screen.undo_posting": {
+        "fr": "{label} est en cours d'envoi : une fois publié, u proposera de le supprimer",
+        "en": "{label} is being posted: once it is out, u offers to delete it"},
+    "screen.unpost_title": {"fr": "Supprimer {label} ?", "en": "Delete {label}?"},
+    "screen.unpost_body": {
+        "fr": "P vient de publier {label} ({where}). Le supprimer de ces réseaux et "
+              "reprendre ses marques ?",
+        "en": "P just posted {label} ({where}). Delete it there and take its marks back?"},
+    "screen.unpost_confirm": {"fr": "Supprimer", "en": "Delete"},
+    "screen.unpost_kept": {"fr": "Gardé : {label} reste sur {networks} (u suivant : les "
+                                 "marques)",
+                           "en": "Kept: {label} stays on {networks} (the next u: its marks)"},
+    "screen.unposted": {"fr": "{label} supprimé de {networks}, marques reprises",
+                        "en": "{label} deleted from {networks}, its marks taken back"},
+    "screen.unpost_failed": {"fr": "{label} non supprimé de {network} : {reason}",
+                             "en": "{label} not deleted from {network}: {reason}"},
+    "screen.unpost_preview": {"fr": "Répétition : marques de {label} reprises (rien n'avait "
+                                    "été envoyé)",
+                              "en": "Rehearsal: {label}'s marks taken back (nothing had "
+                                    "been sent)"},
+    "screen.settled_done": {
+        "fr": "Envoi interrompu retrouvé : {label} est bien sur {network} (noté)",
+        "en": "An interrupted post found: {label} is on {network} (logged)"},
+    "screen.settled_resend": {
+        "fr": "Envoi interrompu : {label} n'est pas sur {network}, P le renverra",
+        "en": "An interrupted post: {label} is not on {network}, P sends it again"},
+    "screen.settled_wait": {
+        "fr": "Envoi interrompu : {network} ne dit pas si {label} (partie {part}) est "
+              "parti ; P redemandera",
+        "en": "An interrupted post: {network} cannot tell whether {label} (part {part}) "
+              "went out; P asks again"},
     "screen.confirm_hint": {
         "fr": "o ou y : oui · n ou échap : non",
         "en": "y: yes · n or escape: no",
