@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from textual.events import DescendantBlur, DescendantFocus
 
+from tui.core.run.notices import Notice
 from tui.core.run.outcomes import NetworkOrder, Outcome, PostView
 from tui.widgets.conversation import ConversationPane, LiveFeed
 from tui.widgets.networkwork import NetworkWork
@@ -54,7 +55,7 @@ class RoomKeys:
     def refresh_now(self) -> None:
         raise NotImplementedError
 
-    def show_notice(self, order: NetworkOrder) -> None:
+    def say(self, notice: Notice) -> None:
         raise NotImplementedError
 
     @property
@@ -114,6 +115,12 @@ class RoomKeys:
             self._sheet.set_class(False, "-checklist-up")
 
     # --- the conversation's worker -------------------------------------------------------
+
+    def _open_conversation(self) -> None:
+        """After the first frame: the conversation opens, the pane placed for it."""
+        self.start_conversation()
+        width, height = self._sheet.size
+        self.place_conversation(width, height)
 
     def start_conversation(self) -> None:
         """Open the conversation (again, after a reload changed `[feed]`): nothing is
@@ -194,7 +201,7 @@ class RoomKeys:
                 self.desk.words, outcome.title, outcome.marks, outcome.text, outcome.url,
                 self.network_work.open_link))
         else:
-            self.show_notice(outcome)
+            self.say(outcome.notice)
             self.network_work.send(outcome)
 
     def on_network_work_finished(self, message: NetworkWork.Finished) -> None:

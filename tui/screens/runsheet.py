@@ -198,11 +198,6 @@ class RunSheet(PostingKeys, PacedScreen, RoomKeys):
         self.sessions.close()
         self.stop_frames()
 
-    def _open_conversation(self) -> None:
-        self.start_conversation()
-        width, height = self.size
-        self.place_conversation(width, height)
-
     def start_edits(self) -> None:
         """Parse the plan for editing, and give it its missing ids, off the UI thread."""
         self.plan_work.prepare(*self.desk.ids_work())
@@ -375,9 +370,6 @@ class RunSheet(PostingKeys, PacedScreen, RoomKeys):
             from tui.screens.forms import dialog_for
 
             self.app.push_screen(dialog_for(outcome, self.desk, self.words, self.show))
-
-    def show_notice(self, order: NetworkOrder) -> None:
-        self.say(order.notice)
 
     # --- the heartbeat ----------------------------------------------------------------
 
