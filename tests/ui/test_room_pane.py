@@ -515,3 +515,23 @@ async def test_r_and_b_post_on_the_posts_network_with_the_plans_account(
                 break
         assert list(account.reblogs) == ["777"]
         assert any(m.startswith("Repartagé sur Mastodon") for m in seen), seen
+
+
+async def test_x_pressed_twice_before_the_pane_is_drawn_again_acts_once(
+    tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard,
+) -> None:
+    # Both presses reach the pane before the first one's message is handled (a key
+    # bounce, `x x` typed fast): both act on what was on screen, and the post stays
+    # handled (seen live in tmux: it was put back on the list).
+    app = demo_at(tmp_path, 14, fake_clipboard, fake_monotonic)
+    async with app.run_test(size=WIDE) as pilot:
+        await room_open(app, pilot)
+        await pilot.press("f", "right", "right")
+        conversation = pane(app)
+        assert conversation.tab == "answer"
+        conversation.action_choose("handled")
+        conversation.action_choose("handled")  # the pane not drawn again in between
+        await pilot.pause()
+        await frame(app, pilot)
+        assert [e.done for e in logged(app, "handled")] == [True]
+        assert room(app).to_answer == ()

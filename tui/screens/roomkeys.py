@@ -186,7 +186,7 @@ class RoomKeys:
         elif what == "welcome":
             self.show(room.welcome(message.network))
         elif what == "handled":
-            self.show(room.handled(item))
+            self.show(room.handled(item, seen_handled=message.handled))
         elif message.tab == "muted":
             self.show(room.unmute(message.account))
         else:

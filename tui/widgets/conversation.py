@@ -118,6 +118,9 @@ class ConversationPane(Widget, can_focus=True):
         network: str | None = None
         """The welcome list's person's network."""
         tab: Tab = "stream"
+        handled: bool | None = None
+        """Whether the post was shown handled when the key was pressed (None: not on the
+        list to answer): two quick presses both act on what the moderator saw."""
 
         @property
         def post(self) -> FeedPost | None:
@@ -338,9 +341,11 @@ class ConversationPane(Widget, can_focus=True):
         entry = self._selected_entry()
         account = entry if self.tab == "muted" and isinstance(entry, str) else None
         network = getattr(entry, "network", None) if self.tab == "welcome" else None
+        waiting = entry.waiting if isinstance(entry, RoomPost) else None
         self.post_message(self.Chosen(what, self.selected, account=account,
                                       network=network if isinstance(network, str) else None,
-                                      tab=self.tab))
+                                      tab=self.tab,
+                                      handled=waiting.handled if waiting else None))
 
     def on_focus(self) -> None:
         self._drawn = ()

@@ -363,8 +363,11 @@ class RoomDesk:
 
     # --- handled, muted, and undo --------------------------------------------------------
 
-    def handled(self, item: Attributed | None) -> Outcome:
-        """`x`: a post waiting for an answer is handled, or put back on the list."""
+    def handled(self, item: Attributed | None, *,
+                seen_handled: bool | None = None) -> Outcome:
+        """`x`: a post waiting for an answer is handled, or put back on the list. With
+        `seen_handled`, what the pane showed when the key was pressed decides (a second
+        press before the pane was drawn again acts on that same sight, once)."""
         if item is None:
             return self._no_post()
         refused = self._writer()
@@ -377,7 +380,8 @@ class RoomDesk:
         if shown is None or shown.waiting is None:
             return NothingToDo(self._say("screen.not_waiting", severity="warning"))
         post = item.post
-        action = Handled(post.platform, post.id, not shown.waiting.handled)
+        was = shown.waiting.handled if seen_handled is None else seen_handled
+        action = Handled(post.platform, post.id, not was)
         if self._again(action):
             return NothingToDo(self._say("screen.room_already", severity="warning"))
         self._keep(action)
