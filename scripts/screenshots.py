@@ -92,6 +92,9 @@ STATES = (
           rehearsal=1, keys=("f",)),
     # A chat on X and Bluesky: Q1 copied on X, the draft pane on to Bluesky (key 2).
     State("networks", "en", 5.4, OPENING, keys=("2",), networks=True),
+    # The room's list of people to welcome, beside the cues, as the pane shows itself.
+    State("room-welcome", "en", 14.2, {**OPENING, "q1": 5.1, "hu2": 9.2, "q2": 11.1},
+          rehearsal=1, keys=("f", "right")),
 )
 
 
@@ -128,6 +131,12 @@ async def shoot(state: State, out: Path) -> Path:
             await pilot.pause()
             if state.shift:
                 await pilot.press("d")
+            if "f" in state.keys:  # the replay opens in a worker: wait for it, bounded
+                for _ in range(400):
+                    if app.run_sheet.desk.room.frame.room is not None:
+                        break
+                    await pilot.pause()
+                    app.run_sheet.refresh_now()
             for key in state.keys:
                 await pilot.press(key)
             await pilot.pause(0.3)

@@ -468,6 +468,9 @@ class MastodonAccount:
     client_id: str = "client-id-1"
     client_secret: str = "client-s3cret-value"
     code: str = "the-code-42"
+    known: dict[str, str] = field(default_factory=dict)
+    """Other servers' statuses this one knows (their URI or URL -> its own id), as
+    `/api/v2/search` with `resolve` finds them."""
 
     def authorized(self, seen: Seen) -> bool:
         return seen.headers.get("authorization") == f"Bearer {self.token}"
@@ -494,6 +497,11 @@ class MastodonAccount:
             return json_reply({"name": "tchat", "website": None})
         if path == "/api/v1/statuses" and seen.method == "POST":
             return self.post(seen)
+        if path == "/api/v2/search":
+            query = seen.query.get("q", [""])[0]
+            found = self.known.get(query)
+            return json_reply({"accounts": [], "hashtags": [],
+                               "statuses": [{"id": found}] if found else []})
         if path.startswith("/api/v1/statuses/") and seen.method == "DELETE":
             status_id = path.rsplit("/", 1)[1]
             found = [s for s in self.statuses if s["id"] == status_id]

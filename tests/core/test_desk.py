@@ -398,7 +398,10 @@ def test_asked_last_breaks_a_tie_by_the_plan_order(tmp_path: Path) -> None:
 def test_posts_from_the_conversation(tmp_path: Path) -> None:
     desk = desk_at(plan_in(tmp_path), 20)
     assert texts(desk.reply_to(None)) == ["No post selected"]
-    assert desk.reply_to(_post("ann@social.example", "mastodon")) == ReplyForm("@ann")
+    ann = _post("ann@social.example", "mastodon")
+    # The plan names no Mastodon server to post from: the author keeps theirs.
+    assert desk.reply_to(Attributed(ann, "answer", 1)) == ReplyForm(
+        "@ann@social.example", network="mastodon", to=ann)
     opened = desk.open_post(_post())
     assert isinstance(opened, OpenLink) and opened.url.startswith("https://")
     hostile = _post(url="https://evil.example/\x1b]52;c;x\x07")

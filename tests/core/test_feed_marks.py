@@ -25,24 +25,32 @@ def host_post(desk: RunDesk, row_id: str, minute: float, n: int = 1) -> FeedPost
 
 def opened(desk: RunDesk) -> FeedSession:
     feed = FeedSession(Conversation(Attributor("@biblio_ville", (), 4)))
-    desk.feed_arrived(feed, [], None)
+    desk.feed_arrived(feed, None)
     return feed
+
+
+def arrived(desk: RunDesk, posts: list[FeedPost]) -> object:
+    """A poll's posts, taken in the feed's worker, then its arrival on the screen."""
+    feed = desk.room.feed
+    assert feed is not None
+    feed.take(posts)
+    return desk.feed_arrived(None, None)
 
 
 def test_a_question_seen_posted_in_the_feed_is_marked_at_its_time(tmp_path: Path) -> None:
     desk = desk_at(plan_in(tmp_path), 22, marks={"welcome@0": 0, "rules@2": 2, "q1": 5})
     opened(desk)
-    done = desk.feed_arrived(None, [host_post(desk, "q2", 20.5)], None)
+    done = arrived(desk, [host_post(desk, "q2", 20.5)])
     assert texts(done) == ["Q2 seen on Mastodon at 18:20: marked posted (u undoes it)"]
     assert desk.session.state.posted["q2"] == at(20.5)
     [event] = [e for e in read_events(log_path_for(desk.plan_path)) if e.cue == "q2"]
     assert event.via == "feed"
     # Seen again at the next poll: no second mark.
-    assert texts(desk.feed_arrived(None, [host_post(desk, "q2", 20.5)], None)) == []
+    assert texts(arrived(desk, [host_post(desk, "q2", 20.5)])) == []
     # Undone: the feed does not mark it again.
     desk.undo()
     assert "q2" not in desk.session.state.posted
-    desk.feed_arrived(None, [host_post(desk, "q2", 20.5, n=2)], None)
+    arrived(desk, [host_post(desk, "q2", 20.5, n=2)])
     assert "q2" not in desk.session.state.posted
 
 
@@ -54,23 +62,23 @@ def test_a_post_not_the_hosts_or_a_skipped_cue_marks_nothing(tmp_path: Path) -> 
     stranger = FeedPost(platform="mastodon", id="9", author="ann@social.example",
                         name="Ann", text=stranger.text, url=stranger.url,
                         created_at=stranger.created_at)
-    assert texts(desk.feed_arrived(None, [stranger, host_post(desk, "q2", 21)], None)) == []
+    assert texts(arrived(desk, [stranger, host_post(desk, "q2", 21)])) == []
     assert set(desk.session.state.posted) == {"welcome@0", "rules@2", "q1"}
 
 
 def test_a_future_post_time_is_never_marked_ahead_of_now(tmp_path: Path) -> None:
     desk = desk_at(plan_in(tmp_path), 22, marks={"welcome@0": 0, "rules@2": 2, "q1": 5})
     opened(desk)
-    desk.feed_arrived(None, [host_post(desk, "q2", 22 + 5)], None)  # a skewed clock
+    arrived(desk, [host_post(desk, "q2", 22 + 5)])  # a skewed clock
     assert desk.session.state.posted["q2"] == at(22)
 
 
 def test_a_follower_and_a_rehearsal_mark_nothing_from_the_feed(tmp_path: Path) -> None:
     desk = follower(plan_in(tmp_path), 22)
     opened(desk)
-    desk.feed_arrived(None, [host_post(desk, "q2", 21)], None)
+    arrived(desk, [host_post(desk, "q2", 21)])
     assert "q2" not in desk.session.state.posted
     rehearsal = desk_at(plan_in(tmp_path, folder="r"), 22, mode="rehearsal")
     opened(rehearsal)
-    rehearsal.feed_arrived(None, [host_post(rehearsal, "q2", 21)], None)
+    arrived(rehearsal, [host_post(rehearsal, "q2", 21)])
     assert "q2" not in rehearsal.session.state.posted

@@ -70,6 +70,9 @@ class FakeChannel:
         self.sent.append((Part(self.network, "", 1, 1, uri, None, "", uri), None, None))  # type: ignore[arg-type]
         return Sent("at://did/repost/1", "https://r.example/1")
 
+    def refs(self, uri: str) -> Reply:
+        return Reply(Sent("at://root", "", "cid-root"), Sent(uri, "", "cid-parent"))
+
 
 def channels() -> dict[str, FakeChannel]:
     return {"bluesky": FakeChannel("bluesky"), "mastodon": FakeChannel("mastodon")}

@@ -54,8 +54,12 @@ class Said:
         return self.desk.room.feed
 
     def extra_of(self, row: Row) -> str:
+        """The row's answers in their longest words, and "✓ seen published"."""
         shown = self.desk.view().row(row.id)
-        return shown.extra if shown is not None else ""
+        if shown is None:
+            return ""
+        said = [*shown.extra[:1], *(["✓ seen published"] if shown.seen else [])]
+        return " · ".join(said)
 
     def link_of(self, row: Row) -> str | None:
         shown = self.desk.view().row(row.id)
@@ -63,6 +67,25 @@ class Said:
 
     def last_answers(self) -> str:
         return self.desk.view().next.answers
+
+
+class FakeBrowser(webbrowser.BaseBrowser):
+    """A graphical browser that records what it was asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__("fake")
+        self.opened: list[str] = []
+
+    def open(self, url: str, new: int = 0, autoraise: bool = True) -> bool:
+        self.opened.append(url)
+        return True
+
+
+def a_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A browser here: what `o` opens, in order."""
+    browser = FakeBrowser()
+    monkeypatch.setattr(webbrowser, "get", lambda using=None: browser)
+    return browser.opened
 
 
 def pane_text(app: TchatApp) -> str:
@@ -134,8 +157,7 @@ async def test_reply_highlight_and_open_act_on_the_selected_post(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_monotonic: FakeMonotonic,
     fake_clipboard: FakeClipboard,
 ) -> None:
-    opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url))
+    opened = a_browser(monkeypatch)
     demo = demo_copy("en", tmp_path)
     app = build_app(Rehearsal(demo, offset=timedelta(minutes=9)), clipboard=fake_clipboard,
                     monotonic=fake_monotonic)
@@ -155,10 +177,11 @@ async def test_reply_highlight_and_open_act_on_the_selected_post(
         await pilot.press("r")
         assert isinstance(app.screen, ReplyDialog)
         field = app.screen.query_one("#reply-input", Input)
-        assert field.value == "@teacher_jo  #GirlsSafeOnline"
+        # A remote Mastodon author keeps their server: the demo posts from no server.
+        assert field.value == "@teacher_jo@social.example  #GirlsSafeOnline"
         await pilot.press(*"thanks", "enter")
         await copies_done(app, pilot)
-        assert fake_clipboard.text == "@teacher_jo thanks #GirlsSafeOnline"
+        assert fake_clipboard.text == "@teacher_jo@social.example thanks #GirlsSafeOnline"
 
 
 # --- live: no [feed], no socket; a [feed], a local server ----------------------------
@@ -211,7 +234,7 @@ async def test_live_feed_is_kept_counted_and_confirms_the_copy(
         else:
             raise AssertionError("the feed never brought the posts")
         app.run_sheet.refresh_now()
-        assert conversation.extra_of(q1) == "2 réponses de 2 personnes · ✓ vu publié"
+        assert conversation.extra_of(q1) == "2 réponses de 2 personnes · ✓ seen published"
         assert "Mastodon · 3 messages · à jour à" in str(
             app.run_sheet.query_one(ConversationPane).border_subtitle)
     kept = read_feed(feed_path_for(plan))

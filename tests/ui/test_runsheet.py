@@ -405,10 +405,10 @@ async def test_reply_is_copied_with_the_tag_and_logged(
         assert "21/280" in str(app.screen.query_one("#reply-count", Label).content)
         await pilot.press("enter")
         await copies_done(app, pilot)
-        assert fake_clipboard.text == "Merci ! #TchatLecture"
+        assert fake_clipboard.text == "Merci\u00a0! #TchatLecture"  # French typography
         assert app.session.state.posted == {}
     [event] = read_events(log_path_for(plan))
-    assert (event.kind, event.text) == ("reply", "Merci ! #TchatLecture")
+    assert (event.kind, event.text) == ("reply", "Merci\u00a0! #TchatLecture")
 
 
 async def test_reopening_restores_every_mark(

@@ -98,6 +98,78 @@ def test_conversation_with_answers(snap_compare: SnapCompare, tmp_path: Path,
     assert snap_compare(app, terminal_size=size, run_before=quiet(show_the_conversation))
 
 
+def demo_at_14(tmp_path: Path, ticks: list[float] | None = None) -> TchatApp:
+    """The demo's replay at 18:14, Q1 and Q2 marked: every list of the room has people.
+    `ticks[0]` is the monotonic time the simulated clock reads (0: held still)."""
+    plan = demo_copy("en", tmp_path)
+    start = load_plan(plan).chat.start_at
+    log = plan.with_name(plan.name + ".rehearsal-20261203-090000.jsonl")
+    marked(log, {**OPENING, "q1": 5.1, "hu2": 9.2, "q2": 11.1}, start)
+    moment = ticks if ticks is not None else [0.0]
+    clock = SimulatedClock(start + timedelta(minutes=14.2), speed=1,
+                           monotonic=lambda: moment[0])
+    return make_app(plan, clock, FakeClipboard(), mode="rehearsal", log_path=log)
+
+
+def in_the_room(*keys: str, ticks: list[float] | None = None) -> RunBefore:
+    """Once the replay's room is open: `f` to the pane, then `keys` (then, with `ticks`,
+    two minutes go by: posts arrive while the moderator reads)."""
+
+    async def press(pilot: Pilot[Any]) -> None:
+        app: Any = pilot.app
+        for _ in range(400):
+            await pilot.pause()
+            app.run_sheet.refresh_now()
+            room = app.run_sheet.desk.room.frame.room
+            if room is not None and room.stream:
+                break
+        for key in ("f", *keys):
+            await pilot.press(key)
+            app.run_sheet.refresh_now()
+            await pilot.pause()
+        if ticks is not None:
+            ticks[0] += 120
+            for _ in range(100):
+                app.run_sheet.refresh_now()
+                await pilot.pause()
+                if app.run_sheet.desk.room.frame.room.new:
+                    break
+        clear_notices(app)
+        await pilot.pause()
+
+    return quiet(press)
+
+
+ROOM_STATES = {
+    # the list, and the keys that lead to it
+    "welcome": ("right",),
+    "answer": ("right", "right"),
+    "featured": ("left", "left"),
+    "muted": ("up", "m", "left"),  # the spam bot's A2 muted, the muted list
+    "held": ("up", "up", "up"),  # reading: the stream held still, "N new" below
+    "post": ("up", "up", "enter"),  # a post whole, with its link
+}
+
+
+@SIZES
+@pytest.mark.parametrize("state", list(ROOM_STATES))
+def test_room_lists(snap_compare: SnapCompare, tmp_path: Path, size: Any,
+                    state: str) -> None:
+    ticks = [0.0] if state == "held" else None
+    app = demo_at_14(tmp_path, ticks)
+    assert snap_compare(app, terminal_size=size,
+                        run_before=in_the_room(*ROOM_STATES[state], ticks=ticks))
+
+
+@pytest.mark.parametrize("state", ["stream", "post"])
+def test_room_at_50x15(snap_compare: SnapCompare, tmp_path: Path, state: str) -> None:
+    # The smallest layout: the pane takes the main row; a post whole keeps its link and
+    # hint in view, its text scrolling, escape closing it (no room for the button).
+    keys = ("enter",) if state == "post" else ()
+    assert snap_compare(demo_at_14(tmp_path), terminal_size=TINY,
+                        run_before=in_the_room(*keys))
+
+
 # --- the banners ----------------------------------------------------------------------
 
 

@@ -238,6 +238,28 @@ class BlueskyChannel:
             sent = self._sent(made.uri, made.cid, "the repost")
             return Sent(sent.uri, self._url(uri), sent.cid)
 
+    def refs(self, uri: str) -> Reply:
+        """A reply to someone's post hangs under it and in its thread: the post's CID and
+        its thread's root, read from the AppView (`app.bsky.feed.getPosts`, through the
+        account's server), so the reply shows in the thread as the app shows one."""
+        with self._lock:
+            self.sign_in()
+            found = self._with_wait("reading the post replied to", lambda: (
+                self._client.app.bsky.feed.get_posts({"uris": [uri]})))
+            views = list(getattr(found, "posts", None) or [])
+            view = views[0] if views else None
+            if view is None:
+                raise ChannelError(f"{self.service}: the post replied to is gone")
+            parent = self._sent(getattr(view, "uri", None), getattr(view, "cid", None),
+                                "the post replied to")
+            reply = _field(getattr(view, "record", None), "reply")
+            root_ref = _field(reply, "root")
+            root = parent
+            if root_ref is not None:
+                root = self._sent(_field(root_ref, "uri"), _field(root_ref, "cid"),
+                                  "the thread replied in")
+            return Reply(root, parent)
+
     # --- helpers -------------------------------------------------------------------------
 
     def _get(self, repo: str, collection: str, rkey: str) -> Sent | None:
@@ -301,6 +323,21 @@ class BlueskyChannel:
     def _url(self, uri: str) -> str:
         rkey = uri.rsplit("/", 1)[-1]
         return f"https://bsky.app/profile/{self.account}/post/{rkey}"
+
+
+def _field(value: Any, name: str) -> Any:
+    """A field of a record as the SDK gives it: a model's attribute or a dict's key."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        return value.get(name)
+    found = getattr(value, name, None)
+    if found is None and hasattr(value, "get"):
+        try:
+            found = value.get(name)
+        except Exception:  # noqa: BLE001 - an odd record is one without the field
+            return None
+    return found
 
 
 def _now() -> str:

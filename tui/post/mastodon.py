@@ -184,6 +184,15 @@ class MastodonChannel:
                                    "the reblog", sending=True)
             return self._sent(answer)
 
+    def refs(self, uri: str) -> Reply:
+        """A reply on Mastodon names the status it answers by its id on the account's
+        own server (`in_reply_to_id`): a status of another server is looked up there
+        first (`/api/v2/search` with `resolve`)."""
+        with self._lock:
+            status_id = uri if uri.isdigit() else self._local_id(uri)
+        parent = Sent(status_id, uri if uri.startswith("https://") else "")
+        return Reply(parent, parent)
+
     # --- helpers -------------------------------------------------------------------------
 
     def _own_id(self) -> str:

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
+from tui.core.counting.result import Count
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.naming import count_line, cue_name
 from tui.core.plan.problems import Problem
@@ -216,40 +217,58 @@ def _without_controls(field: Input) -> str:
 
 
 class ReplyDialog(_Dialog):
-    """A quick reply: the tag is already there, the count is live, enter copies it."""
+    """A quick reply: the tag is already there, the count is live, enter copies it (or
+    posts it as a reply on the post's network, when the plan has an account there)."""
 
     def __init__(self, book: DraftBook, words: Words, on_send: Callable[[str], None],
-                 mention: str = "") -> None:
-        """`book` counts the reply as it is typed; its plan's tag ends it."""
+                 mention: str = "", *, text: str = "",
+                 count: Callable[[str], Count] | None = None, posts: bool = False) -> None:
+        """`book` counts the reply as it is typed (or `count`, as the network it goes to
+        counts); its plan's tag ends it. `text`: a whole text to start from (a welcome),
+        the cursor at its end. `posts`: enter posts it rather than copying it."""
         super().__init__(words)
         self.book = book
         self.on_send = on_send
         self.mention = mention
         """`@author` of the post replied to, before the text (the tag ends it)."""
+        self.text = text
+        self.count = count or book.count
+        self.posts = posts
 
     def compose(self) -> ComposeResult:
         words = self.words
         tag = self.book.plan.chat.tag
         with Vertical(id="dialog", classes="-reply"):
-            yield Label(words("screen.reply_title"), id="dialog-title", markup=False)
+            yield Label(words("screen.welcome_title" if self.text else "screen.reply_title"),
+                        id="dialog-title", markup=False)
             start = f"{self.mention} " if self.mention else ""
-            yield InOrderInput(value=visible(f"{start} {tag}"), id="reply-input",
-                               select_on_focus=False)
+            value = self.text or f"{start} {tag}"
+            yield InOrderInput(value=visible(value), id="reply-input", select_on_focus=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="reply-count", markup=False)
             yield Static(id="reply-preview", markup=False)
-            yield Label(words("screen.reply_hint"), id="dialog-hint", markup=False)
+            yield Label(words("screen.reply_hint_post" if self.posts else "screen.reply_hint"),
+                        id="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
         field = self.query_one("#reply-input", Input)
-        # Type after the mention, before the tag.
-        field.cursor_position = len(self.mention) + 1 if self.mention else 0
+        # Type after the mention, before the tag; after a whole text, at its end.
+        if self.text:
+            # After the first layout: only then does the field know how far to scroll
+            # for the end (a welcome wider than the field showed its start, tag unseen).
+            def to_the_end() -> None:
+                field.action_home()  # a move: the field scrolls to follow the cursor
+                field.action_end()
+
+            self.call_after_refresh(to_the_end)
+        else:
+            field.cursor_position = len(self.mention) + 1 if self.mention else 0
         self._refresh_count()
 
     @on(Input.Changed, "#reply-input")
     def _refresh_count(self) -> None:
         text = _without_controls(self.query_one("#reply-input", Input))
-        counted = self.book.count(text.strip())
+        counted = self.count(text.strip())
         self.query_one("#reply-count", Label).update(count_line(counted, self.words))
         self.query_one("#edit-count-row").set_class(not counted.valid, "-over-limit")
         self.query_one("#reply-preview", Static).update(
@@ -262,6 +281,57 @@ class ReplyDialog(_Dialog):
         text = self.query_one("#reply-input", Input).value.strip()
         if text and text != self.book.plan.chat.tag:
             self.on_send(text)
+        self.dismiss(None)
+
+
+class PostDialog(_Dialog):
+    """A post of the conversation whole: who, when, what the room makes of it, every
+    word, and its link (`o` opens it, or copies it where no browser can)."""
+
+    BINDINGS = [Binding("o", "open", "Open", id="open_post")]
+
+    def __init__(self, words: Words, title: str, marks: str, text: str, url: str | None,
+                 on_open: Callable[[str], None]) -> None:
+        super().__init__(words)
+        self.title_text = title
+        self.marks = marks
+        self.text = text
+        self.url = url
+        self.on_open = on_open
+
+    def compose(self) -> ComposeResult:
+        words = self.words
+        with Vertical(id="dialog", classes="-post"):
+            yield Label(literal(self.title_text), id="dialog-title")
+            if self.marks:
+                yield Label(literal(self.marks), id="post-marks")
+            with VerticalScroll(id="post-scroll"):
+                yield Static(literal(self.text), id="post-text")
+            link = self.url or words("screen.post_no_link")
+            yield Static(literal(link, "underline" if self.url else "$text-muted"),
+                         id="post-link")
+            yield Label(words("screen.post_hint" if self.url else "screen.post_hint_no_link"),
+                        id="dialog-hint", markup=False)
+            with Horizontal(id="dialog-buttons"):
+                yield Button(words("screen.close"), id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        if self.url:
+            from textual.style import Style
+
+            link = self.query_one("#post-link", Static)
+            link.update(literal(self.url, "underline").stylize(Style(link=self.url)))
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 20, "-short")
+
+    def action_open(self) -> None:
+        if self.url:
+            self.on_open(self.url)
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
         self.dismiss(None)
 
 

@@ -42,8 +42,11 @@ def dialog_for(form: Form, desk: RunDesk, words: Words,
         return dialogs.EditDialog(book, row, words,
                                   lambda text: answer(desk.save_template(row, text)))
     if isinstance(form, ReplyForm):
-        return dialogs.ReplyDialog(book, words, lambda text: answer(desk.copy_reply(text)),
-                                   mention=form.mention)
+        reply = form
+        return dialogs.ReplyDialog(book, words, lambda text: answer(desk.send_reply(reply, text)),
+                                   mention=form.mention, text=form.text,
+                                   count=desk.count_reply(form), posts=form.to is not None
+                                   and desk.posts_on(form.network))
     if isinstance(form, HighlightForm):
         highlight = form
         return dialogs.HighlightDialog(

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -33,10 +33,12 @@ from tui.core.run.outcomes import (
     Confirm,
     Copy,
     Done,
+    NetworkOrder,
     NothingToDo,
     OpenLink,
     Outcome,
     Post,
+    PostView,
     Quit,
     QuitWaiting,
     Refused,
@@ -57,13 +59,15 @@ from tui.screens.keys import (
 from tui.screens.layout import size_classes
 from tui.screens.pacing import PacedScreen
 from tui.screens.posting import PostingKeys
+from tui.screens.roomkeys import RoomKeys
 from tui.widgets.banners import Banners
-from tui.widgets.conversation import ConversationPane, LiveFeed
+from tui.widgets.conversation import ConversationPane
 from tui.widgets.copying import CopyQueue
 from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList
 from tui.widgets.header import RunHeader
 from tui.widgets.heartbeat import Heartbeat
+from tui.widgets.networkwork import NetworkWork
 from tui.widgets.notices import NoticeBar, SideNotice
 from tui.widgets.panes import Checklist, DraftPane, NextQuestion
 from tui.widgets.planwork import PlanWork
@@ -81,7 +85,7 @@ NOTICE_ROOM = 64
 countdown: the banner says "rehearsal", the problems wait for `tchat check`."""
 
 
-class RunSheet(PostingKeys, PacedScreen):
+class RunSheet(PostingKeys, PacedScreen, RoomKeys):
     # Every key of either mode, in the footer's order; a live run's `check_action`
     # hides the clock keys. Escape back to the cue list: a key everyone tries, kept
     # out of the help's list so that every key there still shows at 48 rows.
@@ -104,6 +108,7 @@ class RunSheet(PostingKeys, PacedScreen):
         self._asking: tuple[Confirm, ConfirmDialog] | None = None
         """The open question that can go stale (`Confirm.follow`), and its dialog."""
         self._feed_started = False
+        self._pane_wanted: bool | None = None
         self.sessions = RunSessions()
         """The run's Bluesky sessions: the feed and posting sign in once, together."""
         reword(self, self.words)
@@ -118,9 +123,8 @@ class RunSheet(PostingKeys, PacedScreen):
         self.cues = CueList(words, id="cues", on_move=self._draft_follows)
         self.draft = DraftPane(id="draft")
         self.checklist = Checklist(id="checklist")
-        self.conversation = ConversationPane(
-            desk.zone, "R" if words.language == "fr" else "A", words("screen.conv_empty"),
-            id="conversation")
+        self.conversation = ConversationPane(desk.zone, words, id="conversation")
+        self.network_work = NetworkWork(self.sessions, id="network-work")
         self.banners = Banners(id="banners")
         self.side_notice = SideNotice(self.notice_bar_withdraw, id="side-notice")
         # As Textual hides its toasts in a test run without notifications.
@@ -152,6 +156,7 @@ class RunSheet(PostingKeys, PacedScreen):
         yield Heartbeat(desk.look_job, id="heartbeat")
         yield self.copies
         yield self.plan_work
+        yield self.network_work
         yield self.posting_work
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -165,6 +170,7 @@ class RunSheet(PostingKeys, PacedScreen):
     def on_resize(self) -> None:
         width, height = self.size
         size_classes(self, width, height)
+        self.place_conversation(width, height)
         fit_footer_keys(self, self.footer, self.keys, self.words, width)
 
     # --- the run starts and ends ------------------------------------------------------
@@ -179,7 +185,7 @@ class RunSheet(PostingKeys, PacedScreen):
         self.cues.focus()
         # After the first frame: the feed's and posting's clients load in a worker,
         # never before it.
-        self.call_after_refresh(self._start_conversation)
+        self.call_after_refresh(self._open_conversation)
         self.call_after_refresh(self.settle_intents)
         self.plan_work.find_errors(*desk.check_work())
         if not desk.rehearsal:
@@ -187,6 +193,7 @@ class RunSheet(PostingKeys, PacedScreen):
             self.set_timer(1.0, self.start_edits)
 
     def on_unmount(self) -> None:
+        self.stop_conversation()
         self.desk.session.release_lock()
         self.sessions.close()
         self.stop_frames()
@@ -259,8 +266,8 @@ class RunSheet(PostingKeys, PacedScreen):
         header = view.header
         self.header.show(header.chat, words, header.now, rehearsal=header.rehearsal,
                          end=header.end, speed=header.speed, paused=header.paused)
-        if view.feed is not None:
-            self.conversation.show(view.feed, view.feed_status)
+        if self._feed_started:
+            self.conversation.show(view.room.room, view.feed_status)
         self.next_question.show(view.next, words)
         self.cues.show(view)
         self._draft_follows()
@@ -354,19 +361,15 @@ class RunSheet(PostingKeys, PacedScreen):
             self.app.push_screen(QuitWaitingDialog(outcome, self.words, self.show))
         elif isinstance(outcome, OpenLink):
             self.say(outcome.notice)
-            self._open_in_browser(outcome.url)
+            self.network_work.open_link(outcome.url)
+        elif isinstance(outcome, PostView | NetworkOrder):
+            self.show_room(outcome)
         elif isinstance(outcome, Post | Unpost):
             self.show_posting(outcome)
         else:
             from tui.screens.forms import dialog_for
 
             self.app.push_screen(dialog_for(outcome, self.desk, self.words, self.show))
-
-    @work(thread=True, group="browser", exit_on_error=False)
-    def _open_in_browser(self, url: str) -> None:
-        import webbrowser  # a browser may take seconds to start: never on the event loop
-
-        webbrowser.open(url)
 
     # --- the heartbeat ----------------------------------------------------------------
 
@@ -377,6 +380,7 @@ class RunSheet(PostingKeys, PacedScreen):
     def beat(self, look: PlanLook | None = None) -> None:
         """One heartbeat (`RunDesk.poll`): redraws only when something changed."""
         self.show(self.desk.poll(look))
+        self.conversation_beat()
 
     # --- copying ------------------------------------------------------------------------
 
@@ -440,6 +444,7 @@ class RunSheet(PostingKeys, PacedScreen):
         """Escape: out of the checklist (or the draft), back to the cue list."""
         self.notices.withdraw("tick")  # no second press is coming
         self.notice_bar.update()
+        self.close_conversation_if_full()
         self.cues.focus()
 
     def action_go_next(self) -> None:
@@ -478,38 +483,3 @@ class RunSheet(PostingKeys, PacedScreen):
 
     def action_jump_back(self) -> None:
         self.show(self.desk.steering.jump_back())
-
-    # --- the conversation ---------------------------------------------------------------
-
-    def _start_conversation(self) -> None:
-        setup = self.desk.feed_setup()
-        if setup is None:
-            return  # no conversation: nothing is read, no socket is opened
-        self._feed_started = True
-        live = self.desk.live_feed()
-        self.conversation.start(setup, self.desk.open_feed(setup),
-                                LiveFeed(*live, sessions=self.sessions.get)
-                                if live is not None else None)
-
-    def action_conversation(self) -> None:
-        if not self._feed_started:
-            self.show(self.desk.no_feed())
-            return
-        side = self.query_one("#side")
-        shown = not side.has_class("-conversation")
-        side.set_class(shown, "-conversation")
-        (self.conversation if shown else self.cues).focus()
-
-    @on(ConversationPane.Arrived)
-    def _on_feed(self, message: ConversationPane.Arrived) -> None:
-        self.show(self.desk.feed_arrived(message.feed, message.posts, message.statuses))
-
-    @on(ConversationPane.Chosen)
-    def _on_post_chosen(self, message: ConversationPane.Chosen) -> None:
-        desk = self.desk
-        if message.what == "reply":
-            self.show(desk.reply_to(message.post))
-        elif message.what == "highlight":
-            self.show(desk.highlight_post(message.item, self.cues.selected_id))
-        else:
-            self.show(desk.open_post(message.post))

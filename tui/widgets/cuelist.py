@@ -49,7 +49,9 @@ STATUS_MARK: dict[RowStatus, str] = {
 }
 NEXT_MARK = "→"
 """The next cue, while it is still ahead ("→ prochain"): a word, not the selection's mark."""
-POSTED_WIDTH = len("✓ 18:12")
+SEEN = "✓✓"
+"""Posted, and seen published: the feed saw the host's account post its text."""
+POSTED_WIDTH = len(f"{SEEN} 18:12")
 
 
 # A cue on each network of a plan on several: `X✓ B! M·`, readable without colour.
@@ -82,11 +84,11 @@ def network_marks(marks: tuple[NetworkMark, ...]) -> Content:
 
 def status_text(row: RowView, words: Words, *, is_next: bool = False) -> str:
     """ "✓ 18:12", "! à poster", "· à venir", "→ prochain": a mark readable without
-    colour, then words."""
+    colour, then words; "✓✓ 18:12" once the feed saw the host's account publish it."""
     if row.posting and not row.marks:
         return f"… {words('screen.status_posting')}"
     if row.status == "posted":
-        return f"{STATUS_MARK['posted']} {row.posted}"
+        return f"{SEEN if row.seen else STATUS_MARK['posted']} {row.posted}"
     if is_next and row.status == "upcoming":
         return f"{NEXT_MARK} {words('screen.status_next')}"
     return f"{STATUS_MARK[row.status]} {words(f'screen.status_{row.status}')}"
@@ -232,7 +234,7 @@ class CueList(OptionList):
         time, label, extra = shown_row.time, shown_row.label, shown_row.extra
         shown = status_text(shown_row, self.words, is_next=is_next)
         # The post seen publishing its draft, or the first one `P` posted.
-        link = shown_row.link if extra or shown_row.posts else None
+        link = shown_row.link
         # On several networks, the count is the network the draft pane shows.
         network = self._view.network_for(shown_row) if shown_row.marks else None
         inputs = (status, is_next, room, time, label, shown, extra, link, self._columns,
@@ -251,21 +253,33 @@ class CueList(OptionList):
 
     def _assemble(
         self, row: Row, status: RowStatus, is_next: bool, room: int,
-        time: str, label: str, shown: str, extra: str = "",
+        time: str, label: str, shown: str, extra: tuple[str, ...] = (),
         marks: tuple[NetworkMark, ...] = (), network: str | None = None,
     ) -> Content:
         draft = row.draft_on(network)
         counted = draft.count
         over = not counted.valid
-        excerpt = one_line(draft.text, marked=True)
+        done = status in ("posted", "skipped", "missed")
+        columns = self._columns
         if extra:
-            excerpt = f"{extra} · {excerpt}"
+            # A question asked: its answers in the count's place and the excerpt's (its
+            # count mattered before it went out), in the longest words that fit.
+            room += COUNT_WIDTH + len(GAP)
+            said = next((form for form in extra if len(form) <= room), extra[-1])
+            if len(said) > room:
+                said = said[: max(0, room - 1)] + "…" if room > 1 else ""
+            return Content.assemble(
+                " " * MARKER_WIDTH,  # the selection's mark goes here (`render_line`)
+                (_fit(time, columns.time), "bold" if is_next else ""),
+                (_fit(label, columns.label), ""),
+                _status(shown, status, marks, columns.status, is_next),
+                (said, "$text-success"),
+            )
+        excerpt = one_line(draft.text, marked=True)
         if room < 6:
             excerpt = ""
         elif len(excerpt) > room:
             excerpt = excerpt[: room - 1] + "…"
-        done = status in ("posted", "skipped", "missed")
-        columns = self._columns
         assembled = Content.assemble(
             " " * MARKER_WIDTH,  # the selection's mark goes here (`render_line`)
             (_fit(time, columns.time), "bold" if is_next else ""),
@@ -279,11 +293,7 @@ class CueList(OptionList):
             (GAP if excerpt else "", "$text-muted"),
             (excerpt, "$text-muted" if done else ""),
         )
-        if not extra or not excerpt:
-            return assembled
-        # The conversation's words open the excerpt, which ends the row.
-        start = len(assembled.plain) - len(excerpt)
-        return assembled.stylize("$text-success", start, start + min(len(extra), len(excerpt)))
+        return assembled
 
 
 def _status(shown: str, status: RowStatus, marks: tuple[NetworkMark, ...], width: int,

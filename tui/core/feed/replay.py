@@ -40,9 +40,12 @@ class Replay:
         self._times = [post.created_at for post in self.posts]
         self._released = 0
 
-    def due(self, now: datetime) -> list[FeedPost]:
-        """The posts whose time has come since the last call (none twice)."""
+    def due(self, now: datetime, limit: int | None = None) -> list[FeedPost]:
+        """The posts whose time has come since the last call (none twice), `limit` at
+        most (the next call gives the rest)."""
         upto = bisect_right(self._times, now)
+        if limit is not None:
+            upto = min(upto, self._released + max(1, limit))
         if upto <= self._released:
             return []
         new = self.posts[self._released:upto]

@@ -51,6 +51,7 @@ class Pace:
 
 def per_minute_text(rate: float, language: Language) -> str:
     """4, 2.5 (2,5 in French), 0.2: whole numbers from 10 up, one decimal below."""
+    rate = round(rate, 1)  # 1.96 reads "2", never "2.0"
     shown = f"{rate:.0f}" if rate >= 10 or rate == int(rate) else f"{rate:.1f}"
     return shown.replace(".", ",") if language == "fr" else shown
 

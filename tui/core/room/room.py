@@ -202,6 +202,11 @@ class Room:
         last = max(times, key=lambda n: (times[n], n))
         return pace(self._answers.get(last, []), last, times[last], now)
 
+    def prepare(self) -> None:
+        """Make the lists again now if the conversation or the marks moved (the feed's
+        worker calls it after each poll, so the screen's frame only reads them)."""
+        self._build()
+
     def _build(self) -> None:
         version = (self.conversation.version, self.marks.version)
         if version == self._built:

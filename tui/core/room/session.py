@@ -4,16 +4,26 @@ A live run reads the plan's live sources (in a worker, through `tui.feed`) and k
 every post in `PLAN.feed.jsonl`; a rehearsal never reads a live feed: it replays a
 recorded conversation (`--replay FILE`, else the plan's `[feed] replay`) on its
 simulated clock, and writes no feed file.
+
+Two threads share a session: the feed's worker takes each poll's posts (`take`: parsed,
+attributed, counted, written, and the room's lists made again, all off the event loop,
+so a flood of posts never stops the clock), and the screen reads what it shows. Both
+hold `lock` while they touch the conversation; the screen only ever tries it (a frame
+the worker is busy for shows the frame before), so it never waits on the network or on
+a flood.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.conversation import Conversation
+from tui.core.feed.post import FeedPost
 from tui.core.feed.replay import Replay
 from tui.core.feed.status import SourceStatus, status_lines
 from tui.core.feed.store import FeedFileError, FeedStore, feed_path_for, read_feed
@@ -22,6 +32,7 @@ from tui.core.plan.model import Plan
 from tui.core.room.actions import RoomMarks
 from tui.core.room.planned import attributor_for
 from tui.core.room.room import Room
+from tui.core.room.threads import PostedQuestion
 from tui.core.text.vocabulary import Language
 from tui.core.text.words import Words
 
@@ -56,6 +67,10 @@ class FeedSession:
     sources: list[SourceStatus] = field(default_factory=list)
     room: Room | None = None
     """The room's lists over the conversation (`tui.core.room.room`)."""
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False,
+                                  compare=False)
+    """Held by whoever touches the conversation: the feed's worker while it takes a poll,
+    the screen while it reads a frame (the screen only tries it: see the docstring)."""
 
     @classmethod
     def open(cls, plan: Plan, plan_path: Path, setup: FeedPlan,
@@ -77,11 +92,32 @@ class FeedSession:
         conversation = Conversation(attributor, store)
         return cls(conversation, room=Room(plan, conversation, marks))
 
-    def advance(self, now: datetime) -> list[Attributed]:
-        """A replay's posts whose (shifted) time has come."""
+    def advance(self, now: datetime, limit: int | None = None) -> list[Attributed]:
+        """A replay's posts whose (shifted) time has come (`limit` at most: a jump over a
+        recording of thousands of posts releases them over a few frames)."""
         if self.replay is None:
             return []
-        return self.conversation.take(self.replay.due(now))
+        return self.conversation.take(self.replay.due(now, limit))
+
+    def take(self, posts: Iterable[FeedPost]) -> list[Attributed]:
+        """A poll's posts, in the worker that read them: attributed, counted and kept,
+        then the room's lists made again, so the screen's next frame only reads them."""
+        with self.lock:
+            taken = self.conversation.take(posts)
+            if self.room is not None:
+                self.room.prepare()
+            return taken
+
+    def know_questions(self, posted: Iterable[PostedQuestion]) -> None:
+        """Question posts tchat published, known by their id: the replies under them
+        answer their question even before the feed shows the post itself. A Bluesky
+        post is keyed by its URI, as the feed keys it; a Mastodon status by the URI
+        its server gives, which the feed learns when it reads the thread."""
+        with self.lock:
+            for question in posted:
+                if question.network == "bluesky" and question.id.startswith("at://"):
+                    self.conversation.know_question("bluesky", question.id,
+                                                    question.question)
 
     def status_lines(self, now: datetime, zone: tzinfo, language: Language) -> list[str]:
         if self.problem is not None:

@@ -33,6 +33,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.core.counting.result import Count
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.post import FeedPost
 from tui.core.feed.status import SourceStatus
@@ -43,6 +44,7 @@ from tui.core.plan.networks import NETWORK_NAMES, network_name
 from tui.core.plan.planedit import Fingerprint, PlanChangedOnDisk, PreparedEdit
 from tui.core.plan.problems import PlanError
 from tui.core.room.session import FeedPlan, FeedSession, feed_plan
+from tui.core.room.threads import PostedQuestion
 from tui.core.run.asrun import Event
 from tui.core.run.checklist import checklist_groups
 from tui.core.run.copyguard import CopyGuard, OnClipboard
@@ -56,7 +58,6 @@ from tui.core.run.outcomes import (
     EditForm,
     HighlightForm,
     NothingToDo,
-    OpenLink,
     Outcome,
     Post,
     PreviewForm,
@@ -70,6 +71,8 @@ from tui.core.run.outcomes import (
 from tui.core.run.planlock import Holder
 from tui.core.run.plansource import PlanChange, PlanLook, Row
 from tui.core.run.posting import LastPost, Posting, PostOrder
+from tui.core.run.roomdesk import RoomDesk
+from tui.core.run.roomlog import posted_questions, room_marks
 from tui.core.run.roomtalk import RoomTalk
 from tui.core.run.session import Following, Session
 from tui.core.run.steering import Steering
@@ -79,7 +82,7 @@ from tui.core.run.view import (
     RunView,
     ViewMaker,
 )
-from tui.core.text.clean import one_line, safe_url
+from tui.core.text.clean import one_line
 from tui.core.text.controls import for_copy, visible
 from tui.core.text.words import Words, and_list, cue_list
 from tui.core.timing.clocktime import clock_time, exact_clock_time
@@ -112,10 +115,16 @@ class RunDesk:
         self.words = Words(session.language)
         self.steering = Steering(session, self.words)
         self.room = RoomTalk(session.language)
+        self.pane = RoomDesk(session, self.words, self.room, writer=self._writer,
+                             say=self._notice, question=self._question)
+        """The Conversation pane's keys (`tui.core.run.roomdesk`)."""
         self.replay = replay
         self._maker = ViewMaker(self.words)
         self._hour: tuple[tuple[object, ...], Hour] | None = None
         self._report_offered = False
+        self._asked: tuple[tuple[object, ...], dict[int, datetime]] | None = None
+        self._feed_from: tuple[object, ...] | None = None
+        """The plan's `[feed]` and tag the conversation was opened with."""
         self.tabs = Tabs(session.source.networks)
         """Which network the draft pane shows (a plan on several)."""
         self.posting = Posting()
@@ -213,10 +222,26 @@ class RunDesk:
         replay's posts due by `now` are released first: they are part of the moment."""
         session = self.session
         now = self.now() if now is None else now
-        self.room.advance(now, session.state.posted, session.row)
+        self.room.refresh(now, self._asked_times(), session.state.posted, session.row,
+                          self.zone)
         hour = self.hour(now)
         self.tabs.follow(session.source.networks)
         return self._maker.make(session, self.room, hour, now, self.tabs, self.posting)
+
+    def _asked_times(self) -> dict[int, datetime]:
+        """When each question was marked posted (the pace's start), once per state."""
+        session = self.session
+        state = session.state
+        key = (id(state), state.version, session.source.generation)
+        if self._asked is None or self._asked[0] != key:
+            asked: dict[int, datetime] = {}
+            for row_id, moment in state.posted.items():
+                row = session.row(row_id)
+                number = row.cue.number if row is not None else None
+                if row is not None and row.cue.kind == "question" and number is not None:
+                    asked[number] = min(moment, asked.get(number, moment))
+            self._asked = (key, asked)
+        return self._asked[1]
 
     def _time(self, row: Row, hour: Hour) -> str:
         """The row's time, moved by the shifts: "18:12", or "J-1 18:00"."""
@@ -489,22 +514,18 @@ class RunDesk:
                             time=clock_time(held.marked_at, self.session.plan.chat.zone))
 
     def copy_reply(self, text: str) -> Outcome:
-        """A quick reply, to the clipboard; logged once it is there."""
-        refused = self._writer()
-        if refused is not None:
-            return refused
-        return Copy(for_copy(text), None, self.now(), label="", reply=True)
+        """A quick reply (`r`), to the clipboard with the plan's typography; logged once
+        it is there."""
+        return self.send_reply(ReplyForm(), text)
 
     def copied(self, order: Copy, via: Via, *, timed_out_after: float | None = None) -> Done:
         """The clipboard took (or refused) a copy: the mark, and what to say of it; on a
         plan with several networks, the mark on its network, and the draft pane on to
         the next network the cue still needs (the notice names it)."""
         session, words = self.session, self.words
-        if order.reply:
+        if order.reply or order.link:
             self.guard.release()
-            session.reply(order.text, via)
-            return Done((self._notice("screen.reply_copied", kind="copy",
-                                      via=words(f"screen.via_{via}")),))
+            return Done((self.pane.copied(order, via),))
         if via == "system":
             message = words("screen.copied_system", label=order.label)
         elif via == "osc52":
@@ -677,6 +698,11 @@ class RunDesk:
                 return self._unpost_offer(last)
             self.posting.last = None  # something else came since: it is no longer offered
         words = self.words
+        # The room's last action (a mute, a post handled) when it came after the last
+        # mark: `u` takes back what was done last, wherever it was done.
+        room = self.pane.undo(self.session.state.last_undoable)
+        if room is not None:
+            return room
         undone = self.session.undo()
         if undone is None:
             return NothingToDo(self._notice("screen.nothing_to_undo", severity="warning"))
@@ -1166,12 +1192,18 @@ class RunDesk:
         """`r`: a quick reply, the tag already in."""
         return self._writer() or ReplyForm()
 
-    def reply_to(self, post: FeedPost | None) -> Outcome:
-        """`r` in the Conversation pane: a reply to the selected post (`@author` first)."""
-        if post is None:
-            return Refused(self._notice("screen.no_post", severity="warning"))
-        author = post.author.split("@")[0] if post.platform == "mastodon" else post.author
-        return self._writer() or ReplyForm(mention=one_line("@" + author, marked=True))
+    def send_reply(self, form: ReplyForm, text: str) -> Outcome:
+        """The reply dialog's enter: copied (French typography), or posted as a real
+        reply when it answers a post on a network with an account (`roomdesk`)."""
+        return self.pane.send_reply(form, text)
+
+    def count_reply(self, form: ReplyForm) -> Callable[[str], Count]:
+        return self.pane.count_reply(form)
+
+    def posts_on(self, network: str | None) -> bool:
+        """The plan has an account on `network`: a reply there is posted, not copied
+        (a rehearsal says what it would post)."""
+        return network is not None and self.pane.posts_on(network)
 
     def _question(self, selected_id: str | None) -> Row | None:
         """The question a highlight belongs to: the selected one if it was posted, else
@@ -1206,30 +1238,20 @@ class RunDesk:
             return Done((self._notice("screen.highlight_saved_loose"),))
         return Done((self._notice("screen.highlight_saved", label=form.label),))
 
+    # --- the Conversation pane: its other keys are the room desk's (`self.pane`,
+    # `tui.core.run.roomdesk`), which the screen calls directly -------------------------
+
+    def reply_to(self, item: Attributed | None) -> Outcome:
+        """`r` on a post: a reply naming its author as their network needs it."""
+        return self.pane.reply_to(item)
+
     def highlight_post(self, item: Attributed | None, selected_id: str | None) -> Outcome:
-        """`h` in the Conversation pane: the selected post kept as a highlight, under the
-        question a highlight goes under (`_question`)."""
-        if item is None:
-            return Refused(self._notice("screen.no_post", severity="warning"))
-        refused = self._writer()
-        if refused is not None:
-            return refused
-        post = item.post
-        question = self._question(selected_id)
-        self.session.highlight(f"@{post.author}: {post.text}\n{post.url}",
-                               question.id if question else None)
-        return Done((self._notice("screen.post_highlighted",
-                                  author=one_line(post.author, marked=True)),))
+        """`h` on a post: a highlight under the question the post answers."""
+        return self.pane.highlight_post(item, selected_id)
 
     def open_post(self, post: FeedPost | None) -> Outcome:
-        """`o` in the Conversation pane: the selected post in the browser, if it has a
-        safe https address."""
-        if post is None:
-            return Refused(self._notice("screen.no_post", severity="warning"))
-        url = safe_url(post.url, https_only=True)
-        if url is None:
-            return Refused(self._notice("screen.post_no_link", severity="warning"))
-        return OpenLink(url, self._notice("screen.post_opened", seconds=3))
+        """`o` on a post: in the browser (`link_not_opened` when there is none)."""
+        return self.pane.open_post(post)
 
     def report(self) -> ReportForm:
         """`R`: planned versus actual, as `tchat report` prints it."""
@@ -1367,21 +1389,49 @@ class RunDesk:
         return plan.feed, plan.chat.tag, plan.chat.start_at
 
     def open_feed(self, setup: FeedPlan) -> Callable[[], FeedSession]:
-        """The conversation's opening, for a worker thread (it reads files only)."""
-        plan, path, book = self.session.plan, self.session.plan_path, self.session.book
-        return lambda: FeedSession.open(plan, path, setup, book)
+        """The conversation's opening, for a worker thread (it reads files only), with
+        the room's actions folded from the log (who was welcomed, handled, muted) and the
+        question posts tchat published known by their id."""
+        session = self.session
+        plan, path, book = session.plan, session.plan_path, session.book
+        marks = room_marks(plan, session.events)
+        posted = self.questions_posted()
+        self._feed_from = self._feed_settings()
+
+        def opening() -> FeedSession:
+            feed = FeedSession.open(plan, path, setup, book, marks)
+            feed.know_questions(posted)
+            if feed.room is not None:
+                feed.room.prepare()
+            return feed
+
+        return opening
+
+    def questions_posted(self) -> tuple[PostedQuestion, ...]:
+        """The question posts tchat published (`P`), as the feed's sources read their
+        replies (`ThreadedSource.posted`): the screen hands them to the pane's worker
+        whenever they change."""
+        session = self.session
+        return tuple(posted_questions(session.book, session.events))
+
+    def _feed_settings(self) -> tuple[object, ...]:
+        plan = self.session.plan
+        return (plan.feed, plan.chat.tag)
+
+    def feed_moved(self) -> bool:
+        """The plan was reloaded with another `[feed]` (or tag) than the conversation was
+        opened with: the screen opens it again with the new settings."""
+        return self._feed_from is not None and self._feed_settings() != self._feed_from
 
     def no_feed(self) -> Refused:
         return Refused(self._notice("screen.no_feed", severity="warning", seconds=6))
 
-    def feed_arrived(self, feed: FeedSession | None, posts: list[FeedPost],
+    def feed_arrived(self, feed: FeedSession | None,
                      statuses: list[SourceStatus] | None) -> Done:
-        """The conversation opened, or a poll's posts came."""
+        """The conversation opened, or a poll's posts were taken (in the worker)."""
         if feed is not None:
             self.room.opened(feed)
-        self.room.took(posts, statuses)
-        if feed is None and not posts:
-            return Done()
+        self.room.took(statuses)
         return Done(self._seen_in_feed())
 
     def _seen_in_feed(self) -> tuple[Notice, ...]:
@@ -1398,7 +1448,14 @@ class RunDesk:
                    if not session.state.done(row.id) and row.id not in once}
         if not waiting:
             return ()
-        found = feed.conversation.published(waiting)
+        # The worker takes each poll into the conversation under its lock: read it only
+        # when free (the next poll's arrival looks again), never waiting on a flood.
+        if not feed.lock.acquire(blocking=False):
+            return ()
+        try:
+            found = feed.conversation.published(waiting)
+        finally:
+            feed.lock.release()
         if not found:
             return ()
         now, zone = self.now(), self.zone

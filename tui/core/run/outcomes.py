@@ -17,6 +17,8 @@ plan or the log can take it) and answers with one of these:
 - a form to fill in before it can happen: `EditForm`, `ReplyForm`, `HighlightForm`,
   `CopyByHand` (the text shown selected), `ReportForm`, `PreviewForm` (what a
   rehearsal's `P` would send); and `OpenLink`;
+- from the Conversation pane: `PostView` (a post whole, with its link) and
+  `NetworkOrder` (a reply or a repost to send on a network, in posting's worker).
 - `Quit`: the app may end now; `QuitWaiting`: quitting would lose what is not written
   yet, so the moderator chooses: wait for it, quit anyway, or go back.
 
@@ -30,13 +32,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from tui.core.run.notices import Notice
 
 if TYPE_CHECKING:
+    from tui.core.feed.post import FeedPost
+    from tui.core.room.actions import Welcomed
+    from tui.core.room.people import WelcomeDraft
+    from tui.core.run.asrun import Event
     from tui.core.run.plansource import Row
     from tui.core.run.posting import PostOrder
+    from tui.core.run.publish.publisher import Run
     from tui.core.run.report import Report
 
 
@@ -97,6 +104,10 @@ class Copy:
     """Said before the copy (why it will not be marked)."""
     network: str | None = None
     """The network it is marked on, on a plan with several; None: the cue's one."""
+    welcome: Welcomed | None = None
+    """A welcome reply: logged once copied, and its people leave the list to welcome."""
+    link: bool = False
+    """A post's link, copied because no browser can open it here."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +119,20 @@ class EditForm:
 class ReplyForm:
     mention: str = ""
     """`@author` of the post replied to, before the text (the tag ends it)."""
+    text: str = ""
+    """A whole text to start from (a welcome naming people), instead of the mention."""
+    network: str | None = None
+    """Where it goes, counted as that network counts (None: the plan's first network)."""
+    to: FeedPost | None = None
+    """The post replied to: a real reply on its network when an account is there."""
+    welcome: WelcomeDraft | None = None
+    """The welcome this reply is: its people leave the list once it is sent."""
+
+    @property
+    def prefilled(self) -> str:
+        """What the dialog starts with beyond the typed words (the mention); a welcome is
+        meant to be sent as it stands."""
+        return "" if self.text else self.mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +188,36 @@ class Unpost:
 
 
 @dataclass(frozen=True, slots=True)
+class PostView:
+    """`enter` on a post: the post whole, worded for the dialog, with its link."""
+
+    title: str
+    """ "@ann@far.example · Ann · 18:05"."""
+    marks: str
+    """What the room makes of it: "A1 · first post · waiting for an answer"."""
+    text: str
+    url: str | None
+    """Its https address (None when it has no safe one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkOrder:
+    """Send on a network, in posting's worker: a reply to `to` (`text`), or a repost of
+    it. `run` reads the log as it was and collects what posting logs (`logged`), which
+    `RoomDesk.network_done` keeps on the UI thread with the outcome."""
+
+    kind: Literal["reply", "repost"]
+    network: str
+    to: FeedPost
+    text: str
+    run: Run
+    logged: list[Event]
+    notice: Notice
+    """Said while it goes ("Replying on Mastodon…")."""
+    welcome: Welcomed | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Quit:
     """End the app now: nothing said is lost."""
 
@@ -183,5 +238,5 @@ class QuitWaiting:
 
 
 Outcome = (Done | Refused | NothingToDo | Confirm | Copy | EditForm | ReplyForm
-           | HighlightForm | CopyByHand | ReportForm | OpenLink | Quit | QuitWaiting | Post
-           | Unpost | PreviewForm)
+           | HighlightForm | CopyByHand | ReportForm | OpenLink | PostView | NetworkOrder
+           | Quit | QuitWaiting | Post | Unpost | PreviewForm)

@@ -25,6 +25,7 @@ from tui.core.plan.drafts import DraftBook
 from tui.core.plan.model import Language, Plan
 from tui.core.plan.planedit import Fingerprint, PreparedEdit
 from tui.core.plan.schedule import Cue
+from tui.core.room.actions import RoomAction
 from tui.core.run.asrun import AsRunLog, Event, EventKind
 from tui.core.run.checklist import item_done, posted_kinds
 from tui.core.run.hour import Compression, compression, shift_for
@@ -38,6 +39,7 @@ from tui.core.run.planlock import (
     take_over,
 )
 from tui.core.run.plansource import PlanSource, Row
+from tui.core.run.roomlog import event_for
 from tui.core.run.runstate import RunState, fold
 from tui.core.timing.clock import Clock
 
@@ -297,6 +299,17 @@ class Session:
 
     def reply(self, text: str, via: str) -> Event:
         return self._record("reply", text=text, via=via)
+
+    def room(self, action: RoomAction) -> Event:
+        """A room action (a welcome, a post handled, a mute), logged first: a restart
+        folds it back (`tui.core.run.roomlog`)."""
+        return self._keep(event_for(action, self.now(), datetime.now(UTC)))
+
+    def keep_all(self, events: Sequence[Event]) -> None:
+        """Events made elsewhere (what posting logged in its worker, in a run of its
+        own), kept here in order, as any action is."""
+        for event in events:
+            self._keep(event)
 
     def highlight(self, text: str, cue_id: str | None) -> Event:
         """Keep a notable post (a link or a quote) under a question, for the recap."""

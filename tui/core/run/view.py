@@ -25,7 +25,6 @@ from tui.core.plan.glance import ChatFacts
 from tui.core.plan.model import Phase, Plan
 from tui.core.plan.naming import cue_name
 from tui.core.plan.networks import network_letter, network_name
-from tui.core.room.session import FeedSession
 from tui.core.run.checklist import (
     ITEM_OWN_MINUTE,
     ChecklistEntry,
@@ -36,7 +35,7 @@ from tui.core.run.countdown import Countdown
 from tui.core.run.hour import Hour, RowStatus
 from tui.core.run.plansource import Row
 from tui.core.run.posting import Posting
-from tui.core.run.roomtalk import RoomTalk
+from tui.core.run.roomtalk import RoomFrame, RoomTalk
 from tui.core.run.runstate import RunState
 from tui.core.run.session import Session
 from tui.core.run.tabs import Tabs
@@ -88,8 +87,12 @@ class RowView:
     """Its name: "Q3", "Rappel Q3", "Merci 1/2"."""
     posted: str
     """When it was marked posted ("18:12"); "" unless posted."""
-    extra: str = ""
-    """What the conversation says of it: "14 answers from 9 people · ✓ seen published"."""
+    extra: tuple[str, ...] = ()
+    """What the conversation says of it: a question's answers, in shorter and shorter
+    words ("161 answers from 60 people", "161 answers · 60 people"…): the cue list
+    shows the longest that fits."""
+    seen: bool = False
+    """The feed saw the host's account publish its draft ("✓ seen published")."""
     link: str | None = None
     """The post seen publishing its draft, or the one tchat posted (the row links to
     it)."""
@@ -133,7 +136,9 @@ class NextView:
     """ "prévue à 18:12", "déplacée à 18:14", or the start in every audience zone."""
     text: str
     answers: str
-    """ "Q3 · 14 answers from 9 people" for the question asked last; "" without."""
+    """The pace of the question asked last, "Q3 · 14 answers from 9 people · 4/min,
+    slowing" (or its answers alone, before a pace can be said); "" without a
+    conversation."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +174,13 @@ class RunView:
     next: NextView
     checklist: ChecklistGroups
     banners: Banners
-    feed: FeedSession | None
-    feed_status: str
+    room: RoomFrame
+    """The conversation of this frame: the room's lists, answers per question, the
+    drafts seen published (`RoomFrame.published`), the sources' status line."""
+
+    @property
+    def feed_status(self) -> str:
+        return self.room.status
     network: str = ""
     """The network the draft pane shows (`1`-`4` pick it), when the row has it."""
     networks: tuple[str, ...] = ()
@@ -237,15 +247,16 @@ class ViewMaker:
         state = session.state
         posted_at = state.posted.get(row.id)
         at = hour.times.get(row.id, row.cue.at)
-        extra = room.extra(row, posted_at is not None) if counting else ""
-        link = room.link(row.id) if extra else None
+        extra = room.extra(row, posted_at is not None) if counting else ()
+        seen = counting and room.seen(row.id)
+        link = room.link(row.id) if seen else None
         cue = row.draft.cue.id
         in_flight = posting.in_flight.get(cue, ())
         sent = tuple((n, links.get((cue, n), {}).get(d.part or 1),
                       posting.failed.get((cue, n))) for n, d in row.drafts.items())
         several = len(session.source.networks) > 1
         on = tuple(state.on_network(row.id, n) for n in row.drafts) if several else ()
-        inputs = (status, at, posted_at, extra, link, in_flight, sent, on)
+        inputs = (status, at, posted_at, extra, seen, link, in_flight, sent, on)
         kept = self._rows.get(row.id)
         if kept is not None and kept[1].row is row and kept[0] == inputs:
             return kept[1]
@@ -257,8 +268,8 @@ class ViewMaker:
                          if url and (safe := safe_url(url, https_only=True))), None)
         shown = RowView(
             row, status, self.time(at, chat.zone, chat.start_at), self.label(row),
-            self.clock(posted_at, chat.zone) if posted_at is not None else "", extra, link,
-            marks, bool(in_flight), self._posts(sent),
+            self.clock(posted_at, chat.zone) if posted_at is not None else "", extra, seen,
+            link, marks, bool(in_flight), self._posts(sent),
         )
         self._rows[row.id] = (inputs, shown)
         return shown
@@ -353,7 +364,7 @@ class ViewMaker:
              tabs: Tabs, posting: Posting) -> RunView:
         """The view of `hour` (at `now`, as the header's clock shows it)."""
         plan = session.plan
-        chat, zone = plan.chat, plan.chat.zone
+        chat = plan.chat
         source = session.source
         self.fresh(source.generation)
         counting = room.counting
@@ -374,8 +385,7 @@ class ViewMaker:
             next=self._next(session, room, hour, by_id),
             checklist=self.checklist(session, hour),
             banners=self._banners(session),
-            feed=room.feed,
-            feed_status=room.status(zone),
+            room=room.frame,
             network=tabs.shown,
             networks=tabs.networks,
         )
@@ -396,8 +406,8 @@ class ViewMaker:
         words, chat = self.words, session.plan.chat
         question = hour.next_question
         asked = hour.asked_last
-        answers = ""
-        if asked is not None and asked.number is not None and room.counting:
+        answers = room.pace()
+        if not answers and asked is not None and asked.number is not None and room.counting:
             answers = f"Q{asked.number} · {room.answers(asked.number)}"
         when = text = ""
         if question is not None and not hour.over:

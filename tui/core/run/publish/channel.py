@@ -66,3 +66,10 @@ class Channel(Protocol):
 
     def repost(self, uri: str, cid: str | None) -> Sent:
         ...
+
+    def refs(self, uri: str) -> Reply:
+        """Where a reply to someone's post (`uri`: its id as the feed keys it, an at://
+        URI or a Mastodon status's URI) hangs: its thread's first post and the post
+        itself, as this account's server knows them (a Bluesky CID, a Mastodon status
+        id on this server); ChannelError when the server cannot find it."""
+        ...

@@ -26,11 +26,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tui.core.counting.counter import count
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.images import Image, ImageError, read_image
 from tui.core.plan.schedule import Cue
 from tui.core.run.asrun import Event, EventKind
 from tui.core.run.publish.channel import Channel, ChannelError, Reply, Sent
+from tui.core.run.publish.keys import chat_identity, idempotency_key, record_key
 from tui.core.run.publish.ledger import Ledger, PartRecord, ledger
 from tui.core.run.publish.outcomes import (
     AlreadyPosted,
@@ -43,6 +45,7 @@ from tui.core.run.publish.outcomes import (
     network_name,
 )
 from tui.core.run.publish.parts import Part, parts_for
+from tui.core.run.publish.richtext import Facet, bluesky_rich_text
 from tui.core.run.runstate import fold
 from tui.core.text.words import Words
 
@@ -325,6 +328,47 @@ def repost(run: Run, channel: Channel, uri: str, cid: str | None) -> Outcome:
     except ChannelError as error:
         return Failed(network, error.message, 0, 1)
     _try_record(run, "repost", network=network, key=uri, uri=sent.uri, url=sent.url)
+    return Posted(network, (sent.url or sent.uri,), 1)
+
+
+def reply_part(run: Run, network: str, account: str, to: str, text: str,
+               at: datetime) -> Part:
+    """A reply to the post `to` as it goes out on `network`: its text counted there, its
+    facets (Bluesky), and a key from the chat, the post and the text, so the same reply
+    sent twice (a key pressed twice, a retry) is one post on the server. `at` is the
+    moment its Bluesky record key carries (the post replied to's time)."""
+    chat = run.book.plan.chat
+    counted = count(text, network, limit=chat.limit_on(network))
+    identity = chat_identity(chat.tag, chat.start_at)
+    name = "reply\x1f" + to + "\x1f" + text
+    facets: tuple[Facet, ...] = ()
+    if network == "bluesky":
+        rich = bluesky_rich_text(text)
+        text, facets = rich.text, rich.facets
+        key = record_key(identity, name, account, 1, 0, at)
+    else:
+        key = idempotency_key(identity, name, account, 1, 0)
+    return Part(network, "reply", 1, 1, text, counted, chat.language, key, facets)
+
+
+def reply(run: Run, channel: Channel, to: str, text: str, at: datetime) -> Outcome:
+    """Reply to someone's post (`to`, its id as the feed keys it) with `text`, as a real
+    reply on its network: Bluesky's `reply` refs (its thread's root and the post),
+    Mastodon's `in_reply_to_id`. Logged as a `reply` line with its link."""
+    network = channel.network
+    part = reply_part(run, network, channel.account, to, text, at)
+    if not part.count.valid:
+        reason = part.count.refusal or run.words(
+            "post.over_limit", length=part.count.length, limit=part.count.limit,
+            network=network_name(network))
+        return Refused(network, reason.rstrip("."))
+    try:
+        refs = channel.refs(to)
+        sent = channel.send(part, refs, None)
+    except ChannelError as error:
+        return Failed(network, error.message, 0, 1)
+    _try_record(run, "reply", network=network, text=text, via="post", post=to,
+                key=part.key, uri=sent.uri, url=sent.url, cid=sent.cid)
     return Posted(network, (sent.url or sent.uri,), 1)
 
 

@@ -17,6 +17,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": {"one": " de {n} personne", "other": " de {n} personnes"},
         "en": {"one": " from {n} person", "other": " from {n} people"},
     },
+    # The answers in a list's narrow column, when "161 answers · 60 people" is too long.
+    "feed.answers_compact": {"fr": "{n} rép. · {people} pers.", "en": "{n} ans. · {people} ppl"},
     "feed.posts": {
         "fr": {"one": "{n} message", "other": "{n} messages"},
         "en": {"one": "{n} post", "other": "{n} posts"},
