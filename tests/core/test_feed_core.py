@@ -163,6 +163,24 @@ def test_counts_per_question_people_and_totals() -> None:
     assert counts.busiest_segment(START, 60) == (0, 4)
 
 
+def test_answers_are_split_by_network_only_when_they_come_from_several() -> None:
+    attributor = Attributor(host="@Host", guests=(), questions=3)
+    items = attributor.add_all([
+        post("A1 a", "ann", "1"), post("A1 b", "bob.bsky.social", "2", platform="bluesky"),
+        post("A1 c", "cy.bsky.social", "3", platform="bluesky"), post("A2 d", "dee", "4"),
+    ])
+    counts = ConversationCounts().add_all(items)
+    assert counts.answers(1) == (3, 3)  # the total sums the networks
+    assert counts.networks(1) == (("bluesky", 2), ("mastodon", 1))
+    assert counts.networks(2) == ()  # one network: the total says it all
+    assert counts.networks(3) == ()
+    # A post answered for again moves its network's answer with it.
+    counts.revise(items[1], attributor.add(post("A2 b", "bob.bsky.social", "2",
+                                                platform="bluesky")))
+    assert counts.networks(1) == (("bluesky", 1), ("mastodon", 1))
+    assert counts.networks(2) == (("bluesky", 1), ("mastodon", 1))
+
+
 @pytest.mark.parametrize("answers, people, language, line", [
     (14, 9, "en", "14 answers from 9 people"),
     (1, 1, "en", "1 answer from 1 person"),

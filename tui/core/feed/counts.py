@@ -22,6 +22,9 @@ class QuestionCount:
     answers: int = 0
     by_person: Counter[str] = field(default_factory=Counter)
     """Answers per author: a revised post can take its answer back."""
+    by_network: Counter[str] = field(default_factory=Counter)
+    """Answers per network ("bluesky", "mastodon"): a chat on several networks sees
+    where its answers come from."""
 
     @property
     def people(self) -> set[str]:
@@ -43,20 +46,21 @@ class ConversationCounts:
         self.authors[author] += 1
         self.times.append(item.post.created_at)
         if item.answers is not None:
-            self._answer(item.answers, author, 1)
+            self._answer(item.answers, author, item.post.platform, 1)
 
-    def _answer(self, number: int, author: str, step: int) -> None:
+    def _answer(self, number: int, author: str, network: str, step: int) -> None:
         count = self.by_question.setdefault(number, QuestionCount())
         count.answers += step
         count.by_person[author] += step
+        count.by_network[network] += step
 
     def revise(self, old: Attributed, new: Attributed) -> None:
         """One post answered for again (the same post, another question or none)."""
         author = new.post.author.lower()
         if old.answers is not None:
-            self._answer(old.answers, author, -1)
+            self._answer(old.answers, author, old.post.platform, -1)
         if new.answers is not None:
-            self._answer(new.answers, author, 1)
+            self._answer(new.answers, author, new.post.platform, 1)
 
     def add_all(self, items: Iterable[Attributed]) -> ConversationCounts:
         for item in items:
@@ -67,6 +71,16 @@ class ConversationCounts:
         """(answers, people) for question `number`."""
         count = self.by_question.get(number)
         return (count.answers, len(count.people)) if count else (0, 0)
+
+    def networks(self, number: int) -> tuple[tuple[str, int], ...]:
+        """Question `number`'s answers per network, most first (ties by name); empty
+        when they all come from one network (the total says it all)."""
+        count = self.by_question.get(number)
+        if count is None:
+            return ()
+        split = sorted(((network, n) for network, n in count.by_network.items() if n > 0),
+                       key=lambda pair: (-pair[1], pair[0]))
+        return tuple(split) if len(split) > 1 else ()
 
     @property
     def people(self) -> int:

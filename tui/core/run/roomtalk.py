@@ -21,6 +21,7 @@ from datetime import UTC, datetime, tzinfo
 from tui.core.feed.counts import answers_line
 from tui.core.feed.post import FeedPost
 from tui.core.feed.status import SourceStatus
+from tui.core.plan.networks import network_letter
 from tui.core.room.room import RoomView
 from tui.core.room.session import FeedSession
 from tui.core.run.plansource import Row
@@ -44,6 +45,8 @@ class RoomFrame:
     """There is a conversation to count from (no "0 answers" without one)."""
     answers: Mapping[int, tuple[int, int]] = field(default_factory=dict)
     """Question number -> (answers, people), muted accounts out."""
+    networks: Mapping[int, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    """Question number -> its answers per network, when they come from several."""
     published: Mapping[str, FeedPost] = field(default_factory=dict)
     """Cue id -> the host's post seen publishing its copied draft (same text)."""
     room: RoomView | None = None
@@ -65,6 +68,7 @@ class RoomTalk:
         self._published: dict[str, FeedPost] = {}
         self._published_from: tuple[int, int] = (-1, -1)
         self._answers: dict[int, tuple[int, int]] = {}
+        self._networks: dict[int, tuple[tuple[str, int], ...]] = {}
         self._answers_from = -1
 
     @property
@@ -118,12 +122,16 @@ class RoomTalk:
                 self._published = conversation.published(copied)
             if conversation.version != self._answers_from:
                 self._answers_from = conversation.version
+                counts = conversation.counts
                 self._answers = {n: (c.answers, len(c.people))
-                                 for n, c in conversation.counts.by_question.items()}
+                                 for n, c in counts.by_question.items()}
+                self._networks = {n: split for n in counts.by_question
+                                  if (split := counts.networks(n))}
             room = feed.room.view(now, asked) if feed.room is not None else None
             status = " · ".join(feed.status_lines(datetime.now(UTC), zone, self.language))
             self.frame = RoomFrame(
                 counting=feed.problem is None, answers=dict(self._answers),
+                networks=dict(self._networks),
                 published=dict(self._published), room=room, status=status,
                 problem=feed.problem is not None)
         finally:
@@ -136,15 +144,25 @@ class RoomTalk:
         """ "14 answers from 9 people" to question `number`; "" without a conversation."""
         if not self.frame.counting or number is None:
             return ""
-        return answers_line(*self.frame.answers.get(number, (0, 0)), self.language)
+        return answers_line(*self.frame.answers.get(number, (0, 0)), self.language) \
+            + self._split(number)
+
+    def _split(self, number: int) -> str:
+        """ " · B 9 · M 5": where question `number`'s answers come from, when from
+        several networks (a chat on Bluesky and Mastodon at once)."""
+        return "".join(f" · {network_letter(network)}\u00a0{n}"
+                       for network, n in self.frame.networks.get(number, ()))
 
     def answer_forms(self, number: int) -> tuple[str, ...]:
         """The answers to question `number` in shorter and shorter words, for a list
-        that shows the longest that fits: "161 answers from 60 people", "161 answers
-        · 60 people", "161 rép. · 60 pers.", "161 answers"."""
+        that shows the longest that fits: "161 answers from 60 people · B 100 · M 61"
+        (from several networks), "161 answers from 60 people", "161 answers · 60
+        people", "161 rép. · 60 pers.", "161 answers"."""
         words = Words(self.language)
         answers, people = self.frame.answers.get(number, (0, 0))
+        split = self._split(number)
         return tuple(dict.fromkeys((
+            *((answers_line(answers, people, self.language) + split,) if split else ()),
             answers_line(answers, people, self.language),
             words("feed.answers", n=answers) + " · " + words("feed.people", n=people),
             words("feed.answers_compact", n=answers, people=people),
