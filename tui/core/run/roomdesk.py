@@ -96,6 +96,12 @@ class RoomDesk:
             return Refused(self._say("screen.no_feed", severity="warning", seconds=6))
         return view
 
+    def _writable_view(self) -> RoomView | Refused:
+        """The room's lists, for a key that writes to the log: refused in a window that
+        only follows another, or without a conversation."""
+        refused = self._writer()
+        return refused if refused is not None else self._view()
+
     def _no_post(self) -> Refused:
         return Refused(self._say("screen.no_post", severity="warning"))
 
@@ -235,10 +241,7 @@ class RoomDesk:
     def welcome(self, network: str | None) -> Outcome:
         """`w`: a welcome reply naming up to three people not welcomed yet on `network`
         (the selected person's; else where someone waited longest), counted there."""
-        refused = self._writer()
-        if refused is not None:
-            return refused
-        view = self._view()
+        view = self._writable_view()
         if isinstance(view, Refused):
             return view
         people = [p for p in view.to_welcome if p.key not in self._welcomed]
@@ -370,10 +373,7 @@ class RoomDesk:
         press before the pane was drawn again acts on that same sight, once)."""
         if item is None:
             return self._no_post()
-        refused = self._writer()
-        if refused is not None:
-            return refused
-        view = self._view()
+        view = self._writable_view()
         if isinstance(view, Refused):
             return view
         shown = self._shown(view, item)
@@ -394,10 +394,7 @@ class RoomDesk:
         (logged: a restart keeps it; `u`, or `m` on the muted list, takes it back)."""
         if item is None:
             return self._no_post()
-        refused = self._writer()
-        if refused is not None:
-            return refused
-        view = self._view()
+        view = self._writable_view()
         if isinstance(view, Refused):
             return view
         feed = self.talk.feed
