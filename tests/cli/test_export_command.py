@@ -84,7 +84,7 @@ def test_output_file_and_force(plan: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["export", str(plan), "--to", "guest-brief", "-o", str(out)]) == 0
     assert out.read_bytes() == golden("plan-fr", "guest-brief.md")
     # Said in the plan's language, as every note of an export.
-    assert f"✓ écrit : {out} (guest-brief)" in capsys.readouterr().err
+    assert f"✓ écrit\u00a0: {out} (guest-brief)" in capsys.readouterr().err
 
     out.write_text("mine", encoding="utf-8")
     assert main(["export", str(plan), "--to", "guest-brief", "-o", str(out)]) == 1

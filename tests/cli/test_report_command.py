@@ -48,7 +48,7 @@ def test_live_table_with_deltas_and_total_overrun(
     assert "-0:15" in line_of(out, "Règles")
     assert "sauté" in line_of(out, "Rappel Q1")
     assert "—" in line_of(out, "Q2")
-    assert "Dépassement total : +1:00 (Q1 : posté à 18:06:00, prévu à 18:05)" in out
+    assert "Dépassement total\u00a0: +1:00 (Q1\u00a0: posté à 18:06:00, prévu à 18:05)" in out
     assert "3 postés, 1 sauté, " in out  # Babel: French singular for 0 and 1
     assert "Annonce" not in out  # the promotion the day before was not run: left out
 
@@ -126,7 +126,7 @@ def test_problems_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 
 @pytest.mark.parametrize(("lang", "counts", "nothing"), [
-    ("fr", "1 posté, ", "Dépassement total : — (rien de posté pendant le tchat)"),
+    ("fr", "1 posté, ", "Dépassement total\u00a0: — (rien de posté pendant le tchat)"),
     ("en", "1 posted, ", "Total overrun: — (nothing posted during the chat)"),
 ])
 def test_a_promotion_alone_is_not_said_to_be_nothing(

@@ -128,9 +128,9 @@ def test_a_follower_takes_over_after_a_yes_naming_the_holder_and_since_when(
     AsRunLog(log_path_for(plan)).append(
         Event("mark", clock=at(1), wall=at(1), cue="welcome@0", via="system"))
     asked = desk.take_over()
-    assert isinstance(asked, Confirm) and asked.title == "Prendre la main sur ce plan ?"
+    assert isinstance(asked, Confirm) and asked.title == "Prendre la main sur ce plan\u00a0?"
     assert asked.body.startswith(
-        "Une autre fenêtre tient ce plan : pid 4242 sur studio␛]52;c;SGFja2Vk␇, depuis "
+        "Une autre fenêtre tient ce plan\u00a0: pid 4242 sur studio␛]52;c;SGFja2Vk␇, depuis "
         "17:55 (il y a 12:15).")
     assert "\x1b" not in asked.body and asked.confirm == "Prendre la main"
     assert isinstance(asked.no(), Done) and desk.session.following is not None

@@ -41,8 +41,10 @@ def test_join(word: str, value: str, expected: str) -> None:
 
 def test_the_words_table_elides_where_a_french_template_meets_a_place() -> None:
     fr, en = Words("fr"), Words("en")
-    assert fr("export.email_questions", place="Abidjan") == "Les questions, à l'heure d'Abidjan :"
-    assert fr("export.email_questions", place="Paris") == "Les questions, à l'heure de Paris :"
+    assert fr("export.email_questions", place="Abidjan") == (
+        "Les questions, à l'heure d'Abidjan\u00a0:")
+    assert fr("export.email_questions", place="Paris") == (
+        "Les questions, à l'heure de Paris\u00a0:")
     assert fr("preflight.do_confirm", name="Awa Diallo") == "obtenir la confirmation d'Awa Diallo"
     assert fr("preflight.do_confirm", name="Le Monde") == "obtenir la confirmation du Monde"
     assert en("export.email_questions", place="Abidjan") == "The questions, in Abidjan time:"
@@ -81,7 +83,7 @@ def test_said_later_in_either_language() -> None:
     # Words of its own, said in the same language; a text from a plan made visible.
     nested = Said.of("check.on_network", network="bluesky",
                      warning=Said.of("check.not_bluesky_handle", handle="'@a\x1b'"))
-    assert nested.say("fr").startswith("sur bluesky : '@a\u241b' n'est pas un compte Bluesky")
+    assert nested.say("fr").startswith("sur bluesky\u00a0: '@a\u241b' n'est pas un compte Bluesky")
     assert str(SaidError(said)) == said.say("en")
 
 

@@ -99,7 +99,7 @@ def test_invited_and_confirmed_guests_get_different_words() -> None:
     assert mail.subject.startswith("Invitation au tchat #PasAvant18Ans")
     assert "Association des juristes pour les droits de l'enfant parmi nos invité·es" in mail.body
     assert "Q8 (18 h 48) Pour finir" in mail.body
-    assert "- Dakar, Abidjan : jeudi 3 décembre 2026, 17 h 00 – 18 h 00" in mail.body
+    assert "- Dakar, Abidjan\u00a0: jeudi 3 décembre 2026, 17 h 00 – 18 h 00" in mail.body
     assert mail.body.endswith("Bien cordialement,\n@JeunesVoixAO")
 
 
@@ -137,7 +137,7 @@ def test_notes_speak_the_plans_language() -> None:
     french = plan_dict(host="", language="fr")
     result = export("guest-brief", make_context(Plan.model_validate(french)))
     assert result.notes == (
-        "le plan n'a pas d'hôte ([chat] host) : le brief ne donne aucun contact",)
+        "le plan n'a pas d'hôte ([chat] host)\u00a0: le brief ne donne aucun contact",)
     english = export("guest-brief", make_context(Plan.model_validate(plan_dict(host=""))))
     assert english.notes == ("the plan has no host ([chat] host): the brief names no contact",)
 

@@ -76,4 +76,4 @@ def test_thanking_a_guest_still_invited_warns_as_the_event_text_does() -> None:
                      "publishing",)
     french = Plan.model_validate({**data, "chat": {**data["chat"], "language": "fr"}})
     assert export("thanks", make_context(french)).notes == (
-        'Maybe n\'a pas encore confirmé (status = "invited") : vérifiez avant de publier',)
+        'Maybe n\'a pas encore confirmé (status = "invited")\u00a0: vérifiez avant de publier',)

@@ -313,7 +313,7 @@ def test_poller_backs_off_and_says_so() -> None:
     assert poller.polled[0].status.line(now[0], UTC, "en") == (
         "Flaky: network error · offline since 17:00 · retrying in 15 s")
     assert poller.polled[0].status.line(now[0], UTC, "fr") == (
-        "Flaky : erreur réseau · hors ligne depuis 17:00 · nouvel essai dans 15 s")
+        "Flaky\u00a0: erreur réseau · hors ligne depuis 17:00 · nouvel essai dans 15\u00a0s")
     now[0] += timedelta(seconds=15)
     poller.poll_due()
     assert poller.wait_seconds() == 30

@@ -63,10 +63,10 @@ def test_french_pre_flight_and_nothing_once_started() -> None:
     plan = load_plan(GOLDEN / "plan-fr.toml")
     check = preflight(plan, START - timedelta(days=1, hours=2, minutes=5))
     lines = preflight_lines(check, plan)
-    assert lines[0] == "Avant le départ (dans 1 j 2 h 5 min) :"
+    assert lines[0] == "Avant le départ (dans 1 j 2 h 5 min)\u00a0:"
     assert any(line.startswith("invités pas encore confirmés") and "juristes" in line
                for line in lines)
-    assert "en retard (−7 j) : Envoyer les questions aux invités à l'avance pour qu'ils " \
+    assert "en retard (−7 j)\u00a0: Envoyer les questions aux invités à l'avance pour qu'ils " \
            "préparent leurs réponses" in lines
     assert preflight_lines(preflight(plan, START), plan) == []
     assert preflight_lines(preflight(plan, START + timedelta(hours=2)), plan) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import string
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -75,7 +76,7 @@ def test_a_plural_without_its_number_is_refused() -> None:
     [
         ("en", "6 drafts would be refused: Welcome (557/280), Q1, Q2, Q3 and 2 more. "
                "Press e to edit them."),
-        ("fr", "6 textes seraient refusés : Welcome (557/280), Q1, Q2, Q3 et 2 autres. "
+        ("fr", "6 textes seraient refusés\u00a0: Welcome (557/280), Q1, Q2, Q3 et 2 autres. "
                "Touche e pour les modifier."),
     ],
 )
@@ -97,11 +98,39 @@ def test_a_list_one_over_says_one_more_and_a_short_list_is_whole() -> None:
 def test_singular_and_plural_sentences() -> None:
     fr, en = Words("fr"), Words("en")
     assert fr("screen.refused", n=1, cues="Q1") == (
-        "Un texte serait refusé : Q1. Touche e pour le modifier.")
+        "Un texte serait refusé\u00a0: Q1. Touche e pour le modifier.")
     assert en("screen.refused", n=3, cues="Q1") == (
         "3 drafts would be refused: Q1. Press e to edit them.")
     assert fr("screen.questions_not_posted", n=1, total=5) == "1 question sur 5 non postée"
     assert en("screen.questions_not_posted", n=2, total=5) == "2 questions of 5 not posted"
+
+
+# Where a plain space lets a line break in French: before a mark that ends a clause, inside
+# guillemets, in a clock time, between a number (typed or filled in) and its unit.
+FRENCH_BREAK = re.compile(r" (?=[:;!?](?:\s|$))|« | »|\d h \d\d|[\d}] (?:min|h|j|s)\b")
+
+
+def test_french_words_never_let_a_line_break_before_their_marks() -> None:
+    """Seen at 50x15: "non marquées publiées" / ": −1 j", the colon starting a line.
+    The table is typed with plain spaces; every French lookup holds them."""
+    fr, en = Words("fr"), Words("en")
+    assert " : {offsets}" in str(WORDS["preflight.late"]["fr"])  # as typed
+    breaks = []
+    for key, entry in WORDS.items():
+        for n in (None,) if isinstance(entry["fr"], str) else (1, 2, 1_000_000):
+            template = fr.template(key, n)
+            breaks += [(key, template)] if FRENCH_BREAK.search(template) else []
+            # The same words, only the spaces changed; English as typed.
+            typed = [form.replace("\u00a0", " ") for form in forms(entry["fr"])]
+            assert template.replace("\u00a0", " ") in typed, key
+            assert en.template(key, n) in forms(entry["en"]), key
+            assert "\u00a0" not in en.template(key, n), key
+    assert breaks == []
+    assert fr("preflight.late", offsets="−1 j") == (
+        "annonces dont l'heure est passée, non marquées publiées\u00a0: −1 j")
+    # Only the template: a value filled in (a plan's own text) is left as typed.
+    assert fr("screen.refused", n=1, cues="Q1 : x") == (
+        "Un texte serait refusé\u00a0: Q1 : x. Touche e pour le modifier.")
 
 
 def test_values_are_inserted_literally() -> None:

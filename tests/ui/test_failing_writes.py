@@ -123,7 +123,7 @@ async def test_full_disk_keeps_every_action_and_writes_them_once_it_can(
         filler.unlink()
         await watcher_polled(app, pilot)
         assert not banner(app).display
-        assert said[-1] == "Journal de nouveau écrit : rien n'est perdu"
+        assert said[-1] == "Journal de nouveau écrit\u00a0: rien n'est perdu"
     assert [e.kind for e in read_events(log)] == ["mark", "skip", "undo", "highlight"]
     assert session.pending == []
 
@@ -150,8 +150,8 @@ async def test_read_only_folder_keeps_marks_ticks_and_shifts(
             # Said once, truly: the tick waits in memory with the log's lines.
             waiting = [m for m in said if m.startswith("Plan non écrit (")]
             assert len(waiting) == 1 and waiting[0].endswith(
-                " : la coche est gardée en mémoire avec le journal ; elle ira dans le plan "
-                "dès que possible")
+                "\u00a0: la coche est gardée en mémoire avec le journal\u00a0; elle ira dans le "
+                "plan dès que possible")
             assert banner(app).display
             kinds = [e.kind for e in app.session.pending]
             assert kinds == ["skip", "skip", "shift", "tick"]

@@ -223,6 +223,27 @@ async def test_no_line_on_screen_breaks_at_a_no_break_space(
             "\n".join(lines))
 
 
+async def test_the_pre_flight_never_starts_a_line_with_its_colon(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    """Seen at 120x36: "…non marquées publiées" / ": −1 j". The words table is typed
+    with plain spaces; the screen holds a French mark to its word."""
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(-3)), fake_clipboard)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        notice = app.run_sheet.side_notice
+        for _ in range(200):
+            await pilot.pause()
+            if notice.display:
+                break
+        await pilot.pause()  # laid out
+        region = notice.region
+        cells = [cell.strip() for line in screen_lines(app)[region.y:region.bottom]
+                 for cell in PANE_EDGES.split(line[region.x:region.right])]
+        assert any("publiées" in cell for cell in cells), cells
+        assert not [cell for cell in cells if cell.startswith((":", "?", "!", ";", "»"))], (
+            cells)
+
+
 # --- the help screen ----------------------------------------------------------------
 
 
@@ -392,7 +413,7 @@ async def test_after_the_last_post_the_panel_says_over_in_english(
 @pytest.mark.parametrize(
     ("plan", "minute", "caption", "digits"),
     [
-        ("chat-fr", 60 + 4 * 1440 + 120 + 3 / 60, "Terminé depuis 4 j +", "02:00:03"),
+        ("chat-fr", 60 + 4 * 1440 + 120 + 3 / 60, "Terminé depuis 4\u00a0j +", "02:00:03"),
         ("chat-en", 60 + 1440, "Since the end 1 d +", "00:00"),
         ("chat-en", 60 + 1439, "Since the end", "23:59:00"),
         ("chat-en", -2 * 1440 - 30, "Starts in 2 d +", "30:00"),
@@ -445,7 +466,7 @@ async def test_the_rehearsal_notice_is_brief_and_short(
         # The test plan's Q3 is over the limit: that is said first, then the rehearsal.
         [refused, (message, timeout)] = said
         assert refused[0].startswith("Un texte serait refusé")
-        assert message.startswith("Répétition : rien n'est publié")
+        assert message.startswith("Répétition\u00a0: rien n'est publié")
         assert timeout is not None and timeout <= 6
         assert "p pause" not in message  # the clock keys are in the footer
         assert "p Pause" in footer_line(app)
@@ -819,11 +840,11 @@ async def test_opened_before_the_start_the_first_screen_gives_the_pre_flight(
         await pilot.pause()
         [preflight] = [m for m, _ in said if m.startswith("Avant le départ")]
         lines = preflight.splitlines()
-        assert lines[0] == "Avant le départ (dans 26 min) :"
+        assert lines[0] == "Avant le départ (dans 26 min)\u00a0:"
         # The test plan's one-day promotion is past and not marked posted.
         assert any(line.startswith("annonces dont l'heure est passée") and "−1 j" in line
                    for line in lines)
-        assert lines[-1].startswith("À faire d'abord : publier l'annonce −1 j")
+        assert lines[-1].startswith("À faire d'abord\u00a0: publier l'annonce −1 j")
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])

@@ -102,7 +102,7 @@ async def test_a_question_posted_from_a_phone_is_marked_from_the_feed(
         else:
             raise AssertionError("Q1 was never marked from the feed")
         assert app.session.state.posted["q1"] == at(5.5)
-        assert said[-1] == ("Q1 vu sur Mastodon à 18:05 : publication notée (u l'annule)")
+        assert said[-1] == ("Q1 vu sur Mastodon à 18:05\u00a0: publication notée (u l'annule)")
         await pilot.press("u")
         await pilot.pause()
         assert "q1" not in app.session.state.posted

@@ -125,7 +125,7 @@ async def test_the_timer_drives_a_running_rehearsal(
         fake_monotonic.advance(2.5)  # two and a half minutes at sixty times
         await pilot.pause(0.3)  # the countdown's own timer notices
         assert text_of(app, "#header-clock") == "18:00:30"
-        assert text_of(app, "#countdown-caption") == "Accueil : à poster"
+        assert text_of(app, "#countdown-caption") == "Accueil\u00a0: à poster"
 
 
 def status_now(session: Session, row_id: str) -> str:
@@ -140,9 +140,9 @@ async def test_jump_to_the_next_cue_and_back(
         said = record_notifications(app)
         clock = clock_of(app)
         await pilot.press("greater_than_sign")
-        assert clock.now() == at(0) and said[-1] == "Horloge à 18:00 : Accueil"
+        assert clock.now() == at(0) and said[-1] == "Horloge à 18:00\u00a0: Accueil"
         await pilot.press("greater_than_sign", "greater_than_sign")
-        assert clock.now() == at(3) and said[-1] == "Horloge à 18:03 : Rappel Q1"
+        assert clock.now() == at(3) and said[-1] == "Horloge à 18:03\u00a0: Rappel Q1"
         assert text_of(app, "#header-clock") == "18:03:00"
         assert clock.speed == 10 and not clock.paused  # a jump keeps both
         # Straight after a jump, back goes to the cue before it ...
@@ -154,7 +154,7 @@ async def test_jump_to_the_next_cue_and_back(
         assert clock.now() == at(2)
         for _ in range(30):
             app.run_sheet.action_jump_next()  # the same action, without a keypress each
-        assert clock.now() == at(60) and "Horloge à 19:00 : fin du tchat" in said
+        assert clock.now() == at(60) and "Horloge à 19:00\u00a0: fin du tchat" in said
         assert said[-1] == "Plus aucun envoi après"
 
 
@@ -217,7 +217,7 @@ async def test_a_whole_hour_at_60x_then_the_report(
         assert len(in_chat) > 1
         # Babel's French plural: 0 and 1 take the singular.
         assert f"{len(in_chat)} postés, 0 sauté, 0 non fait" in summary
-        assert "Dépassement total : +0:00 (Merci : posté à 18:58:00" in summary
+        assert "Dépassement total\u00a0: +0:00 (Merci\u00a0: posté à 18:58:00" in summary
         assert "Prévu / réel (répétition)" in text_of(app, "#dialog-title")
         await pilot.press("escape")
         # Offered once: time running on past the end does not open it again.
@@ -367,7 +367,7 @@ async def test_report_key_and_the_end_of_a_live_run(
         clock.set(at(58.25))
         await copy(app, pilot)
         assert isinstance(app.screen, ReportDialog)
-        assert "Dépassement total : +0:15 (Merci : posté à 18:58:15" in shown(
+        assert "Dépassement total\u00a0: +0:15 (Merci\u00a0: posté à 18:58:15" in shown(
             app.screen.query_one("#report-summary"))
 
 

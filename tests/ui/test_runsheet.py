@@ -80,7 +80,7 @@ async def test_before_the_chat_counts_down_to_the_start(
         # Far away: days in the caption, the rest in the digits.
         clock.set(at(-3 * 1440 - 90))
         sheet(app).refresh_now()
-        assert text_of(app, "#countdown-caption") == "Début dans 3 j +"
+        assert text_of(app, "#countdown-caption") == "Début dans 3\u00a0j +"
         assert text_of(app, "#countdown-digits") == "01:30:00"
 
 
@@ -225,7 +225,7 @@ async def test_tick_writes_done_into_the_plan_keeping_comments(
         assert "en retard" in str(checklist.options[1].prompt)
         await pilot.press("space")  # the first press only moves to the checklist
         assert checklist.has_focus and log_kinds(plan) == []
-        assert said == ["Espace encore pour cocher : Relayer les réponses des invités"]
+        assert said == ["Espace encore pour cocher\u00a0: Relayer les réponses des invités"]
         await pilot.press("space")
         await pilot.pause()
         assert "✓" in str(checklist.options[1].prompt) or "☑" in str(
@@ -479,8 +479,8 @@ async def test_ticks_met_by_an_editor_are_kept_and_reach_the_plan_once_it_stops(
             await pilot.press("space")
             await pilot.pause()
         waits = [m for m in said if "la coche est dans le journal" in m]
-        assert waits == ["Le plan a changé sur le disque (rechargé) : la coche est dans le "
-                         "journal ; elle ira dans le plan dès que le fichier ne bougera plus"]
+        assert waits == ["Le plan a changé sur le disque (rechargé)\u00a0: la coche est dans le "
+                         "journal\u00a0; elle ira dans le plan dès que le fichier ne bougera plus"]
         assert log_kinds(plan) == ["tick"] * 4
         # The editor stops: the next look gives the plan the log's tick, edits kept.
         await watcher_polled(app, pilot)
@@ -651,7 +651,7 @@ async def test_start_in_the_audience_zones_before_the_chat(
         await pilot.pause()
         meta = text_of(app, "#next-meta")
         # Douala shares Paris's clock in December: only Dakar is named.
-        expected = "Début : jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
+        expected = "Début\u00a0: jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
         assert (expected in meta) is shown, meta
         # However long the start line, the count comes first: a cut line keeps it.
         assert meta.startswith("4 sur 4 à poser · "), meta
@@ -664,7 +664,7 @@ async def test_drafts_that_would_be_refused_are_named_at_start(
     said = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-    assert "Un texte serait refusé : Q3 (307/280). Touche e pour le modifier." in said
+    assert "Un texte serait refusé\u00a0: Q3 (307/280). Touche e pour le modifier." in said
 
 
 async def test_a_plan_whose_drafts_all_fit_opens_without_warning(
@@ -875,12 +875,12 @@ async def test_quick_presses_while_a_copy_is_on_its_way_are_held(tmp_path: Path)
         await pilot.press("c")  # the rules, stuck in a slow clipboard
         await stuck(app, pilot, clipboard)
         await pilot.press("c", "c")
-        assert said[-1] == "c retenu : Règles part vers le presse-papiers"
+        assert said[-1] == "c retenu\u00a0: Règles part vers le presse-papiers"
         await settled(app, pilot, clipboard)
         rules = app.session.row("rules@2")
         assert rules is not None and clipboard.copied == [rules.draft.text]
         assert list(app.session.state.posted) == ["welcome@0", "rules@2"]
-        assert said[-1] == ("Copié (presse-papiers du système) : Règles · publication "
+        assert said[-1] == ("Copié (presse-papiers du système)\u00a0: Règles · publication "
                             "notée à 18:03 · 2 c pressés entre-temps, retenus")
         assert sheet(app).query_one(CueList).selected_id == "hu1"
     assert [e.cue for e in read_events(log_path_for(plan)) if e.kind == "mark"] == [
@@ -900,8 +900,8 @@ async def test_a_press_right_after_a_copy_is_held_then_a_deliberate_one_copies(
         await pilot.press("c")  # a bounce: the welcome is not pasted yet
         await copies_done(app, pilot)
         assert list(app.session.state.posted) == ["welcome@0"]
-        assert said[-1] == ("c retenu : Accueil est dans le presse-papiers, publication "
-                            "notée à 18:03 ; collez-le, puis c pour la suite")
+        assert said[-1] == ("c retenu\u00a0: Accueil est dans le presse-papiers, publication "
+                            "notée à 18:03\u00a0; collez-le, puis c pour la suite")
         [card] = [c for c in sheet(app).notice_bar.shown_cards if c.notice.kind == "copy"]
         assert card.notice.text == said[-1]  # the notice left says what is there
         pasted()
@@ -1002,7 +1002,7 @@ async def test_at_zero_the_welcome_is_to_post_now(
         assert text_of(app, "#countdown-digits") == "00:01"
         clock.set(at(0))
         sheet(app).refresh_now()
-        assert text_of(app, "#countdown-caption") == "Accueil : à poster"
+        assert text_of(app, "#countdown-caption") == "Accueil\u00a0: à poster"
         assert app.screen.query_one(Countdown).has_class("-now")
         assert not app.screen.query_one(Countdown).has_class("-overrun")
         clock.set(at(1))
@@ -1067,7 +1067,7 @@ async def test_compress_keeps_the_end_after_a_yes_and_u_takes_it_back(
         state = app.session.state
         assert "q4" in state.skipped
         assert "fin prévue 19:00" in text_of(app, "#header-end")
-        assert text_of(app, "#countdown-caption") == "Q2 : à poster"
+        assert text_of(app, "#countdown-caption") == "Q2\u00a0: à poster"
         assert said[-1].startswith("Questions resserrées")
         await pilot.press("u")
         assert "q4" not in app.session.state.skipped
@@ -1167,7 +1167,7 @@ async def test_the_editor_flags_and_refuses_an_unknown_placeholder(
         await pilot.pause()
         assert isinstance(app.screen, EditDialog)  # not saved, still editing
         assert plan.read_text() == before
-        assert said[-1].startswith("Pas enregistré : {recap_link}")
+        assert said[-1].startswith("Pas enregistré\u00a0: {recap_link}")
         area.text = "Le résumé sera ici : {{recap_link}} {tag}"
         await pilot.pause()
         assert not problem.display

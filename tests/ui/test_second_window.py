@@ -53,7 +53,7 @@ async def test_a_second_window_follows_and_takes_over(
         lock_path_for(plan).unlink()
         sheet(app).beat()
         assert not banner.display and app.session.following is None
-        assert said[-1] == "L'autre fenêtre est fermée : celle-ci écrit désormais le journal"
+        assert said[-1] == "L'autre fenêtre est fermée\u00a0: celle-ci écrit désormais le journal"
         await pilot.press("s")
     assert [e.kind for e in read_events(log_path_for(plan))] == ["mark", "skip"]
     assert not lock_path_for(plan).exists()  # released on quitting
@@ -101,7 +101,7 @@ async def test_t_takes_over_a_lock_held_from_another_host_after_a_yes(
         said = record_notifications(app)
         await pilot.pause()
         banner = app.screen.query_one("#follow-banner", Static)
-        assert banner.display and "T : prendre la main" in str(banner.visual)
+        assert banner.display and "T\u00a0: prendre la main" in str(banner.visual)
         await pilot.press("T")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -113,7 +113,7 @@ async def test_t_takes_over_a_lock_held_from_another_host_after_a_yes(
         await pilot.pause()
         assert app.screen is sheet(app) and app.session.following is None
         assert not banner.display
-        assert said[-1] == ("Main reprise sur pid 4242 sur studio-laptop : cette fenêtre "
+        assert said[-1] == ("Main reprise sur pid 4242 sur studio-laptop\u00a0: cette fenêtre "
                             "écrit désormais le journal")
         await pilot.press("s")
         await pilot.pause()

@@ -45,7 +45,7 @@ async def test_a_question_left_open_follows_the_clock_then_closes(
         # Fifteen `c` at a forgotten dialog: each says it does nothing here.
         await pilot.press("c", "c")
         hint = dialog.query_one("#dialog-hint", Label)
-        assert str(hint.render()).startswith("« c » ne fait rien ici")
+        assert str(hint.render()).startswith("«\u00a0c\u00a0» ne fait rien ici")
         assert hint.has_class("-swallowed")
         clock.set(at(0.5))
         sheet(app).refresh_now()
@@ -56,7 +56,7 @@ async def test_a_question_left_open_follows_the_clock_then_closes(
         sheet(app).refresh_now()
         await pilot.pause()
         assert app.screen is sheet(app)
-        assert said[-1] == ("Question fermée, rien copié : Règles est à poster "
+        assert said[-1] == ("Question fermée, rien copié\u00a0: Règles est à poster "
                             "maintenant, c le copie")
         assert list(app.session.state.posted) == ["welcome@0"]
         await pilot.press("c")

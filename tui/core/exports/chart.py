@@ -20,6 +20,7 @@ from tui.core.exports.figures import Asked, HourFigures
 from tui.core.exports.html import escape
 from tui.core.plan.model import Language
 from tui.core.room.pace import AnswerCurve
+from tui.core.text.typography import french_print
 from tui.core.text.words import Words
 from tui.core.timing.dates import short_time
 
@@ -190,6 +191,9 @@ def hour_chart(figures: HourFigures, language: Language, zone: tzinfo, *,
     if figures.asked:
         desc += " " + words("export.chart_asked", questions=", ".join(
             f"Q{a.number} {short_time(a.at, zone, language)}" for a in figures.asked))
+    # Page text, as the page's paragraphs: the words table's no-break spaces become
+    # narrow before ";", and the clock times filled in ("18 h 06") hold together too.
+    desc = french_print(desc, language)
     title = words("export.chart_hour_title")
     svg = bar_chart(
         ident, bars, title=title, desc=desc, markers=markers, ticks=ticks,
@@ -225,6 +229,7 @@ def answer_curve(figures: HourFigures, asked: Asked, curve: AnswerCurve | None,
     desc = words("export.chart_curve_alt", label=label,
                  start=short_time(asked.at, zone, language),
                  values=", ".join(str(v) for v in values))
+    desc = french_print(desc, language)
     width, height, left, right, top, bottom = 200, 48, 4.0, 196.0, 6.0, 40.0
     scale = max(values)
     step = (right - left) / (len(values) - 1)

@@ -38,12 +38,14 @@ The guide's texts for a new plan are another matter and live in
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from types import ModuleType
 from typing import Any
 
 from tui.core.text.elision import elide
+from tui.core.text.typography import NBSP, for_post
 from tui.core.text.vocabulary import Language
 from tui.core.text.words.entry import Plural
 
@@ -126,6 +128,18 @@ def _plural_rule(language: Language) -> Callable[[float], str]:
     return rule
 
 
+# A number filled in before its unit ("{n} j", "{seconds} s"): `for_post` keeps a typed
+# "2 j" together but sees only a brace here, so the unit could start the next line.
+_FIELD_UNIT = re.compile(r"\} (min|h|j|s)\b")
+
+
+@lru_cache(maxsize=4096)
+def _french(template: str) -> str:
+    """A French template with its no-break spaces: before `: ; ! ?`, inside « », in
+    "18 h 00", between a number (typed or filled in) and its unit."""
+    return _FIELD_UNIT.sub(f"}}{NBSP}\\1", for_post(template))
+
+
 class Words:
     """The words of one language: `words("screen.copied_system", label="Q1")`.
 
@@ -150,11 +164,14 @@ class Words:
     def template(self, key: str, n: object = None) -> str:
         """The unfilled text of `key`; for a plural entry, the form for `n`."""
         text = WORDS[key][self.language]
-        if isinstance(text, str):
-            return text
-        if not isinstance(n, int | float):
-            raise TypeError(f"{key} depends on a number: give it as n=")
-        return text.get(_plural_rule(self.language)(n), text["other"])
+        if not isinstance(text, str):
+            if not isinstance(n, int | float):
+                raise TypeError(f"{key} depends on a number: give it as n=")
+            text = text.get(_plural_rule(self.language)(n), text["other"])
+        # The table is written with plain spaces ("Sujet : {topic}"); a screen or a
+        # terminal may break a line at them, right before the ":" French keeps on its
+        # word's line. The template only: a plan's own text is left as typed.
+        return _french(text) if self.language == "fr" else text
 
     def get(self, key: str, default: str) -> str:
         """The text of `key`, or `default` for a key the table does not hold."""

@@ -342,7 +342,8 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "export.the_host": {"fr": "L'hôte", "en": "The host"},
     "export.mark_guest": {"fr": "★ invité·e", "en": "★ guest"},
     "export.mark_host": {"fr": "◆ hôte", "en": "◆ host"},
-    "export.said": {"fr": " : ", "en": ": "},
+    # A fragment: the lookup sees no word before its space, so it is typed no-break here.
+    "export.said": {"fr": "\u00a0: ", "en": ": "},
     "export.shared_by": {"fr": " — partagé par {people}", "en": " — shared by {people}"},
     "export.person_line": {"fr": " ({name})", "en": " ({name})"},
     "export.person_posts": {"fr": " · {posts}", "en": " · {posts}"},
