@@ -28,7 +28,7 @@ from tui.core.feed.store import feed_path_for, read_feed
 from tui.core.room.session import FeedSession
 from tui.core.run.plansource import Row
 from tui.core.timing.clock import FrozenClock
-from tui.screens.dialogs import ReplyDialog
+from tui.screens.writing import ReplyDialog
 from tui.widgets.conversation import ConversationPane
 from tui.widgets.cuelist import CueList
 

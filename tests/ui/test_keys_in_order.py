@@ -10,7 +10,7 @@ from tests.conftest import FakeClipboard
 from tests.ui.helpers import at, burst, copy_plan, ids_written, make_app, sheet
 from tui.core.plan.planfile import load_plan
 from tui.core.timing.clock import FrozenClock
-from tui.screens.dialogs import EditDialog, HighlightDialog
+from tui.screens.writing import EditDialog, HighlightDialog
 from tui.widgets.cuelist import CueList
 
 SIZE = (120, 36)

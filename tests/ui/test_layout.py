@@ -32,8 +32,8 @@ from tui.app import TchatApp
 from tui.cli import main as tchat
 from tui.commands.demo import demo_copy
 from tui.core.timing.clock import FrozenClock
-from tui.screens.dialogs import HelpDialog
 from tui.screens.keys import FooterItem, fit_footer
+from tui.screens.reference import HelpDialog
 from tui.widgets.cuelist import CueList
 from tui.widgets.draftbody import DraftBody
 from tui.widgets.panes import OVERDUE_STYLE, Checklist
@@ -619,7 +619,7 @@ async def test_one_mark_on_screen_and_it_is_on_what_c_copies(
 async def test_at_50x15_the_report_shows_its_rows(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
-    from tui.screens.dialogs import ReportDialog
+    from tui.screens.reference import ReportDialog
 
     app = make_app(copy_plan(tmp_path), FrozenClock(at(30)), fake_clipboard)
     async with app.run_test(size=(50, 15)) as pilot:
@@ -638,7 +638,7 @@ async def test_at_50_columns_the_report_shows_every_column_whole(
     from textual.geometry import Region
 
     from tui.core.run.asrun import AsRunLog, Event, log_path_for
-    from tui.screens.dialogs import ReportDialog
+    from tui.screens.reference import ReportDialog
 
     # Seen in a 50x15 pane: the delta column cut to "+2:…", the one figure that matters
     # (English names its cues with the longest words: "Heads-up Q1").

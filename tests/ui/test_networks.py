@@ -12,7 +12,7 @@ from tests.ui.helpers import at, copies_done, copy_plan, make_app, record_notifi
 from tui.core.run.asrun import log_path_for, read_events
 from tui.core.run.copyguard import BOUNCE_SECONDS
 from tui.core.timing.clock import FrozenClock
-from tui.screens.dialogs import HelpDialog
+from tui.screens.reference import HelpDialog
 from tui.widgets.cuelist import CueList
 from tui.widgets.panes import DraftPane
 

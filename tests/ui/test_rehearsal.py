@@ -31,7 +31,8 @@ from tui.core.run.hour import hour_at
 from tui.core.run.session import Session
 from tui.core.timing.clock import FrozenClock, SimulatedClock
 from tui.screens.commands import RunSheetCommands
-from tui.screens.dialogs import HelpDialog, HighlightDialog, ReportDialog
+from tui.screens.reference import HelpDialog, ReportDialog
+from tui.screens.writing import HighlightDialog
 from tui.widgets.cuelist import CueList
 
 SIZE = (120, 36)

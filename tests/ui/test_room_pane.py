@@ -17,7 +17,8 @@ from tui.app import TchatApp
 from tui.commands.demo import demo_copy
 from tui.commands.rehearse import Rehearsal, build_app
 from tui.core.room.room import RoomView
-from tui.screens.dialogs import PostDialog, ReplyDialog
+from tui.screens.dialogs import PostDialog
+from tui.screens.writing import ReplyDialog
 from tui.widgets.conversation import ConversationPane
 from tui.widgets.cuelist import CueList
 

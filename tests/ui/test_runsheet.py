@@ -33,7 +33,9 @@ from tui.clipboard import NoClipboard
 from tui.core.plan.planfile import load_plan
 from tui.core.run.asrun import AsRunLog, Event, log_path_for, read_events
 from tui.core.timing.clock import FrozenClock
-from tui.screens.dialogs import EditDialog, HelpDialog, ManualCopyDialog, ReplyDialog
+from tui.screens.dialogs import ManualCopyDialog
+from tui.screens.reference import HelpDialog
+from tui.screens.writing import EditDialog, ReplyDialog
 from tui.widgets import heartbeat
 from tui.widgets.countdown import Countdown
 from tui.widgets.cuelist import CueList
@@ -1183,7 +1185,7 @@ async def test_the_editor_flags_and_refuses_an_unknown_placeholder(
 async def test_the_plan_errors_are_not_covered_by_the_pre_flight(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
-    from tui.screens.dialogs import ProblemsDialog
+    from tui.screens.reference import ProblemsDialog
 
     # Seen at 120x36: opened the day before, the pre-flight notice (20 s, a dozen lines)
     # lay over the error dialog and cut its one error line in half.
@@ -1214,7 +1216,7 @@ async def test_the_plan_errors_are_not_covered_by_the_pre_flight(
 async def test_a_plan_with_errors_shows_them_before_anything_else(
     tmp_path: Path, fake_clipboard: FakeClipboard
 ) -> None:
-    from tui.screens.dialogs import ProblemsDialog
+    from tui.screens.reference import ProblemsDialog
 
     plan = copy_plan(tmp_path)
     plan.write_text(plan.read_text().replace(

@@ -231,7 +231,7 @@ def test_compress_dialog(snap_compare: SnapCompare, tmp_path: Path, size: Any) -
 @SIZES
 def test_problems_dialog(snap_compare: SnapCompare, tmp_path: Path,
                          monkeypatch: pytest.MonkeyPatch, size: Any) -> None:
-    from tui.screens.dialogs import ProblemsDialog
+    from tui.screens.reference import ProblemsDialog
 
     plan = here(tmp_path, monkeypatch)
     plan.write_text(plan.read_text().replace(

@@ -34,26 +34,26 @@ Form = EditForm | ReplyForm | HighlightForm | CopyByHand | ReportForm | PreviewF
 
 def dialog_for(form: Form, desk: RunDesk, words: Words,
                answer: Callable[[Outcome], None]) -> ModalScreen[None]:
-    from tui.screens import dialogs
+    from tui.screens import dialogs, reference, writing
 
     book = desk.book
     if isinstance(form, EditForm):
         row = form.row
-        return dialogs.EditDialog(book, row, words,
+        return writing.EditDialog(book, row, words,
                                   lambda text: answer(desk.save_template(row, text)))
     if isinstance(form, ReplyForm):
         reply = form
-        return dialogs.ReplyDialog(book, words, lambda text: answer(desk.send_reply(reply, text)),
+        return writing.ReplyDialog(book, words, lambda text: answer(desk.send_reply(reply, text)),
                                    mention=form.mention, text=form.text,
                                    count=desk.count_reply(form), posts=form.to is not None
                                    and desk.posts_on(form.network))
     if isinstance(form, HighlightForm):
         highlight = form
-        return dialogs.HighlightDialog(
+        return writing.HighlightDialog(
             words, form.label, lambda text: answer(desk.keep_highlight(highlight, text)))
     if isinstance(form, CopyByHand):
         return dialogs.ManualCopyDialog(form.text, words)
     if isinstance(form, PreviewForm):
         return dialogs.ReadDialog(words, form.title, form.body)
-    return dialogs.ReportDialog(form.report, words, rehearsal=form.rehearsal,
+    return reference.ReportDialog(form.report, words, rehearsal=form.rehearsal,
                                 log_path=form.log_path)

@@ -212,7 +212,7 @@ class RunSheet(PostingKeys, PacedScreen, RoomKeys):
         self._open_problems(message.problems)
 
     def _open_problems(self, problems: list[Problem]) -> None:
-        from tui.screens.dialogs import ProblemsDialog
+        from tui.screens.reference import ProblemsDialog
 
         def closed(_: None) -> None:
             if self.app.size.width >= NOTICE_ROOM:
@@ -436,7 +436,7 @@ class RunSheet(PostingKeys, PacedScreen, RoomKeys):
         self.show(self.desk.take_over())
 
     def action_help(self) -> None:
-        from tui.screens.dialogs import HelpDialog
+        from tui.screens.reference import HelpDialog
 
         self.app.push_screen(HelpDialog(self.words, self.desk.log_path, self.keys))
 
