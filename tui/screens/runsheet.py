@@ -22,27 +22,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.notifications import SeverityLevel
 from textual.widgets import Footer, OptionList
 
 from tui.clipboard import Clipboard, CopyOutcome
 from tui.core.plan.problems import Problem
 from tui.core.run.desk import RunDesk
-from tui.core.run.notices import DEFAULT_SECONDS, Notice, NoticeBoard
+from tui.core.run.notices import Notice, NoticeBoard
 from tui.core.run.outcomes import (
     Confirm,
     Copy,
-    Done,
-    NetworkOrder,
-    NothingToDo,
-    OpenLink,
-    Outcome,
-    Post,
-    PostView,
-    Quit,
-    QuitWaiting,
-    Refused,
-    Unpost,
 )
 from tui.core.run.plansource import PlanLook
 from tui.core.run.view import RunView
@@ -60,6 +48,7 @@ from tui.screens.layout import size_classes
 from tui.screens.pacing import PacedScreen
 from tui.screens.posting import PostingKeys
 from tui.screens.roomkeys import RoomKeys
+from tui.screens.showing import OutcomeShowing
 from tui.widgets.banners import Banners
 from tui.widgets.conversation import ConversationPane
 from tui.widgets.copying import CopyQueue
@@ -85,7 +74,7 @@ NOTICE_ROOM = 64
 countdown: the banner says "rehearsal", the problems wait for `tchat check`."""
 
 
-class RunSheet(PostingKeys, PacedScreen, RoomKeys):
+class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
     # Every key of either mode, in the footer's order; a live run's `check_action`
     # hides the clock keys. Escape back to the cue list: a key everyone tries, kept
     # out of the help's list so that every key there still shows at 48 rows.
@@ -279,97 +268,11 @@ class RunSheet(PostingKeys, PacedScreen, RoomKeys):
         self._follow_question()
         self.show(self.desk.end_of_run(in_view=self.app.screen is self))
 
-    def _follow_question(self) -> None:
-        """An open question's facts follow the clock; once what it asks about is gone,
-        it closes and the desk says why (`Confirm.follow`)."""
-        if self._asking is None:
-            return
-        asked, dialog = self._asking
-        if not dialog.is_current or asked.follow is None:
-            self._asking = None  # answered, or under another dialog: left as it is
-            return
-        now = asked.follow()
-        if isinstance(now, Confirm):
-            self._asking = (now, dialog)
-            dialog.reword(now.title, now.body)
-        else:
-            self._asking = None
-            dialog.withdraw()
-            self.show(now)
-
     def _draft_follows(self) -> None:
         view = self.view
         if self.is_mounted and view is not None:
             row = view.row(self.cues.selected_id)
             self.draft.show(row, self.words, view.network_for(row) if row else view.network)
-
-    # --- showing what the desk decided -----------------------------------------------
-
-    def notify(
-        self, message: str, *, kind: str = "action", title: str = "",
-        severity: SeverityLevel = "information", timeout: float | None = None,
-        markup: bool = False, long: bool = False,
-    ) -> None:
-        """A notice on the run-sheet's own bar (never markup): one at a time per `kind`,
-        a new copy notice replacing the last copy notice, held while a dialog is open."""
-        self.notices.say(Notice(message, severity, kind,
-                                DEFAULT_SECONDS if timeout is None else timeout, long))
-        self.notice_bar.update()
-
-    def say(self, notice: Notice) -> None:
-        self.notify(notice.text, kind=notice.kind, severity=notice.severity,
-                    timeout=notice.seconds, long=notice.long)
-
-    def show(self, outcome: Outcome | None) -> None:
-        """Show what an action came to: its notices, the dialog it needs, its copy."""
-        if outcome is None:
-            return
-        if isinstance(outcome, Done):
-            for kind in outcome.withdraw:
-                self.notices.withdraw(kind)
-            for notice in outcome.notices:
-                self.say(notice)
-            if outcome.select is not None:
-                self.cues.select_id(outcome.select)
-            self.notice_bar.update()
-            self.refresh_now()
-        elif isinstance(outcome, Refused | NothingToDo):
-            self.say(outcome.notice)
-            self.refresh_now()  # a write refused may have kept a tick, or reloaded
-        elif isinstance(outcome, Copy):
-            for notice in outcome.notices:
-                self.say(notice)
-            self.copies.start(outcome)
-        elif isinstance(outcome, Confirm):
-            answer = outcome
-
-            def answered(yes: bool) -> None:
-                self._asking = None  # answered: nothing left to follow
-                self.show(answer.yes() if yes else answer.no())
-
-            from tui.screens.dialogs import ConfirmDialog
-
-            dialog = ConfirmDialog(self.words, outcome.title, outcome.body, outcome.confirm,
-                                   answered=answered)
-            self._asking = (outcome, dialog) if outcome.follow is not None else None
-            self.app.push_screen(dialog)
-        elif isinstance(outcome, Quit):
-            self.app.exit()
-        elif isinstance(outcome, QuitWaiting):
-            from tui.screens.quitting import QuitWaitingDialog
-
-            self.app.push_screen(QuitWaitingDialog(outcome, self.words, self.show))
-        elif isinstance(outcome, OpenLink):
-            self.say(outcome.notice)
-            self.network_work.open_link(outcome.url)
-        elif isinstance(outcome, PostView | NetworkOrder):
-            self.show_room(outcome)
-        elif isinstance(outcome, Post | Unpost):
-            self.show_posting(outcome)
-        else:
-            from tui.screens.forms import dialog_for
-
-            self.app.push_screen(dialog_for(outcome, self.desk, self.words, self.show))
 
     # --- the heartbeat ----------------------------------------------------------------
 
