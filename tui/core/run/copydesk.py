@@ -118,9 +118,7 @@ class CopyDesk:
         status = hour.status(row_id)
         if status in ("posted", "skipped", "missed"):
             return Done((basics.say("screen.early_closed", severity="warning", kind="copy",
-                                    label=label,
-                                    status=basics.words(f"screen.status_{status}",
-                                                        time="").strip()),))
+                                    label=label, status=basics.status_word(status)),))
         if not hour.needs_confirmation(row.cue):
             return Done((basics.say("screen.early_now_due", severity="warning",
                                     kind="copy", label=label),))

@@ -8,7 +8,8 @@ One `DeskBasics` per run, made by `RunDesk` and handed to each part, so the hour
 made once per second and state for all of them.
 
 **Who may write.** A window that follows another (`Session.following`) writes nothing:
-a key that writes asks `writer()` first and is refused with the holder's name.
+a key that writes asks `writer()` (or `writable_row()`, the selected cue after it)
+first and is refused with the holder's name.
 """
 
 from __future__ import annotations
@@ -64,6 +65,10 @@ class DeskBasics:
         a plan with one network (its marks name none, as they always did)."""
         return self.tabs.for_row(row) if self.tabs.several else None
 
+    def status_word(self, status: str) -> str:
+        """A cue's status in a sentence: "posted", "skipped", "missed"."""
+        return self.words(f"screen.status_{status}", time="").strip()
+
     def plan_change(self, change: PlanChange) -> tuple[Notice, ...]:
         """What a reload of the plan file is said as: reloaded, or does not load (by the
         heartbeat, and by a tick's retry that reloaded it)."""
@@ -93,6 +98,11 @@ class DeskBasics:
             return None
         return Refused(self.say("screen.following_no_write", severity="warning",
                                 seconds=6, holder=holder.describe(self.words)))
+
+    def writable_row(self, row_id: str | None) -> Row | Refused:
+        """The selected row, for a key that writes: refused in a window that follows
+        another first (its holder named), then when no cue is selected."""
+        return self.writer() or self.row(row_id)
 
     # --- the hour --------------------------------------------------------------------
 

@@ -27,10 +27,7 @@ class FormDesk:
 
     def edit(self, row_id: str | None) -> Outcome:
         """`e`: the selected cue's template, to edit (a derived heads-up has none)."""
-        refused = self.basics.writer()
-        if refused is not None:
-            return refused
-        row = self.basics.row(row_id)
+        row = self.basics.writable_row(row_id)
         if isinstance(row, Refused):
             return row
         if row.cue.derived:

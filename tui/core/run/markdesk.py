@@ -2,6 +2,10 @@
 the draft pane shows only, and `u` (once neither a `P` nor the room has something more
 recent to take back: `RunDesk.undo` asks them first) takes back the last mark, skip,
 shift or compression.
+
+Both skips ask the same things first, in the same order as ever (`S` on one network
+says so before anything else): may this window write, which cue (`writable_row`), is
+it already done (`_already_done`: a cue posted or skipped, there, is not skipped again).
 """
 
 from __future__ import annotations
@@ -24,18 +28,13 @@ class MarkDesk:
         """`s`: the selected cue skipped everywhere; the draft pane back to the plan's
         first network, where the next cue starts."""
         basics = self.basics
-        refused = basics.writer()
-        if refused is not None:
-            return refused
-        row = basics.row(row_id)
+        row = basics.writable_row(row_id)
         if isinstance(row, Refused):
             return row
         label = basics.label(row)
         status = basics.hour().status(row.id)
         if status in ("posted", "skipped"):
-            return Refused(basics.say(
-                "screen.already_done", severity="warning", label=label,
-                status=basics.words(f"screen.status_{status}", time="").strip()))
+            return self._already_done(label, status)
         basics.session.skip(row.id)
         tabs = basics.tabs
         if tabs.several:
@@ -49,10 +48,7 @@ class MarkDesk:
         if not tabs.several:
             return NothingToDo(basics.say("screen.one_network", severity="warning",
                                           seconds=4))
-        refused = basics.writer()
-        if refused is not None:
-            return refused
-        row = basics.row(row_id)
+        row = basics.writable_row(row_id)
         if isinstance(row, Refused):
             return row
         session = basics.session
@@ -60,9 +56,7 @@ class MarkDesk:
         label = basics.on(basics.label(row), network)
         status = session.state.on_network(row.id, network)
         if status is not None:
-            return Refused(basics.say(
-                "screen.already_done", severity="warning", label=label,
-                status=basics.words(f"screen.status_{status}", time="").strip()))
+            return self._already_done(label, status)
         session.skip(row.id, network)
         following = tabs.after(row, network, session.state)
         message = basics.say("screen.skipped", label=label)
@@ -71,6 +65,11 @@ class MarkDesk:
                 "screen.network_next", network=network_name(following)),
                 message.severity, message.kind)
         return Done((message,))
+
+    def _already_done(self, label: str, status: str) -> Refused:
+        """A skip refused: the cue is posted or skipped already (there)."""
+        return Refused(self.basics.say("screen.already_done", severity="warning",
+                                       label=label, status=self.basics.status_word(status)))
 
     def take_back(self) -> Outcome:
         """`u`'s last resort: the last mark, skip, shift or compression taken back (the

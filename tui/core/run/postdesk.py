@@ -111,10 +111,7 @@ class PostDesk:
         accounts = session.plan.accounts
         if accounts is None:
             return Refused(self.basics.say("screen.no_accounts", severity="warning", seconds=8))
-        refused = self.basics.writer()
-        if refused is not None:
-            return refused
-        row = self.basics.row(row_id)
+        row = self.basics.writable_row(row_id)
         if isinstance(row, Refused):
             return row
         from tui.core.run.publish.publisher import account_networks
