@@ -75,12 +75,8 @@ class ChecklistDesk:
             return self._ticks_wait("screen.tick_waits_not_loaded"
                                     if changed.reloaded is False
                                     else "screen.tick_waits_changed")
-        except PlanError as error:
-            return self._ticks_wait("screen.tick_waits_failed",
-                                    error=error.problems[0].text(self.words.language))
-        except OSError as error:
-            return self._ticks_wait("screen.tick_waits_failed",
-                                    error=error.strerror or str(error))
+        except (PlanError, OSError) as error:
+            return self._ticks_wait("screen.tick_waits_failed", error=self.basics.why(error))
         return Done()
 
     def _ticks_wait(self, key: str, **fields: object) -> Done:

@@ -18,6 +18,7 @@ from datetime import datetime
 
 from tui.core.plan.naming import cue_name
 from tui.core.plan.networks import network_name
+from tui.core.plan.problems import PlanError
 from tui.core.run.hour import Hour, hour_at
 from tui.core.run.notices import Notice, Severity
 from tui.core.run.outcomes import Refused
@@ -54,6 +55,12 @@ class DeskBasics:
     def label(self, row: Row) -> str:
         return cue_name(row.cue, self.words, row.named)
 
+    def cue_label(self, cue_id: str | None) -> str:
+        """A cue the log or a plan names, by its name; by its id when the plan (reloaded
+        meanwhile) has it no more."""
+        row = self.session.row(cue_id or "")
+        return self.label(row) if row else (cue_id or "")
+
     def on(self, label: str, network: str | None) -> str:
         """ "Q3 on Bluesky" on a plan with several networks; "Q3" on one."""
         if network is None:
@@ -68,6 +75,13 @@ class DeskBasics:
     def status_word(self, status: str) -> str:
         """A cue's status in a sentence: "posted", "skipped", "missed"."""
         return self.words(f"screen.status_{status}", time="").strip()
+
+    def why(self, error: PlanError | OSError) -> str:
+        """Why a write to the plan file failed, in a line: the plan's first problem, or
+        the system's reason."""
+        if isinstance(error, PlanError):
+            return error.problems[0].text(self.words.language)
+        return error.strerror or str(error)
 
     def plan_change(self, change: PlanChange) -> tuple[Notice, ...]:
         """What a reload of the plan file is said as: reloaded, or does not load (by the

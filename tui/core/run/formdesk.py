@@ -89,12 +89,7 @@ class FormDesk:
             key = ("screen.changed_not_loaded" if changed.reloaded is False
                    else "screen.changed_not_written")
             return Refused(self.basics.say(key, severity="error", seconds=10, kind="plan"))
-        except PlanError as error:
+        except (PlanError, OSError) as error:
             return Refused(self.basics.say("screen.write_failed", severity="error", seconds=10,
-                                           kind="plan",
-                                           error=error.problems[0].text(self.words.language)))
-        except OSError as error:
-            # A tick is kept in the log even when the plan refuses it.
-            return Refused(self.basics.say("screen.write_failed", severity="error", seconds=10,
-                                           kind="plan", error=error.strerror or str(error)))
+                                           kind="plan", error=self.basics.why(error)))
         return None

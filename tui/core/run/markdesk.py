@@ -86,8 +86,7 @@ class MarkDesk:
         elif undone.kind == "compress":
             what = words("screen.undo_compress")
         else:
-            row = basics.session.row(undone.cue or "")
-            label = basics.label(row) if row else (undone.cue or "")
+            label = basics.cue_label(undone.cue)
             if undone.network is not None and tabs.several:
                 label = basics.on(label, undone.network)
                 if undone.network in tabs.networks:

@@ -47,11 +47,7 @@ class ShiftDesk:
         session, words = basics.session, basics.words
         zone = session.plan.chat.zone
         end = exact_clock_time(plan.end or basics.hour().end, zone)
-
-        def name(cue_id: str) -> str:
-            row = session.row(cue_id)
-            return basics.label(row) if row else cue_id
-
+        name = basics.cue_label
         times = ", ".join(f"{name(cue)} {exact_clock_time(at, zone)}" for cue, at in plan.times)
         body = words("screen.compress_body", times=times)
         if plan.skips:

@@ -120,7 +120,7 @@ class WindowDesk:
             taken = self.session.take_over(holder)
         except OSError as error:
             return Refused(self.basics.say("screen.take_over_failed", severity="error",
-                                           seconds=10, error=error.strerror or str(error)))
+                                           seconds=10, error=self.basics.why(error)))
         if not taken:
             return self.take_over()  # the lock changed meanwhile: asked again, anew
         return Done((self.basics.say("screen.took_over_lock", severity="warning", seconds=10,
@@ -160,9 +160,7 @@ class WindowDesk:
         """One waiting line of the log, as the moderator knows it."""
         words = self.words
         if event.kind in ("mark", "skip"):
-            row = self.session.row(event.cue or "")
-            label = self.basics.label(row) if row else (event.cue or "")
-            return words(f"screen.undo_{event.kind}", label=label)
+            return words(f"screen.undo_{event.kind}", label=self.basics.cue_label(event.cue))
         if event.kind == "shift":
             return words("screen.undo_shift", delay=signed_span(event.seconds or 0))
         if event.kind in ("compress", "tick", "reply", "highlight", "undo"):
