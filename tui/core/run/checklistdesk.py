@@ -14,18 +14,16 @@ import contextlib
 from tui.core.plan.planedit import PlanChangedOnDisk
 from tui.core.plan.problems import PlanError
 from tui.core.run.checklist import checklist_groups
-from tui.core.run.deskbasics import DeskBasics
+from tui.core.run.deskbasics import DeskBasics, DeskPart
 from tui.core.run.notices import Notice
 from tui.core.run.outcomes import Done, Outcome, Refused
 from tui.core.run.plansource import PlanChange
 from tui.core.text.clean import one_line
 
 
-class ChecklistDesk:
+class ChecklistDesk(DeskPart):
     def __init__(self, basics: DeskBasics) -> None:
-        self.basics = basics
-        self.session = basics.session
-        self.words = basics.words
+        super().__init__(basics)
         self._ticks_said = False
         """That ticks wait for the plan file was said (once, until they are in)."""
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from tui.core.plan.networks import network_name
 from tui.core.run.copyguard import CopyGuard, OnClipboard
-from tui.core.run.deskbasics import DeskBasics
+from tui.core.run.deskbasics import DeskBasics, DeskPart
 from tui.core.run.hour import Hour
 from tui.core.run.notices import Notice, Severity
 from tui.core.run.outcomes import Confirm, Copy, CopyByHand, Done, NothingToDo, Outcome, Refused
@@ -35,10 +35,10 @@ Via = str
 """How a text reached the clipboard: "system", "osc52" or "manual"."""
 
 
-class CopyDesk:
+class CopyDesk(DeskPart):
     def __init__(self, basics: DeskBasics, guard: CopyGuard, posting: Posting,
                  pane: RoomDesk) -> None:
-        self.basics = basics
+        super().__init__(basics)
         self.guard = guard
         """What is on the clipboard, and when a `c` would replace it too soon."""
         self.posting = posting

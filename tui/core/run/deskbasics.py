@@ -135,3 +135,14 @@ class DeskBasics:
     def time(self, row: Row, hour: Hour) -> str:
         """The row's time, moved by the shifts: "18:12", or "J-1 18:00"."""
         return self._maker.row_time(self.session, row, hour)
+
+
+class DeskPart:
+    """A part of the run desk (`copydesk`, `markdesk`…): the basics every part shares,
+    with the run's session, words and the draft pane's networks at hand."""
+
+    def __init__(self, basics: DeskBasics) -> None:
+        self.basics = basics
+        self.session = basics.session
+        self.words = basics.words
+        self.tabs = basics.tabs

@@ -16,7 +16,7 @@ from tui.core.plan.model import Feed
 from tui.core.plan.networks import NETWORK_NAMES
 from tui.core.room.session import FeedPlan, FeedSession, feed_plan
 from tui.core.room.threads import PostedQuestion
-from tui.core.run.deskbasics import DeskBasics
+from tui.core.run.deskbasics import DeskBasics, DeskPart
 from tui.core.run.notices import Notice
 from tui.core.run.outcomes import Done, Refused
 from tui.core.run.roomlog import posted_questions, room_marks
@@ -24,11 +24,9 @@ from tui.core.run.roomtalk import RoomTalk
 from tui.core.timing.clocktime import clock_time
 
 
-class FeedDesk:
+class FeedDesk(DeskPart):
     def __init__(self, basics: DeskBasics, room: RoomTalk, replay: Path | None) -> None:
-        self.basics = basics
-        self.session = basics.session
-        self.words = basics.words
+        super().__init__(basics)
         self.room = room
         """What the screen says of the conversation (the run desk's own, shared)."""
         self.replay = replay

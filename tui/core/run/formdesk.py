@@ -14,17 +14,12 @@ from collections.abc import Callable
 
 from tui.core.plan.planedit import PlanChangedOnDisk
 from tui.core.plan.problems import PlanError
-from tui.core.run.deskbasics import DeskBasics
+from tui.core.run.deskbasics import DeskPart
 from tui.core.run.outcomes import Done, EditForm, HighlightForm, Outcome, Refused, ReplyForm
 from tui.core.run.plansource import Row
 
 
-class FormDesk:
-    def __init__(self, basics: DeskBasics) -> None:
-        self.basics = basics
-        self.session = basics.session
-        self.words = basics.words
-
+class FormDesk(DeskPart):
     def edit(self, row_id: str | None) -> Outcome:
         """`e`: the selected cue's template, to edit (a derived heads-up has none)."""
         row = self.basics.writable_row(row_id)

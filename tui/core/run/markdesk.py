@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from tui.core.plan.networks import network_name
 from tui.core.run.copyguard import CopyGuard
-from tui.core.run.deskbasics import DeskBasics
+from tui.core.run.deskbasics import DeskBasics, DeskPart
 from tui.core.run.notices import Notice
 from tui.core.run.outcomes import Done, NothingToDo, Outcome, Refused
 from tui.core.timing.spans import signed_span
 
 
-class MarkDesk:
+class MarkDesk(DeskPart):
     def __init__(self, basics: DeskBasics, guard: CopyGuard) -> None:
-        self.basics = basics
+        super().__init__(basics)
         self.guard = guard
         """The clipboard's guard: a mark taken back holds no press any more."""
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from tui.core.plan.naming import cue_name
 from tui.core.plan.networks import network_name
 from tui.core.run.asrun import Event
-from tui.core.run.deskbasics import DeskBasics
+from tui.core.run.deskbasics import DeskBasics, DeskPart
 from tui.core.run.notices import Notice
 from tui.core.run.outcomes import (
     Confirm,
@@ -47,13 +47,10 @@ if TYPE_CHECKING:
     from tui.core.run.publish.publisher import Run
 
 
-class PostDesk:
+class PostDesk(DeskPart):
     def __init__(self, basics: DeskBasics, posting: Posting, *,
                  send: Callable[[Copy], Copy]) -> None:
-        self.basics = basics
-        self.session = basics.session
-        self.words = basics.words
-        self.tabs = basics.tabs
+        super().__init__(basics)
         self.posting = posting
         """What `P` has on its way, what failed, what the first `P` asked."""
         self.send = send

@@ -6,17 +6,14 @@ nothing to compress, that is said, never done anyway.
 
 from __future__ import annotations
 
-from tui.core.run.deskbasics import DeskBasics
+from tui.core.run.deskbasics import DeskPart
 from tui.core.run.hour import Compression
 from tui.core.run.outcomes import Confirm, Done, NothingToDo, Outcome
 from tui.core.timing.clocktime import exact_clock_time
 from tui.core.timing.spans import signed_span
 
 
-class ShiftDesk:
-    def __init__(self, basics: DeskBasics) -> None:
-        self.basics = basics
-
+class ShiftDesk(DeskPart):
     def shift(self) -> Outcome:
         """`d`: what is left, moved by how late the run is."""
         basics = self.basics

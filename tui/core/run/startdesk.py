@@ -10,7 +10,7 @@ over when it opened, and never as a dialog over another (a notice says where it 
 
 from __future__ import annotations
 
-from tui.core.run.deskbasics import DeskBasics
+from tui.core.run.deskbasics import DeskBasics, DeskPart
 from tui.core.run.notices import Notice
 from tui.core.run.outcomes import Done, Outcome, ReportForm
 from tui.core.text.words import cue_list
@@ -20,12 +20,9 @@ PREFLIGHT_SECONDS = 60.0
 away sooner)."""
 
 
-class StartDesk:
+class StartDesk(DeskPart):
     def __init__(self, basics: DeskBasics) -> None:
-        self.basics = basics
-        self.session = basics.session
-        self.words = basics.words
-        self.tabs = basics.tabs
+        super().__init__(basics)
         self._report_offered = False
         """The report was offered (or the run was over when it opened): not again."""
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.plan.networks import network_name
 from tui.core.run.asrun import Event
-from tui.core.run.deskbasics import DeskBasics
+from tui.core.run.deskbasics import DeskBasics, DeskPart
 from tui.core.run.notices import Notice
 from tui.core.run.outcomes import Confirm, Done, Outcome, Refused, Unpost
 from tui.core.run.posting import LastPost, Posting, PostOrder
@@ -25,12 +25,10 @@ if TYPE_CHECKING:
     from tui.core.run.publish.outcomes import CueOutcome
 
 
-class UnpostDesk:
+class UnpostDesk(DeskPart):
     def __init__(self, basics: DeskBasics, posting: Posting, *,
                  where: Callable[[str], str]) -> None:
-        self.basics = basics
-        self.session = basics.session
-        self.words = basics.words
+        super().__init__(basics)
         self.posting = posting
         self.where = where
         """Where a cue is out, in a line (`PostDesk.where`): what the question names."""

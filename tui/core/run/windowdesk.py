@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from tui.core.run.asrun import Event
 from tui.core.run.checklistdesk import ChecklistDesk
-from tui.core.run.deskbasics import DeskBasics
+from tui.core.run.deskbasics import DeskBasics, DeskPart
 from tui.core.run.notices import Notice
 from tui.core.run.outcomes import Confirm, Done, NothingToDo, Outcome, Quit, QuitWaiting, Refused
 from tui.core.run.planlock import Holder
@@ -29,11 +29,9 @@ WAITING_SHOWN = 6
 """The waiting actions a quit names one by one; the rest are counted."""
 
 
-class WindowDesk:
+class WindowDesk(DeskPart):
     def __init__(self, basics: DeskBasics, checklist: ChecklistDesk) -> None:
-        self.basics = basics
-        self.session = basics.session
-        self.words = basics.words
+        super().__init__(basics)
         self.checklist = checklist
         """The checklist's desk: the ticks the plan's copy owes are tried at each look."""
         self._quit_when_written = False
