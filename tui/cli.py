@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from tui import __version__, startup
 from tui.commands.exits import EXIT_USAGE, CommandError
@@ -124,7 +124,7 @@ def _looks_like_a_command(word: str) -> bool:
     """A bare word that names no file (`tchat rehaerse`): a mistyped command, not a plan
     that does not exist."""
     return (not word.startswith("-") and "/" not in word and "." not in word
-            and not Path(word).exists())
+            and not os.path.exists(word))  # os.path: pathlib costs every command 3 ms
 
 
 def _unknown_command(word: str) -> int:
