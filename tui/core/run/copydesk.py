@@ -83,7 +83,7 @@ class CopyDesk(DeskPart):
     def _out(self, row: Row, network: str | None) -> tuple[bool, bool]:
         """Whether `row` is posted already (on `network`, on a plan with several), and
         whether it is out anywhere (a cue out on one network is not asked again)."""
-        state = self.basics.session.state
+        state = self.session.state
         if network is None:
             already = row.id in state.posted
             return already, already
@@ -96,7 +96,7 @@ class CopyDesk(DeskPart):
         gone; a yes copies the cue as it is then (a plan reloaded meanwhile may have
         changed its text): never the state the question was asked in."""
         basics = self.basics
-        words = basics.words
+        words = self.words
         label, row_id = basics.on(basics.label(row), basics.network(row)), row.id
         body = words("screen.early_body", label=label, time=basics.time(row, hour),
                      delay=short_span(hour.ahead(row.cue)))
@@ -111,7 +111,7 @@ class CopyDesk(DeskPart):
     def _still_early(self, row_id: str) -> Confirm | Done:
         """The early copy's question as it stands now (`Confirm.follow`)."""
         basics = self.basics
-        row = basics.session.row(row_id)
+        row = self.session.row(row_id)
         if row is None:
             return Done((basics.say("screen.early_gone", severity="warning", kind="copy"),))
         hour, label = basics.hour(), basics.label(row)
@@ -128,7 +128,7 @@ class CopyDesk(DeskPart):
         """A yes to the early copy: the cue as it is now, on the network shown now,
         marked unless posted there meanwhile."""
         basics = self.basics
-        row = basics.session.row(row_id)
+        row = self.session.row(row_id)
         if row is None:
             return Refused(basics.say("screen.early_gone", severity="warning", kind="copy"))
         network = basics.network(row)
@@ -152,13 +152,13 @@ class CopyDesk(DeskPart):
                               kind="copy", label=held.label)
         return basics.say("screen.copy_held", severity="warning", kind="copy",
                           label=held.label,
-                          time=clock_time(held.marked_at, basics.session.plan.chat.zone))
+                          time=clock_time(held.marked_at, self.session.plan.chat.zone))
 
     def copied(self, order: Copy, via: Via, *, timed_out_after: float | None = None) -> Done:
         """The clipboard took (or refused) a copy: the mark, and what to say of it; on a
         plan with several networks, the mark on its network, and the draft pane on to
         the next network the cue still needs (the notice names it)."""
-        session, words, tabs = self.basics.session, self.basics.words, self.basics.tabs
+        session, words, tabs = self.session, self.words, self.tabs
         if order.reply or order.link:
             self.guard.release()
             return Done((self.pane.copied(order, via),))

@@ -35,8 +35,8 @@ class MarkDesk(DeskPart):
         status = basics.hour().status(row.id)
         if status in ("posted", "skipped"):
             return self._already_done(label, status)
-        basics.session.skip(row.id)
-        tabs = basics.tabs
+        self.session.skip(row.id)
+        tabs = self.tabs
         if tabs.several:
             tabs.shown = tabs.networks[0]  # done everywhere: the next cue starts
         return Done((basics.say("screen.skipped", label=label),))
@@ -44,14 +44,14 @@ class MarkDesk(DeskPart):
     def skip_network(self, row_id: str | None) -> Outcome:
         """`S`: skip the selected cue on the network the draft pane shows, only; the pane
         then goes to the next network that still needs it."""
-        basics, tabs = self.basics, self.basics.tabs
+        basics, tabs = self.basics, self.tabs
         if not tabs.several:
             return NothingToDo(basics.say("screen.one_network", severity="warning",
                                           seconds=4))
         row = basics.writable_row(row_id)
         if isinstance(row, Refused):
             return row
-        session = basics.session
+        session = self.session
         network = tabs.for_row(row)
         label = basics.on(basics.label(row), network)
         status = session.state.on_network(row.id, network)
@@ -61,7 +61,7 @@ class MarkDesk(DeskPart):
         following = tabs.after(row, network, session.state)
         message = basics.say("screen.skipped", label=label)
         if following is not None:
-            message = Notice(message.text + " · " + basics.words(
+            message = Notice(message.text + " · " + self.words(
                 "screen.network_next", network=network_name(following)),
                 message.severity, message.kind)
         return Done((message,))
@@ -75,8 +75,8 @@ class MarkDesk(DeskPart):
         """`u`'s last resort: the last mark, skip, shift or compression taken back (the
         draft pane back to the network a mark was on); nothing to undo, said."""
         basics = self.basics
-        words, tabs = basics.words, basics.tabs
-        undone = basics.session.undo()
+        words, tabs = self.words, self.tabs
+        undone = self.session.undo()
         if undone is None:
             return NothingToDo(basics.say("screen.nothing_to_undo", severity="warning"))
         if undone.kind == "mark":

@@ -20,7 +20,7 @@ class ShiftDesk(DeskPart):
         refused = basics.writer()
         if refused is not None:
             return refused
-        seconds = basics.session.shift()
+        seconds = self.session.shift()
         if seconds is None:
             return NothingToDo(basics.say("screen.nothing_late", severity="warning"))
         return Done((basics.say("screen.shifted", delay=signed_span(seconds)),))
@@ -31,7 +31,7 @@ class ShiftDesk(DeskPart):
         refused = basics.writer()
         if refused is not None:
             return refused
-        plan = basics.session.compression()
+        plan = self.session.compression()
         if plan is None:
             return NothingToDo(basics.say("screen.nothing_to_compress", severity="warning"))
         return self._ask_compress(plan)
@@ -41,7 +41,7 @@ class ShiftDesk(DeskPart):
         proposes are from now); a yes spreads the questions as the hour is then, never
         as it was when asked (at most the second the question last showed)."""
         basics = self.basics
-        session, words = basics.session, basics.words
+        session, words = self.session, self.words
         zone = session.plan.chat.zone
         end = exact_clock_time(plan.end or basics.hour().end, zone)
         name = basics.cue_label
