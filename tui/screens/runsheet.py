@@ -44,7 +44,7 @@ from tui.screens.keys import (
     reword,
     run_keys,
 )
-from tui.screens.layout import size_classes
+from tui.screens.layout import notice_room, size_classes
 from tui.screens.pacing import PacedScreen
 from tui.screens.posting import PostingKeys
 from tui.screens.roomkeys import RoomKeys
@@ -119,7 +119,8 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
         # As Textual hides its toasts in a test run without notifications.
         self.notice_bar = NoticeBar(
             self.notices, shown=lambda: getattr(self.app, "notices_shown", True),
-            side=self.side_notice, id="notices")
+            side=self.side_notice, more=lambda n: words("screen.notices_folded", n=n),
+            id="notices")
         self.copies = CopyQueue(self.clipboard, on_copied=self._copied, id="copies")
         self.plan_work = PlanWork(id="plan-work")
         self.posting_work = PostingWork(self.sessions, id="posting-work")
@@ -159,6 +160,7 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
     def on_resize(self) -> None:
         width, height = self.size
         size_classes(self, width, height)
+        self.notice_bar.room = notice_room(height)
         self.place_conversation(width, height)
         fit_footer_keys(self, self.footer, self.keys, self.words, width)
 

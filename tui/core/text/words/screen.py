@@ -197,6 +197,9 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "Copié par le terminal (OSC 52) : {label} ; si rien ne se colle, touche v",
         "en": "{label} copied through the terminal (OSC 52); if nothing pastes, press v",
     },
+    # Older notices still up, folded behind the newest on a low terminal.
+    "screen.notices_folded": {"fr": "+{n} avis",
+                              "en": {"one": "+{n} notice", "other": "+{n} notices"}},
     "screen.copied_manual": {"fr": "Copie impossible : copiez le texte à la main",
                              "en": "Could not copy: copy the text by hand"},
     "screen.marked": {"fr": "publication notée à {time}", "en": "marked posted at {time}"},
