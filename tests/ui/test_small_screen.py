@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Button
 
 from tests.conftest import FakeClipboard, FakeMonotonic
-from tests.ui.helpers import copies_done, copy_plan, rehearsal_app, until
+from tests.ui.helpers import at, copies_done, copy_plan, make_app, rehearsal_app, until
 from tests.ui.test_snapshots import SnapCompare, quiet
 from tui.app import TchatApp
 from tui.core.run.notices import NoticeBoard
+from tui.core.timing.clock import FrozenClock
 from tui.widgets.notices import NoticeCard
 
 TINY, SMALL, WIDE = (50, 15), (80, 24), (120, 36)
@@ -98,3 +100,56 @@ def test_snapshot_notices_folded(snap_compare: SnapCompare, tmp_path: Path,
         await until(pilot, lambda: len(cards(app)) == 1 and bool(cards(app)[0].more))
 
     assert snap_compare(app, terminal_size=size, run_before=quiet(in_a_hurry))
+
+
+def held_elsewhere(plan: Path) -> None:
+    """Another host's window holds the plan: this one follows (its `T` takes over)."""
+    import json
+
+    from tui.core.run.planlock import lock_path_for
+
+    lock_path_for(plan).write_text(json.dumps(
+        {"pid": 4242, "host": "studio-laptop", "started": "2026-12-03T16:55:00+00:00"}))
+
+
+def follower(tmp_path: Path, name: str = "chat-fr") -> TchatApp:
+    plan = copy_plan(tmp_path, name)
+    held_elsewhere(plan)
+    return make_app(plan, FrozenClock(at(7.25)), FakeClipboard())
+
+
+@pytest.mark.parametrize("size", [TINY, SMALL], ids=["50x15", "80x24"])
+@pytest.mark.parametrize("name", ["chat-fr", "chat-en"])
+async def test_the_take_over_question_shows_its_buttons_whole(
+    tmp_path: Path, size: tuple[int, int], name: str
+) -> None:
+    # Seen at 50x15: the take-over question's six lines pushed the buttons half out of
+    # the dialog, "Annuler" and "Prendre la main" cut, the hint kept.
+    from tui.screens.dialogs import ConfirmDialog
+
+    app = follower(tmp_path, name)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("T")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.pause()
+        dialog = app.screen.query_one("#dialog")
+        inside = dialog.content_region
+        for button in app.screen.query(Button):
+            label = str(button.label)
+            assert inside.contains_region(button.region), (label, button.region, inside)
+            assert button.content_region.height >= 1
+            assert button.content_region.width >= len(label), label
+        assert inside.contains_region(app.screen.query_one("#dialog-hint").region)
+        await pilot.press("n")
+        await until(pilot, lambda: not isinstance(app.screen, ConfirmDialog))
+
+
+def test_snapshot_take_over_in_english_at_50x15(snap_compare: SnapCompare,
+                                                tmp_path: Path) -> None:
+    async def ask(pilot: Any) -> None:
+        await pilot.press("T")
+        await pilot.pause()
+
+    assert snap_compare(follower(tmp_path, "chat-en"), terminal_size=TINY,
+                        run_before=quiet(ask))
