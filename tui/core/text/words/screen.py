@@ -198,7 +198,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "{label} copied through the terminal (OSC 52); if nothing pastes, press v",
     },
     # Older notices still up, folded behind the newest on a low terminal.
-    "screen.notices_folded": {"fr": "+{n} avis",
+    "screen.notices_folded": {"fr": {"one": "+{n} avis", "other": "+{n} avis"},
                               "en": {"one": "+{n} notice", "other": "+{n} notices"}},
     "screen.copied_manual": {"fr": "Copie impossible : copiez le texte à la main",
                              "en": "Could not copy: copy the text by hand"},
@@ -392,6 +392,17 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.edit_hint": {
         "fr": "ctrl+s enregistre dans le plan · échap annule · {{tag}}, {{q}}… sont remplacés",
         "en": "ctrl+s saves into the plan · escape cancels · {{tag}}, {{q}}… are filled in",
+    },
+    # The editor holds a template as it is copied: what it left out, said once.
+    "screen.edit_left_out": {
+        "fr": {"one": "{n} caractère de contrôle laissé de côté ({names}) : jamais copié, "
+                      "il quitte le plan à l'enregistrement",
+               "other": "{n} caractères de contrôle laissés de côté ({names}) : jamais "
+                        "copiés, ils quittent le plan à l'enregistrement"},
+        "en": {"one": "{n} control character left out ({names}): never copied, it leaves "
+                      "the plan when saved",
+               "other": "{n} control characters left out ({names}): never copied, they "
+                        "leave the plan when saved"},
     },
     "screen.reply_title": {"fr": "Réponse rapide", "en": "Quick reply"},
     "screen.highlight_title": {"fr": "Temps fort sous {label}", "en": "Highlight under {label}"},
