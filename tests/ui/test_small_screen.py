@@ -153,3 +153,64 @@ def test_snapshot_take_over_in_english_at_50x15(snap_compare: SnapCompare,
 
     assert snap_compare(follower(tmp_path, "chat-en"), terminal_size=TINY,
                         run_before=quiet(ask))
+
+
+# --- the count of a text holding control characters ----------------------------------------
+
+
+async def test_the_cue_list_and_the_editor_count_what_is_copied(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    # Seen on a plan whose Q1 held ESC and BEL: 6,034 in the cue list, 6,036 in the
+    # editor, and the copy had neither. Both now count the text the copy gets.
+    from textual.widgets import Label, TextArea
+
+    from tui.core.counting import count
+    from tui.screens.writing import EditDialog
+
+    app = make_app(copy_plan(tmp_path, "hostile"), FrozenClock(at(3)), fake_clipboard)
+    async with app.run_test(size=WIDE) as pilot:
+        sheet = app.run_sheet
+        sheet.cues.select_id("q1")
+        await pilot.pause()
+        assert sheet.view is not None
+        shown = sheet.view.row("q1")
+        assert shown is not None
+        draft = shown.row.draft
+        assert "\x1b" in draft.text  # shown as ␛, never copied
+        in_list = str(sheet.cues.get_option("q1").prompt)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, EditDialog))
+        await pilot.pause()
+        in_editor = str(app.screen.query_one("#edit-count", Label).content)
+        edited = app.screen.query_one("#edit-area", TextArea).text
+        left_out = str(app.screen.query_one("#edit-left-out").render())
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is sheet)
+        await pilot.press("c")
+        await copies_done(app, pilot)
+    copied = fake_clipboard.text
+    assert copied is not None and "\x1b" not in copied and "\x07" not in copied
+    plan = app.session.plan
+    posted = count(copied, "x", limit=plan.chat.limit_on("x"))
+    assert draft.count.length == posted.length
+    assert f"{posted.length}/{posted.limit}" in in_list
+    assert in_editor == f"{posted.length}/{posted.limit}"
+    # The editor holds the template as it is copied, and says what it left out.
+    assert "␛" not in edited and "]52;c;aGk= done" in edited
+    assert left_out == ("2 control characters left out (ESC, BEL): never copied, they "
+                        "leave the plan when saved")
+
+
+@pytest.mark.parametrize("size", [SMALL, TINY], ids=["80x24", "50x15"])
+def test_snapshot_editor_of_a_template_with_controls(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int], no_cursor_blink: None
+) -> None:
+    app = make_app(copy_plan(tmp_path, "hostile"), FrozenClock(at(3)), FakeClipboard())
+
+    async def edit_q1(pilot: Any) -> None:
+        app.run_sheet.cues.select_id("q1")
+        await pilot.press("e")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=quiet(edit_q1))
