@@ -15,6 +15,7 @@ from textual.widgets import Button
 
 from tests.conftest import FakeClipboard, FakeMonotonic
 from tests.ui.helpers import at, copies_done, copy_plan, make_app, rehearsal_app, until
+from tests.ui.test_layout import screen_lines
 from tests.ui.test_snapshots import SnapCompare, quiet
 from tui.app import TchatApp
 from tui.core.run.notices import NoticeBoard
@@ -214,3 +215,32 @@ def test_snapshot_editor_of_a_template_with_controls(
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=quiet(edit_q1))
+
+
+# --- the follower banner ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("size", "name", "key"), [
+    (TINY, "chat-fr", "T\u00a0: prendre la main"), (TINY, "chat-en", "T: take over"),
+    (SMALL, "chat-fr", "T\u00a0: prendre la main"), (WIDE, "chat-en", "T: take over")])
+async def test_the_follower_banner_keeps_its_key_in_view(
+    tmp_path: Path, size: tuple[int, int], name: str, key: str
+) -> None:
+    # Seen at 50x15: the banner's two lines ended at "suit ses marques", its
+    # "T : prendre la main" cut. Where the sentence does not fit, the key comes first.
+    app = follower(tmp_path, name)
+    async with app.run_test(size=size) as pilot:
+        banner = app.screen.query_one("#follow-banner")
+        await until(pilot, lambda: banner.display and banner.region.height > 0)
+        await pilot.pause()
+        lines = screen_lines(app)
+        shown = " ".join(line.strip() for line in lines[banner.region.y:banner.region.bottom])
+        assert key in shown, shown
+        # The sentence as it was where it fits (80x24 and up).
+        assert str(banner.render()).startswith(f"⧉ {key}") == (size == TINY)
+
+
+@pytest.mark.parametrize("name", ["chat-fr", "chat-en"])
+def test_snapshot_follower_banner_at_50x15(snap_compare: SnapCompare, tmp_path: Path,
+                                           name: str) -> None:
+    assert snap_compare(follower(tmp_path, name), terminal_size=TINY, run_before=quiet())

@@ -304,6 +304,14 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "⧉ This plan is open elsewhere ({holder}): this window follows its marks "
               "and writes nothing. T: take over.",
     },
+    # The same, its key first: where the sentence does not fit the banner's two lines
+    # (50x15), the key stays in view whatever the other window's name.
+    "screen.following_key_first": {
+        "fr": "⧉ T : prendre la main · ce plan est ouvert ailleurs ({holder}) : cette "
+              "fenêtre suit ses marques et n'écrit rien.",
+        "en": "⧉ T: take over · this plan is open elsewhere ({holder}): this window "
+              "follows its marks and writes nothing.",
+    },
     "screen.following_no_write": {
         "fr": "Plan ouvert ailleurs ({holder}) : cette fenêtre ne fait que suivre",
         "en": "Plan open elsewhere ({holder}): this window only follows",
