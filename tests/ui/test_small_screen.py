@@ -244,3 +244,84 @@ async def test_the_follower_banner_keeps_its_key_in_view(
 def test_snapshot_follower_banner_at_50x15(snap_compare: SnapCompare, tmp_path: Path,
                                            name: str) -> None:
     assert snap_compare(follower(tmp_path, name), terminal_size=TINY, run_before=quiet())
+
+
+# --- the Conversation pane's keys in the footer ----------------------------------------------
+
+
+def demo_room(tmp_path: Path, language: str) -> TchatApp:
+    """The demo's replay at 18:14, its clock held still: the room has posts."""
+    from datetime import timedelta
+
+    from tui.commands.demo import demo_copy
+    from tui.core.plan.planfile import load_plan
+    from tui.core.timing.clock import SimulatedClock
+
+    plan = demo_copy(language, tmp_path)
+    start = load_plan(plan).chat.start_at
+    log = plan.with_name(plan.name + ".rehearsal-20261203-090000.jsonl")
+    clock = SimulatedClock(start + timedelta(minutes=14.2), speed=1, monotonic=lambda: 0.0)
+    return make_app(plan, clock, FakeClipboard(), mode="rehearsal", log_path=log)
+
+
+async def footer_says(app: TchatApp, pilot: Any, *words: str) -> str:
+    """The footer's line once it shows `words` (it recomposes a frame or more after
+    the focus moves)."""
+    await until(pilot, lambda: all(w in footer_text(app) for w in words))
+    line = footer_text(app)
+    assert all(w in line for w in words), line
+    return line
+
+
+def footer_text(app: TchatApp) -> str:
+    from textual.widgets import Footer
+
+    return screen_lines(app)[app.screen.query_one(Footer).region.y]
+
+
+@pytest.mark.parametrize(("size", "language", "pane_keys", "sheet_keys"), [
+    (WIDE, "en", ("w Welcome", "x Handled", "⏎ Read", "r Reply", "←→ Lists"), ("c Copy",)),
+    (SMALL, "fr", ("w Accueillir", "x Traité", "⏎ Lire", "r Répondre"), ()),
+    (TINY, "en", ("w Welcome", "x Handled"), ())], ids=["120x36", "80x24", "50x15"])
+async def test_the_conversation_pane_shows_its_keys_while_it_has_the_focus(
+    tmp_path: Path, size: tuple[int, int], language: str, pane_keys: tuple[str, ...],
+    sheet_keys: tuple[str, ...]
+) -> None:
+    # The footer showed the run-sheet's keys (c, u, s...) while the pane had the focus,
+    # never its own (w, x, m, enter, o, r, h, the arrows).
+    app = demo_room(tmp_path, language)
+    help_key, quit_key = ("? Help", "^q Quit") if language == "en" else ("? Aide", "^q Quitter")
+    copy_key = "c Copy" if language == "en" else "c Copier"
+    async with app.run_test(size=size) as pilot:
+        sheet = app.run_sheet
+
+        def room_open() -> bool:
+            sheet.refresh_now()
+            room = sheet.desk.room.frame.room
+            return room is not None and bool(room.stream)
+
+        await until(pilot, room_open)
+        before = await footer_says(app, pilot, copy_key, help_key, quit_key)
+        assert pane_keys[0] not in before
+        await pilot.press("f")
+        await until(pilot, lambda: sheet.conversation.has_focus)
+        line = await footer_says(app, pilot, *pane_keys, help_key, quit_key)
+        assert all(key in line for key in sheet_keys), line
+        assert line.index(pane_keys[0]) < line.index(help_key)
+        # Its `r` replaces the run-sheet's in the footer: said once.
+        assert line.count(" r ") + line.startswith("r ") <= 1, line
+        await pilot.press("escape" if size != WIDE else "tab")
+        await until(pilot, lambda: not sheet.conversation.has_focus)
+        after = await footer_says(app, pilot, copy_key, help_key)
+        assert pane_keys[0] not in after, after
+
+
+def test_the_key_table_says_the_panes_own_bindings() -> None:
+    # The footer is fitted from PANE_KEYS; the keys themselves are the pane's bindings.
+    from tui.screens.keys import PANE_KEYS
+    from tui.widgets.conversation import ConversationPane
+
+    bindings = {b.id: b for b in ConversationPane.BINDINGS
+                if not isinstance(b, tuple) and b.id}
+    assert {key.id: (key.key, key.action, key.show) for key in PANE_KEYS} == {
+        id_: (b.key, b.action, b.show) for id_, b in bindings.items()}

@@ -113,6 +113,7 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
         self.draft = DraftPane(id="draft")
         self.checklist = Checklist(id="checklist")
         self.conversation = ConversationPane(desk.zone, words, id="conversation")
+        reword(self.conversation, words)
         self.network_work = NetworkWork(self.sessions, id="network-work")
         self.banners = Banners(id="banners")
         self.side_notice = SideNotice(self.notice_bar_withdraw, id="side-notice")
@@ -162,7 +163,13 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
         size_classes(self, width, height)
         self.notice_bar.room = notice_room(height)
         self.place_conversation(width, height)
-        fit_footer_keys(self, self.footer, self.keys, self.words, width)
+        self.fit_keys()
+
+    def fit_keys(self) -> None:
+        """The footer's keys for the width and the focus: the Conversation pane's own
+        first while it has it, as Textual's footer shows a focused widget's."""
+        pane = self.conversation if self.conversation.has_focus else None
+        fit_footer_keys(self, self.footer, self.keys, self.words, self.size.width, pane)
 
     # --- the run starts and ends ------------------------------------------------------
 
