@@ -325,3 +325,48 @@ def test_the_key_table_says_the_panes_own_bindings() -> None:
                 if not isinstance(b, tuple) and b.id}
     assert {key.id: (key.key, key.action, key.show) for key in PANE_KEYS} == {
         id_: (b.key, b.action, b.show) for id_, b in bindings.items()}
+
+
+# --- the keys follow the plan as reloaded ----------------------------------------------------
+
+
+async def test_the_keys_follow_the_plan_as_reloaded(tmp_path: Path) -> None:
+    # A plan edited on disk to add accounts and leave Mastodon kept the keys it opened
+    # with: no P in the footer or help, "Network 3" in the palette.
+    from tests.ui.helpers import watcher_polled
+    from tests.ui.test_snapshot_networks import ACCOUNTS
+    from tui.screens.commands import RunSheetCommands
+
+    plan = copy_plan(tmp_path, "chat-networks")
+    app = make_app(plan, FrozenClock(at(0.5)), FakeClipboard())
+
+    def palette() -> set[str]:
+        return {name for name, _help, _action in RunSheetCommands(app.screen)._commands()}
+
+    async with app.run_test(size=WIDE) as pilot:
+        sheet = app.run_sheet
+        before = await footer_says(app, pilot, "c Copy", "? Help")
+        assert "P Post" not in before
+        assert {"Network 3", "Skip here"} <= palette()
+        assert "P" not in await help_keys(app, pilot)
+        plan.write_text(plan.read_text().replace(
+            'platforms = ["x", "bluesky", "mastodon"]', 'platforms = ["x", "bluesky"]')
+            + ACCOUNTS)
+        await watcher_polled(app, pilot)
+        await until(pilot, lambda: sheet.desk.accounts is not None and "P Post" in footer_text(app))
+        await footer_says(app, pilot, "c Copy", "P Post", "? Help")
+        assert {"Network 2", "Skip here", "Post"} <= palette()
+        assert "Network 3" not in palette()
+        assert "P" in await help_keys(app, pilot)
+
+
+async def help_keys(app: TchatApp, pilot: Any) -> list[str]:
+    """The keys help lists (it is opened, read and closed)."""
+    from tui.screens.reference import HelpDialog
+
+    await pilot.press("question_mark")
+    await until(pilot, lambda: isinstance(app.screen, HelpDialog))
+    keys = [str(label.content) for label in app.screen.query(".help-key")]
+    await pilot.press("escape")
+    await until(pilot, lambda: not isinstance(app.screen, HelpDialog))
+    return keys

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.cells import cell_len
 from textual.binding import Binding, BindingsMap, BindingType
@@ -22,6 +22,9 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.core.text.words import WORDS, Words
+
+if TYPE_CHECKING:
+    from tui.core.run.desk import RunDesk
 
 
 class Key(NamedTuple):
@@ -133,6 +136,13 @@ def run_keys(rehearsal: bool, *, networks: int = 1, accounts: bool = True) -> tu
             k.id.startswith("network_") and int(k.id[-1]) > networks)))
     )
     return (*(k for k in kept if k.id != "help"), *(k for k in kept if k.id == "help"))
+
+
+def plan_keys(desk: RunDesk) -> tuple[Key, ...]:
+    """The run-sheet's keys for the plan as it is now (`run_keys`): a plan reloaded
+    with other networks or accounts brings its own `1`-`4`, `S` and `P`."""
+    return run_keys(desk.rehearsal, networks=len(desk.tabs.networks),
+                    accounts=desk.accounts is not None)
 
 
 class FooterItem(NamedTuple):

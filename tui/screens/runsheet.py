@@ -41,6 +41,7 @@ from tui.screens.keys import (
     Key,
     bindings_for,
     fit_footer_keys,
+    plan_keys,
     reword,
     run_keys,
 )
@@ -86,9 +87,9 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
         self.desk = desk
         self.words = desk.words
         self.clipboard = clipboard
-        self.keys: tuple[Key, ...] = run_keys(desk.rehearsal, networks=len(desk.tabs.networks),
-                                              accounts=desk.accounts is not None)
-        """This mode's keys, in the footer's order: the footer, help and palette use it."""
+        self.keys: tuple[Key, ...] = plan_keys(desk)
+        """This mode's and plan's keys, in the footer's order: the footer, help and
+        palette use it (a reload may change them)."""
         self.notices = NoticeBoard()
         self.view: RunView | None = None
         """The view of the moment on screen (`RunDesk.view`)."""
@@ -166,8 +167,7 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
         self.fit_keys()
 
     def fit_keys(self) -> None:
-        """The footer's keys for the width and the focus: the Conversation pane's own
-        first while it has it, as Textual's footer shows a focused widget's."""
+        """The footer's keys for the width; the Conversation pane's first when focused."""
         pane = self.conversation if self.conversation.has_focus else None
         fit_footer_keys(self, self.footer, self.keys, self.words, self.size.width, pane)
 
@@ -254,6 +254,9 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
         if view.generation != self._generation:
             self._generation = view.generation
             self.cues.load(view)  # new rows: a plan reloaded, a template saved
+            if (keys := plan_keys(self.desk)) != self.keys:
+                self.keys = keys  # reloaded with other networks or accounts
+                self.fit_keys()
         previous, self._next_id = self._next_id, view.next_id
         if self._next_id != previous and self.cues.selected_id in (previous, None):
             # The selection was following the next cue: keep following it.
