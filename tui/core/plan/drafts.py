@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import tzinfo
 from functools import cached_property
 
@@ -205,8 +205,8 @@ class DraftBook:
         if copied == text:
             return counted
         overflow, invalid = counted.overflow_index, counted.invalid_index
-        return replace(
-            counted, overflow_index=None if overflow is None else index_in(text, overflow),
+        return counted._replace(
+            overflow_index=None if overflow is None else index_in(text, overflow),
             invalid_index=None if invalid is None else index_in(text, invalid))
 
     def drafts_for(self, cue: Cue, network: str | None = None) -> list[Draft]:
