@@ -370,3 +370,50 @@ async def help_keys(app: TchatApp, pilot: Any) -> list[str]:
     await pilot.press("escape")
     await until(pilot, lambda: not isinstance(app.screen, HelpDialog))
     return keys
+
+
+async def test_a_notice_over_the_cue_list_never_hides_the_selected_row(
+    tmp_path: Path, fake_clipboard: FakeClipboard, fake_monotonic: FakeMonotonic,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Seen at 50x15: the copy's three-line notice lay over the row `c` had just moved
+    # the selection to (the next cue), and over the rows `↓` went to.
+    still_notices(monkeypatch)
+    app = rehearsal_app(copy_plan(tmp_path), fake_monotonic, fake_clipboard, minute=-1)
+    async with app.run_test(size=TINY, notifications=True) as pilot:
+        cues = app.run_sheet.cues
+
+        def selected_row_above_the_card() -> bool:
+            shown = cards(app)
+            if not shown or cues.highlighted is None:
+                return False
+            y = cues.content_region.y + cues.highlighted - round(cues.scroll_offset.y)
+            return cues.content_region.y <= y < shown[0].region.y
+
+        await pilot.pause()
+        app.run_sheet.notices.clear()
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        await until(pilot, lambda: bool(cards(app)) and cards(app)[0].region.height >= 3)
+        await until(pilot, selected_row_above_the_card)
+        assert selected_row_above_the_card()
+        for _ in range(3):
+            await pilot.press("down")
+            await until(pilot, selected_row_above_the_card)
+            assert selected_row_above_the_card()
+
+
+def test_snapshot_copy_notice_above_the_selection_at_50x15(
+    snap_compare: SnapCompare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    still_notices(monkeypatch)
+    app = rehearsal_app(copy_plan(tmp_path), FakeMonotonic(), FakeClipboard(), minute=-1)
+
+    async def copy(pilot: Any) -> None:
+        await pilot.press("c")
+        await copies_done(app, pilot)
+        await until(pilot, lambda: bool(cards(app)) and cards(app)[0].region.height >= 3)
+        await until(pilot, lambda: app.run_sheet.cues.scroll_offset.y > 0)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=TINY, run_before=quiet(copy))

@@ -67,6 +67,15 @@ class NoticeCard(Static):
 
 
 class NoticeBar(Vertical):
+    class Placed(Message):
+        """Where the cards now start on the screen (None: none shows), so the screen
+        keeps what they would cover in view."""
+
+        def __init__(self, top: int | None, left: int) -> None:
+            super().__init__()
+            self.top = top
+            self.left = left
+
     DEFAULT_CSS = """
     NoticeBar {
         display: none;
@@ -157,12 +166,19 @@ class NoticeBar(Vertical):
                 self.mount_all(NoticeCard(notice, self._withdraw, count)
                                for notice, count in drawn[len(cards):])
             self.display = bool(drawn)
+            self.call_after_refresh(self._placed)
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         wait = self.board.next_expiry()
         if wait is not None:
             self._timer = self.set_timer(wait + 0.01, self.update, name="notices")
+
+    def _placed(self) -> None:
+        shown = [card.region for card in self.shown_cards if self.display]
+        self.post_message(self.Placed(
+            min((region.y for region in shown), default=None),
+            min((region.x for region in shown), default=0)))
 
     def _withdraw(self, notice: Notice) -> None:
         self.board.withdraw(notice.kind)
