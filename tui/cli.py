@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from tui import __version__, startup
-from tui.commands.output import EXIT_USAGE, CommandError, print_error
+from tui.commands.exits import EXIT_USAGE, CommandError
 
 # Order is the order shown in `tchat --help`, with the line it shows for each. The
 # lines live here, not in the command modules, so that `tchat --help` and `tchat run`
@@ -109,6 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = func(args)
     except CommandError as error:
+        # Here, not at the top: output loads the words, which a command that ends well
+        # (a script's `tchat count --jsonl`) never needs.
+        from tui.commands.output import print_error
+
         print_error(str(error))
         return error.code
     except KeyboardInterrupt:
@@ -120,11 +124,13 @@ def _looks_like_a_command(word: str) -> bool:
     """A bare word that names no file (`tchat rehaerse`): a mistyped command, not a plan
     that does not exist."""
     return (not word.startswith("-") and "/" not in word and "." not in word
-            and not Path(word).exists())
+            and not os.path.exists(word))  # os.path: pathlib costs every command 3 ms
 
 
 def _unknown_command(word: str) -> int:
     import difflib  # only for a mistyped command: never before the run-sheet's first frame
+
+    from tui.commands.output import print_error
 
     close = difflib.get_close_matches(word, list(COMMANDS), n=1)
     hint = f" Did you mean `tchat {close[0]}`?" if close else ""

@@ -32,11 +32,11 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui.core.plan.glance import Glance
     from tui.core.run.session import Mode, Session
     from tui.core.text.vocabulary import Language
@@ -81,22 +81,38 @@ def opens_on_a_glance() -> bool:
     return sys.stdout.isatty()
 
 
-@dataclass
 class Start:
     """The plan an app opens and how its run is set up: loaded (`session` is set) or
-    pending (the first frame is drawn from `glance`, and `load` follows it)."""
+    pending (the first frame is drawn from `glance`, and `load` follows it).
 
-    path: Path
-    clock: Clock
-    log_path: Path
-    mode: Mode
-    language: Language | None
-    """The screen's language; None: the plan's."""
-    glance: Glance | None
-    on_load: Callable[[Session], None] | None
-    session: Session | None = None
-    replay: Path | None = None
-    """A recorded conversation a rehearsal replays instead of its plan's `[feed] replay`."""
+    A plain class, not a dataclass: every command imports this module (through
+    `tui.launch`), and `dataclasses` with the `inspect` it loads cost `tchat count
+    --jsonl` 10 ms of each launch for one constructor."""
+
+    def __init__(
+        self,
+        path: Path,
+        clock: Clock,
+        log_path: Path,
+        mode: Mode,
+        language: Language | None,
+        glance: Glance | None,
+        on_load: Callable[[Session], None] | None,
+        *,
+        replay: Path | None = None,
+    ) -> None:
+        self.path = path
+        self.clock = clock
+        self.log_path = log_path
+        self.mode: Mode = mode
+        self.language = language
+        """The screen's language; None: the plan's."""
+        self.glance = glance
+        self.on_load = on_load
+        self.session: Session | None = None
+        self.replay = replay
+        """A recorded conversation a rehearsal replays instead of its plan's `[feed]
+        replay`."""
 
     def load(self) -> Session:
         """The session, the plan loaded now if it was not yet. Raises PlanError."""

@@ -199,9 +199,10 @@ def test_jsonl_flushes_each_line_through_a_pipe() -> None:
 
 def test_jsonl_loads_neither_rich_nor_what_x_does_not_need() -> None:
     """A script pays every import of each `tchat count --jsonl`: Rich (the human output,
-    the errors), importlib.resources (the data files are read beside their module) and
-    the IDNA codec (Mastodon's check only) stay out of an X count that prints nothing
-    through Rich. The answer itself still comes."""
+    the errors), importlib.resources (the data files are read beside their module), the
+    IDNA codec (Mastodon's check only), dataclasses (and the inspect it loads) and the
+    words tables (an error's output) stay out of an X count that prints nothing through
+    Rich. The answer itself still comes."""
     probe = (
         "import sys\n"
         "from tui.launch import entry\n"
@@ -209,7 +210,8 @@ def test_jsonl_loads_neither_rich_nor_what_x_does_not_need() -> None:
         "try:\n"
         "    entry()\n"
         "except SystemExit:\n"
-        "    names = {'importlib.resources', 'encodings.idna'}\n"
+        "    names = {'importlib.resources', 'encodings.idna', 'dataclasses', 'inspect',\n"
+        "             'tui.core.text.words'}\n"
         "    print(sorted(name for name in sys.modules\n"
         "                 if name.split('.')[0] == 'rich' or name in names), file=sys.stderr)\n"
     )

@@ -13,6 +13,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.commands.exits import EXIT_OK as EXIT_OK
+from tui.commands.exits import EXIT_PROBLEMS as EXIT_PROBLEMS
+from tui.commands.exits import EXIT_USAGE as EXIT_USAGE
+from tui.commands.exits import CommandError as CommandError
+from tui.commands.exits import UsageError as UsageError
 from tui.core.plan.problems import PlanError, Problem
 from tui.core.text.typography import french_post
 from tui.core.text.vocabulary import Language
@@ -28,27 +33,6 @@ if TYPE_CHECKING:
 
 ENGLISH = Words("en")
 """The command line's words before any plan is read (usage, a file that is no plan)."""
-
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """Why a command stopped, said in one line by `tui.cli.main`; exit `code` (1 by
-    default)."""
-
-    def __init__(self, message: str, code: int = EXIT_PROBLEMS) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-class UsageError(CommandError):
-    """A problem with what the user typed: reported in one line, exit code 2."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, EXIT_USAGE)
-
 
 def error_console() -> Console:
     """Standard error, for what the moderator reads: never Rich's highlighting, never a

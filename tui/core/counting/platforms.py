@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -22,8 +21,7 @@ from tui.core.counting.measure import (
 # each was paid at start-up before the run-sheet's first frame.
 
 
-@dataclass(frozen=True, slots=True)
-class PlatformInfo:
+class PlatformInfo(NamedTuple):
     """What a user picks: a platform's name, how to call it, and its usual limit."""
 
     name: str

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Count:
+class Count(NamedTuple):
     """A post's length as one platform counts it.
 
     Indices are code points of the text as given (not NFC, not UTF-16), so the editor
     can grey out `text[overflow_index:]` directly.
+
+    A named tuple, so immutable: `tchat count --jsonl` makes one for every line a
+    script pipes through it, and a tuple costs a third of a frozen dataclass to make
+    (which sets each field through `object.__setattr__`).
     """
 
     platform: str
@@ -26,7 +29,8 @@ class Count:
     # Why the platform refuses this post whatever its length (a blank post, too many
     # bytes or links, a character it never takes); None when it does not.
     refusal: str | None = None
-    remaining: int = field(init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "remaining", self.limit - self.length)
+    @property
+    def remaining(self) -> int:
+        """What is left before the limit; below 0 when over it."""
+        return self.limit - self.length

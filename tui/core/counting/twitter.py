@@ -50,28 +50,32 @@ def measure(text: str, limit: int, *, emoji_discount: bool = True) -> tuple[int,
             return length, None
         return length, _overflow([(s, e, URL_WEIGHT) for s, e in links], None, len(text), limit)
     flags = heavy_flags(text)
-    length = len(text) + flags.count(1) + sum(
-        URL_WEIGHT - end + start - flags.count(1, start, end) for start, end in links
-    )
+    # Loops, not sum() over generators: a post holds a link or two, and the generators
+    # cost more to make than the additions (this runs once per line of a script's pipe).
+    length = len(text) + flags.count(1)
+    for start, end in links:
+        length += URL_WEIGHT - end + start - flags.count(1, start, end)
     runs = emoji_runs(text) if emoji_discount else []
     found: list[Entity] | None = None
     if links and runs and _overlap(links, runs):
         # An emoji inside a link (its host): the link wins, as in twitter-text.
         found = _merged(links, emoji_sequence_spans(text))
-        length = len(text) + flags.count(1) + sum(
-            weight - end + start - flags.count(1, start, end) for start, end, weight in found
-        )
+        length = len(text) + flags.count(1)
+        for start, end, weight in found:
+            length += weight - end + start - flags.count(1, start, end)
     else:
-        length -= sum(matches[1] for _, _, matches in runs)
+        for run in runs:
+            length -= run[2][1]
     if length <= limit:
         return length, None
     if found is None:
-        emoji = [
+        found = [
             (start + first, start + last, EMOJI_WEIGHT)
             for start, _, (spans, _) in runs
             for first, last in spans
         ]
-        found = sorted([(s, e, URL_WEIGHT) for s, e in links] + emoji) if links else emoji
+        if links:
+            found = sorted([(s, e, URL_WEIGHT) for s, e in links] + found)
     return length, _overflow(found, flags, len(text), limit)
 
 
@@ -135,14 +139,18 @@ def _first_code_point_over(flags: bytes | None, start: int, end: int, room: int)
     `room` (there is one)."""
     if flags is None:
         return start + room
-    low, high = start, end  # the stretch [start, high) weighs more than room
-    while high - low > 1:
-        middle = (low + high) // 2
-        if middle - start + flags.count(1, start, middle) > room:
-            high = middle
-        else:
-            low = middle
-    return low
+    # The shortest prefix [start, stop) that weighs more than room ends at most room + 1
+    # code points on. Its excess weight over room + 1 is made of heavy code points, so
+    # half of it, in code points, can go back without the prefix fitting again: a Latin
+    # stretch (excess 0 or 1) needs one count, a CJK one about as many as it halves.
+    stop = min(end, start + room + 1)
+    excess = stop - start + flags.count(1, start, stop) - room - 1
+    while excess > 1:
+        stop -= excess // 2
+        excess = stop - start + flags.count(1, start, stop) - room - 1
+    if excess == 1 and not flags[stop - 1]:
+        stop -= 1  # its last code point weighs 1: the prefix without it still weighs more
+    return stop - 1
 
 
 def first_invalid(text: str) -> int | None:

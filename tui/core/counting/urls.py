@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 from unicodedata import ucd_3_2_0 as _UNICODE_3_2
 
 from tui.core.counting import url_patterns as p
@@ -30,8 +30,7 @@ TWITTER_SCHEMES = ("https", "http")
 MASTODON_SCHEMES = ("https", "http", "dat", "dweb", "ipfs", "ipns", "ssb", "gopher", "gemini")
 
 
-@dataclass(frozen=True)
-class Dialect:
+class Dialect(NamedTuple):
     """What one copy of twitter-text finds as a link: the patterns that differ between
     the JavaScript library (X) and the Ruby gem as a Mastodon server loads it."""
 
@@ -109,8 +108,7 @@ def _ascii_domains(domain: str) -> list[UrlSpan]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Patterns:
+class _Patterns(NamedTuple):
     # The extractor is one pattern in twitter-text. Here it is cut after the domain:
     # the rest (port, path, query) is optional and never makes a match fail, so the
     # result is the same, and the domain search can stop at the last top-level domain
