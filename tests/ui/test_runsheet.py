@@ -655,7 +655,9 @@ async def test_start_in_the_audience_zones_before_the_chat(
         await pilot.pause()
         meta = text_of(app, "#next-meta")
         # Douala shares Paris's clock in December: only Dakar is named.
-        expected = "Début\u00a0: jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
+        # No line splits a day from its month or a time ("18 h 00").
+        expected = ("Début\u00a0: jeudi 3\u00a0décembre à 18\u00a0h\u00a000 (Paris) · "
+                    "17\u00a0h\u00a000 à Dakar")
         assert (expected in meta) is shown, meta
         # However long the start line, the count comes first: a cut line keeps it.
         assert meta.startswith("4 sur 4 à poser · "), meta

@@ -84,6 +84,7 @@ from tui.core.run.view import (
 )
 from tui.core.text.clean import one_line
 from tui.core.text.controls import for_copy, visible
+from tui.core.text.numbers import decimal
 from tui.core.text.words import Words, and_list, cue_list
 from tui.core.timing.clocktime import clock_time, exact_clock_time
 from tui.core.timing.spans import short_span, signed_span
@@ -534,7 +535,7 @@ class RunDesk:
             message = words("screen.copied_manual")
         if timed_out_after is not None:
             message = words("screen.clipboard_timeout",
-                            seconds=f"{timed_out_after:g}") + " " + message
+                            seconds=decimal(timed_out_after, words.language)) + " " + message
         severity: Severity = "information" if via == "system" else "warning"
         # A row gone with a plan reloaded meanwhile is not marked.
         row = session.row(order.row_id) if order.row_id is not None else None

@@ -212,8 +212,9 @@ class RunView:
 @lru_cache(maxsize=8)
 def start_in_zones(start: datetime, zone: tzinfo, audience: tuple[str, ...],
                    language: str) -> str:
-    # Cached: the pane is redrawn every second and Babel formatting is not free.
-    return start_line(start, zone, list(audience), language)
+    # Cached: the pane is redrawn every second and Babel formatting is not free. Held:
+    # a day stays with its month on screen.
+    return start_line(start, zone, list(audience), language, held=True)
 
 
 class ViewMaker:
