@@ -120,3 +120,19 @@ def test_too_many_requests_in_both_languages() -> None:
 def test_a_plain_line_from_a_channel_is_said_as_it_is() -> None:
     error = ChannelError("bsky answered 500")
     assert error.say(Words("fr")) == error.message == "bsky answered 500"
+
+
+def test_what_the_platform_refuses_is_said_in_french(tmp_path: Path) -> None:
+    """A draft the platform refuses whatever its length (over Bluesky's 3,000 bytes
+    here) is refused in the plan's language, with the counter's words."""
+    plan = french_plan(tmp_path)
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "Second: who helps?", family * 121), encoding="utf-8")
+    run = posting_run(plan)
+    fake = Refusing("bluesky", ChannelError("never called"))
+    (refused,) = publish_cue(run, cue(run, "q2"), {"bluesky": fake}).outcomes
+    assert isinstance(refused, Refused) and fake.sent == []
+    assert refused.reason.startswith(
+        f"Bluesky refuse une publication de plus de 3000{NBSP}octets en UTF-8{NBSP}: celle-ci "
+        "en compte 30")

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.counting.counter import count
+from tui.core.counting.result import Count
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.images import Image, ImageError, read_image
 from tui.core.plan.schedule import Cue
@@ -231,10 +232,7 @@ def _publish_on(run: Run, cue: Cue, channel: Channel) -> Outcome:
     done = {r.part: r for r in slot.done}
     for part in parts:
         if not part.count.valid:
-            reason = part.count.refusal or words(
-                "post.over_limit", length=part.count.length, limit=part.count.limit,
-                network=network_name(network))
-            return Refused(network, reason.rstrip("."))
+            return Refused(network, _why_refused(part.count, network, words))
     image: Image | None = None
     first = next((p for p in parts if p.part not in done), None)
     if first is None:
@@ -360,10 +358,7 @@ def reply(run: Run, channel: Channel, to: str, text: str, at: datetime) -> Outco
     network = channel.network
     part = reply_part(run, network, channel.account, to, text, at)
     if not part.count.valid:
-        reason = part.count.refusal or run.words(
-            "post.over_limit", length=part.count.length, limit=part.count.limit,
-            network=network_name(network))
-        return Refused(network, reason.rstrip("."))
+        return Refused(network, _why_refused(part.count, network, run.words))
     try:
         refs = channel.refs(to)
         sent = channel.send(part, refs, None)
@@ -429,3 +424,13 @@ def _reply_preview(done: dict[int, PartRecord], part: int) -> dict[str, Any]:
         return {"part": number, "uri": record.uri, "cid": record.cid}
 
     return {"root": ref(1), "parent": ref(part - 1)}
+
+
+def _why_refused(counted: Count, network: str, words: Words) -> str:
+    """Why a part cannot be posted, in the plan's language, without a final full stop:
+    what the platform refuses whatever the length (its counter's words), else the
+    length."""
+    if counted.refusal_said is not None:
+        return counted.refusal_said.said_with(words)
+    return words("post.over_limit", length=counted.length, limit=counted.limit,
+                 network=network_name(network)).rstrip(".")
