@@ -513,7 +513,9 @@ async def test_hostile_plan_is_shown_literally(
         await pilot.press("escape")
         await pilot.press("e")
         edited = app.screen.query_one("#edit-area", TextArea).text
-        assert "\x1b" not in edited and "␛]52;c;aGk=␇" in edited
+        # The editor holds the text as it is copied: the controls left out, and said.
+        assert "\x1b" not in edited and "x ]52;c;aGk= done" in edited
+        assert "(ESC, BEL)" in str(app.screen.query_one("#edit-left-out").render())
         await pilot.press("escape")
         await pilot.press("r")
         field = app.screen.query_one("#reply-input", Input)

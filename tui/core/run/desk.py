@@ -1180,7 +1180,7 @@ class RunDesk:
             return row
         if row.cue.derived:
             return Refused(self._notice("screen.not_editable", severity="warning", seconds=8))
-        return EditForm(row)
+        return EditForm.of(row)
 
     def save_template(self, row: Row, text: str) -> Outcome:
         refused = self._writer() or self._guarded(

@@ -146,6 +146,8 @@ class Banners:
     """The lines that stay for as long as their cause does; None when it does not."""
 
     following: str | None = None
+    following_key_first: str | None = None
+    """The same, its key first: for a banner too narrow for the whole sentence."""
     cannot_write: str | None = None
     plan_gone: str | None = None
 
@@ -436,6 +438,8 @@ class ViewMaker:
         return Banners(
             following=(words("screen.following", holder=holder.describe(words))
                        if holder else None),
+            following_key_first=(words("screen.following_key_first",
+                                       holder=holder.describe(words)) if holder else None),
             cannot_write=words("screen.write_banner", error=problem, n=len(session.pending),
                                seconds=RETRY_SECONDS) if problem is not None else None,
             plan_gone=(words("screen.plan_gone", path=str(session.plan_path))
