@@ -199,3 +199,24 @@ def test_check_says_how_the_feed_recognises_the_host_and_guests(
     # Without a Mastodon feed there is nothing to recognise.
     assert main(["check", str(plans / "demo-en.toml")]) == 0
     assert ": note: " not in capsys.readouterr().out
+
+
+def test_a_platforms_refusal_and_warning_are_said_in_french(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """What a platform refuses or warns of (the counters' words) reads in the plan's
+    language, the refusal as the reason of its error."""
+    source = Path(__file__).parents[1] / "ui" / "plans" / "chat-fr.toml"
+    text = source.read_text(encoding="utf-8").replace('platform = "x"', 'platform = "threads"')
+    text = text.replace("Présentez-vous 👋", "#Lecture Présentez-vous 👋")
+    links = " ".join(f"https://a{n}.fr" for n in range(6))
+    text = text.replace("Un livre à offrir à Noël", f"{links} Un livre à offrir à Noël")
+    path = tmp_path / "threads.toml"
+    path.write_text(text, encoding="utf-8")
+    code, out = check(capsys, path)
+    assert code == 1
+    flat = re.sub("[ \n]+", " ", out)  # str.split() would take the no-break spaces too
+    assert (f"Threads ne prend qu'un sujet par publication{NBSP}: #Lecture devient le "
+            f"sujet{NBSP}; restent en texte simple{NBSP}: #TchatLecture.") in flat
+    assert (f"ne peut pas partir sur threads{NBSP}: Threads refuse une publication de plus "
+            f"de 5 liens{NBSP}: celle-ci en compte 6") in flat
+    assert "topic" not in flat and "refuses" not in flat

@@ -397,3 +397,29 @@ def test_check_online_against_a_hostile_server_is_one_line_and_exit_1(
         f"{network}: error: signing in: {base}")
     assert expected.format(path=path) in line, line
     assert after_all.code == 0 and after_all.out.startswith(f"✓ {network}: signed in as")
+
+
+# --- in the plan's language -----------------------------------------------------------------
+
+@pytest.mark.parametrize("case, expected", [
+    ("post-429-reset-1e20", "demande d'attendre (trop de requêtes) pour le message\u00a0: "
+                            "réessayez dans un jour ou plus"),
+    ("post-made-then-html", f"\u00a0: {STATUSES} a répondu par une page qui n'est pas du "
+                            "JSON (text/html)"),
+])
+def test_tchat_post_says_why_in_the_plans_language(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, expected: str) -> None:
+    account = MastodonAccount()
+    path, answer, _english = mastodon_cases(account)[case]
+    environ = {"TCHAT_MASTODON_TOKEN": account.token}
+    for _server, base in served(Hostile1(account.handle, {path: answer})):
+        account.base = base
+        plan = mastodon_plan(tmp_path, base)
+        plan.write_text(plan.read_text(encoding="utf-8").replace(
+            'language = "en"', 'language = "fr"'), encoding="utf-8")
+        outcome = post_q2(plan, capsys, "mastodon", environ)
+        account.release.set()
+    assert outcome.code == 1
+    (line,) = outcome.err.splitlines()
+    assert line.startswith("Q2 non publié sur Mastodon\u00a0: ") and base in line, line
+    assert expected in line, line

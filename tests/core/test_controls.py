@@ -7,7 +7,14 @@ from hypothesis import strategies as st
 
 from tui.core.exports.html import escape
 from tui.core.text.clean import clean
-from tui.core.text.controls import BIDI_CONTROLS, UNSAFE, controls_in, for_copy, visible
+from tui.core.text.controls import (
+    BIDI_CONTROLS,
+    UNSAFE,
+    controls_in,
+    for_copy,
+    index_in,
+    visible,
+)
 
 HOSTILE = st.text(alphabet=st.sampled_from(
     [*"ab \n\t", "\x1b", "\x07", "\r", "\x9b", "\x7f", "\u202e", "\u2066", "é", "😀"]
@@ -71,3 +78,11 @@ def test_one_link_check_for_every_surface() -> None:
     for hostile in ("https://a.example/\x1b]52;c;x\x07", "https://a.example/\u202egnp",
                     "https://a.example/a b", "javascript:alert(1)", "https://"):
         assert safe_url(hostile) is None, hostile
+
+
+@given(HOSTILE)
+def test_a_position_in_the_copy_is_found_in_the_text(text: str) -> None:
+    # A count made on the copy marks its overflow on the text as written (and shown).
+    copied = for_copy(text)
+    assert [text[index_in(text, i)] for i in range(len(copied))] == list(copied)
+    assert index_in(text, len(copied)) == len(text)

@@ -277,7 +277,9 @@ def test_bluesky_refuses_more_than_3000_bytes_even_under_300_graphemes() -> None
     assert count(FAMILY * 120, "bluesky").valid  # 3000 bytes
     counted = count(FAMILY * 121, "bluesky")  # 3025 bytes, 121 graphemes
     assert (counted.length, counted.valid) == (121, False)
-    assert counted.refusal is not None and "3,025" in counted.refusal
+    assert counted.refusal is not None and "this one has 3025 " in counted.refusal
+    assert counted.refusal_said is not None
+    assert "celle-ci en compte 3025 " in counted.refusal_said.say("fr")
     # The bytes are those of the text as published: links in their short form.
     assert count("https://example.com/" + "a" * 4000, "bluesky").valid
 
@@ -473,3 +475,30 @@ def test_a_twemoji_match_stays_within_the_extent_its_size_is_kept_for() -> None:
         if len(seq) > 1:
             candidate = _CANDIDATE.match(seq + "x")
             assert candidate is not None and candidate.end() >= len(seq), seq
+
+
+@pytest.mark.parametrize(("text", "platform", "english", "french"), [
+    ("a\uffffb", "x", "X refuses any post holding U+FFFF.",
+     "X refuse toute publication qui contient U+FFFF."),
+    (" ", "bluesky", "Bluesky will not post a blank text.",
+     "Bluesky ne publie pas un texte vide."),
+    (" ", "mastodon", "Mastodon will not post a blank text.",
+     "Mastodon ne publie pas un texte vide."),
+    (" ".join(f"https://a{n}.com" for n in range(6)), "threads",
+     "Threads refuses a post with more than 5 links: this one has 6.",
+     "Threads refuse une publication de plus de 5 liens\u00a0: celle-ci en compte 6."),
+    ("#a #b #c", "threads",
+     "Threads takes one topic per post: #a becomes the topic, #b, #c will stay plain text.",
+     "Threads ne prend qu'un sujet par publication\u00a0: #a devient le sujet\u00a0; "
+     "restent en texte simple\u00a0: #b, #c."),
+])
+def test_what_a_platform_refuses_or_warns_is_said_in_either_language(
+    text: str, platform: str, english: str, french: str,
+) -> None:
+    """`warnings` keep the English `tchat count` prints and answers; the same notes are
+    words, so a French plan's check, screen and posting say them in French (each
+    without its full stop: the sentence around it adds one)."""
+    counted = count(text, platform)
+    assert counted.warnings == (english,)
+    assert [f"{note.say('fr')}." for note in counted.notes] == [french]
+    assert [f"{note}." for note in counted.notes] == [english]

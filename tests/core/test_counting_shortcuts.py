@@ -16,7 +16,7 @@ from tui.core.counting.normalization import (
     nfc,
     original_index,
 )
-from tui.core.counting.twitter import LIGHT_RANGES
+from tui.core.counting.twitter import LIGHT_RANGES, _first_code_point_over
 from tui.core.counting.weights import heavy_flags, plain_weight
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -96,3 +96,29 @@ def test_the_characters_nfc_may_change_are_this_pythons() -> None:
         assert not kept.startswith(f"# Unicode {unicodedata.unidata_version}\n")
     else:
         assert kept == changing_file_text()
+
+
+@st.composite
+def _stretches(draw: st.DrawFn) -> tuple[bytes, int, int, int]:
+    """Heavy flags, a stretch [start, end) of them, and a room it weighs more than."""
+    flags = bytes(draw(st.lists(st.integers(0, 1), min_size=1, max_size=120)))
+    start = draw(st.integers(0, len(flags) - 1))
+    end = draw(st.integers(start + 1, len(flags)))
+    weight = end - start + flags.count(1, start, end)
+    return flags, start, end, draw(st.integers(0, weight - 1))
+
+
+@given(_stretches())
+@FAST
+@example((b"\x00" * 40, 0, 40, 39))  # Latin: no excess to halve
+@example((b"\x01" * 40, 0, 40, 0))  # CJK, and no room at all
+def test_the_overflow_in_a_stretch_is_the_walks_answer(
+    stretch: tuple[bytes, int, int, int],
+) -> None:
+    flags, start, end, room = stretch
+    total = 0
+    for index in range(start, end):  # the plain walk: code point by code point
+        total += 1 + flags[index]
+        if total > room:
+            break
+    assert _first_code_point_over(flags, start, end, room) == index

@@ -378,6 +378,20 @@ def test_a_derived_heads_up_is_not_edited_and_a_template_is(tmp_path: Path) -> N
     assert isinstance(desk.report(), ReportForm)
 
 
+def test_the_editor_holds_a_template_as_it_is_copied(tmp_path: Path) -> None:
+    # A template with ESC and BEL: the copy drops them, so the editor leaves them out
+    # (counted, they made the editor say two more than the copy holds) and names them.
+    desk = desk_at(plan_in(tmp_path, "hostile"), 3)
+    form = desk.edit("q1")
+    assert isinstance(form, EditForm)
+    assert "\x1b" in form.row.cue.template
+    assert form.template == "[link=https://evil.example]click[/link] [/] [red]x ]52;c;aGk= done"
+    assert form.left_out == ("ESC", "BEL")
+    plain = desk.edit("welcome@0")
+    assert isinstance(plain, EditForm)
+    assert plain.template == plain.row.cue.template and plain.left_out == ()
+
+
 def test_a_highlight_goes_under_the_question_asked_last(tmp_path: Path) -> None:
     desk = desk_at(plan_in(tmp_path), 20, marks={"q1": 5, "q2": 17})
     form = desk.highlight("q3")  # the selection follows the next question, not asked yet

@@ -415,3 +415,23 @@ def test_u_right_after_P_takes_it_back_whole_even_when_its_copy_landed_last(
     live.unposted(unpost.order, undo_cue(run, unpost.order.cue, dict(channels)))
     # Deleted where tchat posted; X, pasted by hand, stays posted.
     assert live.session.state.networks_left("welcome") == ("bluesky", "mastodon")
+
+
+def test_a_failure_is_said_in_the_plans_language(tmp_path: Path) -> None:
+    desk = desk_at(tmp_path, 0.5)
+    plan = desk.plan_path
+    plan.write_text(plan.read_text().replace('language = "en"', 'language = "fr"'))
+    desk = RunDesk(Session(plan, clock=FrozenClock(at(0.5)), log_path=log_path_for(plan)))
+    desk.pick_network(2)
+    desk.session.skip("welcome", "x")
+    post = answered(desk.publish("welcome"))
+    assert isinstance(post, Post) and post.order is not None
+    channels = fakes()
+    channels["mastodon"].fail = ChannelError.of(
+        "post.answered_status", server="https://social.example", path="/api/v1/statuses",
+        status="503", said="HTTP 503")
+    done = work(desk, post.order, channels)
+    line = ("https://social.example\u00a0: /api/v1/statuses a répondu par le code 503 "
+            "(HTTP 503)")
+    assert f"Accueil non publié sur Mastodon\u00a0: {line}" in texts(done)
+    assert desk.view().by_id["welcome"].posts[-1].endswith(line)

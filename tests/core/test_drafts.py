@@ -8,6 +8,7 @@ from tui.core.counting import count
 from tui.core.plan.check import semantic_problems
 from tui.core.plan.drafts import DraftBook, has_tag, split_thread, with_tag
 from tui.core.plan.model import Plan
+from tui.core.text.controls import for_copy
 
 
 def drafts_by_id(plan: Plan) -> dict[str, str]:
@@ -68,6 +69,22 @@ def test_over_limit_draft_is_an_error_saying_where_it_overflows() -> None:
     assert problem.field == "questions[2].text"
     # "Q2 " + 60 words of 5 + "END" + " #TestChat" = 316
     assert "Q2 is 316/280 on x: 36 too many" in problem.message
+
+
+def test_a_draft_is_counted_as_it_is_copied() -> None:
+    # Seen with ESC and BEL in a question: the cue list counted them (the copy drops
+    # them), the editor counted their symbols; both now count what is copied.
+    data = plan_dict()
+    data["questions"][0]["text"] = "\x1b[2Jbell\x07 " + "word " * 60
+    book = DraftBook(Plan.model_validate(data))
+    [draft] = [d for d in book.drafts if d.id == "q1"]
+    copied = for_copy(draft.text)
+    assert "\x1b" in draft.text and "\x1b" not in copied
+    expected = count(copied, "x", limit=280)
+    assert draft.count.length == expected.length and not draft.count.valid
+    # Where it overflows is said on the text as written: the same character.
+    assert expected.overflow_index is not None and draft.count.overflow_index is not None
+    assert draft.text[draft.count.overflow_index:] == copied[expected.overflow_index:]
 
 
 def test_limit_follows_platform_and_plan_override() -> None:

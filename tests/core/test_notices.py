@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import FakeMonotonic
-from tui.core.run.notices import Notice, NoticeBoard
+from tui.core.run.notices import Folded, Notice, NoticeBoard, fold
 
 
 def shown(board: NoticeBoard) -> list[str]:
@@ -53,3 +53,24 @@ def test_held_behind_a_dialog_for_the_time_they_had_left(
     board.withdraw("copy")  # withdrawn while held: gone for good
     board.release()
     assert shown(board) == []
+
+
+def test_folded_where_there_is_room_for_fewer(fake_monotonic: FakeMonotonic) -> None:
+    # A split pane has room for one: the newest shows, the older ones are counted, and
+    # each shows again once the newer ones go, for the time it has left.
+    board = NoticeBoard(fake_monotonic)
+    copied, clock, shift = (Notice("Copied", kind="copy", seconds=5),
+                            Notice("Clock at 18:00", kind="clock", seconds=3),
+                            Notice("Nothing is late", kind="shift", seconds=2))
+    for notice in (copied, clock, shift):
+        board.say(notice)
+    assert fold(board.shown(), 1) == Folded((shift,), 2)
+    assert fold(board.shown(), 2) == Folded((clock, shift), 1)
+    assert fold(board.shown(), None) == fold(board.shown(), 3) == Folded((copied, clock, shift))
+    assert fold(board.shown(), 0) == Folded((), 3)
+    fake_monotonic.advance(2)
+    board.expire()
+    assert fold(board.shown(), 1) == Folded((clock,), 1)
+    fake_monotonic.advance(1)
+    board.expire()
+    assert fold(board.shown(), 1) == Folded((copied,))

@@ -63,16 +63,17 @@ def test_french_pre_flight_and_nothing_once_started() -> None:
     plan = load_plan(GOLDEN / "plan-fr.toml")
     check = preflight(plan, START - timedelta(days=1, hours=2, minutes=5))
     lines = preflight_lines(check, plan)
-    assert lines[0] == "Avant le départ (dans 1 j 2 h 5 min)\u00a0:"
+    assert lines[0] == "Avant le départ (dans 1\u00a0j\u00a02\u00a0h\u00a05\u00a0min)\u00a0:"
     assert any(line.startswith("invités pas encore confirmés") and "juristes" in line
                for line in lines)
-    assert "en retard (−7 j)\u00a0: Envoyer les questions aux invités à l'avance pour qu'ils " \
-           "préparent leurs réponses" in lines
+    assert "en retard (−7\u00a0j)\u00a0: Envoyer les questions aux invités à l'avance pour " \
+           "qu'ils préparent leurs réponses" in lines
     assert preflight_lines(preflight(plan, START), plan) == []
     assert preflight_lines(preflight(plan, START + timedelta(hours=2)), plan) == []
 
 
 def test_time_left() -> None:
     assert time_left(timedelta(minutes=26, seconds=59), "en") == "26 min"
-    assert time_left(timedelta(days=2, hours=3), "fr") == "2 j 3 h"
+    assert time_left(timedelta(days=2, hours=3), "fr") == "2\u00a0j\u00a03\u00a0h"
+    assert time_left(timedelta(days=2, hours=3), "en") == "2 d 3 h"
     assert time_left(timedelta(seconds=20), "en") == "0 min"

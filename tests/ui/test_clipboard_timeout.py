@@ -41,7 +41,7 @@ async def test_a_hung_clipboard_falls_back_to_osc52_and_marks(tmp_path: Path) ->
             assert sent and "Bienvenue" in sent[0]
             assert "welcome@0" in app.session.state.posted
             assert said[-1].startswith(
-                "Le presse-papiers du système n'a pas répondu en 0.2\u00a0s.")
+                "Le presse-papiers du système n'a pas répondu en 0,2\u00a0s.")
         [event] = read_events(log_path_for(plan))
         assert (event.kind, event.cue, event.via) == ("mark", "welcome@0", "osc52")
     finally:

@@ -242,6 +242,10 @@ async def test_the_pre_flight_never_starts_a_line_with_its_colon(
         assert any("publiées" in cell for cell in cells), cells
         assert not [cell for cell in cells if cell.startswith((":", "?", "!", ";", "»"))], (
             cells)
+        # Nor splits a value filled into the words: "(prévue mer. 2 / déc. 18:00)" was.
+        dated = [cell for cell in cells if "déc." in cell]
+        assert dated and all("mer.\u00a02\u00a0déc." in cell for cell in dated), cells
+        assert any("−1\u00a0j" in cell for cell in cells), cells
 
 
 # --- the help screen ----------------------------------------------------------------
@@ -470,7 +474,12 @@ async def test_the_rehearsal_notice_is_brief_and_short(
         assert timeout is not None and timeout <= 6
         assert "p pause" not in message  # the clock keys are in the footer
         assert "p Pause" in footer_line(app)
-        [toast] = [t for t in toasts(app) if t.has_class("-information")]  # not "refused"
+        # 24 lines show the newest notice, the refused draft's counted on it.
+        [toast] = toasts(app)
+        assert toast.has_class("-information") and toast.more == "+1 avis"
+        sheet(app).notice_bar_withdraw(sheet(app).notices.shown()[0])  # "refused" goes
+        await until(pilot, lambda: [t.more for t in toasts(app)] == [""])
+        [toast] = toasts(app)
         assert toast.region.height <= 2  # no blank lines around a one-line notice
 
 
@@ -841,11 +850,11 @@ async def test_opened_before_the_start_the_first_screen_gives_the_pre_flight(
         await pilot.pause()
         [preflight] = [m for m, _ in said if m.startswith("Avant le départ")]
         lines = preflight.splitlines()
-        assert lines[0] == "Avant le départ (dans 26 min)\u00a0:"
+        assert lines[0] == "Avant le départ (dans 26\u00a0min)\u00a0:"
         # The test plan's one-day promotion is past and not marked posted.
-        assert any(line.startswith("annonces dont l'heure est passée") and "−1 j" in line
+        assert any(line.startswith("annonces dont l'heure est passée") and "−1\u00a0j" in line
                    for line in lines)
-        assert lines[-1].startswith("À faire d'abord\u00a0: publier l'annonce −1 j")
+        assert lines[-1].startswith("À faire d'abord\u00a0: publier l'annonce −1\u00a0j")
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])
@@ -862,7 +871,7 @@ async def test_the_pre_flight_takes_the_checklists_place_never_the_drafts(
         side = screen.query_one("#side-notice")
         draft, checklist = screen.query_one("#draft"), screen.query_one("#checklist")
         assert side.display and not checklist.display
-        assert side.border_title == "Avant le départ (dans 3 min)"
+        assert side.border_title == "Avant le départ (dans 3\u00a0min)"
         lines = [line[side.region.x + 1:side.region.right - 1].strip(" ▄▂▆█")
                  for line in screen_lines(app)[side.region.y + 1:side.region.bottom - 1]]
         assert "annonces dont l'heure est passée" in " ".join(" ".join(lines).split()), lines

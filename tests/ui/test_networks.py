@@ -118,3 +118,22 @@ async def test_a_plan_on_one_network_has_no_tabs_and_its_help_no_network_keys(
         # No accounts: P is not in help (pressed, it says why; the palette has it).
         assert "P" not in shown and "1-4" not in shown and "S" not in shown
         assert "c" in shown
+
+
+async def test_a_platforms_warning_shows_in_the_plans_language(
+        tmp_path: Path, fake_clipboard: FakeClipboard) -> None:
+    """The counters' warnings are words: a French plan's draft pane says Threads' in
+    French, not in the English `tchat count` prints."""
+    plan = copy_plan(tmp_path, "chat-fr")
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace('platform = "x"', 'platform = "threads"')
+    text = text.replace("Présentez-vous 👋", "#Lecture Présentez-vous 👋")
+    plan.write_text(text, encoding="utf-8")
+    app = make_app(plan, FrozenClock(at(0.5)), fake_clipboard)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        body = app.run_sheet.query_one("#draft-body")
+        shown = " ".join(body.note_shown.split())  # type: ignore[attr-defined]
+        assert "Threads ne prend qu'un sujet par publication" in shown
+        assert "restent en texte simple" in shown
+        assert "one topic" not in shown

@@ -513,7 +513,9 @@ async def test_hostile_plan_is_shown_literally(
         await pilot.press("escape")
         await pilot.press("e")
         edited = app.screen.query_one("#edit-area", TextArea).text
-        assert "\x1b" not in edited and "␛]52;c;aGk=␇" in edited
+        # The editor holds the text as it is copied: the controls left out, and said.
+        assert "\x1b" not in edited and "x ]52;c;aGk= done" in edited
+        assert "(ESC, BEL)" in str(app.screen.query_one("#edit-left-out").render())
         await pilot.press("escape")
         await pilot.press("r")
         field = app.screen.query_one("#reply-input", Input)
@@ -653,7 +655,9 @@ async def test_start_in_the_audience_zones_before_the_chat(
         await pilot.pause()
         meta = text_of(app, "#next-meta")
         # Douala shares Paris's clock in December: only Dakar is named.
-        expected = "Début\u00a0: jeudi 3 décembre à 18 h 00 (Paris) · 17 h 00 à Dakar"
+        # No line splits a day from its month or a time ("18 h 00").
+        expected = ("Début\u00a0: jeudi 3\u00a0décembre à 18\u00a0h\u00a000 (Paris) · "
+                    "17\u00a0h\u00a000 à Dakar")
         assert (expected in meta) is shown, meta
         # However long the start line, the count comes first: a cut line keeps it.
         assert meta.startswith("4 sur 4 à poser · "), meta

@@ -100,7 +100,7 @@ def _bluesky(accounts: Accounts, err: Console, ask_secret: Callable[[str], str],
     try:
         BlueskyChannel(handle, password, accounts.bluesky_base, timeout=timeout).sign_in()
     except ChannelError as error:
-        err.print(Text(_said(words, "cli.not_kept", reason=error.message)))
+        err.print(Text(_said(words, "cli.not_kept", reason=error.say(words))))
         return None
     return password
 
@@ -131,7 +131,7 @@ def _mastodon(accounts: Accounts, err: Console, ask: Callable[[str], str],
             token = exchange_code(server, client_id, client_secret, code, timeout=timeout)
         MastodonChannel(account, token, server, timeout=timeout).sign_in()
     except ChannelError as error:
-        err.print(Text(_said(words, "cli.not_kept", reason=error.message)))
+        err.print(Text(_said(words, "cli.not_kept", reason=error.say(words))))
         return None
     return token
 

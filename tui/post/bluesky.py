@@ -28,6 +28,7 @@ from tui.core.run.publish.channel import ChannelError, Reply, Sent
 from tui.core.run.publish.keys import record_key
 from tui.core.run.publish.ledger import PartRecord
 from tui.core.run.publish.parts import Part
+from tui.core.text.said import Said
 from tui.net.answers import json_answer, not_json
 from tui.net.bluesky import NotASession, Sessions
 from tui.net.failure import HttpFailure, server_of
@@ -84,6 +85,7 @@ class BlueskyChannel:
         from atproto_client import exceptions
 
         before = self._session.last_answer()
+        doing = Said.of(what)
         try:
             with self._bounded():
                 yield
@@ -93,35 +95,37 @@ class BlueskyChannel:
             # No answer to read (a deadline, a refused connection, a redirect, an answer
             # too large...): the line names the server and what happened. Uncertain when
             # the request may have reached the server.
-            raise ChannelError(failure.message, uncertain=sending and failure.arrived
+            raise ChannelError(failure.said, uncertain=sending and failure.arrived
                                ) from None
         except NotASession:
-            raise ChannelError(f"{self.service} did not send a Bluesky session ({what})"
-                               ) from None
+            raise ChannelError.of("post.no_session", server=self.service, what=doing
+                                  ) from None
         except exceptions.UnauthorizedError as error:
-            raise ChannelError(f"{self.service} refused the app password of {self.account} "
-                               f"({self._server_error(error)})") from None
+            raise ChannelError.of("post.password_refused", server=self.service,
+                                  account=self.account, said=self._server_error(error)
+                                  ) from None
         except exceptions.InvokeTimeoutError:
-            raise ChannelError(f"{self.service} did not answer in time ({what})",
-                               uncertain=sending) from None
+            raise ChannelError.of("post.too_slow", server=self.service, what=doing,
+                                  uncertain=sending) from None
         except exceptions.NetworkError as error:
             if getattr(error, "response", None) is not None:
-                raise ChannelError(f"{self.service} refused {what} "
-                                   f"({self._server_error(error)})") from None
-            raise ChannelError(f"{self.service} cannot be reached ({what})",
-                               uncertain=sending) from None
+                raise ChannelError.of("post.server_refused", server=self.service, what=doing,
+                                      said=self._server_error(error)) from None
+            raise ChannelError.of("post.unreachable", server=self.service, what=doing,
+                                  uncertain=sending) from None
         except exceptions.RequestErrorBase as error:
-            raise ChannelError(f"{self.service} refused {what} ({self._server_error(error)})"
-                               ) from None
+            raise ChannelError.of("post.server_refused", server=self.service, what=doing,
+                                  said=self._server_error(error)) from None
         except Exception:  # noqa: BLE001 - garbage from a server is a line
             answer = self._session.last_answer()
             if answer is None or answer is before:
                 # No answer came in this call: the SDK stopped before sending anything
                 # (a session it cannot use), so nothing can be there.
-                raise ChannelError(f"{self.service} gave a session tchat cannot use "
-                                   f"({what})") from None
-            raise ChannelError(f"{server_of(answer.request.url)}: {answer.request.url.path} "
-                               f"answered {_what_it_was(answer)}", uncertain=sending) from None
+                raise ChannelError.of("post.unusable_session", server=self.service,
+                                      what=doing) from None
+            raise ChannelError.of("post.answered", server=server_of(answer.request.url),
+                                  path=answer.request.url.path, answer=_what_it_was(answer),
+                                  uncertain=sending) from None
 
     def _server_error(self, error: Any) -> str:
         content = getattr(getattr(error, "response", None), "content", None)
@@ -154,7 +158,7 @@ class BlueskyChannel:
     def sign_in(self) -> str:
         """Sign in once a run (createSession, unless the run's session already did);
         the account's DID."""
-        did: str = self._with_wait("signing in", self._session.sign_in)
+        did: str = self._with_wait("post.doing_sign_in", self._session.sign_in)
         return did
 
     # --- the Channel protocol ------------------------------------------------------------
@@ -167,7 +171,7 @@ class BlueskyChannel:
             facets = [f for f in (self._facet(facet) for facet in part.facets) if f is not None]
             embed = None
             if image is not None:
-                blob = self._with_wait("uploading the image", lambda: (
+                blob = self._with_wait("post.doing_upload", lambda: (
                     self._client.com.atproto.repo.upload_blob(
                         image.data, headers={"Content-Type": image.kind})))
                 embed = models.AppBskyEmbedImages.Main(images=[
@@ -185,7 +189,7 @@ class BlueskyChannel:
             data = models.ComAtprotoRepoCreateRecord.Data(
                 repo=did, collection=POST, rkey=part.key, record=record)
             try:
-                made = self._with_wait("the post", lambda: (
+                made = self._with_wait("post.doing_post", lambda: (
                     self._client.com.atproto.repo.create_record(data)), sending=True)
             except ChannelError as error:
                 if error.uncertain:
@@ -196,7 +200,7 @@ class BlueskyChannel:
                 if there is not None:
                     return there
                 raise
-            return self._sent(made.uri, made.cid, "the post")
+            return self._sent(made.uri, made.cid, "post.doing_post")
 
     def find(self, record: PartRecord, text: str | None) -> Sent | None:
         with self._lock:
@@ -209,7 +213,7 @@ class BlueskyChannel:
         with self._lock:
             did = self.sign_in()
             rkey = (record.uri or "").rsplit("/", 1)[-1] or record.key
-            self._with_wait("deleting the post", lambda: (
+            self._with_wait("post.doing_delete", lambda: (
                 self._client.com.atproto.repo.delete_record(
                     models.ComAtprotoRepoDeleteRecord.Data(repo=did, collection=POST,
                                                            rkey=rkey))))
@@ -224,18 +228,18 @@ class BlueskyChannel:
                 collection, _, rkey = rest.partition("/")
                 found = self._get(repo, collection, rkey)
                 if found is None:
-                    raise ChannelError(f"{self.service}: the post to repost is gone")
+                    raise ChannelError.of("post.repost_gone", server=self.service)
                 cid = found.cid
             key = record_key("repost", uri, self.account, 1, 0, datetime.now(UTC))
             record = models.AppBskyFeedRepost.Record(
                 subject=models.ComAtprotoRepoStrongRef.Main(uri=uri, cid=cid or ""),
                 created_at=_now())
-            made = self._with_wait("the repost", lambda: (
+            made = self._with_wait("post.doing_repost", lambda: (
                 self._client.com.atproto.repo.create_record(
                     models.ComAtprotoRepoCreateRecord.Data(repo=did, collection=REPOST,
                                                            rkey=key, record=record))),
                 sending=True)
-            sent = self._sent(made.uri, made.cid, "the repost")
+            sent = self._sent(made.uri, made.cid, "post.doing_repost")
             return Sent(sent.uri, self._url(uri), sent.cid)
 
     def refs(self, uri: str) -> Reply:
@@ -244,20 +248,20 @@ class BlueskyChannel:
         account's server), so the reply shows in the thread as the app shows one."""
         with self._lock:
             self.sign_in()
-            found = self._with_wait("reading the post replied to", lambda: (
+            found = self._with_wait("post.doing_read_replied", lambda: (
                 self._client.app.bsky.feed.get_posts({"uris": [uri]})))
             views = list(getattr(found, "posts", None) or [])
             view = views[0] if views else None
             if view is None:
-                raise ChannelError(f"{self.service}: the post replied to is gone")
+                raise ChannelError.of("post.replied_gone", server=self.service)
             parent = self._sent(getattr(view, "uri", None), getattr(view, "cid", None),
-                                "the post replied to")
+                                "post.doing_replied")
             reply = _field(getattr(view, "record", None), "reply")
             root_ref = _field(reply, "root")
             root = parent
             if root_ref is not None:
                 root = self._sent(_field(root_ref, "uri"), _field(root_ref, "cid"),
-                                  "the thread replied in")
+                                  "post.doing_thread")
             return Reply(root, parent)
 
     # --- helpers -------------------------------------------------------------------------
@@ -273,15 +277,13 @@ class BlueskyChannel:
             content = getattr(getattr(error, "response", None), "content", None)
             if getattr(content, "error", None) == "RecordNotFound":
                 return None
-            raise ChannelError(f"{self.service} cannot tell whether the post is there "
-                               f"({self._server_error(error)})") from None
+            raise ChannelError.of("post.cannot_tell_said", server=self.service,
+                                  said=self._server_error(error)) from None
         except HttpFailure as failure:
-            raise ChannelError(f"cannot tell whether the post is there: {failure.message}"
-                               ) from None
+            raise ChannelError.of("post.cannot_tell_why", reason=failure.said) from None
         except Exception:  # noqa: BLE001 - no answer: the caller must not send
-            raise ChannelError(f"{self.service} cannot tell whether the post is there"
-                               ) from None
-        return self._sent(found.uri, found.cid, "finding the post")
+            raise ChannelError.of("post.cannot_tell", server=self.service) from None
+        return self._sent(found.uri, found.cid, "post.doing_find_post")
 
     def _facet(self, facet: Any) -> Any:
         from atproto import models
@@ -316,8 +318,8 @@ class BlueskyChannel:
         the log and the screen), or a line saying the answer is none."""
         if not isinstance(uri, str) or not uri.startswith("at://") or len(uri) > MAX_ID \
                 or (cid is not None and (not isinstance(cid, str) or len(cid) > MAX_ID)):
-            raise ChannelError(f"{self.service} answered {what} with something that is not "
-                               "a Bluesky record", uncertain=True)
+            raise ChannelError.of("post.not_a_record", server=self.service,
+                                  what=Said.of(what), uncertain=True)
         return Sent(uri, self._url(uri), cid or None)
 
     def _url(self, uri: str) -> str:
@@ -344,11 +346,11 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _what_it_was(answer: httpx.Response) -> str:
+def _what_it_was(answer: httpx.Response) -> Said:
     """ "a page that is not JSON (text/html)", or JSON that is no answer the SDK reads."""
     if json_answer(answer) is None:
-        return not_json(answer).say("en")
-    return f"JSON that is not a Bluesky answer (HTTP {answer.status_code})"
+        return not_json(answer)
+    return Said.of("post.not_bluesky_json", status=answer.status_code)
 
 
 def _text_headers(headers: Any) -> dict[str, str]:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from tui.core.run.publish.channel import ChannelError
 from tui.core.text.controls import visible
+from tui.core.text.said import Said
 from tui.net.numbers import retry_after
 
 MAX_SERVER_WORDS = 200
@@ -29,20 +30,20 @@ def server_words(text: object, *secrets: str) -> str:
 
 def too_many(server: str, what: str, headers: Mapping[str, str], max_wait: float, *,
              last: bool) -> tuple[ChannelError | None, float]:
-    """A 429 on `what`: the seconds to wait before the one retry, when the server asks
-    for `max_wait` or less and this was not the retry already; else the failure, saying
-    when to try again. The server's numbers are bounded (`tui.net.numbers`): `inf`,
-    1e300 or garbage never raise."""
+    """A 429 on `what` (a `post.doing_*` key): the seconds to wait before the one retry,
+    when the server asks for `max_wait` or less and this was not the retry already; else
+    the failure, saying when to try again. The server's numbers are bounded
+    (`tui.net.numbers`): `inf`, 1e300 or garbage never raise."""
     wait = retry_after(headers, longest=LONGEST_WAIT)
     if not last and wait is not None and wait <= max_wait:
         return None, wait
+    doing = Said.of(what)
     if wait is None:
-        shown = ""
-    elif wait >= LONGEST_WAIT:
-        shown = ": try again in a day or more"
-    else:
-        shown = f": try again in {int(wait) + 1} s"
-    return ChannelError(f"{server} asks to wait (too many requests) for {what}{shown}"), 0.0
+        return ChannelError.of("post.too_many", server=server, what=doing), 0.0
+    if wait >= LONGEST_WAIT:
+        return ChannelError.of("post.too_many_day", server=server, what=doing), 0.0
+    return ChannelError.of("post.too_many_wait", server=server, what=doing,
+                           seconds=int(wait) + 1), 0.0
 
 
 __all__ = ["ChannelError", "server_words", "too_many"]

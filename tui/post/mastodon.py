@@ -28,6 +28,7 @@ from tui.core.plan.images import Image
 from tui.core.run.publish.channel import ChannelError, Reply, Sent
 from tui.core.run.publish.ledger import PartRecord
 from tui.core.run.publish.parts import Part
+from tui.core.text.said import Said
 from tui.net.answers import json_answer, not_json
 from tui.net.failure import HttpFailure
 from tui.net.transport import (
@@ -77,8 +78,9 @@ class MastodonChannel:
     def _request(self, method: str, path: str, what: str, *, sending: bool = False,
                  auth: bool = True, **options: Any) -> Any:
         """One call (a 429 waited out once if the wait is short): the JSON answer, None
-        for a 404."""
+        for a 404. `what` is a `post.doing_*` key: failures say what was being done."""
         headers = dict(options.pop("headers", {}))
+        doing = Said.of(what)
         if auth:
             headers["Authorization"] = f"Bearer {self._token}"
         for attempt in (1, 2):
@@ -87,11 +89,11 @@ class MastodonChannel:
                     response = self._http.request(method, path, headers=headers, **options)
             except HttpFailure as failure:
                 # Uncertain when the request may have reached the server.
-                raise ChannelError(failure.message, uncertain=sending and failure.arrived
+                raise ChannelError(failure.said, uncertain=sending and failure.arrived
                                    ) from None
             except httpx.HTTPError:
-                raise ChannelError(f"{self.server} cannot be reached ({what})",
-                                   uncertain=sending) from None
+                raise ChannelError.of("post.unreachable", server=self.server, what=doing,
+                                      uncertain=sending) from None
             status = response.status_code
             if status == 429:
                 refusal, wait = too_many(self.server, what, dict(response.headers),
@@ -101,20 +103,20 @@ class MastodonChannel:
                 self._sleep(wait)
                 continue
             if status in (401, 403):
-                raise ChannelError(f"{self.server} refused the token of {self.account} "
-                                   f"({self._said(response)})")
+                raise ChannelError.of("post.token_refused", server=self.server,
+                                      account=self.account, said=self._said(response))
             if status == 404:
                 return None
             if not 200 <= status < 300:
-                raise ChannelError(f"{self.server}: {path} answered {status} "
-                                   f"({self._said(response)})",
-                                   uncertain=sending and status >= 500)
+                raise ChannelError.of("post.answered_status", server=self.server, path=path,
+                                      status=str(status), said=self._said(response),
+                                      uncertain=sending and status >= 500)
             if not response.content:
                 return {}
             data = json_answer(response)
             if data is None:
-                raise ChannelError(f"{self.server}: {path} answered "
-                                   f"{not_json(response).say('en')}", uncertain=sending)
+                raise ChannelError.of("post.answered", server=self.server, path=path,
+                                      answer=not_json(response), uncertain=sending)
             return data
         raise AssertionError("unreachable")
 
@@ -128,9 +130,10 @@ class MastodonChannel:
     def sign_in(self) -> str:
         """The token works (`GET /api/v1/apps/verify_credentials`): the app's name."""
         with self._lock:
-            answer = self._request("GET", "/api/v1/apps/verify_credentials", "signing in")
+            answer = self._request("GET", "/api/v1/apps/verify_credentials",
+                                   "post.doing_sign_in")
         if not isinstance(answer, dict):
-            raise ChannelError(f"{self.server} has no Mastodon API here")
+            raise ChannelError.of("post.no_api", server=self.server)
         return str(answer.get("name", ""))
 
     def send(self, part: Part, reply: Reply | None, image: Image | None) -> Sent:
@@ -141,7 +144,7 @@ class MastodonChannel:
                 body["in_reply_to_id"] = reply.parent.uri
             if image is not None:
                 body["media_ids"] = [self._upload(image)]
-            status = self._request("POST", "/api/v1/statuses", "the post", sending=True,
+            status = self._request("POST", "/api/v1/statuses", "post.doing_post", sending=True,
                                    json=body, headers={"Idempotency-Key": part.key})
             return self._sent(status)
 
@@ -154,9 +157,9 @@ class MastodonChannel:
             account_id = self._own_id()
             statuses = self._request(
                 "GET", f"/api/v1/accounts/{quote(account_id, safe='')}/statuses",
-                "reading the account's posts", params={"limit": 40, "exclude_reblogs": "true"})
+                "post.doing_own_posts", params={"limit": 40, "exclude_reblogs": "true"})
         if not isinstance(statuses, list):
-            raise ChannelError(f"{self.server} cannot tell whether the post is there")
+            raise ChannelError.of("post.cannot_tell", server=self.server)
         wanted = " ".join(text.split())
         since = record.wall - timedelta(minutes=5)
         for status in statuses:
@@ -175,13 +178,13 @@ class MastodonChannel:
     def delete(self, record: PartRecord) -> None:
         with self._lock:
             self._request("DELETE", f"/api/v1/statuses/{quote(record.uri or '', safe='')}",
-                          "deleting the post")
+                          "post.doing_delete")
 
     def repost(self, uri: str, cid: str | None) -> Sent:
         with self._lock:
             status_id = uri if uri.isdigit() else self._local_id(uri)
             answer = self._request("POST", f"/api/v1/statuses/{quote(status_id, safe='')}/reblog",
-                                   "the reblog", sending=True)
+                                   "post.doing_reblog", sending=True)
             return self._sent(answer)
 
     def refs(self, uri: str) -> Reply:
@@ -198,42 +201,43 @@ class MastodonChannel:
     def _own_id(self) -> str:
         if self._account_id is None:
             username = self.account.removeprefix("@").split("@")[0]
-            found = self._request("GET", "/api/v1/accounts/lookup", "finding the account",
+            found = self._request("GET", "/api/v1/accounts/lookup", "post.doing_find_account",
                                   params={"acct": username})
             account_id = _bounded_id(found.get("id") if isinstance(found, dict) else None)
             if account_id is None:
-                raise ChannelError(f"{self.server} does not know {self.account}")
+                raise ChannelError.of("post.unknown_account", server=self.server,
+                                      account=self.account)
             self._account_id = account_id
         return self._account_id
 
     def _local_id(self, url: str) -> str:
-        found = self._request("GET", "/api/v2/search", "finding the post",
+        found = self._request("GET", "/api/v2/search", "post.doing_find_post",
                               params={"q": url, "type": "statuses", "resolve": "true",
                                       "limit": 1})
         statuses = found.get("statuses") if isinstance(found, dict) else None
         first = statuses[0] if isinstance(statuses, list) and statuses else None
         status_id = _bounded_id(first.get("id") if isinstance(first, dict) else None)
         if status_id is None:
-            raise ChannelError(f"{self.server} cannot find that post")
+            raise ChannelError.of("post.post_not_found", server=self.server)
         return status_id
 
     def _upload(self, image: Image) -> str:
         media = self._request(
-            "POST", "/api/v2/media", "uploading the image",
+            "POST", "/api/v2/media", "post.doing_upload",
             files={"file": (image.path.name, image.data, image.kind)},
             data={"description": image.alt})
         media_id = _bounded_id(media.get("id") if isinstance(media, dict) else None)
         if media_id is None:
-            raise ChannelError(f"{self.server} did not take the image")
+            raise ChannelError.of("post.image_refused", server=self.server)
         polls = 0
         # 202: still being processed; the status waits until it has a URL.
         while not _processed(media) and polls < MEDIA_POLLS:
             polls += 1
             self._sleep(1.0)
             media = self._request("GET", f"/api/v1/media/{quote(media_id, safe='')}",
-                                  "processing the image")
+                                  "post.doing_processing")
         if not _processed(media):
-            raise ChannelError(f"{self.server} is still processing the image: try again")
+            raise ChannelError.of("post.image_processing", server=self.server)
         return media_id
 
     def _sent(self, status: Any) -> Sent:
@@ -241,8 +245,7 @@ class MastodonChannel:
         log and the screen), or a line saying the answer is none."""
         status_id = _bounded_id(status.get("id") if isinstance(status, dict) else None)
         if status_id is None:
-            raise ChannelError(f"{self.server} answered with something that is not a status",
-                               uncertain=True)
+            raise ChannelError.of("post.not_a_status", server=self.server, uncertain=True)
         assert isinstance(status, dict)
         link = next((v for v in (status.get("url"), status.get("uri"))
                      if isinstance(v, str) and v and len(v) <= MAX_URL), "")
@@ -270,33 +273,36 @@ def _form(server: str, path: str, what: str, form: dict[str, str], timeout: floa
     """A form POSTed to `server` (the app's registration, the code's exchange) over the
     guarded transport; its JSON answer when it is a 200, else ChannelError naming the
     server and what it answered (`secrets` blotted out of what it said)."""
+    doing = Said.of(what)
     with guarded_client(GuardedTransport([server], timeout=timeout), base_url=server) as http:
         try:
             with deadline(timeout), answers_up_to(MAX_ANSWER):
                 response = http.post(path, data=form)
         except HttpFailure as failure:
-            raise ChannelError(f"{what}: {failure.message}") from None
+            raise ChannelError.of("post.failed_doing", what=doing, reason=failure.said
+                                  ) from None
         except httpx.HTTPError:
-            raise ChannelError(f"{server} cannot be reached ({what})") from None
+            raise ChannelError.of("post.unreachable", server=server, what=doing) from None
     data = json_answer(response)
     if response.status_code != 200:
         message = data.get("error") if isinstance(data, dict) else None
         said = server_words(message or f"HTTP {response.status_code}", *secrets)
-        raise ChannelError(f"{server}: {path} answered {response.status_code} ({said})")
+        raise ChannelError.of("post.answered_status", server=server, path=path,
+                              status=str(response.status_code), said=said)
     if not isinstance(data, dict):
-        answer = not_json(response).say("en") if data is None else "JSON that is not an object"
-        raise ChannelError(f"{server}: {path} answered {answer}")
+        answer = not_json(response) if data is None else Said.of("post.json_not_object")
+        raise ChannelError.of("post.answered", server=server, path=path, answer=answer)
     return data
 
 
 def register_app(server: str, *, timeout: float = TIMEOUT) -> tuple[str, str]:
     """Register tchat with the server (`POST /api/v1/apps`): its client id and secret."""
-    data = _form(server, "/api/v1/apps", "registering tchat", {
+    data = _form(server, "/api/v1/apps", "post.doing_register", {
         "client_name": "tchat", "redirect_uris": OUT_OF_BAND, "scopes": SCOPES}, timeout)
     client_id, secret = data.get("client_id"), data.get("client_secret")
     if not isinstance(client_id, str) or not isinstance(secret, str) \
             or not 0 < len(client_id) <= MAX_ID or not 0 < len(secret) <= MAX_ID:
-        raise ChannelError(f"{server} refused to register tchat (no client id and secret)")
+        raise ChannelError.of("post.not_registered", server=server)
     return client_id, secret
 
 
@@ -311,11 +317,11 @@ def authorize_url(server: str, client_id: str) -> str:
 def exchange_code(server: str, client_id: str, client_secret: str, code: str, *,
                   timeout: float = TIMEOUT) -> str:
     """The access token for an authorization code (`POST /oauth/token`)."""
-    data = _form(server, "/oauth/token", "exchanging the code", {
+    data = _form(server, "/oauth/token", "post.doing_exchange", {
         "grant_type": "authorization_code", "code": code, "client_id": client_id,
         "client_secret": client_secret, "redirect_uri": OUT_OF_BAND, "scope": SCOPES},
         timeout, secrets=(client_secret, code))
     token = data.get("access_token")
     if not isinstance(token, str) or not token:
-        raise ChannelError(f"{server} refused the code (no token in its answer)")
+        raise ChannelError.of("post.code_refused", server=server)
     return token

@@ -65,11 +65,20 @@ class ConfirmDialog(ModalScreen[bool]):
         words = self.words
         with Vertical(id="dialog", classes="-confirm"):
             yield Label(self.title_text, id="dialog-title", markup=False)
-            yield Static(literal(self.body), id="confirm-body")
+            with VerticalScroll(id="confirm-scroll"):
+                yield Static(literal(self.body), id="confirm-body")
             yield Label(words("screen.confirm_hint"), id="dialog-hint", markup=False)
             with Horizontal(id="dialog-buttons"):
                 yield Button(words("screen.cancel"), id="cancel")
                 yield Button(self.confirm_text, id="confirm", variant="warning")
+
+    def on_resize(self) -> None:
+        # A split pane (50x15): the buttons one line each, their labels whole under a
+        # body that scrolls (a long question cut the labels in half, the hint stayed).
+        short = self.size.height < 20
+        self.set_class(short, "-short")
+        for button in self.query(Button):
+            button.compact = short
 
     def reword(self, title: str, body: str) -> None:
         """The question's facts brought up to date while it is open (`Confirm.follow`)."""

@@ -40,7 +40,8 @@ def dialog_for(form: Form, desk: RunDesk, words: Words,
     if isinstance(form, EditForm):
         row = form.row
         return writing.EditDialog(book, row, words,
-                                  lambda text: answer(desk.save_template(row, text)))
+                                  lambda text: answer(desk.save_template(row, text)),
+                                  template=form.template, left_out=form.left_out)
     if isinstance(form, ReplyForm):
         reply = form
         return writing.ReplyDialog(book, words, lambda text: answer(desk.send_reply(reply, text)),

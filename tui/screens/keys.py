@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.cells import cell_len
 from textual.binding import Binding, BindingsMap, BindingType
@@ -22,6 +22,9 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.core.text.words import WORDS, Words
+
+if TYPE_CHECKING:
+    from tui.core.run.desk import RunDesk
 
 
 class Key(NamedTuple):
@@ -88,6 +91,22 @@ LIVE_KEYS: tuple[Key, ...] = (
     Key("take_over", "T", "take_over", key_display="T", show=False),
 )
 
+# The Conversation pane's keys (its own bindings, `ConversationPane.BINDINGS`, by id):
+# in the footer while it has the focus, before the run-sheet's, as Textual's footer
+# shows a focused widget's. Help says them on the `f` row.
+PANE_KEYS: tuple[Key, ...] = (
+    Key("room_welcome", "w", "choose('welcome')", rank=1, in_help=False),
+    Key("room_handled", "x", "choose('handled')", rank=1, in_help=False),
+    Key("room_read", "enter", "choose('view')", key_display="⏎", rank=1, in_help=False),
+    Key("room_reply", "r", "choose('reply')", rank=2, in_help=False),
+    Key("room_lists", "left", "tab(-1)", key_display="←→", rank=2, in_help=False),
+    Key("room_lists_next", "right", "tab(1)", show=False, in_help=False),
+    Key("room_mute", "m", "choose('mute')", rank=3, in_help=False),
+    Key("room_open", "o", "choose('open')", rank=3, in_help=False),
+    Key("room_highlight", "h", "choose('highlight')", rank=4, in_help=False),
+    Key("room_repost", "b", "choose('repost')", rank=4, in_help=False),
+)
+
 APP_KEYS: tuple[Key, ...] = (
     Key("quit", "ctrl+q", "quit", priority=True, rank=0),
     Key("palette", "ctrl+p", "command_palette", show=False, priority=True, rank=5),
@@ -117,6 +136,13 @@ def run_keys(rehearsal: bool, *, networks: int = 1, accounts: bool = True) -> tu
             k.id.startswith("network_") and int(k.id[-1]) > networks)))
     )
     return (*(k for k in kept if k.id != "help"), *(k for k in kept if k.id == "help"))
+
+
+def plan_keys(desk: RunDesk) -> tuple[Key, ...]:
+    """The run-sheet's keys for the plan as it is now (`run_keys`): a plan reloaded
+    with other networks or accounts brings its own `1`-`4`, `S` and `P`."""
+    return run_keys(desk.rehearsal, networks=len(desk.tabs.networks),
+                    accounts=desk.accounts is not None)
 
 
 class FooterItem(NamedTuple):
@@ -199,28 +225,44 @@ def rebind(node: DOMNode, change: Callable[[list[Binding]], Iterable[BindingType
 
 
 
+FOCUSED_RANK = 2
+"""How much further down the run-sheet's keys go while a pane with keys of its own has
+the focus: its keys stay in a narrow footer before them (help and quit still always)."""
+
+
 def fit_footer_keys(screen: Screen[Any], footer: Footer, keys: Sequence[Key], words: Words,
-                    width: int) -> None:
+                    width: int, pane: DOMNode | None = None) -> None:
     """Show the `keys` that fit on `screen`'s footer line, `width` cells wide; help and
-    quit always do (`fit_footer`), the others stay in help and the palette."""
+    quit always do (`fit_footer`), the others stay in help and the palette.
+
+    `pane`: the Conversation pane when it has the focus: its keys (`PANE_KEYS`) come
+    first, the run-sheet's it takes over (`r`, `h`) leave, the others after."""
     app_keys = {key.id: key for key in APP_KEYS}
 
-    def item(key: Key) -> FooterItem:
+    def item(key: Key, rank: int | None = None) -> FooterItem:
         binding = key.binding(words)
         return FooterItem(key.id, screen.app.get_key_display(binding), binding.description,
-                          key.rank)
+                          key.rank if rank is None else rank)
 
-    items = [item(key) for key in keys if key.show]
+    pane_items = [item(key) for key in PANE_KEYS if key.show] if pane is not None else []
+    taken = {key.key for key in PANE_KEYS} if pane is not None else set()
+    items = [*pane_items, *(
+        item(key, key.rank + FOCUSED_RANK if pane_items and key.rank else None)
+        for key in keys if key.show and key.key not in taken)]
     items.append(item(app_keys["quit"]))
     fit = fit_footer(items, width, palette=item(app_keys["palette"]))
     # Every key this screen could show: one this plan leaves out (P without accounts)
     # is hidden too, not left as the class's bindings have it.
     footer_ids = {shown.id for shown in items} | {
         k.id for k in (*RUN_KEYS, *REHEARSAL_KEYS, *LIVE_KEYS) if k.show}
-    rebind(screen, lambda bindings: [
-        dataclasses.replace(b, show=b.id in fit.shown) if b.id in footer_ids else b
-        for b in bindings
-    ])
+
+    def shown(bindings: list[Binding], ids: set[str]) -> list[Binding]:
+        return [dataclasses.replace(b, show=b.id in fit.shown) if b.id in ids else b
+                for b in bindings]
+
+    rebind(screen, lambda bindings: shown(bindings, footer_ids))
+    if pane is not None:
+        rebind(pane, lambda bindings: shown(bindings, {k.id for k in PANE_KEYS}))
     footer.compact = fit.compact
     footer.show_command_palette = "palette" in fit.shown
     screen.refresh_bindings()  # the footer recomposes from the new flags

@@ -74,7 +74,7 @@ class PostingKeys:
         desk, work = self.desk, self.posting_work
         accounts = desk.accounts
         assert accounts is not None  # the desk posts nothing without
-        run = desk.posting_run(work.keeper(desk.keep_posted))
+        run = desk.posting_run(work.keeper(desk.keep_posted, self.words))
         if delete:
             work.unpost(order, run, accounts, self.words)
         else:
@@ -87,7 +87,8 @@ class PostingKeys:
         if accounts is None or not desk.open_intents():
             return  # no accounts: no socket is opened
         work = self.posting_work
-        work.settle(desk.posting_run(work.keeper(desk.keep_posted)), accounts, self.words)
+        keep = work.keeper(desk.keep_posted, self.words)
+        work.settle(desk.posting_run(keep), accounts, self.words)
 
     # --- what the worker hands back ---------------------------------------------------------
 

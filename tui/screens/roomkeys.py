@@ -58,6 +58,9 @@ class RoomKeys:
     def say(self, notice: Notice) -> None:
         raise NotImplementedError
 
+    def fit_keys(self) -> None:
+        raise NotImplementedError
+
     @property
     def _sheet(self) -> Screen[None]:
         """The run-sheet as a screen (its classes say the layout)."""
@@ -108,11 +111,15 @@ class RoomKeys:
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # The checklist comes up in the pane's place while it has the focus (`space`).
         self._sheet.set_class(event.widget is self.checklist, "-checklist-up")
+        if event.widget is self.conversation:
+            self.fit_keys()  # the footer shows the pane's keys
 
     def on_descendant_blur(self, event: DescendantBlur) -> None:
         widget: Widget = event.widget
         if widget is self.checklist:
             self._sheet.set_class(False, "-checklist-up")
+        if widget is self.conversation:
+            self.fit_keys()  # and the run-sheet's again
 
     # --- the conversation's worker -------------------------------------------------------
 

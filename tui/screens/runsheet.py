@@ -41,10 +41,11 @@ from tui.screens.keys import (
     Key,
     bindings_for,
     fit_footer_keys,
+    plan_keys,
     reword,
     run_keys,
 )
-from tui.screens.layout import size_classes
+from tui.screens.layout import notice_room, size_classes
 from tui.screens.pacing import PacedScreen
 from tui.screens.posting import PostingKeys
 from tui.screens.roomkeys import RoomKeys
@@ -86,9 +87,9 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
         self.desk = desk
         self.words = desk.words
         self.clipboard = clipboard
-        self.keys: tuple[Key, ...] = run_keys(desk.rehearsal, networks=len(desk.tabs.networks),
-                                              accounts=desk.accounts is not None)
-        """This mode's keys, in the footer's order: the footer, help and palette use it."""
+        self.keys: tuple[Key, ...] = plan_keys(desk)
+        """This mode's and plan's keys, in the footer's order: the footer, help and
+        palette use it (a reload may change them)."""
         self.notices = NoticeBoard()
         self.view: RunView | None = None
         """The view of the moment on screen (`RunDesk.view`)."""
@@ -113,13 +114,15 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
         self.draft = DraftPane(id="draft")
         self.checklist = Checklist(id="checklist")
         self.conversation = ConversationPane(desk.zone, words, id="conversation")
+        reword(self.conversation, words)
         self.network_work = NetworkWork(self.sessions, id="network-work")
         self.banners = Banners(id="banners")
         self.side_notice = SideNotice(self.notice_bar_withdraw, id="side-notice")
         # As Textual hides its toasts in a test run without notifications.
         self.notice_bar = NoticeBar(
             self.notices, shown=lambda: getattr(self.app, "notices_shown", True),
-            side=self.side_notice, id="notices")
+            side=self.side_notice, more=lambda n: words("screen.notices_folded", n=n),
+            id="notices")
         self.copies = CopyQueue(self.clipboard, on_copied=self._copied, id="copies")
         self.plan_work = PlanWork(id="plan-work")
         self.posting_work = PostingWork(self.sessions, id="posting-work")
@@ -159,8 +162,14 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
     def on_resize(self) -> None:
         width, height = self.size
         size_classes(self, width, height)
+        self.notice_bar.room = notice_room(height)
         self.place_conversation(width, height)
-        fit_footer_keys(self, self.footer, self.keys, self.words, width)
+        self.fit_keys()
+
+    def fit_keys(self) -> None:
+        """The footer's keys for the width; the Conversation pane's first when focused."""
+        pane = self.conversation if self.conversation.has_focus else None
+        fit_footer_keys(self, self.footer, self.keys, self.words, self.size.width, pane)
 
     # --- the run starts and ends ------------------------------------------------------
 
@@ -245,6 +254,9 @@ class RunSheet(OutcomeShowing, PostingKeys, PacedScreen, RoomKeys):
         if view.generation != self._generation:
             self._generation = view.generation
             self.cues.load(view)  # new rows: a plan reloaded, a template saved
+            if (keys := plan_keys(self.desk)) != self.keys:
+                self.keys = keys  # reloaded with other networks or accounts
+                self.fit_keys()
         previous, self._next_id = self._next_id, view.next_id
         if self._next_id != previous and self.cues.selected_id in (previous, None):
             # The selection was following the next cue: keep following it.

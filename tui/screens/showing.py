@@ -70,6 +70,12 @@ class OutcomeShowing:
                                 DEFAULT_SECONDS if timeout is None else timeout, long))
         self.notice_bar.update()
 
+    def on_notice_bar_placed(self, message: NoticeBar.Placed) -> None:
+        """A notice over the cue list (a split pane) never hides the selected row."""
+        cues, top = self.cues.content_region, message.top
+        over = top is not None and message.left < cues.right
+        self.cues.keep_clear(max(0, cues.bottom - top) if top is not None and over else 0)
+
     def say(self, notice: Notice) -> None:
         self.notify(notice.text, kind=notice.kind, severity=notice.severity,
                     timeout=notice.seconds, long=notice.long)

@@ -32,20 +32,29 @@ class EditDialog(Dialog):
     BINDINGS = [Binding("ctrl+s", "save", "Save", id="save")]
 
     def __init__(
-        self, book: DraftBook, row: Row, words: Words, on_save: Callable[[str], None]
+        self, book: DraftBook, row: Row, words: Words, on_save: Callable[[str], None], *,
+        template: str | None = None, left_out: tuple[str, ...] = ()
     ) -> None:
-        """`book` fills and counts the draft as it is typed."""
+        """`book` fills and counts the draft as it is typed. `template`: the text to
+        edit (the run desk's `EditForm`: as it is copied, without its control
+        characters, whose names are `left_out`); the row's template when None."""
         super().__init__(words)
         self.book = book
         self.row = row
         self.on_save = on_save
+        self.template = row.cue.template if template is None else template
+        self.left_out = left_out
 
     def compose(self) -> ComposeResult:
         words = self.words
         with Vertical(id="dialog", classes="-edit"):
             label = cue_name(self.row.cue, words, self.row.draft)
             yield Label(words("screen.edit_title", label=label), id="dialog-title", markup=False)
-            yield InOrderTextArea(visible(self.row.cue.template), id="edit-area",
+            if self.left_out:
+                yield Static(literal(words(
+                    "screen.edit_left_out", n=len(self.left_out),
+                    names=", ".join(dict.fromkeys(self.left_out)))), id="edit-left-out")
+            yield InOrderTextArea(visible(self.template), id="edit-area",
                                   soft_wrap=True, show_line_numbers=False)
             with Horizontal(id="edit-count-row"):
                 yield Label(id="edit-count", markup=False)
@@ -57,6 +66,11 @@ class EditDialog(Dialog):
                 yield Button(words("screen.cancel"), id="cancel")
                 yield Button(words("screen.save"), id="save", variant="primary")
 
+    def on_resize(self) -> None:
+        # A split pane (50x15): what was left out takes one line, so the count under
+        # the text stays in view.
+        self.set_class(self.size.height < 20 and bool(self.left_out), "-short-note")
+
     def on_mount(self) -> None:
         # At the end of the text, as in any field that opens filled in: typing adds to
         # it instead of landing before its first word.
@@ -67,8 +81,8 @@ class EditDialog(Dialog):
     @on(TextArea.Changed, "#edit-area")
     def _refresh_count(self) -> None:
         area = self.query_one("#edit-area", TextArea)
-        if has_unsafe(area.text):  # pasted: shown as symbols, never drawn raw
-            area.load_text(visible(area.text))
+        if has_unsafe(area.text):  # pasted: left out, as the copy would (never drawn raw)
+            area.load_text(for_copy(area.text))
         template = area.text
         cue = dataclasses.replace(self.row.cue, template=template)
         text = self.book.text_for(cue)

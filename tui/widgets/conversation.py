@@ -77,23 +77,25 @@ class LiveFeed:
 
 
 class ConversationPane(Widget, can_focus=True):
+    # The keys with an id show in the footer while the pane has the focus, worded and
+    # fitted by the run-sheet from the one key table (`tui.screens.keys.PANE_KEYS`).
     BINDINGS = [
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
         Binding("pageup", "move(-10)", show=False),
         Binding("pagedown", "move(10)", show=False),
         Binding("end", "follow", show=False),
-        Binding("left", "tab(-1)", show=False),
-        Binding("right", "tab(1)", show=False),
         # On the selected post (the run-sheet's `r` and `h` act on the cues otherwise).
-        Binding("enter", "choose('view')", show=False),
-        Binding("r", "choose('reply')", show=False),
-        Binding("h", "choose('highlight')", show=False),
-        Binding("o", "choose('open')", show=False),
-        Binding("b", "choose('repost')", show=False),
-        Binding("w", "choose('welcome')", show=False),
-        Binding("x", "choose('handled')", show=False),
-        Binding("m", "choose('mute')", show=False),
+        Binding("w", "choose('welcome')", "Welcome", id="room_welcome"),
+        Binding("x", "choose('handled')", "Handled", id="room_handled"),
+        Binding("enter", "choose('view')", "Read", key_display="⏎", id="room_read"),
+        Binding("r", "choose('reply')", "Reply", id="room_reply"),
+        Binding("left", "tab(-1)", "Lists", key_display="←→", id="room_lists"),
+        Binding("right", "tab(1)", "Lists", show=False, id="room_lists_next"),
+        Binding("m", "choose('mute')", "Mute", id="room_mute"),
+        Binding("o", "choose('open')", "Open", id="room_open"),
+        Binding("h", "choose('highlight')", "Highlight", id="room_highlight"),
+        Binding("b", "choose('repost')", "Repost", id="room_repost"),
     ]
 
     @dataclass

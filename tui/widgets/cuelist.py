@@ -145,6 +145,22 @@ class CueList(OptionList):
         # inputs have not changed since the last second keeps its prompt, so the excerpt
         # is cleaned and the line assembled again only when something shown changed.
         self._prompts: dict[str, tuple[Row, tuple[object, ...], Content]] = {}
+        self._covered = 0
+
+    def keep_clear(self, rows: int) -> None:
+        """`rows` at the bottom of the list are under a notice (a split pane): the
+        selected row is kept above them, so a notice never hides it."""
+        if rows != self._covered:
+            self._covered = rows
+            self.scroll_to_highlight()
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        super().scroll_to_highlight(top)
+        shown = self.scrollable_content_region.height - self._covered
+        row = self.highlighted  # one line per row (see `render_line`)
+        if self._covered and shown > 0 and row is not None:
+            if row >= self.scroll_offset.y + shown:
+                self.scroll_to(y=row - shown + 1, animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
         # Never wraps: down past "Thanks" must not land on a promotion of two weeks ago,

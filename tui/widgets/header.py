@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from tui.core.plan.glance import ChatFacts
 from tui.core.text.clean import one_line
+from tui.core.text.numbers import decimal
 from tui.core.text.words import Words
 from tui.core.timing.clocktime import clock_time, exact_clock_time
 from tui.core.timing.spans import signed_span
@@ -78,7 +79,7 @@ class RunHeader(Horizontal):
         ))
         sim = self.query_one("#header-sim", Static)
         if rehearsal and speed is not None:
-            times = f"×{speed:g}"
+            times = f"×{decimal(speed, words.language)}"  # ×1,5 in French
             # No pause symbol: U+23F8 is missing from many terminal fonts, or double width.
             set_content(sim, Content(f"{times} · {words('screen.paused')}" if paused else times))
             sim.display = True

@@ -5,7 +5,9 @@ What shows is the board's to decide (`tui.core.run.notices.NoticeBoard`: one per
 kind, withdrawn, held behind a dialog); this widget draws it, on Textual's public API
 only, and comes back when the next notice is due to go. It looks like Textual's own
 toasts (a dialog's notices still are), one line taller than its text, never over the
-draft about to be pasted. A click on a notice takes it away.
+draft about to be pasted. A click on a notice takes it away. Where the screen has room
+for fewer cards (`room`, a low terminal), the newest show and the card on top counts
+the older ones still up (`fold`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Static
 
-from tui.core.run.notices import Notice, NoticeBoard
+from tui.core.run.notices import Notice, NoticeBoard, fold
 from tui.widgets.literal import literal
 
 
@@ -42,18 +44,22 @@ class NoticeCard(Static):
     NoticeCard.-error { border-left: outer $error; }
     """
 
-    def __init__(self, notice: Notice, on_click: Callable[[Notice], None]) -> None:
+    def __init__(self, notice: Notice, on_click: Callable[[Notice], None],
+                 more: str = "") -> None:
         super().__init__(markup=False)
         self._clicked = on_click
         self.notice = notice
-        self.show(notice)
+        self.more = more
+        self.show(notice, more)
 
-    def show(self, notice: Notice) -> None:
-        """Show another notice in this card (a card is kept, never mounted again)."""
-        self.notice = notice
+    def show(self, notice: Notice, more: str = "") -> None:
+        """Show another notice in this card (a card is kept, never mounted again);
+        `more`: how many older notices are folded behind it ("+2 notices")."""
+        self.notice, self.more = notice, more
         for severity in ("information", "warning", "error"):
             self.set_class(notice.severity == severity, f"-{severity}")
-        self.update(literal(notice.text))
+        text = literal(notice.text)
+        self.update(text + literal(f" · {more}", "$text-muted") if more else text)
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -61,6 +67,15 @@ class NoticeCard(Static):
 
 
 class NoticeBar(Vertical):
+    class Placed(Message):
+        """Where the cards now start on the screen (None: none shows), so the screen
+        keeps what they would cover in view."""
+
+        def __init__(self, top: int | None, left: int) -> None:
+            super().__init__()
+            self.top = top
+            self.left = left
+
     DEFAULT_CSS = """
     NoticeBar {
         display: none;
@@ -76,16 +91,31 @@ class NoticeBar(Vertical):
 
     def __init__(self, board: NoticeBoard, *, shown: Callable[[], bool] = lambda: True,
                  side: SideNotice | None = None,
+                 more: Callable[[int], str] = lambda n: f"+{n}",
                  id: str | None = None) -> None:  # noqa: A002 - Textual's name
         """`shown`: whether notices show at all (not in a test run that hides them);
-        `side`: where a long notice shows (else in the corner like the others)."""
+        `side`: where a long notice shows (else in the corner like the others); `more`:
+        how the older notices folded behind the top card are counted."""
         super().__init__(id=id)
         self.board = board
         self._on_screen = shown
         self._side = side
+        self._more = more
+        self._room: int | None = None
         self._timer: Timer | None = None
-        self._shown: tuple[Notice, ...] = ()
+        self._shown: tuple[tuple[Notice, str], ...] = ()
         self._pending = False
+
+    @property
+    def room(self) -> int | None:
+        """How many cards the screen has room for (None: every notice's)."""
+        return self._room
+
+    @room.setter
+    def room(self, room: int | None) -> None:
+        if room != self._room:
+            self._room = room
+            self.update()
 
     @property
     def cards(self) -> list[NoticeCard]:
@@ -118,25 +148,37 @@ class NoticeBar(Vertical):
             # The newest long notice in the checklist's place; never a card over the draft.
             self._side.show(next((n for n in reversed(shown) if n.long), None))
             shown = tuple(n for n in shown if not n.long)
-        if shown != self._shown:
-            self._shown = shown
+        folded = fold(shown, self._room)
+        # The count goes on the top card, the first one a glance meets.
+        more = [self._more(folded.folded) if folded.folded and i == 0 else ""
+                for i in range(len(folded.shown))]
+        drawn = tuple(zip(folded.shown, more, strict=True))
+        if drawn != self._shown:
+            self._shown = drawn
             cards = self.cards
-            for card, notice in zip(cards, shown, strict=False):
-                if card.notice != notice or not card.display:
-                    card.show(notice)
+            for card, (notice, count) in zip(cards, drawn, strict=False):
+                if card.notice != notice or card.more != count or not card.display:
+                    card.show(notice, count)
                 card.display = True
-            for card in cards[len(shown):]:
+            for card in cards[len(drawn):]:
                 card.display = False
-            if len(shown) > len(cards):
-                self.mount_all(NoticeCard(notice, self._withdraw)
-                               for notice in shown[len(cards):])
-            self.display = bool(shown)
+            if len(drawn) > len(cards):
+                self.mount_all(NoticeCard(notice, self._withdraw, count)
+                               for notice, count in drawn[len(cards):])
+            self.display = bool(drawn)
+            self.call_after_refresh(self._placed)
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         wait = self.board.next_expiry()
         if wait is not None:
             self._timer = self.set_timer(wait + 0.01, self.update, name="notices")
+
+    def _placed(self) -> None:
+        shown = [card.region for card in self.shown_cards if self.display]
+        self.post_message(self.Placed(
+            min((region.y for region in shown), default=None),
+            min((region.x for region in shown), default=0)))
 
     def _withdraw(self, notice: Notice) -> None:
         self.board.withdraw(notice.kind)

@@ -116,7 +116,7 @@ class DraftPane(Vertical):
             notes.append(words("screen.derived_note"))
         if row.cue.notes:
             notes.append(one_line(row.cue.notes, marked=True))
-        notes.extend(one_line(w, marked=True) for w in counted.warnings)
+        notes.extend(one_line(f"{note.said_with(words)}.", marked=True) for note in counted.notes)
         notes.extend(one_line(p, marked=True) for p in shown.posts)  # links, failures
         body.show(with_overflow(draft.text, counted.overflow_index, OVERFLOW_STYLE),
                   literal("\n".join(notes)), note_title)

@@ -113,9 +113,10 @@ class PostingWork(Widget):
 
     # --- the log, on the UI thread -------------------------------------------------------
 
-    def keeper(self, keep: Callable[[Event], None]) -> Callable[[Event], None]:
+    def keeper(self, keep: Callable[[Event], None], words: Words) -> Callable[[Event], None]:
         """`keep`, callable from the worker: it returns once the UI thread has written
-        the event, and raises OSError when it could not (or the run ended)."""
+        the event, and raises OSError when it could not (or the run ended), saying why in
+        `words`: the line becomes the refusal's reason on screen."""
 
         def kept(event: Event) -> None:
             done, failure = threading.Event(), list[OSError]()
@@ -123,7 +124,7 @@ class PostingWork(Widget):
             worker = get_current_worker()
             while not done.wait(KEEP_WAIT):
                 if worker.is_cancelled or not self.is_attached:
-                    raise OSError("the run ended before this was logged")
+                    raise OSError(words("post.run_ended"))
             if failure:
                 raise failure[0]
 

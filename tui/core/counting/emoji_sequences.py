@@ -70,17 +70,23 @@ def emoji_runs(text: str) -> list[EmojiRun]:
     quickly); the character before each run of them starts the stretch.
     """
     kept = _kept
-    runs = [marks.span() for marks in _MARK_RUNS.finditer(text)]
-    if runs and runs[0][0] == 0:
-        runs[0] = (1, runs[0][1])  # a mark first: the stretch starts with it
     if TEXT_STYLE in text:
+        runs = [marks.span() for marks in _MARK_RUNS.finditer(text)]
+        if runs and runs[0][0] == 0:
+            runs[0] = (1, runs[0][1])  # a mark first: the stretch starts with it
         return [
             (start - 1, end, kept.get(key) or _matches(key))
             for start, end in runs
             for key in (text[start - 1 : end + text.startswith(TEXT_STYLE, end)],)
         ]
-    return [(start - 1, end, kept.get(text[start - 1 : end]) or _matches(text[start - 1 : end]))
-            for start, end in runs]
+    # The common case in one pass (this runs once per line of a script's pipe).
+    found: list[EmojiRun] = []
+    for marks in _MARK_RUNS.finditer(text):
+        start, end = marks.span()
+        start = start - 1 if start else 0  # a mark first: the stretch starts with it
+        key = text[start:end]
+        found.append((start, end, kept.get(key) or _matches(key)))
+    return found
 
 
 def _matches(key: str) -> Matches:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tui.core.counting import twitter
 from tui.core.counting.measure import (
@@ -15,6 +15,10 @@ from tui.core.counting.measure import (
     first_overflow,
     total_length,
 )
+from tui.core.counting.result import said
+
+if TYPE_CHECKING:
+    from tui.core.text.said import Said
 
 # The counters of the other platforms (and the `regex` module their grapheme clusters
 # need) are imported by the first count for them: a plan for X never loads them, and
@@ -71,9 +75,9 @@ class Measure(NamedTuple):
     length: int
     overflow: int | None
     invalid: int | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Said, ...] = ()
     # Why the platform refuses the post whatever its length (blank, too many bytes...).
-    refusal: str | None = None
+    refusal: Said | None = None
 
 
 def _measure(
@@ -102,12 +106,12 @@ def _graphemes(text: str) -> int:
     return grapheme_count(text)
 
 
-def _refused(text: str) -> tuple[int | None, tuple[str, ...], str | None]:
+def _refused(text: str) -> tuple[int | None, tuple[Said, ...], Said | None]:
     """X's verdict on the characters of `text`: (invalid index, warnings, refusal)."""
     invalid = twitter.first_invalid(text)
     if invalid is None:
         return None, (), None
-    return invalid, (), f"X refuses any post holding U+{ord(text[invalid]):04X}."
+    return invalid, (), said("count.x_refuses", code=f"U+{ord(text[invalid]):04X}")
 
 
 def _x(text: str, limit: int, *, emoji_discount: bool = True) -> Measure:
@@ -131,23 +135,16 @@ def _bluesky(text: str, limit: int) -> Measure:
 
     found = bluesky.links(text)
     length, overflow = _measure(text, found.entities, limit, _graphemes, _grapheme_units)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Said, ...] = ()
     if found.mangled:
-        warnings = (
-            "The Bluesky app will mangle this post: a link without https:// that holds "
-            "accents or other non-ASCII characters puts the links after it in the wrong "
-            "place. Add https:// to that link.",
-        )
+        warnings = (said("count.bluesky_mangled"),)
     refusal = None
     if bluesky.is_blank(text):
-        refusal = "Bluesky will not post a blank text."
+        refusal = said("count.bluesky_blank")
     else:
         size = len(found.shortened.encode("utf-8", "surrogatepass"))
         if size > bluesky.MAX_BYTES:
-            refusal = (
-                f"Bluesky refuses a post over {bluesky.MAX_BYTES:,} bytes of UTF-8: this one "
-                f"has {size:,} (emoji take up to 4 bytes each, and more in a sequence)."
-            )
+            refusal = said("count.bluesky_bytes", most=bluesky.MAX_BYTES, size=size)
     return Measure(length, overflow, refusal=refusal, warnings=warnings)
 
 
@@ -156,7 +153,7 @@ def _mastodon(text: str, limit: int) -> Measure:
 
     measured = mastodon.measure(text, limit)
     if measured is None:
-        return Measure(0, None, refusal="Mastodon will not post a blank text.")
+        return Measure(0, None, refusal=said("count.mastodon_blank"))
     return Measure(*measured)
 
 

@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from tui.core.counting.emoji_sequences import twemoji_pattern
 from tui.core.counting.graphemes import grapheme_spans
 from tui.core.counting.measure import Entity
+from tui.core.counting.result import said
 from tui.core.counting.urls import twitter_urls
+
+if TYPE_CHECKING:
+    from tui.core.text.said import Said
 
 MAX_LINKS = 5
 
@@ -25,16 +30,13 @@ MAX_LINKS = 5
 _HASHTAG = re.compile(r"(?<![\w&#\uff03])[#\uff03]\w*[^\W\d_]\w*")
 
 
-def hashtag_warnings(text: str) -> tuple[str, ...]:
+def hashtag_warnings(text: str) -> tuple[Said, ...]:
     """A warning when the post holds more than one hashtag."""
     tags = [match.group() for match in _HASHTAG.finditer(text)]
     if len(tags) < 2:
         return ()
     extra = ", ".join(dict.fromkeys(tags[1:]))
-    return (
-        f"Threads takes one topic per post: {tags[0]} becomes the topic, "
-        f"{extra} will stay plain text.",
-    )
+    return (said("count.threads_topic", topic=tags[0], others=extra),)
 
 
 def emoji_entities(text: str) -> list[Entity]:
@@ -61,9 +63,9 @@ def cluster_units(text: str, start: int, end: int) -> Iterator[Entity]:
         yield cluster_start, cluster_end, weight
 
 
-def link_refusal(text: str) -> str | None:
+def link_refusal(text: str) -> Said | None:
     """Why Threads refuses the post for its links (more than 5 distinct), or None."""
     links = {text[start:end] for start, end in twitter_urls().spans(text)}
     if len(links) <= MAX_LINKS:
         return None
-    return f"Threads refuses a post with more than {MAX_LINKS} links: this one has {len(links)}."
+    return said("count.threads_links", most=MAX_LINKS, links=len(links))

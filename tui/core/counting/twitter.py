@@ -139,14 +139,18 @@ def _first_code_point_over(flags: bytes | None, start: int, end: int, room: int)
     `room` (there is one)."""
     if flags is None:
         return start + room
-    low, high = start, end  # the stretch [start, high) weighs more than room
-    while high - low > 1:
-        middle = (low + high) // 2
-        if middle - start + flags.count(1, start, middle) > room:
-            high = middle
-        else:
-            low = middle
-    return low
+    # The shortest prefix [start, stop) that weighs more than room ends at most room + 1
+    # code points on. Its excess weight over room + 1 is made of heavy code points, so
+    # half of it, in code points, can go back without the prefix fitting again: a Latin
+    # stretch (excess 0 or 1) needs one count, a CJK one about as many as it halves.
+    stop = min(end, start + room + 1)
+    excess = stop - start + flags.count(1, start, stop) - room - 1
+    while excess > 1:
+        stop -= excess // 2
+        excess = stop - start + flags.count(1, start, stop) - room - 1
+    if excess == 1 and not flags[stop - 1]:
+        stop -= 1  # its last code point weighs 1: the prefix without it still weighs more
+    return stop - 1
 
 
 def first_invalid(text: str) -> int | None:

@@ -36,6 +36,8 @@ from tui.core.room.summary import recorded_feed
 from tui.core.run.asrun import LogError, log_path_for, read_log
 from tui.core.run.roomlog import unmuted
 from tui.core.text.clean import one_line
+from tui.core.text.numbers import decimal
+from tui.core.text.typography import NBSP
 from tui.core.text.words import Words
 from tui.core.timing.dates import short_time
 from tui.core.timing.zones import long_date
@@ -165,11 +167,13 @@ def series_rows(editions: Sequence[Edition]) -> list[Row]:
     return rows
 
 
-def _number(value: int | float | None) -> str:
+def _number(value: int | float | None, language: Language = "en") -> str:
+    """A figure; one decimal for a mean, with a comma in French (the CSV, read by
+    programs, always writes it in English)."""
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.1f}"
+        return decimal(value, language, ".1f")
     return str(value)
 
 
@@ -218,12 +222,15 @@ def table_header(language: Language) -> list[str]:
 
 
 def short_date(edition: Edition, language: Language) -> str:
-    """ "Dec 10, 2026", "10 déc. 2026": a table's column stays narrow."""
+    """ "Dec 10, 2026", "10 déc. 2026": a table's column stays narrow. In French with
+    no-break spaces: `tchat series` wraps a narrow column at its spaces, and a date
+    split into "10 déc." and "2026" reads as two."""
     if edition.plan is None:
         return ""
     chat = edition.plan.chat
-    return str(format_date(chat.start_at.astimezone(chat.zone).date(), "medium",
+    text = str(format_date(chat.start_at.astimezone(chat.zone).date(), "medium",
                            locale=language))
+    return text.replace(" ", NBSP) if language == "fr" else text
 
 
 def table_cells(row: Row, language: Language) -> list[str]:
@@ -233,7 +240,7 @@ def table_cells(row: Row, language: Language) -> list[str]:
         return [edition.path.name, "", "", "", "", "", "", ""]
     return [short_date(edition, language), _number(row.asked), _number(row.posts),
             _number(row.people), _number(row.first_timers), _number(row.returning),
-            _number(row.answers), _number(row.per_question)]
+            _number(row.answers), _number(row.per_question, language)]
 
 
 def row_note(row: Row, language: Language) -> str:

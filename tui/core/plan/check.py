@@ -141,18 +141,17 @@ def _draft_problems(plan: Plan, text: str) -> list[Problem]:
         if not has_tag(draft.text, tag):
             problems.append(problem("warning", "check.draft_no_tag", where, line,
                                     name=named, tag=tag))
-        for warning in counted.warnings:
-            if warning != counted.refusal:  # said by the error above
-                # The counters' own words are English (`tchat count` has no plan).
+        for note in counted.notes:
+            if note is not counted.refusal_said:  # said by the error above
                 problems.append(problem("warning", "check.draft_warning", where, line,
-                                        name=named, warning=warning))
+                                        name=named, warning=note))
     return problems
 
 
 def _refusal_reason(text: str, counted: Count) -> str | Said:
     """Why the platform refuses a post that is not over its limit."""
-    if counted.refusal is not None:
-        return counted.refusal.rstrip(".")
+    if counted.refusal_said is not None:
+        return counted.refusal_said
     if not text.strip():
         return Said.of("check.empty_post")
     return Said.of("check.counts", length=counted.length, limit=counted.limit)

@@ -25,6 +25,7 @@ from tui.core.counting import Count, count
 from tui.core.plan.guide_texts import heads_up_template
 from tui.core.plan.model import Guest, Language, Plan
 from tui.core.plan.schedule import Cue, build_schedule
+from tui.core.text.controls import for_copy, index_in
 from tui.core.text.guestwording import for_guests
 from tui.core.text.placeholders import fill
 from tui.core.text.typography import french_post
@@ -193,9 +194,20 @@ class DraftBook:
 
     def count(self, text: str, network: str | None = None) -> Count:
         """`text` counted as `network` (the first one when None) counts it, against the
-        plan's limit there: what `tchat count --platform NETWORK --limit N` says."""
+        plan's limit there: what `tchat count --platform NETWORK --limit N` says.
+
+        Counted as it is copied and posted (`for_copy`: its control characters
+        dropped), so the cue list, the editor and the platform's composer agree; the
+        count's positions are the text's as given (shown one for one)."""
         network = network or self.network
-        return count(text, network, limit=self.plan.chat.limit_on(network))
+        copied = for_copy(text)
+        counted = count(copied, network, limit=self.plan.chat.limit_on(network))
+        if copied == text:
+            return counted
+        overflow, invalid = counted.overflow_index, counted.invalid_index
+        return counted._replace(
+            overflow_index=None if overflow is None else index_in(text, overflow),
+            invalid_index=None if invalid is None else index_in(text, invalid))
 
     def drafts_for(self, cue: Cue, network: str | None = None) -> list[Draft]:
         """The cue's draft on `network` (the first one when None); a text too long for it

@@ -82,7 +82,9 @@ def _unreadable(error: NotReadable) -> Said:
         return Said.of("check.file_missing")
     large = _TOO_LARGE.fullmatch(reason)
     if error.too_large and large:
-        return Said.of("check.file_too_large", size=large.group(1), limit=large.group(2))
+        # A number, not the English text: "12,5 Mo" in French.
+        return Said.of("check.file_too_large", size=float(large.group(1)),
+                       limit=large.group(2))
     for start, key in _FILE_KINDS:
         if reason.startswith(start):
             return Said.of(key)

@@ -20,6 +20,7 @@ from typing import Literal
 
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.counts import answers_line
+from tui.core.text.numbers import decimal
 from tui.core.text.vocabulary import Language
 from tui.core.text.words import Words
 
@@ -52,8 +53,7 @@ class Pace:
 def per_minute_text(rate: float, language: Language) -> str:
     """4, 2.5 (2,5 in French), 0.2: whole numbers from 10 up, one decimal below."""
     rate = round(rate, 1)  # 1.96 reads "2", never "2.0"
-    shown = f"{rate:.0f}" if rate >= 10 or rate == int(rate) else f"{rate:.1f}"
-    return shown.replace(".", ",") if language == "fr" else shown
+    return decimal(rate, language, ".0f" if rate >= 10 or rate == int(rate) else ".1f")
 
 
 def pace(items: Iterable[Attributed], question: int, asked: datetime | None,

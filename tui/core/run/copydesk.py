@@ -28,6 +28,7 @@ from tui.core.run.plansource import Row
 from tui.core.run.posting import Posting
 from tui.core.run.roomdesk import RoomDesk
 from tui.core.text.controls import for_copy
+from tui.core.text.numbers import decimal
 from tui.core.timing.clocktime import clock_time
 from tui.core.timing.spans import short_span
 
@@ -170,7 +171,7 @@ class CopyDesk(DeskPart):
             message = words("screen.copied_manual")
         if timed_out_after is not None:
             message = words("screen.clipboard_timeout",
-                            seconds=f"{timed_out_after:g}") + " " + message
+                            seconds=decimal(timed_out_after, words.language)) + " " + message
         severity: Severity = "information" if via == "system" else "warning"
         # A row gone with a plan reloaded meanwhile is not marked.
         row = session.row(order.row_id) if order.row_id is not None else None

@@ -27,7 +27,7 @@ class FormDesk(DeskPart):
             return row
         if row.cue.derived:
             return Refused(self.basics.say("screen.not_editable", severity="warning", seconds=8))
-        return EditForm(row)
+        return EditForm.of(row)
 
     def save_template(self, row: Row, text: str) -> Outcome:
         """The template form's enter: written into the plan file, unless it changed."""

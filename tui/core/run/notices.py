@@ -14,6 +14,10 @@ their showing, apart from any screen so they are tested as plain code:
 - **Long ones in the checklist's place.** A notice of a dozen lines in the corner
   grew over the draft about to be pasted (and at 80x24 over the clock): a `long`
   notice is shown in the checklist's place instead, with the same rules of time.
+- **Folded where there is no room.** On a low terminal (a split pane, 80x24) three
+  notices said in a hurry (a copy, the clock, a shift) stacked over most of the cue
+  list: `fold` keeps the newest the room has, and counts the older ones still up. They
+  are not lost: each shows again once the newer ones go, for the time it has left.
 - **Time is handed in** (monotonic seconds), so a test steps it.
 """
 
@@ -57,6 +61,23 @@ class Posted:
 
     def left(self, now: float) -> float:
         return self.notice.seconds - self.used - (now - self.since)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """The notices that show, oldest first, and how many older ones are still up."""
+
+    shown: tuple[Notice, ...]
+    folded: int = 0
+
+
+def fold(notices: tuple[Notice, ...], room: int | None) -> Folded:
+    """The newest `room` of `notices` (oldest first), the others counted; every one
+    when `room` is None."""
+    if room is None or len(notices) <= room:
+        return Folded(notices)
+    kept = notices[len(notices) - room:] if room > 0 else ()
+    return Folded(kept, len(notices) - len(kept))
 
 
 class NoticeBoard:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from tui.core.run.notices import Notice
+from tui.core.text.controls import character_name, controls_in, for_copy
 
 if TYPE_CHECKING:
     from tui.core.feed.post import FeedPost
@@ -113,6 +114,19 @@ class Copy:
 @dataclass(frozen=True, slots=True)
 class EditForm:
     row: Row
+    template: str = ""
+    """The template as the editor holds it: as it is copied, its control characters
+    left out (saved, it leaves them out of the plan)."""
+    left_out: tuple[str, ...] = ()
+    """The names of the control characters left out, one per character ("ESC")."""
+
+    @classmethod
+    def of(cls, row: Row) -> EditForm:
+        """The editor of `row`'s template: it counts what `c` copies, never a control
+        character the copy drops (shown as ␛ in the draft, it counted as one more)."""
+        template = row.cue.template
+        return cls(row, for_copy(template),
+                   tuple(character_name(found.char) for found in controls_in(template)))
 
 
 @dataclass(frozen=True, slots=True)

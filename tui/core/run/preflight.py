@@ -17,6 +17,7 @@ from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue, build_schedule
 from tui.core.run.checklist import is_overdue
 from tui.core.text.clean import one_line
+from tui.core.text.typography import NBSP
 from tui.core.text.words import Words
 from tui.core.timing.zones import clock_in_zone, offset_label
 
@@ -116,7 +117,10 @@ def preflight(plan: Plan, now: datetime, done: Collection[str] = ()) -> Prefligh
 
 
 def time_left(delta: timedelta, language: Language) -> str:
-    """ "1 j 19 h 30 min", "26 min": what is left, to the minute, largest units first."""
+    """ "1 j 19 h 30 min", "26 min": what is left, to the minute, largest units first.
+
+    In French one value a line never splits: no-break spaces throughout, where an
+    ordinary space let "dans 1 j 19 h / 30 min" break."""
     minutes = max(int(delta.total_seconds() // 60), 0)
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
@@ -127,7 +131,8 @@ def time_left(delta: timedelta, language: Language) -> str:
         parts.append(f"{hours} h")
     if minutes or not parts:
         parts.append(f"{minutes} min")
-    return " ".join(parts)
+    text = " ".join(parts)
+    return text.replace(" ", NBSP) if language == "fr" else text
 
 
 def _promotion(cue: Cue, language: Language) -> str:
@@ -139,10 +144,10 @@ def _step(thing: Cue | Task | Guest, check: Preflight, plan: Plan, language: Lan
     if isinstance(thing, Guest):
         return Words(language)("preflight.do_confirm", name=thing.name)
     if isinstance(thing, Task):
-        when = clock_in_zone(thing.due_at, zone, language, reference=check.now)
+        when = clock_in_zone(thing.due_at, zone, language, reference=check.now, held=True)
         key = "preflight.do_task" if thing.due_at <= check.now else "preflight.next_task"
         return Words(language)(key, text=one_line(thing.item.text), when=when)
-    when = clock_in_zone(thing.at, zone, language, reference=check.now)
+    when = clock_in_zone(thing.at, zone, language, reference=check.now, held=True)
     key = "preflight.do_promo" if thing.at <= check.now else "preflight.next_promo"
     return Words(language)(key, offset=_promotion(thing, language), when=when)
 

@@ -13,6 +13,7 @@ from tui.core.run.notices import Notice, Severity
 from tui.core.run.outcomes import Done, Outcome, Refused
 from tui.core.run.runstate import Waypoint, waypoint_after, waypoint_before, waypoints
 from tui.core.run.session import Session
+from tui.core.text.numbers import decimal
 from tui.core.text.words import Words
 from tui.core.timing.clock import SimulatedClock
 from tui.core.timing.clocktime import clock_time
@@ -48,7 +49,7 @@ class Steering:
         if isinstance(clock, Refused):
             return clock
         speed = clock.faster() if faster else clock.slower()
-        return Done((self._say("screen.speed_now", n=f"{speed:g}"),))
+        return Done((self._say("screen.speed_now", n=decimal(speed, self.words.language)),))
 
     def jump_next(self) -> Outcome:
         clock = self._clock()

@@ -146,6 +146,8 @@ class Banners:
     """The lines that stay for as long as their cause does; None when it does not."""
 
     following: str | None = None
+    following_key_first: str | None = None
+    """The same, its key first: for a banner too narrow for the whole sentence."""
     cannot_write: str | None = None
     plan_gone: str | None = None
 
@@ -210,8 +212,9 @@ class RunView:
 @lru_cache(maxsize=8)
 def start_in_zones(start: datetime, zone: tzinfo, audience: tuple[str, ...],
                    language: str) -> str:
-    # Cached: the pane is redrawn every second and Babel formatting is not free.
-    return start_line(start, zone, list(audience), language)
+    # Cached: the pane is redrawn every second and Babel formatting is not free. Held:
+    # a day stays with its month on screen.
+    return start_line(start, zone, list(audience), language, held=True)
 
 
 class ViewMaker:
@@ -435,6 +438,8 @@ class ViewMaker:
         return Banners(
             following=(words("screen.following", holder=holder.describe(words))
                        if holder else None),
+            following_key_first=(words("screen.following_key_first",
+                                       holder=holder.describe(words)) if holder else None),
             cannot_write=words("screen.write_banner", error=problem, n=len(session.pending),
                                seconds=RETRY_SECONDS) if problem is not None else None,
             plan_gone=(words("screen.plan_gone", path=str(session.plan_path))

@@ -11,7 +11,9 @@ strips BEL, BS and CR but passes ESC and C1; Textual draws what it is given.
   visible stand-in, one character for one, so a count's `overflow_index` still points
   at the right place: C0 controls as Unicode control pictures (␛ for ESC), DEL as ␡,
   C1 controls as U+FFFD, bidirectional controls as ⇄. Newline and tab stay.
-- `for_copy`: for everything copied (clipboard, OSC 52): they are dropped.
+- `for_copy`: for everything copied (clipboard, OSC 52): they are dropped. A text is
+  counted as it is copied (`tui.core.plan.drafts`), and `index_in` puts the count's
+  positions back on the text as written (and shown, one for one).
 - `controls_in`: what `tchat check` warns about, with code points.
 """
 
@@ -61,6 +63,18 @@ def for_copy(text: str) -> str:
     """`text` without any control (but newline and tab) or bidirectional control: what
     a clipboard may receive. A CR LF becomes the LF it meant."""
     return text.replace("\r\n", "\n").translate(_DROPPED)
+
+
+def index_in(text: str, copied: int) -> int:
+    """Where the character at `copied` in `for_copy(text)` is in `text` (its length when
+    `copied` is past the end): every character but the dropped ones keeps its order."""
+    kept = -1
+    for position, char in enumerate(text):
+        if char not in UNSAFE:
+            kept += 1
+            if kept == copied:
+                return position
+    return len(text)
 
 
 def has_unsafe(text: str) -> bool:

@@ -10,7 +10,7 @@ A field is a text, a number, or words of its own (said in the same language). Te
 made visible (`tui.core.text.controls`) and cut to `MAX_FIELD`: they may come from a
 shared plan or be what a server answered (the feed's failures are said this way too). A
 whole number of five digits or more is grouped as the language writes it (100,000 /
-100 000).
+100 000), a number with decimals gets its decimal comma in French (12,5).
 
 `SaidError` is the `ValueError` a validator raises with it, so that pydantic's error
 carries the words rather than an English sentence (`tui.core.plan.planfile` reads them
@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.core.text.controls import visible
+from tui.core.text.numbers import decimal
 from tui.core.text.typography import NBSP
 from tui.core.text.vocabulary import Language
 from tui.core.text.words import Words
@@ -55,6 +56,8 @@ class Said:
                 values[name] = shown if len(shown) <= MAX_FIELD else shown[:MAX_FIELD - 1] + "…"
             elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
                 values[name] = grouped(value, words.language)
+            elif isinstance(value, float):
+                values[name] = decimal(value, words.language, "")
             else:
                 values[name] = value
         return words(self.key, **values)

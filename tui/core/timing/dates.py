@@ -2,6 +2,12 @@
 
 Babel, not `strftime`: the machine's locale must not decide whether a French post says
 "jeudi 3 décembre à 18 h 00" or "Thursday, December 3 at 6:00 PM".
+
+`held` values are the screen's and the terminal's: in French a line never splits them,
+U+00A0 NO-BREAK SPACE inside a time ("18 h 00") and between a day and its month or its
+weekday ("3 décembre", "ven. 4"), as `typography` writes the words around them. Posts
+and pages get their spaces from `typography` on the whole text, so theirs are written
+as they always were.
 """
 
 from __future__ import annotations
@@ -15,12 +21,17 @@ from babel.core import get_global
 from babel.dates import format_datetime, get_timezone_location
 
 from tui.core.text.elision import join
+from tui.core.text.typography import NBSP
 
 _DATE_TIME = {
     "fr": "EEEE d MMMM 'à' H 'h' mm",
     "en": "EEEE, MMMM d 'at' h:mm a",
 }
 _TIME = {"fr": "H 'h' mm", "en": "h:mm a"}
+_DAY = {"fr": "EEE d", "en": "EEE d"}
+_HELD_DATE_TIME = {**_DATE_TIME, "fr": f"EEEE d{NBSP}MMMM 'à' H{NBSP}'h'{NBSP}mm"}
+_HELD_TIME = {**_TIME, "fr": f"H{NBSP}'h'{NBSP}mm"}
+_HELD_DAY = {**_DAY, "fr": f"EEE{NBSP}d"}
 
 
 # tzdata keeps old names as links (America/Montreal -> America/Toronto) and Babel names
@@ -68,13 +79,14 @@ def long_datetime(moment: datetime, zone: tzinfo, language: str) -> str:
     return f"{text} ({place_name(name, language)})" if name else text
 
 
-def short_time(moment: datetime, zone: tzinfo, language: str) -> str:
-    """ "18 h 00" or "6:00 PM"."""
-    return str(format_datetime(moment, _TIME[language], tzinfo=zone, locale=language))
+def short_time(moment: datetime, zone: tzinfo, language: str, *, held: bool = False) -> str:
+    """ "18 h 00" or "6:00 PM"; `held`, with no-break spaces in French."""
+    pattern = (_HELD_TIME if held else _TIME)[language]
+    return str(format_datetime(moment, pattern, tzinfo=zone, locale=language))
 
 
 def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: str, *,
-               every_zone: bool = False) -> str:
+               every_zone: bool = False, held: bool = False) -> str:
     """The start in the chat's zone, then in each audience zone whose clock differs, the
     zones that share a clock named together.
 
@@ -83,8 +95,11 @@ def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: st
     With `every_zone` (the `{zones}` of a post, read by the audience), an audience zone
     on the chat's own clock is named beside the chat's place rather than left out:
     "jeudi 3 décembre à 18 h 00 (Abidjan, Dakar)" for a chat in Abidjan.
+
+    `held`: the screen's, whose dates and times a line never splits (see above).
     """
-    text = str(format_datetime(moment, _DATE_TIME[language], tzinfo=zone, locale=language))
+    pattern = (_HELD_DATE_TIME if held else _DATE_TIME)[language]
+    text = str(format_datetime(moment, pattern, tzinfo=zone, locale=language))
     own_name = _zone_name(zone)
     own = [place_name(own_name, language)] if own_name else []
     local = moment.astimezone(zone)
@@ -96,9 +111,10 @@ def start_line(moment: datetime, zone: tzinfo, audience: list[str], language: st
             if every_zone and place not in own:
                 own.append(place)
             continue
-        time = short_time(moment, ZoneInfo(name), language)
+        time = short_time(moment, ZoneInfo(name), language, held=held)
         if there.date() != local.date():
-            day = format_datetime(moment, "EEE d", tzinfo=ZoneInfo(name), locale=language)
+            day = format_datetime(moment, (_HELD_DAY if held else _DAY)[language],
+                                  tzinfo=ZoneInfo(name), locale=language)
             time = f"{day} {time}"
         named = places.setdefault(time, [])
         if place not in named:

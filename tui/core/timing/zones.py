@@ -3,7 +3,9 @@
 The one way a moment is written across zones, shared by the exports, the pre-flight and
 `tchat new`, so the guest brief, the event text and the run-sheet agree to the letter.
 Dates come from Babel in the plan's language (see `tui.core.timing.dates`), never from
-the machine's locale.
+the machine's locale. In French a number and its unit are joined by U+00A0 NO-BREAK
+SPACE ("−14 j"), and a `held` date (the screen's and the terminal's) is too ("jeu.
+26 nov."), so no line splits them; pages get theirs from `typography`.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
+from tui.core.text.typography import NBSP
 from tui.core.timing.clocktime import clock_time
 from tui.core.timing.dates import place_name, short_time
 
 DATE = {"fr": "EEEE d MMMM y", "en": "EEEE, MMMM d, y"}
 SHORT_DATE = {"fr": "EEE d MMM", "en": "EEE, MMM d"}
+HELD_SHORT_DATE = {**SHORT_DATE, "fr": f"EEE{NBSP}d{NBSP}MMM"}
 Render = Callable[[datetime, tzinfo], str]
 """How one moment is written in one zone."""
 
@@ -54,15 +58,18 @@ def grouped(
 
 
 
-def _clock_render(language: str, *, compact: bool, reference: datetime | None) -> Render:
+def _clock_render(language: str, *, compact: bool, reference: datetime | None,
+                  held: bool = False) -> Render:
     def render(moment: datetime, zone: tzinfo) -> str:
-        time = clock_time(moment, zone) if compact else short_time(moment, zone, language)
+        time = (clock_time(moment, zone) if compact
+                else short_time(moment, zone, language, held=held))
         # The day is said only when it is not the chat's own day in that zone, as a
         # paper run-sheet would: promotion posts days before, or past midnight.
         if reference is not None and (
             moment.astimezone(zone).date() != reference.astimezone(zone).date()
         ):
-            day = format_datetime(moment, SHORT_DATE[language], tzinfo=zone, locale=language)
+            pattern = (HELD_SHORT_DATE if held else SHORT_DATE)[language]
+            day = format_datetime(moment, pattern, tzinfo=zone, locale=language)
             return f"{day} {time}"
         return time
 
@@ -71,10 +78,13 @@ def _clock_render(language: str, *, compact: bool, reference: datetime | None) -
 
 
 def clock_in_zone(
-    moment: datetime, zone: tzinfo, language: str, *, reference: datetime
+    moment: datetime, zone: tzinfo, language: str, *, reference: datetime,
+    held: bool = False,
 ) -> str:
-    """ "18:07", or "jeu. 26 nov. 18:00" on another day than `reference`'s."""
-    return _clock_render(language, compact=True, reference=reference)(moment, zone)
+    """ "18:07", or "jeu. 26 nov. 18:00" on another day than `reference`'s; `held`, the
+    date with no-break spaces in French."""
+    return _clock_render(language, compact=True, reference=reference,
+                         held=held)(moment, zone)
 
 
 
@@ -99,13 +109,15 @@ def times_in_zones(
 
 
 def offset_label(minutes: int, language: str) -> str:
-    """ "+7 min", "−65 min", "−14 j" / "−14 d": a cue's place relative to the start."""
+    """ "+7 min", "−65 min", "−14 j" / "−14 d": a cue's place relative to the start (in
+    French, the number and its unit joined by a no-break space, as pages write it too)."""
     sign = "−" if minutes < 0 else "+"
     amount = abs(minutes)
+    space = NBSP if language == "fr" else " "
     if amount >= 24 * 60 and amount % (24 * 60) == 0:
-        return f"{sign}{amount // (24 * 60)} {'j' if language == 'fr' else 'd'}"
+        return f"{sign}{amount // (24 * 60)}{space}{'j' if language == 'fr' else 'd'}"
     if amount >= 3 * 60 and amount % 60 == 0:
-        return f"{sign}{amount // 60} h"
-    return f"{sign}{amount} min"
+        return f"{sign}{amount // 60}{space}h"
+    return f"{sign}{amount}{space}min"
 
 

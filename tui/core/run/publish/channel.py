@@ -12,6 +12,8 @@ from typing import Protocol
 from tui.core.plan.images import Image
 from tui.core.run.publish.ledger import PartRecord
 from tui.core.run.publish.parts import Part
+from tui.core.text.said import Said
+from tui.core.text.words import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,15 +34,30 @@ class Reply:
 
 
 class ChannelError(Exception):
-    """A call that failed; `message` is one line for the moderator (no secret in it).
+    """A call that failed, in one line that names no secret: `said` in words of the
+    table (`post.*`, `net.*`), or a plain line (a test's fake channel).
+
+    `message` is the line in English, as the as-run log keeps it (`post-failed`); the
+    moderator reads `say(words)`, in the plan's language.
 
     `uncertain`: the request may have reached the server (a time-out, a connection lost
     after sending), so the intent stays open, to be settled by asking the server."""
 
-    def __init__(self, message: str, *, uncertain: bool = False) -> None:
+    def __init__(self, said: Said | str, *, uncertain: bool = False) -> None:
+        message = said.say("en") if isinstance(said, Said) else said
         super().__init__(message)
+        self.said = said if isinstance(said, Said) else None
         self.message = message
         self.uncertain = uncertain
+
+    @classmethod
+    def of(cls, key: str, *, uncertain: bool = False,
+           **fields: str | int | float | Said) -> ChannelError:
+        return cls(Said.of(key, **fields), uncertain=uncertain)
+
+    def say(self, words: Words) -> str:
+        """The line in `words`' language."""
+        return self.said.said_with(words) if self.said is not None else self.message
 
 
 class Channel(Protocol):

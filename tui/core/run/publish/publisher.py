@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.counting.counter import count
+from tui.core.counting.result import Count
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.images import Image, ImageError, read_image
 from tui.core.plan.schedule import Cue
@@ -129,11 +130,11 @@ def settlement(record: PartRecord, answer: Answer) -> str:
     return "wait"
 
 
-def ask(channel: Channel, record: PartRecord, text: str | None) -> Answer:
+def ask(channel: Channel, record: PartRecord, text: str | None, words: Words) -> Answer:
     try:
         found = channel.find(record, text)
     except ChannelError as error:
-        return Unknown(error.message)
+        return Unknown(error.say(words))
     return Absent() if found is None else Found(found)
 
 
@@ -153,7 +154,7 @@ def settle(run: Run, channels: Mapping[str, Channel]) -> list[tuple[PartRecord, 
         if channel is None:
             continue
         answer = ask(channel, record, texts.get(
-            (record.cue, record.network, record.part, record.key)))
+            (record.cue, record.network, record.part, record.key)), run.words)
         decision = settlement(record, answer)
         if decision == "done" and isinstance(answer, Found):
             _log_done(run, record.cue, record.network, record.part, record.parts, record.key,
@@ -210,7 +211,8 @@ def _publish_on(run: Run, cue: Cue, channel: Channel) -> Outcome:
         return AlreadyPosted(network, tuple(r.url or r.uri or "" for r in slot.done))
     texts = _intent_texts(events)
     for record in slot.open:
-        answer = ask(channel, record, texts.get((cue.id, network, record.part, record.key)))
+        answer = ask(channel, record, texts.get((cue.id, network, record.part, record.key)),
+                     words)
         decision = settlement(record, answer)
         if decision == "done" and isinstance(answer, Found):
             try:
@@ -230,10 +232,7 @@ def _publish_on(run: Run, cue: Cue, channel: Channel) -> Outcome:
     done = {r.part: r for r in slot.done}
     for part in parts:
         if not part.count.valid:
-            reason = part.count.refusal or words(
-                "post.over_limit", length=part.count.length, limit=part.count.limit,
-                network=network_name(network))
-            return Refused(network, reason.rstrip("."))
+            return Refused(network, _why_refused(part.count, network, words))
     image: Image | None = None
     first = next((p for p in parts if p.part not in done), None)
     if first is None:
@@ -243,7 +242,7 @@ def _publish_on(run: Run, cue: Cue, channel: Channel) -> Outcome:
         try:
             image = read_image(run.plan_path, card.name, card.alt, (network,))
         except ImageError as error:
-            return Refused(network, str(error))
+            return Refused(network, error.said.said_with(words))
     urls = [r.url or r.uri or "" for _, r in sorted(done.items())]
     root = _sent(done[1]) if 1 in done else None
     parent = _sent(done[max(done)]) if done else None
@@ -266,10 +265,11 @@ def _publish_on(run: Run, cue: Cue, channel: Channel) -> Outcome:
             sent = channel.send(keyed, reply, image if part.part == 1 else None)
         except ChannelError as error:
             if not error.uncertain:
+                # The log keeps the English line (it is read back, never shown as is).
                 _try_record(run, "post-failed", cue=cue.id, network=network, part=part.part,
                             parts=part.parts, key=key, reason=error.message)
             # An uncertain one stays open in the log: the next attempt asks the server.
-            return Failed(network, error.message, len(urls), part.parts, tuple(urls))
+            return Failed(network, error.say(words), len(urls), part.parts, tuple(urls))
         _try_record(run, "post-done", cue=cue.id, network=network, part=part.part,
                     parts=part.parts, key=key, uri=sent.uri, url=sent.url, cid=sent.cid)
         urls.append(sent.url or sent.uri)
@@ -306,7 +306,7 @@ def undo_cue(run: Run, cue: Cue, channels: Mapping[str, Channel]) -> CueOutcome:
             try:
                 channel.delete(record)
             except ChannelError as error:
-                outcomes.append(Failed(network, error.message, len(done) - deleted,
+                outcomes.append(Failed(network, error.say(run.words), len(done) - deleted,
                                        len(done)))
                 break
             _try_record(run, "post-deleted", cue=cue.id, network=network, part=record.part,
@@ -326,7 +326,7 @@ def repost(run: Run, channel: Channel, uri: str, cid: str | None) -> Outcome:
     try:
         sent = channel.repost(uri, cid)
     except ChannelError as error:
-        return Failed(network, error.message, 0, 1)
+        return Failed(network, error.say(run.words), 0, 1)
     _try_record(run, "repost", network=network, key=uri, uri=sent.uri, url=sent.url)
     return Posted(network, (sent.url or sent.uri,), 1)
 
@@ -358,15 +358,12 @@ def reply(run: Run, channel: Channel, to: str, text: str, at: datetime) -> Outco
     network = channel.network
     part = reply_part(run, network, channel.account, to, text, at)
     if not part.count.valid:
-        reason = part.count.refusal or run.words(
-            "post.over_limit", length=part.count.length, limit=part.count.limit,
-            network=network_name(network))
-        return Refused(network, reason.rstrip("."))
+        return Refused(network, _why_refused(part.count, network, run.words))
     try:
         refs = channel.refs(to)
         sent = channel.send(part, refs, None)
     except ChannelError as error:
-        return Failed(network, error.message, 0, 1)
+        return Failed(network, error.say(run.words), 0, 1)
     _try_record(run, "reply", network=network, text=text, via="post", post=to,
                 key=part.key, uri=sent.uri, url=sent.url, cid=sent.cid)
     return Posted(network, (sent.url or sent.uri,), 1)
@@ -427,3 +424,13 @@ def _reply_preview(done: dict[int, PartRecord], part: int) -> dict[str, Any]:
         return {"part": number, "uri": record.uri, "cid": record.cid}
 
     return {"root": ref(1), "parent": ref(part - 1)}
+
+
+def _why_refused(counted: Count, network: str, words: Words) -> str:
+    """Why a part cannot be posted, in the plan's language, without a final full stop:
+    what the platform refuses whatever the length (its counter's words), else the
+    length."""
+    if counted.refusal_said is not None:
+        return counted.refusal_said.said_with(words)
+    return words("post.over_limit", length=counted.length, limit=counted.limit,
+                 network=network_name(network)).rstrip(".")

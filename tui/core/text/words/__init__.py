@@ -128,9 +128,10 @@ def _plural_rule(language: Language) -> Callable[[float], str]:
     return rule
 
 
-# A number filled in before its unit ("{n} j", "{seconds} s"): `for_post` keeps a typed
-# "2 j" together but sees only a brace here, so the unit could start the next line.
-_FIELD_UNIT = re.compile(r"\} (min|h|j|s)\b")
+# A number filled in before its unit ("{n} j", "{seconds} s", "{size} Mo"): `for_post`
+# keeps a typed "2 j" together but sees only a brace here, so the unit could start the
+# next line.
+_FIELD_UNIT = re.compile(r"\} (min|h|j|s|Mo|octets)\b")
 
 
 @lru_cache(maxsize=4096)

@@ -443,7 +443,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "{name} ne porte pas {tag} : le guide dit d'utiliser le tag dans chaque message",
         "en": "{name} does not carry {tag}: the guide says to use the tag in every post",
     },
-    "check.draft_warning": {"fr": "{name} : {warning}", "en": "{name}: {warning}"},
+    "check.draft_warning": {"fr": "{name} : {warning}.", "en": "{name}: {warning}."},
     "check.alt_without_image": {
         "fr": 'un texte alternatif sans image : ajoutez image = "carte.png" ou retirez alt',
         "en": 'alt text without an image: add image = "card.png" or remove alt',

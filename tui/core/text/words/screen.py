@@ -104,6 +104,17 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "key.highlight": {"fr": "Temps fort", "en": "Highlight"},
     "key.conversation": {"fr": "Conversation", "en": "Conversation"},
     "key.report": {"fr": "Bilan", "en": "Report"},
+    # The Conversation pane's keys, in the footer while it has the focus.
+    "key.room_welcome": {"fr": "Accueillir", "en": "Welcome"},
+    "key.room_handled": {"fr": "Traité", "en": "Handled"},
+    "key.room_read": {"fr": "Lire", "en": "Read"},
+    "key.room_reply": {"fr": "Répondre", "en": "Reply"},
+    "key.room_lists": {"fr": "Listes", "en": "Lists"},
+    "key.room_lists_next": {"fr": "Liste suivante", "en": "Next list"},
+    "key.room_mute": {"fr": "Masquer", "en": "Mute"},
+    "key.room_open": {"fr": "Ouvrir", "en": "Open"},
+    "key.room_highlight": {"fr": "Temps fort", "en": "Highlight"},
+    "key.room_repost": {"fr": "Repartager", "en": "Repost"},
     "key.pause": {"fr": "Pause", "en": "Pause"},
     "key.faster": {"fr": "Plus vite", "en": "Faster"},
     "key.slower": {"fr": "Moins vite", "en": "Slower"},
@@ -142,6 +153,22 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "Note le lien ou la citation d'un message marquant sous la question en cours",
         "en": "Save a link or a quote of a notable post under the current question",
     },
+    "help.room_welcome": {"fr": "Accueille jusqu'à trois personnes de la liste",
+                          "en": "Welcome up to three people from the list"},
+    "help.room_handled": {"fr": "Marque le message traité (encore : il revient)",
+                          "en": "Mark the post handled (again: back on the list)"},
+    "help.room_read": {"fr": "Montre le message en entier, avec son lien",
+                       "en": "Show the post whole, with its link"},
+    "help.room_reply": {"fr": "Répond au message choisi", "en": "Reply to the selected post"},
+    "help.room_lists": {"fr": "Passe à la liste précédente", "en": "Go to the previous list"},
+    "help.room_lists_next": {"fr": "Passe à la liste suivante", "en": "Go to the next list"},
+    "help.room_mute": {"fr": "Masque son auteur (dans les masqués : le rétablit)",
+                       "en": "Mute its author (on the muted list: unmute)"},
+    "help.room_open": {"fr": "Ouvre le message dans le navigateur",
+                       "en": "Open the post in the browser"},
+    "help.room_highlight": {"fr": "Le garde en temps fort sous sa question",
+                            "en": "Keep it as a highlight under its question"},
+    "help.room_repost": {"fr": "Le repartage sur son réseau", "en": "Repost it on its network"},
     "help.report": {
         "fr": "Heure prévue et heure réelle de chaque envoi",
         "en": "Compare the planned and actual time of every cue",
@@ -197,6 +224,9 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "fr": "Copié par le terminal (OSC 52) : {label} ; si rien ne se colle, touche v",
         "en": "{label} copied through the terminal (OSC 52); if nothing pastes, press v",
     },
+    # Older notices still up, folded behind the newest on a low terminal.
+    "screen.notices_folded": {"fr": {"one": "+{n} avis", "other": "+{n} avis"},
+                              "en": {"one": "+{n} notice", "other": "+{n} notices"}},
     "screen.copied_manual": {"fr": "Copie impossible : copiez le texte à la main",
                              "en": "Could not copy: copy the text by hand"},
     "screen.marked": {"fr": "publication notée à {time}", "en": "marked posted at {time}"},
@@ -301,6 +331,14 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
         "en": "⧉ This plan is open elsewhere ({holder}): this window follows its marks "
               "and writes nothing. T: take over.",
     },
+    # The same, its key first: where the sentence does not fit the banner's two lines
+    # (50x15), the key stays in view whatever the other window's name.
+    "screen.following_key_first": {
+        "fr": "⧉ T : prendre la main · ce plan est ouvert ailleurs ({holder}) : cette "
+              "fenêtre suit ses marques et n'écrit rien.",
+        "en": "⧉ T: take over · this plan is open elsewhere ({holder}): this window "
+              "follows its marks and writes nothing.",
+    },
     "screen.following_no_write": {
         "fr": "Plan ouvert ailleurs ({holder}) : cette fenêtre ne fait que suivre",
         "en": "Plan open elsewhere ({holder}): this window only follows",
@@ -389,6 +427,17 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.edit_hint": {
         "fr": "ctrl+s enregistre dans le plan · échap annule · {{tag}}, {{q}}… sont remplacés",
         "en": "ctrl+s saves into the plan · escape cancels · {{tag}}, {{q}}… are filled in",
+    },
+    # The editor holds a template as it is copied: what it left out, said once.
+    "screen.edit_left_out": {
+        "fr": {"one": "{n} caractère de contrôle laissé de côté ({names}) : jamais copié, "
+                      "il quitte le plan à l'enregistrement",
+               "other": "{n} caractères de contrôle laissés de côté ({names}) : jamais "
+                        "copiés, ils quittent le plan à l'enregistrement"},
+        "en": {"one": "{n} control character left out ({names}): never copied, it leaves "
+                      "the plan when saved",
+               "other": "{n} control characters left out ({names}): never copied, they "
+                        "leave the plan when saved"},
     },
     "screen.reply_title": {"fr": "Réponse rapide", "en": "Quick reply"},
     "screen.highlight_title": {"fr": "Temps fort sous {label}", "en": "Highlight under {label}"},
