@@ -609,7 +609,7 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.post_no_link": {"fr": "Ce message n'a pas de lien https à ouvrir",
                             "en": "This post has no https link to open"},
     "screen.seen_published": {"fr": "✓ vu publié", "en": "✓ seen published"},
-    # Posts the feed shows the host publishing, marked from it (RunDesk._seen_in_feed).
+    # Posts the feed shows the host publishing, marked from it (FeedDesk._seen_in_feed).
     "screen.seen_marked_one": {"fr": "{label} vu sur {network} à {time}",
                                "en": "{label} seen on {network} at {time}"},
     "screen.seen_marked": {"fr": "{seen} : publication notée (u l'annule)",
