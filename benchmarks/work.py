@@ -8,8 +8,8 @@ any machine:
 - file parses per tick: `tomlkit.parse` calls for one checklist tick after the edits
   were prepared ahead (`planedit.prepare_edits`): the tick edits the document parsed
   ahead, it does not parse the file again.
-- plan reads per tick: `load_plan` calls of the session for two ticks in the run-sheet:
-  our own write is not read back.
+- plan reads per tick: `load_plan` calls of the plan source (`tui.core.run.plansource`)
+  for two ticks in the run-sheet: our own write is not read back.
 - checklist lines rebuilt per tick: the checklist's options replaced by a tick (only
   the ticked one).
 - cue lines rebuilt per second: the cue list's options replaced by a redraw with
@@ -29,7 +29,7 @@ from typing import Any
 import tomlkit
 
 import tui.core.plan.planedit as planedit
-import tui.core.run.session as session_module
+import tui.core.run.plansource as plansource_module
 from benchmarks.report import Figure, Target, samples
 from benchmarks.responsiveness import DEMO_START, FakeClipboard
 from tui.app import TchatApp
@@ -82,7 +82,7 @@ async def _in_the_run_sheet(plan: Path) -> tuple[float, float, float]:
         await pilot.pause()
         checklist = app.screen.query_one(Checklist)
         cues = app.screen.query_one(CueList)
-        with _Counted(session_module, "load_plan") as reads:
+        with _Counted(plansource_module, "load_plan") as reads:
             await pilot.press("space", "space")
             await pilot.pause()
         before = [o.prompt for o in checklist.options]
