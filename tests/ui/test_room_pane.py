@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from tests.conftest import FakeClipboard, FakeMonotonic
@@ -108,6 +109,27 @@ async def test_the_pane_stays_behind_f_on_a_small_terminal(
         await pilot.resize_terminal(*WIDE)
         await pilot.pause()
         assert not sheet.has_class("-conversation")  # esc said so; a resize does not undo it
+
+
+@pytest.mark.parametrize("size", [WIDE, SMALL])
+async def test_an_arrow_typed_right_after_f_goes_to_the_pane(
+    tmp_path: Path, fake_monotonic: FakeMonotonic, fake_clipboard: FakeClipboard,
+    size: tuple[int, int],
+) -> None:
+    """`f` then `→` typed in one breath (a terminal hands both over in one read): the
+    arrow reaches the pane `f` went to, not the cue list it left."""
+    app = demo_at(tmp_path, 14, fake_clipboard, fake_monotonic)
+    async with app.run_test(size=size) as pilot:
+        await room_open(app, pilot)
+        # Both keys in the queue before the app handles the first, as a terminal's
+        # driver puts them (pilot.press would wait for the app between them).
+        app.post_message(events.Key("f", "f"))
+        app.post_message(events.Key("right", None))
+        for _ in range(20):
+            await pilot.pause()
+            if pane(app).tab != "stream":
+                break
+        assert pane(app).has_focus and pane(app).tab == "welcome"
 
 
 # --- the lists and their keys ---------------------------------------------------------

@@ -91,14 +91,16 @@ class RoomKeys:
             return
         sheet = self._sheet
         shown = sheet.has_class("-conversation")
+        # The focus moves now, not after the next refresh as `focus()` has it: a key
+        # typed right after `f` (an arrow to the next list) is already in the queue.
         if shown and not self.conversation.has_focus:
             sheet.set_class(False, "-checklist-up")
-            self.conversation.focus()
+            sheet.set_focus(self.conversation)
             return
         self._pane_wanted = not shown
         sheet.set_class(False, "-checklist-up")
         sheet.set_class(not shown, "-conversation")
-        (self.conversation if not shown else self.cues).focus()
+        sheet.set_focus(self.conversation if not shown else self.cues)
 
     def close_conversation_if_full(self) -> bool:
         """`esc` on a narrow terminal, where the pane hides the cues: it goes."""
