@@ -7,18 +7,41 @@ help in `tui.screens.reference`."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Label, Static, TextArea
 
 from tui.core.text.controls import for_copy
 from tui.core.text.words import Words
 from tui.screens.keys import reword
 from tui.widgets.literal import literal, set_content
+
+
+class FitsTheTerminal:
+    """A dialog whose layout follows the terminal's size (`fit`), from its first frame.
+
+    Set at the first resize only, the classes for a small terminal laid the dialog out
+    again after a first frame drawn for a large one, and the terminal kept cells of that
+    frame: at 50x15 the copy-by-hand text showed "for our guests / guests @Safe…", a
+    word twice where it was once. So `fit` runs at mount, before anything is drawn, and
+    again at each resize.
+    """
+
+    def fit(self, size: Size) -> None:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.fit(cast(Widget, self).app.size)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit(event.size)
 
 
 class Dialog(ModalScreen[None]):
@@ -33,7 +56,7 @@ class Dialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(FitsTheTerminal, ModalScreen[bool]):
     """A yes-or-no question whose "yes" no stray key can give.
 
     The focus starts on the cancel button, so enter (or the key that opened the dialog,
@@ -72,10 +95,10 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button(words("screen.cancel"), id="cancel")
                 yield Button(self.confirm_text, id="confirm", variant="warning")
 
-    def on_resize(self) -> None:
+    def fit(self, size: Size) -> None:
         # A split pane (50x15): the buttons one line each, their labels whole under a
         # body that scrolls (a long question cut the labels in half, the hint stayed).
-        short = self.size.height < 20
+        short = size.height < 20
         self.set_class(short, "-short")
         for button in self.query(Button):
             button.compact = short
@@ -124,7 +147,7 @@ class ConfirmDialog(ModalScreen[bool]):
             self.dismiss(yes)
 
 
-class PostDialog(Dialog):
+class PostDialog(FitsTheTerminal, Dialog):
     """A post of the conversation whole: who, when, what the room makes of it, every
     word, and its link (`o` opens it, or copies it where no browser can)."""
 
@@ -162,8 +185,8 @@ class PostDialog(Dialog):
             link = self.query_one("#post-link", Static)
             link.update(literal(self.url, "underline").stylize(Style(link=self.url)))
 
-    def on_resize(self) -> None:
-        self.set_class(self.size.height < 20, "-short")
+    def fit(self, size: Size) -> None:
+        self.set_class(size.height < 20, "-short")
 
     def action_open(self) -> None:
         if self.url:
@@ -198,7 +221,7 @@ class ReadDialog(Dialog):
         self.dismiss(None)
 
 
-class ManualCopyDialog(Dialog):
+class ManualCopyDialog(FitsTheTerminal, Dialog):
     """Last resort: the text, selected, to be copied with the terminal's own shortcut."""
 
     def __init__(self, text: str, words: Words) -> None:
@@ -219,10 +242,10 @@ class ManualCopyDialog(Dialog):
     def on_mount(self) -> None:
         self.query_one("#manual-text", TextArea).select_all()
 
-    def on_resize(self) -> None:
+    def fit(self, size: Size) -> None:
         # A split pane (50x15): the text takes what the title, hint and button leave,
         # and the close button stays on screen.
-        self.set_class(self.size.height < 20, "-short")
+        self.set_class(size.height < 20, "-short")
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:

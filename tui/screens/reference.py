@@ -9,18 +9,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, HorizontalGroup, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Button, Label, Static
 
 from tui.core.plan.problems import Problem
 from tui.core.run.report import Report
 from tui.core.text.controls import visible
 from tui.core.text.words import Words
-from tui.screens.dialogs import Dialog
+from tui.screens.dialogs import Dialog, FitsTheTerminal
 from tui.screens.keys import APP_KEYS, Key
 from tui.widgets.literal import literal
 
 
-class ReportDialog(Dialog):
+class ReportDialog(FitsTheTerminal, Dialog):
     """Planned versus actual: the very table `tchat report` prints."""
 
     AUTO_FOCUS = "#report-scroll"  # arrows and page keys scroll a long run at once
@@ -50,11 +51,11 @@ class ReportDialog(Dialog):
             with Horizontal(id="dialog-buttons"):
                 yield Button(words("screen.close"), id="close", variant="primary")
 
-    def on_resize(self) -> None:
+    def fit(self, size: Size) -> None:
         # A split pane (50x15): the rows matter most; escape closes it, the log path is
         # in `tchat report`.
-        self.set_class(self.size.height < 20, "-short")
-        self.set_class(self.size.width < 60, "-narrow")
+        self.set_class(size.height < 20, "-short")
+        self.set_class(size.width < 60, "-narrow")
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
@@ -93,7 +94,7 @@ class ProblemsDialog(Dialog):
         self.dismiss(None)
 
 
-class HelpDialog(Dialog):
+class HelpDialog(FitsTheTerminal, Dialog):
     """Every key, from the same list as the footer and the palette.
 
     One row per key: the key, its name, what it does. A long description wraps inside
@@ -128,15 +129,15 @@ class HelpDialog(Dialog):
             with Horizontal(id="dialog-buttons"):
                 yield Button(words("screen.close"), id="close", variant="primary")
 
-    def on_resize(self) -> None:
+    def fit(self, size: Size) -> None:
         # Too narrow for three columns: each description goes under its key's name.
-        self.set_class(self.size.width < 60, "-narrow")
-        self.set_class(self.size.height < 20, "-short")
-        self.set_class(self.size.height >= 34, "-tall")
+        self.set_class(size.width < 60, "-narrow")
+        self.set_class(size.height < 20, "-short")
+        self.set_class(size.height >= 34, "-tall")
         # Under the run-sheet's header and countdown: 9 lines, 8 when short, 6 in a split
         # pane (tui/app.tcss).
-        self.set_class(self.size.height < 30, "-below-short")
-        self.set_class(self.size.height < 30 and self.size.width < 64, "-below-tiny")
+        self.set_class(size.height < 30, "-below-short")
+        self.set_class(size.height < 30 and size.width < 64, "-below-tiny")
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:

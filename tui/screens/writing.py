@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.core.counting.result import Count
@@ -18,13 +19,13 @@ from tui.core.run.plansource import Row
 from tui.core.text.controls import for_copy, has_unsafe, visible
 from tui.core.text.placeholders import KNOWN_PLACEHOLDERS, unknown_placeholders
 from tui.core.text.words import Words
-from tui.screens.dialogs import Dialog
+from tui.screens.dialogs import Dialog, FitsTheTerminal
 from tui.widgets.inorder import InOrderInput, InOrderTextArea
 from tui.widgets.literal import literal, with_overflow
 from tui.widgets.panes import OVERFLOW_STYLE
 
 
-class EditDialog(Dialog):
+class EditDialog(FitsTheTerminal, Dialog):
     """Edit a cue's template; the preview shows the filled draft, counted, overflow marked."""
 
     # Not a priority binding: the text field runs it in the order it was typed, after
@@ -66,10 +67,10 @@ class EditDialog(Dialog):
                 yield Button(words("screen.cancel"), id="cancel")
                 yield Button(words("screen.save"), id="save", variant="primary")
 
-    def on_resize(self) -> None:
+    def fit(self, size: Size) -> None:
         # A split pane (50x15): what was left out takes one line, so the count under
         # the text stays in view.
-        self.set_class(self.size.height < 20 and bool(self.left_out), "-short-note")
+        self.set_class(size.height < 20 and bool(self.left_out), "-short-note")
 
     def on_mount(self) -> None:
         # At the end of the text, as in any field that opens filled in: typing adds to
