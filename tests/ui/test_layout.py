@@ -902,3 +902,35 @@ async def test_no_pre_flight_in_a_rehearsal_or_once_started(
     async with rehearsal.run_test(size=(120, 36), notifications=True) as pilot:
         await pilot.pause()
         assert not any(m.startswith("Avant le départ") for m, _ in said)
+
+
+@pytest.mark.parametrize("size", [(50, 15), (80, 24)])
+async def test_the_text_to_copy_by_hand_is_laid_out_once_at_its_size(
+    tmp_path: Path, fake_clipboard: FakeClipboard, size: tuple[int, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A dialog is drawn at the terminal's size from its first frame: laid out first
+    for a large terminal, then again at 50x15, it left cells of the first frame on the
+    terminal ("for our guests / guests @Safe…", a word shown twice)."""
+    from textual.widgets import TextArea
+
+    from tui.screens.dialogs import ManualCopyDialog
+
+    widths: list[int] = []
+    wrap = TextArea._rewrap_and_refresh_virtual_size
+
+    def noted(area: TextArea) -> None:
+        if area.id == "manual-text":
+            widths.append(area.wrap_width)
+        wrap(area)
+
+    monkeypatch.setattr(TextArea, "_rewrap_and_refresh_virtual_size", noted)
+    app = make_app(copy_plan(tmp_path), FrozenClock(at(4.5)), fake_clipboard)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("v")
+        for _ in range(50):
+            await pilot.pause()
+            if isinstance(app.screen, ManualCopyDialog) and widths:
+                break
+        await pilot.pause()
+        assert widths and len(set(w for w in widths if w)) == 1, widths
