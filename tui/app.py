@@ -145,8 +145,14 @@ class TchatApp(App[None]):
         if not self.loaded:
             await super().action_quit()
             return
-        if any(isinstance(s, ConfirmDialog | QuitWaitingDialog) for s in self.screen_stack):
-            return
+        stack = self.screen_stack
+        if any(isinstance(s, QuitWaitingDialog) or isinstance(s, ConfirmDialog) and s.quitting
+               for s in stack):
+            return  # the quit's own question is up: ctrl+q again changes nothing
+        for question in [s for s in stack if isinstance(s, ConfirmDialog)]:
+            # Another question open (a copy ahead of time, D...): ctrl+q answers it no,
+            # as escape would, and goes on quitting; it used to do nothing, silently.
+            question.action_cancel()
         try:
             sheet = self.run_sheet
         except (StopIteration, AssertionError):

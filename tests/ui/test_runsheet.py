@@ -1034,6 +1034,36 @@ async def test_quitting_a_live_hour_asks_first(
         assert app.return_code == 0 and not app.is_running
 
 
+@pytest.mark.parametrize("mode", ["live", "rehearsal"])
+async def test_ctrl_q_with_another_question_open_answers_it_no_and_quits(
+    tmp_path: Path, fake_clipboard: FakeClipboard, mode: str
+) -> None:
+    """ctrl+q while `c` asks about a cue far ahead did nothing, silently (a newcomer's
+    trial): it now answers that question no, as escape would, and quits as ever: after
+    a yes in the live hour, at once in a rehearsal."""
+    from tui.screens.dialogs import ConfirmDialog
+
+    plan = copy_plan(tmp_path)
+    options = ({"mode": "rehearsal", "log_path": tmp_path / "rehearsal.jsonl"}
+               if mode == "rehearsal" else {})
+    app = make_app(plan, FrozenClock(at(30)), fake_clipboard, **options)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("end", "c")  # the last cue, more than a minute ahead
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and not app.screen.quitting
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert fake_clipboard.copied == []  # the copy was answered no
+        if mode == "live":
+            assert isinstance(app.screen, ConfirmDialog) and app.screen.quitting
+            await pilot.press("ctrl+q")  # again: the same question, nothing else
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmDialog) and app.screen.quitting
+            await pilot.press("y")
+            await pilot.pause()
+        assert not app.is_running
+
+
 @pytest.mark.parametrize("mode", ["rehearsal", "before"])
 async def test_a_rehearsal_or_a_run_before_the_start_quits_at_once(
     tmp_path: Path, fake_clipboard: FakeClipboard, mode: str

@@ -72,10 +72,12 @@ class ConfirmDialog(FitsTheTerminal, ModalScreen[bool]):
     AUTO_FOCUS = "#cancel"
 
     def __init__(self, words: Words, title: str, body: str, confirm: str, *,
-                 answered: Callable[[bool], None] | None = None) -> None:
+                 answered: Callable[[bool], None] | None = None,
+                 quitting: bool = False) -> None:
         """`answered` is called with the answer as the key is handled, before the dialog
         goes: a key pressed right after the yes meets what the yes did (a copy on its
-        way), never the question again."""
+        way), never the question again. `quitting`: the question is whether to quit
+        (ctrl+q answers any other question no, and goes on quitting)."""
         super().__init__()
         self.words = words
         reword(self, words)
@@ -83,6 +85,7 @@ class ConfirmDialog(FitsTheTerminal, ModalScreen[bool]):
         self.body = body
         self.confirm_text = confirm
         self._answered = answered
+        self.quitting = quitting
 
     def compose(self) -> ComposeResult:
         words = self.words

@@ -110,7 +110,7 @@ class OutcomeShowing:
             from tui.screens.dialogs import ConfirmDialog
 
             dialog = ConfirmDialog(self.words, outcome.title, outcome.body, outcome.confirm,
-                                   answered=answered)
+                                   answered=answered, quitting=outcome.yes is Quit)
             self._asking = (outcome, dialog) if outcome.follow is not None else None
             self.cues.app.push_screen(dialog)
         elif isinstance(outcome, Quit):
