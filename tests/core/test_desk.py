@@ -250,6 +250,22 @@ def test_skip_once_and_never_what_is_done(tmp_path: Path) -> None:
     assert isinstance(refused, Refused) and texts(refused) == ["Welcome is already posted"]
 
 
+def test_s_again_within_a_second_on_another_cue_is_held(tmp_path: Path) -> None:
+    """A key pressed twice or held: the skips after the first, each within a second of
+    the one before, are held and said; a second of quiet, and `s` skips again."""
+    desk = desk_at(plan_in(tmp_path), 3)
+    now = [100.0]
+    desk.guard.monotonic = lambda: now[0]  # type: ignore[method-assign]
+    assert texts(desk.skip("welcome@0")) == ["Welcome skipped"]
+    for step in (0.3, 0.3, 0.3):  # a held key's repeats, 1.2 s after the first skip
+        now[0] += step
+        held = desk.skip("rules@2")
+        assert isinstance(held, Refused) and texts(held)[0].startswith("Rules not skipped")
+    now[0] += 1.0
+    assert texts(desk.skip("rules@2")) == ["Rules skipped"]
+    assert texts(desk.skip("welcome@0")) == ["Welcome is already skipped"]
+
+
 def test_shift_and_undo(tmp_path: Path) -> None:
     desk = desk_at(plan_in(tmp_path), 3, marks={"welcome@0": 0.5, "rules@2": 2})
     nothing = desk.shift()  # the heads-up at 18:03 is due this very second

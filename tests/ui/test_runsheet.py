@@ -32,6 +32,7 @@ from tests.ui.helpers import (
 from tui.clipboard import NoClipboard
 from tui.core.plan.planfile import load_plan
 from tui.core.run.asrun import AsRunLog, Event, log_path_for, read_events
+from tui.core.run.copyguard import BOUNCE_SECONDS
 from tui.core.timing.clock import FrozenClock
 from tui.screens.dialogs import ManualCopyDialog
 from tui.screens.reference import HelpDialog
@@ -192,6 +193,9 @@ async def test_skip_and_shift(tmp_path: Path, fake_clipboard: FakeClipboard) -> 
         said = record_notifications(app)
         await pilot.press("s")  # skip the welcome
         assert "welcome@0" in app.session.state.skipped
+        guard = sheet(app).desk.guard  # a second later: no bounce (tests below)
+        later = guard.monotonic() + BOUNCE_SECONDS
+        guard.monotonic = lambda: later  # type: ignore[method-assign]
         await pilot.press("s")  # then the rules: now Q1's heads-up (18:03) is due
         await pilot.press("d")  # shift: nothing late at 18:03:00 exactly
         assert said[-1] == "Rien n'est en retard"
@@ -211,6 +215,30 @@ async def test_skip_and_shift(tmp_path: Path, fake_clipboard: FakeClipboard) -> 
         await pilot.press("s")
         assert "déjà" in said[-1]
     assert log_kinds(plan) == ["skip", "skip", "shift"]
+
+
+async def test_s_pressed_twice_or_held_skips_one_cue(
+    tmp_path: Path, fake_clipboard: FakeClipboard
+) -> None:
+    """`s s` in a breath (or `s` held down, its repeats) skipped a cue, then the next
+    one, then the next: the presses within a second of a skip are held, and said; `s`
+    a second later skips as ever."""
+    plan = copy_plan(tmp_path)
+    app = make_app(plan, FrozenClock(at(3)), fake_clipboard)
+    async with app.run_test(size=SIZE) as pilot:
+        said = record_notifications(app)
+        guard = sheet(app).desk.guard
+        now = guard.monotonic()
+        guard.monotonic = lambda: now  # type: ignore[method-assign]
+        await pilot.press("s", "s", "s")
+        await pilot.pause()
+        assert app.session.state.skipped == {"welcome@0"}
+        assert "Règles n'est pas sauté" in said[-1] and "de nouveau sur s" in said[-1]
+        guard.monotonic = lambda: now + BOUNCE_SECONDS  # type: ignore[method-assign]
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.session.state.skipped == {"welcome@0", "rules@2"}
+    assert log_kinds(plan) == ["skip", "skip"]
 
 
 async def test_tick_writes_done_into_the_plan_keeping_comments(

@@ -15,13 +15,13 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from textual.pilot import Pilot
 
 from tests.conftest import FakeClipboard
-from tests.ui.helpers import at, copy_plan, make_app
+from tests.ui.helpers import at, copy_plan, make_app, paste_time
 from tests.ui.test_snapshots import SMALL, WIDE, RunBefore, SnapCompare, clear_notices, quiet
 from tui.app import TchatApp
 from tui.commands.demo import demo_copy
@@ -65,6 +65,22 @@ def then(*keys: str) -> RunBefore:
     async def press(pilot: Pilot[Any]) -> None:
         await pilot.press(*keys)
         await pilot.pause()
+        clear_notices(pilot.app)
+        await pilot.pause()
+
+    return quiet(press)
+
+
+def paced(*keys: str) -> RunBefore:
+    """`then`, a second apart: each key a decision of its own, never a key pressed twice
+    (a second `s` within a second is held: tui.core.run.markdesk)."""
+
+    async def press(pilot: Pilot[Any]) -> None:
+        between = paste_time(cast(TchatApp, pilot.app))
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            between()
         clear_notices(pilot.app)
         await pilot.pause()
 
@@ -192,7 +208,7 @@ def test_cannot_write_banner(snap_compare: SnapCompare, tmp_path: Path,
         raise OSError(28, "No space left on device", "chat-fr.toml.asrun.jsonl")
 
     monkeypatch.setattr(AsRunLog, "append", full)
-    assert snap_compare(app, terminal_size=size, run_before=then("s", "s"))
+    assert snap_compare(app, terminal_size=size, run_before=paced("s", "s"))
 
 
 @SIZES
@@ -284,7 +300,7 @@ def test_quit_while_actions_wait(snap_compare: SnapCompare, tmp_path: Path,
     app = live(plan, 7.25, OPENING)
     _log_full(monkeypatch, "chat-fr")
     assert snap_compare(app, terminal_size=size,
-                        run_before=then("s", "s", "ctrl+q"))
+                        run_before=paced("s", "s", "ctrl+q"))
 
 
 @pytest.mark.parametrize("size", [WIDE, SMALL], ids=["120x36", "80x24"])

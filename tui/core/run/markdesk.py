@@ -11,7 +11,7 @@ it already done (`_already_done`: a cue posted or skipped, there, is not skipped
 from __future__ import annotations
 
 from tui.core.plan.networks import network_name
-from tui.core.run.copyguard import CopyGuard
+from tui.core.run.copyguard import BOUNCE_SECONDS, CopyGuard
 from tui.core.run.deskbasics import DeskBasics, DeskPart
 from tui.core.run.notices import Notice
 from tui.core.run.outcomes import Done, NothingToDo, Outcome, Refused
@@ -23,6 +23,8 @@ class MarkDesk(DeskPart):
         super().__init__(basics)
         self.guard = guard
         """The clipboard's guard: a mark taken back holds no press any more."""
+        self._last_skip: tuple[str, float] | None = None
+        """The cue `s` skipped last, and when (real time, the guard's clock)."""
 
     def skip(self, row_id: str | None) -> Outcome:
         """`s`: the selected cue skipped everywhere; the draft pane back to the plan's
@@ -35,7 +37,17 @@ class MarkDesk(DeskPart):
         status = basics.hour().status(row.id)
         if status in ("posted", "skipped"):
             return self._already_done(label, status)
+        now = self.guard.monotonic()
+        last = self._last_skip
+        if last is not None and last[0] != row.id and now - last[1] < BOUNCE_SECONDS:
+            # `s` again within a second, on the cue the first one moved to: a key pressed
+            # twice or held down (its repeats skipped cue after cue), not a decision. A
+            # held key's repeats keep being held: each one restarts the second.
+            self._last_skip = (last[0], now)
+            return Refused(basics.say("screen.skip_bounced", severity="warning",
+                                      label=label))
         self.session.skip(row.id)
+        self._last_skip = (row.id, now)
         tabs = self.tabs
         if tabs.several:
             tabs.shown = tabs.networks[0]  # done everywhere: the next cue starts

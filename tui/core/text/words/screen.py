@@ -253,6 +253,13 @@ WORDS: dict[str, dict[Language, str | Plural]] = {
     "screen.undo_skip": {"fr": "saut de « {label} »", "en": "{label} skipped"},
     "screen.undo_shift": {"fr": "décalage de {delay}", "en": "shift of {delay}"},
     "screen.skipped": {"fr": "Sauté : {label}", "en": "{label} skipped"},
+    "screen.skip_bounced": {
+        "fr": "{label} n'est pas sauté : s est revenu moins d'une seconde après le "
+              "précédent (une touche doublée ou tenue). Appuyez de nouveau sur s pour "
+              "le sauter.",
+        "en": "{label} not skipped: s came again less than a second after the last one "
+              "(a key pressed twice or held). Press s again to skip it.",
+    },
     "screen.already_done": {"fr": "{label} : déjà {status}", "en": "{label} is already {status}"},
     "screen.shifted": {"fr": "Tout ce qui reste est décalé de {delay}",
                        "en": "Every remaining cue moved by {delay}"},
