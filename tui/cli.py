@@ -62,7 +62,8 @@ def build_parser(
         prog="tchat",
         description=(
             "A terminal run-sheet for hashtag chats. With no command, opens the bundled demo "
-            "plan; with a plan file, opens its run-sheet."
+            "plan in French (`tchat --lang en`: in English); with a plan file, opens its "
+            "run-sheet (`tchat run --help`: its --lang)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"tchat {__version__}")
