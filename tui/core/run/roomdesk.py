@@ -26,6 +26,7 @@ from tui.core.counting.counter import count
 from tui.core.counting.result import Count
 from tui.core.feed.attribution import Attributed
 from tui.core.feed.post import FeedPost
+from tui.core.plan.networks import network_name
 from tui.core.room.actions import Handled, Muted, RoomAction, Welcomed
 from tui.core.room.people import welcome_draft
 from tui.core.room.replies import highlight_question, reply_mention
@@ -44,7 +45,7 @@ from tui.core.run.outcomes import (
     ReplyForm,
 )
 from tui.core.run.plansource import Row
-from tui.core.run.publish.outcomes import AlreadyPosted, Posted, network_name
+from tui.core.run.publish.outcomes import AlreadyPosted, Posted
 from tui.core.run.publish.outcomes import Outcome as PostOutcome
 from tui.core.run.publish.publisher import Run, account_networks
 from tui.core.run.roomtalk import RoomTalk

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from tui.core.plan.networks import network_name
 from tui.core.text.words import Words
-
-NETWORK_NAMES = {"bluesky": "Bluesky", "mastodon": "Mastodon", "x": "X", "threads": "Threads"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +68,6 @@ class CueOutcome:
     @property
     def failed(self) -> bool:
         return any(isinstance(o, Failed | Refused) for o in self.outcomes)
-
-
-def network_name(network: str) -> str:
-    return NETWORK_NAMES.get(network, network)
 
 
 def describe(outcome: Outcome, words: Words, name: str) -> str:

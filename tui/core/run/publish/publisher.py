@@ -30,6 +30,7 @@ from tui.core.counting.counter import count
 from tui.core.counting.result import Count
 from tui.core.plan.drafts import DraftBook
 from tui.core.plan.images import Image, ImageError, read_image
+from tui.core.plan.networks import network_name
 from tui.core.plan.schedule import Cue
 from tui.core.run.asrun import Event, EventKind
 from tui.core.run.publish.channel import Channel, ChannelError, Reply, Sent
@@ -43,7 +44,6 @@ from tui.core.run.publish.outcomes import (
     Outcome,
     Posted,
     Refused,
-    network_name,
 )
 from tui.core.run.publish.parts import Part, parts_for
 from tui.core.run.publish.richtext import Facet, bluesky_rich_text
