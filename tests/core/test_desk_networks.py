@@ -217,7 +217,8 @@ def test_undo_takes_back_one_networks_mark_and_shows_that_network(tmp_path: Path
     copy_and_mark(desk, "welcome")
     assert desk.view().network == "mastodon"
     undone = desk.undo()
-    assert isinstance(undone, Done) and texts(undone) == ["Undone: Welcome on Bluesky posted"]
+    assert isinstance(undone, Done)
+    assert texts(undone) == ["Undone: Welcome on Bluesky is no longer marked posted"]
     assert undone.select == "welcome" and desk.view().network == "bluesky"
     assert desk.session.state.networks_left("welcome") == ("bluesky", "mastodon")
 

@@ -316,7 +316,7 @@ def test_u_after_P_then_another_action_undoes_that_action(tmp_path: Path) -> Non
     work(desk, post.order, fakes())
     desk.skip("q1")
     undone = desk.undo()
-    assert isinstance(undone, Done) and texts(undone) == ["Undone: Q1 skipped"]
+    assert isinstance(undone, Done) and texts(undone) == ["Undone: Q1 is no longer skipped"]
     # No longer right after: `u` takes back the marks one by one, deleting nothing.
     assert isinstance(desk.undo(), Done)
 

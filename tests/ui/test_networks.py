@@ -95,7 +95,7 @@ async def test_S_skips_the_network_shown_and_u_takes_it_back(
         assert tabs(app).startswith("1 X ! ")
         await pilot.press("u")
         await pilot.pause()
-        assert said[-1] == "Undone: Welcome on Mastodon skipped"
+        assert said[-1] == "Undone: Welcome on Mastodon is no longer skipped"
         assert "M!" in row_text(app, 0) and draft_head(app).startswith("Text to paste · Mastodon")
 
 

@@ -103,5 +103,7 @@ class MarkDesk(DeskPart):
                 label = basics.on(label, undone.network)
                 if undone.network in tabs.networks:
                     tabs.shown = undone.network  # back to the network it was on
-            what = words(f"screen.undo_{undone.kind}", label=label)
+            # A sentence of its own: "Undone: Welcome posted" read as news that it was.
+            return Done((basics.say(f"screen.undone_{undone.kind}", label=label),),
+                        select=undone.cue)
         return Done((basics.say("screen.undone", what=what),), select=undone.cue)
