@@ -131,8 +131,11 @@ async def test_a_platforms_warning_shows_in_the_plans_language(
     plan.write_text(text, encoding="utf-8")
     app = make_app(plan, FrozenClock(at(0.5)), fake_clipboard)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.pause()
         body = app.run_sheet.query_one("#draft-body")
+        for _ in range(100):  # the draft pane's first show, on a loaded machine too
+            await pilot.pause()
+            if "Threads" in body.note_shown:  # type: ignore[attr-defined]
+                break
         shown = " ".join(body.note_shown.split())  # type: ignore[attr-defined]
         assert "Threads ne prend qu'un sujet par publication" in shown
         assert "restent en texte simple" in shown

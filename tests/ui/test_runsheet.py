@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -1075,21 +1076,31 @@ async def test_ctrl_q_with_another_question_open_answers_it_no_and_quits(
     options = ({"mode": "rehearsal", "log_path": tmp_path / "rehearsal.jsonl"}
                if mode == "rehearsal" else {})
     app = make_app(plan, FrozenClock(at(30)), fake_clipboard, **options)
+    async def until(state: Callable[[], bool]) -> None:
+        for _ in range(100):  # a loaded machine may take a few frames
+            if state():
+                return
+            await pilot.pause()
+
+    def asking(quitting: bool) -> bool:
+        screen = app.screen
+        return isinstance(screen, ConfirmDialog) and screen.quitting is quitting
+
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("end", "c")  # the last cue, more than a minute ahead
-        await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog) and not app.screen.quitting
+        await until(lambda: asking(False))
+        assert asking(False)
         await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert fake_clipboard.copied == []  # the copy was answered no
         if mode == "live":
-            assert isinstance(app.screen, ConfirmDialog) and app.screen.quitting
+            await until(lambda: asking(True))
+            assert asking(True) and fake_clipboard.copied == []  # the copy was answered no
             await pilot.press("ctrl+q")  # again: the same question, nothing else
             await pilot.pause()
-            assert isinstance(app.screen, ConfirmDialog) and app.screen.quitting
+            assert asking(True)
             await pilot.press("y")
-            await pilot.pause()
-        assert not app.is_running
+        await until(lambda: not app.is_running)
+        assert fake_clipboard.copied == []
+    assert not app.is_running
 
 
 @pytest.mark.parametrize("mode", ["rehearsal", "before"])
