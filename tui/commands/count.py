@@ -208,7 +208,7 @@ def _answer(raw: bytes, number: int, count_one: Callable[[str], Count]) -> tuple
         counted = count_one(value)
     except Exception as error:  # noqa: BLE001 - a bug must not end the stream
         return json.dumps({"error": f"line {number}: could not count ({error})"}) + "\n", False
-    if counted.warnings:
+    if counted.refusal_said is not None or counted.others:  # not `warnings`: made per call
         return json.dumps(as_json(counted), ensure_ascii=False) + "\n", counted.valid
     # The common answer, written straight from the count (json.dumps's generic walk
     # was the pipe's main cost after counting). Same keys, same spacing.

@@ -45,7 +45,7 @@ def count_x_v2(text: str) -> Count:
 
 def _count(text: str, platform: str, limit: int, measure: Measurer) -> Count:
     normalized = text if platform in UNNORMALIZED else nfc(text)
-    length, overflow, invalid, notes, refusal = measure(normalized, limit)
+    length, overflow, invalid, warnings, refusal = measure(normalized, limit)
     if overflow is not None:
         overflow = original_index(text, normalized, overflow)
         linkish = _LINKISH.get(platform, _ANY_LINK_OR_MENTION)
@@ -53,8 +53,6 @@ def _count(text: str, platform: str, limit: int, measure: Measurer) -> Count:
             overflow = _fitting_prefix_end(text, overflow, limit, measure, platform, linkish)
     if invalid is not None:
         invalid = original_index(text, normalized, invalid)
-    if refusal is not None:
-        notes = (refusal, *notes)
     return Count(
         platform,
         length,
@@ -62,10 +60,8 @@ def _count(text: str, platform: str, limit: int, measure: Measurer) -> Count:
         refusal is None and invalid is None and 0 < length <= limit,
         overflow,
         invalid,
-        # In English, each a sentence: what `tchat count` prints and answers.
-        tuple(f"{note}." for note in notes) if notes else (),
-        None if refusal is None else f"{refusal}.",
-        notes,
+        refusal,
+        warnings,
     )
 
 

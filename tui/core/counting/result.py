@@ -27,21 +27,29 @@ class Count(NamedTuple):
     overflow_index: int | None
     # The first character the platform refuses in any post (X: U+FFFE, U+FEFF, U+FFFF).
     invalid_index: int | None = None
-    # Every warning, the refusal first when there is one.
-    warnings: tuple[str, ...] = ()
     # Why the platform refuses this post whatever its length (a blank post, too many
-    # bytes or links, a character it never takes); None when it does not.
-    refusal: str | None = None
-    # The same warnings as words to say in any language (`Said`, each without its final
-    # full stop: a refusal is also said as the reason inside a longer sentence), the
-    # refusal first. `warnings` and `refusal` hold them in English, as `tchat count`
-    # prints and answers them.
-    notes: tuple[Said, ...] = ()
+    # bytes or links, a character it never takes), as words to say in any language
+    # (`Said`, without its final full stop: it is also the reason inside a longer
+    # sentence); None when it does not.
+    refusal_said: Said | None = None
+    # Every other warning, as words likewise.
+    others: tuple[Said, ...] = ()
 
     @property
-    def refusal_said(self) -> Said | None:
-        """Why the platform refuses the post, as words without a final full stop."""
-        return self.notes[0] if self.refusal is not None else None
+    def notes(self) -> tuple[Said, ...]:
+        """Every warning as words, the refusal first when there is one."""
+        return self.others if self.refusal_said is None else (self.refusal_said, *self.others)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Every warning in English, each a sentence, the refusal first: what `tchat
+        count` prints and answers (made only when there is one: the words load then)."""
+        return tuple(f"{note}." for note in self.notes) if self.notes else ()
+
+    @property
+    def refusal(self) -> str | None:
+        """The refusal in English, a sentence; None when the platform takes the post."""
+        return None if self.refusal_said is None else f"{self.refusal_said}."
 
     @property
     def remaining(self) -> int:
