@@ -316,17 +316,6 @@ async def test_the_conversation_pane_shows_its_keys_while_it_has_the_focus(
         assert pane_keys[0] not in after, after
 
 
-def test_the_key_table_says_the_panes_own_bindings() -> None:
-    # The footer is fitted from PANE_KEYS; the keys themselves are the pane's bindings.
-    from tui.screens.keys import PANE_KEYS
-    from tui.widgets.conversation import ConversationPane
-
-    bindings = {b.id: b for b in ConversationPane.BINDINGS
-                if not isinstance(b, tuple) and b.id}
-    assert {key.id: (key.key, key.action, key.show) for key in PANE_KEYS} == {
-        id_: (b.key, b.action, b.show) for id_, b in bindings.items()}
-
-
 # --- the keys follow the plan as reloaded ----------------------------------------------------
 
 

@@ -22,6 +22,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.core.text.words import WORDS, Words
+from tui.widgets.conversationkeys import PANE_BINDINGS
 
 if TYPE_CHECKING:
     from tui.core.run.desk import RunDesk
@@ -94,18 +95,19 @@ LIVE_KEYS: tuple[Key, ...] = (
 # The Conversation pane's keys (its own bindings, `ConversationPane.BINDINGS`, by id):
 # in the footer while it has the focus, before the run-sheet's, as Textual's footer
 # shows a focused widget's. Help says them on the `f` row.
-PANE_KEYS: tuple[Key, ...] = (
-    Key("room_welcome", "w", "choose('welcome')", rank=1, in_help=False),
-    Key("room_handled", "x", "choose('handled')", rank=1, in_help=False),
-    Key("room_read", "enter", "choose('view')", key_display="⏎", rank=1, in_help=False),
-    Key("room_reply", "r", "choose('reply')", rank=2, in_help=False),
-    Key("room_lists", "left", "tab(-1)", key_display="←→", rank=2, in_help=False),
-    Key("room_lists_next", "right", "tab(1)", show=False, in_help=False),
-    Key("room_mute", "m", "choose('mute')", rank=3, in_help=False),
-    Key("room_open", "o", "choose('open')", rank=3, in_help=False),
-    Key("room_highlight", "h", "choose('highlight')", rank=4, in_help=False),
-    Key("room_repost", "b", "choose('repost')", rank=4, in_help=False),
+# How much the footer needs each of the Conversation pane's keys (its bindings, with
+# their keys and actions, are the pane's own: `tui.widgets.conversationkeys`).
+_PANE_RANKS = {
+    "room_welcome": 1, "room_handled": 1, "room_read": 1, "room_reply": 2, "room_lists": 2,
+    "room_mute": 3, "room_open": 3, "room_highlight": 4, "room_repost": 4,
+}
+PANE_KEYS: tuple[Key, ...] = tuple(
+    Key(binding.id, binding.key, binding.action, show=binding.show,
+        key_display=binding.key_display, rank=_PANE_RANKS.get(binding.id, 3), in_help=False)
+    for binding in PANE_BINDINGS
+    if isinstance(binding, Binding) and binding.id
 )
+"""The pane's keys that the footer shows while it has the focus (`fit_footer_keys`)."""
 
 APP_KEYS: tuple[Key, ...] = (
     Key("quit", "ctrl+q", "quit", priority=True, rank=0),

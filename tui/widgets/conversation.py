@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal
 
-from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
@@ -44,6 +43,7 @@ from tui.core.room.session import FeedPlan, FeedSession
 from tui.core.room.threads import PostedQuestion
 from tui.core.text.clean import one_line
 from tui.core.text.words import Words
+from tui.widgets.conversationkeys import PANE_BINDINGS
 from tui.widgets.roomlines import (
     TABS,
     Tab,
@@ -77,26 +77,7 @@ class LiveFeed:
 
 
 class ConversationPane(Widget, can_focus=True):
-    # The keys with an id show in the footer while the pane has the focus, worded and
-    # fitted by the run-sheet from the one key table (`tui.screens.keys.PANE_KEYS`).
-    BINDINGS = [
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
-        Binding("pageup", "move(-10)", show=False),
-        Binding("pagedown", "move(10)", show=False),
-        Binding("end", "follow", show=False),
-        # On the selected post (the run-sheet's `r` and `h` act on the cues otherwise).
-        Binding("w", "choose('welcome')", "Welcome", id="room_welcome"),
-        Binding("x", "choose('handled')", "Handled", id="room_handled"),
-        Binding("enter", "choose('view')", "Read", key_display="⏎", id="room_read"),
-        Binding("r", "choose('reply')", "Reply", id="room_reply"),
-        Binding("left", "tab(-1)", "Lists", key_display="←→", id="room_lists"),
-        Binding("right", "tab(1)", "Lists", show=False, id="room_lists_next"),
-        Binding("m", "choose('mute')", "Mute", id="room_mute"),
-        Binding("o", "choose('open')", "Open", id="room_open"),
-        Binding("h", "choose('highlight')", "Highlight", id="room_highlight"),
-        Binding("b", "choose('repost')", "Repost", id="room_repost"),
-    ]
+    BINDINGS = PANE_BINDINGS  # in a module of their own: the footer reads them too
 
     @dataclass
     class Arrived(Message):
